@@ -1,0 +1,47 @@
+package dev.patella.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Refuses output folders whose replacement would destroy something that is not a built site. */
+final class OutputGuard {
+
+    private OutputGuard() {
+    }
+
+    /** @return why {@code output} must not be used, or empty when it is safe */
+    static Optional<String> problem(Path project, Path output) {
+        Path p = project.toAbsolutePath().normalize();
+        Path o = output.toAbsolutePath().normalize();
+        if (p.startsWith(o)) {
+            return Optional.of("the output folder " + o + " holds the project itself, which building would replace; "
+                    + "choose another --output, such as " + p.resolve("site"));
+        }
+        for (Path precious : new Path[] {p.resolve("content"), p.resolve("templates"), p.resolve("src")}) {
+            if (precious.startsWith(o) || o.startsWith(precious)) {
+                return Optional.of("the output folder " + o + " overlaps " + precious
+                        + ", which building would overwrite; choose another --output, such as " + p.resolve("site"));
+            }
+        }
+        if (Files.isDirectory(o) && !isEmpty(o) && !Files.exists(o.resolve("index.html"))) {
+            return Optional.of("the output folder " + o + " holds files but no index.html, so it does not look like "
+                    + "a site Patella built; empty it or choose another --output");
+        }
+        if (Files.exists(o) && !Files.isDirectory(o)) {
+            return Optional.of("the output " + o + " is a file, not a folder; choose another --output");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.patella.cite;
+
+import de.undercouch.citeproc.CSL;
+import de.undercouch.citeproc.ListItemDataProvider;
+import de.undercouch.citeproc.csl.CSLDateBuilder;
+import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.csl.CSLItemDataBuilder;
+import de.undercouch.citeproc.csl.CSLName;
+import de.undercouch.citeproc.csl.CSLNameBuilder;
+import de.undercouch.citeproc.csl.CSLType;
+import dev.patella.model.Reference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Formats references with citeproc-java, a CSL processor, and a style from the CSL repository.
+ * The processor's HTML is adjusted in two ways: the list number is dropped (pages number their
+ * own lists) and the DOI or URL becomes a link.
+ */
+final class CiteprocFormatter implements ReferenceFormatter {
+
+    private static final Pattern ENTRY = Pattern.compile(
+            "<div class=\"csl-right-inline\">(.*?)</div>", Pattern.DOTALL);
+    private static final Pattern LEFT_MARGIN = Pattern.compile("^\\s*\\d+\\.\\s*");
+    private static final Pattern ITALIC = Pattern.compile("<span style=\"font-style: ?italic;?\">([^<]*)</span>");
+    private static final Pattern INITIALS = Pattern.compile("[A-Z]{1,4}");
+
+    private final String style;
+
+    CiteprocFormatter(String style) {
+        this.style = style;
+    }
+
+    @Override
+    public Map<String, FormattedReference> format(List<Reference> references) {
+        Map<String, FormattedReference> out = new LinkedHashMap<>();
+        if (references.isEmpty()) {
+            return out;
+        }
+        CSLItemData[] items = references.stream().map(CiteprocFormatter::item).toArray(CSLItemData[]::new);
+        String[] ids = references.stream().map(Reference::id).toArray(String[]::new);
+        try {
+            CSL csl = new CSL(new ListItemDataProvider(items), style);
+            csl.setOutputFormat("html");
+            csl.registerCitationItems(ids);
+            String[] html = csl.makeBibliography().getEntries();
+            csl.setOutputFormat("text");
+            csl.registerCitationItems(ids);
+            String[] text = csl.makeBibliography().getEntries();
+            // citeproc sorts entries by citation order, which is the order registered
+            for (int i = 0; i < ids.length; i++) {
+                Reference reference = references.get(i);
+                out.put(ids[i], new FormattedReference(ids[i], html(html[i], reference),
+                        LEFT_MARGIN.matcher(text[i].strip()).replaceFirst("")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the citation style " + style, e);
+        }
+        return out;
+    }
+
+    private static String html(String entry, Reference reference) {
+        Matcher m = ENTRY.matcher(entry);
+        String body = m.find() ? m.group(1) : entry.strip();
+        // inline styles would need a looser Content-Security-Policy: use plain italics instead
+        body = ITALIC.matcher(body).replaceAll("<i>$1</i>");
+        if (reference.doi().isPresent()) {
+            String doi = "doi:" + Html.escape(reference.doi().get());
+            body = body.replace(doi, "<a href=\"" + Html.escape(reference.doiUrl().orElseThrow()) + "\">" + doi + "</a>");
+        } else if (reference.url().isPresent()) {
+            String url = Html.escape(reference.url().get());
+            body = body.replace(url, "<a href=\"" + url + "\">" + url + "</a>");
+        }
+        return body;
+    }
+
+    private static CSLItemData item(Reference r) {
+        var b = new CSLItemDataBuilder().id(r.id()).type(type(r.type())).title(r.title());
+        if (!r.authors().isEmpty()) {
+            b.author(r.authors().stream().map(CiteprocFormatter::name).toArray(CSLName[]::new));
+        }
+        r.containerTitle().ifPresent(b::containerTitle);
+        r.containerTitleShort().ifPresent(b::containerTitleShort);
+        if (!r.issued().isEmpty()) {
+            b.issued(new CSLDateBuilder().dateParts(r.issued().stream().mapToInt(Integer::intValue).toArray()).build());
+        }
+        r.volume().ifPresent(b::volume);
+        r.issue().ifPresent(b::issue);
+        r.page().ifPresent(b::page);
+        r.doi().ifPresent(b::DOI);
+        r.pmid().ifPresent(b::PMID);
+        r.pmcid().ifPresent(b::PMCID);
+        r.url().ifPresent(b::URL);
+        return b.build();
+    }
+
+    /** Initials written together ("BE") are split so the style can print them as "BE". */
+    private static CSLName name(Reference.Name name) {
+        var b = new CSLNameBuilder().family(name.family());
+        String given = name.given().strip();
+        if (INITIALS.matcher(given).matches()) {
+            given = String.join(" ", given.chars().mapToObj(c -> (char) c + ".").toList());
+        }
+        if (!given.isEmpty()) {
+            b.given(given);
+        }
+        return b.build();
+    }
+
+    private static CSLType type(String type) {
+        try {
+            return CSLType.fromString(type);
+        } catch (IllegalArgumentException e) {
+            return CSLType.ARTICLE;
+        }
+    }
+}

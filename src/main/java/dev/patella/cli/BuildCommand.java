@@ -1,0 +1,100 @@
+package dev.patella.cli;
+
+import dev.patella.build.BuildResult;
+import dev.patella.build.Builder;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostics;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code patella build}: makes the site from content/ and templates/ into site/. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Builds the site from content/ and templates/.",
+                "Nothing is published when the content has errors: the previous site stays as it was."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the site was built", "1:the content has errors (listed on stderr)",
+                "2:the command line is wrong", "3:a file could not be read or written"})
+final class BuildCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "The folder holding content/ and templates/ (default: the current folder).")
+    private Path project;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where to write the site (default: DIR/site).")
+    private Path output;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The address the site is published at, such as https://example.org/knee/ "
+                    + "(default: base_url in content/site.yaml).")
+    private String baseUrl;
+
+    @Option(names = "--drafts", description = "Also build pages marked draft: true.")
+    private boolean drafts;
+
+    BuildCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (!Files.isDirectory(project)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
+                    + " does not exist");
+        }
+        Optional<URI> url = Optional.ofNullable(baseUrl).map(this::parseBaseUrl);
+        Path target = output != null ? output : project.resolve("site");
+        var options = new BuildOptions(project, target, url, drafts, LocalDate.now(clock));
+        var diagnostics = new Diagnostics();
+        BuildResult result;
+        try {
+            result = new Builder(System::nanoTime).build(options, diagnostics);
+        } catch (IllegalArgumentException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        Report.print(project, diagnostics, err);
+        if (!result.published()) {
+            err.println(Report.failureSummary(diagnostics, target));
+            return ExitCode.CONTENT_ERRORS;
+        }
+        out.println(String.format(Locale.ROOT, "Built %d pages (%d files) in %.2f s into %s%s", result.pages(),
+                result.files(), result.took().toNanos() / 1e9, target,
+                diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
+        return ExitCode.OK;
+    }
+
+    private URI parseBaseUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.isAbsolute() && uri.getHost() != null && uri.getRawPath() != null
+                    && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                String path = uri.getRawPath().endsWith("/") ? uri.getRawPath() : uri.getRawPath() + "/";
+                return new URI(uri.getScheme(), uri.getRawAuthority(), path, null, null);
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be a full address such as "
+                + "https://example.org/knee/, not '" + text + "'");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.patella.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of one site, read strictly from {@code content/site.yaml}.
+ *
+ * @param baseUrl    absolute, ending in {@code /}; pages are published below it
+ * @param intro      Markdown shown at the top of the home page
+ * @param disclaimer Markdown shown on every page
+ */
+public record SiteConfig(
+        String title,
+        String description,
+        String language,
+        URI baseUrl,
+        Publisher publisher,
+        int reviewIntervalMonths,
+        String intro,
+        String disclaimer,
+        GetHelp getHelp) {
+
+    /** The default time between reviews when {@code review_interval_months} is not set. */
+    public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 24;
+
+    public SiteConfig {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.isAbsolute() || !baseUrl.getPath().endsWith("/")) {
+            throw new IllegalArgumentException("base URL must be absolute and end in /: " + baseUrl);
+        }
+    }
+
+    /** The same settings published under another base URL (the command line's {@code --base-url}). */
+    public SiteConfig withBaseUrl(URI url) {
+        return new SiteConfig(title, description, language, url, publisher, reviewIntervalMonths, intro,
+                disclaimer, getHelp);
+    }
+
+    /** The path part of the base URL, for example {@code /knee/}; {@code /} at the host's root. */
+    public String basePath() {
+        return baseUrl.getRawPath();
+    }
+
+    /** Who publishes the site. */
+    public record Publisher(String name, Optional<String> url) {
+    }
+
+    /** The site-wide "when to get help" rules, shown on every exercise and condition page. */
+    public record GetHelp(List<String> stopIf, List<String> seeADoctor) {
+        public GetHelp {
+            stopIf = List.copyOf(stopIf);
+            seeADoctor = List.copyOf(seeADoctor);
+        }
+    }
+}

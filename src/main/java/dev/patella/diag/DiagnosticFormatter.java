@@ -1,0 +1,53 @@
+package dev.patella.diag;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Prints diagnostics the way compilers do:
+ * <pre>
+ * content/exercises/clamshell.md:12:5: error: unknown key "stpes"; did you mean "steps"? [schema.unknown-key]
+ *    12 | stpes:
+ *       | ^
+ * </pre>
+ * The source line is shown when {@code lines} can find it.
+ */
+public final class DiagnosticFormatter {
+
+    private final Function<SourceSpan, Optional<String>> lines;
+
+    /**
+     * @param lines finds the text of the line a span points at; returns empty when the file or
+     *              line cannot be read
+     */
+    public DiagnosticFormatter(Function<SourceSpan, Optional<String>> lines) {
+        this.lines = lines;
+    }
+
+    /** A formatter that never shows source lines. */
+    public static DiagnosticFormatter withoutSource() {
+        return new DiagnosticFormatter(span -> Optional.empty());
+    }
+
+    /** The one-line form: {@code path:line:column: severity: message [code]}. */
+    public static String headline(Diagnostic d) {
+        return d.at() + ": " + d.severity().label() + ": " + d.message() + " [" + d.code() + "]";
+    }
+
+    public String format(Diagnostic d) {
+        var out = new StringBuilder(headline(d)).append('\n');
+        lines.apply(d.at()).ifPresent(text -> appendExcerpt(out, d.at(), text));
+        for (SourceSpan outer : d.via()) {
+            out.append("  while rendering ").append(outer).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void appendExcerpt(StringBuilder out, SourceSpan at, String text) {
+        String number = Integer.toString(at.line());
+        String gutter = " ".repeat(Math.max(0, 5 - number.length()));
+        out.append(gutter).append(number).append(" | ").append(text.replace('\t', ' ')).append('\n');
+        int caret = Math.min(at.column() - 1, text.length());
+        out.append(" ".repeat(5)).append(" | ").append(" ".repeat(Math.max(0, caret))).append("^\n");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.patella.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the diagnostics of a run. Safe to use from several threads. Keeps at most
+ * {@link #cap()} of each severity so one broken file cannot flood the terminal; the rest are
+ * counted.
+ */
+public final class Diagnostics {
+
+    /** The default number of errors (and of warnings) kept. */
+    public static final int DEFAULT_CAP = 50;
+
+    private final int cap;
+    private final List<Diagnostic> kept = new ArrayList<>();
+    private int errors;
+    private int warnings;
+
+    public Diagnostics() {
+        this(DEFAULT_CAP);
+    }
+
+    public Diagnostics(int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("cap must be positive: " + cap);
+        }
+        this.cap = cap;
+    }
+
+    public synchronized void add(Diagnostic diagnostic) {
+        int seen = diagnostic.isError() ? ++errors : ++warnings;
+        if (seen <= cap) {
+            kept.add(diagnostic);
+        }
+    }
+
+    public void error(String code, SourceSpan at, String message) {
+        add(Diagnostic.error(code, at, message));
+    }
+
+    public void warning(String code, SourceSpan at, String message) {
+        add(Diagnostic.warning(code, at, message));
+    }
+
+    public void addAll(Iterable<Diagnostic> diagnostics) {
+        diagnostics.forEach(this::add);
+    }
+
+    public synchronized boolean hasErrors() {
+        return errors > 0;
+    }
+
+    public synchronized int errorCount() {
+        return errors;
+    }
+
+    public synchronized int warningCount() {
+        return warnings;
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    /** The kept diagnostics in a stable order (by file, line, column); empty when none. */
+    public synchronized List<Diagnostic> sorted() {
+        var copy = new ArrayList<>(kept);
+        copy.sort(Diagnostic.ORDER);
+        return List.copyOf(copy);
+    }
+
+    /** How many diagnostics were counted but not kept because of the cap. */
+    public synchronized int dropped() {
+        return Math.max(0, errors - cap) + Math.max(0, warnings - cap);
+    }
+}

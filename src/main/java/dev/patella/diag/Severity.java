@@ -1,0 +1,11 @@
+package dev.patella.diag;
+
+/** How bad a diagnostic is: an error stops the site from being published, a warning does not. */
+public enum Severity {
+    ERROR, WARNING;
+
+    /** The lower-case word used in printed diagnostics. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

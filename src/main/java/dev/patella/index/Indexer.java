@@ -1,0 +1,172 @@
+package dev.patella.index;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import dev.patella.model.Condition;
+import dev.patella.model.Editorial;
+import dev.patella.model.Exercise;
+import dev.patella.model.Key;
+import dev.patella.model.Page;
+import dev.patella.model.Person;
+import dev.patella.model.ProgramStep;
+import dev.patella.model.Reference;
+import dev.patella.model.Site;
+import dev.patella.source.Suggestions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate slugs,
+ * reserved names and keys that point at nothing.
+ */
+public final class Indexer {
+
+    /** Page slugs the site's own sections use. */
+    static final Set<String> RESERVED = Set.of("conditions", "exercises", "sources", "images", "assets", "search",
+            "404", "index", "sitemap", "robots");
+
+    private Indexer() {
+    }
+
+    public static SiteIndex index(Site site, boolean drafts, Diagnostics diagnostics) {
+        var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug, Condition::origin,
+                "condition", diagnostics);
+        var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug, Exercise::origin,
+                "exercise", diagnostics);
+        var pages = published(site.pages(), Page::draft, drafts, Page::slug, Page::origin, "page", diagnostics);
+        pages.values().removeIf(page -> {
+            if (RESERVED.contains(page.slug())) {
+                diagnostics.error("slug.reserved", page.origin(), "the page slug \"" + page.slug()
+                        + "\" is used by the site itself; rename the file or set another \"slug:\"");
+                return true;
+            }
+            return false;
+        });
+        var people = byKey(site.people(), Person::id, Person::at, "person", diagnostics);
+        var references = byKey(site.references(), Reference::id, Reference::at, "reference", diagnostics);
+        var allExercises = new HashMap<String, Exercise>();
+        site.exercises().forEach(e -> allExercises.putIfAbsent(e.slug(), e));
+
+        var usages = new LinkedHashMap<String, List<Usage>>();
+        for (Condition condition : conditions.values()) {
+            checkProgram(condition, exercises, allExercises, usages, diagnostics);
+            checkEditorial(condition.editorial(), people, diagnostics);
+            checkSources(condition.sources(), references, diagnostics);
+        }
+        for (Exercise exercise : exercises.values()) {
+            checkEditorial(exercise.editorial(), people, diagnostics);
+            checkSources(exercise.sources(), references, diagnostics);
+        }
+        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.NOT_FOUND));
+        conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
+        exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
+        pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
+
+        return new SiteIndex(site,
+                sorted(conditions.values(), Comparator.comparing(Condition::title)),
+                programOrder(exercises.values(), usages),
+                sorted(pages.values(), Comparator.comparing(Page::title)),
+                people, references, usages, urls);
+    }
+
+    private static void checkProgram(Condition condition, Map<String, Exercise> published,
+                                     Map<String, Exercise> all, Map<String, List<Usage>> usages,
+                                     Diagnostics diagnostics) {
+        int position = 0;
+        var seen = new HashMap<String, SourceSpan>();
+        for (ProgramStep step : condition.program()) {
+            for (Key key : step.exercises()) {
+                position++;
+                if (!published.containsKey(key.value())) {
+                    if (all.containsKey(key.value())) {
+                        diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()
+                                + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");
+                    } else {
+                        diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
+                                + "\" in content/exercises/" + hint(key.value(), all.keySet()));
+                    }
+                    continue;
+                }
+                var earlier = seen.putIfAbsent(key.value(), key.at());
+                if (earlier != null) {
+                    diagnostics.error("ref.duplicate-exercise", key.at(), "the exercise \"" + key.value()
+                            + "\" is already in this program at line " + earlier.line() + "; list it once");
+                    continue;
+                }
+                usages.computeIfAbsent(key.value(), k -> new ArrayList<>())
+                        .add(new Usage(condition, step, position));
+            }
+        }
+    }
+
+    private static void checkEditorial(Editorial editorial, Map<String, Person> people, Diagnostics diagnostics) {
+        checkPerson(editorial.author(), people, diagnostics);
+        editorial.reviewer().ifPresent(r -> checkPerson(r, people, diagnostics));
+    }
+
+    private static void checkPerson(Key key, Map<String, Person> people, Diagnostics diagnostics) {
+        if (!people.containsKey(key.value())) {
+            diagnostics.error("ref.unknown-person", key.at(), "there is no person \"" + key.value()
+                    + "\" in content/people.yaml" + hint(key.value(), people.keySet()));
+        }
+    }
+
+    private static void checkSources(List<Key> keys, Map<String, Reference> references, Diagnostics diagnostics) {
+        for (Key key : keys) {
+            if (!references.containsKey(key.value())) {
+                diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
+                        + "\" in content/sources.yaml" + hint(key.value(), references.keySet()));
+            }
+        }
+    }
+
+    /** "; did you mean ...?" or a pointer to the file, for unknown-key messages. */
+    public static String hint(String key, Set<String> known) {
+        return Suggestions.closest(key, new TreeSet<>(known))
+                .map(k -> "; did you mean \"" + k + "\"?")
+                .orElse("; check the spelling or add it");
+    }
+
+    private static <T> Map<String, T> published(List<T> items, java.util.function.Predicate<T> draft, boolean drafts,
+                                                Function<T, String> slug, Function<T, SourceSpan> origin,
+                                                String what, Diagnostics diagnostics) {
+        var kept = items.stream().filter(i -> drafts || !draft.test(i)).toList();
+        return byKey(kept, slug, origin, what, diagnostics);
+    }
+
+    private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key, Function<T, SourceSpan> at,
+                                            String what, Diagnostics diagnostics) {
+        var sortedItems = new ArrayList<>(items);
+        sortedItems.sort(Comparator.comparing(at));
+        var out = new LinkedHashMap<String, T>();
+        for (T item : sortedItems) {
+            T earlier = out.putIfAbsent(key.apply(item), item);
+            if (earlier != null) {
+                diagnostics.error("slug.duplicate", at.apply(item), "another " + what + " already uses \""
+                        + key.apply(item) + "\" (" + at.apply(earlier) + "); give one of them another name");
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<T> sorted(java.util.Collection<T> items, Comparator<T> order) {
+        var list = new ArrayList<>(items);
+        list.sort(order);
+        return list;
+    }
+
+    private static List<Exercise> programOrder(java.util.Collection<Exercise> exercises,
+                                               Map<String, List<Usage>> usages) {
+        return sorted(exercises, Comparator.comparing(Exercise::phase)
+                .thenComparingInt((Exercise e) -> usages.getOrDefault(e.slug(), List.of()).stream()
+                        .mapToInt(Usage::position).min().orElse(Integer.MAX_VALUE))
+                .thenComparing(Exercise::title));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.patella.index;
+
+import dev.patella.diag.SourceSpan;
+import dev.patella.model.Condition;
+import dev.patella.model.Exercise;
+import dev.patella.model.Page;
+import dev.patella.model.Person;
+import dev.patella.model.Reference;
+import dev.patella.model.Site;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The published part of a site with every cross-reference resolved: which pages exist and at
+ * which URL, which exercises each condition uses and the other way round. Made by {@link Indexer};
+ * every key it holds has been checked.
+ *
+ * @param conditions conditions sorted by title
+ * @param exercises  exercises in program order (phase, then first use, then title)
+ * @param pages      plain pages sorted by title
+ * @param urls       every page URL of the site, for link checks
+ */
+public record SiteIndex(
+        Site site,
+        List<Condition> conditions,
+        List<Exercise> exercises,
+        List<Page> pages,
+        Map<String, Person> people,
+        Map<String, Reference> references,
+        Map<String, List<Usage>> usages,
+        Set<String> urls) {
+
+    public SiteIndex {
+        conditions = List.copyOf(conditions);
+        exercises = List.copyOf(exercises);
+        pages = List.copyOf(pages);
+        people = Map.copyOf(people);
+        references = Map.copyOf(references);
+        usages = Map.copyOf(usages);
+        urls = Set.copyOf(urls);
+    }
+
+    /** @return the exercise with this slug, or empty when there is none (or it is an unpublished draft) */
+    public Optional<Exercise> findExercise(String slug) {
+        return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
+    }
+
+    /** @throws NoSuchElementException when no published exercise has this slug */
+    public Exercise requireExercise(String slug) {
+        return findExercise(slug).orElseThrow(() -> new NoSuchElementException("no exercise " + slug));
+    }
+
+    /** @return the person with this id, or empty when people.yaml has none */
+    public Optional<Person> findPerson(String id) {
+        return Optional.ofNullable(people.get(id));
+    }
+
+    /** @return the reference with this id, or empty when sources.yaml has none */
+    public Optional<Reference> findReference(String id) {
+        return Optional.ofNullable(references.get(id));
+    }
+
+    /** Where an exercise is used; empty when no condition uses it. */
+    public List<Usage> usagesOf(String exerciseSlug) {
+        return usages.getOrDefault(exerciseSlug, List.of());
+    }
+
+    /** The content file a page URL was made from; empty for pages Patella makes itself (home, lists). */
+    public Optional<SourceSpan> originOf(String url) {
+        for (Condition c : conditions) {
+            if (Urls.condition(c.slug()).equals(url)) {
+                return Optional.of(c.origin());
+            }
+        }
+        for (Exercise e : exercises) {
+            if (Urls.exercise(e.slug()).equals(url)) {
+                return Optional.of(e.origin());
+            }
+        }
+        return pages.stream().filter(p -> Urls.page(p.slug()).equals(url)).map(Page::origin).findFirst();
+    }
+}

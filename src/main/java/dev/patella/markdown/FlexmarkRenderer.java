@@ -1,0 +1,224 @@
+package dev.patella.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.attributes.AttributeNode;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Flexmark-backed {@link MarkdownRenderer}: CommonMark plus tables, heading ids and
+ * {@code {#id .class}} attributes. Raw HTML is escaped (shown as text) and reported.
+ */
+final class FlexmarkRenderer implements MarkdownRenderer {
+
+    /** One key in a citation: {@code @key} optionally followed by {@code , locator}. */
+    private static final Pattern CITE_ITEM = Pattern.compile("\\s*@([A-Za-z][A-Za-z0-9_-]*)\\s*(?:,\\s*(.+?))?\\s*");
+    private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    FlexmarkRenderer() {
+        var options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AttributesExtension.create()))
+                .set(HtmlRenderer.ESCAPE_HTML, true)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.SOFT_BREAK, "\n")
+                .set(TablesExtension.WITH_CAPTION, false)
+                .set(TablesExtension.CLASS_NAME, "table")
+                .toImmutable();
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options).extensions(List.of(new CitationExtension())).build();
+    }
+
+    @Override
+    public Rendered render(Prose prose, PageContext page, Diagnostics diagnostics) {
+        Document document = parser.parse(prose.markdown());
+        var walk = new Walk(prose, page, diagnostics);
+        walk.visit(document);
+        var ids = new HeaderIdGenerator();
+        ids.generateIds(document);
+        List<String> headingIds = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Heading heading && heading.getAnchorRefId() != null) {
+                headingIds.add(heading.getAnchorRefId());
+            }
+        }
+        return new Rendered(renderer.render(document), walk.links, walk.citations, headingIds);
+    }
+
+    @Override
+    public Rendered renderInline(Prose prose, PageContext page, Diagnostics diagnostics) {
+        Rendered block = render(prose, page, diagnostics);
+        String html = block.html().strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return new Rendered(html, block.links(), block.citations(), block.headingIds());
+    }
+
+    /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */
+    private static final class Walk {
+        private final Prose prose;
+        private final PageContext page;
+        private final Diagnostics diagnostics;
+        private final List<LinkUse> links = new ArrayList<>();
+        private final List<CitationUse> citations = new ArrayList<>();
+
+        Walk(Prose prose, PageContext page, Diagnostics diagnostics) {
+            this.prose = prose;
+            this.page = page;
+            this.diagnostics = diagnostics;
+        }
+
+        void visit(Node node) {
+            Node child = node.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                handle(child);
+                child = next;
+            }
+        }
+
+        private void handle(Node node) {
+            if (node instanceof Link link) {
+                link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, node)));
+            } else if (node instanceof Image image) {
+                image.setUrl(BasedSequence.of(target(image.getUrl().toString(), true, node)));
+            } else if (node instanceof Reference reference) {
+                reference.setUrl(BasedSequence.of(target(reference.getUrl().toString(), false, node)));
+            } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
+                citation(ref);
+                return;
+            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                diagnostics.warning("markdown.raw-html", at(node), "raw HTML is not allowed in content and is "
+                        + "shown as text; use Markdown instead (for example **bold** or a list)");
+            } else if (node instanceof AttributeNode attribute) {
+                String name = attribute.getName().toString().toLowerCase(Locale.ROOT);
+                if (!attribute.isId() && !attribute.isClass() && !name.equals("id") && !name.equals("class")) {
+                    diagnostics.error("markdown.attribute", at(node), "only {#id} and {.class} attributes are "
+                            + "allowed in content, not \"" + attribute.getName() + "\"; remove it");
+                    attribute.unlink();
+                    return;
+                }
+            }
+            visit(node);
+        }
+
+        /** The href to write for {@code url}; reports unsafe or relative links. */
+        private String target(String url, boolean image, Node node) {
+            String trimmed = url.strip();
+            String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "");
+            if (trimmed.startsWith("#")) {
+                links.add(new LinkUse(page.pageUrl() + trimmed, image, at(node)));
+                return trimmed;
+            }
+            if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
+                links.add(new LinkUse(trimmed, image, at(node)));
+                int hash = trimmed.indexOf('#');
+                String path = hash < 0 ? trimmed : trimmed.substring(0, hash);
+                return page.link().apply(path) + (hash < 0 ? "" : trimmed.substring(hash));
+            }
+            if (SAFE_SCHEMES.stream().anyMatch(lower::startsWith)) {
+                return trimmed;
+            }
+            if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || trimmed.startsWith("//")) {
+                diagnostics.error("link.unsafe", at(node), "the link \"" + abbreviate(trimmed) + "\" is not allowed; "
+                        + "links must start with https://, http://, mailto: or / (a page of this site)");
+                return "#";
+            }
+            diagnostics.error("link.relative", at(node), "the link \"" + abbreviate(trimmed) + "\" is relative; "
+                    + "write links to this site from its root, for example /exercises/clamshell/");
+            return "#";
+        }
+
+        private void citation(LinkRef ref) {
+            String inner = ref.getReference().toString();
+            List<String> parts = new ArrayList<>();
+            SourceSpan at = at(ref);
+            for (String item : inner.split(";")) {
+                Matcher m = CITE_ITEM.matcher(item);
+                if (!m.matches()) {
+                    diagnostics.error("cite.syntax", at, "the citation \"[" + abbreviate(inner) + "]\" is not "
+                            + "written right; use [@key], [@key1; @key2] or [@key, p. 12]");
+                    return;
+                }
+                String key = m.group(1);
+                Optional<String> locator = Optional.ofNullable(m.group(2));
+                citations.add(new CitationUse(key, locator, at));
+                if (!page.citeKeys().contains(key)) {
+                    parts.add(escape(key)); // reported by validation with the nearest known key
+                    continue;
+                }
+                int number = page.numbers().numberOf(key);
+                int use = page.numbers().use(key);
+                String id = use == 1 ? "cite-" + number : "cite-" + number + "-" + use;
+                parts.add("<a href=\"#ref-" + number + "\" id=\"" + id + "\">" + number
+                        + locator.map(l -> "(" + escape(l) + ")").orElse("") + "</a>");
+            }
+            String html = "<sup class=\"cite\">" + String.join(",", parts) + "</sup>";
+            ref.insertBefore(new CitationNode(ref.getChars(), html));
+            ref.unlink();
+        }
+
+        private SourceSpan at(Node node) {
+            int offset = Math.max(0, node.getStartOffset());
+            String text = prose.markdown();
+            int line = 0;
+            int lineStart = 0;
+            for (int i = 0; i < offset && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = offset - lineStart + 1;
+            SourceSpan start = prose.at();
+            return line == 0
+                    ? new SourceSpan(start.file(), start.line(), start.column() + column - 1)
+                    : new SourceSpan(start.file(), start.line() + line, column);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    static String escape(String text) {
+        var out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.patella.markdown;
+
+import java.util.List;
+
+/**
+ * HTML made from one piece of Markdown, with what it referred to.
+ *
+ * @param html       safe HTML: raw HTML in the Markdown is escaped
+ * @param links      internal links and images (site-root paths, possibly with {@code #anchor}), as written
+ * @param citations  citation keys in the order they appear
+ * @param headingIds the {@code id} of every heading, for anchor checks
+ */
+public record Rendered(String html, List<LinkUse> links, List<CitationUse> citations, List<String> headingIds) {
+    public Rendered {
+        links = List.copyOf(links);
+        citations = List.copyOf(citations);
+        headingIds = List.copyOf(headingIds);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.patella.model;
+
+import dev.patella.diag.SourceSpan;
+import java.util.List;
+import java.util.Optional;
+
+/** One condition, from {@code content/conditions/<slug>.md}. */
+public record Condition(
+        String slug,
+        SourceSpan origin,
+        String title,
+        List<String> otherNames,
+        String summary,
+        Optional<String> icd10,
+        List<Prose> symptoms,
+        List<Prose> riskFactors,
+        List<Prose> avoid,
+        List<ProgramStep> program,
+        List<Key> sources,
+        Editorial editorial,
+        boolean draft,
+        Prose body) {
+
+    public Condition {
+        otherNames = List.copyOf(otherNames);
+        symptoms = List.copyOf(symptoms);
+        riskFactors = List.copyOf(riskFactors);
+        avoid = List.copyOf(avoid);
+        program = List.copyOf(program);
+        sources = List.copyOf(sources);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.patella.model;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Who wrote and checked a page, and when. {@code reviewDue} is already worked out from the site's review interval. */
+public record Editorial(Key author, Optional<Key> reviewer, LocalDate published, LocalDate reviewed, LocalDate reviewDue) {
+}

@@ -1,0 +1,13 @@
+package dev.patella.model;
+
+import dev.patella.diag.SourceSpan;
+import java.util.Optional;
+
+/** An author or reviewer from {@code content/people.yaml}. {@code credentials} is empty when they have none. */
+public record Person(String id, SourceSpan at, String name, String credentials, String role, Optional<Prose> bio) {
+
+    /** The name with credentials, as shown in bylines: "Jane Doe, PT, DPT". */
+    public String displayName() {
+        return credentials.isBlank() ? name : name + ", " + credentials;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.patella.model;
+
+import dev.patella.diag.SourceSpan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One entry of {@code content/sources.yaml}, holding the CSL variables Patella uses.
+ *
+ * @param issued date parts: year, then optionally month and day; empty when unknown
+ */
+public record Reference(
+        String id,
+        SourceSpan at,
+        String type,
+        List<Name> authors,
+        String title,
+        Optional<String> containerTitle,
+        Optional<String> containerTitleShort,
+        List<Integer> issued,
+        Optional<String> volume,
+        Optional<String> issue,
+        Optional<String> page,
+        Optional<String> doi,
+        Optional<String> pmid,
+        Optional<String> pmcid,
+        Optional<String> url) {
+
+    public Reference {
+        authors = List.copyOf(authors);
+        issued = List.copyOf(issued);
+    }
+
+    /** A CSL name: family name and given names or initials. {@code given} is empty for organisations. */
+    public record Name(String family, String given) {
+    }
+
+    /** The DOI as a link, when the reference has a DOI. */
+    public Optional<String> doiUrl() {
+        return doi.map(d -> "https://doi.org/" + d);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.patella.model;
+
+import dev.patella.config.SiteConfig;
+import java.util.List;
+
+/** Everything read from {@code content/}, checked field by field but not yet cross-referenced. */
+public record Site(
+        SiteConfig config,
+        List<Person> people,
+        List<Reference> references,
+        List<Condition> conditions,
+        List<Exercise> exercises,
+        List<Page> pages,
+        List<StaticFile> files) {
+
+    public Site {
+        people = List.copyOf(people);
+        references = List.copyOf(references);
+        conditions = List.copyOf(conditions);
+        exercises = List.copyOf(exercises);
+        pages = List.copyOf(pages);
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.patella.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The files under {@code templates/assets/}, published under {@code /assets/}. Stylesheets and
+ * scripts get a content hash in their name ({@code style.3f2a9c1d.css}) so hosts can cache them
+ * for ever; a changed file gets a new name.
+ *
+ * @param files site path (no leading slash) by the asset's own name ({@code style.css})
+ */
+public record Assets(Map<String, Asset> files) {
+
+    /** One asset: where it is read from and the site path it is written to. */
+    public record Asset(Path source, String sitePath) {
+    }
+
+    public Assets {
+        files = Map.copyOf(files);
+    }
+
+    /**
+     * Lists the assets of a templates folder.
+     *
+     * @return empty assets when the folder has no {@code assets/}
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static Assets scan(Path templatesDir) {
+        Path dir = templatesDir.resolve("assets");
+        if (!Files.isDirectory(dir)) {
+            return new Assets(Map.of());
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> paths = walk.filter(Files::isRegularFile).sorted().toList();
+            return new Assets(paths.stream().collect(Collectors.toMap(
+                    p -> dir.relativize(p).toString().replace('\\', '/'),
+                    p -> new Asset(p, "assets/" + fingerprinted(dir.relativize(p).toString().replace('\\', '/'), p)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** @return the site path of the asset called {@code name}, or empty when there is none */
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(files.get(name)).map(Asset::sitePath);
+    }
+
+    private static String fingerprinted(String name, Path file) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot);
+        if (!ext.equals(".css") && !ext.equals(".js")) {
+            return name;
+        }
+        return name.substring(0, dot) + "." + hash(file) + ext;
+    }
+
+    private static String hash(Path file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.patella.render;
+
+import dev.patella.config.SiteConfig;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.model.Condition;
+import dev.patella.model.Page;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the frame every page shares: navigation, breadcrumbs, canonical URL, stylesheet. */
+final class Layouts {
+
+    private final SiteIndex index;
+    private final SiteConfig config;
+    private final String css;
+
+    Layouts(SiteIndex index, String css) {
+        this.index = index;
+        this.config = index.site().config();
+        this.css = css;
+    }
+
+    /**
+     * @param section     the main navigation entry to mark as current (its URL)
+     * @param breadcrumbs the pages above this one, home first; this page is added last
+     * @param disclaimerHtml the site's disclaimer, rendered for this page
+     */
+    Views.Layout layout(String url, String title, String description, String section, List<Views.Link> breadcrumbs,
+                        String disclaimerHtml) {
+        return layout(url, Urls.relative(url, "/"), title, description, section, breadcrumbs, disclaimerHtml);
+    }
+
+    /** The frame for the 404 page, which is served at any URL and so links from the base path. */
+    Views.Layout notFoundLayout(String title, String disclaimerHtml) {
+        return layout(Urls.NOT_FOUND, config.basePath(), title, config.description(), "", List.of(), disclaimerHtml);
+    }
+
+    private Views.Layout layout(String url, String root, String title, String description, String section,
+                                List<Views.Link> breadcrumbs, String disclaimerHtml) {
+        List<Views.Link> crumbs = new ArrayList<>();
+        if (!url.equals(Urls.HOME) && !url.equals(Urls.NOT_FOUND)) {
+            crumbs.add(new Views.Link("Home", root, false));
+            for (Views.Link crumb : breadcrumbs) {
+                crumbs.add(new Views.Link(crumb.title(), root + crumb.href().substring(1), false));
+            }
+            crumbs.add(new Views.Link(title, "", true));
+        }
+        String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
+        return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
+                config.language(), config.title(), root + css, section, nav(root, section), footer(root, url),
+                crumbs, disclaimerHtml, config.publisher().name());
+    }
+
+    private List<Views.Link> nav(String root, String section) {
+        List<Views.Link> links = new ArrayList<>();
+        links.add(link("Home", Urls.HOME, root, section));
+        for (Condition c : index.conditions()) {
+            links.add(link(c.title(), Urls.condition(c.slug()), root, section));
+        }
+        links.add(link("Exercises", Urls.EXERCISES, root, section));
+        links.add(link("Sources", Urls.SOURCES, root, section));
+        return links;
+    }
+
+    private List<Views.Link> footer(String root, String url) {
+        List<Views.Link> links = new ArrayList<>();
+        for (Page p : index.pages()) {
+            if (p.nav()) {
+                links.add(link(p.title(), Urls.page(p.slug()), root, url));
+            }
+        }
+        return links;
+    }
+
+    private static Views.Link link(String title, String url, String root, String current) {
+        return new Views.Link(title, root + url.substring(1), url.equals(current));
+    }
+}

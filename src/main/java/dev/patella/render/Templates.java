@@ -1,0 +1,118 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * The project's Freemarker templates, configured once: {@code .ftlh} files auto-escape HTML,
+ * a missing value is an error (never silently blank), templates cannot reach Java classes.
+ * Safe to share between threads.
+ */
+public final class Templates {
+
+    private static final String DIR = "templates";
+
+    private final Configuration config;
+    private final Path dir;
+
+    /** @throws UncheckedIOException when the templates folder cannot be opened */
+    public Templates(Path templatesDir) {
+        this.dir = templatesDir;
+        var version = Configuration.VERSION_2_3_34;
+        config = new Configuration(version);
+        try {
+            config.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + templatesDir, e);
+        }
+        config.setObjectWrapper(new DefaultObjectWrapperBuilder(version).build());
+        config.setRecognizeStandardFileExtensions(true);
+        config.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setLocale(Locale.ENGLISH);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("computer");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setAPIBuiltinEnabled(false);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setLocalizedLookup(false);
+    }
+
+    /**
+     * Renders {@code name} with the view as {@code page}.
+     *
+     * @param origin the content file this page is made from, named in errors; empty for pages
+     *               Patella makes itself
+     * @return the HTML, or empty when the template is missing or fails (reported)
+     */
+    public Optional<String> render(String name, Object view, Optional<SourceSpan> origin, Diagnostics diagnostics) {
+        Template template;
+        try {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                diagnostics.add(chain(Diagnostic.error("template.missing", SourceSpan.startOf(DIR + "/" + name),
+                        "the template " + DIR + "/" + name + " is missing; restore it from the project's history "
+                                + "or the README's template list"), origin));
+                return Optional.empty();
+            }
+            template = config.getTemplate(name);
+        } catch (ParseException e) {
+            diagnostics.add(chain(Diagnostic.error("template.syntax", at(e.getTemplateName(), name,
+                    e.getLineNumber(), e.getColumnNumber()), "the template has a syntax error: "
+                    + firstLine(e.getEditorMessage()) + "; fix the template"), origin));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + name, e);
+        }
+        var out = new StringWriter(16 * 1024);
+        try {
+            template.process(Map.of("page", view), out);
+            return Optional.of(out.toString());
+        } catch (TemplateException e) {
+            diagnostics.add(chain(Diagnostic.error("template.error", at(e.getTemplateSourceName(), name,
+                    e.getLineNumber(), e.getColumnNumber()), "the template failed: "
+                    + firstLine(e.getMessageWithoutStackTop()) + "; fix the template (or the content it reads)"),
+                    origin));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write template output", e);
+        }
+    }
+
+    private static Diagnostic chain(Diagnostic d, Optional<SourceSpan> origin) {
+        return origin.map(d::via).orElse(d);
+    }
+
+    private static SourceSpan at(String source, String fallback, Integer line, Integer column) {
+        return new SourceSpan(DIR + "/" + (source == null ? fallback : source),
+                line == null || line < 1 ? 1 : line, column == null || column < 1 ? 1 : column);
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "unknown problem" : message.strip();
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}

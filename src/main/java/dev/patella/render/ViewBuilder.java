@@ -1,0 +1,231 @@
+package dev.patella.render;
+
+import dev.patella.cite.FormattedReference;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.index.Usage;
+import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.model.Condition;
+import dev.patella.model.Dose;
+import dev.patella.model.Editorial;
+import dev.patella.model.Exercise;
+import dev.patella.model.Key;
+import dev.patella.model.Page;
+import dev.patella.model.Person;
+import dev.patella.model.Phase;
+import dev.patella.model.Prose;
+import dev.patella.model.ProgramStep;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns the indexed content into the view records templates receive, rendering Markdown on the way. */
+final class ViewBuilder {
+
+    private static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    /** A view ready for its template, with the Markdown facts the checks need. */
+    record Built(Object view, PageMarkdown markdown, List<String> sources) {
+    }
+
+    private final SiteIndex index;
+    private final MarkdownRenderer markdown;
+    private final Map<String, FormattedReference> references;
+    private final Layouts layouts;
+    private final Diagnostics diagnostics;
+    private final Set<String> citeKeys;
+
+    ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
+                Layouts layouts, Diagnostics diagnostics) {
+        this.index = index;
+        this.markdown = markdown;
+        this.references = references;
+        this.layouts = layouts;
+        this.diagnostics = diagnostics;
+        this.citeKeys = index.references().keySet();
+    }
+
+    PageMarkdown markdownFor(String url) {
+        return new PageMarkdown(markdown, url, citeKeys, diagnostics);
+    }
+
+    Built home() {
+        var md = markdownFor(Urls.HOME);
+        var config = index.site().config();
+        String intro = md.block(new Prose(config.intro(), SITE_YAML));
+        var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
+                Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(), program(c, Urls.HOME, md))).toList();
+        var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md));
+        return new Built(new Views.Home(layout, intro, cards), md, List.of());
+    }
+
+    Built condition(Condition c) {
+        String url = Urls.condition(c.slug());
+        var md = markdownFor(url);
+        String body = md.block(c.body());
+        var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md));
+        var refs = references(md, c.sources());
+        var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
+                md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
+                program(c, url, md), refs, editorial(c.editorial(), url), help(md));
+        return new Built(view, md, keys(md, c.sources()));
+    }
+
+    Built exercise(Exercise e) {
+        String url = Urls.exercise(e.slug());
+        var md = markdownFor(url);
+        String body = md.block(e.body());
+        var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
+                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md));
+        var refs = references(md, e.sources());
+        var illustration = e.illustration()
+                .map(i -> new Views.Illustration(Urls.relative(url, i.src()), i.alt(), i.credit()))
+                .orElse(new Views.Illustration("", "", ""));
+        var usedFor = index.usagesOf(e.slug()).stream().map(u -> usage(u, url)).toList();
+        var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),
+                e.muscles().secondary(), md.inline(e.feelIt()), e.equipment(), e.optionalEquipment(),
+                e.chain().label(), e.chain().meaning(), e.phase().label(), md.inline(e.position()),
+                md.inline(e.steps()), dose(e.dose(), md), md.inline(e.tips()), md.inline(e.mistakes()),
+                md.inline(e.progressions()), md.inline(e.regressions()), md.inline(e.stopIf()), illustration,
+                usedFor, body, refs, editorial(e.editorial(), url), help(md));
+        return new Built(view, md, keys(md, e.sources()));
+    }
+
+    Built exercises() {
+        var md = markdownFor(Urls.EXERCISES);
+        List<Views.Phase> phases = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            var cards = index.exercises().stream().filter(e -> e.phase() == phase)
+                    .map(e -> card(e, Urls.EXERCISES)).toList();
+            if (!cards.isEmpty()) {
+                phases.add(new Views.Phase(phase.label(), phase.key(), "", cards));
+            }
+        }
+        var layout = layouts.layout(Urls.EXERCISES, "Exercises", "Every exercise on this site, grouped by phase.",
+                Urls.EXERCISES, List.of(), disclaimer(md));
+        return new Built(new Views.Exercises(layout, phases), md, List.of());
+    }
+
+    Built page(Page p) {
+        String url = Urls.page(p.slug());
+        var md = markdownFor(url);
+        String body = md.block(p.body());
+        var people = index.site().people().stream().map(person -> person(person, md)).toList();
+        var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md));
+        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people), md, List.of());
+    }
+
+    Built notFound() {
+        var md = markdownFor(Urls.NOT_FOUND);
+        return new Built(new Views.NotFound(layouts.notFoundLayout("Page not found", disclaimer(md))), md, List.of());
+    }
+
+    /** The sources page: every reference once, with the pages that list it ({@code citedBy}: key to page links). */
+    Built sources(Map<String, List<Views.Link>> citedBy) {
+        var md = markdownFor(Urls.SOURCES);
+        var sources = references.values().stream().map(r -> new Views.Source(r.id(), r.html(),
+                citedBy.getOrDefault(r.id(), List.of()))).toList();
+        var layout = layouts.layout(Urls.SOURCES, "Sources", "The research and articles this site is based on.",
+                Urls.SOURCES, List.of(), disclaimer(md));
+        return new Built(new Views.Sources(layout, sources), md, List.of());
+    }
+
+    private List<Views.Phase> program(Condition c, String from, PageMarkdown md) {
+        List<Views.Phase> phases = new ArrayList<>();
+        for (ProgramStep step : c.program()) {
+            var cards = step.exercises().stream().map(Key::value).map(index::findExercise).flatMap(Optional::stream)
+                    .map(e -> card(e, from)).toList();
+            phases.add(new Views.Phase(step.title(), step.phase().label(), md.inline(step.summary()), cards));
+        }
+        return phases;
+    }
+
+    private Views.ExerciseCard card(Exercise e, String from) {
+        var muscles = new ArrayList<>(e.muscles().primary());
+        return new Views.ExerciseCard(e.title(), Urls.relative(from, Urls.exercise(e.slug())), e.summary(),
+                e.phase().label(), e.chain().label(), shortDose(e.dose()), muscles);
+    }
+
+    private static String shortDose(Dose d) {
+        return d.sets() + " sets of " + d.reps() + (d.perSide() ? ", each side" : "");
+    }
+
+    private static Views.Dose dose(Dose d, PageMarkdown md) {
+        String hold = d.holdSeconds().isPresent()
+                ? d.holdSeconds().getAsInt() + (d.holdSeconds().getAsInt() == 1 ? " second" : " seconds") : "";
+        return new Views.Dose(d.sets(), d.reps().toString(), hold, md.inline(d.rest()), d.perSide(),
+                md.inline(d.frequency()), shortDose(d));
+    }
+
+    private Views.Usage usage(Usage u, String from) {
+        return new Views.Usage(u.condition().title(), Urls.relative(from, Urls.condition(u.condition().slug())),
+                u.step().phase().label(), u.position());
+    }
+
+    private String disclaimer(PageMarkdown md) {
+        return md.block(new Prose(index.site().config().disclaimer(), SITE_YAML));
+    }
+
+    private Views.Help help(PageMarkdown md) {
+        var help = index.site().config().getHelp();
+        return new Views.Help(
+                help.stopIf().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList(),
+                help.seeADoctor().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList());
+    }
+
+    /** The page's reference list: sources cited in the text in order of first use, then the rest of {@code sources:}. */
+    private List<Views.Reference> references(PageMarkdown md, List<Key> listed) {
+        var cited = md.numbers().keys();
+        var all = new LinkedHashSet<>(cited);
+        listed.stream().map(Key::value).forEach(all::add);
+        List<Views.Reference> out = new ArrayList<>();
+        int number = 0;
+        for (String key : all) {
+            FormattedReference ref = references.get(key);
+            if (ref == null) {
+                continue; // an unknown key: reported by the index or citation checks
+            }
+            number++;
+            out.add(new Views.Reference(number, "ref-" + number, ref.html(),
+                    cited.contains(key) ? "#cite-" + number : ""));
+        }
+        return out;
+    }
+
+    private static List<String> keys(PageMarkdown md, List<Key> listed) {
+        var all = new LinkedHashSet<>(md.numbers().keys());
+        listed.stream().map(Key::value).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private Views.Editorial editorial(Editorial e, String from) {
+        var author = index.findPerson(e.author().value());
+        var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value()));
+        return new Views.Editorial(author.map(Person::displayName).orElse(""),
+                author.map(p -> profile(p, from)).orElse(""),
+                reviewer.map(Person::displayName).orElse(""), reviewer.map(p -> profile(p, from)).orElse(""),
+                format(e.published()), e.published().toString(), format(e.reviewed()), e.reviewed().toString(),
+                format(e.reviewDue()), e.reviewDue().toString());
+    }
+
+    private static String profile(Person p, String from) {
+        return Urls.relative(from, Urls.page("about")) + "#" + p.id();
+    }
+
+    private static Views.Person person(Person p, PageMarkdown md) {
+        return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
+    }
+
+    private static String format(LocalDate date) {
+        return DATE.format(date);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.patella.source;
+
+import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Markdown content file after its front matter was parsed.
+ *
+ * @param fileStem the file name without {@code .md}, the default slug
+ */
+record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Prose body) {
+
+    /** Lower-case words joined by single hyphens: safe in a URL and a folder name on every system. */
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    SourceSpan origin() {
+        return SourceSpan.startOf(file);
+    }
+
+    /**
+     * The page's slug: the {@code slug} field when set, else the file name.
+     *
+     * @return empty when the slug is not a safe URL segment (reported)
+     */
+    Optional<String> slug(Fields f) {
+        Optional<String> declared = f.string("slug", false);
+        String slug = declared.orElse(fileStem).trim();
+        if (SLUG.matcher(slug).matches() && slug.length() <= 80) {
+            return Optional.of(slug);
+        }
+        String fix = " use lower-case letters, digits and single hyphens only, for example \"semi-squat\"";
+        if (declared.isPresent()) {
+            f.invalid("slug", "the slug \"" + slug + "\" cannot be used in a web address;" + fix);
+        } else {
+            f.invalid("slug", "the file name \"" + fileStem + ".md\" cannot be used as a web address;"
+                    + " rename the file or set \"slug:\";" + fix);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.patella.source;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.model.Page;
+import java.util.Optional;
+
+/** Maps a plain page's front matter to a {@link Page}. */
+final class PageReader {
+
+    private PageReader() {
+    }
+
+    /** @return the page, or empty when a required field is missing or wrong (reported) */
+    static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics) {
+        var f = new Fields(doc.frontMatter(), "page front matter", diagnostics);
+        var slug = doc.slug(f);
+        var title = f.string("title", true);
+        var summary = f.string("summary", true);
+        boolean nav = f.bool("nav").orElse(false);
+        boolean draft = f.bool("draft").orElse(false);
+        f.finish();
+        if (f.failed() || slug.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page(slug.get(), doc.origin(), title.orElseThrow(), summary.orElseThrow(), nav, draft,
+                doc.body()));
+    }
+}

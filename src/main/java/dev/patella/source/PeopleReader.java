@@ -1,0 +1,42 @@
+package dev.patella.source;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.model.Person;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code content/people.yaml}: a mapping from an id to a person. */
+final class PeopleReader {
+
+    private PeopleReader() {
+    }
+
+    /** @return the people that were read correctly; empty when none (problems reported) */
+    static List<Person> read(YNode root, Diagnostics diagnostics) {
+        if (!(root instanceof YNode.YMap map)) {
+            diagnostics.error("schema.wrong-type", root.at(), "people.yaml must map each person's id to their "
+                    + "details, for example \"jane-doe:\" followed by indented \"name:\" and \"role:\" lines");
+            return List.of();
+        }
+        List<Person> people = new ArrayList<>();
+        for (YNode.Entry entry : map.entries().values()) {
+            if (!ContentDocument.SLUG.matcher(entry.key()).matches()) {
+                diagnostics.error("slug.invalid", entry.keyAt(), "the person id \"" + entry.key() + "\" must use "
+                        + "lower-case letters, digits and hyphens only, for example \"jane-doe\"");
+                continue;
+            }
+            Fields.of(entry.value(), "person \"" + entry.key() + "\"", diagnostics).ifPresent(f -> {
+                var name = f.string("name", true);
+                var credentials = f.string("credentials", false).orElse("");
+                var role = f.string("role", true);
+                var bio = f.prose("bio", false);
+                f.finish();
+                if (!f.failed()) {
+                    people.add(new Person(entry.key(), entry.keyAt(), name.orElseThrow(), credentials.trim(),
+                            role.orElseThrow(), bio));
+                }
+            });
+        }
+        return people;
+    }
+}

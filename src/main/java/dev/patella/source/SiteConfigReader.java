@@ -1,0 +1,73 @@
+package dev.patella.source;
+
+import dev.patella.config.SiteConfig;
+import dev.patella.diag.Diagnostics;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/** Reads {@code content/site.yaml} strictly into a {@link SiteConfig}. */
+final class SiteConfigReader {
+
+    private SiteConfigReader() {
+    }
+
+    /** @return the settings, or empty when a required setting is missing or wrong (reported) */
+    static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics) {
+        return Fields.of(root, "site settings", diagnostics).flatMap(f -> {
+            var title = f.string("title", true);
+            var description = f.string("description", true);
+            var language = f.string("language", true);
+            var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
+            var publisher = f.nested("publisher", true, "publisher").map(p -> {
+                var name = p.string("name", true);
+                var url = p.string("url", false);
+                p.finish();
+                return new SiteConfig.Publisher(name.orElse(""), url);
+            });
+            int interval = f.integer("review_interval_months", false, 1, 120)
+                    .orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
+            var intro = f.string("intro", true);
+            var disclaimer = f.string("disclaimer", true);
+            var help = f.nested("get_help", true, "get_help settings").map(h -> {
+                var stopIf = h.strings("stop_if", true);
+                var doctor = h.strings("see_a_doctor", true);
+                h.finish();
+                return new SiteConfig.GetHelp(stopIf, doctor);
+            });
+            f.finish();
+            if (f.failed() || baseUrl.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SiteConfig(title.orElseThrow(), description.orElseThrow(), language.orElseThrow(),
+                    baseUrl.get(), publisher.orElseThrow(), interval, intro.orElseThrow(), disclaimer.orElseThrow(),
+                    help.orElseThrow()));
+        });
+    }
+
+    /**
+     * @return the URL when it is absolute http(s) ending in a slash; empty otherwise (reported)
+     */
+    static Optional<URI> parseBaseUrl(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getRawPath() != null && uri.getRawPath().endsWith("/")
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // not a URL: the caller reports it
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<URI> baseUrl(String text, Fields f) {
+        var uri = parseBaseUrl(text);
+        if (uri.isEmpty()) {
+            f.invalid("base_url", "\"base_url\" must be the full web address the site is published at, starting "
+                    + "with https:// and ending with /, for example https://example.org/knee/");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.patella.source;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns a content file's bytes into text: strict UTF-8, a leading byte order mark dropped,
+ * Windows and old Mac line endings made {@code \n}.
+ */
+final class TextDecoder {
+
+    /** The largest content text file accepted, in bytes. */
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    private TextDecoder() {
+    }
+
+    /**
+     * @return the text, or empty when the file is too large or not UTF-8 (reported to {@code diagnostics})
+     */
+    static Optional<String> decode(byte[] bytes, String file, Diagnostics diagnostics) {
+        if (bytes.length > MAX_BYTES) {
+            diagnostics.error("file.too-large", SourceSpan.startOf(file), "the file is " + bytes.length / 1024
+                    + " KiB, more than the " + MAX_BYTES / 1024 / 1024 + " MiB allowed for a content file; "
+                    + "split it or remove what does not belong");
+            return Optional.empty();
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            diagnostics.error("file.not-utf8", positionOf(bytes, in.position(), file),
+                    "the file is not valid UTF-8 text (byte 0x"
+                            + String.format(java.util.Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
+                            + "); save it as UTF-8 in your editor");
+            return Optional.empty();
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return Optional.of(normalizeLineEndings(text));
+    }
+
+    static String normalizeLineEndings(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text;
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static SourceSpan positionOf(byte[] bytes, int offset, String file) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++; // count characters, not continuation bytes
+            }
+        }
+        return new SourceSpan(file, line, column);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.patella.source;
+
+import dev.patella.diag.SourceSpan;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A YAML value with the position it was written at. */
+sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
+
+    SourceSpan at();
+
+    /** What an editor would call this kind of value, for error messages. */
+    String kind();
+
+    /** A mapping, keys in the order written. */
+    record YMap(Map<String, Entry> entries, SourceSpan at) implements YNode {
+        public YMap {
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+        }
+
+        @Override
+        public String kind() {
+            return "a mapping (key: value lines)";
+        }
+
+        Optional<Entry> find(String key) {
+            return Optional.ofNullable(entries.get(key));
+        }
+    }
+
+    /** One {@code key: value} line of a mapping. */
+    record Entry(String key, SourceSpan keyAt, YNode value) {
+    }
+
+    record YList(List<YNode> items, SourceSpan at) implements YNode {
+        public YList {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String kind() {
+            return "a list";
+        }
+    }
+
+    /** A single value. {@code text} is the value as written, without quotes. */
+    record YScalar(String text, Type type, SourceSpan at) implements YNode {
+        enum Type { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+
+        @Override
+        public String kind() {
+            return switch (type) {
+                case STRING -> "text";
+                case INTEGER, DECIMAL -> "a number";
+                case BOOLEAN -> "true or false";
+                case NULL -> "an empty value";
+            };
+        }
+
+        boolean isNull() {
+            return type == Type.NULL;
+        }
+    }
+}

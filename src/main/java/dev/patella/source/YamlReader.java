@@ -1,0 +1,178 @@
+package dev.patella.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML into a {@link YNode} tree that remembers where every key and value was written.
+ * Built once and shared: it holds no per-document state.
+ *
+ * <p>Limits guard against hostile or runaway files: at most {@value #MAX_ALIASES} aliases, at most
+ * {@value #MAX_DEPTH} levels of nesting, at most {@value #MAX_CODE_POINTS} characters.
+ */
+final class YamlReader {
+
+    static final int MAX_ALIASES = 50;
+    static final int MAX_DEPTH = 40;
+    static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+
+    private final YAMLFactory factory;
+
+    YamlReader() {
+        var loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(MAX_ALIASES);
+        loader.setNestingDepthLimit(MAX_DEPTH);
+        loader.setCodePointLimit(MAX_CODE_POINTS);
+        loader.setAllowDuplicateKeys(true); // reported by us, with both positions
+        factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+    }
+
+    /**
+     * Parses {@code yaml}, which starts at line {@code firstLine} of {@code file}.
+     *
+     * @return the tree, or empty when the YAML is invalid (the reason is added to {@code diagnostics});
+     *         an empty document is an empty mapping
+     */
+    Optional<YNode> read(String yaml, String file, int firstLine, Diagnostics diagnostics) {
+        try (JsonParser parser = factory.createParser(yaml)) {
+            var builder = new TreeBuilder(parser, file, firstLine - 1, diagnostics);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
+            }
+            return Optional.of(builder.value(first));
+        } catch (JsonProcessingException e) {
+            diagnostics.add(YamlErrors.describe(e, file, firstLine - 1));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading from a String: cannot happen
+        }
+    }
+
+    private static final class TreeBuilder {
+        private final JsonParser parser;
+        private final String file;
+        private final int lineOffset;
+        private final Diagnostics diagnostics;
+
+        TreeBuilder(JsonParser parser, String file, int lineOffset, Diagnostics diagnostics) {
+            this.parser = parser;
+            this.file = file;
+            this.lineOffset = lineOffset;
+            this.diagnostics = diagnostics;
+        }
+
+        YNode value(JsonToken token) throws IOException {
+            SourceSpan at = here();
+            return switch (token) {
+                case START_OBJECT -> mapping(at);
+                case START_ARRAY -> list(at);
+                case VALUE_STRING -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
+                case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
+                case VALUE_NUMBER_FLOAT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.DECIMAL, at);
+                case VALUE_TRUE, VALUE_FALSE -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.BOOLEAN, at);
+                case VALUE_NULL -> new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
+                default -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
+            };
+        }
+
+        private YNode mapping(SourceSpan at) throws IOException {
+            Map<String, YNode.Entry> entries = new LinkedHashMap<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+                String key = parser.currentName();
+                SourceSpan keyAt = here();
+                YNode value = value(parser.nextToken());
+                var previous = entries.get(key);
+                if (previous != null) {
+                    diagnostics.error("yaml.duplicate-key", keyAt, "the key \"" + key
+                            + "\" is written twice (first at line " + previous.keyAt().line()
+                            + "); keep one of them");
+                    continue;
+                }
+                entries.put(key, new YNode.Entry(key, keyAt, value));
+            }
+            return new YNode.YMap(entries, at);
+        }
+
+        private YNode list(SourceSpan at) throws IOException {
+            List<YNode> items = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                items.add(value(token));
+            }
+            return new YNode.YList(items, at);
+        }
+
+        private SourceSpan here() {
+            JsonLocation location = parser.currentTokenLocation();
+            return new SourceSpan(file, Math.max(1, location.getLineNr()) + lineOffset,
+                    Math.max(1, location.getColumnNr()));
+        }
+    }
+
+    /** Turns the YAML library's exceptions into diagnostics an editor can act on. */
+    static final class YamlErrors {
+        private YamlErrors() {
+        }
+
+        static dev.patella.diag.Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark mark = marked.getProblemMark();
+                var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+                return dev.patella.diag.Diagnostic.error(code(marked.getProblem()), at,
+                        explain(marked.getProblem(), marked.getContext()));
+            }
+            String problem = String.valueOf(cause != null ? cause.getMessage() : e.getOriginalMessage());
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 1 : Math.max(1, location.getLineNr());
+            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
+            return dev.patella.diag.Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
+                    explain(problem, null));
+        }
+
+        private static String code(String problem) {
+            String p = String.valueOf(problem);
+            if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
+                return "yaml.tab";
+            }
+            if (p.contains("aliases") || p.contains("nesting") || p.contains("code points")
+                    || p.contains("depth")) {
+                return "yaml.too-complex";
+            }
+            return "yaml.syntax";
+        }
+
+        private static String explain(String problem, String context) {
+            String p = String.valueOf(problem);
+            return switch (code(p)) {
+                case "yaml.tab" -> "a tab is used for indentation, but YAML only allows spaces; "
+                        + "replace the tab with spaces";
+                case "yaml.too-complex" -> "the YAML is too large or too deeply nested (" + p.trim()
+                        + "); simplify it";
+                default -> "invalid YAML: " + p.trim()
+                        + (context == null ? "" : " (" + context.trim() + ")")
+                        + "; check the indentation and that text with a colon is in quotes";
+            };
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.patella.validate;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.markdown.LinkUse;
+import dev.patella.source.Suggestions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks that every internal link and image in the content points at a page, heading or file
+ * the site really has.
+ *
+ * @param pages   every page URL ({@code /exercises/clamshell/}) with the ids its HTML holds
+ * @param files   every other file the site publishes, as site paths ({@code /images/clamshell.svg})
+ */
+public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
+
+    public LinkChecker {
+        pages = Map.copyOf(pages);
+        files = Set.copyOf(files);
+    }
+
+    public void check(List<LinkUse> links, Diagnostics diagnostics) {
+        for (LinkUse link : links) {
+            String target = link.target();
+            int hash = target.indexOf('#');
+            String path = hash < 0 ? target : target.substring(0, hash);
+            String anchor = hash < 0 ? "" : target.substring(hash + 1);
+            if (link.image() || files.contains(path)) {
+                if (!files.contains(path)) {
+                    diagnostics.error("link.missing-file", link.at(), "there is no file " + path + " in the site; "
+                            + "put it under content/images/ and link it as /images/<name>" + hint(path, files));
+                }
+                continue;
+            }
+            Set<String> ids = pages.get(path);
+            if (ids == null) {
+                String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
+                        : hint(path, pages.keySet());
+                diagnostics.error("link.broken", link.at(), "the link points at " + path
+                        + ", but the site has no such page" + fix);
+            } else if (!anchor.isEmpty() && !ids.contains(anchor)) {
+                diagnostics.error("link.broken-anchor", link.at(), "the page " + path + " has no heading or "
+                        + "section with the id \"" + anchor + "\"" + hint(anchor, ids));
+            }
+        }
+    }
+
+    private static String hint(String wrong, Set<String> known) {
+        return Suggestions.closest(wrong, new TreeSet<>(known)).map(k -> "; did you mean " + k + "?").orElse("");
+    }
+}
