@@ -74,7 +74,8 @@ public final class Builder {
         Site site = loaded.get();
         if (options.baseUrlOverride().isPresent()) {
             site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
-                    site.references(), site.conditions(), site.exercises(), site.pages(), site.files());
+                    site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
+                    site.unreadableExercises());
         }
         SiteIndex index = Indexer.index(site, options.drafts(), diagnostics);
         Map<String, FormattedReference> references = formatter.format(site.references());

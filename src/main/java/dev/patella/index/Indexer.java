@@ -56,7 +56,7 @@ public final class Indexer {
 
         var usages = new LinkedHashMap<String, List<Usage>>();
         for (Condition condition : conditions.values()) {
-            checkProgram(condition, exercises, allExercises, usages, diagnostics);
+            checkProgram(condition, exercises, allExercises, site.unreadableExercises(), usages, diagnostics);
             checkEditorial(condition.editorial(), people, diagnostics);
             checkSources(condition.sources(), references, diagnostics);
         }
@@ -77,14 +77,17 @@ public final class Indexer {
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,
-                                     Map<String, Exercise> all, Map<String, List<Usage>> usages,
-                                     Diagnostics diagnostics) {
+                                     Map<String, Exercise> all, Set<String> unreadable,
+                                     Map<String, List<Usage>> usages, Diagnostics diagnostics) {
         int position = 0;
         var seen = new HashMap<String, SourceSpan>();
         for (ProgramStep step : condition.program()) {
             for (Key key : step.exercises()) {
                 position++;
                 if (!published.containsKey(key.value())) {
+                    if (unreadable.contains(key.value())) {
+                        continue; // the exercise file's own errors say what is wrong
+                    }
                     if (all.containsKey(key.value())) {
                         diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()
                                 + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");

@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -180,6 +181,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                         + locator.map(l -> "(" + escape(l) + ")").orElse("") + "</a>");
             }
             String html = "<sup class=\"cite\">" + String.join(",", parts) + "</sup>";
+            // the number sits right after the word it supports, as in journals
+            if (ref.getPrevious() instanceof Text text) {
+                text.setChars(text.getChars().trimEnd());
+            }
             ref.insertBefore(new CitationNode(ref.getChars(), html));
             ref.unlink();
         }

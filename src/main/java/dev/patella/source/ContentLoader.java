@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -56,10 +58,12 @@ public final class ContentLoader {
                 doc -> conditionReader.read(doc, diagnostics));
         List<Exercise> exercises = readAll(files, "exercises", diagnostics,
                 doc -> exerciseReader.read(doc, diagnostics));
+        Set<String> unreadable = new HashSet<>(files.stems("exercises"));
+        exercises.forEach(e -> unreadable.remove(e.slug()));
         List<Page> pages = readAll(files, "pages", diagnostics, doc -> PageReader.read(doc, diagnostics));
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         files.reportStrayFiles(diagnostics);
-        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images));
+        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, unreadable));
     }
 
     private Optional<YNode> readYaml(ProjectFiles files, String name, boolean required, Diagnostics diagnostics) {
@@ -162,6 +166,12 @@ public final class ContentLoader {
                 }
             }
             return out;
+        }
+
+        /** The names, without {@code .md}, of the Markdown files in a folder. */
+        List<String> stems(String folder) {
+            return list(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList();
         }
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {

@@ -1,0 +1,122 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every editor mistake gets a located error, all of them in one run, exit code 1, no stack
+ * trace, and the published site untouched. One tiny broken site per case under
+ * {@code src/test/resources/sites/errors/}, each with the diagnostics it must produce in
+ * {@code expected.txt}.
+ */
+class ContentErrorsTest {
+
+    @TempDir
+    Path tmp;
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(TestSites.FIXTURES.resolve("errors"))) {
+            return dirs.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsEachMistakeAtItsPositionAndKeepsThePublishedSite(String name) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/" + name);
+        Path site = publishedSite(project);
+        var before = TestSites.snapshot(site);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        List<String> expected = Files.readAllLines(TestSites.FIXTURES.resolve("errors/" + name + "/expected.txt"));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(TestSites.snapshot(site)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosestKnownKey() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("schema.unknown-key")).contains("\"summery\"").contains("did you mean \"summary\"?");
+        assertThat(run.err()).contains("    3 | summery: About this site.").contains("      | ^");
+    }
+
+    @Test
+    void unknownExerciseNamesTheNearestExercise() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-refs");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("ref.unknown-exercise")).contains("\"leg-lfit\"").contains("did you mean \"leg-lift\"?");
+        assertThat(run.message("cite.unknown-key")).contains("\"smith2019\"").contains("did you mean \"smith2018\"?");
+    }
+
+    @Test
+    void templateErrorNamesTheContentFileThatWasRendering() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/template-error");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.err()).contains("while rendering content/pages/about.md:1:1");
+    }
+
+    @Test
+    void reportsInvalidUtf8AtTheBadByte() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        byte[] bytes = "---\ntitle: Ab\u00e9\nsummary: x\n---\nok\n".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[bytes.length];
+        System.arraycopy(bytes, 0, broken, 0, bytes.length);
+        int e = "---\ntitle: Ab".length();
+        broken[e] = (byte) 0xFF; // first byte of "é" replaced by a byte UTF-8 never uses
+        Files.write(project.resolve("content/pages/about.md"), broken);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).containsExactly("error file.not-utf8 content/pages/about.md:2:10");
+    }
+
+    @Test
+    void reportsMistakesInSeveralFilesInOneRun() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key", "errors/wrong-type",
+                "errors/yaml-tab");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).hasSizeGreaterThanOrEqualTo(6)
+                .anyMatch(d -> d.contains("content/pages/about.md"))
+                .anyMatch(d -> d.contains("content/exercises/leg-lift.md"))
+                .anyMatch(d -> d.contains("content/site.yaml"));
+        assertThat(run.err()).contains("nothing was published");
+    }
+
+    @Test
+    void byteOrderMarkAndWindowsLineEndingsSimplyWork() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path about = project.resolve("content/pages/about.md");
+        String crlf = "\uFEFF" + Files.readString(about).replace("\n", "\r\n");
+        Files.writeString(about, crlf);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("<h1>About</h1>");
+    }
+
+    /** Builds the fixture once so there is a published site to protect, then returns it. */
+    private static Path publishedSite(Path project) {
+        Path site = project.resolve("site");
+        TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
+        TestSites.write(site.resolve("exercises/old/index.html"), "previous page");
+        return site;
+    }
+}
