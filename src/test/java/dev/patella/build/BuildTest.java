@@ -1,0 +1,173 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds through the command line and checks the site that comes out. */
+class BuildTest {
+
+    private static final List<String> SHIPPED_PAGES = List.of("index.html", "404.html",
+            "conditions/chondromalacia-patella/index.html", "exercises/index.html",
+            "exercises/straight-leg-raise/index.html", "exercises/side-lying-leg-raise/index.html",
+            "exercises/clamshell/index.html", "exercises/hip-extension-leg-raise/index.html",
+            "exercises/semi-squat/index.html", "sources/index.html", "about/index.html",
+            "editorial-policy/index.html", "disclaimer/index.html");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void buildsEveryPageOfTheShippedSiteAtItsContractUrl() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.out()).containsPattern("Built 13 pages \\(\\d+ files\\) in \\d+\\.\\d\\d s");
+        Path site = project.resolve("site");
+        for (String page : SHIPPED_PAGES) {
+            assertThat(site.resolve(page)).as(page).isRegularFile();
+        }
+        String sitemap = TestSites.read(site.resolve("sitemap.xml"));
+        assertThat(sitemap).contains("<loc>https://example.org/exercises/clamshell/</loc>")
+                .contains("<loc>https://example.org/</loc>").doesNotContain("404");
+        assertThat(Pattern.compile("<loc>").matcher(sitemap).results().count()).isEqualTo(12);
+        assertThat(TestSites.read(site.resolve("robots.txt"))).contains("Sitemap: https://example.org/sitemap.xml");
+    }
+
+    @Test
+    void conditionPageLinksEveryExerciseInProgramOrder() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+
+        String html = TestSites.read(project.resolve("site/conditions/chondromalacia-patella/index.html"));
+
+        List<String> order = List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell",
+                "hip-extension-leg-raise", "semi-squat");
+        int last = -1;
+        for (String slug : order) {
+            int at = html.indexOf("href=\"../../exercises/" + slug + "/\"");
+            assertThat(at).as(slug).isGreaterThan(last);
+            last = at;
+        }
+        assertThat(html).contains("What to avoid until it settles");
+    }
+
+    @Test
+    void sourcesPageFormatsReferencesInAmaStyleWithDoiLinks() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+
+        String html = TestSites.read(project.resolve("site/sources/index.html"));
+
+        assertThat(html.replaceAll("<[^>]+>", "")).contains("Smith BE, Selfe J, Thacker D, et al. Incidence and "
+                + "prevalence of patellofemoral pain: a systematic review and meta-analysis. PLoS One. "
+                + "2018;13(1):e0190892. doi:10.1371/journal.pone.0190892");
+        assertThat(html).contains("<a href=\"https://doi.org/10.1371/journal.pone.0190892\">");
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalOutput() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString(), "--output", tmp.resolve("a").toString());
+        TestSites.run("build", "--project", project.toString(), "--output", tmp.resolve("b").toString());
+
+        var a = TestSites.snapshot(tmp.resolve("a"));
+        var b = TestSites.snapshot(tmp.resolve("b"));
+
+        assertThat(a).hasSizeGreaterThan(SHIPPED_PAGES.size());
+        assertThat(a.keySet()).isEqualTo(b.keySet());
+        a.forEach((path, bytes) -> assertThat(b.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    @Test
+    void baseUrlWithSubPathGivesLinksThatWorkUnderThatPath() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+
+        var run = TestSites.run("build", "--project", project.toString(), "--base-url", "https://example.org/knee");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path site = project.resolve("site");
+        String exercise = TestSites.read(site.resolve("exercises/clamshell/index.html"));
+        assertThat(exercise).contains("<link rel=\"canonical\" href=\"https://example.org/knee/exercises/clamshell/\">")
+                .doesNotContainPattern("(href|src)=\"/");
+        assertThat(TestSites.read(site.resolve("sitemap.xml"))).contains("<loc>https://example.org/knee/sources/</loc>");
+        assertThat(TestSites.read(site.resolve("404.html"))).contains("href=\"/knee/exercises/\"")
+                .contains("href=\"/knee/assets/style.");
+    }
+
+    @Test
+    void conditionsSharingExercisesAreLinkedBothWays() {
+        Path project = TestSites.project(tmp.resolve("p"), "two-conditions");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path site = project.resolve("site");
+        String sideStep = TestSites.read(site.resolve("exercises/side-step/index.html"));
+        assertThat(sideStep).contains("<a href=\"../../conditions/sore-knee/\">Sore knee</a>: Early phase, exercise 2")
+                .contains("<a href=\"../../conditions/stiff-hip/\">Stiff hip</a>: Early phase, exercise 1");
+        String hip = TestSites.read(site.resolve("conditions/stiff-hip/index.html"));
+        assertThat(hip.indexOf("exercises/side-step/")).isLessThan(hip.indexOf("exercises/leg-lift/"));
+        assertThat(hip.indexOf("exercises/leg-lift/")).isLessThan(hip.indexOf("exercises/half-squat/"));
+        String knee = TestSites.read(site.resolve("conditions/sore-knee/index.html"));
+        assertThat(knee.indexOf("exercises/leg-lift/")).isLessThan(knee.indexOf("exercises/side-step/"));
+    }
+
+    @Test
+    void draftsAreBuiltOnlyWhenAskedFor() {
+        Path project = TestSites.project(tmp.resolve("p"), "drafts");
+
+        var plain = TestSites.run("build", "--project", project.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(project.resolve("site/exercises/wall-sit")).doesNotExist();
+
+        var drafts = TestSites.run("build", "--project", project.toString(), "--drafts");
+        assertThat(drafts.exitCode()).as(drafts.err()).isZero();
+        assertThat(project.resolve("site/exercises/wall-sit/index.html")).isRegularFile();
+    }
+
+    @Test
+    void refusesAnOutputFolderThatWouldReplaceTheContent() {
+        Path project = TestSites.project(tmp.resolve("p"));
+
+        var run = TestSites.run("build", "--project", project.toString(), "--output", project.resolve("content").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("overlaps");
+        assertThat(project.resolve("content/site.yaml")).isRegularFile();
+    }
+
+    @Test
+    void commandLineMistakesExitWithTwoAndHelpExitsWithZero() {
+        assertThat(TestSites.run("build", "--no-such-option").exitCode()).isEqualTo(2);
+        assertThat(TestSites.run("build", "--project", tmp.resolve("missing").toString()).exitCode()).isEqualTo(2);
+        assertThat(TestSites.run("build", "--base-url", "not a url").exitCode()).isEqualTo(2);
+        assertThat(TestSites.run().exitCode()).isEqualTo(2);
+        var help = TestSites.run("build", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--project").contains("--output").contains("--base-url").contains("--drafts");
+    }
+
+    @Test
+    void theSiteFolderHoldsNoStagingLeftovers() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.createDirectories(project.resolve(".site.staging-dead"));
+        TestSites.write(project.resolve(".site.staging-dead/index.html"), "half written");
+
+        TestSites.run("build", "--project", project.toString());
+        TestSites.run("build", "--project", project.toString());
+
+        try (var siblings = Files.list(project)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".site."));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.patella.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nu.validator.client.EmbeddedValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every page of the shipped site passes the Nu HTML Checker, the W3C's HTML5 validator, run in-process. */
+class HtmlValidityTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyShippedPagePassesTheNuHtmlChecker() throws Exception {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        var validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
+        validator.setLoadEntities(false);
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages) {
+            String report = validator.validate(page);
+            report.lines().filter(line -> line.contains(": error:") || line.contains(": fatal")).forEach(line -> problems.add(page + ": " + line));
+        }
+
+        assertThat(pages).hasSize(13);
+        assertThat(problems).isEmpty();
+    }
+}
