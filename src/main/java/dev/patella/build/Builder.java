@@ -4,6 +4,7 @@ import dev.patella.cite.FormattedReference;
 import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
@@ -101,7 +102,7 @@ public final class Builder {
             citations.addAll(page.citations());
             listed.addAll(page.sources());
             links.addAll(page.links());
-            ids.put(page.url(), ids(page.html()));
+            ids.put(page.url(), ids(page, diagnostics));
         }
         CitationChecker.check(index.site().references(), citations, listed, diagnostics);
         Set<String> files = new HashSet<>();
@@ -118,11 +119,16 @@ public final class Builder {
         checker.check(illustrations, diagnostics);
     }
 
-    private static Set<String> ids(String html) {
+    /** The ids a page's HTML holds; an id used twice (a heading named like a template section) is an error. */
+    private static Set<String> ids(RenderedPage page, Diagnostics diagnostics) {
         Set<String> ids = new LinkedHashSet<>();
-        Matcher m = ID.matcher(html);
+        Matcher m = ID.matcher(page.html());
         while (m.find()) {
-            ids.add(m.group(1));
+            if (!ids.add(m.group(1))) {
+                diagnostics.error("html.duplicate-id", page.origin().orElse(SourceSpan.startOf("templates")),
+                        "the page " + page.url() + " has two parts with the id \"" + m.group(1) + "\", so links to it "
+                                + "are ambiguous; rename the heading (or the template section) called " + m.group(1));
+            }
         }
         return ids;
     }

@@ -1,7 +1,6 @@
 package dev.patella.render;
 
 import dev.patella.diag.Diagnostics;
-import dev.patella.index.Urls;
 import dev.patella.markdown.CitationNumbers;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Renders the Markdown of one page, collecting its links and citations. Used by one thread. */
 final class PageMarkdown {
@@ -23,10 +23,12 @@ final class PageMarkdown {
     private final List<LinkUse> links = new ArrayList<>();
     private final List<CitationUse> citations = new ArrayList<>();
 
-    PageMarkdown(MarkdownRenderer markdown, String url, Set<String> citeKeys, Diagnostics diagnostics) {
+    /** @param link turns a site-root path into the href this page writes */
+    PageMarkdown(MarkdownRenderer markdown, String url, UnaryOperator<String> link, Set<String> citeKeys,
+                 Diagnostics diagnostics) {
         this.markdown = markdown;
         this.diagnostics = diagnostics;
-        this.context = new PageContext(url, target -> Urls.relative(url, target), citeKeys, new CitationNumbers());
+        this.context = new PageContext(url, link, citeKeys, new CitationNumbers());
     }
 
     String block(Prose prose) {

@@ -55,7 +55,7 @@ final class ViewBuilder {
     }
 
     PageMarkdown markdownFor(String url) {
-        return new PageMarkdown(markdown, url, citeKeys, diagnostics);
+        return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, diagnostics);
     }
 
     Built home() {
@@ -107,7 +107,7 @@ final class ViewBuilder {
             var cards = index.exercises().stream().filter(e -> e.phase() == phase)
                     .map(e -> card(e, Urls.EXERCISES)).toList();
             if (!cards.isEmpty()) {
-                phases.add(new Views.Phase(phase.label(), phase.key(), "", cards));
+                phases.add(new Views.Phase(phase.label(), phase.key(), "", 1, cards));
             }
         }
         var layout = layouts.layout(Urls.EXERCISES, "Exercises", "Every exercise on this site, grouped by phase.",
@@ -125,7 +125,9 @@ final class ViewBuilder {
     }
 
     Built notFound() {
-        var md = markdownFor(Urls.NOT_FOUND);
+        // served at any address, so its links start from the base path instead of being relative
+        String base = index.site().config().basePath();
+        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, diagnostics);
         return new Built(new Views.NotFound(layouts.notFoundLayout("Page not found", disclaimer(md))), md, List.of());
     }
 
@@ -141,10 +143,12 @@ final class ViewBuilder {
 
     private List<Views.Phase> program(Condition c, String from, PageMarkdown md) {
         List<Views.Phase> phases = new ArrayList<>();
+        int start = 1;
         for (ProgramStep step : c.program()) {
             var cards = step.exercises().stream().map(Key::value).map(index::findExercise).flatMap(Optional::stream)
                     .map(e -> card(e, from)).toList();
-            phases.add(new Views.Phase(step.title(), step.phase().label(), md.inline(step.summary()), cards));
+            phases.add(new Views.Phase(step.title(), step.phase().label(), md.inline(step.summary()), start, cards));
+            start += cards.size();
         }
         return phases;
     }

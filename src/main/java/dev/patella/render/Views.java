@@ -35,7 +35,8 @@ public final class Views {
                                String dose, List<String> muscles) {
     }
 
-    public record Phase(String title, String label, String summaryHtml, List<ExerciseCard> exercises) {
+    /** A phase of a program; {@code start} is the program position of its first exercise, for {@code <ol start>}. */
+    public record Phase(String title, String label, String summaryHtml, int start, List<ExerciseCard> exercises) {
     }
 
     public record Help(List<String> stopIfHtml, List<String> seeADoctorHtml) {

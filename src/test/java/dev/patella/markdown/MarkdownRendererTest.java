@@ -1,0 +1,66 @@
+package dev.patella.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import dev.patella.index.Urls;
+import dev.patella.model.Prose;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer markdown = MarkdownRenderer.create();
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private Rendered render(String text, CitationNumbers numbers) {
+        var page = new PageContext("/exercises/clamshell/", to -> Urls.relative("/exercises/clamshell/", to),
+                Set.of("smith2018", "powers2014", "willy2019"), numbers);
+        return markdown.render(new Prose(text, new SourceSpan("content/x.md", 10, 1)), page, diagnostics);
+    }
+
+    @Test
+    void numbersCitationsInOrderOfFirstUseAndLinksThemToTheReferenceList() {
+        var numbers = new CitationNumbers();
+
+        var html = render("Pain is common [@powers2014]. Very common [@smith2018; @powers2014].\n\n"
+                + "See the guideline [@willy2019, p. CPG12].", numbers).html();
+
+        assertThat(numbers.keys()).containsExactly("powers2014", "smith2018", "willy2019");
+        assertThat(html).contains("common<sup class=\"cite\"><a href=\"#ref-1\" id=\"cite-1\">1</a></sup>.")
+                .contains("<a href=\"#ref-2\" id=\"cite-2\">2</a>,<a href=\"#ref-1\" id=\"cite-1-2\">1</a>")
+                .contains("<a href=\"#ref-3\" id=\"cite-3\">3(p. CPG12)</a>");
+    }
+
+    @Test
+    void rewritesSiteLinksToRelativeOnesAndRecordsWhereTheyWereWritten() {
+        var rendered = render("Intro.\n\nSee [the program](/conditions/knee/#program).", new CitationNumbers());
+
+        assertThat(rendered.html()).contains("<a href=\"../../conditions/knee/#program\">the program</a>");
+        assertThat(rendered.links()).singleElement().satisfies(link -> {
+            assertThat(link.target()).isEqualTo("/conditions/knee/#program");
+            assertThat(link.at()).isEqualTo(new SourceSpan("content/x.md", 12, 5));
+        });
+    }
+
+    @Test
+    void escapesRawHtmlAndRefusesScriptLinksAndEventAttributes() {
+        var html = render("<script>alert(1)</script>\n\nHi <b onmouseover=x>there</b> "
+                + "[click](javascript:alert(2)) and *this*{onclick=\"alert(3)\"}", new CitationNumbers()).html();
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<b ").doesNotContain("javascript:")
+                .doesNotContain("onclick").contains("&lt;script&gt;");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::code)
+                .contains("markdown.raw-html", "link.unsafe", "markdown.attribute");
+    }
+
+    @Test
+    void givesHeadingsIdsForAnchors() {
+        var rendered = render("## What it is\n\n## How it is treated", new CitationNumbers());
+
+        assertThat(rendered.headingIds()).containsExactly("what-it-is", "how-it-is-treated");
+        assertThat(rendered.html()).contains("<h2 id=\"what-it-is\">What it is</h2>");
+    }
+}
