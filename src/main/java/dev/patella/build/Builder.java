@@ -23,6 +23,7 @@ import dev.patella.render.SiteRenderer;
 import dev.patella.render.Templates;
 import dev.patella.source.ContentLoader;
 import dev.patella.validate.CitationChecker;
+import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.LinkChecker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class Builder {
         List<RenderedPage> pages = renderer.render(index, references, diagnostics);
 
         check(index, pages, assets, diagnostics);
+        EditorialChecks.check(index, options.today(), options.strict(), diagnostics);
         SiteFiles files = files(index, pages, assets);
         if (diagnostics.hasErrors()) {
             return new BuildResult(false, pages.size(), files.size(), since(start));

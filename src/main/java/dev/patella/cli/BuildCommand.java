@@ -46,6 +46,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Also build pages marked draft: true.")
     private boolean drafts;
 
+    @Option(names = "--strict", description = "Treat a page past its review date as an error, not a warning.")
+    private boolean strict;
+
     BuildCommand(Clock clock) {
         this.clock = clock;
     }
@@ -60,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Optional<URI> url = Optional.ofNullable(baseUrl).map(this::parseBaseUrl);
         Path target = output != null ? output : project.resolve("site");
-        var options = new BuildOptions(project, target, url, drafts, LocalDate.now(clock));
+        var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
         var diagnostics = new Diagnostics();
         BuildResult result;
         try {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param output          where the site is published, {@code project/site} by default
  * @param baseUrlOverride replaces {@code base_url} from {@code site.yaml} when present
  * @param drafts          whether pages marked {@code draft: true} are built
+ * @param strict          whether warnings that need an editor's attention (an overdue review) are errors
  * @param today           the date used for review-due checks; comes from a clock so tests can fix it
  */
-public record BuildOptions(Path project, Path output, Optional<URI> baseUrlOverride, boolean drafts, LocalDate today) {
+public record BuildOptions(Path project, Path output, Optional<URI> baseUrlOverride, boolean drafts, boolean strict,
+                           LocalDate today) {
 
     public BuildOptions {
         Objects.requireNonNull(project, "project");
@@ -26,7 +28,7 @@ public record BuildOptions(Path project, Path output, Optional<URI> baseUrlOverr
 
     /** Options for building {@code project} into its own {@code site/} folder. */
     public static BuildOptions defaults(Path project, LocalDate today) {
-        return new BuildOptions(project, project.resolve("site"), Optional.empty(), false, today);
+        return new BuildOptions(project, project.resolve("site"), Optional.empty(), false, false, today);
     }
 
     public Path contentDir() {

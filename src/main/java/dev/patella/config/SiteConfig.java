@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param baseUrl    absolute, ending in {@code /}; pages are published below it
  * @param intro      Markdown shown at the top of the home page
  * @param disclaimer Markdown shown on every page
+ * @param readingGradeMax the Flesch-Kincaid grade above which a page gets a readability warning
  */
 public record SiteConfig(
         String title,
@@ -21,10 +22,14 @@ public record SiteConfig(
         int reviewIntervalMonths,
         String intro,
         String disclaimer,
-        GetHelp getHelp) {
+        GetHelp getHelp,
+        double readingGradeMax) {
 
     /** The default time between reviews when {@code review_interval_months} is not set. */
     public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 24;
+
+    /** The default highest Flesch-Kincaid grade a page may read at before a warning (US grade 8, age 13-14). */
+    public static final double DEFAULT_READING_GRADE_MAX = 8.0;
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -37,7 +42,7 @@ public record SiteConfig(
     /** The same settings published under another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, language, url, publisher, reviewIntervalMonths, intro,
-                disclaimer, getHelp);
+                disclaimer, getHelp, readingGradeMax);
     }
 
     /** The path part of the base URL, for example {@code /knee/}; {@code /} at the host's root. */

@@ -16,6 +16,7 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.patella.diag.Diagnostics;
@@ -36,6 +37,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
     /** One key in a citation: {@code @key} optionally followed by {@code , locator}. */
     private static final Pattern CITE_ITEM = Pattern.compile("\\s*@([A-Za-z][A-Za-z0-9_-]*)\\s*(?:,\\s*(.+?))?\\s*");
+    private static final Pattern CITATION = Pattern.compile("\\s*\\[@[^\\]]*\\]");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
 
     private final Parser parser;
@@ -69,6 +71,13 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
         }
         return new Rendered(renderer.render(document), walk.links, walk.citations, headingIds);
+    }
+
+    @Override
+    public String plainText(String markdown) {
+        String withoutCitations = CITATION.matcher(markdown).replaceAll("");
+        String text = new TextCollectingVisitor().collectAndGetText(parser.parse(withoutCitations));
+        return text.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
     }
 
     @Override

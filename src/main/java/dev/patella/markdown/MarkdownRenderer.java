@@ -18,6 +18,12 @@ public interface MarkdownRenderer {
     /** Renders a short text such as a list item: the same as {@link #render}, without the paragraph. */
     Rendered renderInline(Prose prose, PageContext page, Diagnostics diagnostics);
 
+    /**
+     * The words of some Markdown without its markup or citations, for structured data and
+     * link previews: {@code "See the **clamshell** [@gasnick]."} gives {@code "See the clamshell."}
+     */
+    String plainText(String markdown);
+
     /** The default renderer, built on Flexmark. */
     static MarkdownRenderer create() {
         return new FlexmarkRenderer();

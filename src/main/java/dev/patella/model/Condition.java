@@ -15,6 +15,7 @@ public record Condition(
         List<Prose> symptoms,
         List<Prose> riskFactors,
         List<Prose> avoid,
+        List<String> anatomy,
         List<ProgramStep> program,
         List<Key> sources,
         Editorial editorial,
@@ -26,6 +27,7 @@ public record Condition(
         symptoms = List.copyOf(symptoms);
         riskFactors = List.copyOf(riskFactors);
         avoid = List.copyOf(avoid);
+        anatomy = List.copyOf(anatomy);
         program = List.copyOf(program);
         sources = List.copyOf(sources);
     }

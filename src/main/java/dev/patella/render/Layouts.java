@@ -27,17 +27,18 @@ final class Layouts {
      * @param disclaimerHtml the site's disclaimer, rendered for this page
      */
     Views.Layout layout(String url, String title, String description, String section, List<Views.Link> breadcrumbs,
-                        String disclaimerHtml) {
-        return layout(url, Urls.relative(url, "/"), title, description, section, breadcrumbs, disclaimerHtml);
+                        String disclaimerHtml, String jsonLd) {
+        return layout(url, Urls.relative(url, "/"), title, description, section, breadcrumbs, disclaimerHtml, jsonLd);
     }
 
     /** The frame for the 404 page, which is served at any URL and so links from the base path. */
-    Views.Layout notFoundLayout(String title, String disclaimerHtml) {
-        return layout(Urls.NOT_FOUND, config.basePath(), title, config.description(), "", List.of(), disclaimerHtml);
+    Views.Layout notFoundLayout(String title, String disclaimerHtml, String jsonLd) {
+        return layout(Urls.NOT_FOUND, config.basePath(), title, config.description(), "", List.of(), disclaimerHtml,
+                jsonLd);
     }
 
     private Views.Layout layout(String url, String root, String title, String description, String section,
-                                List<Views.Link> breadcrumbs, String disclaimerHtml) {
+                                List<Views.Link> breadcrumbs, String disclaimerHtml, String jsonLd) {
         List<Views.Link> crumbs = new ArrayList<>();
         if (!url.equals(Urls.HOME) && !url.equals(Urls.NOT_FOUND)) {
             crumbs.add(new Views.Link("Home", root, false));
@@ -49,7 +50,11 @@ final class Layouts {
         String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
         return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
                 config.language(), config.title(), root + css, section, nav(root, section), footer(root, url),
-                crumbs, disclaimerHtml, config.publisher().name());
+                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, article(url) ? "article" : "website", title);
+    }
+
+    private static boolean article(String url) {
+        return url.startsWith("/conditions/") || url.startsWith("/exercises/") && !url.equals(Urls.EXERCISES);
     }
 
     private List<Views.Link> nav(String root, String section) {

@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
@@ -25,6 +26,7 @@ public final class SiteRenderer {
     private final MarkdownRenderer markdown;
     private final Templates templates;
     private final Assets assets;
+    private final ObjectMapper json = new ObjectMapper();
 
     public SiteRenderer(MarkdownRenderer markdown, Templates templates, Assets assets) {
         this.markdown = markdown;
@@ -42,7 +44,7 @@ public final class SiteRenderer {
                     "the stylesheet templates/assets/" + STYLESHEET + " is missing; restore it");
             return "assets/" + STYLESHEET;
         });
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css), diagnostics);
+        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css), json, diagnostics);
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(Urls.HOME, "home.ftlh", Optional.empty(), views::home));
         jobs.add(new Job(Urls.EXERCISES, "exercises.ftlh", Optional.empty(), views::exercises));

@@ -5,6 +5,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -92,9 +93,7 @@ public final class Templates {
             return Optional.of(out.toString());
         } catch (TemplateException e) {
             diagnostics.add(chain(Diagnostic.error("template.error", at(e.getTemplateSourceName(), name,
-                    e.getLineNumber(), e.getColumnNumber()), "the template failed: "
-                    + firstLine(e.getMessageWithoutStackTop()) + "; fix the template (or the content it reads)"),
-                    origin));
+                    e.getLineNumber(), e.getColumnNumber()), explain(e)), origin));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template output", e);
@@ -108,6 +107,17 @@ public final class Templates {
     private static SourceSpan at(String source, String fallback, Integer line, Integer column) {
         return new SourceSpan(DIR + "/" + (source == null ? fallback : source),
                 line == null || line < 1 ? 1 : line, column == null || column < 1 ? 1 : column);
+    }
+
+    private static String explain(TemplateException e) {
+        if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
+            return "the template reads " + e.getBlamedExpressionString() + ", which is missing; fix the name in the "
+                    + "template, or guard it with ?has_content if it may be empty";
+        }
+        String message = String.valueOf(e.getMessageWithoutStackTop());
+        int tip = message.indexOf("\n----");
+        return "the template failed: " + (tip < 0 ? message : message.substring(0, tip)).replaceAll("\\s+", " ").strip()
+                + "; fix the template";
     }
 
     private static String firstLine(String message) {

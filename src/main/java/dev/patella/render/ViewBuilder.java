@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
@@ -43,15 +44,17 @@ final class ViewBuilder {
     private final Layouts layouts;
     private final Diagnostics diagnostics;
     private final Set<String> citeKeys;
+    private final StructuredData data;
 
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                Layouts layouts, Diagnostics diagnostics) {
+                Layouts layouts, ObjectMapper json, Diagnostics diagnostics) {
         this.index = index;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
         this.diagnostics = diagnostics;
         this.citeKeys = index.references().keySet();
+        this.data = new StructuredData(json, index, markdown);
     }
 
     PageMarkdown markdownFor(String url) {
@@ -64,7 +67,8 @@ final class ViewBuilder {
         String intro = md.block(new Prose(config.intro(), SITE_YAML));
         var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
                 Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(), program(c, Urls.HOME, md))).toList();
-        var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md));
+        var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md),
+                data.page(Urls.HOME, config.title(), config.description(), List.of()));
         return new Built(new Views.Home(layout, intro, cards), md, List.of());
     }
 
@@ -72,8 +76,9 @@ final class ViewBuilder {
         String url = Urls.condition(c.slug());
         var md = markdownFor(url);
         String body = md.block(c.body());
-        var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md));
         var refs = references(md, c.sources());
+        var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md),
+                data.condition(c, models(md, c.sources())));
         var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
                 md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
                 program(c, url, md), refs, editorial(c.editorial(), url), help(md));
@@ -84,9 +89,10 @@ final class ViewBuilder {
         String url = Urls.exercise(e.slug());
         var md = markdownFor(url);
         String body = md.block(e.body());
-        var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
-                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md));
         var refs = references(md, e.sources());
+        var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
+                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md),
+                data.exercise(e, models(md, e.sources())));
         var illustration = e.illustration()
                 .map(i -> new Views.Illustration(Urls.relative(url, i.src()), i.alt(), i.credit()))
                 .orElse(new Views.Illustration("", "", ""));
@@ -110,8 +116,9 @@ final class ViewBuilder {
                 phases.add(new Views.Phase(phase.label(), phase.key(), "", 1, cards));
             }
         }
-        var layout = layouts.layout(Urls.EXERCISES, "Exercises", "Every exercise on this site, grouped by phase.",
-                Urls.EXERCISES, List.of(), disclaimer(md));
+        String description = "Every exercise on this site, grouped by phase.";
+        var layout = layouts.layout(Urls.EXERCISES, "Exercises", description, Urls.EXERCISES, List.of(),
+                disclaimer(md), data.page(Urls.EXERCISES, "Exercises", description, List.of()));
         return new Built(new Views.Exercises(layout, phases), md, List.of());
     }
 
@@ -120,15 +127,20 @@ final class ViewBuilder {
         var md = markdownFor(url);
         String body = md.block(p.body());
         var people = index.site().people().stream().map(person -> person(person, md)).toList();
-        var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md));
-        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people), md, List.of());
+        var refs = references(md, List.of());
+        var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md),
+                data.page(url, p.title(), p.summary(), models(md, List.of())));
+        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs), md,
+                keys(md, List.of()));
     }
 
     Built notFound() {
         // served at any address, so its links start from the base path instead of being relative
         String base = index.site().config().basePath();
         var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, diagnostics);
-        return new Built(new Views.NotFound(layouts.notFoundLayout("Page not found", disclaimer(md))), md, List.of());
+        var layout = layouts.notFoundLayout("Page not found", disclaimer(md),
+                data.page(Urls.NOT_FOUND, "Page not found", index.site().config().description(), List.of()));
+        return new Built(new Views.NotFound(layout), md, List.of());
     }
 
     /** The sources page: every reference once, with the pages that list it ({@code citedBy}: key to page links). */
@@ -136,8 +148,9 @@ final class ViewBuilder {
         var md = markdownFor(Urls.SOURCES);
         var sources = references.values().stream().map(r -> new Views.Source(r.id(), r.html(),
                 citedBy.getOrDefault(r.id(), List.of()))).toList();
-        var layout = layouts.layout(Urls.SOURCES, "Sources", "The research and articles this site is based on.",
-                Urls.SOURCES, List.of(), disclaimer(md));
+        String description = "The research and articles this site is based on.";
+        var layout = layouts.layout(Urls.SOURCES, "Sources", description, Urls.SOURCES, List.of(), disclaimer(md),
+                data.page(Urls.SOURCES, "Sources", description, index.site().references()));
         return new Built(new Views.Sources(layout, sources), md, List.of());
     }
 
@@ -203,6 +216,11 @@ final class ViewBuilder {
                     cited.contains(key) ? "#cite-" + number : ""));
         }
         return out;
+    }
+
+    /** The page's references as model records, in reference-list order, for structured data. */
+    private List<dev.patella.model.Reference> models(PageMarkdown md, List<Key> listed) {
+        return keys(md, listed).stream().map(index::findReference).flatMap(Optional::stream).toList();
     }
 
     private static List<String> keys(PageMarkdown md, List<Key> listed) {

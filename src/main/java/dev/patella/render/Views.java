@@ -20,11 +20,13 @@ public final class Views {
      *                  base path for pages served at any URL (the 404 page)
      * @param canonical the absolute URL of this page
      * @param section   which main navigation item this page belongs to
+     * @param jsonLd    the page's schema.org data, already escaped for a {@code <script>} element
+     * @param ogType    the Open Graph type: {@code website} or {@code article}
      */
     public record Layout(String title, String description, String canonical, String root, String url,
                          String language, String siteTitle, String css, String section, List<Link> nav,
                          List<Link> footerNav, List<Link> breadcrumbs, String disclaimerHtml,
-                         String publisher) {
+                         String publisher, String jsonLd, String ogType, String pageTitle) {
     }
 
     /** A link; {@code current} marks the page being shown. */
@@ -97,7 +99,7 @@ public final class Views {
     }
 
     public record Page(Layout layout, String slug, String title, String summary, String bodyHtml,
-                       List<Person> people) {
+                       List<Person> people, List<Reference> references) {
     }
 
     public record NotFound(Layout layout) {

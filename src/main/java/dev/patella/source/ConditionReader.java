@@ -30,6 +30,7 @@ final class ConditionReader {
         var symptoms = f.items("symptoms", true);
         var riskFactors = f.items("risk_factors", false);
         var avoid = f.items("avoid", false);
+        var anatomy = f.strings("anatomy", false);
         var program = f.required("program").map(n -> program(n, diagnostics));
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
@@ -39,7 +40,7 @@ final class ConditionReader {
             return Optional.empty();
         }
         return Optional.of(new Condition(slug.get(), doc.origin(), title.orElseThrow(), otherNames,
-                summary.orElseThrow(), icd10, symptoms, riskFactors, avoid, program.get().get(), sources,
+                summary.orElseThrow(), icd10, symptoms, riskFactors, avoid, anatomy, program.get().get(), sources,
                 editorial.orElseThrow(), draft, doc.body()));
     }
 

@@ -30,10 +30,11 @@ final class PeopleReader {
                 var credentials = f.string("credentials", false).orElse("");
                 var role = f.string("role", true);
                 var bio = f.prose("bio", false);
+                boolean organization = f.bool("organization").orElse(false);
                 f.finish();
                 if (!f.failed()) {
                     people.add(new Person(entry.key(), entry.keyAt(), name.orElseThrow(), credentials.trim(),
-                            role.orElseThrow(), bio));
+                            role.orElseThrow(), bio, organization));
                 }
             });
         }

@@ -27,6 +27,8 @@ final class SiteConfigReader {
             });
             int interval = f.integer("review_interval_months", false, 1, 120)
                     .orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
+            double grade = f.integer("reading_grade_max", false, 1, 20).map(Integer::doubleValue)
+                    .orElse(SiteConfig.DEFAULT_READING_GRADE_MAX);
             var intro = f.string("intro", true);
             var disclaimer = f.string("disclaimer", true);
             var help = f.nested("get_help", true, "get_help settings").map(h -> {
@@ -41,7 +43,7 @@ final class SiteConfigReader {
             }
             return Optional.of(new SiteConfig(title.orElseThrow(), description.orElseThrow(), language.orElseThrow(),
                     baseUrl.get(), publisher.orElseThrow(), interval, intro.orElseThrow(), disclaimer.orElseThrow(),
-                    help.orElseThrow()));
+                    help.orElseThrow(), grade));
         });
     }
 

@@ -1,0 +1,188 @@
+package dev.patella.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patella.config.SiteConfig;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.model.Condition;
+import dev.patella.model.Editorial;
+import dev.patella.model.Exercise;
+import dev.patella.model.Person;
+import dev.patella.model.Prose;
+import dev.patella.model.Reference;
+import java.util.List;
+
+import java.util.stream.Collectors;
+
+/**
+ * Writes each page's schema.org JSON-LD: a {@code MedicalWebPage} for patients, with its
+ * authorship, review dates and citations, and as its main entity a {@code MedicalCondition} or
+ * an {@code ExercisePlan}. Built with Jackson, then made safe to place inside a
+ * {@code <script>} element: {@code <}, {@code >} and {@code &} are written as \\u escapes so
+ * no content can close the element.
+ */
+final class StructuredData {
+
+    private static final String SCHEMA = "https://schema.org";
+
+    private final ObjectMapper json;
+    private final SiteIndex index;
+    private final SiteConfig config;
+    private final MarkdownRenderer markdown;
+
+    StructuredData(ObjectMapper json, SiteIndex index, MarkdownRenderer markdown) {
+        this.json = json;
+        this.index = index;
+        this.config = index.site().config();
+        this.markdown = markdown;
+    }
+
+    /** A page Patella makes itself (home, lists): published by the site, citing {@code references}. */
+    String page(String url, String title, String description, List<Reference> references) {
+        ObjectNode page = webPage(url, title, description);
+        page.set("author", publisher());
+        citations(page, references);
+        return write(page);
+    }
+
+    String condition(Condition c, List<Reference> references) {
+        String url = Urls.condition(c.slug());
+        ObjectNode page = webPage(url, c.title(), c.summary());
+        editorial(page, c.editorial());
+        citations(page, references);
+        ObjectNode condition = page.putObject("mainEntity").put("@type", "MedicalCondition").put("name", c.title())
+                .put("description", c.summary());
+        strings(condition, "alternateName", c.otherNames());
+        c.icd10().ifPresent(code -> condition.putObject("code").put("@type", "MedicalCode").put("codeValue", code)
+                .put("codingSystem", "ICD-10"));
+        named(condition.putArray("signOrSymptom"), "MedicalSymptom", text(c.symptoms()));
+        named(condition.putArray("riskFactor"), "MedicalRiskFactor", text(c.riskFactors()));
+        named(condition.putArray("associatedAnatomy"), "AnatomicalStructure", c.anatomy());
+        ArrayNode treatments = condition.putArray("possibleTreatment");
+        c.program().forEach(step -> step.exercises().forEach(key -> index.findExercise(key.value()).ifPresent(e ->
+                treatments.addObject().put("@type", "PhysicalTherapy").put("name", e.title())
+                        .put("url", absolute(Urls.exercise(e.slug()))))));
+        return write(page);
+    }
+
+    String exercise(Exercise e, List<Reference> references) {
+        String url = Urls.exercise(e.slug());
+        ObjectNode page = webPage(url, e.title(), e.summary());
+        editorial(page, e.editorial());
+        citations(page, references);
+        var dose = e.dose();
+        ObjectNode plan = page.putObject("mainEntity").put("@type", "ExercisePlan").put("name", e.title())
+                .put("description", e.summary()).put("category", SCHEMA + "/StrengthTraining")
+                .put("exerciseType", e.title())
+                .put("intensity", dose.sets() + " sets of " + dose.reps() + " repetitions"
+                        + (dose.perSide() ? " on each side" : ""));
+        plan.putObject("repetitions").put("@type", "QuantitativeValue").put("minValue", dose.reps().min())
+                .put("maxValue", dose.reps().max());
+        dose.frequency().ifPresent(f -> plan.put("activityFrequency", markdown.plainText(f.markdown())));
+        dose.rest().ifPresent(r -> plan.put("restPeriods", markdown.plainText(r.markdown())));
+        if (!e.progressions().isEmpty()) {
+            plan.put("additionalVariable", String.join(" ", text(e.progressions())));
+        }
+        var muscles = new java.util.ArrayList<>(e.muscles().primary());
+        muscles.addAll(e.muscles().secondary());
+        named(plan.putArray("associatedAnatomy"), "Muscle", muscles);
+        return write(page);
+    }
+
+    private ObjectNode webPage(String url, String title, String description) {
+        ObjectNode page = json.createObjectNode().put("@context", SCHEMA).put("@type", "MedicalWebPage")
+                .put("@id", absolute(url)).put("url", absolute(url)).put("name", title)
+                .put("description", description).put("inLanguage", config.language());
+        page.putObject("isPartOf").put("@type", "WebSite").put("name", config.title())
+                .put("url", config.baseUrl().toString());
+        page.putObject("medicalAudience").put("@type", "MedicalAudience").put("audienceType", "Patient");
+        page.set("publisher", publisher());
+        return page;
+    }
+
+    private ObjectNode publisher() {
+        ObjectNode publisher = json.createObjectNode().put("@type", "Organization").put("name", config.publisher().name());
+        config.publisher().url().ifPresent(u -> publisher.put("url", u));
+        return publisher;
+    }
+
+    private void editorial(ObjectNode page, Editorial e) {
+        index.findPerson(e.author().value()).ifPresent(p -> page.set("author", person(p)));
+        e.reviewer().flatMap(r -> index.findPerson(r.value())).ifPresent(p -> page.set("reviewedBy", person(p)));
+        page.put("datePublished", e.published().toString()).put("dateModified", e.reviewed().toString())
+                .put("lastReviewed", e.reviewed().toString());
+    }
+
+    private ObjectNode person(Person p) {
+        ObjectNode node = json.createObjectNode().put("@type", p.organization() ? "Organization" : "Person")
+                .put("name", p.name()).put("url", absolute(Urls.page("about")) + "#" + p.id());
+        if (!p.credentials().isBlank()) {
+            node.put("honorificSuffix", p.credentials());
+        }
+        if (!p.organization()) {
+            node.put("jobTitle", p.role());
+        }
+        return node;
+    }
+
+    private void citations(ObjectNode page, List<Reference> references) {
+        if (references.isEmpty()) {
+            return;
+        }
+        ArrayNode list = page.putArray("citation");
+        for (Reference r : references) {
+            ObjectNode item = list.addObject()
+                    .put("@type", r.type().startsWith("article") ? "ScholarlyArticle" : "CreativeWork")
+                    .put("name", r.title()).put("headline", r.title());
+            ArrayNode authors = item.putArray("author");
+            r.authors().forEach(a -> authors.addObject().put("@type", "Person").put("familyName", a.family())
+                    .put("givenName", a.given()).put("name", (a.given() + " " + a.family()).strip()));
+            if (!r.issued().isEmpty()) {
+                item.put("datePublished", r.issued().stream().map(n -> String.format(java.util.Locale.ROOT, "%02d", n))
+                        .collect(Collectors.joining("-")));
+            }
+            r.containerTitle().or(r::containerTitleShort).ifPresent(t ->
+                    item.putObject("isPartOf").put("@type", "Periodical").put("name", t));
+            r.doiUrl().or(r::url).ifPresent(u -> item.put("sameAs", u).put("url", u));
+            r.pmid().ifPresent(id -> item.putObject("identifier").put("@type", "PropertyValue")
+                    .put("propertyID", "PMID").put("value", id));
+        }
+    }
+
+    private List<String> text(List<Prose> items) {
+        return items.stream().map(p -> markdown.plainText(p.markdown())).toList();
+    }
+
+    private static void named(ArrayNode array, String type, List<String> names) {
+        names.forEach(n -> array.addObject().put("@type", type).put("name", n));
+    }
+
+    private static void strings(ObjectNode node, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = node.putArray(field);
+            values.forEach(array::add);
+        }
+    }
+
+    private String absolute(String url) {
+        return config.baseUrl().toString() + url.substring(1);
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return escapeForScript(json.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** JSON that can sit inside {@code <script>}: these characters only occur in strings, where \\u escapes mean the same. */
+    static String escapeForScript(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+}

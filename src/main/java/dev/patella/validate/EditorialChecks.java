@@ -1,0 +1,99 @@
+package dev.patella.validate;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.Severity;
+import dev.patella.diag.SourceSpan;
+import dev.patella.index.SiteIndex;
+import dev.patella.model.Condition;
+import dev.patella.model.Editorial;
+import dev.patella.model.Exercise;
+import dev.patella.model.Page;
+import dev.patella.model.Prose;
+import dev.patella.model.ProgramStep;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that keep health content trustworthy: pages past their review date, and pages harder
+ * to read than the site allows.
+ */
+public final class EditorialChecks {
+
+    private EditorialChecks() {
+    }
+
+    /**
+     * @param today  the current date, from the build's clock
+     * @param strict turns an overdue review from a warning into an error
+     */
+    public static void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
+        double maxGrade = index.site().config().readingGradeMax();
+        for (Condition c : index.conditions()) {
+            review(c.origin(), c.editorial(), today, strict, diagnostics);
+            readingLevel(c.origin(), texts(c), maxGrade, diagnostics);
+        }
+        for (Exercise e : index.exercises()) {
+            review(e.origin(), e.editorial(), today, strict, diagnostics);
+            readingLevel(e.origin(), texts(e), maxGrade, diagnostics);
+        }
+        for (Page p : index.pages()) {
+            readingLevel(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()), maxGrade, diagnostics);
+        }
+    }
+
+    static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
+                       Diagnostics diagnostics) {
+        if (editorial.reviewDue().isBefore(today)) {
+            diagnostics.add(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, "review.overdue",
+                    "this page was due for review on " + editorial.reviewDue() + "; check it against the current "
+                            + "evidence, then update \"reviewed:\" (and \"review_due:\" if set)", origin, List.of()));
+        }
+    }
+
+    static void readingLevel(SourceSpan origin, List<Prose> texts, double maxGrade, Diagnostics diagnostics) {
+        var level = Readability.measure(texts);
+        if (level.grade() <= maxGrade) {
+            return;
+        }
+        String longest = level.longest().stream()
+                .map(s -> "line " + s.at().line() + " (" + s.words() + " words)")
+                .collect(Collectors.joining(", "));
+        diagnostics.warning("readability.grade", origin, String.format(Locale.ROOT,
+                "this page reads at grade %.1f, above the site's limit of %.1f; use shorter sentences and "
+                        + "plainer words, starting with the longest sentences: %s", level.grade(), maxGrade, longest));
+    }
+
+    private static List<Prose> texts(Condition c) {
+        List<Prose> texts = new ArrayList<>();
+        texts.add(new Prose(c.summary(), c.origin()));
+        texts.addAll(c.symptoms());
+        texts.addAll(c.riskFactors());
+        texts.addAll(c.avoid());
+        for (ProgramStep step : c.program()) {
+            step.summary().ifPresent(texts::add);
+        }
+        texts.add(c.body());
+        return texts;
+    }
+
+    private static List<Prose> texts(Exercise e) {
+        List<Prose> texts = new ArrayList<>();
+        texts.add(new Prose(e.summary(), e.origin()));
+        texts.add(e.feelIt());
+        texts.add(e.position());
+        texts.addAll(e.steps());
+        e.dose().rest().ifPresent(texts::add);
+        e.dose().frequency().ifPresent(texts::add);
+        texts.addAll(e.tips());
+        texts.addAll(e.mistakes());
+        texts.addAll(e.progressions());
+        texts.addAll(e.regressions());
+        texts.addAll(e.stopIf());
+        texts.add(e.body());
+        return texts;
+    }
+}

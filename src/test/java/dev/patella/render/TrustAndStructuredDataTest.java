@@ -1,0 +1,148 @@
+package dev.patella.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patella.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who wrote and checked a page, how current it is, and the structured data that says so. */
+class TrustAndStructuredDataTest {
+
+    private static final Pattern JSON_LD =
+            Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+
+    @TempDir
+    Path tmp;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private Path buildShipped() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return project.resolve("site");
+    }
+
+    private JsonNode jsonLd(Path page) throws Exception {
+        Matcher m = JSON_LD.matcher(Files.readString(page));
+        assertThat(m.find()).as("JSON-LD in " + page).isTrue();
+        return json.readTree(m.group(1));
+    }
+
+    @Test
+    void conditionPageDescribesTheConditionForMachinesAndPeople() throws Exception {
+        Path page = buildShipped().resolve("conditions/chondromalacia-patella/index.html");
+
+        JsonNode data = jsonLd(page);
+        assertThat(data.path("@type").asText()).isEqualTo("MedicalWebPage");
+        assertThat(data.path("medicalAudience").path("audienceType").asText()).isEqualTo("Patient");
+        assertThat(data.path("lastReviewed").asText()).isEqualTo("2026-11-21");
+        JsonNode condition = data.path("mainEntity");
+        assertThat(condition.path("@type").asText()).isEqualTo("MedicalCondition");
+        assertThat(condition.path("code").path("codeValue").asText()).isEqualTo("M22.4");
+        assertThat(condition.path("possibleTreatment")).hasSize(5);
+        assertThat(data.path("citation").findValuesAsText("sameAs"))
+                .contains("https://doi.org/10.1371/journal.pone.0190892");
+
+        String text = Files.readString(page).replaceAll("<[^>]+>", "");
+        assertThat(text).contains("Last reviewed: 21 November 2026 · Next review due: 21 November 2028");
+        assertThat(Files.readString(page)).contains("<meta property=\"og:title\" content=\"Chondromalacia patella\">")
+                .contains("When to stop and get help");
+    }
+
+    @Test
+    void exercisePageCarriesItsExercisePlan() throws Exception {
+        JsonNode plan = jsonLd(buildShipped().resolve("exercises/clamshell/index.html")).path("mainEntity");
+
+        assertThat(plan.path("@type").asText()).isEqualTo("ExercisePlan");
+        assertThat(plan.path("repetitions").path("minValue").asInt()).isEqualTo(10);
+        assertThat(plan.path("repetitions").path("maxValue").asInt()).isEqualTo(15);
+        assertThat(plan.path("category").asText()).isEqualTo("https://schema.org/StrengthTraining");
+        assertThat(plan.path("additionalVariable").asText()).contains("resistance band");
+    }
+
+    @Test
+    void everyPageHasStructuredDataACanonicalLinkAndADisclaimer() throws Exception {
+        Path site = buildShipped();
+        try (Stream<Path> pages = Files.walk(site)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(page);
+                assertThat(jsonLd(page).path("@type").asText()).as(page.toString()).isEqualTo("MedicalWebPage");
+                assertThat(html).as(page.toString()).contains("<link rel=\"canonical\"")
+                        .contains("<meta property=\"og:description\"").contains("Medical disclaimer");
+            }
+        }
+    }
+
+    @Test
+    void contentCannotCloseTheStructuredDataScript() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        Files.writeString(exercise, Files.readString(exercise).replace("title: Leg lift",
+                "title: \"</script><script>alert(1)</script> & more\""));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path page = project.resolve("site/exercises/leg-lift/index.html");
+        String html = Files.readString(page);
+        assertThat(html).doesNotContain("<script>alert(1)").contains("\\u003c/script\\u003e\\u003cscript\\u003e");
+        assertThat(jsonLd(page).path("name").asText()).isEqualTo("</script><script>alert(1)</script> & more");
+    }
+
+    @Test
+    void overdueReviewIsAWarningAndWithStrictAnError() {
+        Path project = TestSites.project(tmp.resolve("p"), "overdue");
+
+        var plain = TestSites.run("build", "--project", project.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.diagnostics()).contains("warning review.overdue content/exercises/leg-lift.md:1:1");
+
+        var strict = TestSites.run("build", "--project", project.toString(), "--strict");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.errors()).containsExactly("error review.overdue content/exercises/leg-lift.md:1:1");
+        assertThat(strict.message("review.overdue")).contains("2026-11-20");
+    }
+
+    @Test
+    void hardToReadPageIsWarnedAboutWithItsLongestSentences() {
+        Path project = TestSites.project(tmp.resolve("p"), "hard-to-read");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.diagnostics()).contains("warning readability.grade content/pages/about.md:1:1");
+        assertThat(run.message("readability.grade")).contains("above the site's limit of 8.0")
+                .contains("line 7 (19 words)").contains("line 5 (13 words)");
+    }
+
+    @Test
+    void shippedContentReadsAtTheBriefsLevel() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+
+        var run = TestSites.run("build", "--project", project.toString(), "--strict");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void sourceNothingCitesIsAWarning() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/sources.yaml"), TestSites.read(project.resolve("content/sources.yaml"))
+                + "  - id: lonely2020\n    type: book\n    title: A book nobody cites\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.diagnostics()).contains("warning cite.unused content/sources.yaml:10:5");
+    }
+}
