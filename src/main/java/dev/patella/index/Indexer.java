@@ -59,10 +59,12 @@ public final class Indexer {
             checkProgram(condition, exercises, allExercises, site.unreadableExercises(), usages, diagnostics);
             checkEditorial(condition.editorial(), people, diagnostics);
             checkSources(condition.sources(), references, diagnostics);
+            checkSources(condition.editorial().adaptedFrom().stream().toList(), references, diagnostics);
         }
         for (Exercise exercise : exercises.values()) {
             checkEditorial(exercise.editorial(), people, diagnostics);
             checkSources(exercise.sources(), references, diagnostics);
+            checkSources(exercise.editorial().adaptedFrom().stream().toList(), references, diagnostics);
         }
         var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.NOT_FOUND));
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));

@@ -3,6 +3,11 @@ package dev.patella.model;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** Who wrote and checked a page, and when. {@code reviewDue} is already worked out from the site's review interval. */
-public record Editorial(Key author, Optional<Key> reviewer, LocalDate published, LocalDate reviewed, LocalDate reviewDue) {
+/**
+ * Who wrote and checked a page, and when. {@code reviewDue} is already worked out from the
+ * site's review interval; {@code adaptedFrom} is the source key of a work the page is adapted
+ * from, credited on the page.
+ */
+public record Editorial(Key author, Optional<Key> reviewer, LocalDate published, LocalDate reviewed, LocalDate reviewDue,
+                        Optional<Key> adaptedFrom) {
 }

@@ -82,7 +82,7 @@ final class ViewBuilder {
         var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
                 md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
                 program(c, url, md), refs, editorial(c.editorial(), url), help(md));
-        return new Built(view, md, keys(md, c.sources()));
+        return new Built(view, md, withAdapted(keys(md, c.sources()), c.editorial()));
     }
 
     Built exercise(Exercise e) {
@@ -103,7 +103,7 @@ final class ViewBuilder {
                 md.inline(e.steps()), dose(e.dose(), md), md.inline(e.tips()), md.inline(e.mistakes()),
                 md.inline(e.progressions()), md.inline(e.regressions()), md.inline(e.stopIf()), illustration,
                 usedFor, body, refs, editorial(e.editorial(), url), help(md));
-        return new Built(view, md, keys(md, e.sources()));
+        return new Built(view, md, withAdapted(keys(md, e.sources()), e.editorial()));
     }
 
     Built exercises() {
@@ -218,6 +218,12 @@ final class ViewBuilder {
         return out;
     }
 
+    private static List<String> withAdapted(List<String> keys, Editorial e) {
+        var all = new LinkedHashSet<>(keys);
+        e.adaptedFrom().ifPresent(k -> all.add(k.value()));
+        return List.copyOf(all);
+    }
+
     /** The page's references as model records, in reference-list order, for structured data. */
     private List<dev.patella.model.Reference> models(PageMarkdown md, List<Key> listed) {
         return keys(md, listed).stream().map(index::findReference).flatMap(Optional::stream).toList();
@@ -236,7 +242,8 @@ final class ViewBuilder {
                 author.map(p -> profile(p, from)).orElse(""),
                 reviewer.map(Person::displayName).orElse(""), reviewer.map(p -> profile(p, from)).orElse(""),
                 format(e.published()), e.published().toString(), format(e.reviewed()), e.reviewed().toString(),
-                format(e.reviewDue()), e.reviewDue().toString());
+                format(e.reviewDue()), e.reviewDue().toString(),
+                e.adaptedFrom().map(k -> references.get(k.value())).map(FormattedReference::html).orElse(""));
     }
 
     private static String profile(Person p, String from) {

@@ -50,7 +50,7 @@ public final class Views {
     /** Authorship and review dates: the {@code …Iso} fields are for {@code <time datetime>}. */
     public record Editorial(String author, String authorHref, String reviewer, String reviewerHref,
                             String published, String publishedIso, String reviewed, String reviewedIso,
-                            String reviewDue, String reviewDueIso) {
+                            String reviewDue, String reviewDueIso, String adaptedFromHtml) {
     }
 
     public record Dose(int sets, String reps, String hold, String restHtml, boolean perSide, String frequencyHtml,

@@ -16,6 +16,7 @@ final class EditorialReader {
         var published = f.date("published", true);
         var reviewed = f.date("reviewed", true);
         var due = f.date("review_due", false);
+        var adaptedFrom = f.key("adapted_from", false);
         if (author.isEmpty() || published.isEmpty() || reviewed.isEmpty()) {
             return Optional.empty();
         }
@@ -25,6 +26,7 @@ final class EditorialReader {
             return Optional.empty();
         }
         var reviewDue = due.orElseGet(() -> reviewed.get().plusMonths(reviewIntervalMonths));
-        return Optional.of(new Editorial(author.get(), reviewer, published.get(), reviewed.get(), reviewDue));
+        return Optional.of(new Editorial(author.get(), reviewer, published.get(), reviewed.get(), reviewDue,
+                adaptedFrom));
     }
 }

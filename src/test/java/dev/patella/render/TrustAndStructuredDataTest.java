@@ -59,8 +59,11 @@ class TrustAndStructuredDataTest {
     }
 
     @Test
-    void exercisePageCarriesItsExercisePlan() throws Exception {
-        JsonNode plan = jsonLd(buildShipped().resolve("exercises/clamshell/index.html")).path("mainEntity");
+    void exercisePageCarriesItsExercisePlanAndCredits() throws Exception {
+        Path page = buildShipped().resolve("exercises/clamshell/index.html");
+        JsonNode plan = jsonLd(page).path("mainEntity");
+        assertThat(Files.readString(page)).contains("<figcaption>Drawing: Patella</figcaption>")
+                .contains("Adapted from: Gasnick K. Chondromalacia exercises to relieve knee pain.");
 
         assertThat(plan.path("@type").asText()).isEqualTo("ExercisePlan");
         assertThat(plan.path("repetitions").path("minValue").asInt()).isEqualTo(10);
