@@ -77,7 +77,7 @@ public final class Builder {
         if (options.baseUrlOverride().isPresent()) {
             site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
                     site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
-                    site.unreadableExercises());
+                    site.unreadable());
         }
         SiteIndex index = Indexer.index(site, options.drafts(), diagnostics);
         Map<String, FormattedReference> references = formatter.format(site.references());
@@ -106,7 +106,8 @@ public final class Builder {
             links.addAll(page.links());
             ids.put(page.url(), ids(page, diagnostics));
         }
-        CitationChecker.check(index.site().references(), citations, listed, diagnostics);
+        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
+                diagnostics);
         Set<String> files = new HashSet<>();
         index.site().files().forEach(f -> files.add("/" + f.sitePath()));
         assets.files().values().forEach(a -> files.add("/" + a.sitePath()));

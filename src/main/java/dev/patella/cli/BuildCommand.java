@@ -4,6 +4,7 @@ import dev.patella.build.BuildResult;
 import dev.patella.build.Builder;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
+import dev.patella.output.Publisher;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -72,6 +73,9 @@ final class BuildCommand implements Callable<Integer> {
             err.println("patella: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
+        } catch (Publisher.PublishLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }

@@ -11,6 +11,7 @@ import dev.patella.model.Person;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import dev.patella.model.Unreadable;
 import dev.patella.source.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,16 +56,17 @@ public final class Indexer {
         site.exercises().forEach(e -> allExercises.putIfAbsent(e.slug(), e));
 
         var usages = new LinkedHashMap<String, List<Usage>>();
+        var checks = new KeyChecks(people, references, site.unreadable(), diagnostics);
         for (Condition condition : conditions.values()) {
-            checkProgram(condition, exercises, allExercises, site.unreadableExercises(), usages, diagnostics);
-            checkEditorial(condition.editorial(), people, diagnostics);
-            checkSources(condition.sources(), references, diagnostics);
-            checkSources(condition.editorial().adaptedFrom().stream().toList(), references, diagnostics);
+            checkProgram(condition, exercises, allExercises, site.unreadable().exercises(), usages, diagnostics);
+            checks.editorial(condition.editorial());
+            checks.sources(condition.sources());
+            checks.sources(condition.editorial().adaptedFrom().stream().toList());
         }
         for (Exercise exercise : exercises.values()) {
-            checkEditorial(exercise.editorial(), people, diagnostics);
-            checkSources(exercise.sources(), references, diagnostics);
-            checkSources(exercise.editorial().adaptedFrom().stream().toList(), references, diagnostics);
+            checks.editorial(exercise.editorial());
+            checks.sources(exercise.sources());
+            checks.sources(exercise.editorial().adaptedFrom().stream().toList());
         }
         var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.NOT_FOUND));
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
@@ -111,23 +113,28 @@ public final class Indexer {
         }
     }
 
-    private static void checkEditorial(Editorial editorial, Map<String, Person> people, Diagnostics diagnostics) {
-        checkPerson(editorial.author(), people, diagnostics);
-        editorial.reviewer().ifPresent(r -> checkPerson(r, people, diagnostics));
-    }
+    /** Checks keys that point into people.yaml and sources.yaml, unless that file could not be read. */
+    private record KeyChecks(Map<String, Person> people, Map<String, Reference> references, Unreadable unreadable,
+                             Diagnostics diagnostics) {
 
-    private static void checkPerson(Key key, Map<String, Person> people, Diagnostics diagnostics) {
-        if (!people.containsKey(key.value())) {
-            diagnostics.error("ref.unknown-person", key.at(), "there is no person \"" + key.value()
-                    + "\" in content/people.yaml" + hint(key.value(), people.keySet()));
+        void editorial(Editorial editorial) {
+            person(editorial.author());
+            editorial.reviewer().ifPresent(this::person);
         }
-    }
 
-    private static void checkSources(List<Key> keys, Map<String, Reference> references, Diagnostics diagnostics) {
-        for (Key key : keys) {
-            if (!references.containsKey(key.value())) {
-                diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
-                        + "\" in content/sources.yaml" + hint(key.value(), references.keySet()));
+        void person(Key key) {
+            if (!unreadable.people() && !people.containsKey(key.value())) {
+                diagnostics.error("ref.unknown-person", key.at(), "there is no person \"" + key.value()
+                        + "\" in content/people.yaml" + hint(key.value(), people.keySet()));
+            }
+        }
+
+        void sources(List<Key> keys) {
+            for (Key key : keys) {
+                if (!unreadable.sources() && !references.containsKey(key.value())) {
+                    diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
+                            + "\" in content/sources.yaml" + hint(key.value(), references.keySet()));
+                }
             }
         }
     }

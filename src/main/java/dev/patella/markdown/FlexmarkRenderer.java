@@ -147,6 +147,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return trimmed;
             }
             if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
+                if (climbs(trimmed)) {
+                    diagnostics.error("link.outside-site", at(node), "the link \"" + abbreviate(trimmed) + "\" uses "
+                            + "\"..\", \".\" or a backslash to leave its folder; link to the page itself, for example "
+                            + "/exercises/clamshell/");
+                    return "#";
+                }
                 links.add(new LinkUse(trimmed, image, at(node)));
                 int hash = trimmed.indexOf('#');
                 String path = hash < 0 ? trimmed : trimmed.substring(0, hash);
@@ -163,6 +169,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             diagnostics.error("link.relative", at(node), "the link \"" + abbreviate(trimmed) + "\" is relative; "
                     + "write links to this site from its root, for example /exercises/clamshell/");
             return "#";
+        }
+
+        private static boolean climbs(String path) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            return lower.contains("\\") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
+                    || java.util.Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
         }
 
         private void citation(LinkRef ref) {

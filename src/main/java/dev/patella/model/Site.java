@@ -2,13 +2,11 @@ package dev.patella.model;
 
 import dev.patella.config.SiteConfig;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything read from {@code content/}, checked field by field but not yet cross-referenced.
  *
- * @param unreadableExercises the file names (without {@code .md}) of exercise files that had
- *                            errors, so references to them are not reported a second time
+ * @param unreadable what had errors, so references to it are not reported a second time
  */
 public record Site(
         SiteConfig config,
@@ -18,7 +16,7 @@ public record Site(
         List<Exercise> exercises,
         List<Page> pages,
         List<StaticFile> files,
-        Set<String> unreadableExercises) {
+        Unreadable unreadable) {
 
     public Site {
         people = List.copyOf(people);
@@ -27,6 +25,5 @@ public record Site(
         exercises = List.copyOf(exercises);
         pages = List.copyOf(pages);
         files = List.copyOf(files);
-        unreadableExercises = Set.copyOf(unreadableExercises);
     }
 }

@@ -2,13 +2,18 @@ package dev.patella.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -17,9 +22,13 @@ import java.util.stream.Stream;
  * Publishes a site folder without ever leaving a half-written one: files go to a staging
  * folder beside the output, which replaces the output only when complete. The previous site
  * is moved aside first and deleted last; if a run dies between the two moves, the next run puts
- * it back before anything else.
+ * it back before anything else. A lock file beside the output makes a second build of the same
+ * site wait for the first, so two builds never interleave.
  */
 public final class Publisher {
+
+    /** How long a build waits for another build of the same site before giving up. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     private final Path output;
     private final Path parent;
@@ -40,16 +49,59 @@ public final class Publisher {
     public void publish(SiteFiles files) {
         try {
             Files.createDirectories(parent);
-            recover();
-            Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-            try {
-                write(staging, files);
-                swap(staging);
-            } finally {
-                deleteTree(staging);
+            try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = acquire(lockFile)) {
+                recover();
+                Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+                try {
+                    write(staging, files);
+                    swap(staging);
+                } finally {
+                    deleteTree(staging);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for another build publishing to the same folder to finish. The operating system
+     * releases the lock when a process ends, however it ends, so a lock is never left stale.
+     *
+     * @throws PublishLockedException when the other build holds the lock for longer than {@link #LOCK_WAIT}
+     */
+    private FileLock acquire(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by another build in this same process: wait as for any other holder
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PublishLockedException("another Patella build has been publishing to " + output + " for "
+                        + LOCK_WAIT.toSeconds() + " s; wait for it to finish (or stop it) and build again");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishLockedException("interrupted while waiting for another build to finish");
+            }
+        }
+    }
+
+    /** Thrown when another build keeps the output folder locked for too long. */
+    public static final class PublishLockedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PublishLockedException(String message) {
+            super(message);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.patella.model.Page;
 import dev.patella.model.Prose;
 import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
+import dev.patella.model.Unreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,10 +49,14 @@ public final class ContentLoader {
         Optional<SiteConfig> config = readYaml(files, "site.yaml", true, diagnostics)
                 .flatMap(root -> SiteConfigReader.read(root, diagnostics));
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
+        int errors = diagnostics.errorCount();
         var people = readYaml(files, "people.yaml", true, diagnostics)
                 .map(root -> PeopleReader.read(root, diagnostics)).orElse(List.of());
+        boolean peopleUnreadable = diagnostics.errorCount() > errors;
+        errors = diagnostics.errorCount();
         var references = readYaml(files, "sources.yaml", true, diagnostics)
                 .map(root -> ReferencesReader.read(root, diagnostics)).orElse(List.of());
+        boolean sourcesUnreadable = diagnostics.errorCount() > errors;
         var conditionReader = new ConditionReader(interval);
         var exerciseReader = new ExerciseReader(interval);
         List<Condition> conditions = readAll(files, "conditions", diagnostics,
@@ -63,7 +68,8 @@ public final class ContentLoader {
         List<Page> pages = readAll(files, "pages", diagnostics, doc -> PageReader.read(doc, diagnostics));
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         files.reportStrayFiles(diagnostics);
-        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, unreadable));
+        var gaps = new Unreadable(unreadable, peopleUnreadable, sourcesUnreadable);
+        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps));
     }
 
     private Optional<YNode> readYaml(ProjectFiles files, String name, boolean required, Diagnostics diagnostics) {
@@ -113,8 +119,14 @@ public final class ContentLoader {
                 }));
     }
 
+    /** The file's bytes; a file over the size limit is not read: its first bytes are enough to be refused. */
     private static byte[] read(Path path) {
         try {
+            if (Files.size(path) > TextDecoder.MAX_BYTES) {
+                try (var in = Files.newInputStream(path)) {
+                    return in.readNBytes(TextDecoder.MAX_BYTES + 1);
+                }
+            }
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);

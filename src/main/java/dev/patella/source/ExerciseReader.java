@@ -102,14 +102,17 @@ final class ExerciseReader {
 
     /** Empty inside when a required illustration field is missing (reported). */
     private static Optional<Illustration> illustration(Fields i) {
-        var src = i.string("src", true);
+        var src = i.string("src", true).map(String::trim);
+        src.filter(s -> !s.matches("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+"))
+                .ifPresent(s -> i.invalid("src", "the illustration must be a file in content/images/, written as "
+                        + "/images/<name>.svg (letters, digits, - and _ only), not \"" + s + "\""));
         var alt = i.string("alt", true);
         var credit = i.string("credit", true);
         i.finish();
         if (i.failed()) {
             return Optional.empty();
         }
-        return Optional.of(new Illustration(src.orElseThrow().trim(), alt.orElseThrow(), credit.orElseThrow(),
+        return Optional.of(new Illustration(src.orElseThrow(), alt.orElseThrow(), credit.orElseThrow(),
                 i.keyAt("src").orElse(i.at())));
     }
 }

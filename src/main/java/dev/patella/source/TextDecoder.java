@@ -27,9 +27,9 @@ final class TextDecoder {
      */
     static Optional<String> decode(byte[] bytes, String file, Diagnostics diagnostics) {
         if (bytes.length > MAX_BYTES) {
-            diagnostics.error("file.too-large", SourceSpan.startOf(file), "the file is " + bytes.length / 1024
-                    + " KiB, more than the " + MAX_BYTES / 1024 / 1024 + " MiB allowed for a content file; "
-                    + "split it or remove what does not belong");
+            diagnostics.error("file.too-large", SourceSpan.startOf(file), "the file is larger than the "
+                    + MAX_BYTES / 1024 / 1024 + " MiB allowed for a content file; split it or remove what does not "
+                    + "belong");
             return Optional.empty();
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads YAML into a {@link YNode} tree that remembers where every key and value was written.
  * Built once and shared: it holds no per-document state.
  *
- * <p>Limits guard against hostile or runaway files: at most {@value #MAX_ALIASES} aliases, at most
- * {@value #MAX_DEPTH} levels of nesting, at most {@value #MAX_CODE_POINTS} characters.
+ * <p>Limits guard against hostile or runaway files: aliases are refused (so alias bombs cannot
+ * expand), at most {@value #MAX_DEPTH} levels of nesting, at most {@value #MAX_CODE_POINTS}
+ * characters.
  */
 final class YamlReader {
 
@@ -58,7 +60,8 @@ final class YamlReader {
             if (first == null) {
                 return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
             }
-            return Optional.of(builder.value(first));
+            YNode root = builder.value(first);
+            return builder.refused ? Optional.empty() : Optional.of(root);
         } catch (JsonProcessingException e) {
             diagnostics.add(YamlErrors.describe(e, file, firstLine - 1));
             return Optional.empty();
@@ -72,6 +75,8 @@ final class YamlReader {
         private final String file;
         private final int lineOffset;
         private final Diagnostics diagnostics;
+        /** Set when the document uses something refused (an alias): the tree is then not used. */
+        private boolean refused;
 
         TreeBuilder(JsonParser parser, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
@@ -82,6 +87,14 @@ final class YamlReader {
 
         YNode value(JsonToken token) throws IOException {
             SourceSpan at = here();
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                if (!refused) {
+                    diagnostics.error("yaml.alias", at, "YAML aliases (*" + parser.getText() + ") are not allowed "
+                            + "in content; write the value out in full");
+                }
+                refused = true;
+                return new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
+            }
             return switch (token) {
                 case START_OBJECT -> mapping(at);
                 case START_ARRAY -> list(at);
@@ -135,6 +148,12 @@ final class YamlReader {
         }
 
         static dev.patella.diag.Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                JsonLocation location = e.getLocation();
+                int line = location == null ? 1 : Math.max(1, location.getLineNr());
+                return dev.patella.diag.Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
+                        explain("nesting", null));
+            }
             Throwable cause = e.getCause();
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 Mark mark = marked.getProblemMark();
@@ -167,8 +186,8 @@ final class YamlReader {
             return switch (code(p)) {
                 case "yaml.tab" -> "a tab is used for indentation, but YAML only allows spaces; "
                         + "replace the tab with spaces";
-                case "yaml.too-complex" -> "the YAML is too large or too deeply nested (" + p.trim()
-                        + "); simplify it";
+                case "yaml.too-complex" -> "the YAML is too large or nested too deeply (more than " + MAX_DEPTH
+                        + " levels inside each other); simplify it";
                 default -> "invalid YAML: " + p.trim()
                         + (context == null ? "" : " (" + context.trim() + ")")
                         + "; check the indentation and that text with a colon is in quotes";

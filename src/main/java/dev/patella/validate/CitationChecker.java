@@ -18,10 +18,14 @@ public final class CitationChecker {
 
     /**
      * @param citations every {@code [@key]} written in Markdown
+     * @param referencesReadable false when sources.yaml had errors: nothing is checked then
      * @param listed    every key a page lists (cited in text or under {@code sources:})
      */
-    public static void check(List<Reference> references, Collection<CitationUse> citations, Set<String> listed,
-                             Diagnostics diagnostics) {
+    public static void check(List<Reference> references, boolean referencesReadable, Collection<CitationUse> citations,
+                             Set<String> listed, Diagnostics diagnostics) {
+        if (!referencesReadable) {
+            return; // sources.yaml has errors of its own; every key would look unknown
+        }
         Set<String> known = new TreeSet<>();
         references.forEach(r -> known.add(r.id()));
         for (CitationUse use : citations) {

@@ -167,7 +167,8 @@ class BuildTest {
         TestSites.run("build", "--project", project.toString());
 
         try (var siblings = Files.list(project)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".site."));
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith(".site.staging") || n.startsWith(".site.old"));
         }
     }
 }

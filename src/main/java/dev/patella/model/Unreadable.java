@@ -1,0 +1,22 @@
+package dev.patella.model;
+
+import java.util.Set;
+
+/**
+ * What could not be read because of errors already reported, so that references to it are not
+ * reported a second time.
+ *
+ * @param exercises the file names (without {@code .md}) of exercise files that had errors
+ * @param people    whether {@code people.yaml} had errors
+ * @param sources   whether {@code sources.yaml} had errors
+ */
+public record Unreadable(Set<String> exercises, boolean people, boolean sources) {
+    public Unreadable {
+        exercises = Set.copyOf(exercises);
+    }
+
+    /** Nothing unreadable. */
+    public static Unreadable none() {
+        return new Unreadable(Set.of(), false, false);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile files, killed builds and builds at the same time never cost the published site. */
+class ReliabilityTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void refusesAHugeFileWithoutReadingItAll() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path huge = project.resolve("content/pages/huge.md");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n".getBytes();
+            for (int written = 0; written < 20 * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).containsExactly("error file.too-large content/pages/huge.md:1:1");
+    }
+
+    @Test
+    void refusesSymbolicLinksThatLeaveTheContentFolder() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path outside = tmp.resolve("outside");
+        TestSites.write(outside.resolve("secret.md"), "---\ntitle: Secret\nsummary: Secret.\n---\nsecret\n");
+        TestSites.write(outside.resolve("secret.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        Files.createSymbolicLink(project.resolve("content/pages/secret.md"), outside.resolve("secret.md"));
+        Files.createDirectories(project.resolve("content/images"));
+        Files.createSymbolicLink(project.resolve("content/images/secret.svg"), outside.resolve("secret.svg"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).containsExactlyInAnyOrder("error path.outside-content content/pages/secret.md:1:1",
+                "error path.outside-content content/images/secret.svg:1:1");
+    }
+
+    @Test
+    void neverWritesIntoContentOrTemplates() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var content = TestSites.snapshot(project.resolve("content"));
+        var templates = TestSites.snapshot(project.resolve("templates"));
+
+        TestSites.run("build", "--project", project.toString());
+        TestSites.write(project.resolve("content/pages/broken.md"), "---\ntitle: [\n---\n");
+        TestSites.run("build", "--project", project.toString());
+
+        var after = TestSites.snapshot(project.resolve("content"));
+        after.remove("pages/broken.md");
+        assertThat(after.keySet()).isEqualTo(content.keySet());
+        after.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(content.get(path)));
+        var templatesAfter = TestSites.snapshot(project.resolve("templates"));
+        assertThat(templatesAfter.keySet()).isEqualTo(templates.keySet());
+    }
+
+    @Test
+    void buildKilledAtAnyMomentLeavesTheLastPublishedSiteWhole() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        addPages(project, 2000, "first");
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+        Map<String, byte[]> published = TestSites.snapshot(project.resolve("site"));
+        addPages(project, 2000, "second");
+        assertThat(TestSites.run("build", "--project", project.toString(), "--output",
+                tmp.resolve("expected").toString()).exitCode()).isZero();
+        Map<String, byte[]> next = TestSites.snapshot(tmp.resolve("expected"));
+
+        int killed = 0;
+        for (int delay : new int[] {400, 800, 1200, 1700, 2300}) {
+            Process child = new ProcessBuilder(javaCommand(project)).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("child.log").toFile()).start();
+            if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks run
+                killed++;
+            }
+            Map<String, byte[]> site = TestSites.snapshot(project.resolve("site"));
+            boolean old = same(site, published);
+            boolean complete = same(site, next);
+            assertThat(old || complete).as("after %d ms the site is either the old one or the new one", delay).isTrue();
+            if (complete) {
+                published = next; // the child finished before it was killed
+            }
+        }
+        assertThat(killed).as("builds killed part way").isPositive();
+        TestSites.run("build", "--project", project.toString());
+        try (Stream<Path> siblings = Files.list(project)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith(".site.staging") || n.startsWith(".site.old"));
+        }
+    }
+
+    @Test
+    void secondBuildAtTheSameTimeWaitsAndNeverInterleaves() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        addPages(project, 400, "both");
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            children.add(new ProcessBuilder(javaCommand(project)).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("child-" + i + ".log").toFile()).start());
+        }
+        for (Process child : children) {
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+        }
+        assertThat(TestSites.run("build", "--project", project.toString(), "--output",
+                tmp.resolve("expected").toString()).exitCode()).isZero();
+        assertThat(same(TestSites.snapshot(project.resolve("site")), TestSites.snapshot(tmp.resolve("expected"))))
+                .isTrue();
+    }
+
+    private static void addPages(Path project, int count, String word) {
+        for (int i = 0; i < count; i++) {
+            TestSites.write(project.resolve("content/pages/page-" + i + ".md"), "---\ntitle: Page " + i
+                    + "\nsummary: A " + word + " page.\n---\n## Part one\n\nThis is the " + word + " page number " + i
+                    + ". It is short.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        }
+    }
+
+    private static List<String> javaCommand(Path project) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "dev.patella.cli.Main", "build",
+                "--project", project.toString());
+    }
+
+    private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+}
