@@ -106,7 +106,12 @@ public final class ContentLoader {
     private Optional<ContentDocument> document(ProjectFiles files, Path path, Diagnostics diagnostics) {
         String rel = files.relative(path);
         String stem = path.getFileName().toString().replaceFirst("\\.md$", "");
-        return TextDecoder.decode(read(path), rel, diagnostics)
+        return document(read(path), rel, stem, diagnostics);
+    }
+
+    /** Decodes and splits one Markdown content file; empty when it has errors (reported). */
+    Optional<ContentDocument> document(byte[] bytes, String rel, String stem, Diagnostics diagnostics) {
+        return TextDecoder.decode(bytes, rel, diagnostics)
                 .flatMap(text -> FrontMatter.split(text, rel, diagnostics))
                 .flatMap(fm -> yaml.read(fm.yaml(), rel, fm.yamlFirstLine(), diagnostics).flatMap(node -> {
                     if (node instanceof YNode.YMap map) {
