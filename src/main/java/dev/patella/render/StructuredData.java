@@ -50,12 +50,8 @@ final class StructuredData {
     }
 
     String condition(Condition c, List<Reference> references) {
-        String url = Urls.condition(c.slug());
-        ObjectNode page = webPage(url, c.title(), c.summary());
-        editorial(page, c.editorial());
-        citations(page, references);
-        ObjectNode condition = page.putObject("mainEntity").put("@type", "MedicalCondition").put("name", c.title())
-                .put("description", c.summary());
+        ObjectNode page = article(Urls.condition(c.slug()), c.title(), c.summary(), c.editorial(), references);
+        ObjectNode condition = mainEntity(page, "MedicalCondition", c.title(), c.summary());
         strings(condition, "alternateName", c.otherNames());
         c.icd10().ifPresent(code -> condition.putObject("code").put("@type", "MedicalCode").put("codeValue", code)
                 .put("codingSystem", "ICD-10"));
@@ -70,13 +66,10 @@ final class StructuredData {
     }
 
     String exercise(Exercise e, List<Reference> references) {
-        String url = Urls.exercise(e.slug());
-        ObjectNode page = webPage(url, e.title(), e.summary());
-        editorial(page, e.editorial());
-        citations(page, references);
+        ObjectNode page = article(Urls.exercise(e.slug()), e.title(), e.summary(), e.editorial(), references);
         var dose = e.dose();
-        ObjectNode plan = page.putObject("mainEntity").put("@type", "ExercisePlan").put("name", e.title())
-                .put("description", e.summary()).put("category", SCHEMA + "/StrengthTraining")
+        ObjectNode plan = mainEntity(page, "ExercisePlan", e.title(), e.summary())
+                .put("category", SCHEMA + "/StrengthTraining")
                 .put("exerciseType", e.title())
                 .put("intensity", dose.sets() + " sets of " + dose.reps() + " repetitions"
                         + (dose.perSide() ? " on each side" : ""));
@@ -91,6 +84,19 @@ final class StructuredData {
         muscles.addAll(e.muscles().secondary());
         named(plan.putArray("associatedAnatomy"), "Muscle", muscles);
         return write(page);
+    }
+
+    /** A page about one thing, with its authorship, dates and citations. */
+    private ObjectNode article(String url, String title, String summary, Editorial editorial,
+                               List<Reference> references) {
+        ObjectNode page = webPage(url, title, summary);
+        editorial(page, editorial);
+        citations(page, references);
+        return page;
+    }
+
+    private static ObjectNode mainEntity(ObjectNode page, String type, String name, String description) {
+        return page.putObject("mainEntity").put("@type", type).put("name", name).put("description", description);
     }
 
     private ObjectNode webPage(String url, String title, String description) {
