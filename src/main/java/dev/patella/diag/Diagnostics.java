@@ -15,6 +15,7 @@ public final class Diagnostics {
 
     private final int cap;
     private final List<Diagnostic> kept = new ArrayList<>();
+    private final java.util.Set<Diagnostic> distinct = new java.util.HashSet<>();
     private int errors;
     private int warnings;
 
@@ -29,7 +30,11 @@ public final class Diagnostics {
         this.cap = cap;
     }
 
+    /** Adds a diagnostic; the same diagnostic twice (text shown on many pages) is kept once. */
     public synchronized void add(Diagnostic diagnostic) {
+        if (!distinct.add(diagnostic)) {
+            return;
+        }
         int seen = diagnostic.isError() ? ++errors : ++warnings;
         if (seen <= cap) {
             kept.add(diagnostic);

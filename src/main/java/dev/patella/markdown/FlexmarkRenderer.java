@@ -38,6 +38,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     /** One key in a citation: {@code @key} optionally followed by {@code , locator}. */
     private static final Pattern CITE_ITEM = Pattern.compile("\\s*@([A-Za-z][A-Za-z0-9_-]*)\\s*(?:,\\s*(.+?))?\\s*");
     private static final Pattern CITATION = Pattern.compile("\\s*\\[@[^\\]]*\\]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([.,;:!?])");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cntrl}]");
+    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*:");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
 
     private final Parser parser;
@@ -77,7 +81,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     public String plainText(String markdown) {
         String withoutCitations = CITATION.matcher(markdown).replaceAll("");
         String text = new TextCollectingVisitor().collectAndGetText(parser.parse(withoutCitations));
-        return text.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
+        return SPACE_BEFORE_PUNCTUATION.matcher(WHITESPACE.matcher(text).replaceAll(" ")).replaceAll("$1").strip();
     }
 
     @Override
@@ -141,7 +145,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         /** The href to write for {@code url}; reports unsafe or relative links. */
         private String target(String url, boolean image, Node node) {
             String trimmed = url.strip();
-            String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "");
+            String lower = INVISIBLE.matcher(trimmed.toLowerCase(Locale.ROOT)).replaceAll("");
             if (trimmed.startsWith("#")) {
                 links.add(new LinkUse(page.pageUrl() + trimmed, image, at(node)));
                 return trimmed;
@@ -161,7 +165,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             if (SAFE_SCHEMES.stream().anyMatch(lower::startsWith)) {
                 return trimmed;
             }
-            if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || trimmed.startsWith("//")) {
+            if (SCHEME.matcher(lower).lookingAt() || trimmed.startsWith("//")) {
                 diagnostics.error("link.unsafe", at(node), "the link \"" + abbreviate(trimmed) + "\" is not allowed; "
                         + "links must start with https://, http://, mailto: or / (a page of this site)");
                 return "#";

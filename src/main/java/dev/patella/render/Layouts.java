@@ -14,11 +14,14 @@ final class Layouts {
     private final SiteIndex index;
     private final SiteConfig config;
     private final String css;
+    /** The pages listed in the footer, found once: every page's footer links to them. */
+    private final List<Page> footerPages;
 
     Layouts(SiteIndex index, String css) {
         this.index = index;
         this.config = index.site().config();
         this.css = css;
+        this.footerPages = index.pages().stream().filter(Page::nav).toList();
     }
 
     /**
@@ -70,10 +73,8 @@ final class Layouts {
 
     private List<Views.Link> footer(String root, String url) {
         List<Views.Link> links = new ArrayList<>();
-        for (Page p : index.pages()) {
-            if (p.nav()) {
-                links.add(link(p.title(), Urls.page(p.slug()), root, url));
-            }
+        for (Page p : footerPages) {
+            links.add(link(p.title(), Urls.page(p.slug()), root, url));
         }
         return links;
     }

@@ -10,33 +10,61 @@ import dev.patella.markdown.Rendered;
 import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Renders the Markdown of one page, collecting its links and citations. Used by one thread. */
+/**
+ * Renders the Markdown of one page, collecting its links and citations. Used by one thread.
+ *
+ * <p>Text shared by many pages (the disclaimer, the help lists, people's bios) renders the same on
+ * every page at the same folder depth, so it is rendered once per depth and shared through
+ * {@code shared}, unless it holds a citation (numbered per page) or a same-page anchor link.
+ */
 final class PageMarkdown {
+
+    /** What a shared rendering depends on: the text, where it was written, and how links start. */
+    record SharedKey(String markdown, dev.patella.diag.SourceSpan at, String root, boolean inline) {
+    }
 
     private final MarkdownRenderer markdown;
     private final Diagnostics diagnostics;
     private final PageContext context;
+    private final String root;
+    private final Map<SharedKey, Rendered> shared;
     private final List<LinkUse> links = new ArrayList<>();
     private final List<CitationUse> citations = new ArrayList<>();
 
-    /** @param link turns a site-root path into the href this page writes */
+    /**
+     * @param link   turns a site-root path into the href this page writes
+     * @param shared renderings shared between pages; safe for several threads
+     */
     PageMarkdown(MarkdownRenderer markdown, String url, UnaryOperator<String> link, Set<String> citeKeys,
-                 Diagnostics diagnostics) {
+                 Map<SharedKey, Rendered> shared, Diagnostics diagnostics) {
         this.markdown = markdown;
         this.diagnostics = diagnostics;
         this.context = new PageContext(url, link, citeKeys, new CitationNumbers());
+        this.root = link.apply("/");
+        this.shared = shared;
     }
 
     String block(Prose prose) {
-        return collect(markdown.render(prose, context, diagnostics));
+        return collect(render(prose, false));
     }
 
     String inline(Prose prose) {
-        return collect(markdown.renderInline(prose, context, diagnostics));
+        return collect(render(prose, true));
+    }
+
+    private Rendered render(Prose prose, boolean inline) {
+        String text = prose.markdown();
+        boolean pageSpecific = text.contains("[@") || text.contains("](#") || text.contains("]: #");
+        if (pageSpecific) {
+            return inline ? markdown.renderInline(prose, context, diagnostics) : markdown.render(prose, context, diagnostics);
+        }
+        return shared.computeIfAbsent(new SharedKey(text, prose.at(), root, inline), key -> inline
+                ? markdown.renderInline(prose, context, diagnostics) : markdown.render(prose, context, diagnostics));
     }
 
     String inline(Optional<Prose> prose) {

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Turns the indexed content into the view records templates receive, rendering Markdown on the way. */
 final class ViewBuilder {
@@ -45,6 +46,7 @@ final class ViewBuilder {
     private final Diagnostics diagnostics;
     private final Set<String> citeKeys;
     private final StructuredData data;
+    private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
 
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
                 Layouts layouts, ObjectMapper json, Diagnostics diagnostics) {
@@ -58,7 +60,7 @@ final class ViewBuilder {
     }
 
     PageMarkdown markdownFor(String url) {
-        return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, diagnostics);
+        return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, shared, diagnostics);
     }
 
     Built home() {
@@ -137,7 +139,8 @@ final class ViewBuilder {
     Built notFound() {
         // served at any address, so its links start from the base path instead of being relative
         String base = index.site().config().basePath();
-        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, diagnostics);
+        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, shared,
+                diagnostics);
         var layout = layouts.notFoundLayout("Page not found", disclaimer(md),
                 data.page(Urls.NOT_FOUND, "Page not found", index.site().config().description(), List.of()));
         return new Built(new Views.NotFound(layout), md, List.of());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ExerciseReader {
 
     private static final Pattern REPS = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
+    private static final Pattern IMAGE_PATH = Pattern.compile("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
     private static final String WHAT = "exercise front matter";
 
     private final int reviewIntervalMonths;
@@ -103,7 +104,7 @@ final class ExerciseReader {
     /** Empty inside when a required illustration field is missing (reported). */
     private static Optional<Illustration> illustration(Fields i) {
         var src = i.string("src", true).map(String::trim);
-        src.filter(s -> !s.matches("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+"))
+        src.filter(s -> !IMAGE_PATH.matcher(s).matches())
                 .ifPresent(s -> i.invalid("src", "the illustration must be a file in content/images/, written as "
                         + "/images/<name>.svg (letters, digits, - and _ only), not \"" + s + "\""));
         var alt = i.string("alt", true);

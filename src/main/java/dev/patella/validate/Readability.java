@@ -23,6 +23,8 @@ public final class Readability {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"')\\]]*\\s+|(?<=[.!?])$");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*|\\d+(?:[.,]\\d+)*%?");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
     private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
 
     private Readability() {
@@ -118,7 +120,7 @@ public final class Readability {
     private static String clean(String line) {
         String t = CITATION.matcher(line).replaceAll("");
         t = LINK.matcher(t).replaceAll("$1");
-        return MARKUP.matcher(t).replaceAll("").replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(MARKUP.matcher(t).replaceAll("")).replaceAll(" ").strip();
     }
 
     private static List<String> words(String text) {
@@ -132,7 +134,7 @@ public final class Readability {
 
     /** Vowel groups, less a silent final "e"; numbers count as one syllable per digit group. */
     static int syllables(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String w = NOT_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
         if (w.isEmpty()) {
             return 1;
         }
