@@ -102,6 +102,25 @@ class TrustAndStructuredDataTest {
     }
 
     @Test
+    void reviewerIsShownWithCredentialsAndLinkedToTheirProfile() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/people.yaml"), TestSites.read(project.resolve("content/people.yaml"))
+                + "jane-doe:\n  name: Jane Doe\n  credentials: PT, DPT\n  role: Physical therapist\n");
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        Files.writeString(exercise, Files.readString(exercise).replace("author: ed\n", "author: ed\nreviewer: jane-doe\n"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path page = project.resolve("site/exercises/leg-lift/index.html");
+        assertThat(Files.readString(page)).contains("Clinically reviewed by <a href=\"../../about/#jane-doe\">Jane Doe, PT, DPT</a>");
+        assertThat(Files.readString(project.resolve("site/about/index.html"))).contains("id=\"jane-doe\"");
+        JsonNode reviewer = jsonLd(page).path("reviewedBy");
+        assertThat(reviewer.path("@type").asText()).isEqualTo("Person");
+        assertThat(reviewer.path("honorificSuffix").asText()).isEqualTo("PT, DPT");
+    }
+
+    @Test
     void overdueReviewIsAWarningAndWithStrictAnError() {
         Path project = TestSites.project(tmp.resolve("p"), "overdue");
 
