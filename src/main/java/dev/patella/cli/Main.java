@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
         var cli = new CommandLine(new Main());
         cli.addSubcommand("build", new BuildCommand(clock));
+        cli.addSubcommand("publish", new PublishCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
