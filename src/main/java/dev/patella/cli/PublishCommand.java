@@ -88,8 +88,7 @@ final class PublishCommand implements Callable<Integer> {
             err.println("patella: " + e.getMessage());
             return ExitCode.REFUSED;
         } catch (IOException | UncheckedIOException e) {
-            err.println("patella: publishing to " + address.describe() + " failed: " + e.getMessage()
-                    + "; files already sent are complete, and the next publish sends the rest");
+            err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }
     }

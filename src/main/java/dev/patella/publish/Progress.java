@@ -7,5 +7,9 @@ public interface Progress {
     /** Shows nothing. */
     Progress NONE = (files, totalFiles, bytes, totalBytes) -> { };
 
+    /** Called once before the first file is sent. */
+    default void starting(int totalFiles, long totalBytes) {
+    }
+
     void sent(int files, int totalFiles, long bytes, long totalBytes);
 }

@@ -18,7 +18,7 @@ public final class ProgressLine implements Progress {
     private final PrintWriter out;
     private final LongSupplier nanoTime;
     private final boolean terminal;
-    private final long start;
+    private long start;
     private long last;
     private boolean shown;
 
@@ -28,6 +28,11 @@ public final class ProgressLine implements Progress {
         this.nanoTime = nanoTime;
         this.terminal = terminal;
         this.start = nanoTime.getAsLong();
+    }
+
+    @Override
+    public void starting(int totalFiles, long totalBytes) {
+        start = nanoTime.getAsLong();
     }
 
     @Override

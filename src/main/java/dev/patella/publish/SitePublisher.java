@@ -65,21 +65,40 @@ public final class SitePublisher {
         target.write(Manifest.NAME, new Manifest(pending).toJson());
         removeLeftovers(target);
         Map<String, String> done = new TreeMap<>(plan.after());
+        send(plan, target, done);
+        try {
+            for (String path : plan.deletions()) {
+                target.delete(path);
+            }
+        } catch (IOException e) {
+            throw stopped(target, "while deleting files", e);
+        }
+        target.write(Manifest.NAME, new Manifest(done).toJson());
+        return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
+    }
+
+    /** Sends the uploads in order, recording the hash of the bytes actually sent. */
+    private void send(Plan plan, Target target, Map<String, String> done) throws IOException {
         long total = plan.uploadBytes();
         long sent = 0;
         int files = 0;
+        progress.starting(plan.uploads().size(), total);
         for (Plan.Upload upload : plan.uploads()) {
             byte[] bytes = Files.readAllBytes(upload.file());
-            target.write(upload.path(), bytes);
+            try {
+                target.write(upload.path(), bytes);
+            } catch (IOException e) {
+                throw stopped(target, "after " + files + " of " + plan.uploads().size() + " files", e);
+            }
             done.put(upload.path(), LocalSite.sha256(bytes));
             sent += bytes.length;
             progress.sent(++files, plan.uploads().size(), sent, Math.max(total, sent));
         }
-        for (String path : plan.deletions()) {
-            target.delete(path);
-        }
-        target.write(Manifest.NAME, new Manifest(done).toJson());
-        return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
+    }
+
+    private static IOException stopped(Target target, String when, IOException e) {
+        return new IOException("publishing to " + target.describe() + " stopped " + when + ": " + e.getMessage()
+                + "; every file there is whole (old or new), and the next publish finishes the job", e);
     }
 
     private static Map<String, String> previous(Target target, Map<String, Long> remote, boolean yes)

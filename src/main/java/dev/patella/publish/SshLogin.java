@@ -112,7 +112,7 @@ final class SshLogin {
         try {
             session = client.connect(address.user(), address.host(), address.port()).verify(CONNECT).getSession();
         } catch (IOException e) {
-            throw new IOException("cannot connect to " + where + ": " + e.getMessage(), e);
+            throw new IOException("cannot connect to " + where + ": " + rootMessage(e), e);
         }
         Set<ClientSession.ClientSessionEvent> state = session.waitFor(
                 EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.CLOSED), CONNECT);
@@ -171,6 +171,17 @@ final class SshLogin {
         throw new IOException("it is protected by a passphrase; add it to your SSH agent (ssh-add "
                 + resource.getName() + ") and publish again");
     };
+
+    /** The innermost message, which says what went wrong ("Connection refused") without the library's wrapping. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
 
     private static String reason(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) {

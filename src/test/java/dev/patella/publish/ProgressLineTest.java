@@ -26,6 +26,18 @@ class ProgressLineTest {
     }
 
     @Test
+    void quietTimeCountsFromTheStartOfTheUploadNotFromConnecting() {
+        var progress = new ProgressLine(new PrintWriter(text), clock::get, false);
+        clock.set(10 * SECOND);
+        progress.starting(2, 200);
+        clock.set(11 * SECOND);
+        progress.sent(1, 2, 100, 200);
+        progress.sent(2, 2, 200, 200);
+
+        assertThat(text.toString()).isEmpty();
+    }
+
+    @Test
     void longUploadInALogWritesALineEveryFewSecondsAndAtTheEnd() {
         var progress = new ProgressLine(new PrintWriter(text), clock::get, false);
         clock.set(3 * SECOND);

@@ -84,7 +84,8 @@ class SitePublisherTest {
                 super.write(path, content);
             }
         };
-        assertThatThrownBy(() -> publish(failing)).hasMessage("connection lost");
+        assertThatThrownBy(() -> publish(failing)).hasMessageContaining("stopped after 2 of")
+                .hasMessageContaining("connection lost").hasMessageContaining("the next publish finishes the job");
 
         var result = publish(folder());
 
