@@ -26,6 +26,9 @@ public final class SitePublisher {
     public record Result(int uploaded, int deleted, int unchanged, int kept) {
     }
 
+    /** Far more than a manifest of 100,000 files needs; a larger file is not read. */
+    private static final long MAX_MANIFEST = 32L * 1024 * 1024;
+
     private final Progress progress;
 
     public SitePublisher(Progress progress) {
@@ -103,7 +106,9 @@ public final class SitePublisher {
 
     private static Map<String, String> previous(Target target, Map<String, Long> remote, boolean yes)
             throws IOException {
-        Optional<byte[]> bytes = remote.containsKey(Manifest.NAME) ? target.read(Manifest.NAME) : Optional.empty();
+        Long size = remote.get(Manifest.NAME);
+        Optional<byte[]> bytes = size == null ? Optional.empty()
+                : size > MAX_MANIFEST ? Optional.of(new byte[0]) : target.read(Manifest.NAME);
         if (bytes.isPresent()) {
             Optional<Manifest> manifest = Manifest.parse(bytes.get());
             if (manifest.isPresent()) {

@@ -31,8 +31,7 @@ class SftpPublishTest {
     void start() {
         server = new SftpServer(tmp);
         project = TestSites.project(tmp.resolve("p"));
-        var build = TestSites.run("build", "--project", project.toString());
-        assertThat(build.exitCode()).as(build.err()).isZero();
+        build();
         knownHosts = tmp.resolve("known_hosts");
         TestSites.write(knownHosts, "# other servers\n" + server.knownHostsLine(SftpServer.ed25519()).replace(
                 "[127.0.0.1]:" + server.port(), "example.org") + server.knownHostsLine(server.hostKey));
@@ -45,7 +44,9 @@ class SftpPublishTest {
     }
 
     @Test
-    void publishesEverythingThenOnlyWhatChangedOverSftp() {
+    void publishesEverythingThenOnlyWhatChangedAndDeletesWhatWasRemovedOverSftp() throws IOException {
+        TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
+        build();
         var first = publish("/var/www/knee");
         int files = TestSites.snapshot(project.resolve("site")).size();
         assertThat(first.exitCode()).as(first.err()).isZero();
@@ -56,26 +57,13 @@ class SftpPublishTest {
 
         TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n"
                 + "---\nRewritten.\n");
-        TestSites.run("build", "--project", project.toString());
-        var changed = publish("/var/www/knee");
-        assertThat(changed.out()).contains("1 uploaded, 0 deleted, " + (files - 1) + " unchanged");
-        assertThat(TestSites.read(server.root.resolve("var/www/knee/about/index.html"))).contains("Rewritten.");
-    }
-
-    @Test
-    void deletesARemovedPageOverSftp() throws IOException {
-        TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
-        TestSites.run("build", "--project", project.toString());
-        publish("/www");
-        assertThat(server.root.resolve("www/extra/index.html")).isRegularFile();
         Files.delete(project.resolve("content/pages/extra.md"));
-        TestSites.run("build", "--project", project.toString());
-
-        var run = publish("/www");
-
-        assertThat(run.out()).contains("1 uploaded, 1 deleted");
-        assertThat(server.root.resolve("www/extra")).doesNotExist();
-        assertThat(served("www")).isEqualTo(PublishTest.digests(project.resolve("site")));
+        build();
+        var changed = publish("/var/www/knee");
+        assertThat(changed.out()).contains("2 uploaded, 1 deleted, " + (files - 3) + " unchanged"); // page, sitemap
+        assertThat(TestSites.read(server.root.resolve("var/www/knee/about/index.html"))).contains("Rewritten.");
+        assertThat(server.root.resolve("var/www/knee/extra")).doesNotExist();
+        assertThat(served("var/www/knee")).isEqualTo(PublishTest.digests(project.resolve("site")));
     }
 
     @Test
@@ -130,11 +118,18 @@ class SftpPublishTest {
     }
 
     @Test
-    void writesIntoTheLoginFolderForATildePath() {
-        var run = publish("/~/public_html");
+    void aTildePathIsInsideTheLoginFolder() throws IOException {
+        try (Target target = Targets.open(TargetAddress.parse(server.address("/~/public_html")),
+                new SshOptions(knownHosts, List.of(key), Optional.empty(), true))) {
+            target.write("index.html", "home".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
 
+        assertThat(TestSites.read(server.root.resolve("public_html/index.html"))).isEqualTo("home");
+    }
+
+    private void build() {
+        var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(server.root.resolve("public_html/index.html")).isRegularFile();
     }
 
     private TestSites.Run publish(String path) {
