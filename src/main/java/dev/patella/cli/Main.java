@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code patella} command. The only class that ends the process. */
 @Command(name = "patella", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Builds a static patient-education website from Markdown and YAML content.",
+        description = "Builds a static patient-education website from Markdown and YAML content, and publishes it.",
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 

@@ -1,8 +1,10 @@
 package dev.patella.publish;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -60,18 +62,31 @@ final class FileTarget implements Target {
     @Override
     public void write(String path, byte[] content) throws IOException {
         Path file = resolve(path);
-        Files.createDirectories(file.getParent());
         Path tmp = resolve(TargetPaths.temporary(path));
         try {
+            Files.createDirectories(file.getParent());
             Files.write(tmp, content);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Java's file errors often carry only the path; say what went wrong instead. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override
