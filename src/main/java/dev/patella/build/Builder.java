@@ -14,6 +14,7 @@ import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Exercise;
 import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
+import dev.patella.output.HostingFiles;
 import dev.patella.output.Publisher;
 import dev.patella.output.SiteFiles;
 import dev.patella.output.Sitemap;
@@ -148,6 +149,9 @@ public final class Builder {
         var baseUrl = index.site().config().baseUrl();
         generated.put("sitemap.xml", Sitemap.xml(baseUrl, sitemap).getBytes(StandardCharsets.UTF_8));
         generated.put("robots.txt", Sitemap.robots(baseUrl).getBytes(StandardCharsets.UTF_8));
+        generated.put(HostingFiles.HEADERS, HostingFiles.headers(assets.fingerprinted()).getBytes(StandardCharsets.UTF_8));
+        generated.put(HostingFiles.HTACCESS,
+                HostingFiles.htaccess(baseUrl.getRawPath(), assets.fingerprinted()).getBytes(StandardCharsets.UTF_8));
         Map<String, java.nio.file.Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {
             copied.put(f.sitePath(), f.file());

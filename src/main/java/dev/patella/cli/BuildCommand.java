@@ -2,9 +2,11 @@ package dev.patella.cli;
 
 import dev.patella.build.BuildResult;
 import dev.patella.build.Builder;
+import dev.patella.build.LastBuild;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.output.Publisher;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -74,12 +76,14 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
             err.println("patella: " + e.getMessage());
+            record(new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
         } catch (Publisher.PublishLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }
         Report.print(project, diagnostics, err);
+        record(new LastBuild(result.published(), diagnostics.errorCount()), err);
         if (!result.published()) {
             err.println(Report.failureSummary(diagnostics, target));
             return ExitCode.CONTENT_ERRORS;
@@ -88,6 +92,15 @@ final class BuildCommand implements Callable<Integer> {
                 result.files(), result.took().toNanos() / 1e9, target,
                 diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
         return ExitCode.OK;
+    }
+
+    /** Keeps the outcome for {@code publish}; a project folder that cannot be written to does not fail the build. */
+    private void record(LastBuild outcome, PrintWriter err) {
+        try {
+            outcome.save(project);
+        } catch (UncheckedIOException e) {
+            err.println("patella: warning: " + e.getMessage());
+        }
     }
 
     private URI parseBaseUrl(String text) {

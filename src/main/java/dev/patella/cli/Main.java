@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code patella} command. The only class that ends the process. */
 @Command(name = "patella", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Builds a static patient-education website from Markdown and YAML content.",
+        description = "Builds a static patient-education website from Markdown and YAML content, and publishes it.",
         synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
 
@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
         var cli = new CommandLine(new Main());
         cli.addSubcommand("build", new BuildCommand(clock));
+        cli.addSubcommand("publish", new PublishCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);

@@ -56,6 +56,15 @@ public record Assets(Map<String, Asset> files) {
         return Optional.ofNullable(files.get(name)).map(Asset::sitePath);
     }
 
+    /**
+     * @return the site paths of the assets whose names carry a content hash, sorted; hosts may cache
+     *         these for ever. Empty when there are none.
+     */
+    public List<String> fingerprinted() {
+        return files.entrySet().stream().filter(e -> !e.getValue().sitePath().equals("assets/" + e.getKey()))
+                .map(e -> e.getValue().sitePath()).sorted().toList();
+    }
+
     private static String fingerprinted(String name, Path file) {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot);

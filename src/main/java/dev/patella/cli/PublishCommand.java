@@ -1,0 +1,131 @@
+package dev.patella.cli;
+
+import dev.patella.publish.Plan;
+import dev.patella.publish.Preflight;
+import dev.patella.publish.ProgressLine;
+import dev.patella.publish.PublishRefusedException;
+import dev.patella.publish.SitePublisher;
+import dev.patella.publish.SshOptions;
+import dev.patella.publish.Target;
+import dev.patella.publish.TargetAddress;
+import dev.patella.publish.Targets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code patella publish}: sends the built site to a web host, only what changed. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Sends the built site to a web host: only new and changed files, compared by content hash.",
+                "Order: assets, then pages, then the sitemap; deletions last. Run 'patella build' first."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:published, or nothing to publish", "1:refused (see the message): no built site, the last "
+                + "build failed, the target is not Patella's, or the server could not be trusted or logged in to",
+                "2:the command line is wrong", "3:a file could not be read or written, or the server failed"})
+final class PublishCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--to", paramLabel = "TARGET", required = true,
+            description = "Where to publish: file:///path/to/webroot or sftp://user@host[:port]/path/to/webroot.")
+    private String to;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder (default: the current folder).")
+    private Path project;
+
+    @Option(names = "--site", paramLabel = "DIR", description = "The built site to send (default: DIR/site).")
+    private Path site;
+
+    @Option(names = "--dry-run", description = "List what would be sent and deleted; change nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--delete", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Delete files Patella published before that are no longer in the site (default: on).")
+    private boolean delete;
+
+    @Option(names = "--yes", description = "Publish even to a target holding files Patella did not publish "
+            + "(they are kept).")
+    private boolean yes;
+
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "The SSH private key to log in with (default: your SSH agent, then ~/.ssh/id_ed25519, "
+                    + "id_ecdsa, id_rsa).")
+    private Path identity;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "The known_hosts file the server's host key is checked against (default: ~/.ssh/known_hosts).")
+    private Path knownHosts;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (!Files.isDirectory(project)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
+                    + " does not exist");
+        }
+        Path siteDir = site != null ? site : project.resolve("site");
+        TargetAddress address;
+        try {
+            address = TargetAddress.parse(to);
+            Preflight.checkTarget(project, siteDir, address);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            Preflight.check(project, siteDir);
+            return publish(address, siteDir, out, err);
+        } catch (PublishRefusedException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.REFUSED;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private int publish(TargetAddress address, Path siteDir, PrintWriter out, PrintWriter err) throws IOException {
+        var ssh = SshOptions.forUser(Path.of(System.getProperty("user.home")),
+                Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")), Optional.ofNullable(identity),
+                Optional.ofNullable(knownHosts));
+        var publisher = new SitePublisher(new ProgressLine(err, System::nanoTime, System.console() != null));
+        try (Target target = Targets.open(address, ssh)) {
+            Plan plan = publisher.plan(siteDir, target, delete, yes);
+            if (dryRun) {
+                printPlan(plan, target, out);
+            } else if (plan.isEmpty()) {
+                out.println("Nothing to publish: " + target.describe() + " already has all " + plan.unchanged()
+                        + " files of " + siteDir + kept(plan.kept().size()));
+            } else {
+                var result = publisher.publish(plan, target);
+                out.println("Published to " + target.describe() + ": " + result.uploaded() + " uploaded, "
+                        + result.deleted() + " deleted, " + result.unchanged() + " unchanged" + kept(result.kept()));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static void printPlan(Plan plan, Target target, PrintWriter out) {
+        out.println("Dry run: nothing is changed on " + target.describe());
+        plan.uploads().forEach(u -> out.println("  upload  " + u.path() + (u.fresh() ? " (new)" : " (changed)")));
+        plan.deletions().forEach(p -> out.println("  delete  " + p));
+        plan.kept().forEach(p -> out.println("  keep    " + p + " (no longer in the site; --no-delete)"));
+        plan.foreign().forEach(p -> out.println("  leave   " + p + " (not published by Patella)"));
+        out.println(String.format(Locale.ROOT, "Would publish: %d to upload (%.1f kB), %d to delete, %d unchanged%s",
+                plan.uploads().size(), plan.uploadBytes() / 1000.0, plan.deletions().size(), plan.unchanged(),
+                kept(plan.kept().size())));
+    }
+
+    private static String kept(int n) {
+        return n == 0 ? "" : ", " + n + " kept (no longer in the site; publish without --no-delete to remove)";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.patella.output;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * The settings files web hosts read from a site's root: {@code _headers} (Netlify, Cloudflare
+ * Pages) and {@code .htaccess} (Apache). They give fingerprinted assets a year-long, immutable
+ * cache life (a changed file gets a new name), make browsers revalidate everything else, and
+ * wire up {@code 404.html}. Both are written into every build, so they always match its assets.
+ */
+public final class HostingFiles {
+
+    /** The file Netlify and Cloudflare Pages read. */
+    public static final String HEADERS = "_headers";
+    /** The file Apache reads. */
+    public static final String HTACCESS = ".htaccess";
+
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String REVALIDATE = "no-cache";
+
+    private HostingFiles() {
+    }
+
+    /**
+     * The {@code _headers} file. Its rules list each fingerprinted asset rather than a pattern, because
+     * these hosts merge the values of every rule that matches a path: a catch-all rule for pages would
+     * be merged into the assets' rule. Pages keep the hosts' default, which already revalidates.
+     *
+     * @param fingerprinted site paths (no leading slash) of the assets whose names carry a content hash
+     */
+    public static String headers(Collection<String> fingerprinted) {
+        var out = new StringBuilder()
+                .append("# Written by Patella on every build: cache rules that match this site's files.\n")
+                .append("# Netlify and Cloudflare Pages read this file. They serve /404.html for a missing\n")
+                .append("# address by themselves, and by default make browsers revalidate pages on every\n")
+                .append("# visit (max-age=0, must-revalidate), which is what pages need.\n")
+                .append("#\n")
+                .append("# Fingerprinted assets: a changed file gets a new name, so browsers may keep them.\n");
+        for (String path : fingerprinted) {
+            out.append('/').append(path).append("\n  Cache-Control: ").append(IMMUTABLE).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The {@code .htaccess} file. Apache reads it where the server allows it ({@code AllowOverride FileInfo});
+     * the cache rules need {@code mod_headers} and are skipped without it.
+     *
+     * @param basePath      the URL path the site is served from, such as {@code /} or {@code /knee/}
+     * @param fingerprinted site paths (no leading slash) of the assets whose names carry a content hash
+     */
+    public static String htaccess(String basePath, Collection<String> fingerprinted) {
+        var out = new StringBuilder()
+                .append("# Written by Patella on every build: the 404 page and cache rules for Apache.\n\n")
+                .append("ErrorDocument 404 ").append(basePath).append("404.html\n\n")
+                .append("<IfModule mod_headers.c>\n")
+                .append("  # Pages and other files: browsers ask again each time (\"not modified\" when unchanged).\n")
+                .append("  Header set Cache-Control \"").append(REVALIDATE).append("\"\n");
+        if (!fingerprinted.isEmpty()) {
+            String names = fingerprinted.stream().map(p -> p.substring(p.lastIndexOf('/') + 1))
+                    .map(n -> n.replace(".", "\\.")).distinct().collect(Collectors.joining("|"));
+            out.append("  # Fingerprinted assets: a changed file gets a new name, so browsers may keep them.\n")
+                    .append("  <FilesMatch \"^(").append(names).append(")$\">\n")
+                    .append("    Header set Cache-Control \"").append(IMMUTABLE).append("\"\n")
+                    .append("  </FilesMatch>\n");
+        }
+        return out.append("</IfModule>\n").toString();
+    }
+}

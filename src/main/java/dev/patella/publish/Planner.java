@@ -1,0 +1,65 @@
+package dev.patella.publish;
+
+import dev.patella.output.HostingFiles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Compares a built site with what a target holds and orders the changes so no visitor sees a broken page. */
+final class Planner {
+
+    /** Sent after the pages: they point at pages, and search engines read them. */
+    private static final Set<String> LAST = Set.of("sitemap.xml", "robots.txt", HostingFiles.HEADERS,
+            HostingFiles.HTACCESS);
+
+    private Planner() {
+    }
+
+    /**
+     * @param local    the site's files
+     * @param previous the target's manifest (empty when it has none)
+     * @param remote   the files the target holds, with their sizes
+     * @param delete   whether files Patella published before and the site no longer has are deleted
+     */
+    static Plan plan(Map<String, LocalSite.LocalFile> local, Map<String, String> previous, Map<String, Long> remote,
+                     boolean delete) {
+        List<Plan.Upload> uploads = new ArrayList<>();
+        Map<String, String> after = new TreeMap<>();
+        int unchanged = 0;
+        for (LocalSite.LocalFile f : local.values()) {
+            after.put(f.path(), f.sha256());
+            Long size = remote.get(f.path());
+            if (size != null && size == f.size() && f.sha256().equals(previous.get(f.path()))) {
+                unchanged++;
+            } else {
+                uploads.add(new Plan.Upload(f.path(), f.file(), f.size(), size == null));
+            }
+        }
+        uploads.sort(Comparator.comparingInt(Planner::group).thenComparing(Plan.Upload::path));
+        List<String> deletions = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String path : previous.keySet()) {
+            if (!local.containsKey(path) && remote.containsKey(path)) {
+                (delete ? deletions : kept).add(path);
+            }
+        }
+        kept.forEach(path -> after.put(path, previous.get(path)));
+        List<String> foreign = remote.keySet().stream().filter(p -> !p.equals(Manifest.NAME)
+                && !previous.containsKey(p) && !local.containsKey(p) && !TargetPaths.isTemporary(p)).toList();
+        return new Plan(uploads, deletions, kept, unchanged, foreign, previous, after);
+    }
+
+    /** Assets and images first, then new pages, then changed pages, then the files that point at pages. */
+    private static int group(Plan.Upload upload) {
+        if (LAST.contains(upload.path())) {
+            return 3;
+        }
+        if (upload.path().endsWith(".html")) {
+            return upload.fresh() ? 1 : 2;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.patella.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+
+/** A folder on an SFTP server, reached over one SSH session. */
+final class SftpTarget implements Target {
+
+    private final TargetAddress.Sftp address;
+    private final SshLogin.Connection connection;
+    private final SftpClient sftp;
+    private final String root;
+    private final Set<String> folders = new HashSet<>();
+
+    private SftpTarget(TargetAddress.Sftp address, SshLogin.Connection connection, SftpClient sftp) {
+        this.address = address;
+        this.connection = connection;
+        this.sftp = sftp;
+        String path = address.path();
+        this.root = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * Logs in and opens an SFTP channel.
+     *
+     * @throws PublishRefusedException when the login is refused (see {@link SshLogin#open})
+     * @throws IOException             when the server cannot be reached or offers no SFTP
+     */
+    static SftpTarget open(TargetAddress.Sftp address, SshOptions options) throws IOException {
+        SshLogin.Connection connection = SshLogin.open(address, options);
+        try {
+            return new SftpTarget(address, connection, SftpClientFactory.instance().createSftpClient(connection.session()));
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw new IOException("cannot start SFTP on " + address.host() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return address.describe();
+    }
+
+    @Override
+    public Map<String, Long> list() throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        Optional<SftpClient.Attributes> attributes = stat(root);
+        if (attributes.isEmpty()) {
+            return files;
+        }
+        if (!attributes.get().isDirectory()) {
+            throw new IOException(describe() + " is a file, not a folder");
+        }
+        walk(root, "", files);
+        return files;
+    }
+
+    private void walk(String folder, String prefix, Map<String, Long> files) throws IOException {
+        for (SftpClient.DirEntry entry : sftp.readDir(folder)) {
+            String name = entry.getFilename();
+            if (name.equals(".") || name.equals("..")) {
+                continue;
+            }
+            if (entry.getAttributes().isDirectory()) {
+                walk(folder + "/" + name, prefix + name + "/", files);
+            } else {
+                files.put(prefix + name, entry.getAttributes().getSize());
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) throws IOException {
+        try (InputStream in = sftp.read(remote(path))) {
+            return Optional.of(in.readAllBytes());
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(String path, byte[] content) throws IOException {
+        String file = remote(path);
+        makeFolders(file.substring(0, file.lastIndexOf('/')));
+        String tmp = remote(TargetPaths.temporary(path));
+        try {
+            try (OutputStream out = sftp.write(tmp)) {
+                out.write(content);
+            }
+            replace(tmp, file);
+        } catch (IOException e) {
+            removeQuietly(tmp);
+            throw new IOException("cannot write " + path + " on " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames over an existing file in one step where the server can (OpenSSH and SFTP 5+ servers can). */
+    private void replace(String from, String to) throws IOException {
+        OpenSSHPosixRenameExtension posix = sftp.getExtension(OpenSSHPosixRenameExtension.class);
+        if (posix != null && posix.isSupported()) {
+            posix.posixRename(from, to);
+        } else if (sftp.getVersion() >= SftpConstants.SFTP_V5) {
+            sftp.rename(from, to, SftpClient.CopyMode.Atomic, SftpClient.CopyMode.Overwrite);
+        } else {
+            removeQuietly(to);
+            sftp.rename(from, to);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        String file = remote(path);
+        removeQuietly(file);
+        for (String folder = parent(file); !folder.equals(root); folder = parent(folder)) {
+            if (hasEntries(folder)) {
+                return;
+            }
+            sftp.rmdir(folder);
+            folders.remove(folder);
+        }
+    }
+
+    private boolean hasEntries(String folder) throws IOException {
+        for (SftpClient.DirEntry entry : sftp.readDir(folder)) {
+            if (!entry.getFilename().equals(".") && !entry.getFilename().equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void makeFolders(String folder) throws IOException {
+        if (folder.isEmpty() || folders.contains(folder)) {
+            return;
+        }
+        Optional<SftpClient.Attributes> attributes = stat(folder);
+        if (attributes.isEmpty()) {
+            makeFolders(parent(folder));
+            sftp.mkdir(folder);
+        } else if (!attributes.get().isDirectory()) {
+            throw new IOException(folder + " on " + address.host() + " is a file, not a folder");
+        }
+        folders.add(folder);
+    }
+
+    private Optional<SftpClient.Attributes> stat(String path) throws IOException {
+        try {
+            return Optional.of(sftp.stat(path));
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private void removeQuietly(String file) throws IOException {
+        try {
+            sftp.remove(file);
+        } catch (SftpException e) {
+            if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                throw e;
+            }
+        }
+    }
+
+    private String remote(String path) {
+        return root + "/" + TargetPaths.requireSafe(path);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? (slash == 0 ? "/" : "") : path.substring(0, slash);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            sftp.close();
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.patella.publish;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A place a site is published to. Paths are site paths: relative to the target's root, with forward
+ * slashes ({@code exercises/clamshell/index.html}). Implementations refuse paths that would leave
+ * the root.
+ */
+public interface Target extends Closeable {
+
+    /** The address, for messages. */
+    String describe();
+
+    /**
+     * Every file under the root (symbolic links included, folders not), by site path, with its size.
+     *
+     * @return an empty map when the root does not exist yet
+     * @throws IOException when the root cannot be listed, or is a file
+     */
+    Map<String, Long> list() throws IOException;
+
+    /**
+     * Reads a small file.
+     *
+     * @return empty when there is no such file
+     */
+    Optional<byte[]> read(String path) throws IOException;
+
+    /**
+     * Writes a file so that a reader sees the old version or the new one, never a part: the bytes go to
+     * a temporary name in the same folder, which is then renamed over the file. Creates missing folders.
+     */
+    void write(String path, byte[] content) throws IOException;
+
+    /** Deletes a file, then the folders it leaves empty (never the root). A file that is not there is no error. */
+    void delete(String path) throws IOException;
+}

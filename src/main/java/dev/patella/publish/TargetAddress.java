@@ -1,0 +1,93 @@
+package dev.patella.publish;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Where a site is published: a folder on this computer or a folder on an SFTP server. */
+public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddress.Sftp {
+
+    /** The address as the user would write it, without any secret. */
+    String describe();
+
+    /** {@code file:///var/www/knee}: a folder on this computer (or a mounted web root). */
+    record Folder(Path root) implements TargetAddress {
+        @Override
+        public String describe() {
+            return root.toUri().toString();
+        }
+    }
+
+    /**
+     * {@code sftp://user@host:port/path}: a folder on an SFTP server.
+     *
+     * @param path absolute ({@code /var/www/knee}), or relative to the login folder when the address
+     *             reads {@code /~/www}
+     */
+    record Sftp(String user, String host, int port, String path) implements TargetAddress {
+        @Override
+        public String describe() {
+            String where = path.startsWith("/") ? path : "/~/" + path;
+            return "sftp://" + user + "@" + host + (port == 22 ? "" : ":" + port) + where;
+        }
+    }
+
+    /**
+     * Reads a {@code --to} value.
+     *
+     * @throws IllegalArgumentException with a message that says how to write it, when it cannot be used
+     */
+    static TargetAddress parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--to '" + text + "' is not an address; write file:///path/to/webroot "
+                    + "or sftp://user@host/path/to/webroot");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "file" -> folder(text, uri);
+            case "sftp" -> sftp(text, uri);
+            default -> throw new IllegalArgumentException("--to must start with file:// or sftp://, not '" + text
+                    + "'; for example file:///var/www/knee or sftp://editor@example.org/var/www/knee");
+        };
+    }
+
+    private static Folder folder(String text, URI uri) {
+        if (uri.isOpaque() || (uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty())
+                || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+            throw new IllegalArgumentException("--to '" + text + "' needs three slashes and a full path, "
+                    + "such as file:///var/www/knee");
+        }
+        return new Folder(Path.of(uri.getPath()).toAbsolutePath().normalize());
+    }
+
+    private static Sftp sftp(String text, URI uri) {
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("--to '" + text + "' has no server name; write it as "
+                    + "sftp://user@host/path or sftp://user@host:2222/path");
+        }
+        String user = uri.getUserInfo();
+        if (user == null || user.isEmpty()) {
+            throw new IllegalArgumentException("--to '" + text + "' has no user name; write it as sftp://user@"
+                    + uri.getHost() + "/path");
+        }
+        if (user.contains(":")) {
+            throw new IllegalArgumentException("--to must not hold a password: Patella logs in with your SSH key "
+                    + "(from your SSH agent or --identity); remove ':...' after the user name");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        if (path.isEmpty() || path.equals("/")) {
+            throw new IllegalArgumentException("--to '" + text + "' names no folder; add the web root, such as "
+                    + "sftp://" + user + "@" + uri.getHost() + "/var/www/knee (or /~/www for a folder in your home)");
+        }
+        if (path.equals("/~") || path.startsWith("/~/")) {
+            path = path.length() <= 3 ? "." : path.substring(3);
+        }
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        return new Sftp(user, host, uri.getPort() < 0 ? 22 : uri.getPort(), path);
+    }
+}

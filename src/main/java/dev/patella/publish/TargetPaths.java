@@ -1,0 +1,43 @@
+package dev.patella.publish;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/** Rules for the site paths a target is asked to touch. */
+final class TargetPaths {
+
+    /** Files being written are called this until they are renamed into place. */
+    static final String TEMP_PREFIX = ".patella-tmp-";
+
+    private TargetPaths() {
+    }
+
+    /** @throws IllegalArgumentException when {@code path} is not a plain relative path inside the root */
+    static String requireSafe(String path) {
+        boolean bad = path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0
+                || Arrays.stream(path.split("/", -1)).anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+        if (bad) {
+            throw new IllegalArgumentException("unsafe path for a publish target: " + path);
+        }
+        return path;
+    }
+
+    static boolean isSafe(String path) {
+        try {
+            requireSafe(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A fresh temporary name in the folder of {@code path}. */
+    static String temporary(String path) {
+        int slash = path.lastIndexOf('/');
+        return path.substring(0, slash + 1) + TEMP_PREFIX + UUID.randomUUID();
+    }
+
+    static boolean isTemporary(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).startsWith(TEMP_PREFIX);
+    }
+}

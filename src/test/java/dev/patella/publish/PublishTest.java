@@ -1,0 +1,254 @@
+package dev.patella.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patella publish --to file:///...}, through the command line as an editor runs it. */
+class PublishTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path project;
+    private Path webroot;
+
+    @BeforeEach
+    void buildSite() {
+        project = TestSites.project(tmp.resolve("p"));
+        webroot = tmp.resolve("www");
+        build();
+    }
+
+    @Test
+    void firstPublishUploadsEveryFileOfTheSite() {
+        var run = publish();
+
+        int files = TestSites.snapshot(site()).size();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(files + " uploaded, 0 deleted, 0 unchanged");
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+        assertThat(webroot.resolve(".patella-manifest.json")).isRegularFile();
+    }
+
+    @Test
+    void secondPublishOfTheSameSiteHasNothingToPublish() {
+        publish();
+        var before = digests(webroot);
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Nothing to publish");
+        assertThat(digests(webroot)).isEqualTo(before);
+    }
+
+    @Test
+    void changedPageIsTheOnlyFileUploaded() {
+        publish();
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n---\n"
+                + "About us, now with more words.\n");
+        build();
+
+        var run = publish();
+
+        int files = TestSites.snapshot(site()).size();
+        assertThat(run.out()).contains("1 uploaded, 0 deleted, " + (files - 1) + " unchanged");
+        assertThat(TestSites.read(webroot.resolve("about/index.html"))).contains("now with more words");
+    }
+
+    @Test
+    void removedPageIsDeletedWithItsFolder() {
+        addPage("extra");
+        build();
+        publish();
+        assertThat(webroot.resolve("extra/index.html")).isRegularFile();
+        removePage("extra");
+        build();
+
+        var run = publish();
+
+        assertThat(run.out()).contains("1 uploaded, 1 deleted"); // the sitemap, and the page
+        assertThat(webroot.resolve("extra")).doesNotExist();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    @Test
+    void removedPageIsKeptWithNoDeleteAndDeletedByTheNextPublish() {
+        addPage("extra");
+        build();
+        publish();
+        removePage("extra");
+        build();
+
+        var kept = publish("--no-delete");
+        assertThat(kept.out()).contains("1 uploaded, 0 deleted").contains("1 kept");
+        assertThat(webroot.resolve("extra/index.html")).isRegularFile();
+
+        var later = publish();
+        assertThat(later.out()).contains("0 uploaded, 1 deleted");
+        assertThat(webroot.resolve("extra")).doesNotExist();
+    }
+
+    @Test
+    void dryRunListsTheChangesAndChangesNothing() {
+        addPage("extra");
+        build();
+        publish();
+        removePage("extra");
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n---\n"
+                + "Changed.\n");
+        build();
+        var before = digests(webroot);
+
+        var run = publish("--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  upload  about/index.html (changed)").contains("  delete  extra/index.html")
+                .contains("2 to upload").contains("1 to delete");
+        assertThat(digests(webroot)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunToANewFolderDoesNotCreateIt() {
+        var run = publish("--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  upload  index.html (new)");
+        assertThat(webroot).doesNotExist();
+    }
+
+    @Test
+    void refusesWhenTheSiteWasNeverBuilt() {
+        Path unbuilt = TestSites.project(tmp.resolve("unbuilt"));
+
+        var run = TestSites.run("publish", "--project", unbuilt.toString(), "--to", webroot.toUri().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("patella: there is no built site in").contains("patella build");
+        assertThat(webroot).doesNotExist();
+    }
+
+    @Test
+    void refusesWhenTheLastBuildFailed() {
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: [About\n---\nBroken.\n");
+        var failed = TestSites.run("build", "--project", project.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("patella: the last build failed with 1 error").doesNotContain("\tat ");
+        assertThat(webroot).doesNotExist();
+    }
+
+    @Test
+    void refusesATargetHoldingFilesPatellaDidNotPublish() {
+        TestSites.write(webroot.resolve("wp-config.php"), "<?php // someone else's site");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("already holds 1 file that Patella did not publish (such as wp-config.php)")
+                .contains("--yes");
+        assertThat(TestSites.snapshot(webroot)).containsOnlyKeys("wp-config.php");
+    }
+
+    @Test
+    void publishesToATargetHoldingOtherFilesWithYesAndKeepsThem() {
+        TestSites.write(webroot.resolve("google1234.html"), "google-site-verification");
+
+        var run = publish("--yes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TestSites.read(webroot.resolve("google1234.html"))).isEqualTo("google-site-verification");
+        assertThat(webroot.resolve("index.html")).isRegularFile();
+        assertThat(publish().out()).startsWith("Nothing to publish"); // now it is Patella's: no --yes needed
+    }
+
+    @Test
+    void refusesATargetWithAManifestItCannotRead() {
+        publish();
+        TestSites.write(webroot.resolve(".patella-manifest.json"), "{\"generator\":\"patella\",\"format\":1,"
+                + "\"files\":{\"../../etc/passwd\":\"x\"}}");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot read").contains("--yes");
+    }
+
+    @Test
+    void commandLineMistakesExitWithTwo() {
+        assertThat(TestSites.run("publish", "--project", project.toString()).exitCode()).isEqualTo(2);
+        var ftp = publishTo("ftp://example.org/www");
+        assertThat(ftp.exitCode()).isEqualTo(2);
+        assertThat(ftp.err()).contains("file:// or sftp://");
+        var password = publishTo("sftp://ed:secret@example.org/var/www");
+        assertThat(password.exitCode()).isEqualTo(2);
+        assertThat(password.err()).contains("must not hold a password").doesNotContain("secret");
+        assertThat(publishTo("file://relative/path").exitCode()).isEqualTo(2);
+        assertThat(publishTo(site().toUri().toString()).exitCode()).isEqualTo(2);
+        var help = TestSites.run("publish", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--to").contains("--dry-run").contains("--[no-]delete").contains("--yes")
+                .contains("--identity").contains("--known-hosts");
+    }
+
+    private TestSites.Run publish(String... extra) {
+        return publishTo(webroot.toUri().toString(), extra);
+    }
+
+    private TestSites.Run publishTo(String to, String... extra) {
+        String[] args = new String[4 + extra.length];
+        args[0] = "publish";
+        args[1] = "--project";
+        args[2] = project.toString();
+        args[3] = "--to=" + to;
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return TestSites.run(args);
+    }
+
+    private void build() {
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    private void addPage(String slug) {
+        TestSites.write(project.resolve("content/pages/" + slug + ".md"), "---\ntitle: Extra\nsummary: An extra page."
+                + "\n---\nExtra.\n");
+    }
+
+    private void removePage(String slug) {
+        try {
+            Files.delete(project.resolve("content/pages/" + slug + ".md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path site() {
+        return project.resolve("site");
+    }
+
+    /** The web root's files, without Patella's manifest. */
+    private Map<String, String> servedFiles() {
+        Map<String, String> files = digests(webroot);
+        files.remove(".patella-manifest.json");
+        return files;
+    }
+
+    /** Every file under {@code root} with the SHA-256 of its bytes, so differences read well. */
+    static Map<String, String> digests(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        TestSites.snapshot(root).forEach((path, bytes) -> files.put(path, LocalSite.sha256(bytes)));
+        return files;
+    }
+}

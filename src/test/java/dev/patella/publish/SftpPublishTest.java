@@ -1,0 +1,145 @@
+package dev.patella.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patella publish --to sftp://...} against a real SSH server started on loopback for each test. */
+class SftpPublishTest {
+
+    @TempDir
+    Path tmp;
+
+    private SftpServer server;
+    private Path project;
+    private Path knownHosts;
+    private Path key;
+
+    @BeforeEach
+    void start() {
+        server = new SftpServer(tmp);
+        project = TestSites.project(tmp.resolve("p"));
+        build();
+        knownHosts = tmp.resolve("known_hosts");
+        TestSites.write(knownHosts, "# other servers\n" + server.knownHostsLine(SftpServer.ed25519()).replace(
+                "[127.0.0.1]:" + server.port(), "example.org") + server.knownHostsLine(server.hostKey));
+        key = SftpServer.writeKey(server.clientKey, tmp.resolve("id_ed25519"));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+    }
+
+    @Test
+    void publishesEverythingThenOnlyWhatChangedAndDeletesWhatWasRemovedOverSftp() throws IOException {
+        TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
+        build();
+        var first = publish("/var/www/knee");
+        int files = TestSites.snapshot(project.resolve("site")).size();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains(files + " uploaded, 0 deleted, 0 unchanged");
+        assertThat(served("var/www/knee")).isEqualTo(PublishTest.digests(project.resolve("site")));
+
+        assertThat(publish("/var/www/knee").out()).startsWith("Nothing to publish");
+
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n"
+                + "---\nRewritten.\n");
+        Files.delete(project.resolve("content/pages/extra.md"));
+        build();
+        var changed = publish("/var/www/knee");
+        assertThat(changed.out()).contains("2 uploaded, 1 deleted, " + (files - 3) + " unchanged"); // page, sitemap
+        assertThat(TestSites.read(server.root.resolve("var/www/knee/about/index.html"))).contains("Rewritten.");
+        assertThat(server.root.resolve("var/www/knee/extra")).doesNotExist();
+        assertThat(served("var/www/knee")).isEqualTo(PublishTest.digests(project.resolve("site")));
+    }
+
+    @Test
+    void refusesAServerWhoseHostKeyChanged() {
+        TestSites.write(knownHosts, server.knownHostsLine(SftpServer.ed25519()));
+
+        var run = publish("/www");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("patella: the host key of [127.0.0.1]:" + server.port() + " has CHANGED")
+                .contains(knownHosts.toString()).doesNotContain("\tat ");
+        assertThat(server.root.resolve("www")).doesNotExist();
+        assertThat(TestSites.read(knownHosts)).doesNotContain(
+                server.knownHostsLine(server.hostKey).split(" ")[2].strip());
+    }
+
+    @Test
+    void refusesAServerThatIsNotInKnownHosts() {
+        TestSites.write(knownHosts, "");
+
+        var run = publish("/www");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("is not in " + knownHosts).contains("ssh -p " + server.port());
+        assertThat(TestSites.read(knownHosts)).isEmpty();
+        assertThat(server.root.resolve("www")).doesNotExist();
+    }
+
+    @Test
+    void refusesWhenTheServerDoesNotAcceptTheKey() {
+        Path other = SftpServer.writeKey(SftpServer.ed25519(), tmp.resolve("id_other"));
+
+        var run = TestSites.run("publish", "--project", project.toString(), "--to", server.address("/www"),
+                "--identity", other.toString(), "--known-hosts", knownHosts.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("did not accept editor's login with " + other).contains("authorized_keys");
+    }
+
+    @Test
+    void logsInWithAKeyHeldByTheSshAgent() throws IOException {
+        KeyPair agentKey = SftpServer.generate(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+        server.authorized.add(agentKey.getPublic());
+        try (var agent = new FakeAgent(tmp.resolve("agent.sock"), agentKey);
+             Target target = Targets.open(TargetAddress.parse(server.address("/www")),
+                     new SshOptions(knownHosts, List.of(), Optional.of(agent.socket), false))) {
+            target.write("hello.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(target.list()).isEqualTo(Map.of("hello.txt", 5L));
+        }
+        assertThat(TestSites.read(server.root.resolve("www/hello.txt"))).isEqualTo("hello");
+    }
+
+    @Test
+    void aTildePathIsInsideTheLoginFolder() throws IOException {
+        try (Target target = Targets.open(TargetAddress.parse(server.address("/~/public_html")),
+                new SshOptions(knownHosts, List.of(key), Optional.empty(), true))) {
+            target.write("index.html", "home".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        assertThat(TestSites.read(server.root.resolve("public_html/index.html"))).isEqualTo("home");
+    }
+
+    private void build() {
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    private TestSites.Run publish(String path) {
+        return TestSites.run("publish", "--project", project.toString(), "--to", server.address(path),
+                "--identity", key.toString(), "--known-hosts", knownHosts.toString());
+    }
+
+    private Map<String, String> served(String folder) {
+        Map<String, String> files = PublishTest.digests(server.root.resolve(folder));
+        files.remove(Manifest.NAME);
+        return files;
+    }
+}
