@@ -66,8 +66,10 @@ public final class Indexer {
             checkSources(exercise.sources(), references, diagnostics);
             checkSources(exercise.editorial().adaptedFrom().stream().toList(), references, diagnostics);
         }
-        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.NOT_FOUND));
+        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.SEARCH,
+                Urls.NOT_FOUND));
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
+        conditions.keySet().forEach(slug -> urls.add(Urls.program(slug)));
         exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
         pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
 
