@@ -36,6 +36,10 @@ final class SearchIndex {
     /** Every page worth finding, as the search page lists it without JavaScript. */
     List<Views.SearchEntry> entries(SiteIndex index) {
         List<Views.SearchEntry> out = new ArrayList<>();
+        var config = index.site().config();
+        out.add(new Views.SearchEntry("Home", Urls.HOME, "Page", config.description().strip()));
+        out.add(new Views.SearchEntry("Exercises", Urls.EXERCISES, "Page",
+                "Every exercise on this site, by phase, muscle, type and equipment."));
         for (Condition c : index.conditions()) {
             out.add(new Views.SearchEntry(c.title(), Urls.condition(c.slug()), "Condition", c.summary()));
             out.add(new Views.SearchEntry("Home exercise program: " + c.title(), Urls.program(c.slug()),
