@@ -77,8 +77,19 @@ public final class SiteRenderer {
      * contents, like the stylesheet's) and the web app manifest.
      */
     public List<DataFile> dataFiles(SiteIndex index) {
-        return List.of(new DataFile(searchIndexPath(index), new SearchIndex(json, markdown).write(index)),
-                new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON)));
+        List<DataFile> files = new ArrayList<>(List.of(
+                new DataFile(searchIndexPath(index), new SearchIndex(json, markdown).write(index)),
+                new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON))));
+        // browsers ask for /favicon.ico whatever the page links, so the site root has one too
+        assets.files().entrySet().stream().filter(e -> e.getKey().equals("favicon.ico")).findFirst()
+                .ifPresent(e -> {
+                    try {
+                        files.add(new DataFile("favicon.ico", java.nio.file.Files.readAllBytes(e.getValue().source())));
+                    } catch (java.io.IOException x) {
+                        throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
+                    }
+                });
+        return List.copyOf(files);
     }
 
     private String searchIndexPath(SiteIndex index) {
