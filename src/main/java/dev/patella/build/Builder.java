@@ -19,6 +19,7 @@ import dev.patella.output.Publisher;
 import dev.patella.output.SiteFiles;
 import dev.patella.output.Sitemap;
 import dev.patella.render.Assets;
+import dev.patella.render.DataFile;
 import dev.patella.render.RenderedPage;
 import dev.patella.render.SiteRenderer;
 import dev.patella.render.Templates;
@@ -88,7 +89,7 @@ public final class Builder {
 
         check(index, pages, assets, diagnostics);
         EditorialChecks.check(index, options.today(), options.strict(), diagnostics);
-        SiteFiles files = files(index, pages, assets);
+        SiteFiles files = files(index, pages, renderer.dataFiles(index), assets);
         if (diagnostics.hasErrors()) {
             return new BuildResult(false, pages.size(), files.size(), since(start));
         }
@@ -137,7 +138,7 @@ public final class Builder {
         return ids;
     }
 
-    private static SiteFiles files(SiteIndex index, List<RenderedPage> pages, Assets assets) {
+    private static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets) {
         Map<String, byte[]> generated = new HashMap<>();
         List<String> sitemap = new ArrayList<>();
         for (RenderedPage page : pages) {
@@ -149,9 +150,13 @@ public final class Builder {
         var baseUrl = index.site().config().baseUrl();
         generated.put("sitemap.xml", Sitemap.xml(baseUrl, sitemap).getBytes(StandardCharsets.UTF_8));
         generated.put("robots.txt", Sitemap.robots(baseUrl).getBytes(StandardCharsets.UTF_8));
-        generated.put(HostingFiles.HEADERS, HostingFiles.headers(assets.fingerprinted()).getBytes(StandardCharsets.UTF_8));
+        List<String> immutable = new ArrayList<>(assets.fingerprinted());
+        data.stream().filter(DataFile::fingerprinted).forEach(f -> immutable.add(f.sitePath()));
+        immutable.sort(null);
+        generated.put(HostingFiles.HEADERS, HostingFiles.headers(immutable).getBytes(StandardCharsets.UTF_8));
         generated.put(HostingFiles.HTACCESS,
-                HostingFiles.htaccess(baseUrl.getRawPath(), assets.fingerprinted()).getBytes(StandardCharsets.UTF_8));
+                HostingFiles.htaccess(baseUrl.getRawPath(), immutable).getBytes(StandardCharsets.UTF_8));
+        data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
         Map<String, java.nio.file.Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {
             copied.put(f.sitePath(), f.file());

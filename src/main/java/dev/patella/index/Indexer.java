@@ -68,8 +68,10 @@ public final class Indexer {
             checks.sources(exercise.sources());
             checks.sources(exercise.editorial().adaptedFrom().stream().toList());
         }
-        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.NOT_FOUND));
+        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.SEARCH,
+                Urls.NOT_FOUND));
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
+        conditions.keySet().forEach(slug -> urls.add(Urls.program(slug)));
         exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
         pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
 

@@ -6,6 +6,7 @@ public final class Urls {
     public static final String HOME = "/";
     public static final String EXERCISES = "/exercises/";
     public static final String SOURCES = "/sources/";
+    public static final String SEARCH = "/search/";
     public static final String NOT_FOUND = "/404.html";
 
     private Urls() {
@@ -13,6 +14,11 @@ public final class Urls {
 
     public static String condition(String slug) {
         return "/conditions/" + slug + "/";
+    }
+
+    /** The printable home program of a condition: {@code /conditions/<slug>/program/}. */
+    public static String program(String slug) {
+        return condition(slug) + "program/";
     }
 
     public static String exercise(String slug) {

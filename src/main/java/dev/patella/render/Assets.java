@@ -71,15 +71,21 @@ public record Assets(Map<String, Asset> files) {
         if (!ext.equals(".css") && !ext.equals(".js")) {
             return name;
         }
-        return name.substring(0, dot) + "." + hash(file) + ext;
-    }
-
-    private static String hash(Path file) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return HexFormat.of().formatHex(digest, 0, 5);
+            return fingerprint(name, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** {@code name} with a hash of {@code bytes} before its extension: {@code style.3f2a9c1d.css}. */
+    static String fingerprint(String name, byte[] bytes) {
+        int dot = name.lastIndexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return base + "." + HexFormat.of().formatHex(digest, 0, 5) + ext;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -14,13 +14,16 @@ final class Layouts {
     private final SiteIndex index;
     private final SiteConfig config;
     private final String css;
+    private final String icon;
     /** The pages listed in the footer, found once: every page's footer links to them. */
     private final List<Page> footerPages;
 
-    Layouts(SiteIndex index, String css) {
+    /** @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash */
+    Layouts(SiteIndex index, String css, String icon) {
         this.index = index;
         this.config = index.site().config();
         this.css = css;
+        this.icon = icon;
         this.footerPages = index.pages().stream().filter(Page::nav).toList();
     }
 
@@ -52,34 +55,41 @@ final class Layouts {
         }
         String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
         return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
-                config.language(), config.title(), root + css, section, nav(root, section), footer(root, url),
-                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, article(url) ? "article" : "website", title);
+                config.language(), config.title(), root + css, section, nav(root, url, section), footer(root, url),
+                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, article(url) ? "article" : "website", title,
+                root + icon, root + SiteRenderer.MANIFEST, List.of());
     }
 
     private static boolean article(String url) {
         return url.startsWith("/conditions/") || url.startsWith("/exercises/") && !url.equals(Urls.EXERCISES);
     }
 
-    private List<Views.Link> nav(String root, String section) {
-        List<Views.Link> links = new ArrayList<>();
-        links.add(link("Home", Urls.HOME, root, section));
+    private List<Views.NavLink> nav(String root, String url, String section) {
+        List<Views.NavLink> links = new ArrayList<>();
+        links.add(link("Home", Urls.HOME, root, url, section));
         for (Condition c : index.conditions()) {
-            links.add(link(c.title(), Urls.condition(c.slug()), root, section));
+            links.add(link(c.title(), Urls.condition(c.slug()), root, url, section));
         }
-        links.add(link("Exercises", Urls.EXERCISES, root, section));
-        links.add(link("Sources", Urls.SOURCES, root, section));
+        links.add(link("Exercises", Urls.EXERCISES, root, url, section));
+        links.add(link("Sources", Urls.SOURCES, root, url, section));
+        links.add(link("Search", Urls.SEARCH, root, url, section));
         return links;
     }
 
-    private List<Views.Link> footer(String root, String url) {
-        List<Views.Link> links = new ArrayList<>();
+    private List<Views.NavLink> footer(String root, String url) {
+        List<Views.NavLink> links = new ArrayList<>();
         for (Page p : footerPages) {
-            links.add(link(p.title(), Urls.page(p.slug()), root, url));
+            links.add(link(p.title(), Urls.page(p.slug()), root, url, url));
         }
+        // the same help link in the same place on every page (WCAG 3.2.6)
+        index.conditions().stream().findFirst().ifPresent(c -> links.add(new Views.NavLink("When to get help",
+                root + Urls.condition(c.slug()).substring(1) + "#help-heading", "")));
         return links;
     }
 
-    private static Views.Link link(String title, String url, String root, String current) {
-        return new Views.Link(title, root + url.substring(1), url.equals(current));
+    /** "page" when the link is this page, "true" when it is the section this page belongs to. */
+    private static Views.NavLink link(String title, String target, String root, String url, String section) {
+        String current = target.equals(url) ? "page" : target.equals(section) ? "true" : "";
+        return new Views.NavLink(title, root + target.substring(1), current);
     }
 }

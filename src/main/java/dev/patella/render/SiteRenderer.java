@@ -22,6 +22,10 @@ import java.util.function.Supplier;
 public final class SiteRenderer {
 
     private static final String STYLESHEET = "style.css";
+    private static final String ICON = "favicon.svg";
+    /** The web app manifest, at the site root so its start URL can be the home page. */
+    static final String MANIFEST = "manifest.webmanifest";
+    private static final String SEARCH_INDEX = "search-index.json";
 
     private final MarkdownRenderer markdown;
     private final Templates templates;
@@ -39,18 +43,22 @@ public final class SiteRenderer {
      */
     public List<RenderedPage> render(SiteIndex index, Map<String, FormattedReference> references,
                                      Diagnostics diagnostics) {
-        String css = assets.find(STYLESHEET).orElseGet(() -> {
-            diagnostics.error("template.missing", SourceSpan.startOf("templates/assets/" + STYLESHEET),
-                    "the stylesheet templates/assets/" + STYLESHEET + " is missing; restore it");
-            return "assets/" + STYLESHEET;
-        });
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css), json, diagnostics);
+        String css = asset(STYLESHEET, diagnostics);
+        String icon = asset(ICON, diagnostics);
+        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon), json,
+                name -> asset(name, diagnostics), diagnostics);
+        var search = new SearchIndex(json, markdown);
+        String searchIndex = searchIndexPath(index);
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(Urls.HOME, "home.ftlh", Optional.empty(), views::home));
         jobs.add(new Job(Urls.EXERCISES, "exercises.ftlh", Optional.empty(), views::exercises));
+        jobs.add(new Job(Urls.SEARCH, "search.ftlh", Optional.empty(),
+                () -> views.search(searchIndex, search.entries(index))));
         jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", Optional.empty(), views::notFound));
         index.conditions().forEach(c -> jobs.add(new Job(Urls.condition(c.slug()), "condition.ftlh",
                 Optional.of(c.origin()), () -> views.condition(c))));
+        index.conditions().forEach(c -> jobs.add(new Job(Urls.program(c.slug()), "program.ftlh",
+                Optional.of(c.origin()), () -> views.program(c))));
         index.exercises().forEach(e -> jobs.add(new Job(Urls.exercise(e.slug()), "exercise.ftlh",
                 Optional.of(e.origin()), () -> views.exercise(e))));
         index.pages().forEach(p -> jobs.add(new Job(Urls.page(p.slug()), "page.ftlh", Optional.of(p.origin()),
@@ -62,6 +70,40 @@ public final class SiteRenderer {
         sources.run(templates, diagnostics).ifPresent(pages::add);
         pages.sort(Comparator.comparing(RenderedPage::url));
         return List.copyOf(pages);
+    }
+
+    /**
+     * The files made besides the pages: the search index (its name carries a hash of its
+     * contents, like the stylesheet's) and the web app manifest.
+     */
+    public List<DataFile> dataFiles(SiteIndex index) {
+        List<DataFile> files = new ArrayList<>(List.of(
+                new DataFile(searchIndexPath(index), new SearchIndex(json, markdown).write(index), true),
+                new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON), false)));
+        // browsers ask for /favicon.ico whatever the page links, so the site root has one too
+        assets.files().entrySet().stream().filter(e -> e.getKey().equals("favicon.ico")).findFirst()
+                .ifPresent(e -> {
+                    try {
+                        files.add(new DataFile("favicon.ico", java.nio.file.Files.readAllBytes(e.getValue().source()), false));
+                    } catch (java.io.IOException x) {
+                        throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
+                    }
+                });
+        return List.copyOf(files);
+    }
+
+    private String searchIndexPath(SiteIndex index) {
+        byte[] bytes = new SearchIndex(json, markdown).write(index);
+        return "assets/" + Assets.fingerprint(SEARCH_INDEX, bytes);
+    }
+
+    /** The site path of an asset; a missing one is reported and its unhashed path returned. */
+    private String asset(String name, Diagnostics diagnostics) {
+        return assets.find(name).orElseGet(() -> {
+            diagnostics.error("template.missing", SourceSpan.startOf("templates/assets/" + name),
+                    "the asset templates/assets/" + name + " is missing; restore it");
+            return "assets/" + name;
+        });
     }
 
     /** For each source key, the pages that list it, in URL order. */

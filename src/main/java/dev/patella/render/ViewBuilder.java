@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** Turns the indexed content into the view records templates receive, rendering Markdown on the way. */
 final class ViewBuilder {
@@ -47,10 +48,13 @@ final class ViewBuilder {
     private final Set<String> citeKeys;
     private final StructuredData data;
     private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> assets;
 
+    /** @param assets the site path (no leading slash) of an asset by its own name ({@code filter.js}) */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                Layouts layouts, ObjectMapper json, Diagnostics diagnostics) {
+                Layouts layouts, ObjectMapper json, UnaryOperator<String> assets, Diagnostics diagnostics) {
         this.index = index;
+        this.assets = assets;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
@@ -68,7 +72,8 @@ final class ViewBuilder {
         var config = index.site().config();
         String intro = md.block(new Prose(config.intro(), SITE_YAML));
         var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
-                Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(), program(c, Urls.HOME, md))).toList();
+                Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(),
+                Urls.relative(Urls.HOME, Urls.program(c.slug())), program(c, Urls.HOME, md))).toList();
         var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md),
                 data.page(Urls.HOME, config.title(), config.description(), List.of()));
         return new Built(new Views.Home(layout, intro, cards), md, List.of());
@@ -83,8 +88,71 @@ final class ViewBuilder {
                 data.condition(c, models(md, c.sources())));
         var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
                 md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
-                program(c, url, md), refs, editorial(c.editorial(), url), help(md));
+                program(c, url, md), Urls.relative(url, Urls.program(c.slug())), refs, editorial(c.editorial(), url),
+                help(md));
         return new Built(view, md, withAdapted(keys(md, c.sources()), c.editorial()));
+    }
+
+    /** The printable handout of a condition's program: every exercise's dose, steps and a tick-box table. */
+    Built program(Condition c) {
+        String url = Urls.program(c.slug());
+        var md = markdownFor(url);
+        String title = "Home exercise program: " + c.title();
+        String description = "A printable sheet of the " + c.title().toLowerCase(Locale.ENGLISH)
+                + " exercises, with a weekly table to tick off each session.";
+        List<Views.ProgramPhase> phases = new ArrayList<>();
+        int number = 0;
+        for (ProgramStep step : c.program()) {
+            List<Views.ProgramExercise> exercises = new ArrayList<>();
+            for (Key key : step.exercises()) {
+                var found = index.findExercise(key.value());
+                if (found.isPresent()) {
+                    Exercise e = found.get();
+                    number++;
+                    exercises.add(new Views.ProgramExercise(number, "ex-" + e.slug(), e.title(),
+                            Urls.relative(url, Urls.exercise(e.slug())), absolute(Urls.exercise(e.slug())),
+                            dose(e.dose(), md), illustration(e, url), md.inline(e.position()), md.inline(e.steps()),
+                            md.inline(e.feelIt()), md.inline(e.stopIf())));
+                }
+            }
+            phases.add(new Views.ProgramPhase(step.title(), md.inline(step.summary()), exercises));
+        }
+        String conditionUrl = Urls.condition(c.slug());
+        var layout = layouts.layout(url, title, description, conditionUrl,
+                List.of(new Views.Link(c.title(), conditionUrl, false)), disclaimer(md),
+                data.page(url, title, description, List.of())).withScripts(List.of(script("program.js", url)));
+        var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), absolute(url), phases,
+                List.of("Week 1", "Week 2", "Week 3", "Week 4"),
+                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), help(md), references(md, List.of()));
+        return new Built(view, md, keys(md, List.of()));
+    }
+
+    /** The search page: a form, the address of the search index, and every page for readers without JavaScript. */
+    Built search(String indexPath, List<Views.SearchEntry> entries) {
+        var md = markdownFor(Urls.SEARCH);
+        String description = "Search the exercises and pages of this site.";
+        var layout = layouts.layout(Urls.SEARCH, "Search", description, Urls.SEARCH, List.of(), disclaimer(md),
+                data.page(Urls.SEARCH, "Search", description, List.of()))
+                .withScripts(List.of(script("search.js", Urls.SEARCH)));
+        var pages = entries.stream().map(e -> new Views.SearchEntry(e.title(), Urls.relative(Urls.SEARCH, e.href()),
+                e.kind(), e.summary())).toList();
+        return new Built(new Views.Search(layout, Urls.relative(Urls.SEARCH, "/" + indexPath), pages), md, List.of());
+    }
+
+    private String script(String name, String from) {
+        return Urls.relative(from, "/" + assets.apply(name));
+    }
+
+    private String absolute(String url) {
+        return index.site().config().baseUrl().toString() + url.substring(1);
+    }
+
+    private Views.Illustration illustration(Exercise e, String from) {
+        return e.illustration().map(i -> {
+            int[] size = index.site().files().stream().filter(f -> ("/" + f.sitePath()).equals(i.src())).findFirst()
+                    .map(f -> ImageSize.of(f.file())).orElse(ImageSize.DEFAULT);
+            return new Views.Illustration(Urls.relative(from, i.src()), i.alt(), i.credit(), size[0], size[1]);
+        }).orElse(new Views.Illustration("", "", "", 0, 0));
     }
 
     Built exercise(Exercise e) {
@@ -95,9 +163,7 @@ final class ViewBuilder {
         var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
                 List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md),
                 data.exercise(e, models(md, e.sources())));
-        var illustration = e.illustration()
-                .map(i -> new Views.Illustration(Urls.relative(url, i.src()), i.alt(), i.credit()))
-                .orElse(new Views.Illustration("", "", ""));
+        var illustration = illustration(e, url);
         var usedFor = index.usagesOf(e.slug()).stream().map(u -> usage(u, url)).toList();
         var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),
                 e.muscles().secondary(), md.inline(e.feelIt()), e.equipment(), e.optionalEquipment(),
@@ -118,10 +184,32 @@ final class ViewBuilder {
                 phases.add(new Views.Phase(phase.label(), phase.key(), "", 1, cards));
             }
         }
-        String description = "Every exercise on this site, grouped by phase.";
+        String description = "Every exercise on this site, by phase, muscle, type and equipment.";
         var layout = layouts.layout(Urls.EXERCISES, "Exercises", description, Urls.EXERCISES, List.of(),
-                disclaimer(md), data.page(Urls.EXERCISES, "Exercises", description, List.of()));
-        return new Built(new Views.Exercises(layout, phases), md, List.of());
+                disclaimer(md), data.page(Urls.EXERCISES, "Exercises", description, List.of()))
+                .withScripts(List.of(script("filter.js", Urls.EXERCISES)));
+        var all = index.exercises();
+        var muscles = Facets.of(all, e -> concat(e.muscles().primary(), e.muscles().secondary()), Urls.EXERCISES);
+        var chains = Facets.of(all, e -> List.of(e.chain().label()), Urls.EXERCISES);
+        var equipment = Facets.of(all, ViewBuilder::equipment, Urls.EXERCISES);
+        return new Built(new Views.Exercises(layout, phases, muscles, chains, equipment), md, List.of());
+    }
+
+    /** What an exercise can use, needed or optional; "No equipment" when it needs nothing. */
+    private static List<String> equipment(Exercise e) {
+        List<String> out = new ArrayList<>();
+        if (e.equipment().isEmpty()) {
+            out.add(Facets.NO_EQUIPMENT);
+        }
+        out.addAll(e.equipment());
+        e.optionalEquipment().stream().filter(x -> !out.contains(x)).forEach(out::add);
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        b.stream().filter(x -> !out.contains(x)).forEach(out::add);
+        return out;
     }
 
     Built page(Page p) {
@@ -172,7 +260,10 @@ final class ViewBuilder {
     private Views.ExerciseCard card(Exercise e, String from) {
         var muscles = new ArrayList<>(e.muscles().primary());
         return new Views.ExerciseCard(e.title(), Urls.relative(from, Urls.exercise(e.slug())), e.summary(),
-                e.phase().label(), e.chain().label(), shortDose(e.dose()), muscles);
+                e.phase().label(), e.chain().label(), shortDose(e.dose()), muscles, e.phase().key(),
+                Facets.key(e.chain().label()),
+                concat(e.muscles().primary(), e.muscles().secondary()).stream().map(Facets::key).toList(),
+                equipment(e).stream().map(Facets::key).toList());
     }
 
     private static String shortDose(Dose d) {

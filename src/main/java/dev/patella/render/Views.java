@@ -22,19 +22,47 @@ public final class Views {
      * @param section   which main navigation item this page belongs to
      * @param jsonLd    the page's schema.org data, already escaped for a {@code <script>} element
      * @param ogType    the Open Graph type: {@code website} or {@code article}
+     * @param icon      the favicon's href
+     * @param manifest  the web app manifest's href
+     * @param scripts   the hrefs of the page's scripts (external files only, loaded with {@code defer})
      */
     public record Layout(String title, String description, String canonical, String root, String url,
-                         String language, String siteTitle, String css, String section, List<Link> nav,
-                         List<Link> footerNav, List<Link> breadcrumbs, String disclaimerHtml,
-                         String publisher, String jsonLd, String ogType, String pageTitle) {
+                         String language, String siteTitle, String css, String section, List<NavLink> nav,
+                         List<NavLink> footerNav, List<Link> breadcrumbs, String disclaimerHtml,
+                         String publisher, String jsonLd, String ogType, String pageTitle, String icon,
+                         String manifest, List<String> scripts) {
+
+        /** This layout with the given script hrefs. */
+        public Layout withScripts(List<String> hrefs) {
+            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
+                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, ogType, pageTitle, icon, manifest,
+                    List.copyOf(hrefs));
+        }
     }
 
     /** A link; {@code current} marks the page being shown. */
     public record Link(String title, String href, boolean current) {
     }
 
+    /**
+     * A navigation link. {@code current} is the value of its {@code aria-current} attribute:
+     * {@code page} on the page itself, {@code true} on the section the page belongs to, else empty.
+     */
+    public record NavLink(String title, String href, String current) {
+    }
+
+    /**
+     * An exercise as a card. {@code phaseKey}, {@code chainKey}, {@code muscleKeys} and
+     * {@code equipmentKeys} are slugs for the list page's filters; {@code equipmentKeys} is
+     * {@code none} when nothing is needed.
+     */
     public record ExerciseCard(String title, String href, String summary, String phase, String chain,
-                               String dose, List<String> muscles) {
+                               String dose, List<String> muscles, String phaseKey, String chainKey,
+                               List<String> muscleKeys, List<String> equipmentKeys) {
+    }
+
+    /** One value of a filter on the exercise list (a muscle, a type, a piece of equipment) and its exercises. */
+    public record Facet(String key, String label, List<Link> exercises) {
     }
 
     /** A phase of a program; {@code start} is the program position of its first exercise, for {@code <ol start>}. */
@@ -57,8 +85,8 @@ public final class Views {
                        String summary) {
     }
 
-    /** {@code src} is empty when the exercise has no illustration. */
-    public record Illustration(String src, String alt, String credit) {
+    /** {@code src} is empty when the exercise has no illustration; width and height are the drawing's own. */
+    public record Illustration(String src, String alt, String credit, int width, int height) {
     }
 
     public record Usage(String condition, String href, String phase, int position) {
@@ -70,13 +98,13 @@ public final class Views {
     public record Home(Layout layout, String introHtml, List<ConditionCard> conditions) {
     }
 
-    public record ConditionCard(String title, String href, String summary, List<Phase> program) {
+    public record ConditionCard(String title, String href, String summary, String programHref, List<Phase> program) {
     }
 
     public record Condition(Layout layout, String title, List<String> otherNames, String summary, String icd10,
                             List<String> symptomsHtml, List<String> riskFactorsHtml, List<String> avoidHtml,
-                            String bodyHtml, List<Phase> program, List<Reference> references,
-                            Editorial editorial, Help help) {
+                            String bodyHtml, List<Phase> program, String programHref,
+                            List<Reference> references, Editorial editorial, Help help) {
     }
 
     public record Exercise(Layout layout, String title, List<String> otherNames, String summary,
@@ -89,7 +117,38 @@ public final class Views {
                            List<Reference> references, Editorial editorial, Help help) {
     }
 
-    public record Exercises(Layout layout, List<Phase> phases) {
+    public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,
+                            List<Facet> equipment) {
+    }
+
+    /**
+     * The printable home program of a condition.
+     *
+     * @param weeks the row labels of each exercise's tick-box table
+     * @param days  the column labels (short day names)
+     */
+    public record Program(Layout layout, String title, String conditionTitle, String conditionHref,
+                          String canonical, List<ProgramPhase> phases, List<String> weeks, List<String> days,
+                          Help help, List<Reference> references) {
+    }
+
+    public record ProgramPhase(String title, String summaryHtml, List<ProgramExercise> exercises) {
+    }
+
+    /** One exercise of a handout: {@code id} is unique on the page, {@code url} is absolute (shown in print). */
+    public record ProgramExercise(int number, String id, String title, String href, String url, Dose dose,
+                                  Illustration illustration, String positionHtml, List<String> stepsHtml,
+                                  String feelItHtml, List<String> stopIfHtml) {
+    }
+
+    /**
+     * The search page: the form posts to itself and a script reads {@code indexHref}; {@code pages}
+     * lists every page so the page is useful without JavaScript.
+     */
+    public record Search(Layout layout, String indexHref, List<SearchEntry> pages) {
+    }
+
+    public record SearchEntry(String title, String href, String kind, String summary) {
     }
 
     public record Source(String anchor, String html, List<Link> citedBy) {

@@ -45,10 +45,19 @@ class EscapingTest {
         List<String> live = new ArrayList<>();
         int payloadsSeen = 0;
         for (Path file : files) {
+            if (file.toString().endsWith(".ico")) {
+                continue; // an image copied from the templates, not made from content
+            }
             String text = Files.readString(file);
-            if (file.toString().endsWith(".html")) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".html")) {
                 live.addAll(liveParts(file, parse(text)));
                 payloadsSeen += text.split("alert\\(1\\)", -1).length - 1;
+            } else if (name.endsWith(".json") || name.endsWith(".webmanifest")) {
+                new ObjectMapper().readTree(text); // data for our scripts, which only ever set textContent
+            } else if (name.endsWith(".js")) {
+                assertThat(text).as(name).doesNotContain("innerHTML").doesNotContain("outerHTML")
+                        .doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
             } else {
                 assertThat(text).as(file.toString()).doesNotContain(PAYLOAD).doesNotContain("<img src=x");
             }

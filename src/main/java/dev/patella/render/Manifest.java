@@ -1,0 +1,30 @@
+package dev.patella.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patella.config.SiteConfig;
+import java.nio.charset.StandardCharsets;
+
+/** The web app manifest, from the site's settings. Its addresses are relative, so the site works under any path. */
+final class Manifest {
+
+    static final String THEME = "#0b5cad";
+
+    private Manifest() {
+    }
+
+    /** @param icon the favicon's site path, relative to the site root where the manifest lives */
+    static byte[] write(ObjectMapper json, SiteConfig config, String icon) {
+        ObjectNode m = json.createObjectNode().put("name", config.title()).put("short_name", config.title())
+                .put("description", config.description().strip()).put("lang", config.language())
+                .put("start_url", "./").put("scope", "./").put("display", "browser")
+                .put("background_color", "#ffffff").put("theme_color", THEME);
+        m.putArray("icons").addObject().put("src", icon).put("sizes", "any").put("type", "image/svg+xml");
+        try {
+            return (json.writeValueAsString(m)).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+}

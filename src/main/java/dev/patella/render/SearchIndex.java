@@ -1,0 +1,108 @@
+package dev.patella.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.model.Condition;
+import dev.patella.model.Exercise;
+import dev.patella.model.Page;
+import dev.patella.model.Prose;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The site's search index: one small JSON file the search page's script reads. Each entry has
+ * the page's title ({@code t}), its URL from the site root without the leading slash
+ * ({@code u}), its kind ({@code k}), its summary ({@code s}) and the words it is found by
+ * ({@code w}: other names, muscles, equipment, symptoms). Entries are in URL order, so the
+ * same content gives the same bytes.
+ */
+final class SearchIndex {
+
+    private final ObjectMapper json;
+    private final MarkdownRenderer markdown;
+
+    SearchIndex(ObjectMapper json, MarkdownRenderer markdown) {
+        this.json = json;
+        this.markdown = markdown;
+    }
+
+    /** Every page worth finding, as the search page lists it without JavaScript. */
+    List<Views.SearchEntry> entries(SiteIndex index) {
+        List<Views.SearchEntry> out = new ArrayList<>();
+        var config = index.site().config();
+        out.add(new Views.SearchEntry("Home", Urls.HOME, "Page", config.description().strip()));
+        out.add(new Views.SearchEntry("Exercises", Urls.EXERCISES, "Page",
+                "Every exercise on this site, by phase, muscle, type and equipment."));
+        for (Condition c : index.conditions()) {
+            out.add(new Views.SearchEntry(c.title(), Urls.condition(c.slug()), "Condition", c.summary()));
+            out.add(new Views.SearchEntry("Home exercise program: " + c.title(), Urls.program(c.slug()),
+                    "Printable program", "Every exercise of the program on a sheet to print, with a weekly table."));
+        }
+        for (Exercise e : index.exercises()) {
+            out.add(new Views.SearchEntry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary()));
+        }
+        for (Page p : index.pages()) {
+            out.add(new Views.SearchEntry(p.title(), Urls.page(p.slug()), "Page", p.summary()));
+        }
+        out.add(new Views.SearchEntry("Sources", Urls.SOURCES, "Page", "The research and articles this site is based on."));
+        out.sort(Comparator.comparing(Views.SearchEntry::href));
+        return List.copyOf(out);
+    }
+
+    /** The index as UTF-8 JSON. */
+    byte[] write(SiteIndex index) {
+        ArrayNode entries = json.createArrayNode();
+        for (Views.SearchEntry entry : entries(index)) {
+            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.href().substring(1))
+                    .put("k", entry.kind()).put("s", entry.summary());
+            String words = words(index, entry.href());
+            if (!words.isEmpty()) {
+                node.put("w", words);
+            }
+        }
+        try {
+            return json.writeValueAsString(json.createObjectNode().set("pages", entries))
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private String words(SiteIndex index, String url) {
+        for (Exercise e : index.exercises()) {
+            if (Urls.exercise(e.slug()).equals(url)) {
+                List<String> words = new ArrayList<>(e.otherNames());
+                words.addAll(e.muscles().primary());
+                words.addAll(e.muscles().secondary());
+                words.add(e.chain().label());
+                words.add(e.phase().label());
+                words.addAll(e.equipment());
+                words.addAll(e.optionalEquipment());
+                words.add(plain(e.feelIt()));
+                return String.join(" · ", words);
+            }
+        }
+        for (Condition c : index.conditions()) {
+            if (Urls.condition(c.slug()).equals(url)) {
+                List<String> words = new ArrayList<>(c.otherNames());
+                c.symptoms().forEach(s -> words.add(plain(s)));
+                return String.join(" · ", words);
+            }
+            if (Urls.program(c.slug()).equals(url)) {
+                return String.join(" · ", c.otherNames()) + " · print handout sheet";
+            }
+        }
+        return "";
+    }
+
+    private String plain(Prose prose) {
+        return markdown.plainText(prose.markdown()).strip();
+    }
+}

@@ -1,0 +1,313 @@
+package dev.patella.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Media;
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped site in a real browser: Debian's chromium, driven by Playwright, loading the
+ * built site from a server on loopback. Skipped (never failed) where {@code /usr/bin/chromium}
+ * is missing; {@code apt-get install -y chromium} enables it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderBrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    static final List<String> FIVE = List.of("Straight leg raise", "Side-lying leg raise", "Clamshell",
+            "Hip extension leg raise", "Semi squat");
+    static final Path SCREENSHOTS = TestSites.PROJECT.resolve("target/screenshots");
+
+    private StaticServer server;
+    private Playwright playwright;
+    private Browser browser;
+    private List<String> pages;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no " + CHROMIUM + ". To run them, install "
+                + "Debian's chromium (apt-get install -y chromium) and run mvn -B test again.");
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path site = project.resolve("site");
+        server = StaticServer.start(site);
+        pages = new ArrayList<>();
+        var loc = Pattern.compile("<loc>https://example\\.org/([^<]*)</loc>").matcher(TestSites.read(site.resolve("sitemap.xml")));
+        while (loc.find()) {
+            pages.add(loc.group(1));
+        }
+        pages.add("404.html");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private String url(String path) {
+        return server.base() + path;
+    }
+
+    private BrowserContext context(int width, boolean javaScript) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
+                .setJavaScriptEnabled(javaScript));
+    }
+
+    @Test
+    void everyPageLoadsWithNoConsoleErrorAndNoRequestToAnotherHost() {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = context(1280, true)) {
+            for (String path : pages) {
+                Page page = context.newPage();
+                page.onConsoleMessage(m -> {
+                    if (m.type().equals("error") || m.type().equals("warning")) {
+                        problems.add(path + ": console " + m.type() + ": " + m.text());
+                    }
+                });
+                page.onPageError(e -> problems.add(path + ": " + e));
+                page.onRequest(r -> {
+                    String host = URI.create(r.url()).getHost();
+                    if (!"127.0.0.1".equals(host)) {
+                        problems.add(path + ": request to another host: " + r.url());
+                    }
+                });
+                page.onResponse(r -> {
+                    if (r.status() >= 400 && !r.url().endsWith("/404.html") && !path.equals("404.html")) {
+                        problems.add(path + ": " + r.status() + " for " + r.url());
+                    }
+                });
+                page.navigate(url(path));
+                page.waitForLoadState();
+                page.close();
+            }
+        }
+        assertThat(pages).hasSize(15);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void axeFindsNoWcagViolationOnAnyPage() {
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            for (String path : pages) {
+                page.navigate(url(path));
+                page.waitForLoadState();
+                var results = new AxeBuilder(page)
+                        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                        .analyze();
+                assertThat(results.getPasses()).as("axe ran on " + path).isNotEmpty();
+                for (Rule rule : results.getViolations()) {
+                    rule.getNodes().forEach(node -> violations.add(path + ": " + rule.getId() + " at "
+                            + node.getTarget() + ": " + rule.getHelp()));
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyPageReflowsAt320PixelsWithoutSidewaysScrolling() {
+        List<String> wide = new ArrayList<>();
+        try (BrowserContext context = context(320, true)) {
+            Page page = context.newPage();
+            for (String path : pages) {
+                page.navigate(url(path));
+                int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+                if (width > 320) {
+                    wide.add(path + " is " + width + " px wide");
+                }
+            }
+        }
+        assertThat(wide).isEmpty();
+    }
+
+    @Test
+    void skipLinkIsTheFirstStopAndShowsWhenFocused() {
+        try (BrowserContext context = context(375, true)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/clamshell/"));
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Skip to main content");
+            var box = page.locator(".skip-link").boundingBox();
+            assertThat(box.y).isGreaterThanOrEqualTo(0);
+            assertThat(box.height).isGreaterThanOrEqualTo(24);
+            page.keyboard().press("Enter");
+            assertThat(page.url()).endsWith("#main");
+        }
+    }
+
+    @Test
+    void exerciseFiltersShowOnlyTheMatchingExercises() {
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/"));
+            assertThat(page.locator("#filters").isVisible()).isTrue();
+
+            page.selectOption("#filter-muscle", "gluteus-medius");
+            assertThat(visibleCards(page)).containsExactly("Side-lying leg raise", "Clamshell");
+            assertThat(page.textContent("#filter-status")).isEqualTo("Showing 2 of 5 exercises.");
+            assertThat(page.url()).endsWith("?muscle=gluteus-medius");
+
+            page.selectOption("#filter-muscle", "");
+            page.selectOption("#filter-chain", "closed-chain");
+            assertThat(visibleCards(page)).containsExactly("Semi squat");
+            assertThat(page.locator("section.phase[data-phase=early]").isVisible()).isFalse();
+
+            page.selectOption("#filter-chain", "");
+            page.selectOption("#filter-equipment", "ankle-weights");
+            page.selectOption("#filter-phase", "early");
+            assertThat(visibleCards(page)).containsExactly("Straight leg raise", "Side-lying leg raise",
+                    "Hip extension leg raise");
+
+            page.click("button[type=reset]");
+            page.waitForFunction("document.querySelectorAll('.card:not([hidden])').length === 5");
+            assertThat(visibleCards(page)).containsExactlyElementsOf(FIVE);
+
+            page.navigate(url("exercises/?equipment=a-sturdy-chair"));
+            assertThat(visibleCards(page)).containsExactly("Semi squat");
+        }
+    }
+
+    private static List<String> visibleCards(Page page) {
+        return page.locator(".card:visible h3").allTextContents();
+    }
+
+    @Test
+    void searchForGluteListsTheClamshellAndTheSideLyingLegRaise() {
+        try (BrowserContext context = context(375, true)) {
+            Page page = context.newPage();
+            page.navigate(url("search/?q=glute"));
+            page.waitForSelector("#results-list li");
+            List<String> found = page.locator("#results-list li a").allTextContents();
+            assertThat(found).contains("Clamshell", "Side-lying leg raise");
+            assertThat(page.textContent("#search-status")).contains("found for");
+
+            page.fill("#q", "kneecap pain");
+            page.press("#q", "Enter");
+            page.waitForFunction("document.querySelector('#search-status').textContent.includes('kneecap pain')");
+            assertThat(page.locator("#results-list li a").allTextContents()).contains("Chondromalacia patella");
+            assertThat(page.url()).endsWith("?q=kneecap%20pain");
+
+            page.locator("#results-list li a").first().click();
+            page.waitForLoadState();
+            assertThat(page.url()).doesNotContain("/search/");
+        }
+    }
+
+    @Test
+    void programPagePrintsAllFiveExercisesOnFewPages() throws IOException {
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("conditions/chondromalacia-patella/program/"));
+            Files.createDirectories(SCREENSHOTS);
+            byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)
+                    .setPath(SCREENSHOTS.resolve("program.pdf")));
+            try (var doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains(FIVE).contains("Prepared for:").contains("Prepared by:").contains("Date:")
+                        .contains("Mon").contains("Sun").contains("When to stop and get help")
+                        .doesNotContain("Include in printout").doesNotContain("Print this program");
+                assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void untickedExercisesAreLeftOffThePrintout() throws IOException {
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("conditions/chondromalacia-patella/program/"));
+            page.uncheck("input[data-exercise=ex-clamshell]");
+            page.uncheck("input[data-exercise=ex-semi-squat]");
+            assertThat(page.textContent("#print-status")).isEqualTo("3 of 5 exercises will print.");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#ex-clamshell").isVisible()).isFalse();
+            assertThat(page.locator("#ex-straight-leg-raise").isVisible()).isTrue();
+            try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains("Straight leg raise").doesNotContain("3. Clamshell")
+                        .doesNotContain("Semi squat").doesNotContain("Later phase");
+            }
+        }
+    }
+
+    @Test
+    void pagesWorkWithJavaScriptOff() {
+        try (BrowserContext context = context(375, false)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/"));
+            assertThat(page.locator("#filters").isVisible()).isFalse();
+            assertThat(page.locator(".card:visible").count()).isEqualTo(5);
+            assertThat(page.locator("#by-muscle").isVisible()).isTrue();
+
+            page.navigate(url("conditions/chondromalacia-patella/program/"));
+            assertThat(page.locator(".sheet-exercise:visible").count()).isEqualTo(5);
+            assertThat(page.locator(".include:visible").count()).isZero();
+
+            page.navigate(url("search/?q=glute"));
+            assertThat(page.locator(".noscript-note").isVisible()).isTrue();
+            assertThat(page.locator("#all-pages li").count()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void screenshotsAt375And1280PixelsAreWrittenForReview() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Map<String, String> shots = Map.of("home", "", "condition", "conditions/chondromalacia-patella/",
+                "exercise", "exercises/clamshell/", "exercises", "exercises/", "program",
+                "conditions/chondromalacia-patella/program/", "search", "search/?q=glute");
+        for (int width : new int[] {375, 1280}) {
+            try (BrowserContext context = context(width, true)) {
+                Page page = context.newPage();
+                for (var shot : shots.entrySet()) {
+                    page.navigate(url(shot.getValue()));
+                    page.waitForLoadState();
+                    Path file = SCREENSHOTS.resolve(shot.getKey() + "-" + width + ".png");
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(file));
+                    assertThat(file).isRegularFile();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.patella.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader's pages as HTML: the printable program, the search index, the filterable list, the manifest. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderPagesTest {
+
+    private Path site;
+
+    @BeforeAll
+    void build(@TempDir Path tmp) {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        site = project.resolve("site");
+    }
+
+    private String read(String path) {
+        return TestSites.read(site.resolve(path));
+    }
+
+    private static int count(String html, String text) {
+        return (int) Pattern.compile(Pattern.quote(text)).matcher(html).results().count();
+    }
+
+    @Test
+    void programPageHoldsEveryExerciseInOrderWithPreparedLinesAndATickTable() {
+        String html = read("conditions/chondromalacia-patella/program/index.html");
+
+        assertThat(html).contains("<h1>Home exercise program: Chondromalacia patella</h1>")
+                .contains("Prepared for:").contains("Prepared by:").contains("Date:");
+        List<String> order = List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell",
+                "hip-extension-leg-raise", "semi-squat");
+        int last = -1;
+        for (String slug : order) {
+            int at = html.indexOf("id=\"ex-" + slug + "\"");
+            assertThat(at).as(slug).isGreaterThan(last);
+            last = at;
+        }
+        assertThat(count(html, "<table class=\"ticks\">")).isEqualTo(5);
+        assertThat(count(html, "<span class=\"box\"></span>")).isEqualTo(5 * 4 * 7);
+        assertThat(count(html, "<ol class=\"steps\">")).isEqualTo(5);
+        assertThat(html).contains("Full page: https://example.org/exercises/clamshell/")
+                .contains("<label class=\"include\" hidden>").contains("<div class=\"print-tools\" id=\"print-tools\" hidden>")
+                .containsPattern("<script src=\"../../../assets/program\\.[0-9a-f]{10}\\.js\" defer></script>");
+    }
+
+    @Test
+    void conditionAndHomePagesLinkThePrintableProgram() {
+        assertThat(read("conditions/chondromalacia-patella/index.html"))
+                .contains("href=\"../../conditions/chondromalacia-patella/program/\"");
+        assertThat(read("index.html")).contains("href=\"conditions/chondromalacia-patella/program/\"");
+    }
+
+    @Test
+    void searchIndexFindsTheGluteExercisesByTheirMuscles() throws IOException {
+        Path index;
+        try (Stream<Path> files = Files.list(site.resolve("assets"))) {
+            index = files.filter(p -> p.getFileName().toString().matches("search-index\\.[0-9a-f]{10}\\.json"))
+                    .findFirst().orElseThrow();
+        }
+        JsonNode pages = new ObjectMapper().readTree(index.toFile()).path("pages");
+        List<String> glute = new ArrayList<>();
+        for (JsonNode page : pages) {
+            if ((page.path("t").asText() + " " + page.path("w").asText()).toLowerCase().contains("glute")) {
+                glute.add(page.path("u").asText());
+            }
+        }
+        assertThat(glute).contains("exercises/clamshell/", "exercises/side-lying-leg-raise/");
+        assertThat(read("search/index.html")).contains("data-index=\"../assets/" + index.getFileName() + "\"")
+                .contains("<a href=\"../exercises/clamshell/\">Clamshell</a>");
+    }
+
+    @Test
+    void exerciseListCarriesFilterDataAndStaticListsByMuscleTypeAndEquipment() {
+        String html = read("exercises/index.html");
+
+        assertThat(html).contains("<form class=\"filters\" id=\"filters\" action=\"./\" method=\"get\" hidden>")
+                .contains("<option value=\"gluteus-medius\">Gluteus medius</option>")
+                .contains("<option value=\"closed-chain\">Closed chain</option>")
+                .contains("<option value=\"no-equipment\">No equipment</option>")
+                .contains("data-phase=\"later\" data-chain=\"closed-chain\" data-muscles=\"quadriceps gluteus-maximus\" "
+                        + "data-equipment=\"a-sturdy-chair resistance-band\"")
+                .contains("<h3 id=\"by-muscle\">By muscle</h3>")
+                .contains("<dt>Gluteus medius</dt><dd><a href=\"../exercises/side-lying-leg-raise/\">Side-lying leg "
+                        + "raise</a>, <a href=\"../exercises/clamshell/\">Clamshell</a></dd>");
+    }
+
+    @Test
+    void exercisePageLeadsWithDoseThenDrawingThenStepsThenTipsVersionsAndStopSigns() {
+        String html = read("exercises/clamshell/index.html");
+
+        List<String> order = List.of("id=\"dose\"", "<figure class=\"illustration\">", "id=\"steps\"", "id=\"tips\"",
+                "id=\"harder\"", "id=\"easier\"", "id=\"help-heading\"");
+        int last = -1;
+        for (String part : order) {
+            int at = html.indexOf(part);
+            assertThat(at).as(part).isGreaterThan(last);
+            last = at;
+        }
+        assertThat(html).contains("width=\"320\" height=\"106\"");
+    }
+
+    @Test
+    void everyPageLinksTheIconTheManifestAndMarksWhereTheReaderIs() {
+        String html = read("exercises/clamshell/index.html");
+        assertThat(html).contains("<link rel=\"icon\" href=\"../../assets/favicon.svg\" type=\"image/svg+xml\">")
+                .contains("<link rel=\"manifest\" href=\"../../manifest.webmanifest\">")
+                .contains("<a href=\"../../exercises/\" aria-current=\"true\">Exercises</a>")
+                .contains("<span aria-current=\"page\">Clamshell</span>");
+        assertThat(read("exercises/index.html")).contains("<a href=\"../exercises/\" aria-current=\"page\">Exercises</a>");
+        assertThat(read("manifest.webmanifest")).contains("\"start_url\":\"./\"")
+                .contains("\"src\":\"assets/favicon.svg\"").contains("\"name\":\"Runner's Knee Exercises\"");
+        assertThat(site.resolve("favicon.ico")).isRegularFile();
+    }
+}

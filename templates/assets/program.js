@@ -1,0 +1,30 @@
+/* Patella: on the printable program, lets a reader leave exercises off the printout. Without
+   this script every exercise prints. */
+(function () {
+  "use strict";
+  var tools = document.getElementById("print-tools");
+  if (!tools) { return; }
+  var status = document.getElementById("print-status");
+  var boxes = document.querySelectorAll("input[data-exercise]");
+
+  function update() {
+    var kept = 0;
+    boxes.forEach(function (box) {
+      var section = document.getElementById(box.getAttribute("data-exercise"));
+      section.classList.toggle("omit", !box.checked);
+      if (box.checked) { kept++; }
+    });
+    document.querySelectorAll(".sheet-phase").forEach(function (phase) {
+      phase.classList.toggle("omit", !phase.querySelector(".sheet-exercise:not(.omit)"));
+    });
+    status.textContent = kept + " of " + boxes.length + " exercises will print.";
+  }
+
+  boxes.forEach(function (box) {
+    box.parentNode.hidden = false;
+    box.addEventListener("change", update);
+  });
+  document.getElementById("print-button").addEventListener("click", function () { window.print(); });
+  tools.hidden = false;
+  update();
+}());
