@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Collects the diagnostics of a run. Safe to use from several threads. Keeps at most
  * {@link #cap()} of each severity so one broken file cannot flood the terminal; the rest are
- * counted.
+ * counted. A diagnostic equal to one already collected (the same problem found again, for
+ * example in the disclaimer every page shows) is not collected twice.
  */
 public final class Diagnostics {
 
@@ -14,6 +15,7 @@ public final class Diagnostics {
     public static final int DEFAULT_CAP = 50;
 
     private final int cap;
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
     private final List<Diagnostic> kept = new ArrayList<>();
     private int errors;
     private int warnings;
@@ -30,8 +32,11 @@ public final class Diagnostics {
     }
 
     public synchronized void add(Diagnostic diagnostic) {
-        int seen = diagnostic.isError() ? ++errors : ++warnings;
-        if (seen <= cap) {
+        if (!seen.add(diagnostic)) {
+            return;
+        }
+        int count = diagnostic.isError() ? ++errors : ++warnings;
+        if (count <= cap) {
             kept.add(diagnostic);
         }
     }

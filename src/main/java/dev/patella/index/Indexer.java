@@ -69,7 +69,7 @@ public final class Indexer {
         exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
         pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
 
-        return new SiteIndex(site,
+        return SiteIndex.of(site,
                 sorted(conditions.values(), Comparator.comparing(Condition::title)),
                 programOrder(exercises.values(), usages),
                 sorted(pages.values(), Comparator.comparing(Page::title)),

@@ -41,25 +41,24 @@ final class ViewBuilder {
     private final MarkdownRenderer markdown;
     private final Map<String, FormattedReference> references;
     private final Layouts layouts;
-    private final Diagnostics diagnostics;
     private final Set<String> citeKeys;
 
+    /** Safe to share between threads: each view is built with the diagnostics of its own page. */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                Layouts layouts, Diagnostics diagnostics) {
+                Layouts layouts) {
         this.index = index;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
-        this.diagnostics = diagnostics;
         this.citeKeys = index.references().keySet();
     }
 
-    PageMarkdown markdownFor(String url) {
+    PageMarkdown markdownFor(String url, Diagnostics diagnostics) {
         return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, diagnostics);
     }
 
-    Built home() {
-        var md = markdownFor(Urls.HOME);
+    Built home(Diagnostics d) {
+        var md = markdownFor(Urls.HOME, d);
         var config = index.site().config();
         String intro = md.block(new Prose(config.intro(), SITE_YAML));
         var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
@@ -68,9 +67,9 @@ final class ViewBuilder {
         return new Built(new Views.Home(layout, intro, cards), md, List.of());
     }
 
-    Built condition(Condition c) {
+    Built condition(Condition c, Diagnostics d) {
         String url = Urls.condition(c.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(c.body());
         var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md));
         var refs = references(md, c.sources());
@@ -80,9 +79,9 @@ final class ViewBuilder {
         return new Built(view, md, keys(md, c.sources()));
     }
 
-    Built exercise(Exercise e) {
+    Built exercise(Exercise e, Diagnostics d) {
         String url = Urls.exercise(e.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(e.body());
         var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
                 List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md));
@@ -100,8 +99,8 @@ final class ViewBuilder {
         return new Built(view, md, keys(md, e.sources()));
     }
 
-    Built exercises() {
-        var md = markdownFor(Urls.EXERCISES);
+    Built exercises(Diagnostics d) {
+        var md = markdownFor(Urls.EXERCISES, d);
         List<Views.Phase> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             var cards = index.exercises().stream().filter(e -> e.phase() == phase)
@@ -115,25 +114,27 @@ final class ViewBuilder {
         return new Built(new Views.Exercises(layout, phases), md, List.of());
     }
 
-    Built page(Page p) {
+    Built page(Page p, Diagnostics d) {
         String url = Urls.page(p.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(p.body());
         var people = index.site().people().stream().map(person -> person(person, md)).toList();
         var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md));
-        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people), md, List.of());
+        var refs = references(md, List.of());
+        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs), md,
+                keys(md, List.of()));
     }
 
-    Built notFound() {
+    Built notFound(Diagnostics d) {
         // served at any address, so its links start from the base path instead of being relative
         String base = index.site().config().basePath();
-        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, diagnostics);
+        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, d);
         return new Built(new Views.NotFound(layouts.notFoundLayout("Page not found", disclaimer(md))), md, List.of());
     }
 
     /** The sources page: every reference once, with the pages that list it ({@code citedBy}: key to page links). */
-    Built sources(Map<String, List<Views.Link>> citedBy) {
-        var md = markdownFor(Urls.SOURCES);
+    Built sources(Map<String, List<Views.Link>> citedBy, Diagnostics d) {
+        var md = markdownFor(Urls.SOURCES, d);
         var sources = references.values().stream().map(r -> new Views.Source(r.id(), r.html(),
                 citedBy.getOrDefault(r.id(), List.of()))).toList();
         var layout = layouts.layout(Urls.SOURCES, "Sources", "The research and articles this site is based on.",
@@ -221,7 +222,11 @@ final class ViewBuilder {
                 format(e.reviewDue()), e.reviewDue().toString());
     }
 
-    private static String profile(Person p, String from) {
+    /** The person's entry on the about page, which lists everyone; empty when the site has no about page. */
+    private String profile(Person p, String from) {
+        if (!index.urls().contains(Urls.page("about"))) {
+            return "";
+        }
         return Urls.relative(from, Urls.page("about")) + "#" + p.id();
     }
 

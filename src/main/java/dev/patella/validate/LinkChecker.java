@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks that every internal link and image in the content points at a page, heading or file
- * the site really has.
+ * Checks that every link and image in the content that points at this site finds a page,
+ * heading or file the site really has. Links to other sites are left alone.
  *
  * @param pages   every page URL ({@code /exercises/clamshell/}) with the ids its HTML holds
  * @param files   every other file the site publishes, as site paths ({@code /images/clamshell.svg})
@@ -24,6 +24,9 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
         for (LinkUse link : links) {
+            if (!link.internal() && link.target().matches("^([A-Za-z][A-Za-z0-9+.-]*:|//).*")) {
+                continue; // another site
+            }
             String target = link.target();
             int hash = target.indexOf('#');
             String path = hash < 0 ? target : target.substring(0, hash);
@@ -46,6 +49,18 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
                         + "section with the id \"" + anchor + "\"" + hint(anchor, ids));
             }
         }
+    }
+
+    /** @return whether the site has the page (and heading) or file {@code target} points at */
+    public boolean resolves(String target) {
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String anchor = hash < 0 ? "" : target.substring(hash + 1);
+        if (files.contains(path)) {
+            return anchor.isEmpty();
+        }
+        Set<String> ids = pages.get(path);
+        return ids != null && (anchor.isEmpty() || ids.contains(anchor));
     }
 
     private static String hint(String wrong, Set<String> known) {
