@@ -45,7 +45,10 @@ final class SiteChecks {
             ids.put(page.url(), page.ids());
         }
         CitationChecker.check(index.site().references(), citations, listed, diagnostics);
-        var checker = new LinkChecker(ids, siteFiles(index, assets));
+        Set<String> broken = new HashSet<>(index.urls());
+        broken.removeAll(ids.keySet());
+        index.site().unreadableExercises().forEach(slug -> broken.add(Urls.exercise(slug)));
+        var checker = new LinkChecker(ids, siteFiles(index, assets), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
         Map<String, String> illustrationOf = new HashMap<>();
@@ -54,7 +57,7 @@ final class SiteChecks {
         }
         List<OutputLinkChecker.PageLinks> output = new ArrayList<>(pages.size());
         for (RenderedPage page : pages) {
-            Set<String> written = new HashSet<>();
+            List<String> written = new ArrayList<>(page.links().size() + 1);
             page.links().forEach(l -> written.add(l.target()));
             if (illustrationOf.containsKey(page.url())) {
                 written.add(illustrationOf.get(page.url()));
@@ -62,9 +65,7 @@ final class SiteChecks {
             output.add(new OutputLinkChecker.PageLinks(page.url(), page.origin(), page.template(), page.targets(),
                     written));
         }
-        Set<String> unrendered = new HashSet<>(index.urls());
-        unrendered.removeAll(ids.keySet());
-        OutputLinkChecker.check(checker, output, templateLinks, unrendered, diagnostics);
+        OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
     }
 
     /** The rules {@code patella check} adds to those of a build. */

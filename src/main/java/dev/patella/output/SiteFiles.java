@@ -57,8 +57,17 @@ public record SiteFiles(Map<String, byte[]> generated, Map<String, Path> copied)
 
     /** A site path must stay inside the site folder: content was checked before, this is a last guard. */
     private static void requireSafe(String path) {
-        boolean bad = path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")
-                || java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."));
+        boolean bad = path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf(':') >= 0;
+        int start = 0;
+        while (!bad && start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            String segment = path.substring(start, end);
+            bad = segment.isEmpty() || segment.equals("..") || segment.equals(".");
+            start = end + 1;
+        }
         if (bad) {
             throw new IllegalArgumentException("unsafe site path: " + path);
         }

@@ -125,7 +125,9 @@ public final class SiteRenderer {
         List<RenderedPage> pages = new ArrayList<>(next.values().stream().map(RenderCache.Entry::page).toList());
         pages.sort(Comparator.comparing(RenderedPage::url));
         for (RenderedPage page : pages) {
-            diagnostics.addAll(page.diagnostics());
+            if (!page.diagnostics().isEmpty()) {
+                diagnostics.addAll(page.diagnostics());
+            }
         }
         for (Outcome outcome : all) {
             if (outcome.page.isEmpty()) {

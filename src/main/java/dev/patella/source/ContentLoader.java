@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -128,21 +129,34 @@ public final class ContentLoader {
 
         /** Reads every Markdown file of a content folder, in file name order. */
         <T> List<T> markdown(String folder, int variant, BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
-            return files.markdownFiles(folder, diagnostics).parallelStream()
-                    .map(path -> this.<T>cached(path, variant, d -> {
-                        if (Files.isDirectory(path)) {
-                            d.warning("content.unknown-file", SourceSpan.startOf(files.relative(path)),
-                                    files.relative(path) + " is a folder, so it is ignored; move it out of content/"
-                                            + folder + "/");
-                            return Optional.empty();
-                        }
-                        if (!files.checkInside(path, d)) {
-                            return Optional.empty();
-                        }
-                        return document(files, path, d).flatMap(doc -> reader.apply(doc, d));
-                    }))
-                    .flatMap(Optional::stream)
-                    .toList();
+            List<Path> paths = files.markdownFiles(folder, diagnostics);
+            // unchanged files are only looked up; the others are read and parsed in parallel
+            List<Path> changed = paths.stream().filter(p -> cache.fresh(p, variant, marks).isEmpty()).toList();
+            Map<Path, Optional<T>> parsed = new ConcurrentHashMap<>();
+            (changed.size() > 1 ? changed.parallelStream() : changed.stream())
+                    .forEach(path -> parsed.put(path, parse(folder, variant, reader, path)));
+            List<T> out = new ArrayList<>(paths.size());
+            for (Path path : paths) {
+                Optional<T> value = parsed.containsKey(path) ? parsed.get(path) : parse(folder, variant, reader, path);
+                value.ifPresent(out::add);
+            }
+            return out;
+        }
+
+        private <T> Optional<T> parse(String folder, int variant,
+                                      BiFunction<ContentDocument, Diagnostics, Optional<T>> reader, Path path) {
+            return cached(path, variant, d -> {
+                if (Files.isDirectory(path)) {
+                    d.warning("content.unknown-file", SourceSpan.startOf(files.relative(path)),
+                            files.relative(path) + " is a folder, so it is ignored; move it out of content/"
+                                    + folder + "/");
+                    return Optional.empty();
+                }
+                if (!files.checkInside(path, d)) {
+                    return Optional.empty();
+                }
+                return document(files, path, d).flatMap(doc -> reader.apply(doc, d));
+            });
         }
 
         /**
@@ -163,7 +177,9 @@ public final class ContentLoader {
                     return Optional.of(made);
                 });
             }).orElseThrow();
-            diagnostics.addAll(entry.diagnostics());
+            if (!entry.diagnostics().isEmpty()) {
+                diagnostics.addAll(entry.diagnostics());
+            }
             return (Optional<T>) entry.value();
         }
     }

@@ -14,12 +14,15 @@ import java.util.TreeSet;
  *
  * @param pages   every page URL ({@code /exercises/clamshell/}) with the ids its HTML holds
  * @param files   every other file the site publishes, as site paths ({@code /images/clamshell.svg})
+ * @param broken  pages whose own file has errors, so they could not be made: links to them are
+ *                not reported (the file's errors say what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
+public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
 
     public LinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
+        broken = Set.copyOf(broken);
     }
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
@@ -31,6 +34,9 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
             int hash = target.indexOf('#');
             String path = hash < 0 ? target : target.substring(0, hash);
             String anchor = hash < 0 ? "" : target.substring(hash + 1);
+            if (broken.contains(path)) {
+                continue;
+            }
             if (link.image() || files.contains(path)) {
                 if (!files.contains(path)) {
                     diagnostics.error("link.missing-file", link.at(), "there is no file " + path + " in the site; "
@@ -58,6 +64,9 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
         String anchor = hash < 0 ? "" : target.substring(hash + 1);
         if (files.contains(path)) {
             return anchor.isEmpty();
+        }
+        if (broken.contains(path)) {
+            return true;
         }
         Set<String> ids = pages.get(path);
         return ids != null && (anchor.isEmpty() || ids.contains(anchor));

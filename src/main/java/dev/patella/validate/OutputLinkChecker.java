@@ -29,7 +29,7 @@ public final class OutputLinkChecker {
      * @param written the targets the page's Markdown and front matter wrote (checked elsewhere)
      */
     public record PageLinks(String url, Optional<SourceSpan> origin, String template, Collection<String> targets,
-                            Set<String> written) {
+                            Collection<String> written) {
     }
 
     private OutputLinkChecker() {
@@ -47,11 +47,11 @@ public final class OutputLinkChecker {
                 brokenTemplateLinks.computeIfAbsent(link, l -> new ArrayList<>());
             }
         }
+        // most targets (the navigation, the stylesheet) are the same on every page: judge each once
+        Map<String, Boolean> fine = new java.util.HashMap<>();
         for (PageLinks page : pages) {
             for (String target : page.targets()) {
-                int hash = target.indexOf('#');
-                if (page.written().contains(target) || site.resolves(target)
-                        || unrendered.contains(hash < 0 ? target : target.substring(0, hash))) {
+                if (fine.computeIfAbsent(target, t -> resolves(t, site, unrendered)) || page.written().contains(target)) {
                     continue;
                 }
                 Optional<TemplateLink> source = writtenBy(target, page.url(), templateLinks);
@@ -66,6 +66,11 @@ public final class OutputLinkChecker {
             }
         }
         brokenTemplateLinks.forEach((link, urls) -> diagnostics.add(describe(link, urls, site)));
+    }
+
+    private static boolean resolves(String target, LinkChecker site, Set<String> unrendered) {
+        int hash = target.indexOf('#');
+        return site.resolves(target) || unrendered.contains(hash < 0 ? target : target.substring(0, hash));
     }
 
     private static Optional<TemplateLink> writtenBy(String target, String pageUrl, List<TemplateLink> links) {
