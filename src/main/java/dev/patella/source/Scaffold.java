@@ -120,7 +120,7 @@ public final class Scaffold {
                 draft: true                    # remove this line when the page is ready to publish
                 ---
                 Why this exercise helps and how it fits the program, in plain words. Cite a source with
-                [@key], a key from content/sources.yaml.
+                `[@key]`, with a key from content/sources.yaml.
                 """.formatted(title, slugOf(title), author, today, today, today.plusYears(2), slugOf(title));
     }
 
@@ -153,7 +153,7 @@ public final class Scaffold {
                 ## What it is
 
                 Explain the condition in plain words: what it is, its causes, who gets it, how it is
-                treated and what to expect. Cite a source with [@key], a key from content/sources.yaml.
+                treated and what to expect. Cite a source with `[@key]`, with a key from content/sources.yaml.
                 """.formatted(title, exercise, author, today, today, today.plusYears(2), slugOf(title));
     }
 
