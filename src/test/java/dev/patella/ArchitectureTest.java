@@ -74,7 +74,9 @@ class ArchitectureTest {
                         || i.startsWith("com.fasterxml.jackson") && !List.of("source", "render", "publish").contains(stage)
                         || i.startsWith("org.apache.sshd") && !stage.equals("publish")
                         || i.startsWith("de.undercouch") && !stage.equals("cite")
-                        || i.startsWith("picocli") && !stage.equals("cli")) {
+                        || i.startsWith("picocli") && !stage.equals("cli")
+                        || i.startsWith("io.methvin") && !stage.equals("serve")
+                        || i.startsWith("com.sun.net.httpserver") && !stage.equals("serve")) {
                     violations.add(MAIN.relativize(file) + " imports " + i);
                 }
             }

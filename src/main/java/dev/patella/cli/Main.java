@@ -29,6 +29,9 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
         var cli = new CommandLine(new Main());
         cli.addSubcommand("build", new BuildCommand(clock));
+        cli.addSubcommand("serve", new ServeCommand(clock));
+        cli.addSubcommand("new", new NewCommand(clock));
+        cli.addSubcommand("check", new CheckCommand(clock));
         cli.addSubcommand("publish", new PublishCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Collects the diagnostics of a run. Safe to use from several threads. Keeps at most
  * {@link #cap()} of each severity so one broken file cannot flood the terminal; the rest are
- * counted.
+ * counted. A diagnostic equal to one already collected (the same problem found again, for
+ * example in the disclaimer every page shows) is not collected twice.
  */
 public final class Diagnostics {
 
@@ -14,8 +15,8 @@ public final class Diagnostics {
     public static final int DEFAULT_CAP = 50;
 
     private final int cap;
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
     private final List<Diagnostic> kept = new ArrayList<>();
-    private final java.util.Set<Diagnostic> distinct = new java.util.HashSet<>();
     private int errors;
     private int warnings;
 
@@ -32,11 +33,11 @@ public final class Diagnostics {
 
     /** Adds a diagnostic; the same diagnostic twice (text shown on many pages) is kept once. */
     public synchronized void add(Diagnostic diagnostic) {
-        if (!distinct.add(diagnostic)) {
+        if (!seen.add(diagnostic)) {
             return;
         }
-        int seen = diagnostic.isError() ? ++errors : ++warnings;
-        if (seen <= cap) {
+        int count = diagnostic.isError() ? ++errors : ++warnings;
+        if (count <= cap) {
             kept.add(diagnostic);
         }
     }

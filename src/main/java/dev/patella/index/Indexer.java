@@ -36,6 +36,11 @@ public final class Indexer {
     private Indexer() {
     }
 
+    /** Whether a plain page may not use {@code slug} because the site's own sections do. */
+    public static boolean isReserved(String slug) {
+        return RESERVED.contains(slug);
+    }
+
     public static SiteIndex index(Site site, boolean drafts, Diagnostics diagnostics) {
         var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug, Condition::origin,
                 "condition", diagnostics);
@@ -75,7 +80,7 @@ public final class Indexer {
         exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
         pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
 
-        return new SiteIndex(site,
+        return SiteIndex.of(site,
                 sorted(conditions.values(), Comparator.comparing(Condition::title)),
                 programOrder(exercises.values(), usages),
                 sorted(pages.values(), Comparator.comparing(Page::title)),
@@ -178,9 +183,11 @@ public final class Indexer {
 
     private static List<Exercise> programOrder(java.util.Collection<Exercise> exercises,
                                                Map<String, List<Usage>> usages) {
+        Map<String, Integer> firstUse = new HashMap<>();
+        usages.forEach((slug, uses) -> firstUse.put(slug,
+                uses.stream().mapToInt(Usage::position).min().orElse(Integer.MAX_VALUE)));
         return sorted(exercises, Comparator.comparing(Exercise::phase)
-                .thenComparingInt((Exercise e) -> usages.getOrDefault(e.slug(), List.of()).stream()
-                        .mapToInt(Usage::position).min().orElse(Integer.MAX_VALUE))
+                .thenComparingInt((Exercise e) -> firstUse.getOrDefault(e.slug(), Integer.MAX_VALUE))
                 .thenComparing(Exercise::title));
     }
 }

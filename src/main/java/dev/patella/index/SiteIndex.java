@@ -7,6 +7,7 @@ import dev.patella.model.Page;
 import dev.patella.model.Person;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param exercises  exercises in program order (phase, then first use, then title)
  * @param pages      plain pages sorted by title
  * @param urls       every page URL of the site, for link checks
+ * @param pageInfo   the title and content file of every page made from a content file, by URL
  */
 public record SiteIndex(
         Site site,
@@ -31,7 +33,13 @@ public record SiteIndex(
         Map<String, Person> people,
         Map<String, Reference> references,
         Map<String, List<Usage>> usages,
-        Set<String> urls) {
+        Set<String> urls,
+        Map<String, Exercise> exercisesBySlug,
+        Map<String, PageInfo> pageInfo) {
+
+    /** The title and content file of one page. */
+    public record PageInfo(String title, SourceSpan origin) {
+    }
 
     public SiteIndex {
         conditions = List.copyOf(conditions);
@@ -41,11 +49,32 @@ public record SiteIndex(
         references = Map.copyOf(references);
         usages = Map.copyOf(usages);
         urls = Set.copyOf(urls);
+        exercisesBySlug = Map.copyOf(exercisesBySlug);
+        pageInfo = Map.copyOf(pageInfo);
+    }
+
+    /** An index of these items; the lookup maps are derived from the lists. */
+    static SiteIndex of(Site site, List<Condition> conditions, List<Exercise> exercises, List<Page> pages,
+                        Map<String, Person> people, Map<String, Reference> references,
+                        Map<String, List<Usage>> usages, Set<String> urls) {
+        var bySlug = new HashMap<String, Exercise>();
+        var info = new HashMap<String, PageInfo>();
+        for (Condition c : conditions) {
+            info.put(Urls.condition(c.slug()), new PageInfo(c.title(), c.origin()));
+        }
+        for (Exercise e : exercises) {
+            bySlug.put(e.slug(), e);
+            info.put(Urls.exercise(e.slug()), new PageInfo(e.title(), e.origin()));
+        }
+        for (Page p : pages) {
+            info.put(Urls.page(p.slug()), new PageInfo(p.title(), p.origin()));
+        }
+        return new SiteIndex(site, conditions, exercises, pages, people, references, usages, urls, bySlug, info);
     }
 
     /** @return the exercise with this slug, or empty when there is none (or it is an unpublished draft) */
     public Optional<Exercise> findExercise(String slug) {
-        return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
+        return Optional.ofNullable(exercisesBySlug.get(slug));
     }
 
     /** @throws NoSuchElementException when no published exercise has this slug */
@@ -70,16 +99,11 @@ public record SiteIndex(
 
     /** The content file a page URL was made from; empty for pages Patella makes itself (home, lists). */
     public Optional<SourceSpan> originOf(String url) {
-        for (Condition c : conditions) {
-            if (Urls.condition(c.slug()).equals(url)) {
-                return Optional.of(c.origin());
-            }
-        }
-        for (Exercise e : exercises) {
-            if (Urls.exercise(e.slug()).equals(url)) {
-                return Optional.of(e.origin());
-            }
-        }
-        return pages.stream().filter(p -> Urls.page(p.slug()).equals(url)).map(Page::origin).findFirst();
+        return Optional.ofNullable(pageInfo.get(url)).map(PageInfo::origin);
+    }
+
+    /** The title of the page at {@code url}; empty for pages Patella makes itself. */
+    public Optional<String> findTitle(String url) {
+        return Optional.ofNullable(pageInfo.get(url)).map(PageInfo::title);
     }
 }

@@ -45,4 +45,59 @@ public final class Urls {
         String result = "../".repeat((int) depth) + to.substring(1);
         return result.isEmpty() ? "./" : result;
     }
+
+    /**
+     * The site-root path an {@code href} written in the page at {@code from} points at, with its
+     * {@code #anchor}: {@code resolve("/exercises/clamshell/", "../../sources/#x", "/")} is
+     * {@code /sources/#x}. Links starting with {@code /} are read from the site's base path
+     * ({@code basePath}, for example {@code /knee/}).
+     *
+     * @return empty for links to other sites ({@code https:}, {@code mailto:}), for links that
+     *         climb above the site root, and for links under another base path
+     */
+    public static java.util.Optional<String> resolve(String from, String href, String basePath) {
+        if (href.isEmpty() || href.startsWith("//") || href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return java.util.Optional.empty();
+        }
+        int hash = href.indexOf('#');
+        String path = hash < 0 ? href : href.substring(0, hash);
+        String anchor = hash < 0 ? "" : href.substring(hash);
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        String absolute;
+        if (path.isEmpty()) {
+            absolute = from;
+        } else if (path.startsWith("/")) {
+            if (!path.startsWith(basePath)) {
+                return java.util.Optional.empty();
+            }
+            absolute = "/" + path.substring(basePath.length());
+        } else {
+            absolute = from.substring(0, from.lastIndexOf('/') + 1) + path;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        String[] segments = absolute.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            boolean last = i == segments.length - 1;
+            if (s.equals("..")) {
+                if (parts.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                parts.removeLast();
+                if (last) {
+                    parts.add("");
+                }
+            } else if (s.equals(".")) {
+                if (last) {
+                    parts.add("");
+                }
+            } else {
+                parts.add(s);
+            }
+        }
+        return java.util.Optional.of("/" + String.join("/", parts) + anchor);
+    }
 }

@@ -119,11 +119,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
         private void handle(Node node) {
             if (node instanceof Link link) {
-                link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, node)));
+                link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, link.getText().toString(), node)));
             } else if (node instanceof Image image) {
-                image.setUrl(BasedSequence.of(target(image.getUrl().toString(), true, node)));
+                image.setUrl(BasedSequence.of(target(image.getUrl().toString(), true, image.getText().toString(), node)));
             } else if (node instanceof Reference reference) {
-                reference.setUrl(BasedSequence.of(target(reference.getUrl().toString(), false, node)));
+                reference.setUrl(BasedSequence.of(target(reference.getUrl().toString(), false, "", node)));
             } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
                 citation(ref);
                 return;
@@ -143,11 +143,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
 
         /** The href to write for {@code url}; reports unsafe or relative links. */
-        private String target(String url, boolean image, Node node) {
+        private String target(String url, boolean image, String text, Node node) {
             String trimmed = url.strip();
             String lower = INVISIBLE.matcher(trimmed.toLowerCase(Locale.ROOT)).replaceAll("");
             if (trimmed.startsWith("#")) {
-                links.add(new LinkUse(page.pageUrl() + trimmed, image, at(node)));
+                links.add(new LinkUse(page.pageUrl() + trimmed, image, text, at(node)));
                 return trimmed;
             }
             if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
@@ -157,12 +157,13 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                             + "/exercises/clamshell/");
                     return "#";
                 }
-                links.add(new LinkUse(trimmed, image, at(node)));
+                links.add(new LinkUse(trimmed, image, text, at(node)));
                 int hash = trimmed.indexOf('#');
                 String path = hash < 0 ? trimmed : trimmed.substring(0, hash);
                 return page.link().apply(path) + (hash < 0 ? "" : trimmed.substring(hash));
             }
             if (SAFE_SCHEMES.stream().anyMatch(lower::startsWith)) {
+                links.add(new LinkUse(trimmed, image, text, at(node)));
                 return trimmed;
             }
             if (SCHEME.matcher(lower).lookingAt() || trimmed.startsWith("//")) {

@@ -6,7 +6,8 @@ import java.util.List;
  * HTML made from one piece of Markdown, with what it referred to.
  *
  * @param html       safe HTML: raw HTML in the Markdown is escaped
- * @param links      internal links and images (site-root paths, possibly with {@code #anchor}), as written
+ * @param links      links and images, as written: to this site (site-root paths, possibly with
+ *                   {@code #anchor}) and to others ({@code https://...})
  * @param citations  citation keys in the order they appear
  * @param headingIds the {@code id} of every heading, for anchor checks
  */

@@ -18,6 +18,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.patella.validate.TemplateLink;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public final class Templates {
 
     private final Configuration config;
     private final Path dir;
+    private volatile List<TemplateLink> links;
 
     /** @throws UncheckedIOException when the templates folder cannot be opened */
     public Templates(Path templatesDir) {
@@ -98,6 +101,20 @@ public final class Templates {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template output", e);
         }
+    }
+
+    /**
+     * The links the templates write literally, read from their sources once.
+     *
+     * @throws UncheckedIOException when a template cannot be read
+     */
+    public List<TemplateLink> links() {
+        List<TemplateLink> found = links;
+        if (found == null) {
+            found = TemplateLinks.scan(dir);
+            links = found;
+        }
+        return found;
     }
 
     private static Diagnostic chain(Diagnostic d, Optional<SourceSpan> origin) {

@@ -44,31 +44,33 @@ final class ViewBuilder {
     private final MarkdownRenderer markdown;
     private final Map<String, FormattedReference> references;
     private final Layouts layouts;
-    private final Diagnostics diagnostics;
     private final Set<String> citeKeys;
     private final StructuredData data;
     private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
     private final UnaryOperator<String> assets;
 
-    /** @param assets the site path (no leading slash) of an asset by its own name ({@code filter.js}) */
+    /**
+     * Safe to share between threads: each view is built with the diagnostics of its own page.
+     *
+     * @param assets the site path (no leading slash) of an asset by its own name ({@code filter.js})
+     */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                Layouts layouts, ObjectMapper json, UnaryOperator<String> assets, Diagnostics diagnostics) {
+                Layouts layouts, ObjectMapper json, UnaryOperator<String> assets) {
         this.index = index;
         this.assets = assets;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
-        this.diagnostics = diagnostics;
         this.citeKeys = index.references().keySet();
         this.data = new StructuredData(json, index, markdown);
     }
 
-    PageMarkdown markdownFor(String url) {
+    PageMarkdown markdownFor(String url, Diagnostics diagnostics) {
         return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, shared, diagnostics);
     }
 
-    Built home() {
-        var md = markdownFor(Urls.HOME);
+    Built home(Diagnostics d) {
+        var md = markdownFor(Urls.HOME, d);
         var config = index.site().config();
         String intro = md.block(new Prose(config.intro(), SITE_YAML));
         var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
@@ -79,9 +81,9 @@ final class ViewBuilder {
         return new Built(new Views.Home(layout, intro, cards), md, List.of());
     }
 
-    Built condition(Condition c) {
+    Built condition(Condition c, Diagnostics d) {
         String url = Urls.condition(c.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(c.body());
         var refs = references(md, c.sources());
         var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md),
@@ -94,9 +96,9 @@ final class ViewBuilder {
     }
 
     /** The printable handout of a condition's program: every exercise's dose, steps and a tick-box table. */
-    Built program(Condition c) {
+    Built program(Condition c, Diagnostics d) {
         String url = Urls.program(c.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String title = "Home exercise program: " + c.title();
         String description = "A printable sheet of the " + c.title().toLowerCase(Locale.ENGLISH)
                 + " exercises, with a weekly table to tick off each session.";
@@ -128,8 +130,8 @@ final class ViewBuilder {
     }
 
     /** The search page: a form, the address of the search index, and every page for readers without JavaScript. */
-    Built search(String indexPath, List<Views.SearchEntry> entries) {
-        var md = markdownFor(Urls.SEARCH);
+    Built search(String indexPath, List<Views.SearchEntry> entries, Diagnostics d) {
+        var md = markdownFor(Urls.SEARCH, d);
         String description = "Search the exercises and pages of this site.";
         var layout = layouts.layout(Urls.SEARCH, "Search", description, Urls.SEARCH, List.of(), disclaimer(md),
                 data.page(Urls.SEARCH, "Search", description, List.of()))
@@ -155,9 +157,9 @@ final class ViewBuilder {
         }).orElse(new Views.Illustration("", "", "", 0, 0));
     }
 
-    Built exercise(Exercise e) {
+    Built exercise(Exercise e, Diagnostics d) {
         String url = Urls.exercise(e.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(e.body());
         var refs = references(md, e.sources());
         var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
@@ -174,8 +176,8 @@ final class ViewBuilder {
         return new Built(view, md, withAdapted(keys(md, e.sources()), e.editorial()));
     }
 
-    Built exercises() {
-        var md = markdownFor(Urls.EXERCISES);
+    Built exercises(Diagnostics d) {
+        var md = markdownFor(Urls.EXERCISES, d);
         List<Views.Phase> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             var cards = index.exercises().stream().filter(e -> e.phase() == phase)
@@ -212,9 +214,9 @@ final class ViewBuilder {
         return out;
     }
 
-    Built page(Page p) {
+    Built page(Page p, Diagnostics d) {
         String url = Urls.page(p.slug());
-        var md = markdownFor(url);
+        var md = markdownFor(url, d);
         String body = md.block(p.body());
         var people = index.site().people().stream().map(person -> person(person, md)).toList();
         var refs = references(md, List.of());
@@ -224,19 +226,18 @@ final class ViewBuilder {
                 keys(md, List.of()));
     }
 
-    Built notFound() {
+    Built notFound(Diagnostics d) {
         // served at any address, so its links start from the base path instead of being relative
         String base = index.site().config().basePath();
-        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, shared,
-                diagnostics);
+        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, shared, d);
         var layout = layouts.notFoundLayout("Page not found", disclaimer(md),
                 data.page(Urls.NOT_FOUND, "Page not found", index.site().config().description(), List.of()));
         return new Built(new Views.NotFound(layout), md, List.of());
     }
 
     /** The sources page: every reference once, with the pages that list it ({@code citedBy}: key to page links). */
-    Built sources(Map<String, List<Views.Link>> citedBy) {
-        var md = markdownFor(Urls.SOURCES);
+    Built sources(Map<String, List<Views.Link>> citedBy, Diagnostics d) {
+        var md = markdownFor(Urls.SOURCES, d);
         var sources = references.values().stream().map(r -> new Views.Source(r.id(), r.html(),
                 citedBy.getOrDefault(r.id(), List.of()))).toList();
         String description = "The research and articles this site is based on.";
@@ -340,7 +341,11 @@ final class ViewBuilder {
                 e.adaptedFrom().map(k -> references.get(k.value())).map(FormattedReference::html).orElse(""));
     }
 
-    private static String profile(Person p, String from) {
+    /** The person's entry on the about page, which lists everyone; empty when the site has no about page. */
+    private String profile(Person p, String from) {
+        if (!index.urls().contains(Urls.page("about"))) {
+            return "";
+        }
         return Urls.relative(from, Urls.page("about")) + "#" + p.id();
     }
 

@@ -75,7 +75,10 @@ public final class Views {
     public record Reference(int number, String anchor, String html, String backHref) {
     }
 
-    /** Authorship and review dates: the {@code …Iso} fields are for {@code <time datetime>}. */
+    /**
+     * Authorship and review dates: the {@code …Iso} fields are for {@code <time datetime>}; the
+     * {@code …Href} fields are empty when the site has no about page to link to.
+     */
     public record Editorial(String author, String authorHref, String reviewer, String reviewerHref,
                             String published, String publishedIso, String reviewed, String reviewedIso,
                             String reviewDue, String reviewDueIso, String adaptedFromHtml) {

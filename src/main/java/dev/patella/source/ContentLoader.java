@@ -6,7 +6,9 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.Page;
+import dev.patella.model.Person;
 import dev.patella.model.Prose;
+import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
 import dev.patella.model.Unreadable;
@@ -14,12 +16,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -27,18 +34,35 @@ import java.util.stream.Stream;
  * Reads everything under {@code content/} into a {@link Site}, reporting every problem it finds
  * (it does not stop at the first). Files are read in parallel; the result does not depend on
  * the order they finish in. Build once, use for many loads.
+ *
+ * <p>With a {@link SourceCache}, a load opens only the files the cache was told have changed
+ * (and new ones), and parses only those whose bytes really changed; every other file's earlier
+ * result and diagnostics are reused.
  */
 public final class ContentLoader {
 
     private final YamlReader yaml = new YamlReader();
 
     /**
+     * Reads every file.
+     *
      * @param project the project root; file names in diagnostics are relative to it
      * @return the site, or empty when {@code site.yaml} could not be read (the other files are
      *         still read and their problems reported)
      * @throws UncheckedIOException when a folder cannot be listed or a file cannot be read
      */
     public Optional<Site> load(Path project, Diagnostics diagnostics) {
+        return load(project, diagnostics, new SourceCache());
+    }
+
+    /**
+     * Reads the files that changed since the last load with {@code cache}, and reuses the rest.
+     *
+     * @return the same as {@link #load(Path, Diagnostics)}; the diagnostics include those of
+     *         unchanged files
+     * @throws UncheckedIOException when a folder cannot be listed or a file cannot be read
+     */
+    public Optional<Site> load(Path project, Diagnostics diagnostics, SourceCache cache) {
         var files = new ProjectFiles(project);
         Path content = files.content();
         if (!Files.isDirectory(content)) {
@@ -46,61 +70,124 @@ public final class ContentLoader {
                     + project.toAbsolutePath().normalize() + "; run Patella from the project folder or pass --project");
             return Optional.empty();
         }
-        Optional<SiteConfig> config = readYaml(files, "site.yaml", true, diagnostics)
-                .flatMap(root -> SiteConfigReader.read(root, diagnostics));
+        var run = new Run(files, cache, cache.beginLoad(), diagnostics);
+        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c);
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         int errors = diagnostics.errorCount();
-        var people = readYaml(files, "people.yaml", true, diagnostics)
-                .map(root -> PeopleReader.read(root, diagnostics)).orElse(List.of());
+        List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
         boolean peopleUnreadable = diagnostics.errorCount() > errors;
         errors = diagnostics.errorCount();
-        var references = readYaml(files, "sources.yaml", true, diagnostics)
-                .map(root -> ReferencesReader.read(root, diagnostics)).orElse(List.of());
+        List<Reference> references = run.yaml("sources.yaml", ReferencesReader::read).orElse(List.of());
         boolean sourcesUnreadable = diagnostics.errorCount() > errors;
         var conditionReader = new ConditionReader(interval);
         var exerciseReader = new ExerciseReader(interval);
-        List<Condition> conditions = readAll(files, "conditions", diagnostics,
-                doc -> conditionReader.read(doc, diagnostics));
-        List<Exercise> exercises = readAll(files, "exercises", diagnostics,
-                doc -> exerciseReader.read(doc, diagnostics));
+        List<Condition> conditions = run.markdown("conditions", interval, conditionReader::read);
+        List<Exercise> exercises = run.markdown("exercises", interval, exerciseReader::read);
         Set<String> unreadable = new HashSet<>(files.stems("exercises"));
         exercises.forEach(e -> unreadable.remove(e.slug()));
-        List<Page> pages = readAll(files, "pages", diagnostics, doc -> PageReader.read(doc, diagnostics));
+        List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         files.reportStrayFiles(diagnostics);
+        cache.endLoad(run.seen);
         var gaps = new Unreadable(unreadable, peopleUnreadable, sourcesUnreadable);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps));
     }
 
-    private Optional<YNode> readYaml(ProjectFiles files, String name, boolean required, Diagnostics diagnostics) {
-        Path path = files.content().resolve(name);
-        String rel = files.relative(path);
-        if (!Files.exists(path)) {
-            if (required) {
+    /** One load: reads through the cache and replays the diagnostics of files it reuses. */
+    private final class Run {
+        private final ProjectFiles files;
+        private final SourceCache cache;
+        private final SourceCache.Marks marks;
+        private final Diagnostics diagnostics;
+        private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+
+        Run(ProjectFiles files, SourceCache cache, SourceCache.Marks marks, Diagnostics diagnostics) {
+            this.files = files;
+            this.cache = cache;
+            this.marks = marks;
+            this.diagnostics = diagnostics;
+        }
+
+        /** Reads a required YAML file of the content root; empty when it is missing or unreadable (reported). */
+        <T> Optional<T> yaml(String name, BiFunction<YNode, Diagnostics, T> reader) {
+            Path path = files.content().resolve(name);
+            String rel = files.relative(path);
+            if (!Files.exists(path)) {
                 diagnostics.error("file.missing", SourceSpan.startOf(rel), "the file " + rel + " is missing; "
                         + "create it (the README's content format section shows what goes in it)");
-            }
-            return Optional.empty();
-        }
-        if (!files.checkInside(path, diagnostics)) {
-            return Optional.empty();
-        }
-        return TextDecoder.decode(read(path), rel, diagnostics).flatMap(text -> {
-            if (text.isBlank()) {
-                diagnostics.error("file.empty", SourceSpan.startOf(rel), "the file " + rel + " is empty; "
-                        + "the README's content format section shows what goes in it");
                 return Optional.empty();
             }
-            return yaml.read(text, rel, 1, diagnostics);
-        });
-    }
+            Optional<T> value = cached(path, 0, d -> {
+                if (!files.checkInside(path, d)) {
+                    return Optional.empty();
+                }
+                return TextDecoder.decode(ContentLoader.read(path), rel, d).flatMap(text -> {
+                    if (text.isBlank()) {
+                        d.error("file.empty", SourceSpan.startOf(rel), "the file " + rel + " is empty; "
+                                + "the README's content format section shows what goes in it");
+                        return Optional.empty();
+                    }
+                    return yaml.read(text, rel, 1, d);
+                }).map(root -> reader.apply(root, d));
+            });
+            return value;
+        }
 
-    private <T> List<T> readAll(ProjectFiles files, String folder, Diagnostics diagnostics,
-                                Function<ContentDocument, Optional<T>> reader) {
-        return files.markdownFiles(folder, diagnostics).parallelStream()
-                .map(path -> document(files, path, diagnostics).flatMap(reader))
-                .flatMap(Optional::stream)
-                .toList();
+        /** Reads every Markdown file of a content folder, in file name order. */
+        <T> List<T> markdown(String folder, int variant, BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
+            List<Path> paths = files.markdownFiles(folder, diagnostics);
+            // unchanged files are only looked up; the others are read and parsed in parallel
+            List<Path> changed = paths.stream().filter(p -> cache.fresh(p, variant, marks).isEmpty()).toList();
+            Map<Path, Optional<T>> parsed = new ConcurrentHashMap<>();
+            (changed.size() > 1 ? changed.parallelStream() : changed.stream())
+                    .forEach(path -> parsed.put(path, parse(folder, variant, reader, path)));
+            List<T> out = new ArrayList<>(paths.size());
+            for (Path path : paths) {
+                Optional<T> value = parsed.containsKey(path) ? parsed.get(path) : parse(folder, variant, reader, path);
+                value.ifPresent(out::add);
+            }
+            return out;
+        }
+
+        private <T> Optional<T> parse(String folder, int variant,
+                                      BiFunction<ContentDocument, Diagnostics, Optional<T>> reader, Path path) {
+            return cached(path, variant, d -> {
+                if (Files.isDirectory(path)) {
+                    d.warning("content.unknown-file", SourceSpan.startOf(files.relative(path)),
+                            files.relative(path) + " is a folder, so it is ignored; move it out of content/"
+                                    + folder + "/");
+                    return Optional.empty();
+                }
+                if (!files.checkInside(path, d)) {
+                    return Optional.empty();
+                }
+                return document(files, path, d).flatMap(doc -> reader.apply(doc, d));
+            });
+        }
+
+        /**
+         * The result of {@code parse} for this file: remembered when the file has not changed (or
+         * its bytes are the same), worked out and remembered otherwise. The diagnostics parsing
+         * gave are added to this load's either way.
+         */
+        @SuppressWarnings("unchecked")
+        private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
+            seen.add(path);
+            var entry = cache.fresh(path, variant, marks).or(() -> {
+                byte[] hash = Files.isRegularFile(path) ? sha256(ContentLoader.read(path)) : new byte[0];
+                return cache.sameBytes(path, hash, variant).or(() -> {
+                    var local = new Diagnostics(Integer.MAX_VALUE);
+                    Optional<T> value = parse.apply(local);
+                    var made = new SourceCache.Entry(hash, variant, value, local.sorted());
+                    cache.put(path, made);
+                    return Optional.of(made);
+                });
+            }).orElseThrow();
+            if (!entry.diagnostics().isEmpty()) {
+                diagnostics.addAll(entry.diagnostics());
+            }
+            return (Optional<T>) entry.value();
+        }
     }
 
     private Optional<ContentDocument> document(ProjectFiles files, Path path, Diagnostics diagnostics) {
@@ -138,6 +225,14 @@ public final class ContentLoader {
         }
     }
 
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Lists and vets the files of a project's content folder. */
     private static final class ProjectFiles {
         private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml",
@@ -171,14 +266,15 @@ public final class ContentLoader {
             return true;
         }
 
+        /** The {@code .md} files of a folder; other files are reported and left out. */
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
             for (Path path : list(content.resolve(folder))) {
-                if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".md")) {
+                if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
                             relative(path) + " is not a .md file, so it is ignored; move it out of content/"
                                     + folder + "/ or rename it to end in .md");
-                } else if (checkInside(path, diagnostics)) {
+                } else {
                     out.add(path);
                 }
             }

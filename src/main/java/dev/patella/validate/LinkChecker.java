@@ -9,25 +9,34 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks that every internal link and image in the content points at a page, heading or file
- * the site really has.
+ * Checks that every link and image in the content that points at this site finds a page,
+ * heading or file the site really has. Links to other sites are left alone.
  *
  * @param pages   every page URL ({@code /exercises/clamshell/}) with the ids its HTML holds
  * @param files   every other file the site publishes, as site paths ({@code /images/clamshell.svg})
+ * @param broken  pages whose own file has errors, so they could not be made: links to them are
+ *                not reported (the file's errors say what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
+public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
 
     public LinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
+        broken = Set.copyOf(broken);
     }
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
         for (LinkUse link : links) {
+            if (!link.internal() && link.target().matches("^([A-Za-z][A-Za-z0-9+.-]*:|//).*")) {
+                continue; // another site
+            }
             String target = link.target();
             int hash = target.indexOf('#');
             String path = hash < 0 ? target : target.substring(0, hash);
             String anchor = hash < 0 ? "" : target.substring(hash + 1);
+            if (broken.contains(path)) {
+                continue;
+            }
             if (link.image() || files.contains(path)) {
                 if (!files.contains(path)) {
                     diagnostics.error("link.missing-file", link.at(), "there is no file " + path + " in the site; "
@@ -46,6 +55,21 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files) {
                         + "section with the id \"" + anchor + "\"" + hint(anchor, ids));
             }
         }
+    }
+
+    /** @return whether the site has the page (and heading) or file {@code target} points at */
+    public boolean resolves(String target) {
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String anchor = hash < 0 ? "" : target.substring(hash + 1);
+        if (files.contains(path)) {
+            return anchor.isEmpty();
+        }
+        if (broken.contains(path)) {
+            return true;
+        }
+        Set<String> ids = pages.get(path);
+        return ids != null && (anchor.isEmpty() || ids.contains(anchor));
     }
 
     private static String hint(String wrong, Set<String> known) {

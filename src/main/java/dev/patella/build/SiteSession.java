@@ -1,0 +1,137 @@
+package dev.patella.build;
+
+import dev.patella.cite.FormattedReference;
+import dev.patella.cite.ReferenceFormatter;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.Indexer;
+import dev.patella.index.SiteIndex;
+import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.model.Reference;
+import dev.patella.model.Site;
+import dev.patella.output.SiteFiles;
+import dev.patella.render.Assets;
+import dev.patella.render.DataFile;
+import dev.patella.render.RenderCache;
+import dev.patella.render.RenderedPage;
+import dev.patella.render.SiteRenderer;
+import dev.patella.render.Templates;
+import dev.patella.source.ContentLoader;
+import dev.patella.source.SourceCache;
+import dev.patella.validate.EditorialChecks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Makes a project's site in memory, again and again, doing only the work a change needs. The
+ * dev server keeps one for as long as it runs; a plain build uses one once.
+ *
+ * <p>Each build: re-reads only the files named as changed (a file whose bytes did not change
+ * is not parsed again), indexes the whole site again (cheap), formats the references again
+ * only when {@code sources.yaml} changed, renders again only the pages whose inputs changed
+ * (see {@link SiteRenderer}), and checks links and citations across the whole site. A change
+ * under {@code templates/} renders every page again.
+ *
+ * <p>Builds run one at a time; the engines (YAML, Markdown, citations, templates) are built
+ * once and reused.
+ */
+public final class SiteSession {
+
+    private final BuildOptions options;
+    private final LongSupplier nanoTime;
+    private final ContentLoader loader = new ContentLoader();
+    private final MarkdownRenderer markdown = MarkdownRenderer.create();
+    private final ReferenceFormatter formatter = ReferenceFormatter.ama();
+    private final SourceCache sources = new SourceCache();
+    private final RenderCache renders = new RenderCache();
+    private final Path templatesDir;
+    private SiteRenderer renderer;
+    private List<Reference> formattedFor;
+    private Map<String, FormattedReference> formatted = Map.of();
+    private SiteFiles previous;
+
+    /**
+     * @param options  the project, drafts and base URL to build with ({@code output} is not used:
+     *                 a session never publishes)
+     * @param nanoTime a monotonic clock for the time taken, {@code System::nanoTime} outside tests
+     */
+    public SiteSession(BuildOptions options, LongSupplier nanoTime) {
+        this.options = options;
+        this.nanoTime = nanoTime;
+        this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
+    }
+
+    public BuildOptions options() {
+        return options;
+    }
+
+    /**
+     * Makes the site again after {@code changes}. The first build of a session reads everything,
+     * whatever {@code changes} says.
+     *
+     * @param diagnostics receives every problem of the whole site, those of reused files included
+     * @return the site; its files are empty when {@code content/} or {@code site.yaml} could not be read
+     * @throws java.io.UncheckedIOException when a file or folder cannot be read
+     */
+    public synchronized SiteBuild build(Changes changes, Diagnostics diagnostics) {
+        long start = nanoTime.getAsLong();
+        Changes effective = previous == null ? Changes.everything() : changes;
+        note(effective);
+        Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
+        if (loaded.isEmpty()) {
+            return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
+        }
+        Site site = loaded.get();
+        if (options.baseUrlOverride().isPresent()) {
+            site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
+                    site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
+                    site.unreadable());
+        }
+        SiteIndex index = Indexer.index(site, options.drafts(), diagnostics);
+        if (!site.references().equals(formattedFor)) {
+            formatted = formatter.format(site.references());
+            formattedFor = site.references();
+        }
+        if (renderer == null) {
+            renderer = new SiteRenderer(markdown, new Templates(templatesDir), Assets.scan(templatesDir));
+        }
+        List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
+        List<DataFile> data = renderer.dataFiles(index);
+        SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), diagnostics);
+        EditorialChecks.check(index, options.today(), options.strict(), diagnostics);
+        SiteFiles files = SiteChecks.files(index, pages, data, renderer.assets());
+        return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
+    }
+
+    private void note(Changes changes) {
+        if (changes.all()) {
+            sources.changedAll();
+            renderer = null;
+            return;
+        }
+        for (Path path : changes.paths()) {
+            if (path.startsWith(templatesDir)) {
+                renderer = null;
+            } else {
+                sources.changed(path);
+            }
+        }
+    }
+
+    private SiteBuild finish(SiteFiles files, Optional<SiteIndex> index, List<RenderedPage> pages,
+                             List<String> rendered, Changes changes, long start) {
+        var changed = new java.util.TreeSet<>(files.changedSince(previous));
+        files.copied().forEach((sitePath, source) -> {
+            if (changes.paths().contains(source.toAbsolutePath().normalize())) {
+                changed.add(sitePath);
+            }
+        });
+        previous = files;
+        return new SiteBuild(files, index, pages, renderer == null ? List.of() : renderer.templateLinks(),
+                rendered, changed, Duration.ofNanos(nanoTime.getAsLong() - start));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.patella.cli;
+
+import dev.patella.index.Indexer;
+import dev.patella.source.Scaffold;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code patella new exercise|condition|page SLUG}: starts a content file with every field. */
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = {"Writes a new content file with every field explained, marked draft: true.",
+                "It never replaces a file that exists. See the draft with: patella serve"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the file was written", "1:the file already exists (nothing was written)",
+                "2:the command line is wrong (for example a slug with capitals or spaces)",
+                "3:the file could not be written"})
+final class NewCommand implements Callable<Integer> {
+
+    private final Clock clock;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "exercise, condition or page")
+    private String kind;
+
+    @Parameters(index = "1", paramLabel = "SLUG",
+            description = "The file name and web address: lower-case words joined by hyphens, such as wall-squat.")
+    private String slug;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "The folder holding content/ and templates/ (default: the current folder).")
+    private Path project;
+
+    NewCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Scaffold.Kind what = Arrays.stream(Scaffold.Kind.values())
+                .filter(k -> k.word().equals(kind.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown kind '" + kind
+                        + "': write exercise, condition or page"));
+        if (!Files.isDirectory(project.resolve("content"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "there is no content/ folder in " + project
+                    + "; run Patella from the project folder or pass --project");
+        }
+        if (!Scaffold.isSlug(slug)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + slug + "' cannot be used as a file "
+                    + "name and web address; use lower-case letters, digits and single hyphens, for example wall-squat");
+        }
+        if (what == Scaffold.Kind.PAGE && Indexer.isReserved(slug)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the page name '" + slug + "' is used by "
+                    + "the site itself; choose another");
+        }
+        Path file = Scaffold.file(project, what, slug);
+        String rel = project.relativize(file).toString().replace('\\', '/');
+        String text = Scaffold.text(project, what, slug, LocalDate.now(clock));
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                stream.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (FileAlreadyExistsException e) {
+            err.println("patella: " + rel + " already exists, so nothing was written; edit that file, or choose "
+                    + "another name");
+            return ExitCode.CONTENT_ERRORS;
+        } catch (IOException e) {
+            err.println("patella: cannot write " + rel + ": " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        out.println("Wrote " + rel + ", a draft " + what.word() + " with every field explained.");
+        out.println("Preview it with `patella serve`; remove the line draft: true when it is ready.");
+        if (text.contains("your-id") || text.contains("your-first-exercise")) {
+            out.println("Note: fill in the author" + (text.contains("your-first-exercise") ? " and the program's "
+                    + "exercises" : "") + ": the project has none to start from yet.");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.patella.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.patella.build.Changes;
+import dev.patella.build.SiteBuild;
+import dev.patella.build.SiteSession;
+import dev.patella.build.SourceLines;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.DiagnosticFormatter;
+import dev.patella.diag.Diagnostics;
+import dev.patella.output.SiteFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
+ * {@code content/} and {@code templates/}, rebuilds what a change touches and makes open pages
+ * reload. A content or template error never stops it: pages show the errors over the last
+ * version that built, and come back by themselves once the file is fixed. Nothing is written
+ * to the project.
+ */
+public final class DevServer implements AutoCloseable {
+
+    /** How often idle event streams are pinged, which also finds pages that were closed. */
+    private static final long PING_SECONDS = 15;
+
+    /**
+     * What one rebuild did, for the terminal and for measurements.
+     *
+     * @param firstEventNanos when the first file event of the rebuild arrived ({@link System#nanoTime})
+     * @param readyNanos      when the new pages were being served and open pages had been told
+     */
+    public record Rebuilt(long snapshot, SiteBuild build, List<Diagnostic> errors, Changes changes,
+                          long firstEventNanos, long readyNanos) {
+    }
+
+    private final ServeOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final HttpServer server;
+    private final URI url;
+    private final LiveReload live = new LiveReload();
+    private final ExecutorService requests;
+    private final ExecutorService background;
+    private final ScheduledExecutorService pings;
+    private final List<Consumer<Rebuilt>> listeners = new CopyOnWriteArrayList<>();
+    private final SiteSession session;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private List<Diagnostic> lastPrinted = List.of();
+    private Rebuilder rebuilder;
+    private SiteWatcher watcher;
+
+    private DevServer(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        url = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+        requests = Executors.newFixedThreadPool(8, threads("patella-http"));
+        background = Executors.newCachedThreadPool(threads("patella-watch"));
+        pings = Executors.newSingleThreadScheduledExecutor(threads("patella-ping"));
+        Path project = options.project().toAbsolutePath().normalize();
+        // served at the root of this address, so canonical links and the 404 page's links work here
+        session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.of(url),
+                options.drafts(), false, options.today()), System::nanoTime);
+    }
+
+    /**
+     * Binds the address, builds the site, starts watching and serving.
+     *
+     * @throws IOException when the address cannot be bound (for example the port is in use)
+     * @throws java.io.UncheckedIOException when the project's folders cannot be read or watched
+     */
+    public static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+        var server = new DevServer(options, out, err);
+        try {
+            server.begin();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void begin() {
+        Path project = options.project().toAbsolutePath().normalize();
+        rebuilder = new Rebuilder(session, options.quiet(), options.maxDelay(), this::rebuilt);
+        watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
+                rebuilder::changed, rebuilder::changedEverything, background);
+        var first = new Diagnostics();
+        long start = System.nanoTime();
+        var build = session.build(Changes.everything(), first);
+        rebuilt(new Rebuilder.Batch(Changes.everything(), start), new Rebuilder.Result(build, first, null));
+        background.execute(rebuilder);
+        server.createContext("/", new SiteHandler(() -> snapshot, live));
+        server.setExecutor(requests);
+        server.start();
+        pings.scheduleAtFixedRate(live::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The address the site is served at, ending in {@code /}. */
+    public URI url() {
+        return url;
+    }
+
+    /** Calls {@code listener} after every rebuild (not the first build), on the rebuild thread. */
+    public void onRebuilt(Consumer<Rebuilt> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stops watching and serving; open pages lose their event stream. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (rebuilder != null) {
+            rebuilder.stop();
+        }
+        live.closeAll();
+        server.stop(0);
+        pings.shutdownNow();
+        requests.shutdownNow();
+        background.shutdownNow();
+    }
+
+    private void rebuilt(Rebuilder.Batch batch, Rebuilder.Result result) {
+        if (result.failure() != null) {
+            err.println("patella: the rebuild failed: " + result.failure().getMessage()
+                    + "; still serving the last version. Save a file to try again.");
+            err.flush();
+            return;
+        }
+        SiteBuild build = result.build();
+        List<Diagnostic> all = result.diagnostics().sorted();
+        List<Diagnostic> errors = all.stream().filter(Diagnostic::isError).toList();
+        Snapshot before = snapshot;
+        boolean first = before == Snapshot.EMPTY;
+        if (first || !build.changed().isEmpty() || !errors.equals(before.errors())) {
+            var lines = new SourceLines(options.project());
+            Optional<SiteFiles> good = errors.isEmpty() && build.index().isPresent() ? Optional.of(build.files())
+                    : before.lastGood();
+            snapshot = new Snapshot(before.id() + 1, build.files(), good, errors, Overlay.html(errors, lines));
+            live.announce(snapshot.id());
+        }
+        long ready = System.nanoTime();
+        report(batch, build, all, result.diagnostics(), first, ready);
+        var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), ready);
+        if (!first) {
+            listeners.forEach(l -> l.accept(event));
+        }
+    }
+
+    private void report(Rebuilder.Batch batch, SiteBuild build, List<Diagnostic> all, Diagnostics diagnostics,
+                        boolean first, long ready) {
+        if (!all.equals(lastPrinted)) {
+            var formatter = new DiagnosticFormatter(new SourceLines(options.project())::line);
+            all.forEach(d -> err.print(formatter.format(d)));
+            lastPrinted = all;
+        }
+        double ms = (ready - batch.firstEventNanos()) / 1e6;
+        String what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
+                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", build.rendered().size(),
+                build.pages().size(), ms, describe(batch.changes()));
+        if (diagnostics.hasErrors()) {
+            what += "; " + diagnostics.errorCount() + (diagnostics.errorCount() == 1 ? " error" : " errors")
+                    + ", shown on every open page: fix and save";
+        }
+        out.println(what);
+        out.flush();
+        err.flush();
+    }
+
+    private String describe(Changes changes) {
+        if (changes.all()) {
+            return "every file";
+        }
+        Path project = options.project().toAbsolutePath().normalize();
+        var names = changes.paths().stream().map(p -> project.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        return names.size() <= 3 ? String.join(", ", names) : names.get(0) + " and " + (names.size() - 1) + " more";
+    }
+
+    private static ThreadFactory threads(String name) {
+        var count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package dev.patella.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Serves the files of the built site, and nothing else: a path is decoded once, refused when it
+ * holds {@code .} or {@code ..} segments, backslashes or control characters, and then only looked
+ * up among the site's own files, never on the disk. A folder is served by its {@code index.html}
+ * and never listed. GET and HEAD only. HTML responses get the live-reload script and, while the
+ * content has errors, the error overlay.
+ */
+final class SiteHandler implements HttpHandler {
+
+    private final Supplier<Snapshot> snapshot;
+    private final LiveReload live;
+
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload live) {
+        this.snapshot = snapshot;
+        this.live = live;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        // every answer closes the exchange, except an event stream, which stays open
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            Responses.plain(exchange, 405, "Method not allowed: the preview only answers GET and HEAD\n");
+            return;
+        }
+        Optional<String> path = SitePaths.decode(exchange.getRequestURI().getRawPath());
+        if (path.isEmpty()) {
+            Responses.plain(exchange, 400, "Bad request: the path is not one the site can have\n");
+            return;
+        }
+        serve(exchange, path.get());
+    }
+
+    private void serve(HttpExchange exchange, String path) throws IOException {
+        Snapshot now = snapshot.get();
+        switch (path) {
+            case LiveReload.EVENTS -> {
+                if (exchange.getRequestMethod().equals("HEAD")) {
+                    Responses.send(exchange, 200, "text/event-stream; charset=utf-8", new byte[0]);
+                } else {
+                    live.open(exchange, now.id());
+                }
+                return;
+            }
+            case LiveReload.SCRIPT -> {
+                Responses.send(exchange, 200, ContentTypes.of(path), LiveReload.SCRIPT_BYTES);
+                return;
+            }
+            case LiveReload.STYLE -> {
+                Responses.send(exchange, 200, ContentTypes.of(path), LiveReload.STYLE_BYTES);
+                return;
+            }
+            default -> {
+                // a file of the site
+            }
+        }
+        String sitePath = path.endsWith("/") ? path.substring(1) + "index.html" : path.substring(1);
+        Optional<byte[]> body = read(now, sitePath);
+        if (body.isPresent()) {
+            respond(exchange, 200, sitePath, body.get(), now);
+        } else if (!path.endsWith("/") && now.has(sitePath + "/index.html")) {
+            String query = exchange.getRequestURI().getRawQuery();
+            exchange.getResponseHeaders().set("Location", path + "/" + (query == null ? "" : "?" + query));
+            Responses.plain(exchange, 301, "Moved to " + path + "/\n");
+        } else {
+            byte[] notFound = read(now, "404.html").orElse(
+                    "<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1></body>".getBytes(StandardCharsets.UTF_8));
+            respond(exchange, 404, "404.html", notFound, now);
+        }
+    }
+
+    private static Optional<byte[]> read(Snapshot now, String sitePath) throws IOException {
+        Optional<byte[]> made = now.generated(sitePath);
+        if (made.isPresent()) {
+            return made;
+        }
+        Optional<Path> copied = now.copied(sitePath);
+        if (copied.isPresent() && Files.isRegularFile(copied.get())) {
+            return Optional.of(Files.readAllBytes(copied.get()));
+        }
+        return Optional.empty();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String sitePath, byte[] body, Snapshot now)
+            throws IOException {
+        byte[] out = ContentTypes.isHtml(sitePath) ? inject(body, now) : body;
+        Responses.send(exchange, status, ContentTypes.of(sitePath), out);
+    }
+
+    /** The page with the live-reload script and, while there are errors, the overlay, added before {@code </body>}. */
+    static byte[] inject(byte[] page, Snapshot now) {
+        String html = new String(page, StandardCharsets.UTF_8);
+        String tags = "<link rel=\"stylesheet\" href=\"" + LiveReload.STYLE + "\">\n" + now.overlayHtml()
+                + "<script src=\"" + LiveReload.SCRIPT + "\" data-build=\"" + now.id() + "\" defer></script>\n";
+        int end = html.lastIndexOf("</body>");
+        String result = end < 0 ? html + tags : html.substring(0, end) + tags + html.substring(end);
+        return result.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Turns a request path into a site path, or refuses it. */
+    static final class SitePaths {
+        private SitePaths() {
+        }
+
+        /**
+         * @param raw the path as sent, percent-encoded
+         * @return the decoded path, starting with {@code /}; empty when it is malformed or could
+         *         reach outside the site ({@code ..}, {@code .}, {@code \}, control characters, NUL)
+         */
+        static Optional<String> decode(String raw) {
+            if (raw == null || !raw.startsWith("/") || raw.length() > 2048) {
+                return Optional.empty();
+            }
+            var bytes = new ByteArrayOutputStream(raw.length());
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= raw.length()) {
+                        return Optional.empty();
+                    }
+                    int hi = Character.digit(raw.charAt(i + 1), 16);
+                    int lo = Character.digit(raw.charAt(i + 2), 16);
+                    if (hi < 0 || lo < 0) {
+                        return Optional.empty();
+                    }
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                } else if (c > 0x7f) {
+                    return Optional.empty();
+                } else {
+                    bytes.write(c);
+                }
+            }
+            String path;
+            try {
+                path = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            } catch (CharacterCodingException e) {
+                return Optional.empty();
+            }
+            if (path.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || ch == '\\' || ch == ':')) {
+                return Optional.empty();
+            }
+            for (String segment : path.substring(1).split("/", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(path);
+        }
+    }
+}

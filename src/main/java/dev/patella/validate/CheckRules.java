@@ -1,0 +1,79 @@
+package dev.patella.validate;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.markdown.LinkUse;
+import dev.patella.model.Exercise;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The stricter rules of {@code patella check}, on top of everything a build checks: every
+ * exercise is part of a program, images have alt text and belong to the project, and links to
+ * other sites use https.
+ */
+public final class CheckRules {
+
+    private CheckRules() {
+    }
+
+    /** Reports each published exercise that no published condition's program lists. */
+    public static void exercisesInPrograms(SiteIndex index, Diagnostics diagnostics) {
+        for (Exercise e : index.exercises()) {
+            if (index.usagesOf(e.slug()).isEmpty()) {
+                diagnostics.error("exercise.unused", e.origin(), "the exercise \"" + e.slug() + "\" is not in any "
+                        + "condition's program, so readers can only find it in the full list; add it to a "
+                        + "program: list in content/conditions/, or mark it draft: true until it is");
+            }
+        }
+    }
+
+    /** Reports images without alt text or from outside the project, and links to other sites over plain http. */
+    public static void linksAndImages(Collection<LinkUse> links, Diagnostics diagnostics) {
+        for (LinkUse link : links) {
+            if (link.image() && link.text().isBlank()) {
+                diagnostics.error("image.missing-alt", link.at(), "the image " + link.target() + " has no alt text, "
+                        + "so people who cannot see it get nothing; describe it: ![what it shows](" + link.target()
+                        + ")");
+            }
+            if (link.image() && !link.internal()) {
+                diagnostics.error("image.outside-project", link.at(), "the image " + link.target() + " comes from "
+                        + "another site, which can change it, remove it or track readers; save it in "
+                        + "content/images/ and write /images/<name>");
+            } else if (link.image() && climbs(link.target())) {
+                diagnostics.error("image.outside-project", link.at(), "the image path " + link.target() + " climbs "
+                        + "out of the site with \"..\"; put the image in content/images/ and write /images/<name>");
+            }
+            if (link.target().toLowerCase(Locale.ROOT).startsWith("http://")) {
+                diagnostics.warning("link.insecure", link.at(), "the link " + link.target() + " uses http://, "
+                        + "which readers' browsers may block or warn about; use https:// if the site offers it");
+            }
+        }
+    }
+
+    /** The same rules for links and images written literally in templates. */
+    public static void templateLinks(Collection<TemplateLink> links, Diagnostics diagnostics) {
+        for (TemplateLink link : links) {
+            switch (link.kind()) {
+                case INSECURE -> diagnostics.warning("link.insecure", link.at(), "the template links to "
+                        + link.target() + " over http://, which readers' browsers may block or warn about; use "
+                        + "https:// if the site offers it");
+                case IMAGE_WITHOUT_ALT -> diagnostics.error("image.missing-alt", link.at(), "this <img> has no alt "
+                        + "attribute; add alt=\"what it shows\" (or alt=\"\" when it is only decoration)");
+                default -> {
+                    // checked by every build
+                }
+            }
+        }
+    }
+
+    private static boolean climbs(String target) {
+        String path = target.toLowerCase(Locale.ROOT).replace("%2e", ".").replace('\\', '/');
+        for (String segment : path.split("[/#?]")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A long-lived session rebuilds only what a change touches, and gives what a full build gives. */
+class SiteSessionTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path project;
+    private SiteSession session;
+
+    @BeforeEach
+    void buildOnce() {
+        project = TestSites.project(tmp.resolve("p"), "two-conditions");
+        session = newSession();
+        var first = build(Changes.everything());
+        assertThat(first.rendered()).hasSize(13);
+    }
+
+    @Test
+    void editingAnExerciseTextRendersOnlyThePagesThatShowIt() {
+        edit("content/exercises/leg-lift.md", "Helps the", "Really helps the");
+
+        var build = build(changed("content/exercises/leg-lift.md"));
+
+        // the exercise's page, and the printable programs that show it in full
+        assertThat(build.rendered()).containsExactly("/conditions/sore-knee/program/", "/conditions/stiff-hip/program/",
+                "/exercises/leg-lift/");
+        assertThat(build.changed()).contains("exercises/leg-lift/index.html").doesNotContain("index.html",
+                "exercises/side-step/index.html", "about/index.html");
+    }
+
+    @Test
+    void renamingAnExerciseAlsoRendersThePagesThatListIt() {
+        edit("content/exercises/leg-lift.md", "title: Leg lift", "title: Straight leg lift");
+
+        var build = build(changed("content/exercises/leg-lift.md"));
+
+        assertThat(build.rendered()).containsExactly("/", "/conditions/sore-knee/", "/conditions/sore-knee/program/",
+                "/conditions/stiff-hip/", "/conditions/stiff-hip/program/", "/exercises/", "/exercises/leg-lift/",
+                "/search/");
+    }
+
+    @Test
+    void editingATemplateRendersEveryPage() {
+        edit("templates/exercise.ftlh", "<h2 id=\"steps\">How to do it</h2>", "<h2 id=\"steps\">How to do this</h2>");
+
+        var build = build(changed("templates/exercise.ftlh"));
+
+        assertThat(build.rendered()).hasSize(13);
+        assertThat(build.changed()).contains("exercises/leg-lift/index.html", "exercises/side-step/index.html")
+                .doesNotContain("about/index.html");
+    }
+
+    @Test
+    void savingAFileWithoutChangesRendersNothing() {
+        var build = build(changed("content/exercises/leg-lift.md"));
+
+        assertThat(build.rendered()).isEmpty();
+        assertThat(build.changed()).isEmpty();
+    }
+
+    @Test
+    void anUnchangedBrokenFileIsStillReportedAfterAnotherFileChanges() {
+        edit("content/pages/about.md", "summary:", "summery:");
+        assertThat(codes(changed("content/pages/about.md"))).contains("schema.unknown-key");
+
+        edit("content/exercises/leg-lift.md", "Helps the", "Really helps the");
+
+        assertThat(codes(changed("content/exercises/leg-lift.md"))).contains("schema.unknown-key");
+    }
+
+    @Test
+    void aSeriesOfEditsGivesTheSameFilesAsAFullBuild() {
+        edit("content/exercises/leg-lift.md", "title: Leg lift", "title: Leg raise");
+        build(changed("content/exercises/leg-lift.md"));
+        edit("content/conditions/stiff-hip.md", "exercises: [side-step, leg-lift]", "exercises: [leg-lift, side-step]");
+        build(changed("content/conditions/stiff-hip.md"));
+        TestSites.write(project.resolve("content/pages/contact.md"), "---\ntitle: Contact\nsummary: How to reach us.\n"
+                + "nav: true\n---\nWrite to us. See the [leg raise](/exercises/leg-lift/#steps).\n");
+        var incremental = build(changed("content/pages/contact.md"));
+
+        var full = newSession().build(Changes.everything(), new Diagnostics());
+
+        assertThat(incremental.rendered()).hasSize(14);
+        Map<String, byte[]> expected = full.files().generated();
+        assertThat(incremental.files().generated().keySet()).isEqualTo(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(new String(incremental.files().generated().get(path)))
+                .as(path).isEqualTo(new String(bytes)));
+    }
+
+    private SiteSession newSession() {
+        return new SiteSession(new BuildOptions(project, project.resolve("site"), java.util.Optional.empty(), false, false,
+                LocalDate.of(2026, 11, 21)), System::nanoTime);
+    }
+
+    private SiteBuild build(Changes changes) {
+        var diagnostics = new Diagnostics();
+        var build = session.build(changes, diagnostics);
+        return build;
+    }
+
+    private List<String> codes(Changes changes) {
+        var diagnostics = new Diagnostics();
+        session.build(changes, diagnostics);
+        return diagnostics.sorted().stream().map(Diagnostic::code).toList();
+    }
+
+    private Changes changed(String file) {
+        return Changes.of(List.of(project.resolve(file)));
+    }
+
+    private void edit(String file, String from, String to) {
+        Path path = project.resolve(file);
+        String text = TestSites.read(path);
+        assertThat(text).contains(from);
+        TestSites.write(path, text.replace(from, to));
+    }
+}

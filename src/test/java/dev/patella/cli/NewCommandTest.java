@@ -1,0 +1,83 @@
+package dev.patella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patella new} writes complete drafts that build, and never replaces a file. */
+class NewCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void newExerciseWritesACommentedDraftThatBuildsOnlyWithDrafts() {
+        Path project = TestSites.project(tmp.resolve("p"));
+
+        var run = TestSites.run("new", "exercise", "wall-squat", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("content/exercises/wall-squat.md");
+        String text = TestSites.read(project.resolve("content/exercises/wall-squat.md"));
+        assertThat(text).contains("title: Wall squat").contains("draft: true").contains("author: ed")
+                .contains("published: 2026-11-21").contains("# illustration:").contains("# reviewer:");
+        for (String key : new String[] {"other_names", "summary", "muscles", "primary", "secondary", "feel_it",
+                "equipment", "optional_equipment", "chain", "phase", "position", "steps", "dose", "sets", "reps",
+                "hold_seconds", "rest", "per_side", "frequency", "tips", "mistakes", "progressions", "regressions",
+                "stop_if", "sources", "review_due", "slug"}) {
+            assertThat(text).as(key).containsPattern("(?m)^ *#? *" + key + ":");
+        }
+        var drafts = TestSites.run("build", "--project", project.toString(), "--drafts");
+        assertThat(drafts.exitCode()).as(drafts.err()).isZero();
+        assertThat(drafts.diagnostics()).isEmpty();
+        assertThat(project.resolve("site/exercises/wall-squat/index.html")).isRegularFile();
+        var plain = TestSites.run("build", "--project", project.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(project.resolve("site/exercises/wall-squat")).doesNotExist();
+    }
+
+    @Test
+    void newConditionAndNewPageAreDraftsThatBuild() {
+        Path project = TestSites.project(tmp.resolve("p"));
+
+        assertThat(TestSites.run("new", "condition", "stiff-ankle", "--project", project.toString()).exitCode()).isZero();
+        assertThat(TestSites.run("new", "page", "contact", "--project", project.toString()).exitCode()).isZero();
+
+        assertThat(TestSites.read(project.resolve("content/conditions/stiff-ankle.md")))
+                .contains("exercises: [leg-lift]").contains("draft: true");
+        var drafts = TestSites.run("build", "--project", project.toString(), "--drafts");
+        assertThat(drafts.exitCode()).as(drafts.err()).isZero();
+        assertThat(drafts.diagnostics()).isEmpty();
+        assertThat(project.resolve("site/conditions/stiff-ankle/index.html")).isRegularFile();
+        assertThat(project.resolve("site/contact/index.html")).isRegularFile();
+    }
+
+    @Test
+    void newRefusesToReplaceAFileThatExists() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path about = project.resolve("content/pages/about.md");
+        String before = TestSites.read(about);
+
+        var run = TestSites.run("new", "page", "about", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("content/pages/about.md already exists").contains("nothing was written");
+        assertThat(TestSites.read(about)).isEqualTo(before);
+    }
+
+    @Test
+    void newRefusesBadSlugsAndKindsWithExitTwo() {
+        Path project = TestSites.project(tmp.resolve("p"));
+
+        var capitals = TestSites.run("new", "exercise", "Wall_Squat", "--project", project.toString());
+        assertThat(capitals.exitCode()).isEqualTo(2);
+        assertThat(capitals.err()).contains("lower-case letters, digits and single hyphens");
+        assertThat(TestSites.run("new", "exercise", "../escape", "--project", project.toString()).exitCode()).isEqualTo(2);
+        assertThat(TestSites.run("new", "page", "exercises", "--project", project.toString()).exitCode()).isEqualTo(2);
+        assertThat(TestSites.run("new", "recipe", "soup", "--project", project.toString()).exitCode()).isEqualTo(2);
+        assertThat(project.resolve("content/exercises/Wall_Squat.md")).doesNotExist();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.patella.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dev server through real HTTP on a free port, with its real file watcher. */
+class DevServerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path tmp;
+
+    private Path project;
+    private DevServer server;
+    private final StringWriter log = new StringWriter();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        project = TestSites.project(tmp.resolve("p"));
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+                new PrintWriter(log, true), new PrintWriter(log, true));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void servesBuiltPagesOnLoopbackWithTheReloadScriptAndNosniff() throws Exception {
+        var home = get("/");
+
+        assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(home.body()).contains("<h1>Test Knees</h1>")
+                .contains("<script src=\"/__patella/live.js\" data-build=\"1\" defer></script>\n</body>");
+        assertThat(get("/exercises/leg-lift/").body()).contains("<h1>Leg lift</h1>");
+        assertThat(get("/__patella/live.js").body()).contains("EventSource");
+    }
+
+    @Test
+    void headAnswersWithoutABody() throws Exception {
+        var head = http.send(HttpRequest.newBuilder(url("/about/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void theReloadScriptIsNeverWrittenIntoTheProject() throws Exception {
+        assertThat(get("/").body()).contains("/__patella/live.js");
+
+        assertThat(project.resolve("site")).doesNotExist();
+        var build = TestSites.run("build", "--project", project.toString());
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        TestSites.snapshot(project.resolve("site")).forEach((path, bytes) ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain("__patella"));
+    }
+
+    @Test
+    void aMissingPageGives404WithTheSitesNotFoundPage() throws Exception {
+        var missing = get("/exercises/no-such-exercise/");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found").contains("/__patella/live.js");
+    }
+
+    @Test
+    void onlyGetAndHeadAreAnswered() throws Exception {
+        var post = http.send(HttpRequest.newBuilder(url("/")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var delete = http.send(HttpRequest.newBuilder(url("/about/")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(delete.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void foldersAreNeverListed() throws Exception {
+        assertThat(get("/assets/").statusCode()).isEqualTo(404);
+        assertThat(get("/images/").statusCode()).isEqualTo(404);
+        var folder = get("/exercises");
+        assertThat(folder.statusCode()).isEqualTo(301);
+        assertThat(folder.headers().firstValue("Location")).hasValue("/exercises/");
+    }
+
+    @Test
+    void pathsThatClimbOutOfTheSiteAreRefused() throws Exception {
+        for (String path : new String[] {"/../content/site.yaml", "/%2e%2e/content/site.yaml",
+                "/exercises/%2e%2e/%2e%2e/content/people.yaml", "/..%2fcontent%2fsite.yaml",
+                "/%2E%2E%5ccontent%5csite.yaml", "/content/site.yaml", "/templates/page.ftlh",
+                "/%252e%252e/content/site.yaml"}) {
+            String response = raw("GET " + path + " HTTP/1.1");
+            assertThat(response).as(path).matches("(?s)HTTP/1.1 40[04] .*").doesNotContain("base_url")
+                    .doesNotContain("role: Writer").doesNotContain("<#import");
+        }
+    }
+
+    @Test
+    void savingAFileSendsAReloadEventAndServesTheNewPage() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            assertThat(events.next()).isEqualTo("1");
+
+            edit("content/exercises/leg-lift.md", "Helps the", "Really helps the");
+
+            assertThat(events.next()).isNotEqualTo("1");
+            events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("Really helps the"));
+        }
+    }
+
+    @Test
+    void aBrokenFileShowsTheErrorOverEveryPageUntilItIsFixed() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "title: Leg lift", "title: [Leg lift");
+
+            String broken = events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\""));
+            assertThat(broken).contains("content/exercises/leg-lift.md:3:8").contains("[yaml.syntax]")
+                    .contains("title: [Leg lift").contains("<h1>About</h1>");
+            assertThat(get("/exercises/leg-lift/").body()).contains("id=\"patella-overlay\"")
+                    .contains("<h1>Leg lift</h1>");
+
+            edit("content/exercises/leg-lift.md", "title: [Leg lift", "title: Leg lift");
+
+            String fixed = events.awaitPage(this, "/about/", html -> !html.contains("patella-overlay\""));
+            assertThat(fixed).contains("<h1>About</h1>");
+        }
+    }
+
+    private URI url(String path) {
+        return server.url().resolve(path);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request line as written, without any client normalising the path. */
+    private String raw(String requestLine) throws IOException {
+        try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Replaces a file the way many editors save: write a hidden temporary file, then rename it over. */
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = project.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Path temporary = path.resolveSibling("." + path.getFileName() + ".tmp");
+        Files.writeString(temporary, text.replace(from, to));
+        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A page's side of live reload: the event stream, read as it arrives. */
+    private final class Events implements AutoCloseable {
+        private final BlockingQueue<String> builds = new LinkedBlockingQueue<>();
+        private final CompletableFuture<?> stream;
+
+        Events(URI url) {
+            stream = http.sendAsync(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().filter(l -> l.startsWith("data: "))
+                            .forEach(l -> builds.add(l.substring(6))));
+        }
+
+        /** The next build id the server announces; fails after the timeout. */
+        String next() throws InterruptedException {
+            String id = builds.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(id).as("a build event within " + TIMEOUT).isNotNull();
+            return id;
+        }
+
+        /**
+         * Fetches the page after each build event until it satisfies {@code test} (a save can
+         * reach the watcher as more than one event, so more than one build may come).
+         */
+        String awaitPage(DevServerTest test, String path, Predicate<String> wanted) throws Exception {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (true) {
+                String html = test.get(path).body();
+                if (wanted.test(html)) {
+                    return html;
+                }
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("the page " + path + " did not change as expected; server log:\n" + log).isPositive();
+                builds.poll(left, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            stream.cancel(true);
+        }
+    }
+}
