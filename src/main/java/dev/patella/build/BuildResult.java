@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param published whether the output folder was replaced (false when the content had errors)
  * @param pages     HTML pages made
  * @param files     files in the site, pages included
+ * @param written   files written to disk: only those that changed since the last build
  */
-public record BuildResult(boolean published, int pages, int files, Duration took) {
+public record BuildResult(boolean published, int pages, int files, int written, Duration took) {
 }

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The build recipe: make the site in memory with a {@link SiteSession}, then publish it when the
- * content has no errors. {@link #check} makes it without publishing and adds the stricter rules
+ * content has no errors. When nothing the build reads has changed since the last successful build
+ * and the site is as that build left it, it stops at once (see {@link BuildCache}). {@link #check} makes it without publishing and adds the stricter rules
  * of {@code patella check}.
  */
 public final class Builder {
@@ -32,12 +33,21 @@ public final class Builder {
         OutputGuard.problem(options.project(), options.output()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
+        var publisher = new Publisher(options.output());
+        var cache = BuildCache.of(options);
+        var remembered = cache.lookup();
+        if (remembered.isPresent() && publisher.intact()) {
+            remembered.get().warnings().forEach(diagnostics::add);
+            return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start));
+        }
+        cache.forget();
         SiteBuild site = make(options, diagnostics);
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
-            return new BuildResult(false, site.pages().size(), site.files().size(), since(start));
+            return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start));
         }
-        new Publisher(options.output()).publish(site.files());
-        return new BuildResult(true, site.pages().size(), site.files().size(), since(start));
+        int written = publisher.publish(site.files());
+        cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
+        return new BuildResult(true, site.pages().size(), site.files().size(), written, since(start));
     }
 
     /**

@@ -48,6 +48,7 @@ public final class SiteSession {
     private final ReferenceFormatter formatter = ReferenceFormatter.ama();
     private final SourceCache sources = new SourceCache();
     private final RenderCache renders = new RenderCache();
+    private final EditorialChecks editorial = new EditorialChecks();
     private final Path templatesDir;
     private SiteRenderer renderer;
     private List<Reference> formattedFor;
@@ -102,7 +103,7 @@ public final class SiteSession {
         List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(index);
         SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), diagnostics);
-        EditorialChecks.check(index, options.today(), options.strict(), diagnostics);
+        editorial.check(index, options.today(), options.strict(), diagnostics);
         SiteFiles files = SiteChecks.files(index, pages, data, renderer.assets());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }

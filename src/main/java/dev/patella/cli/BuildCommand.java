@@ -88,8 +88,9 @@ final class BuildCommand implements Callable<Integer> {
             err.println(Report.failureSummary(diagnostics, target));
             return ExitCode.CONTENT_ERRORS;
         }
-        out.println(String.format(Locale.ROOT, "Built %d pages (%d files) in %.2f s into %s%s", result.pages(),
-                result.files(), result.took().toNanos() / 1e9, target,
+        out.println(String.format(Locale.ROOT, "Built %d pages (%d files, %s) in %.2f s into %s%s", result.pages(),
+                result.files(), result.written() == 0 ? "none changed" : result.written() + " written",
+                result.took().toNanos() / 1e9, target,
                 diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
         return ExitCode.OK;
     }

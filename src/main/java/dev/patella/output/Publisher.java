@@ -14,16 +14,24 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Publishes a site folder without ever leaving a half-written one: files go to a staging
- * folder beside the output, which replaces the output only when complete. The previous site
- * is moved aside first and deleted last; if a run dies between the two moves, the next run puts
- * it back before anything else. A lock file beside the output makes a second build of the same
- * site wait for the first, so two builds never interleave.
+ * Publishes a site folder without ever leaving a half-written one, writing only what changed.
+ *
+ * <p>Two folders take turns: the output ({@code site/}) that hosts and previews read, and a
+ * hidden back buffer beside it ({@code .site.back/}) holding the site of the build before. A
+ * build brings the back buffer up to date (writing only the files that differ from what it
+ * holds, and deleting those that are gone), then swaps the two with renames. A manifest beside
+ * each folder records its files' SHA-256 and size; a folder that does not match its manifest
+ * (changed by hand, or left by a run that stopped) is rewritten in full. When the output already
+ * holds exactly the new site, nothing is written at all.
+ *
+ * <p>If a run dies between the renames, the next run puts the previous site back before anything
+ * else. A lock file beside the output makes a second build of the same site wait for the first,
+ * so two builds never interleave. The back buffer doubles the disk space a site takes.
  */
 public final class Publisher {
 
@@ -33,36 +41,87 @@ public final class Publisher {
     private final Path output;
     private final Path parent;
     private final String name;
+    private final Path back;
+    private final Path frontManifest;
+    private final Path backManifest;
 
     public Publisher(Path output) {
         this.output = output.toAbsolutePath().normalize();
         this.parent = this.output.getParent();
         this.name = this.output.getFileName().toString();
+        this.back = parent.resolve("." + name + ".back");
+        this.frontManifest = parent.resolve("." + name + ".manifest");
+        this.backManifest = parent.resolve("." + name + ".back.manifest");
     }
 
     /**
-     * Writes {@code files} and swaps them in as the output folder.
+     * Makes the output folder hold exactly {@code files}.
      *
+     * @return how many files were written; 0 when the output already held this site
      * @throws UncheckedIOException when a file cannot be written or moved; the previous site is
      *                              then still in place
      */
-    public void publish(SiteFiles files) {
+    public int publish(SiteFiles files) {
         try {
             Files.createDirectories(parent);
             try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = acquire(lockFile)) {
                 recover();
-                Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-                try {
-                    write(staging, files);
-                    swap(staging);
-                } finally {
-                    deleteTree(staging);
+                SiteManifest desired = SiteManifest.of(files);
+                Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
+                if (front.isPresent() && front.get().equals(desired)) {
+                    return 0;
                 }
+                Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
+                Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
+                int written = backHolds.isPresent()
+                        ? BufferWriter.update(back, backHolds.get(), desired, files)
+                        : BufferWriter.writeAll(back, files);
+                swap(front);
+                desired.write(frontManifest);
+                return written;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the output folder still holds exactly what the last publish wrote there. */
+    public boolean intact() {
+        return SiteManifest.readVerified(frontManifest, output).isPresent();
+    }
+
+    /** Puts the up-to-date back buffer in place of the output, and keeps the old output as the new back buffer. */
+    private void swap(Optional<SiteManifest> front) throws IOException {
+        Files.deleteIfExists(frontManifest);
+        if (!Files.exists(output)) {
+            move(back, output);
+            return;
+        }
+        Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
+        move(output, old);
+        move(back, output);
+        move(old, back);
+        if (front.isPresent()) {
+            front.get().write(backManifest);
+        }
+    }
+
+    /**
+     * Restores a site moved aside by a run that died mid-swap, and removes what such a run left
+     * (including the staging folders of earlier versions).
+     */
+    void recover() throws IOException {
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".old-") && !Files.exists(output)) {
+                    Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
+                } else if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".old-")) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 
@@ -103,45 +162,6 @@ public final class Publisher {
         PublishLockedException(String message) {
             super(message);
         }
-    }
-
-    /** Restores a site moved aside by a run that died mid-swap, and removes leftover staging folders. */
-    void recover() throws IOException {
-        try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path p : siblings.sorted().toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("." + name + ".old-") && !Files.exists(output)) {
-                    Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
-                } else if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".old-")) {
-                    deleteTree(p);
-                }
-            }
-        }
-    }
-
-    private static void write(Path staging, SiteFiles files) throws IOException {
-        Files.createDirectories(staging);
-        for (Map.Entry<String, byte[]> e : files.generated().entrySet()) {
-            Path target = staging.resolve(e.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, e.getValue());
-        }
-        for (Map.Entry<String, Path> e : files.copied().entrySet()) {
-            Path target = staging.resolve(e.getKey());
-            Files.createDirectories(target.getParent());
-            Files.copy(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private void swap(Path staging) throws IOException {
-        if (!Files.exists(output)) {
-            move(staging, output);
-            return;
-        }
-        Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
-        move(output, old);
-        move(staging, output);
-        deleteTree(old);
     }
 
     private static void move(Path from, Path to) throws IOException {

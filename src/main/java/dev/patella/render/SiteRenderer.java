@@ -51,6 +51,8 @@ public final class SiteRenderer {
     private final Templates templates;
     private final Assets assets;
     private final ObjectMapper json = new ObjectMapper();
+    /** The last search index made, by the index it was made from (renders run one at a time). */
+    private volatile Searched searched;
 
     public SiteRenderer(MarkdownRenderer markdown, Templates templates, Assets assets) {
         this.markdown = markdown;
@@ -97,7 +99,7 @@ public final class SiteRenderer {
         }
         var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon), json,
                 name -> asset(name, diagnostics));
-        List<Job> jobs = jobs(index, views, new SearchIndex(json, markdown), searchIndexPath(index));
+        List<Job> jobs = jobs(index, views, new SearchIndex(json, markdown), searchFile(index).sitePath());
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<Job> todo = new ArrayList<>();
         for (Job job : jobs) {
@@ -198,7 +200,7 @@ public final class SiteRenderer {
      */
     public List<DataFile> dataFiles(SiteIndex index) {
         List<DataFile> files = new ArrayList<>(List.of(
-                new DataFile(searchIndexPath(index), new SearchIndex(json, markdown).write(index), true),
+                searchFile(index),
                 new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON), false)));
         // browsers ask for /favicon.ico whatever the page links, so the site root has one too
         assets.files().entrySet().stream().filter(e -> e.getKey().equals("favicon.ico")).findFirst()
@@ -213,9 +215,19 @@ public final class SiteRenderer {
         return List.copyOf(files);
     }
 
-    private String searchIndexPath(SiteIndex index) {
+    /** The search index of {@code index}, made once per index: pages and data files both need it. */
+    private DataFile searchFile(SiteIndex index) {
+        Searched last = searched;
+        if (last != null && last.index() == index) {
+            return last.file();
+        }
         byte[] bytes = new SearchIndex(json, markdown).write(index);
-        return "assets/" + Assets.fingerprint(SEARCH_INDEX, bytes);
+        var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
+        searched = new Searched(index, file);
+        return file;
+    }
+
+    private record Searched(SiteIndex index, DataFile file) {
     }
 
     /** The site path of an asset; a missing one is reported and its unhashed path returned. */

@@ -14,35 +14,44 @@ import dev.patella.model.ProgramStep;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Checks that keep health content trustworthy: pages past their review date, and pages harder
  * to read than the site allows.
+ *
+ * <p>Reading levels are remembered by the texts they were measured on, so a long-lived session
+ * measures again only the pages whose text changed. Pages are measured in parallel.
  */
 public final class EditorialChecks {
 
-    private EditorialChecks() {
-    }
+    private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
 
     /**
      * @param today  the current date, from the build's clock
      * @param strict turns an overdue review from a warning into an error
      */
-    public static void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
+    public void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
         double maxGrade = index.site().config().readingGradeMax();
+        Map<SourceSpan, List<Prose>> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
             review(c.origin(), c.editorial(), today, strict, diagnostics);
-            readingLevel(c.origin(), texts(c), maxGrade, diagnostics);
+            texts.put(c.origin(), texts(c));
         }
         for (Exercise e : index.exercises()) {
             review(e.origin(), e.editorial(), today, strict, diagnostics);
-            readingLevel(e.origin(), texts(e), maxGrade, diagnostics);
+            texts.put(e.origin(), texts(e));
         }
         for (Page p : index.pages()) {
-            readingLevel(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()), maxGrade, diagnostics);
+            texts.put(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()));
         }
+        levels.keySet().retainAll(new java.util.HashSet<>(texts.values()));
+        texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
+                levels.computeIfAbsent(e.getValue(), Readability::measure), maxGrade, diagnostics));
     }
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
@@ -54,8 +63,7 @@ public final class EditorialChecks {
         }
     }
 
-    static void readingLevel(SourceSpan origin, List<Prose> texts, double maxGrade, Diagnostics diagnostics) {
-        var level = Readability.measure(texts);
+    static void readingLevel(SourceSpan origin, Readability.Level level, double maxGrade, Diagnostics diagnostics) {
         if (level.grade() <= maxGrade) {
             return;
         }

@@ -1,0 +1,144 @@
+package dev.patella.build;
+
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Severity;
+import dev.patella.diag.SourceSpan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Remembers the last successful build of a project, in {@code .patella/build-cache} (ignored by
+ * git), so that a build whose inputs have not changed since can stop at once.
+ *
+ * <p>The inputs are fingerprinted by content, not by time stamps: every file under
+ * {@code content/} and {@code templates/} (path and SHA-256 of its bytes), the build options
+ * (output, base URL, drafts, strictness), today's date (review warnings depend on it) and the
+ * Patella jar itself. The warnings of the remembered build are kept with it and shown again.
+ */
+final class BuildCache {
+
+    static final String FILE = ".patella/build-cache";
+
+    /** What a remembered build made: its page and file counts and its warnings. */
+    record Remembered(int pages, int files, List<Diagnostic> warnings) {
+    }
+
+    private final Path file;
+    private final String fingerprint;
+
+    private BuildCache(Path file, String fingerprint) {
+        this.file = file;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Fingerprints the inputs of a build.
+     *
+     * @throws UncheckedIOException when a content or template file cannot be read
+     */
+    static BuildCache of(BuildOptions options) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, "options " + options.output().toAbsolutePath().normalize() + " "
+                    + options.baseUrlOverride().map(Object::toString).orElse("-") + " " + options.drafts() + " "
+                    + options.strict() + " " + options.today());
+            update(digest, "patella " + codeVersion());
+            for (Path root : List.of(options.contentDir(), options.templatesDir())) {
+                if (!Files.isDirectory(root)) {
+                    update(digest, "missing " + root);
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        update(digest, "file " + options.project().relativize(p));
+                        digest.update(Files.readAllBytes(p));
+                    }
+                }
+            }
+            return new BuildCache(options.project().resolve(FILE), HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the project's files: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** @return the remembered build, when it had exactly these inputs; empty otherwise */
+    Optional<Remembered> lookup() {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 2 || !lines.get(0).equals("fingerprint " + fingerprint)) {
+                return Optional.empty();
+            }
+            String[] counts = lines.get(1).split(" ");
+            List<Diagnostic> warnings = new ArrayList<>();
+            for (String line : lines.subList(2, lines.size())) {
+                String[] f = line.split("\t", 5);
+                warnings.add(Diagnostic.warning(f[0], new SourceSpan(f[1], Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3])), f[4]));
+            }
+            return Optional.of(new Remembered(Integer.parseInt(counts[1]), Integer.parseInt(counts[2]), warnings));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable cache is only a slower build
+        }
+    }
+
+    /** Remembers a successful build with these inputs; a failure to write is ignored (the cache is optional). */
+    void remember(int pages, int files, List<Diagnostic> diagnostics) {
+        var out = new StringBuilder("fingerprint ").append(fingerprint).append('\n')
+                .append("counts ").append(pages).append(' ').append(files).append('\n');
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Severity.WARNING && d.via().isEmpty()) {
+                out.append(d.code()).append('\t').append(d.at().file()).append('\t').append(d.at().line()).append('\t')
+                        .append(d.at().column()).append('\t').append(d.message().replace('\n', ' ')).append('\n');
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("build-cache.tmp");
+            Files.writeString(tmp, out, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the next build is only slower
+        }
+    }
+
+    /** Forgets the remembered build, so that the next build runs in full. */
+    void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale entry cannot match: its fingerprint differs
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    /** The size and time of the jar (or classes folder) Patella runs from: a new Patella is a new input. */
+    private static String codeVersion() {
+        try {
+            Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+        } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+            return "unknown"; // then only the other inputs decide
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.patella.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Writes the files of a site into a folder that no one reads yet, in parallel. */
+final class BufferWriter {
+
+    private BufferWriter() {
+    }
+
+    /**
+     * Fills {@code folder} with {@code files}, removing whatever was there.
+     *
+     * @return how many files were written
+     */
+    static int writeAll(Path folder, SiteFiles files) throws IOException {
+        Publisher.deleteTree(folder);
+        Files.createDirectories(folder);
+        List<String> all = new ArrayList<>(files.generated().keySet());
+        all.addAll(files.copied().keySet());
+        write(folder, files, all);
+        return all.size();
+    }
+
+    /**
+     * Brings {@code folder}, which holds {@code holds}, to {@code wanted}: writes the files that are
+     * new or differ, deletes those that are gone, and removes folders left empty.
+     *
+     * @return how many files were written
+     */
+    static int update(Path folder, SiteManifest holds, SiteManifest wanted, SiteFiles files) throws IOException {
+        List<String> changed = new ArrayList<>();
+        wanted.files().forEach((path, entry) -> {
+            if (!entry.equals(holds.files().get(path))) {
+                changed.add(path);
+            }
+        });
+        var emptied = new TreeSet<Path>(Comparator.reverseOrder());
+        for (String path : holds.files().keySet()) {
+            if (!wanted.files().containsKey(path)) {
+                Path file = folder.resolve(path);
+                Files.deleteIfExists(file);
+                for (Path dir = file.getParent(); !dir.equals(folder); dir = dir.getParent()) {
+                    emptied.add(dir);
+                }
+            }
+        }
+        write(folder, files, changed);
+        for (Path dir : emptied) { // deepest first
+            try {
+                Files.deleteIfExists(dir);
+            } catch (DirectoryNotEmptyException e) {
+                // still holds files of the new site
+            }
+        }
+        return changed.size();
+    }
+
+    private static void write(Path folder, SiteFiles files, List<String> paths) throws IOException {
+        var dirs = new TreeSet<Path>();
+        for (String path : paths) {
+            dirs.add(folder.resolve(path).getParent());
+        }
+        for (Path dir : dirs) {
+            Files.createDirectories(dir);
+        }
+        Map<String, byte[]> generated = files.generated();
+        Map<String, Path> copied = files.copied();
+        paths.parallelStream().forEach(path -> {
+            Path target = folder.resolve(path);
+            try {
+                byte[] bytes = generated.get(path);
+                if (bytes != null) {
+                    Files.write(target, bytes);
+                } else {
+                    Files.copy(copied.get(path), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package dev.patella.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * What a site folder holds: each file's site path with the SHA-256 and size of its bytes. Kept
+ * in a small text file beside the folder (never inside it, so it is not published), one line a
+ * file: {@code <sha256> <size> <path>}.
+ */
+record SiteManifest(Map<String, Entry> files) {
+
+    /** One file's fingerprint. */
+    record Entry(String sha256, long size) {
+    }
+
+    SiteManifest {
+        files = new TreeMap<>(files);
+    }
+
+    /** The fingerprints of the files a build made. */
+    static SiteManifest of(SiteFiles site) {
+        Map<String, Entry> out = new TreeMap<>();
+        site.generated().forEach((path, bytes) -> out.put(path, new Entry(sha256(bytes), bytes.length)));
+        site.copied().forEach((path, source) -> {
+            try {
+                byte[] bytes = Files.readAllBytes(source);
+                out.put(path, new Entry(sha256(bytes), bytes.length));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source, e);
+            }
+        });
+        return new SiteManifest(out);
+    }
+
+    /**
+     * Reads a manifest and checks it against the folder it describes: the same files, with the
+     * same sizes. A folder someone changed by hand (or a run that stopped while writing it) does
+     * not match, and is then rewritten in full rather than trusted.
+     *
+     * @return the manifest, or empty when it is missing, unreadable or does not match the folder
+     */
+    static Optional<SiteManifest> readVerified(Path manifest, Path folder) {
+        if (!Files.isRegularFile(manifest) || !Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Map<String, Entry> files = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String[] parts = line.split(" ", 3);
+                if (parts.length != 3) {
+                    return Optional.empty();
+                }
+                files.put(parts[2], new Entry(parts[0], Long.parseLong(parts[1])));
+            }
+            Map<String, Long> onDisk = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    onDisk.put(folder.relativize(p).toString().replace('\\', '/'), Files.size(p));
+                }
+            }
+            Map<String, Long> expected = new TreeMap<>();
+            files.forEach((path, entry) -> expected.put(path, entry.size()));
+            return expected.equals(onDisk) ? Optional.of(new SiteManifest(files)) : Optional.empty();
+        } catch (NoSuchFileException | NumberFormatException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
+    }
+
+    void write(Path manifest) throws IOException {
+        var out = new StringBuilder();
+        files.forEach((path, e) -> out.append(e.sha256()).append(' ').append(e.size()).append(' ').append(path)
+                .append('\n'));
+        Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
+        Files.writeString(temp, out, StandardCharsets.UTF_8);
+        Files.move(temp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

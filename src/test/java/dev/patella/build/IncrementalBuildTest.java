@@ -1,0 +1,68 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds after the first write only what changed, and stop at once when nothing did. */
+class IncrementalBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unchangedProjectBuildsAtOnceWritesNothingAndRepeatsItsWarnings() {
+        Path project = TestSites.project(tmp.resolve("p"), "overdue");
+        var first = TestSites.run("build", "--project", project.toString());
+        assertThat(first.out()).contains("written)");
+        var before = TestSites.snapshot(project.resolve("site"));
+
+        var second = TestSites.run("build", "--project", project.toString());
+
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("none changed");
+        assertThat(second.diagnostics()).isEqualTo(first.diagnostics()).isNotEmpty();
+        assertThat(TestSites.snapshot(project.resolve("site"))).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    @Test
+    void oneChangedPageWritesOnlyTheFilesThatChanged() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about).replace("About us.", "About us, once."));
+        TestSites.run("build", "--project", project.toString()); // the first site becomes the back buffer
+        Files.writeString(about, Files.readString(about).replace("About us, once.", "About us, now longer."));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("\\(\\d+ files, [12] written\\)");
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About us, now longer.");
+    }
+
+    @Test
+    void siteChangedByHandIsRebuiltAndASeriesOfBuildsMatchesAFreshOne() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
+        TestSites.run("build", "--project", project.toString());
+        Files.delete(project.resolve("content/pages/extra.md"));
+        TestSites.run("build", "--project", project.toString());
+        Files.delete(project.resolve("site/about/index.html")); // someone tidies site/ by hand
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.out()).doesNotContain("none changed");
+        TestSites.run("build", "--project", project.toString(), "--output", tmp.resolve("fresh").toString());
+        var built = TestSites.snapshot(project.resolve("site"));
+        var fresh = TestSites.snapshot(tmp.resolve("fresh"));
+        assertThat(built.keySet()).isEqualTo(fresh.keySet()).contains("about/index.html")
+                .doesNotContain("extra/index.html");
+        built.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(fresh.get(path)));
+    }
+}
