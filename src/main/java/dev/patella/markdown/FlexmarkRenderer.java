@@ -1,6 +1,5 @@
 package dev.patella.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
@@ -12,7 +11,6 @@ import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -66,15 +64,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         Document document = parser.parse(prose.markdown());
         var walk = new Walk(prose, page, diagnostics);
         walk.visit(document);
-        var ids = new HeaderIdGenerator();
-        ids.generateIds(document);
-        List<String> headingIds = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof Heading heading && heading.getAnchorRefId() != null) {
-                headingIds.add(heading.getAnchorRefId());
-            }
-        }
-        return new Rendered(renderer.render(document), walk.links, walk.citations, headingIds);
+        return new Rendered(renderer.render(document), walk.links, walk.citations);
     }
 
     @Override
@@ -91,7 +81,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }
-        return new Rendered(html, block.links(), block.citations(), block.headingIds());
+        return new Rendered(html, block.links(), block.citations());
     }
 
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */

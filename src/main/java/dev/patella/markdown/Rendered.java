@@ -9,12 +9,10 @@ import java.util.List;
  * @param links      links and images, as written: to this site (site-root paths, possibly with
  *                   {@code #anchor}) and to others ({@code https://...})
  * @param citations  citation keys in the order they appear
- * @param headingIds the {@code id} of every heading, for anchor checks
  */
-public record Rendered(String html, List<LinkUse> links, List<CitationUse> citations, List<String> headingIds) {
+public record Rendered(String html, List<LinkUse> links, List<CitationUse> citations) {
     public Rendered {
         links = List.copyOf(links);
         citations = List.copyOf(citations);
-        headingIds = List.copyOf(headingIds);
     }
 }

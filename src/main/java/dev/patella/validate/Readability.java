@@ -5,8 +5,6 @@ import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,16 +20,13 @@ public final class Readability {
     private static final Pattern MARKUP = Pattern.compile("[*_`]|\\{[#.][^}]*\\}");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"')\\]]*\\s+|(?<=[.!?])$");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*|\\d+(?:[.,]\\d+)*%?");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
-    private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
 
     private Readability() {
     }
 
-    /** One sentence with where it starts and how many words it has. */
-    public record Sentence(String text, int words, SourceSpan at) {
+    /** One sentence with where it starts, how many words it has and their syllables. */
+    public record Sentence(String text, int words, int syllables, SourceSpan at) {
     }
 
     /**
@@ -51,10 +46,8 @@ public final class Readability {
         int words = 0;
         int syllables = 0;
         for (Sentence s : sentences) {
-            for (String word : words(s.text())) {
-                words++;
-                syllables += syllables(word);
-            }
+            words += s.words();
+            syllables += s.syllables();
         }
         if (words == 0) {
             return new Level(0, 0, 0, List.of());
@@ -107,41 +100,95 @@ public final class Readability {
                 consumed += lineTexts.get(lineIndex).length() + 1;
                 lineIndex++;
             }
-            int count = words(sentence).size();
-            if (count > 0) {
+            List<String> words = words(sentence);
+            if (!words.isEmpty()) {
                 int fileLine = lineNumbers.get(lineIndex);
                 SourceSpan base = prose.at();
                 SourceSpan at = fileLine == 0 ? base : new SourceSpan(base.file(), base.line() + fileLine, 1);
-                out.add(new Sentence(sentence.strip(), count, at));
+                int syllables = 0;
+                for (String word : words) {
+                    syllables += syllables(word);
+                }
+                out.add(new Sentence(sentence.strip(), words.size(), syllables, at));
             }
         }
     }
 
     private static String clean(String line) {
+        if (!hasMarkup(line)) {
+            return line.strip(); // most lines: plain words, no regular expressions needed
+        }
         String t = CITATION.matcher(line).replaceAll("");
         t = LINK.matcher(t).replaceAll("$1");
         return WHITESPACE.matcher(MARKUP.matcher(t).replaceAll("")).replaceAll(" ").strip();
     }
 
-    private static List<String> words(String text) {
+    private static boolean hasMarkup(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '[' || c == '*' || c == '_' || c == '`' || c == '{' || c == '\t'
+                    || c == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of a text: runs of letters (with ' or - inside) or of digits (with . , inside, and a %). */
+    static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            words.add(m.group());
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            int start = i;
+            if (isAsciiLetter(c)) {
+                i++;
+                while (i < n && (isAsciiLetter(text.charAt(i)) || "'’-".indexOf(text.charAt(i)) >= 0)) {
+                    i++;
+                }
+                words.add(text.substring(start, i));
+            } else if (c >= '0' && c <= '9') {
+                i++;
+                while (i < n && (Character.isDigit(text.charAt(i)) || (text.charAt(i) == '.' || text.charAt(i) == ',')
+                        && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
+                    i++;
+                }
+                if (i < n && text.charAt(i) == '%') {
+                    i++;
+                }
+                words.add(text.substring(start, i));
+            } else {
+                i++;
+            }
         }
         return words;
     }
 
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** Vowel groups, less a silent final "e"; numbers count as one syllable per digit group. */
     static int syllables(String word) {
-        String w = NOT_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
+        var letters = new StringBuilder(word.length());
+        int count = 0;
+        boolean inVowels = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if (c < 'a' || c > 'z') {
+                continue;
+            }
+            letters.append(c);
+            boolean vowel = "aeiouy".indexOf(c) >= 0;
+            if (vowel && !inVowels) {
+                count++;
+            }
+            inVowels = vowel;
+        }
+        String w = letters.toString();
         if (w.isEmpty()) {
             return 1;
-        }
-        int count = 0;
-        Matcher m = VOWELS.matcher(w);
-        while (m.find()) {
-            count++;
         }
         if (w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee") && count > 1) {
             count--;

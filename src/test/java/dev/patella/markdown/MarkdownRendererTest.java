@@ -60,7 +60,7 @@ class MarkdownRendererTest {
     void givesHeadingsIdsForAnchors() {
         var rendered = render("## What it is\n\n## How it is treated", new CitationNumbers());
 
-        assertThat(rendered.headingIds()).containsExactly("what-it-is", "how-it-is-treated");
-        assertThat(rendered.html()).contains("<h2 id=\"what-it-is\">What it is</h2>");
+        assertThat(rendered.html()).contains("<h2 id=\"what-it-is\">What it is</h2>")
+                .contains("<h2 id=\"how-it-is-treated\">How it is treated</h2>");
     }
 }
