@@ -16,7 +16,7 @@ SIZES=("$@")
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hugo hugo
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-[ -f target/patella.jar ] || mvn -q -B -DskipTests package
+[ -f target/patella.jar ] && [ -f target/patella.jsa ] || mvn -q -B -DskipTests package
 
 PATELLA=(bin/patella)
 work=target/bench
@@ -42,10 +42,13 @@ for n in "${SIZES[@]}"; do
   java bench/Generate.java "$n" "$dir" >/dev/null
   rm -f "$work"/*.txt
   for i in $(seq "$RUNS"); do
-    rm -rf "$dir/patella/site" "$dir/patella/.patella" "$dir/hugo/public"
+    # cold: no site, no back buffer, no build cache
+    rm -rf "$dir/patella/site" "$dir/patella"/.site.* "$dir/patella/.patella" "$dir/hugo/public"
     measure patella-cold "${PATELLA[@]}" build --project "$dir/patella"
     measure hugo-cold hugo --quiet -s "$dir/hugo" -d public
-    touch "$dir/patella/content/pages/guide-$((n / 2)).md"
+    # an editor's steady state: the build before also changed a page, so the back buffer is warm
+    echo "Edited $i." >> "$dir/patella/content/pages/guide-$((n / 3)).md"
+    "${PATELLA[@]}" build --project "$dir/patella" >/dev/null
     echo "Changed $i." >> "$dir/patella/content/pages/guide-$((n / 2)).md"
     measure patella-one-changed "${PATELLA[@]}" build --project "$dir/patella"
     measure patella-unchanged "${PATELLA[@]}" build --project "$dir/patella"

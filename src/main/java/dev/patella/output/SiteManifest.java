@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What a site folder holds: each file's site path with the SHA-256 and size of its bytes. Kept
@@ -65,11 +64,16 @@ record SiteManifest(Map<String, Entry> files) {
                 files.put(parts[2], new Entry(parts[0], Long.parseLong(parts[1])));
             }
             Map<String, Long> onDisk = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    onDisk.put(folder.relativize(p).toString().replace('\\', '/'), Files.size(p));
+            // one walk that reads each file's attributes once: this check runs on every build
+            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isRegularFile()) {
+                        onDisk.put(folder.relativize(p).toString().replace('\\', '/'), a.size());
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-            }
+            });
             Map<String, Long> expected = new TreeMap<>();
             files.forEach((path, entry) -> expected.put(path, entry.size()));
             return expected.equals(onDisk) ? Optional.of(new SiteManifest(files)) : Optional.empty();
