@@ -41,7 +41,7 @@ public final class Builder {
             return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start));
         }
         cache.forget();
-        SiteBuild site = make(options, diagnostics);
+        SiteBuild site = makeForPublishing(options, diagnostics);
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start));
         }
@@ -64,6 +64,10 @@ public final class Builder {
 
     private SiteBuild make(BuildOptions options, Diagnostics diagnostics) {
         return new SiteSession(options, nanoTime).build(Changes.everything(), diagnostics);
+    }
+
+    private SiteBuild makeForPublishing(BuildOptions options, Diagnostics diagnostics) {
+        return SiteSession.forBuild(options, nanoTime).build(Changes.everything(), diagnostics);
     }
 
     private Duration since(long start) {

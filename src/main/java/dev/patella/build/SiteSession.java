@@ -45,7 +45,7 @@ public final class SiteSession {
     private final LongSupplier nanoTime;
     private final ContentLoader loader = new ContentLoader();
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
-    private final ReferenceFormatter formatter = ReferenceFormatter.ama();
+    private final ReferenceFormatter formatter;
     private final SourceCache sources = new SourceCache();
     private final RenderCache renders = new RenderCache();
     private final EditorialChecks editorial = new EditorialChecks();
@@ -61,9 +61,22 @@ public final class SiteSession {
      * @param nanoTime a monotonic clock for the time taken, {@code System::nanoTime} outside tests
      */
     public SiteSession(BuildOptions options, LongSupplier nanoTime) {
+        this(options, nanoTime, ReferenceFormatter.ama());
+    }
+
+    /**
+     * A session for one {@code build}, which may keep notes in the project's {@code .patella/}
+     * folder to start faster next time ({@code serve} and {@code check} write nothing).
+     */
+    static SiteSession forBuild(BuildOptions options, LongSupplier nanoTime) {
+        return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()));
+    }
+
+    private SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
         this.options = options;
         this.nanoTime = nanoTime;
         this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
+        this.formatter = formatter;
     }
 
     public BuildOptions options() {

@@ -14,7 +14,9 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -59,10 +61,11 @@ final class SearchIndex {
     /** The index as UTF-8 JSON. */
     byte[] write(SiteIndex index) {
         ArrayNode entries = json.createArrayNode();
+        Map<String, String> wordsByUrl = words(index);
         for (Views.SearchEntry entry : entries(index)) {
             ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.href().substring(1))
                     .put("k", entry.kind()).put("s", entry.summary());
-            String words = words(index, entry.href());
+            String words = wordsByUrl.getOrDefault(entry.href(), "");
             if (!words.isEmpty()) {
                 node.put("w", words);
             }
@@ -75,31 +78,27 @@ final class SearchIndex {
         }
     }
 
-    private String words(SiteIndex index, String url) {
+    /** The extra words each exercise, condition and program page is found by, by URL. */
+    private Map<String, String> words(SiteIndex index) {
+        Map<String, String> out = new HashMap<>();
         for (Exercise e : index.exercises()) {
-            if (Urls.exercise(e.slug()).equals(url)) {
-                List<String> words = new ArrayList<>(e.otherNames());
-                words.addAll(e.muscles().primary());
-                words.addAll(e.muscles().secondary());
-                words.add(e.chain().label());
-                words.add(e.phase().label());
-                words.addAll(e.equipment());
-                words.addAll(e.optionalEquipment());
-                words.add(plain(e.feelIt()));
-                return String.join(" · ", words);
-            }
+            List<String> words = new ArrayList<>(e.otherNames());
+            words.addAll(e.muscles().primary());
+            words.addAll(e.muscles().secondary());
+            words.add(e.chain().label());
+            words.add(e.phase().label());
+            words.addAll(e.equipment());
+            words.addAll(e.optionalEquipment());
+            words.add(plain(e.feelIt()));
+            out.put(Urls.exercise(e.slug()), String.join(" · ", words));
         }
         for (Condition c : index.conditions()) {
-            if (Urls.condition(c.slug()).equals(url)) {
-                List<String> words = new ArrayList<>(c.otherNames());
-                c.symptoms().forEach(s -> words.add(plain(s)));
-                return String.join(" · ", words);
-            }
-            if (Urls.program(c.slug()).equals(url)) {
-                return String.join(" · ", c.otherNames()) + " · print handout sheet";
-            }
+            List<String> words = new ArrayList<>(c.otherNames());
+            c.symptoms().forEach(s -> words.add(plain(s)));
+            out.put(Urls.condition(c.slug()), String.join(" · ", words));
+            out.put(Urls.program(c.slug()), String.join(" · ", c.otherNames()) + " · print handout sheet");
         }
-        return "";
+        return out;
     }
 
     private String plain(Prose prose) {
