@@ -29,6 +29,8 @@ final class SearchIndex {
 
     private final ObjectMapper json;
     private final MarkdownRenderer markdown;
+    /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
+    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
 
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown) {
         this.json = json;
@@ -102,6 +104,9 @@ final class SearchIndex {
     }
 
     private String plain(Prose prose) {
-        return markdown.plainText(prose.markdown()).strip();
+        if (plainText.size() > 100_000) {
+            plainText.clear(); // a bound, for a server that runs for days
+        }
+        return plainText.computeIfAbsent(prose.markdown(), text -> markdown.plainText(text).strip());
     }
 }

@@ -51,6 +51,7 @@ public final class SiteRenderer {
     private final Templates templates;
     private final Assets assets;
     private final ObjectMapper json = new ObjectMapper();
+    private final SearchIndex search;
     /** The last search index made, by the index it was made from (renders run one at a time). */
     private volatile Searched searched;
 
@@ -58,6 +59,7 @@ public final class SiteRenderer {
         this.markdown = markdown;
         this.templates = templates;
         this.assets = assets;
+        this.search = new SearchIndex(json, markdown);
     }
 
     /** The files of {@code templates/assets/} this renderer links pages to. */
@@ -99,7 +101,7 @@ public final class SiteRenderer {
         }
         var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon), json,
                 name -> asset(name, diagnostics));
-        List<Job> jobs = jobs(index, views, new SearchIndex(json, markdown), searchFile(index).sitePath());
+        List<Job> jobs = jobs(index, views, search, searchFile(index).sitePath());
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<Job> todo = new ArrayList<>();
         for (Job job : jobs) {
@@ -221,7 +223,7 @@ public final class SiteRenderer {
         if (last != null && last.index() == index) {
             return last.file();
         }
-        byte[] bytes = new SearchIndex(json, markdown).write(index);
+        byte[] bytes = search.write(index);
         var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
         searched = new Searched(index, file);
         return file;

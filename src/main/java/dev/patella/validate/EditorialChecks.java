@@ -49,7 +49,9 @@ public final class EditorialChecks {
         for (Page p : index.pages()) {
             texts.put(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()));
         }
-        levels.keySet().retainAll(new java.util.HashSet<>(texts.values()));
+        if (levels.size() > 2 * texts.size() + 100) {
+            levels.keySet().retainAll(new java.util.HashSet<>(texts.values())); // forget texts long gone
+        }
         texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
                 levels.computeIfAbsent(e.getValue(), Readability::measure), maxGrade, diagnostics));
     }
