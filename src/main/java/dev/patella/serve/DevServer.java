@@ -108,7 +108,8 @@ public final class DevServer implements AutoCloseable {
         var build = session.build(Changes.everything(), first);
         rebuilt(new Rebuilder.Batch(Changes.everything(), start), new Rebuilder.Result(build, first, null));
         background.execute(rebuilder);
-        server.createContext("/", new SiteHandler(() -> snapshot, live));
+        var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));
+        server.createContext("/", new SiteHandler(() -> snapshot, live, copied));
         server.setExecutor(requests);
         server.start();
         pings.scheduleAtFixedRate(live::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);

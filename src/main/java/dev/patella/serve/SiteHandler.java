@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,10 +21,12 @@ final class SiteHandler implements HttpHandler {
 
     private final Supplier<Snapshot> snapshot;
     private final LiveReload live;
+    private final CopiedFiles copied;
 
-    SiteHandler(Supplier<Snapshot> snapshot, LiveReload live) {
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload live, CopiedFiles copied) {
         this.snapshot = snapshot;
         this.live = live;
+        this.copied = copied;
     }
 
     @Override
@@ -84,16 +84,9 @@ final class SiteHandler implements HttpHandler {
         }
     }
 
-    private static Optional<byte[]> read(Snapshot now, String sitePath) throws IOException {
+    private Optional<byte[]> read(Snapshot now, String sitePath) {
         Optional<byte[]> made = now.generated(sitePath);
-        if (made.isPresent()) {
-            return made;
-        }
-        Optional<Path> copied = now.copied(sitePath);
-        if (copied.isPresent() && Files.isRegularFile(copied.get())) {
-            return Optional.of(Files.readAllBytes(copied.get()));
-        }
-        return Optional.empty();
+        return made.isPresent() ? made : now.copied(sitePath).flatMap(copied::read);
     }
 
     private static void respond(HttpExchange exchange, int status, String sitePath, byte[] body, Snapshot now)

@@ -162,6 +162,34 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aSiteFileSwappedForALinkOutOfTheProjectIsNeverServed() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CANARY\n");
+        Path image = project.resolve("content/images/knee.svg");
+        Files.createDirectories(image.getParent());
+        Files.writeString(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"></svg>\n");
+        restart();
+        assertThat(get("/images/knee.svg").body()).startsWith("<svg");
+        var rebuilt = new java.util.concurrent.CountDownLatch(1);
+        server.onRebuilt(r -> rebuilt.countDown());
+
+        Files.delete(image);
+        Files.createSymbolicLink(image, secret);
+        var beforeTheRebuild = get("/images/knee.svg");
+        assertThat(rebuilt.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("a rebuild after the swap").isTrue();
+        var afterTheRebuild = get("/images/knee.svg");
+
+        assertThat(beforeTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
+        assertThat(afterTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
+        assertThat(afterTheRebuild.statusCode()).isEqualTo(404);
+    }
+
+    private void restart() throws IOException {
+        server.close();
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+                new PrintWriter(log, true), new PrintWriter(log, true));
+    }
+
     private URI url(String path) {
         return server.url().resolve(path);
     }
