@@ -109,7 +109,8 @@ public final class DevServer implements AutoCloseable {
         rebuilt(new Rebuilder.Batch(Changes.everything(), start), new Rebuilder.Result(build, first, null));
         background.execute(rebuilder);
         var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));
-        server.createContext("/", new SiteHandler(() -> snapshot, live, copied));
+        boolean loopbackOnly = server.getAddress().getAddress().isLoopbackAddress();
+        server.createContext("/", new SiteHandler(() -> snapshot, live, copied, loopbackOnly));
         server.setExecutor(requests);
         server.start();
         pings.scheduleAtFixedRate(live::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
