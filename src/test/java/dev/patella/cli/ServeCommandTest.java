@@ -82,6 +82,70 @@ class ServeCommandTest {
     }
 
     @Test
+    void answersEveryRequestOfAKeptAliveConnectionWithoutWaitingForADelayedAck() throws Exception {
+        // the command in its own JVM, as an editor runs it: the socket option is set once per process
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path project = TestSites.project(tmp.resolve("p"));
+        Process serve = new ProcessBuilder(javaBin.toString(), "-cp", classPath, "dev.patella.cli.Main", "serve",
+                "--project", project.toString(), "--port", "0").redirectErrorStream(true).start();
+        try {
+            var out = new StringWriter();
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        out.write(line + "\n");
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            URI url = awaitUrl(out);
+
+            List<Long> millis = new ArrayList<>();
+            try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
+                socket.setSoTimeout(10_000);
+                var in = new java.io.BufferedInputStream(socket.getInputStream());
+                for (int i = 0; i < 40; i++) {
+                    long start = System.nanoTime();
+                    socket.getOutputStream().write(("GET /about/ HTTP/1.1\r\nHost: " + url.getAuthority()
+                            + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    readResponse(in);
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+            List<Long> sorted = millis.stream().sorted().toList();
+
+            // a delayed ACK holds each response for 40 ms; without it one takes about a millisecond
+            assertThat(sorted.get(sorted.size() / 2)).as("median ms of " + millis).isLessThan(20);
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    /** Reads one response with a Content-Length from a kept-alive connection. */
+    private static void readResponse(java.io.InputStream in) throws java.io.IOException {
+        var head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)\r\ncontent-length: (\\d+)").matcher(head);
+        assertThat(length.find()).as(head.toString()).isTrue();
+        assertThat(head.toString()).startsWith("HTTP/1.1 200 ");
+        in.readNBytes(Integer.parseInt(length.group(1)));
+    }
+
+    @Test
     void aPortInUseIsACommandLineErrorWithAHint() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
         try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
