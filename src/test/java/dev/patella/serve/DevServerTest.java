@@ -253,13 +253,18 @@ class DevServerTest {
         Files.writeString(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"></svg>\n");
         restart();
         assertThat(get("/images/knee.svg").body()).startsWith("<svg");
-        var rebuilt = new java.util.concurrent.CountDownLatch(1);
-        server.onRebuilt(r -> rebuilt.countDown());
+        var refused = new java.util.concurrent.CountDownLatch(1);
+        server.onRebuilt(r -> {
+            if (!r.errors().isEmpty()) {
+                refused.countDown(); // the build refused the link: the last good build, with the image, is served
+            }
+        });
 
-        Files.delete(image);
-        Files.createSymbolicLink(image, secret);
+        // swapped in one step, so that the only build after it sees the link
+        Path link = Files.createSymbolicLink(image.resolveSibling(".knee.svg.tmp"), secret);
+        Files.move(link, image, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         var beforeTheRebuild = get("/images/knee.svg");
-        assertThat(rebuilt.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("a rebuild after the swap").isTrue();
+        assertThat(refused.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("a rebuild with the error").isTrue();
         var afterTheRebuild = get("/images/knee.svg");
 
         assertThat(beforeTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
