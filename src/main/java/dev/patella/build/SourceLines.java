@@ -13,17 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the lines diagnostics point at, for showing them under the message. Reads each file
- * once; a file that cannot be read (gone, too large) shows no lines. Reads only inside the project.
+ * once; a file that cannot be read (gone, too large) shows no lines. Reads only inside the project:
+ * a file that links out of it shows no lines either, so an error about such a link never prints
+ * the file it points at (to a terminal, a CI log or the dev server's overlay).
  */
 public final class SourceLines {
 
     private static final long MAX_BYTES = 4L * 1024 * 1024;
 
     private final Path project;
+    private final Path realProject;
     private final Map<String, List<String>> files = new ConcurrentHashMap<>();
 
     public SourceLines(Path project) {
         this.project = project.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.project.toRealPath();
+        } catch (IOException e) {
+            real = this.project;
+        }
+        this.realProject = real;
     }
 
     /** @return the text of the line {@code span} points at, or empty when it cannot be read */
@@ -57,10 +67,11 @@ public final class SourceLines {
                 return List.of();
             }
             try {
-                if (Files.size(path) > MAX_BYTES) {
+                Path real = path.toRealPath();
+                if (!real.startsWith(realProject) || !Files.isRegularFile(real) || Files.size(real) > MAX_BYTES) {
                     return List.of();
                 }
-                return new String(Files.readAllBytes(path), StandardCharsets.UTF_8).lines().toList();
+                return new String(Files.readAllBytes(real), StandardCharsets.UTF_8).lines().toList();
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -24,6 +25,21 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:stopped", "2:the command line is wrong, or the port is in use",
                 "3:a file could not be read"})
 final class ServeCommand implements Callable<Integer> {
+
+    /**
+     * Settings of the JDK's web server, which it reads once per process, when the first server
+     * starts; this command owns its process, so it sets them (unless the user set them with -D).
+     * <ul>
+     * <li>{@code nodelay}: the server sends a response's headers and its body as two writes;
+     * without TCP_NODELAY the body waits for the client's delayed ACK of the headers, 40 ms on
+     * Linux, on every request of a kept-alive connection (22 requests a second per connection).
+     * <li>{@code maxReqTime}: the server reads a request's headers on one of its few threads and
+     * by default waits for them forever, so a handful of connections that never finish a request
+     * would stop it answering anyone. After 5 s such a connection is closed.
+     * </ul>
+     */
+    static final Map<String, String> JDK_SERVER = Map.of("sun.net.httpserver.nodelay", "true",
+            "sun.net.httpserver.maxReqTime", "5");
 
     private final Clock clock;
 
@@ -64,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
         }
+        JDK_SERVER.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
         DevServer server;
         try {
             server = DevServer.start(ServeOptions.of(project, host, port, drafts, LocalDate.now(clock)), out, err);

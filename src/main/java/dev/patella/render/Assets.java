@@ -31,7 +31,8 @@ public record Assets(Map<String, Asset> files) {
     }
 
     /**
-     * Lists the assets of a templates folder.
+     * Lists the assets of a templates folder. A file that is a link to a place outside the
+     * templates folder is left out, so a build can never publish a file from elsewhere on the disk.
      *
      * @return empty assets when the folder has no {@code assets/}
      * @throws UncheckedIOException when a file cannot be read
@@ -42,12 +43,21 @@ public record Assets(Map<String, Asset> files) {
             return new Assets(Map.of());
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> paths = walk.filter(Files::isRegularFile).sorted().toList();
+            Path inside = templatesDir.toRealPath();
+            List<Path> paths = walk.filter(Files::isRegularFile).filter(p -> realPathInside(p, inside)).sorted().toList();
             return new Assets(paths.stream().collect(Collectors.toMap(
                     p -> dir.relativize(p).toString().replace('\\', '/'),
                     p -> new Asset(p, "assets/" + fingerprinted(dir.relativize(p).toString().replace('\\', '/'), p)))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static boolean realPathInside(Path file, Path folder) {
+        try {
+            return file.toRealPath().startsWith(folder);
+        } catch (IOException e) {
+            return false; // gone since it was listed
         }
     }
 

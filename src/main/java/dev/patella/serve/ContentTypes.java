@@ -11,6 +11,7 @@ final class ContentTypes {
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
             Map.entry("json", "application/json"),
+            Map.entry("webmanifest", "application/manifest+json"),
             Map.entry("xml", "application/xml; charset=utf-8"),
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),

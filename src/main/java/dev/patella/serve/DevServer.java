@@ -108,7 +108,9 @@ public final class DevServer implements AutoCloseable {
         var build = session.build(Changes.everything(), first);
         rebuilt(new Rebuilder.Batch(Changes.everything(), start), new Rebuilder.Result(build, first, null));
         background.execute(rebuilder);
-        server.createContext("/", new SiteHandler(() -> snapshot, live));
+        var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));
+        boolean loopbackOnly = server.getAddress().getAddress().isLoopbackAddress();
+        server.createContext("/", new SiteHandler(() -> snapshot, live, copied, loopbackOnly));
         server.setExecutor(requests);
         server.start();
         pings.scheduleAtFixedRate(live::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);

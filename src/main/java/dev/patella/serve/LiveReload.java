@@ -39,9 +39,8 @@ final class LiveReload {
             return;
         }
         var headers = exchange.getResponseHeaders();
+        Responses.secure(headers);
         headers.set("Content-Type", "text/event-stream; charset=utf-8");
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(200, 0);
         var client = new Client(exchange, exchange.getResponseBody());
         if (send(client, "retry: 1000\nevent: build\ndata: " + build + "\n\n")) {

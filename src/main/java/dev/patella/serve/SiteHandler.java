@@ -7,46 +7,57 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Serves the files of the built site, and nothing else: a path is decoded once, refused when it
- * holds {@code .} or {@code ..} segments, backslashes or control characters, and then only looked
- * up among the site's own files, never on the disk. A folder is served by its {@code index.html}
- * and never listed. GET and HEAD only. HTML responses get the live-reload script and, while the
- * content has errors, the error overlay.
+ * Serves the files of the built site, and nothing else. A request is answered only when it is
+ * addressed to the loopback name the server listens on (see {@link Hosts}), with GET or HEAD.
+ * Its path is decoded once and refused (400) when it holds {@code .}, {@code ..} or empty
+ * segments, an encoded {@code /}, a backslash, a colon, control characters, bytes that are not
+ * UTF-8 (overlong forms included) or something still percent-encoded after decoding; then it is
+ * only looked up among the site's own files, never on the disk, so it can only ever find a built
+ * file. A folder is served by its {@code index.html} and never listed. HTML responses get the
+ * live-reload script and, while the content has errors, the error overlay.
  */
 final class SiteHandler implements HttpHandler {
 
     private final Supplier<Snapshot> snapshot;
     private final LiveReload live;
+    private final CopiedFiles copied;
+    private final boolean loopbackOnly;
 
-    SiteHandler(Supplier<Snapshot> snapshot, LiveReload live) {
+    /** @param loopbackOnly whether the server listens on a loopback address, so answers only loopback names */
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload live, CopiedFiles copied, boolean loopbackOnly) {
         this.snapshot = snapshot;
         this.live = live;
+        this.copied = copied;
+        this.loopbackOnly = loopbackOnly;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // every answer closes the exchange, except an event stream, which stays open
+        if (!Hosts.allowed(exchange.getRequestHeaders().get("Host"), loopbackOnly)) {
+            Responses.plain(exchange, 403, "Forbidden: the preview answers only requests for 127.0.0.1 or localhost\n");
+            return;
+        }
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             Responses.plain(exchange, 405, "Method not allowed: the preview only answers GET and HEAD\n");
             return;
         }
-        Optional<String> path = SitePaths.decode(exchange.getRequestURI().getRawPath());
+        String raw = exchange.getRequestURI().getRawPath();
+        Optional<String> path = SitePaths.decode(raw);
         if (path.isEmpty()) {
             Responses.plain(exchange, 400, "Bad request: the path is not one the site can have\n");
             return;
         }
-        serve(exchange, path.get());
+        serve(exchange, raw, path.get());
     }
 
-    private void serve(HttpExchange exchange, String path) throws IOException {
+    private void serve(HttpExchange exchange, String raw, String path) throws IOException {
         Snapshot now = snapshot.get();
         switch (path) {
             case LiveReload.EVENTS -> {
@@ -75,7 +86,8 @@ final class SiteHandler implements HttpHandler {
             respond(exchange, 200, sitePath, body.get(), now);
         } else if (!path.endsWith("/") && now.has(sitePath + "/index.html")) {
             String query = exchange.getRequestURI().getRawQuery();
-            exchange.getResponseHeaders().set("Location", path + "/" + (query == null ? "" : "?" + query));
+            // the path as sent (checked to be plain ASCII), so the header never carries a decoded character
+            exchange.getResponseHeaders().set("Location", raw + "/" + (query == null ? "" : "?" + query));
             Responses.plain(exchange, 301, "Moved to " + path + "/\n");
         } else {
             byte[] notFound = read(now, "404.html").orElse(
@@ -84,16 +96,9 @@ final class SiteHandler implements HttpHandler {
         }
     }
 
-    private static Optional<byte[]> read(Snapshot now, String sitePath) throws IOException {
+    private Optional<byte[]> read(Snapshot now, String sitePath) {
         Optional<byte[]> made = now.generated(sitePath);
-        if (made.isPresent()) {
-            return made;
-        }
-        Optional<Path> copied = now.copied(sitePath);
-        if (copied.isPresent() && Files.isRegularFile(copied.get())) {
-            return Optional.of(Files.readAllBytes(copied.get()));
-        }
-        return Optional.empty();
+        return made.isPresent() ? made : now.copied(sitePath).flatMap(copied::read);
     }
 
     private static void respond(HttpExchange exchange, int status, String sitePath, byte[] body, Snapshot now)
@@ -114,13 +119,18 @@ final class SiteHandler implements HttpHandler {
 
     /** Turns a request path into a site path, or refuses it. */
     static final class SitePaths {
+        private static final java.util.regex.Pattern DOUBLE_ENCODED = java.util.regex.Pattern.compile("%[0-9A-Fa-f]{2}");
+
         private SitePaths() {
         }
 
         /**
          * @param raw the path as sent, percent-encoded
-         * @return the decoded path, starting with {@code /}; empty when it is malformed or could
-         *         reach outside the site ({@code ..}, {@code .}, {@code \}, control characters, NUL)
+         * @return the decoded path, starting with {@code /}; empty when it is malformed, holds
+         *         anything a site path never has ({@code ..}, {@code .} or empty segments, {@code \\},
+         *         {@code :}, control characters, NUL), an encoded {@code /}, bytes that are not
+         *         UTF-8 (overlong forms included), or a percent-encoding left after decoding
+         *         (a double encoding such as {@code %252e})
          */
         static Optional<String> decode(String raw) {
             if (raw == null || !raw.startsWith("/") || raw.length() > 2048) {
@@ -135,7 +145,7 @@ final class SiteHandler implements HttpHandler {
                     }
                     int hi = Character.digit(raw.charAt(i + 1), 16);
                     int lo = Character.digit(raw.charAt(i + 2), 16);
-                    if (hi < 0 || lo < 0) {
+                    if (hi < 0 || lo < 0 || hi * 16 + lo == '/') {
                         return Optional.empty();
                     }
                     bytes.write(hi * 16 + lo);
@@ -157,8 +167,14 @@ final class SiteHandler implements HttpHandler {
             if (path.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || ch == '\\' || ch == ':')) {
                 return Optional.empty();
             }
-            for (String segment : path.substring(1).split("/", -1)) {
-                if (segment.equals(".") || segment.equals("..")) {
+            if (DOUBLE_ENCODED.matcher(path).find()) {
+                return Optional.empty();
+            }
+            String[] segments = path.substring(1).split("/", -1);
+            for (int i = 0; i < segments.length; i++) {
+                String segment = segments[i];
+                boolean last = i == segments.length - 1;
+                if (segment.equals(".") || segment.equals("..") || segment.isEmpty() && !last) {
                     return Optional.empty();
                 }
             }

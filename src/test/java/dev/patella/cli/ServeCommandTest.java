@@ -10,10 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,37 @@ class ServeCommandTest {
         assertThat(serve.isAlive()).isFalse();
         assertThat(code.get()).isZero();
         assertThat(out.toString()).contains("Built 9 pages").contains("Press Ctrl-C to stop").endsWith("Stopped.\n");
+    }
+
+    @Test
+    void listensOnTheLoopbackAddressOnlyByDefault() throws Exception {
+        Path tcp = Path.of("/proc/net/tcp");
+        Assumptions.assumeTrue(Files.isReadable(tcp), "no " + tcp + " to read listening sockets from (not Linux)");
+        Path project = TestSites.project(tmp.resolve("p"));
+        var out = new StringWriter();
+        Thread serve = new Thread(() -> Main.run(new String[] {"serve", "--project", project.toString(), "--port", "0"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), TestSites.CLOCK));
+        serve.start();
+        try {
+            int port = awaitUrl(out).getPort();
+
+            // each line: "sl local_address rem_address st ...", addresses as hex IP:port, st 0A = LISTEN
+            List<String> listening = new ArrayList<>();
+            for (Path table : List.of(tcp, Path.of("/proc/net/tcp6"))) {
+                if (Files.isReadable(table)) {
+                    Files.readAllLines(table).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                            .filter(f -> f[3].equals("0A") && Integer.parseInt(f[1].split(":")[1], 16) == port)
+                            .forEach(f -> listening.add(f[1].split(":")[0]));
+                }
+            }
+            // 127.0.0.1 in the kernel's byte order, as an IPv4 socket or an IPv4-mapped IPv6 one (::ffff:127.0.0.1);
+            // listening on every address would show as zeros
+            assertThat(listening).hasSize(1).allMatch(a -> a.equals("0100007F")
+                    || a.equals("0000000000000000FFFF00000100007F"), "127.0.0.1");
+        } finally {
+            serve.interrupt();
+            serve.join(10_000);
+        }
     }
 
     @Test

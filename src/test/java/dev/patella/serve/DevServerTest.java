@@ -107,6 +107,10 @@ class DevServerTest {
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(delete.statusCode()).isEqualTo(405);
+        for (String method : new String[] {"PUT", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "get"}) {
+            assertThat(raw(method + " /about/ HTTP/1.1")).as(method).startsWith("HTTP/1.1 405 ")
+                    .doesNotContain("<h1>About</h1>");
+        }
     }
 
     @Test
@@ -119,15 +123,94 @@ class DevServerTest {
     }
 
     @Test
-    void pathsThatClimbOutOfTheSiteAreRefused() throws Exception {
+    void pathsThatClimbOutOfTheSiteAreRefusedInEveryEncoding() throws Exception {
         for (String path : new String[] {"/../content/site.yaml", "/%2e%2e/content/site.yaml",
-                "/exercises/%2e%2e/%2e%2e/content/people.yaml", "/..%2fcontent%2fsite.yaml",
-                "/%2E%2E%5ccontent%5csite.yaml", "/content/site.yaml", "/templates/page.ftlh",
-                "/%252e%252e/content/site.yaml"}) {
+                "/%2E%2e/content/site.yaml", "/exercises/%2e%2e/%2e%2e/content/people.yaml", "/exercises/..",
+                "/..%2fcontent%2fsite.yaml", "/%2fcontent/site.yaml", "/exercises%2fleg-lift/", "/%2F",
+                "/%252e%252e/content/site.yaml", "/%252e%252e%252fcontent%252fsite.yaml", "/%25%32%65%25%32%65/",
+                "/%5c..%5ccontent%5csite.yaml", "/%2E%2E%5ccontent%5csite.yaml", "/..%5c..%5c", "/\\..\\content",
+                "/%00", "/index.html%00.txt", "/about/%00/", "/%0d%0aSet-Cookie:%20x=1",
+                "/%c0%ae%c0%ae/content/site.yaml", "/%c0%af", "/%e0%80%ae%e0%80%ae/", "/%c1%9c", "/%ed%a0%80",
+                "/%f0%80%80%af", "/%ff", "/exercises//leg-lift/", "//", "/./index.html", "/exercises/./", "/.",
+                "/C:/Windows/win.ini", "/c%3a/windows/win.ini", "/%", "/%2", "/%zz", "/caf\u00e9/",
+                "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100)}) {
             String response = raw("GET " + path + " HTTP/1.1");
-            assertThat(response).as(path).matches("(?s)HTTP/1.1 40[04] .*").doesNotContain("base_url")
+            assertThat(response).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("base_url")
                     .doesNotContain("role: Writer").doesNotContain("<#import");
         }
+    }
+
+    @Test
+    void filesOfTheProjectThatAreNotInTheSiteAreNotFound() throws Exception {
+        for (String path : new String[] {"/content/site.yaml", "/templates/page.ftlh", "/site.yaml",
+                "/exercises/leg-lift.md", "/.patella/last-build", "/etc/passwd", "/..;/content/site.yaml",
+                "/exercises/leg-lift/index.html/", "/__patella/", "/__patella/live.js/", "*", "file:///etc/passwd",
+                "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */}) {
+            String response = raw("GET " + path + " HTTP/1.1");
+            assertThat(response).as(path).startsWith("HTTP/1.1 404 ").doesNotContain("base_url")
+                    .doesNotContain("<#import");
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        var responses = new java.util.ArrayList<HttpResponse<?>>();
+        responses.add(get("/"));
+        responses.add(get("/exercises"));
+        responses.add(get("/no-such-page/"));
+        responses.add(get("/%2e%2e/"));
+        responses.add(get("/__patella/live.js"));
+        responses.add(get("/__patella/live.css"));
+        responses.add(http.send(HttpRequest.newBuilder(url("/")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        responses.add(http.send(HttpRequest.newBuilder(url("/about/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString()));
+        var stream = http.send(HttpRequest.newBuilder(url("/__patella/events")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        stream.body().close();
+        responses.add(stream);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 301, 404, 400, 200, 200, 405,
+                200, 200);
+        for (HttpResponse<?> response : responses) {
+            var headers = response.headers();
+            String what = response.request().method() + " " + response.uri() + " " + response.statusCode();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(what).hasValue(
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+                    + "connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+                    + "form-action 'self'; frame-ancestors 'none'");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+            assertThat(headers.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+            assertThat(headers.firstValue("Cross-Origin-Opener-Policy")).as(what).hasValue("same-origin");
+            assertThat(headers.firstValue("Cross-Origin-Resource-Policy")).as(what).hasValue("same-origin");
+            assertThat(headers.firstValue("Cache-Control")).as(what).hasValue("no-store");
+        }
+        assertThat(raw("GET / HTTP/1.1", "evil.example")).startsWith("HTTP/1.1 403 ")
+                .containsPattern("(?i)\r\nContent-Security-Policy: default-src 'self';")
+                .containsPattern("(?i)\r\nX-Content-Type-Options: nosniff\r\n");
+    }
+
+    @Test
+    void answersOnlyRequestsAddressedToALoopbackName() throws Exception {
+        int port = server.url().getPort();
+        for (String host : new String[] {"evil.example", "evil.example:" + port, "127.0.0.1.evil.example:" + port,
+                "localhost.evil.example", "10.0.0.1:" + port, "[::2]:" + port}) {
+            assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 403 ")
+                    .doesNotContain("<h1>Test Knees</h1>");
+        }
+        for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port,
+                "preview.localhost:" + port}) {
+            assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 200 ").contains("<h1>Test Knees</h1>");
+        }
+    }
+
+    @Test
+    void aFolderRedirectRepeatsThePathAsSent() throws Exception {
+        var folder = get("/exercise%73?x=1");
+
+        assertThat(folder.statusCode()).isEqualTo(301);
+        assertThat(folder.headers().firstValue("Location")).hasValue("/exercise%73/?x=1");
     }
 
     @Test
@@ -162,6 +245,39 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aSiteFileSwappedForALinkOutOfTheProjectIsNeverServed() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CANARY\n");
+        Path image = project.resolve("content/images/knee.svg");
+        Files.createDirectories(image.getParent());
+        Files.writeString(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"></svg>\n");
+        restart();
+        assertThat(get("/images/knee.svg").body()).startsWith("<svg");
+        var refused = new java.util.concurrent.CountDownLatch(1);
+        server.onRebuilt(r -> {
+            if (!r.errors().isEmpty()) {
+                refused.countDown(); // the build refused the link: the last good build, with the image, is served
+            }
+        });
+
+        // swapped in one step, so that the only build after it sees the link
+        Path link = Files.createSymbolicLink(image.resolveSibling(".knee.svg.tmp"), secret);
+        Files.move(link, image, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        var beforeTheRebuild = get("/images/knee.svg");
+        assertThat(refused.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("a rebuild with the error").isTrue();
+        var afterTheRebuild = get("/images/knee.svg");
+
+        assertThat(beforeTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
+        assertThat(afterTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
+        assertThat(afterTheRebuild.statusCode()).isEqualTo(404);
+    }
+
+    private void restart() throws IOException {
+        server.close();
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+                new PrintWriter(log, true), new PrintWriter(log, true));
+    }
+
     private URI url(String path) {
         return server.url().resolve(path);
     }
@@ -172,10 +288,15 @@ class DevServerTest {
 
     /** Sends a request line as written, without any client normalising the path. */
     private String raw(String requestLine) throws IOException {
+        return raw(requestLine, "127.0.0.1:" + server.url().getPort());
+    }
+
+    private String raw(String requestLine, String host) throws IOException {
         try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
