@@ -9,7 +9,6 @@ import dev.patella.output.Publisher;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,9 +33,8 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The folder holding content/ and templates/ (default: the current folder).")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption projectOption;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where to write the site (default: DIR/site).")
     private Path output;
@@ -60,10 +58,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        if (!Files.isDirectory(project)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
-                    + " does not exist");
-        }
+        Path project = projectOption.existing(spec.commandLine());
         Optional<URI> url = Optional.ofNullable(baseUrl).map(this::parseBaseUrl);
         Path target = output != null ? output : project.resolve("site");
         var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
@@ -76,14 +71,14 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
             err.println("patella: " + e.getMessage());
-            record(new LastBuild(false, 0), err);
+            record(project, new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
         } catch (Publisher.PublishLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }
         Report.print(project, diagnostics, err);
-        record(new LastBuild(result.published(), diagnostics.errorCount()), err);
+        record(project, new LastBuild(result.published(), diagnostics.errorCount()), err);
         if (!result.published()) {
             err.println(Report.failureSummary(diagnostics, target));
             return ExitCode.CONTENT_ERRORS;
@@ -96,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** Keeps the outcome for {@code publish}; a project folder that cannot be written to does not fail the build. */
-    private void record(LastBuild outcome, PrintWriter err) {
+    private void record(Path project, LastBuild outcome, PrintWriter err) {
         try {
             outcome.save(project);
         } catch (UncheckedIOException e) {

@@ -5,7 +5,6 @@ import dev.patella.build.SiteBuild;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,9 +29,8 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The folder holding content/ and templates/ (default: the current folder).")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption projectOption;
 
     @Option(names = "--strict", description = "Treat a page past its review date as an error, not a warning.")
     private boolean strict;
@@ -45,10 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.isDirectory(project)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
-                    + " does not exist");
-        }
+        Path project = projectOption.existing(spec.commandLine());
         var options = new BuildOptions(project, project.resolve("site"), Optional.empty(), false, strict,
                 LocalDate.now(clock));
         var diagnostics = new Diagnostics();

@@ -41,9 +41,8 @@ final class NewCommand implements Callable<Integer> {
             description = "The file name and web address: lower-case words joined by hyphens, such as wall-squat.")
     private String slug;
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The folder holding content/ and templates/ (default: the current folder).")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption projectOption;
 
     NewCommand(Clock clock) {
         this.clock = clock;
@@ -57,6 +56,7 @@ final class NewCommand implements Callable<Integer> {
                 .filter(k -> k.word().equals(kind.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown kind '" + kind
                         + "': write exercise, condition or page"));
+        Path project = projectOption.existing(spec.commandLine());
         if (!Files.isDirectory(project.resolve("content"))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "there is no content/ folder in " + project
                     + "; run Patella from the project folder or pass --project");

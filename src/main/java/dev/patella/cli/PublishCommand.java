@@ -12,7 +12,6 @@ import dev.patella.publish.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,9 +37,8 @@ final class PublishCommand implements Callable<Integer> {
             description = "Where to publish: file:///path/to/webroot or sftp://user@host[:port]/path/to/webroot.")
     private String to;
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The project folder (default: the current folder).")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption projectOption;
 
     @Option(names = "--site", paramLabel = "DIR", description = "The built site to send (default: DIR/site).")
     private Path site;
@@ -69,10 +67,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.isDirectory(project)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
-                    + " does not exist");
-        }
+        Path project = projectOption.existing(spec.commandLine());
         Path siteDir = site != null ? site : project.resolve("site");
         TargetAddress address;
         try {

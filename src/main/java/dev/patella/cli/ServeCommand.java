@@ -5,7 +5,6 @@ import dev.patella.serve.ServeOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,9 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
-            description = "The folder holding content/ and templates/ (default: the current folder).")
-    private Path project;
+    @CommandLine.Mixin
+    private ProjectOption projectOption;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
             description = "The port to serve on (default: 8080; 0 picks a free one).")
@@ -73,10 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!Files.isDirectory(project)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the project folder " + project
-                    + " does not exist");
-        }
+        Path project = projectOption.existing(spec.commandLine());
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
         }
