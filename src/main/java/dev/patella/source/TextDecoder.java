@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Turns a content file's bytes into text: strict UTF-8, a leading byte order mark dropped,
- * Windows and old Mac line endings made {@code \n}.
+ * Windows and old Mac line endings made {@code \n}, stray Unicode line separators made spaces.
  */
 final class TextDecoder {
 
@@ -54,11 +54,21 @@ final class TextDecoder {
         return Optional.of(normalizeLineEndings(text));
     }
 
+    /**
+     * Makes every line end in {@code \n}. The other characters Unicode and YAML count as line
+     * breaks (next line U+0085, line separator U+2028, paragraph separator U+2029) become spaces:
+     * they arrive by accident, pasted from word processors, and if they stayed the YAML parser
+     * would count lines differently from every editor (a finding of the content fuzz test).
+     */
     static String normalizeLineEndings(String text) {
-        if (text.indexOf('\r') < 0) {
-            return text;
+        String out = text;
+        if (out.indexOf('\r') >= 0) {
+            out = out.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        if (out.indexOf('\u0085') >= 0 || out.indexOf('\u2028') >= 0 || out.indexOf('\u2029') >= 0) {
+            out = out.replace('\u0085', ' ').replace('\u2028', ' ').replace('\u2029', ' ');
+        }
+        return out;
     }
 
     private static SourceSpan positionOf(byte[] bytes, int offset, String file) {
