@@ -65,4 +65,19 @@ class IncrementalBuildTest {
                 .doesNotContain("extra/index.html");
         built.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(fresh.get(path)));
     }
+
+    @Test
+    void changedReferenceIsFormattedAgainNotTakenFromTheCache() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        assertThat(project.resolve(".patella/references")).isRegularFile();
+        Path sources = project.resolve("content/sources.yaml");
+        Files.writeString(sources, Files.readString(sources).replace("title: A study", "title: A better study"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/sources/index.html"))).contains("A better study")
+                .doesNotContain("A study.");
+    }
 }
