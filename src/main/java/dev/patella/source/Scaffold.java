@@ -113,6 +113,7 @@ public final class Scaffold {
                 sources: []                    # keys from content/sources.yaml, for example [gasnick]
                 author: %s                     # an id from content/people.yaml
                 # reviewer: jane-doe           # the clinician who checked it, from content/people.yaml
+                # adapted_from: gasnick        # a source this page is adapted from, credited on the page
                 published: %s
                 reviewed: %s
                 # review_due: %s               # default: reviewed + the site's review interval
@@ -135,6 +136,7 @@ public final class Scaffold {
                 # icd10: M22.4                 # the ICD-10 code, when there is one
                 symptoms: [A dull ache around the kneecap.]     # what readers notice
                 risk_factors: []               # what makes it more likely
+                # anatomy: [Kneecap (patella)]  # the body parts involved, for search engines
                 avoid: []                      # what to avoid until it settles
                 program:                       # the exercises in the order they are done, by phase
                   - phase: early               # early or later
@@ -144,6 +146,7 @@ public final class Scaffold {
                 sources: []                    # keys from content/sources.yaml
                 author: %s                     # an id from content/people.yaml
                 # reviewer: jane-doe           # the clinician who checked it, from content/people.yaml
+                # adapted_from: gasnick        # a source this page is adapted from, credited on the page
                 published: %s
                 reviewed: %s
                 # review_due: %s               # default: reviewed + the site's review interval
