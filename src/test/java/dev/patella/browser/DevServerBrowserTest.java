@@ -2,13 +2,10 @@ package dev.patella.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.patella.TestSites;
@@ -25,7 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -52,32 +48,25 @@ class DevServerBrowserTest {
 
     private Path project;
     private DevServer server;
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
     private final StringWriter log = new StringWriter();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start(@TempDir Path tmp) throws IOException {
-        assumeTrue(Files.isExecutable(ReaderBrowserTest.CHROMIUM), "browser tests skipped: no "
-                + ReaderBrowserTest.CHROMIUM + ". To run them, install Debian's chromium (apt-get install -y chromium)"
-                + " and run mvn -B test again.");
+        Chromium.assumeInstalled();
         project = TestSites.shipped(tmp.resolve("p"));
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, false, LocalDate.of(2026, 11, 21)),
                 new PrintWriter(log, true), new PrintWriter(log, true));
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(ReaderBrowserTest.CHROMIUM).setHeadless(true).setArgs(ReaderBrowserTest.ARGS));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

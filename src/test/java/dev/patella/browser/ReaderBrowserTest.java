@@ -1,13 +1,11 @@
 package dev.patella.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Media;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderBrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
     static final List<String> FIVE = List.of("Straight leg raise", "Side-lying leg raise", "Clamshell",
             "Hip extension leg raise", "Semi squat");
     static final Path SCREENSHOTS = TestSites.PROJECT.resolve("target/screenshots");
 
     private StaticServer server;
-    private Playwright playwright;
+    private Chromium chromium;
     private Browser browser;
     private List<String> pages;
 
     @BeforeAll
     void start(@TempDir Path tmp) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no " + CHROMIUM + ". To run them, install "
-                + "Debian's chromium (apt-get install -y chromium) and run mvn -B test again.");
+        Chromium.assumeInstalled();
         Path project = TestSites.shipped(tmp.resolve("p"));
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -64,19 +57,14 @@ class ReaderBrowserTest {
             pages.add(loc.group(1));
         }
         pages.add("404.html");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.stop();
