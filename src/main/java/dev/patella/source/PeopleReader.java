@@ -25,18 +25,15 @@ final class PeopleReader {
                         + "lower-case letters, digits and hyphens only, for example \"jane-doe\"");
                 continue;
             }
-            Fields.of(entry.value(), "person \"" + entry.key() + "\"", diagnostics).ifPresent(f -> {
-                var name = f.string("name", true);
+            Fields.of(entry.value(), entry.keyAt(), "person \"" + entry.key() + "\"", diagnostics).flatMap(f -> {
+                var name = f.requiredText("name");
                 var credentials = f.string("credentials", false).orElse("");
-                var role = f.string("role", true);
+                var role = f.requiredText("role");
                 var bio = f.prose("bio", false);
                 boolean organization = f.bool("organization").orElse(false);
-                f.finish();
-                if (!f.failed()) {
-                    people.add(new Person(entry.key(), entry.keyAt(), name.orElseThrow(), credentials.trim(),
-                            role.orElseThrow(), bio, organization));
-                }
-            });
+                return f.build(() -> new Person(entry.key(), entry.keyAt(), name, credentials.trim(), role, bio,
+                        organization));
+            }).ifPresent(people::add);
         }
         return people;
     }

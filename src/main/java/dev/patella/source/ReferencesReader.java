@@ -18,6 +18,7 @@ final class ReferencesReader {
     private static final Pattern PMID = Pattern.compile("\\d{1,9}");
     private static final Pattern PMCID = Pattern.compile("PMC\\d{1,9}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
 
     private ReferencesReader() {
     }
@@ -40,16 +41,20 @@ final class ReferencesReader {
         }
         List<Reference> out = new ArrayList<>();
         for (YNode item : items.items()) {
-            Fields.of(item, "reference", diagnostics).flatMap(f -> reference(f, diagnostics)).ifPresent(out::add);
+            Fields.of(item, "reference", diagnostics).flatMap(ReferencesReader::reference).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<Reference> reference(Fields f, Diagnostics diagnostics) {
-        var id = f.string("id", true);
-        var type = f.string("type", true);
-        var authors = f.node("author").map(n -> names(n, diagnostics)).orElse(List.of());
-        var title = f.string("title", true);
+    private static Optional<Reference> reference(Fields f) {
+        var id = f.requiredText("id").trim();
+        if (!id.isEmpty() && !ID.matcher(id).matches()) {
+            f.invalid("id", "the reference id \"" + id + "\" must start with a letter and use letters, digits, "
+                    + "- and _ only");
+        }
+        var type = f.requiredText("type");
+        var authors = f.node("author").map(n -> names(n, f)).orElse(List.of());
+        var title = f.requiredText("title");
         var container = f.string("container-title", false);
         var containerShort = f.string("container-title-short", false);
         var issued = f.nested("issued", false, "issued date").map(ReferencesReader::dateParts).orElse(List.of());
@@ -62,14 +67,8 @@ final class ReferencesReader {
         var url = f.string("URL", false);
         url.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> f.invalid("URL", "\"URL\" must start with https:// (or http://)"));
-        id.filter(i -> !ID.matcher(i).matches()).ifPresent(i -> f.invalid("id",
-                "the reference id \"" + i + "\" must start with a letter and use letters, digits, - and _ only"));
-        f.finish();
-        if (f.failed()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Reference(id.orElseThrow(), f.at(), type.orElseThrow(), authors, title.orElseThrow(),
-                container, containerShort, issued, volume, issue, page, doi, pmid, pmcid, url));
+        return f.build(() -> new Reference(id, f.at(), type, authors, title, container, containerShort, issued,
+                volume, issue, page, doi, pmid, pmcid, url));
     }
 
     private static Optional<String> checked(Fields f, String key, Pattern pattern, String expected) {
@@ -81,26 +80,26 @@ final class ReferencesReader {
         return value;
     }
 
-    private static List<Reference.Name> names(YNode node, Diagnostics diagnostics) {
+    private static List<Reference.Name> names(YNode node, Fields f) {
         if (!(node instanceof YNode.YList list)) {
-            diagnostics.error("schema.wrong-type", node.at(), "\"author\" must be a list of names, "
-                    + "for example \"- {family: Smith, given: BE}\"");
+            f.wrong("author", node, "a list of names, for example \"- {family: Smith, given: BE}\"");
             return List.of();
         }
         List<Reference.Name> names = new ArrayList<>();
         for (YNode item : list.items()) {
-            Fields.of(item, "author name", diagnostics).ifPresent(n -> {
-                var family = n.string("family", false);
-                var literal = n.string("literal", false);
-                var given = n.string("given", false);
-                n.finish();
-                if (family.isEmpty() && literal.isEmpty()) {
-                    n.invalid("family", "an author needs \"family\" (a person's family name) or \"literal\" "
-                            + "(an organisation's name)");
-                } else if (!n.failed()) {
-                    names.add(new Reference.Name(family.or(() -> literal).orElseThrow(), given.orElse("")));
+            var n = f.element(item, "author name");
+            var family = n.string("family", false);
+            var literal = n.string("literal", false);
+            var given = n.string("given", false);
+            n.finish();
+            if (family.isEmpty() && literal.isEmpty()) {
+                if (!n.failed()) {
+                    n.error("schema.missing-key", item.at(), "an author needs \"family\" (a person's family name) "
+                            + "or \"literal\" (an organisation's name)");
                 }
-            });
+                continue;
+            }
+            family.or(() -> literal).ifPresent(name -> names.add(new Reference.Name(name, given.orElse(""))));
         }
         return names;
     }
@@ -113,17 +112,23 @@ final class ReferencesReader {
                 && inner.items().size() <= 3) {
             List<Integer> out = new ArrayList<>();
             for (YNode p : inner.items()) {
-                if (!(p instanceof YNode.YScalar s) || s.type() != YNode.YScalar.Type.INTEGER) {
+                if (!(p instanceof YNode.YScalar s) || s.type() != YNode.YScalar.Type.INTEGER
+                        || !YEAR.matcher(s.text()).matches()) {
                     break;
                 }
                 out.add(Integer.parseInt(s.text()));
             }
-            if (out.size() == inner.items().size()) {
+            if (out.size() == inner.items().size() && validDate(out)) {
                 return out;
             }
         }
         d.invalid("date-parts", "\"issued\" must be written as {date-parts: [[2018, 1, 11]]} "
                 + "(year, then month and day if known)");
         return List.of();
+    }
+
+    private static boolean validDate(List<Integer> parts) {
+        return parts.get(0) >= 1 && (parts.size() < 2 || parts.get(1) >= 1 && parts.get(1) <= 12)
+                && (parts.size() < 3 || parts.get(2) >= 1 && parts.get(2) <= 31);
     }
 }

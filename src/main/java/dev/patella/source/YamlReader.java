@@ -55,7 +55,7 @@ final class YamlReader {
      */
     Optional<YNode> read(String yaml, String file, int firstLine, Diagnostics diagnostics) {
         try (JsonParser parser = factory.createParser(yaml)) {
-            var builder = new TreeBuilder(parser, file, firstLine - 1, diagnostics);
+            var builder = new TreeBuilder(parser, yaml, file, firstLine - 1, diagnostics);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
@@ -72,14 +72,16 @@ final class YamlReader {
 
     private static final class TreeBuilder {
         private final JsonParser parser;
+        private final String text;
         private final String file;
         private final int lineOffset;
         private final Diagnostics diagnostics;
         /** Set when the document uses something refused (an alias): the tree is then not used. */
         private boolean refused;
 
-        TreeBuilder(JsonParser parser, String file, int lineOffset, Diagnostics diagnostics) {
+        TreeBuilder(JsonParser parser, String text, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
+            this.text = text;
             this.file = file;
             this.lineOffset = lineOffset;
             this.diagnostics = diagnostics;
@@ -127,12 +129,14 @@ final class YamlReader {
         }
 
         private YNode list(SourceSpan at) throws IOException {
+            long offset = parser.currentTokenLocation().getCharOffset();
+            boolean flow = offset >= 0 && offset < text.length() && text.charAt((int) offset) == '[';
             List<YNode> items = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 items.add(value(token));
             }
-            return new YNode.YList(items, at);
+            return new YNode.YList(items, at, flow);
         }
 
         private SourceSpan here() {
