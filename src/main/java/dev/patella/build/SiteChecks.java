@@ -51,9 +51,20 @@ final class SiteChecks {
         Set<String> broken = new HashSet<>(index.urls());
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
+        index.site().unreadable().conditions().forEach(slug -> {
+            broken.add(Urls.condition(slug));
+            broken.add(Urls.program(slug));
+        });
+        index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
         var checker = new LinkChecker(ids, siteFiles(index, assets, data), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
+        // a missing file or page named in content is reported at that line, not again on every page showing it
+        for (LinkUse link : illustrations(index)) {
+            if (!checker.resolves(link.target())) {
+                broken.add(link.target());
+            }
+        }
         Map<String, String> illustrationOf = new HashMap<>();
         for (Exercise e : index.exercises()) {
             e.illustration().ifPresent(i -> illustrationOf.put(Urls.exercise(e.slug()), i.src()));
