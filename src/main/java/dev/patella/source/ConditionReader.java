@@ -21,7 +21,12 @@ final class ConditionReader {
 
     /** @return the condition, or empty when any field, nested ones included, is missing or wrong (reported) */
     Optional<Condition> read(ContentDocument doc, Diagnostics diagnostics) {
-        var f = new Fields(doc.frontMatter(), WHAT, diagnostics);
+        return read(doc, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(ContentDocument, Diagnostics)}, noting every field asked for in {@code log}. */
+    Optional<Condition> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
+        var f = new Fields(doc.frontMatter(), WHAT, diagnostics, log);
         var slug = doc.slug(f);
         var title = f.requiredText("title");
         var otherNames = f.strings("other_names", false);
@@ -31,7 +36,7 @@ final class ConditionReader {
         var riskFactors = f.items("risk_factors", false);
         var avoid = f.items("avoid", false);
         var anatomy = f.strings("anatomy", false);
-        var program = f.required("program").map(n -> program(n, f)).orElse(List.of());
+        var program = program(f);
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
@@ -40,20 +45,9 @@ final class ConditionReader {
     }
 
     /** The phases; a wrong phase fails the whole condition (reported). */
-    private static List<ProgramStep> program(YNode node, Fields f) {
-        if (!(node instanceof YNode.YList list)) {
-            f.wrong("program", node, "a list of phases, each starting with \"- phase: early\" and listing its "
-                    + "exercises");
-            return List.of();
-        }
-        if (list.items().isEmpty()) {
-            f.error("schema.missing-key", node.at(), "\"program\" is an empty list; add at least one phase, starting "
-                    + "with \"- phase: early\" and listing its exercises");
-            return List.of();
-        }
+    private static List<ProgramStep> program(Fields f) {
         List<ProgramStep> steps = new ArrayList<>();
-        for (YNode item : list.items()) {
-            var p = f.element(item, "program phase");
+        for (Fields p : f.elements("program", true, "program phase", "- phase: early")) {
             var phase = p.choice("phase", Phase.class);
             var title = p.requiredText("title");
             var summary = p.prose("summary", false);

@@ -10,13 +10,11 @@ import dev.patella.model.Phase;
 import dev.patella.model.Prose;
 import dev.patella.model.RepRange;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Maps an exercise file's front matter to an {@link Exercise}. */
 final class ExerciseReader {
 
-    private static final Pattern REPS = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
     private static final Pattern IMAGE_PATH = Pattern.compile("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
     private static final String WHAT = "exercise front matter";
     /** The most repetitions a set can ask for. */
@@ -30,7 +28,12 @@ final class ExerciseReader {
 
     /** @return the exercise, or empty when any field, nested ones included, is missing or wrong (reported) */
     Optional<Exercise> read(ContentDocument doc, Diagnostics diagnostics) {
-        var f = new Fields(doc.frontMatter(), WHAT, diagnostics);
+        return read(doc, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(ContentDocument, Diagnostics)}, noting every field asked for in {@code log}. */
+    Optional<Exercise> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
+        var f = new Fields(doc.frontMatter(), WHAT, diagnostics, log);
         var slug = doc.slug(f);
         var title = f.requiredText("title");
         var otherNames = f.strings("other_names", false);
@@ -68,30 +71,13 @@ final class ExerciseReader {
 
     private static Dose dose(Fields d) {
         var sets = d.requiredInt("sets", 1, 20);
-        var reps = d.required("reps").flatMap(n -> reps(n, d)).orElse(new RepRange(1, 1));
+        var reps = d.range("reps", true, MAX_REPS).orElse(new RepRange(1, 1));
         var hold = d.optionalInt("hold_seconds", 1, 600);
         Optional<Prose> rest = d.prose("rest", false);
         var perSide = d.requiredBool("per_side");
         var frequency = d.prose("frequency", false);
         d.finish();
         return new Dose(sets, reps, hold, rest, perSide, frequency);
-    }
-
-    private static Optional<RepRange> reps(YNode n, Fields d) {
-        if (n instanceof YNode.YScalar s) {
-            Matcher m = REPS.matcher(s.text());
-            if (m.matches()) {
-                int min = Integer.parseInt(m.group(1));
-                int max = m.group(2) == null ? min : Integer.parseInt(m.group(2));
-                if (min >= 1 && max >= min && max <= MAX_REPS) {
-                    return Optional.of(new RepRange(min, max));
-                }
-                d.error("schema.invalid-value", n.at(), "\"reps\" in the dose must be from 1 to " + MAX_REPS
-                        + ", with the smaller number first, as in 10-15; it is \"" + s.text().strip() + "\"");
-                return Optional.empty();
-            }
-        }
-        return d.wrong("reps", n, "a number such as 10, or a range such as 10-15 with the smaller number first");
     }
 
     private static Illustration illustration(Fields i) {

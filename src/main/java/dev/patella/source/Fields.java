@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Key;
 import dev.patella.model.Prose;
+import dev.patella.model.RepRange;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one YAML mapping strictly: every key read is declared known, a missing
@@ -31,6 +34,8 @@ import java.util.function.Supplier;
  */
 final class Fields {
 
+    private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
+
     /** Whether one read found a problem; shared by a mapping and the mappings read inside it. */
     private static final class Outcome {
         private boolean failed;
@@ -43,19 +48,30 @@ final class Fields {
     private final Outcome outcome;
     /** A stand-in for a mapping that was missing or wrong (already reported): it reports nothing. */
     private final boolean standIn;
+    /** The keys from the top of the file down to this mapping, for the {@link FieldLog}. */
+    private final List<String> path;
+    private final FieldLog log;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, SourceSpan> missing = new LinkedHashMap<>();
     private boolean finished;
+    private boolean unknownKeys;
 
     /**
      * @param what names the mapping in messages, for example "exercise front matter"
      */
     Fields(YNode.YMap map, String what, Diagnostics diagnostics) {
-        this(map, map.at(), what, diagnostics, new Outcome(), false);
+        this(map, what, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #Fields(YNode.YMap, String, Diagnostics)}, noting every field asked for in {@code log}. */
+    Fields(YNode.YMap map, String what, Diagnostics diagnostics, FieldLog log) {
+        this(map, map.at(), what, diagnostics, new Outcome(), false, List.of(), log);
     }
 
     private Fields(YNode.YMap map, SourceSpan at, String what, Diagnostics diagnostics, Outcome outcome,
-                   boolean standIn) {
+                   boolean standIn, List<String> path, FieldLog log) {
+        this.path = path;
+        this.log = log;
         this.map = map;
         this.at = at;
         this.what = what;
@@ -68,14 +84,9 @@ final class Fields {
      * Reads {@code node} as a mapping of its own (its problems do not fail any other read);
      * reports and returns empty when it is something else.
      */
-    static Optional<Fields> of(YNode node, String what, Diagnostics diagnostics) {
-        return of(node, node.at(), what, diagnostics);
-    }
-
-    /** Like {@link #of(YNode, String, Diagnostics)}; a missing key is reported at {@code at}, the mapping's name. */
-    static Optional<Fields> of(YNode node, SourceSpan at, String what, Diagnostics diagnostics) {
+    static Optional<Fields> of(YNode node, String what, Diagnostics diagnostics, FieldLog log) {
         if (node instanceof YNode.YMap m) {
-            return Optional.of(new Fields(m, at, what, diagnostics, new Outcome(), false));
+            return Optional.of(new Fields(m, what, diagnostics, log));
         }
         diagnostics.error("schema.wrong-type", node.at(), "the " + what + " must be a mapping of key: value lines, "
                 + "but this is " + node.kind());
@@ -127,6 +138,7 @@ final class Fields {
     // ---- raw values ----
 
     Optional<YNode> node(String key) {
+        declare(key, FieldLog.Kind.OTHER, false, false, 0, 0);
         known.add(key);
         return map.find(key).map(YNode.Entry::value).filter(v -> !(v instanceof YNode.YScalar s && s.isNull()));
     }
@@ -140,6 +152,7 @@ final class Fields {
      * reported by {@link #finish()}, unless an unknown key there is a misspelling of it.
      */
     Optional<YNode> required(String key) {
+        declare(key, FieldLog.Kind.OTHER, true, false, 0, 0);
         Optional<YNode> value = node(key);
         if (value.isEmpty()) {
             outcome.failed = true;
@@ -157,16 +170,19 @@ final class Fields {
     // ---- text ----
 
     Optional<String> string(String key, boolean required) {
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
         return required ? Optional.of(requiredText(key)).filter(t -> !t.isEmpty())
                 : node(key).flatMap(n -> asText(key, n)).filter(t -> !t.isBlank());
     }
 
     /** Text that must be there and not blank; "" when it is not (reported). */
     String requiredText(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
         return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))).orElse("");
     }
 
     Optional<Prose> prose(String key, boolean required) {
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
         if (required) {
             return Optional.of(requiredProse(key));
         }
@@ -175,6 +191,7 @@ final class Fields {
 
     /** Markdown that must be there and not blank; blank prose at the mapping when it is not (reported). */
     Prose requiredProse(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
         return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))
                 .map(text -> new Prose(text, n.at()))).orElse(new Prose("", at));
     }
@@ -182,6 +199,7 @@ final class Fields {
     // ---- numbers, truth values, dates, choices ----
 
     Optional<Integer> integer(String key, boolean required, int min, int max) {
+        declare(key, FieldLog.Kind.NUMBER, required, false, min, max);
         return (required ? required(key) : node(key)).flatMap(n -> asInteger(key, n, min, max));
     }
 
@@ -195,15 +213,18 @@ final class Fields {
     }
 
     Optional<Boolean> bool(String key) {
+        declare(key, FieldLog.Kind.TRUTH, false, false, 0, 0);
         return node(key).flatMap(n -> asBoolean(key, n));
     }
 
     /** true or false, and it must be there; false when it is not (reported). */
     boolean requiredBool(String key) {
+        declare(key, FieldLog.Kind.TRUTH, true, false, 0, 0);
         return required(key).flatMap(n -> asBoolean(key, n)).orElse(false);
     }
 
     Optional<LocalDate> date(String key, boolean required) {
+        declare(key, FieldLog.Kind.DATE, required, false, 0, 0);
         return (required ? required(key) : node(key)).flatMap(n -> asDate(key, n));
     }
 
@@ -214,6 +235,7 @@ final class Fields {
 
     /** One of the constants of {@code type} (case-insensitive), required; the first constant when not (reported). */
     <E extends Enum<E>> E choice(String key, Class<E> type) {
+        declare(key, FieldLog.Kind.CHOICE, true, false, 0, 0);
         E[] options = type.getEnumConstants();
         return required(key).flatMap(n -> {
             if (n instanceof YNode.YScalar s) {
@@ -229,6 +251,30 @@ final class Fields {
             }
             return wrong(key, n, "one of: " + String.join(", ", words));
         }).orElse(options[0]);
+    }
+
+    /**
+     * A number of repetitions: one number, or a range written {@code 10-15}, from 1 to {@code max}.
+     * Empty when absent or wrong (reported).
+     */
+    Optional<RepRange> range(String key, boolean required, int max) {
+        declare(key, FieldLog.Kind.RANGE, required, false, 1, max);
+        return (required ? required(key) : node(key)).flatMap(n -> {
+            if (n instanceof YNode.YScalar s) {
+                Matcher m = RANGE.matcher(s.text());
+                if (m.matches()) {
+                    int low = Integer.parseInt(m.group(1));
+                    int high = m.group(2) == null ? low : Integer.parseInt(m.group(2));
+                    if (low >= 1 && high >= low && high <= max) {
+                        return Optional.of(new RepRange(low, high));
+                    }
+                    error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + what + " must be from 1 to "
+                            + max + ", with the smaller number first, as in 10-15; it is \"" + s.text().strip() + "\"");
+                    return Optional.empty();
+                }
+            }
+            return wrong(key, n, "a number such as 10, or a range such as 10-15 with the smaller number first");
+        });
     }
 
     // ---- lists and keys ----
@@ -255,6 +301,7 @@ final class Fields {
     }
 
     Optional<Key> key(String key, boolean required) {
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
         if (required) {
             return Optional.of(requiredKey(key));
         }
@@ -263,11 +310,13 @@ final class Fields {
 
     /** The name of another item, required; an empty name when it is missing (reported). */
     Key requiredKey(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
         return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))
                 .map(text -> new Key(text.trim(), n.at()))).orElse(new Key("", at));
     }
 
     private List<Prose> list(String key, boolean required) {
+        declare(key, FieldLog.Kind.LIST, required, required, 0, 0);
         Optional<YNode> value = required ? required(key) : node(key);
         if (value.isEmpty()) {
             return List.of();
@@ -298,6 +347,7 @@ final class Fields {
 
     /** An optional nested mapping, read as part of this one. Empty when absent or wrong (reported). */
     Optional<Fields> nested(String key, boolean required, String nestedWhat) {
+        declare(key, FieldLog.Kind.MAPPING, required, false, 0, 0);
         if (required) {
             return Optional.of(requiredNested(key, nestedWhat));
         }
@@ -309,27 +359,96 @@ final class Fields {
      * mapping (reported), a stand-in that reports nothing more.
      */
     Fields requiredNested(String key, String nestedWhat) {
+        declare(key, FieldLog.Kind.MAPPING, true, false, 0, 0);
         return required(key).flatMap(n -> asMapping(key, n, nestedWhat))
-                .orElseGet(() -> new Fields(new YNode.YMap(Map.of(), at), at, nestedWhat, diagnostics, outcome, true));
+                .orElseGet(() -> standIn(at, nestedWhat, key));
     }
 
     /**
-     * An item of a list read as part of this mapping: its problems fail this read too. When it
-     * is not a mapping (reported), a stand-in that reports nothing more.
+     * A list of nested mappings, each read as part of this one: a problem in any of them fails
+     * this read too. Empty when absent or wrong (reported); an item that is not a mapping is
+     * reported and left out.
+     *
+     * @param hint how an item starts, for messages, for example {@code "- phase: early"}
      */
-    Fields element(YNode node, String elementWhat) {
-        if (node instanceof YNode.YMap m) {
-            return new Fields(m, m.at(), elementWhat, diagnostics, outcome, standIn);
+    List<Fields> elements(String key, boolean required, String elementWhat, String hint) {
+        return elements(key, required, elementWhat, hint, false);
+    }
+
+    /**
+     * Like {@link #elements}, but each item is a read of its own: a problem in one item leaves out
+     * only that item.
+     */
+    List<Fields> separateElements(String key, boolean required, String elementWhat, String hint) {
+        return elements(key, required, elementWhat, hint, true);
+    }
+
+    private List<Fields> elements(String key, boolean required, String elementWhat, String hint, boolean separate) {
+        declare(key, FieldLog.Kind.MAPPINGS, required, required, 0, 0);
+        Optional<YNode> value = required ? required(key) : node(key);
+        if (value.isEmpty()) {
+            return List.of();
         }
-        error("schema.wrong-type", node.at(), "the " + elementWhat + " must be a group of key: value lines, "
-                + "but this is " + node.kind());
-        return new Fields(new YNode.YMap(Map.of(), node.at()), node.at(), elementWhat, diagnostics, outcome, true);
+        if (!(value.get() instanceof YNode.YList list)) {
+            wrong(key, value.get(), "a list of " + elementWhat + "s, each starting with \"" + hint + "\"");
+            return List.of();
+        }
+        if (required && list.items().isEmpty()) {
+            error("schema.missing-key", list.at(), "\"" + key + "\" is an empty list in the " + what
+                    + "; add at least one " + elementWhat + ", starting with \"" + hint + "\"");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            List<String> itemPath = append(append(path, key), Integer.toString(i));
+            if (item instanceof YNode.YMap m) {
+                out.add(new Fields(m, m.at(), elementWhat, diagnostics, separate ? new Outcome() : outcome, standIn,
+                        itemPath, log));
+            } else {
+                error("schema.wrong-type", item.at(), "each item of \"" + key + "\" must be a " + elementWhat
+                        + " (key: value lines starting with \"" + hint + "\"), but this one is " + item.kind());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The value of one key of this mapping, read as a mapping of its own: its problems fail
+     * neither this read nor the others. For files that map names to records, like people.yaml.
+     *
+     * @return empty when the value is not a mapping (reported)
+     */
+    Optional<Fields> separateEntry(YNode.Entry entry, String entryWhat) {
+        known.add(entry.key());
+        if (entry.value() instanceof YNode.YMap m) {
+            return Optional.of(new Fields(m, entry.keyAt(), entryWhat, diagnostics, new Outcome(), standIn,
+                    append(path, entry.key()), log));
+        }
+        diagnostics.error("schema.wrong-type", entry.value().at(), "the " + entryWhat + " must be a group of "
+                + "key: value lines indented under it, but this is " + entry.value().kind());
+        return Optional.empty();
+    }
+
+    private Fields standIn(SourceSpan where, String standInWhat, String key) {
+        return new Fields(new YNode.YMap(Map.of(), where), where, standInWhat, diagnostics, outcome, true,
+                append(path, key), FieldLog.NONE);
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        List<String> out = new ArrayList<>(path);
+        out.add(key);
+        return List.copyOf(out);
+    }
+
+    private void declare(String key, FieldLog.Kind kind, boolean required, boolean nonEmpty, int min, int max) {
+        log.add(new FieldLog.Field(append(path, key), kind, required, nonEmpty, min, max, keyAt(key), at));
     }
 
     private Optional<Fields> asMapping(String key, YNode n, String nestedWhat) {
         if (n instanceof YNode.YMap m) {
             SourceSpan nestedAt = keyAt(key).orElse(m.at());
-            return Optional.of(new Fields(m, nestedAt, nestedWhat, diagnostics, outcome, standIn));
+            return Optional.of(new Fields(m, nestedAt, nestedWhat, diagnostics, outcome, standIn, append(path, key),
+                    log));
         }
         return wrong(key, n, "a group of key: value lines indented under it");
     }
@@ -350,6 +469,7 @@ final class Fields {
             if (known.contains(entry.key())) {
                 continue;
             }
+            unknownKeys = true;
             Optional<String> closest = Suggestions.closest(entry.key(), known);
             String suggestion = closest.map(k -> "; did you mean \"" + k + "\"?"
                             + (missing.containsKey(k) ? " (\"" + k + "\" is required)" : ""))
@@ -360,6 +480,11 @@ final class Fields {
         }
         missing.forEach((key, where) -> diagnostics.error("schema.missing-key", where,
                 "the " + what + " has no \"" + key + "\", which is required; add a line \"" + key + ": ...\""));
+    }
+
+    /** Whether {@link #finish()} found keys nobody asked for (reported). */
+    boolean hadUnknownKeys() {
+        return unknownKeys;
     }
 
     // ---- conversions ----

@@ -12,7 +12,12 @@ final class PageReader {
 
     /** @return the page, or empty when a field is missing or wrong (reported) */
     static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics) {
-        var f = new Fields(doc.frontMatter(), "page front matter", diagnostics);
+        return read(doc, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(ContentDocument, Diagnostics)}, noting every field asked for in {@code log}. */
+    static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
+        var f = new Fields(doc.frontMatter(), "page front matter", diagnostics, log);
         var slug = doc.slug(f);
         var title = f.requiredText("title");
         var summary = f.requiredText("summary");

@@ -25,25 +25,19 @@ final class ReferencesReader {
 
     /** @return the references read correctly; malformed ones are reported and left out */
     static List<Reference> read(YNode root, Diagnostics diagnostics) {
-        var top = Fields.of(root, "sources file", diagnostics);
-        if (top.isEmpty()) {
-            return List.of();
-        }
-        Optional<YNode> list = top.get().required("references");
-        top.get().finish();
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        if (!(list.get() instanceof YNode.YList items)) {
-            diagnostics.error("schema.wrong-type", list.get().at(), "\"references\" must be a list, each item "
-                    + "starting with \"- id: ...\"");
-            return List.of();
-        }
-        List<Reference> out = new ArrayList<>();
-        for (YNode item : items.items()) {
-            Fields.of(item, "reference", diagnostics).flatMap(ReferencesReader::reference).ifPresent(out::add);
-        }
-        return out;
+        return read(root, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
+    static List<Reference> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return Fields.of(root, "sources file", diagnostics, log).map(top -> {
+            List<Reference> out = new ArrayList<>();
+            for (Fields item : top.separateElements("references", true, "reference", "- id: ...")) {
+                reference(item).ifPresent(out::add);
+            }
+            top.finish();
+            return out;
+        }).orElse(List.of());
     }
 
     private static Optional<Reference> reference(Fields f) {
@@ -53,7 +47,7 @@ final class ReferencesReader {
                     + "- and _ only");
         }
         var type = f.requiredText("type");
-        var authors = f.node("author").map(n -> names(n, f)).orElse(List.of());
+        var authors = names(f);
         var title = f.requiredText("title");
         var container = f.string("container-title", false);
         var containerShort = f.string("container-title-short", false);
@@ -80,21 +74,16 @@ final class ReferencesReader {
         return value;
     }
 
-    private static List<Reference.Name> names(YNode node, Fields f) {
-        if (!(node instanceof YNode.YList list)) {
-            f.wrong("author", node, "a list of names, for example \"- {family: Smith, given: BE}\"");
-            return List.of();
-        }
+    private static List<Reference.Name> names(Fields f) {
         List<Reference.Name> names = new ArrayList<>();
-        for (YNode item : list.items()) {
-            var n = f.element(item, "author name");
+        for (Fields n : f.elements("author", false, "author name", "- family: ...")) {
             var family = n.string("family", false);
             var literal = n.string("literal", false);
             var given = n.string("given", false);
             n.finish();
             if (family.isEmpty() && literal.isEmpty()) {
-                if (!n.failed()) {
-                    n.error("schema.missing-key", item.at(), "an author needs \"family\" (a person's family name) "
+                if (!n.failed() && !n.hadUnknownKeys()) {
+                    n.error("schema.missing-key", n.at(), "an author needs \"family\" (a person's family name) "
                             + "or \"literal\" (an organisation's name)");
                 }
                 continue;
@@ -105,9 +94,12 @@ final class ReferencesReader {
     }
 
     private static List<Integer> dateParts(Fields d) {
-        var parts = d.node("date-parts");
+        var parts = d.required("date-parts");
         d.finish();
-        if (parts.isPresent() && parts.get() instanceof YNode.YList outer && outer.items().size() == 1
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        if (parts.get() instanceof YNode.YList outer && outer.items().size() == 1
                 && outer.items().get(0) instanceof YNode.YList inner && !inner.items().isEmpty()
                 && inner.items().size() <= 3) {
             List<Integer> out = new ArrayList<>();

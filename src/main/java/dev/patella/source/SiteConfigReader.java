@@ -14,7 +14,12 @@ final class SiteConfigReader {
 
     /** @return the settings, or empty when a required setting is missing or wrong (reported) */
     static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics) {
-        return Fields.of(root, "site settings", diagnostics).flatMap(f -> {
+        return read(root, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
+    static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return Fields.of(root, "site settings", diagnostics, log).flatMap(f -> {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
             var language = f.requiredText("language");
