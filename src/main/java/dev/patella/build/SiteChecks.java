@@ -46,8 +46,12 @@ final class SiteChecks {
             links.addAll(page.links());
             ids.put(page.url(), page.ids());
         }
-        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
-                diagnostics);
+        var unreadable = index.site().unreadable();
+        if (!unreadable.conditions().isEmpty() || !unreadable.exercises().isEmpty() || !unreadable.pages().isEmpty()) {
+            // a file that could not be read may cite any source: none is called unused until it reads
+            index.site().references().forEach(r -> listed.add(r.id()));
+        }
+        CitationChecker.check(index.site().references(), !unreadable.sources(), citations, listed, diagnostics);
         Set<String> broken = new HashSet<>(index.urls());
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));

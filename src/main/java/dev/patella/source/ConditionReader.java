@@ -1,11 +1,15 @@
 package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
+import dev.patella.model.Key;
 import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Maps a condition file's front matter to a {@link Condition}. */
@@ -47,12 +51,21 @@ final class ConditionReader {
     /** The phases; a wrong phase fails the whole condition (reported). */
     private static List<ProgramStep> program(Fields f) {
         List<ProgramStep> steps = new ArrayList<>();
+        Map<String, SourceSpan> seen = new HashMap<>();
         for (Fields p : f.elements("program", true, "program phase", "- phase: early")) {
             var phase = p.choice("phase", Phase.class);
             var title = p.requiredText("title");
             var summary = p.prose("summary", false);
             var exercises = p.keys("exercises", true);
             p.finish();
+            for (Key key : exercises) {
+                var earlier = seen.putIfAbsent(key.value(), key.at());
+                if (earlier != null) {
+                    // shown twice, its page parts would clash: one error here rather than several on the page
+                    p.error("ref.duplicate-exercise", key.at(), "the exercise \"" + key.value() + "\" is already in "
+                            + "this program at line " + earlier.line() + "; list it once");
+                }
+            }
             steps.add(new ProgramStep(phase, title, summary, exercises));
         }
         return steps;
