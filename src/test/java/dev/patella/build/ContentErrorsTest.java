@@ -64,6 +64,26 @@ class ContentErrorsTest {
         }
     }
 
+    /** Broken YAML as editors write it; the parser's own words must not reach them. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "summary: About: this site.", "summary: [About this site.", "summary: \"About this site.",
+        "summary: \"About\" this site.", "summary: @about", "summary: `about`", "summary: about\n- item",
+        "summary:\n  - a\n  b: c", "summary: {a: b", "summary: \"a \\q b\"", "summary: a\nsummary2 b",
+        "summary: a #b\n  c: d", "summary: [a, b]\n  - c", "summary:\n  - a\n - b", " summary: About."})
+    void yamlMistakesAreExplainedInPlainWords(String yaml) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\n" + yaml + "\n---\nAbout us.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).hasSize(1);
+        assertThat(run.errors().get(0)).as(run.err()).startsWith("error yaml.syntax content/pages/about.md:");
+        assertThat(run.message("yaml.syntax")).doesNotContain("<", "scalar", "mapping values", "block", "token",
+                "stream", "(while");
+    }
+
     @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key");
