@@ -173,16 +173,16 @@ public final class ContentLoader {
         @SuppressWarnings("unchecked")
         private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
             seen.add(path);
-            var entry = cache.fresh(path, variant, marks).or(() -> {
+            var entry = cache.fresh(path, variant, marks).orElseGet(() -> {
                 byte[] hash = Files.isRegularFile(path) ? sha256(ContentLoader.read(path)) : new byte[0];
-                return cache.sameBytes(path, hash, variant).or(() -> {
+                return cache.sameBytes(path, hash, variant).orElseGet(() -> {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     Optional<T> value = parse.apply(local);
                     var made = new SourceCache.Entry(hash, variant, value, local.sorted());
                     cache.put(path, made);
-                    return Optional.of(made);
+                    return made;
                 });
-            }).orElseThrow();
+            });
             if (!entry.diagnostics().isEmpty()) {
                 diagnostics.addAll(entry.diagnostics());
             }

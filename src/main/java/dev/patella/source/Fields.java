@@ -156,13 +156,8 @@ final class Fields {
         Optional<YNode> value = node(key);
         if (value.isEmpty()) {
             outcome.failed = true;
-            var written = keyAt(key);
-            if (written.isPresent()) {
-                error("schema.missing-key", written.get(), "\"" + key + "\" is empty in the " + what
-                        + "; give it a value");
-            } else {
-                missing.putIfAbsent(key, at);
-            }
+            keyAt(key).ifPresentOrElse(written -> error("schema.missing-key", written, "\"" + key
+                    + "\" is empty in the " + what + "; give it a value"), () -> missing.putIfAbsent(key, at));
         }
         return value;
     }
@@ -317,11 +312,10 @@ final class Fields {
 
     private List<Prose> list(String key, boolean required) {
         declare(key, FieldLog.Kind.LIST, required, required, 0, 0);
-        Optional<YNode> value = required ? required(key) : node(key);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        YNode n = value.get();
+        return (required ? required(key) : node(key)).map(n -> listOf(key, required, n)).orElse(List.of());
+    }
+
+    private List<Prose> listOf(String key, boolean required, YNode n) {
         if (n instanceof YNode.YMap) {
             wrong(key, n, "a list, written [first, second] or as lines starting with \"- \"");
             return List.of();
@@ -385,12 +379,14 @@ final class Fields {
 
     private List<Fields> elements(String key, boolean required, String elementWhat, String hint, boolean separate) {
         declare(key, FieldLog.Kind.MAPPINGS, required, required, 0, 0);
-        Optional<YNode> value = required ? required(key) : node(key);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        if (!(value.get() instanceof YNode.YList list)) {
-            wrong(key, value.get(), "a list of " + elementWhat + "s, each starting with \"" + hint + "\"");
+        return (required ? required(key) : node(key))
+                .map(value -> elementsOf(key, required, elementWhat, hint, separate, value)).orElse(List.of());
+    }
+
+    private List<Fields> elementsOf(String key, boolean required, String elementWhat, String hint, boolean separate,
+                                    YNode value) {
+        if (!(value instanceof YNode.YList list)) {
+            wrong(key, value, "a list of " + elementWhat + "s, each starting with \"" + hint + "\"");
             return List.of();
         }
         if (required && list.items().isEmpty()) {

@@ -66,12 +66,13 @@ final class ReferencesReader {
     }
 
     private static Optional<String> checked(Fields f, String key, Pattern pattern, String expected) {
-        var value = f.string(key, false).map(String::trim);
-        if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
-            f.invalid(key, "\"" + key + "\" must be " + expected + ", but it is \"" + value.get() + "\"");
-            return Optional.empty();
-        }
-        return value;
+        return f.string(key, false).map(String::trim).filter(value -> {
+            if (pattern.matcher(value).matches()) {
+                return true;
+            }
+            f.invalid(key, "\"" + key + "\" must be " + expected + ", but it is \"" + value + "\"");
+            return false;
+        });
     }
 
     private static List<Reference.Name> names(Fields f) {
@@ -96,10 +97,11 @@ final class ReferencesReader {
     private static List<Integer> dateParts(Fields d) {
         var parts = d.required("date-parts");
         d.finish();
-        if (parts.isEmpty()) {
-            return List.of();
-        }
-        if (parts.get() instanceof YNode.YList outer && outer.items().size() == 1
+        return parts.map(p -> dateParts(p, d)).orElse(List.of());
+    }
+
+    private static List<Integer> dateParts(YNode parts, Fields d) {
+        if (parts instanceof YNode.YList outer && outer.items().size() == 1
                 && outer.items().get(0) instanceof YNode.YList inner && !inner.items().isEmpty()
                 && inner.items().size() <= 3) {
             List<Integer> out = new ArrayList<>();

@@ -84,6 +84,26 @@ class ContentErrorsTest {
                 "stream", "(while");
     }
 
+    /** The README's own example, in the shipped site: a wrong value inside the dose is one located error. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "sets: 3|sets: three", "sets: 3|sets: 0", "reps: \"10-15\"|reps: ten", "reps: \"10-15\"|reps: 15-10",
+        "hold_seconds: 1|hold_seconds: 30-45", "hold_seconds: 1|hold_seconds: 601", "  per_side: true|"})
+    void aWrongDoseInTheShippedSiteIsOneLocatedError(String line, String wrong) throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        String text = Files.readString(clamshell);
+        assertThat(text).contains(line);
+        Files.writeString(clamshell, text.replace(line, wrong == null ? "" : wrong));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).singleElement().asString()
+                .startsWith("error schema.").contains(" content/exercises/clamshell.md:");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
+    }
+
     @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key");

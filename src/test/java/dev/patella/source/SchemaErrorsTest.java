@@ -60,6 +60,15 @@ class SchemaErrorsTest {
         assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
     }
 
+    @Test
+    void readersNeverUnwrapAValueThatMightBeMissing() throws IOException {
+        try (Stream<Path> files = Files.list(TestSites.PROJECT.resolve("src/main/java/dev/patella/source"))) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(".orElseThrow(");
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> eachWrongValueAloneGivesOneErrorAtItsLine() throws IOException {
         Path project = TestSites.project(tmp.resolve("p"), "complete");
