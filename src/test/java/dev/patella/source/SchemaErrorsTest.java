@@ -81,8 +81,7 @@ class SchemaErrorsTest {
         }
         assertThat(cases).hasSizeGreaterThan(250);
         Path site = project.resolve("site");
-        TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
-        TestSites.write(site.resolve("exercises/old/index.html"), "previous page");
+        publish(site);
         Map<String, byte[]> before = TestSites.snapshot(site);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Path file = project.resolve(c.file());
@@ -99,8 +98,22 @@ class SchemaErrorsTest {
                 assertThat(TestSites.snapshot(site)).as(detail).containsExactlyInAnyOrderEntriesOf(before);
             } finally {
                 Files.writeString(file, original);
+                publish(site); // a case that wrongly built must not fail all the cases after it
             }
         }));
+    }
+
+    /** Puts a "previously published" site in place, the same every time. */
+    private static void publish(Path site) throws IOException {
+        if (Files.exists(site)) {
+            try (Stream<Path> walk = Files.walk(site)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
+        TestSites.write(site.resolve("exercises/old/index.html"), "previous page");
     }
 
     /** The fields the reader of {@code file} asks for while reading it. */
