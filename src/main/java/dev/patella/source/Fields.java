@@ -6,19 +6,15 @@ import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import dev.patella.model.RepRange;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one YAML mapping strictly: every key read is declared known, a missing
@@ -33,8 +29,6 @@ import java.util.regex.Pattern;
  * reason is already reported.
  */
 final class Fields {
-
-    private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
 
     /** Whether one read found a problem; shared by a mapping and the mappings read inside it. */
     private static final class Outcome {
@@ -100,6 +94,11 @@ final class Fields {
 
     SourceSpan at() {
         return at;
+    }
+
+    /** What this mapping is called in messages, for example "exercise front matter". */
+    String what() {
+        return what;
     }
 
     /**
@@ -195,7 +194,7 @@ final class Fields {
 
     Optional<Integer> integer(String key, boolean required, int min, int max) {
         declare(key, FieldLog.Kind.NUMBER, required, false, min, max);
-        return (required ? required(key) : node(key)).flatMap(n -> asInteger(key, n, min, max));
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.integer(this, key, n, min, max));
     }
 
     /** A whole number from {@code min} to {@code max} that must be there; {@code min} when it is not (reported). */
@@ -209,18 +208,18 @@ final class Fields {
 
     Optional<Boolean> bool(String key) {
         declare(key, FieldLog.Kind.TRUTH, false, false, 0, 0);
-        return node(key).flatMap(n -> asBoolean(key, n));
+        return node(key).flatMap(n -> Scalars.truth(this, key, n));
     }
 
     /** true or false, and it must be there; false when it is not (reported). */
     boolean requiredBool(String key) {
         declare(key, FieldLog.Kind.TRUTH, true, false, 0, 0);
-        return required(key).flatMap(n -> asBoolean(key, n)).orElse(false);
+        return required(key).flatMap(n -> Scalars.truth(this, key, n)).orElse(false);
     }
 
     Optional<LocalDate> date(String key, boolean required) {
         declare(key, FieldLog.Kind.DATE, required, false, 0, 0);
-        return (required ? required(key) : node(key)).flatMap(n -> asDate(key, n));
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.date(this, key, n));
     }
 
     /** A date that must be there; the first day of 1970 when it is not (reported). */
@@ -231,21 +230,7 @@ final class Fields {
     /** One of the constants of {@code type} (case-insensitive), required; the first constant when not (reported). */
     <E extends Enum<E>> E choice(String key, Class<E> type) {
         declare(key, FieldLog.Kind.CHOICE, true, false, 0, 0);
-        E[] options = type.getEnumConstants();
-        return required(key).flatMap(n -> {
-            if (n instanceof YNode.YScalar s) {
-                for (E option : options) {
-                    if (option.name().equalsIgnoreCase(s.text().trim())) {
-                        return Optional.of(option);
-                    }
-                }
-            }
-            List<String> words = new ArrayList<>();
-            for (E option : options) {
-                words.add(option.name().toLowerCase(Locale.ROOT));
-            }
-            return wrong(key, n, "one of: " + String.join(", ", words));
-        }).orElse(options[0]);
+        return required(key).flatMap(n -> Scalars.choice(this, key, n, type)).orElse(type.getEnumConstants()[0]);
     }
 
     /**
@@ -254,22 +239,7 @@ final class Fields {
      */
     Optional<RepRange> range(String key, boolean required, int max) {
         declare(key, FieldLog.Kind.RANGE, required, false, 1, max);
-        return (required ? required(key) : node(key)).flatMap(n -> {
-            if (n instanceof YNode.YScalar s) {
-                Matcher m = RANGE.matcher(s.text());
-                if (m.matches()) {
-                    int low = Integer.parseInt(m.group(1));
-                    int high = m.group(2) == null ? low : Integer.parseInt(m.group(2));
-                    if (low >= 1 && high >= low && high <= max) {
-                        return Optional.of(new RepRange(low, high));
-                    }
-                    error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + what + " must be from 1 to "
-                            + max + ", with the smaller number first, as in 10-15; it is \"" + s.text().strip() + "\"");
-                    return Optional.empty();
-                }
-            }
-            return wrong(key, n, "a number such as 10, or a range such as 10-15 with the smaller number first");
-        });
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.range(this, key, n, max));
     }
 
     // ---- lists and keys ----
@@ -507,41 +477,6 @@ final class Fields {
             return Optional.empty();
         }
         return Optional.of(text);
-    }
-
-    private Optional<Integer> asInteger(String key, YNode n, int min, int max) {
-        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.INTEGER) {
-            try {
-                int value = Integer.parseInt(s.text().replace("_", ""));
-                if (value >= min && value <= max) {
-                    return Optional.of(value);
-                }
-                error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + what + " must be from " + min
-                        + " to " + max + ", but it is " + value);
-                return Optional.empty();
-            } catch (NumberFormatException e) {
-                // too large for an int: reported below
-            }
-        }
-        return wrong(key, n, "a whole number from " + min + " to " + max);
-    }
-
-    private Optional<Boolean> asBoolean(String key, YNode n) {
-        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
-        }
-        return wrong(key, n, "true or false");
-    }
-
-    private Optional<LocalDate> asDate(String key, YNode n) {
-        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING) {
-            try {
-                return Optional.of(LocalDate.parse(s.text().trim()));
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        return wrong(key, n, "a date written as YYYY-MM-DD, for example 2026-11-21");
     }
 
     /** Reports a value of the wrong kind at its position; the read fails. */
