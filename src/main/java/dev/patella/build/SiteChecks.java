@@ -46,14 +46,29 @@ final class SiteChecks {
             links.addAll(page.links());
             ids.put(page.url(), page.ids());
         }
-        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
-                diagnostics);
+        var unreadable = index.site().unreadable();
+        if (!unreadable.conditions().isEmpty() || !unreadable.exercises().isEmpty() || !unreadable.pages().isEmpty()) {
+            // a file that could not be read may cite any source: none is called unused until it reads
+            index.site().references().forEach(r -> listed.add(r.id()));
+        }
+        CitationChecker.check(index.site().references(), !unreadable.sources(), citations, listed, diagnostics);
         Set<String> broken = new HashSet<>(index.urls());
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
+        index.site().unreadable().conditions().forEach(slug -> {
+            broken.add(Urls.condition(slug));
+            broken.add(Urls.program(slug));
+        });
+        index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
         var checker = new LinkChecker(ids, siteFiles(index, assets, data), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
+        // a missing file or page named in content is reported at that line, not again on every page showing it
+        for (LinkUse link : illustrations(index)) {
+            if (!checker.resolves(link.target())) {
+                broken.add(link.target());
+            }
+        }
         Map<String, String> illustrationOf = new HashMap<>();
         for (Exercise e : index.exercises()) {
             e.illustration().ifPresent(i -> illustrationOf.put(Urls.exercise(e.slug()), i.src()));
