@@ -81,12 +81,13 @@ final class MarkdownLimits {
         private Optional<Excess> line(int start, int end) {
             int i = start;
             int quotes = 0;
+            int tooDeepQuote = -1;
             while (true) {
                 int j = skipSpaces(i, end);
                 if (j < end && text.charAt(j) == '>') {
                     quotes++;
-                    if (quotes > MAX_BLOCK_DEPTH) {
-                        return Optional.of(tooDeepBlock(j));
+                    if (quotes == MAX_BLOCK_DEPTH + 1) {
+                        tooDeepQuote = j;
                     }
                     i = j + 1;
                 } else {
@@ -104,6 +105,9 @@ final class MarkdownLimits {
                     fence = 0;
                 }
                 return endBlock();
+            }
+            if (tooDeepQuote >= 0) {
+                return Optional.of(tooDeepBlock(tooDeepQuote));
             }
             if (first == end) {
                 return endBlock(); // a blank line ends a paragraph but not the lists around it
