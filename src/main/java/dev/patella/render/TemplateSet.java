@@ -130,6 +130,10 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
     private static String firstLine(String message) {
         String text = message == null ? "unknown problem" : message.strip();
         int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
+        String first = (end < 0 ? text : text.substring(0, end)).strip();
+        int list = first.indexOf(", but was expecting one of these patterns:");
+        // Freemarker lists grammar tokens here; say what they mean instead
+        return list < 0 ? first : first.substring(0, list) + " before an expression was finished (is a ${ or a "
+                + "directive missing its closing } or >?)";
     }
 }
