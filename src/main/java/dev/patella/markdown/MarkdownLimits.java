@@ -1,8 +1,6 @@
 package dev.patella.markdown;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,10 +52,11 @@ final class MarkdownLimits {
         private int[] breaks = new int[8];
         private int breakCount;
         private boolean previousWasTable;
-        private long rescan;
+        private final InlineScan inline;
 
         Scan(String text) {
             this.text = text;
+            this.inline = new InlineScan(text);
         }
 
         Optional<Excess> run() {
@@ -158,8 +157,7 @@ final class MarkdownLimits {
                     break;
                 }
             }
-            int pipe = text.indexOf('|', at);
-            boolean table = pipe >= 0 && pipe < end;
+            boolean table = find('|', at, end) >= 0;
             if (blockStart < 0) {
                 blockStart = at;
             } else if (item || table || previousWasTable) {
@@ -219,11 +217,20 @@ final class MarkdownLimits {
             return count >= 3;
         }
 
+        /** Three or more backticks or tildes (no backtick after backticks: that is a code span). */
         private boolean opensFence(int i, int end) {
             char c = i < end ? text.charAt(i) : 0;
-            return (c == '`' || c == '~') && run(i, end, c) >= 3
-                    && (c == '~' || text.indexOf('`', i + run(i, end, c)) < 0
-                    || text.indexOf('`', i + run(i, end, c)) >= end);
+            return (c == '`' || c == '~') && run(i, end, c) >= 3 && (c == '~' || find('`', i + run(i, end, c), end) < 0);
+        }
+
+        /** Where {@code c} first is in {@code [from, end)}, or -1: never searches past the line. */
+        private int find(char c, int from, int end) {
+            for (int i = from; i < end; i++) {
+                if (text.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private boolean closesFence(int i, int end) {
@@ -232,11 +239,7 @@ final class MarkdownLimits {
         }
 
         private int run(int i, int end, char c) {
-            int j = i;
-            while (j < end && text.charAt(j) == c) {
-                j++;
-            }
-            return j - i;
+            return MarkdownLimits.run(text, i, end, c);
         }
 
         private int skipSpaces(int i, int end) {
@@ -264,222 +267,9 @@ final class MarkdownLimits {
             int start = blockStart;
             blockStart = -1;
             previousWasTable = false;
-            Optional<Excess> found = inline(start, blockEnd);
+            Optional<Excess> found = inline.check(start, blockEnd, breaks, breakCount);
             breakCount = 0;
             return found;
-        }
-
-        /**
-         * Checks one run of text lines: bracket depth, emphasis runs, and how much Flexmark would
-         * read again. Flexmark reads the rest of the paragraph again for each link, code span and
-         * {@code <address>} it makes, and for each link target or code span left open it reads on
-         * to where it gives up; both are counted against {@link #MAX_RESCAN}.
-         */
-        private Optional<Excess> inline(int start, int end) {
-            Map<Integer, Integer> closers = closingBackticks(start, end);
-            int nextBreak = 0;
-            int paragraphStart = start;
-            int paragraphEnd = breakCount > 0 ? breaks[0] : end;
-            int brackets = 0;
-            int emphasis = 0;
-            long openTargets = 0;
-            long openTargetsSum = 0;
-            int firstOpenTarget = -1;
-            int i = start;
-            while (i < end) {
-                while (i >= paragraphEnd && paragraphEnd < end) {
-                    paragraphStart = paragraphEnd;
-                    nextBreak++;
-                    paragraphEnd = nextBreak < breakCount ? breaks[nextBreak] : end;
-                    brackets = 0;
-                    emphasis = 0;
-                }
-                char c = text.charAt(i);
-                if (c == '\\') {
-                    i += 2;
-                    continue;
-                }
-                if (c == '`') {
-                    int length = run(i, end, '`');
-                    Integer close = closers.get(i);
-                    rescan += paragraphEnd - i;
-                    if (rescan > MAX_RESCAN) {
-                        return Optional.of(close != null ? crowded(paragraphStart) : new Excess(i,
-                                "markdown.too-complex", "this text has too many runs of backticks (`) that are "
-                                + "never closed, starting here; close each code span with as many backticks as "
-                                + "opened it, or write a backtick that is only text as \\`"));
-                    }
-                    i = close != null ? close + length : i + length; // nothing inside a code span is markup
-                    continue;
-                }
-                if (c == '*' || c == '_') {
-                    int length = run(i, end, c);
-                    if (length > MAX_INLINE_DEPTH && flanking(i, i + length, start, end)) {
-                        return Optional.of(new Excess(i, "markdown.too-deep", "this run of " + length + " \"" + c
-                                + "\" marks nests emphasis deeper than the " + MAX_INLINE_DEPTH + " levels Patella "
-                                + "reads; use ** for bold and * for italics, or write each mark as \\" + c));
-                    }
-                    emphasis = Math.max(0, emphasis + opens(i, i + length, start, end));
-                    if (emphasis > MAX_INLINE_DEPTH) {
-                        return Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH
-                                + " emphasis marks (* or _) are open at once here (nested, or never closed); "
-                                + "close each one, or write a mark that is only text as \\" + c));
-                    }
-                    i += length;
-                    continue;
-                }
-                if (c == '[') {
-                    brackets++;
-                    if (brackets > MAX_INLINE_DEPTH) {
-                        return Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH
-                                + " square brackets are open at once here (nested, or never closed); close each "
-                                + "[ with ], or write a bracket that is only text as \\["));
-                    }
-                } else if (c == ']' && i + 1 < end && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '[')) {
-                    brackets = Math.max(0, brackets - 1);
-                    rescan += paragraphEnd - i;
-                    if (text.charAt(i + 1) == '(') {
-                        if (openTargets == 0) {
-                            firstOpenTarget = i + 1;
-                        }
-                        openTargets++;
-                        openTargetsSum += i + 1;
-                    }
-                    if (rescan > MAX_RESCAN) {
-                        return Optional.of(openTargets > 1 ? unclosedTargets(firstOpenTarget) : crowded(paragraphStart));
-                    }
-                    i += 2;
-                    continue;
-                } else if (c == ']') {
-                    brackets = Math.max(0, brackets - 1);
-                } else if (c == ')' && openTargets > 0) {
-                    rescan += openTargets * i - openTargetsSum;
-                    openTargets = 0;
-                    openTargetsSum = 0;
-                    if (rescan > MAX_RESCAN) {
-                        return Optional.of(unclosedTargets(firstOpenTarget));
-                    }
-                } else if (c == '<') {
-                    int close = addressEnd(i + 1, end);
-                    if (close > 0) {
-                        rescan += paragraphEnd - i;
-                        if (rescan > MAX_RESCAN) {
-                            return Optional.of(crowded(paragraphStart));
-                        }
-                        i = close + 1;
-                        continue;
-                    }
-                }
-                i++;
-            }
-            rescan += openTargets * end - openTargetsSum;
-            if (rescan > MAX_RESCAN && openTargets > 0) {
-                return Optional.of(unclosedTargets(firstOpenTarget));
-            }
-            return Optional.empty();
-        }
-
-        /** The {@code >} that ends an {@code <address>} starting at {@code i}, or 0 when there is none. */
-        private int addressEnd(int i, int end) {
-            if (i >= end || !Character.isLetter(text.charAt(i))) {
-                return 0;
-            }
-            for (int j = i + 1; j < end; j++) {
-                char c = text.charAt(j);
-                if (c == '>') {
-                    return j;
-                }
-                if (c == '<' || Character.isWhitespace(c)) {
-                    return 0;
-                }
-            }
-            return 0;
-        }
-
-        private static Excess crowded(int paragraph) {
-            return new Excess(paragraph, "markdown.too-complex", "this paragraph holds so many links, code spans "
-                    + "or <addresses> for its length that reading it would take too long; split it into shorter "
-                    + "paragraphs with blank lines, or into a list");
-        }
-
-        private static Excess unclosedTargets(int at) {
-            return new Excess(at, "markdown.too-complex", "this text has too many links whose target in (...) is "
-                    + "never closed, the first one here; end each link target with ), as in "
-                    + "[the clamshell](/exercises/clamshell/), or write a bracket that is only text as \\[");
-        }
-
-        /**
-         * +1 for a run of emphasis marks that can only open emphasis (a word follows it, none comes
-         * before), -1 for one that can only close it, 0 otherwise.
-         */
-        private int opens(int from, int to, int start, int end) {
-            boolean wordBefore = from > start && !Character.isWhitespace(text.charAt(from - 1))
-                    && !punctuation(text.charAt(from - 1));
-            boolean wordAfter = to < end && !Character.isWhitespace(text.charAt(to)) && !punctuation(text.charAt(to));
-            boolean spaceBefore = from == start || Character.isWhitespace(text.charAt(from - 1));
-            boolean spaceAfter = to == end || Character.isWhitespace(text.charAt(to));
-            boolean left = !spaceAfter && (wordAfter || !wordBefore);
-            boolean right = !spaceBefore && (wordBefore || !wordAfter);
-            return left && !right ? 1 : right && !left ? -1 : 0;
-        }
-
-        private static boolean punctuation(char c) {
-            return c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)
-                    || Character.getType(c) == Character.OTHER_PUNCTUATION;
-        }
-
-        /** Whether a run of emphasis marks touches a word on either side, so it can open or close emphasis. */
-        private boolean flanking(int from, int to, int start, int end) {
-            boolean before = from > start && !Character.isWhitespace(text.charAt(from - 1));
-            boolean after = to < end && !Character.isWhitespace(text.charAt(to));
-            return before || after;
-        }
-
-        /**
-         * For each run of backticks that opens a code span in {@code [start, end)}, where the run that
-         * closes it starts: the next run of the same length. Found from the right, in one pass.
-         */
-        private Map<Integer, Integer> closingBackticks(int start, int end) {
-            Map<Integer, Integer> opensAt = new HashMap<>();
-            if (text.indexOf('`', start) < 0 || text.indexOf('`', start) >= end) {
-                return opensAt;
-            }
-            Map<Integer, Integer> nextOfLength = new HashMap<>();
-            int i = end - 1;
-            while (i >= start) {
-                if (text.charAt(i) != '`') {
-                    i--;
-                    continue;
-                }
-                int runEnd = i + 1;
-                while (i > start && text.charAt(i - 1) == '`') {
-                    i--;
-                }
-                int length = runEnd - i;
-                Integer next = nextOfLength.put(length, i);
-                if (next != null) {
-                    opensAt.put(i, next);
-                }
-                i--;
-            }
-            // a run that closes a span cannot open one: walk from the left and drop those
-            Map<Integer, Integer> spans = new HashMap<>();
-            int j = start;
-            while (j < end) {
-                if (text.charAt(j) != '`') {
-                    j++;
-                    continue;
-                }
-                int length = run(j, end, '`');
-                Integer close = opensAt.get(j);
-                if (close != null) {
-                    spans.put(j, close);
-                    j = close + length;
-                } else {
-                    j += length;
-                }
-            }
-            return spans;
         }
 
         private Excess tooDeepBlock(int at) {
@@ -487,5 +277,14 @@ final class MarkdownLimits {
                     + MAX_BLOCK_DEPTH + " levels deep here; a page needs two or three levels at most, so "
                     + "flatten the list or quote, or split it into sections with headings");
         }
+    }
+
+    /** How many {@code c} follow each other from {@code i}. */
+    static int run(String text, int i, int end, char c) {
+        int j = i;
+        while (j < end && text.charAt(j) == c) {
+            j++;
+        }
+        return j - i;
     }
 }
