@@ -60,7 +60,7 @@ final class RenderBudget extends Writer {
     @Override
     public void write(String text, int offset, int length) throws IOException {
         check(length);
-        out.append(text, offset, length);
+        out.append(text, offset, offset + length);
     }
 
     @Override
