@@ -15,7 +15,24 @@ import java.util.Optional;
 final class InlineScan {
 
     private final String text;
+    /** Characters Flexmark would re-read, over every run of the text so far. */
     private long rescan;
+    // the run being checked, and where in it the current paragraph is
+    private int runStart;
+    private int runEnd;
+    private int[] breaks;
+    private int breakCount;
+    private int nextBreak;
+    private int paragraphStart;
+    private int paragraphEnd;
+    private Map<Integer, Integer> closers;
+    // what is open in the current paragraph, and the link targets not yet closed
+    private int brackets;
+    private int emphasis;
+    private long openTargets;
+    private long openTargetsSum;
+    private int firstOpenTarget;
+    private Optional<Excess> found = Optional.empty();
 
     InlineScan(String text) {
         this.text = text;
@@ -28,107 +45,138 @@ final class InlineScan {
      * to where it gives up; both are counted against {@link MarkdownLimits#MAX_RESCAN}.
      */
     Optional<Excess> check(int start, int end, int[] breaks, int breakCount) {
-        Map<Integer, Integer> closers = closingBackticks(start, end);
-        int nextBreak = 0;
-        int paragraphStart = start;
-        int paragraphEnd = breakCount > 0 ? breaks[0] : end;
-        int brackets = 0;
-        int emphasis = 0;
-        long openTargets = 0;
-        long openTargetsSum = 0;
-        int firstOpenTarget = -1;
+        runStart = start;
+        runEnd = end;
+        this.breaks = breaks;
+        this.breakCount = breakCount;
+        closers = closingBackticks(start, end);
+        nextBreak = 0;
+        paragraphStart = start;
+        paragraphEnd = breakCount > 0 ? breaks[0] : end;
+        brackets = 0;
+        emphasis = 0;
+        openTargets = 0;
+        openTargetsSum = 0;
+        found = Optional.empty();
         int i = start;
-        while (i < end) {
-            while (i >= paragraphEnd && paragraphEnd < end) {
-                paragraphStart = paragraphEnd;
-                nextBreak++;
-                paragraphEnd = nextBreak < breakCount ? breaks[nextBreak] : end;
-                brackets = 0;
-                emphasis = 0;
-            }
+        while (i < end && found.isEmpty()) {
+            nextParagraph(i);
             char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '`') {
-                int length = run(i, end, '`');
-                Integer close = closers.get(i);
-                rescan += paragraphEnd - i;
-                if (rescan > MAX_RESCAN) {
-                    return Optional.of(close != null ? crowded(paragraphStart) : new Excess(i,
-                            "markdown.too-complex", "this text has too many runs of backticks (`) that are "
-                            + "never closed, starting here; close each code span with as many backticks as "
-                            + "opened it, or write a backtick that is only text as \\`"));
-                }
-                i = close != null ? close + length : i + length; // nothing inside a code span is markup
-                continue;
-            }
-            if (c == '*' || c == '_') {
-                int length = run(i, end, c);
-                if (length > MAX_INLINE_DEPTH && flanking(i, i + length, start, end)) {
-                    return Optional.of(new Excess(i, "markdown.too-deep", "this run of " + length + " \"" + c
-                            + "\" marks nests emphasis deeper than the " + MAX_INLINE_DEPTH + " levels Patella "
-                            + "reads; use ** for bold and * for italics, or write each mark as \\" + c));
-                }
-                emphasis = Math.max(0, emphasis + opens(i, i + length, start, end));
-                if (emphasis > MAX_INLINE_DEPTH) {
-                    return Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH
-                            + " emphasis marks (* or _) are open at once here (nested, or never closed); "
-                            + "close each one, or write a mark that is only text as \\" + c));
-                }
-                i += length;
-                continue;
-            }
-            if (c == '[') {
-                brackets++;
-                if (brackets > MAX_INLINE_DEPTH) {
-                    return Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH
-                            + " square brackets are open at once here (nested, or never closed); close each "
-                            + "[ with ], or write a bracket that is only text as \\["));
-                }
-            } else if (c == ']' && i + 1 < end && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '[')) {
-                brackets = Math.max(0, brackets - 1);
-                rescan += paragraphEnd - i;
-                if (text.charAt(i + 1) == '(') {
-                    if (openTargets == 0) {
-                        firstOpenTarget = i + 1;
-                    }
-                    openTargets++;
-                    openTargetsSum += i + 1;
-                }
-                if (rescan > MAX_RESCAN) {
-                    return Optional.of(openTargets > 1 ? unclosedTargets(firstOpenTarget) : crowded(paragraphStart));
-                }
-                i += 2;
-                continue;
-            } else if (c == ']') {
-                brackets = Math.max(0, brackets - 1);
-            } else if (c == ')' && openTargets > 0) {
-                rescan += openTargets * i - openTargetsSum;
-                openTargets = 0;
-                openTargetsSum = 0;
-                if (rescan > MAX_RESCAN) {
-                    return Optional.of(unclosedTargets(firstOpenTarget));
-                }
-            } else if (c == '<') {
-                int close = addressEnd(i + 1, end);
-                if (close > 0) {
-                    rescan += paragraphEnd - i;
-                    if (rescan > MAX_RESCAN) {
-                        return Optional.of(crowded(paragraphStart));
-                    }
-                    i = close + 1;
-                    continue;
-                }
-            }
-            i++;
+            i = switch (c) {
+                case '\\' -> i + 2;
+                case '`' -> backticks(i);
+                case '*', '_' -> emphasis(i, c);
+                case '[' -> openBracket(i);
+                case ']' -> closeBracket(i);
+                case ')' -> closeTarget(i);
+                case '<' -> address(i);
+                default -> i + 1;
+            };
         }
-        rescan += openTargets * end - openTargetsSum;
-        if (rescan > MAX_RESCAN && openTargets > 0) {
-            return Optional.of(unclosedTargets(firstOpenTarget));
+        if (found.isEmpty()) {
+            rescan += openTargets * end - openTargetsSum;
+            if (rescan > MAX_RESCAN && openTargets > 0) {
+                found = Optional.of(unclosedTargets(firstOpenTarget));
+            }
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /** Moves to the paragraph (list item, table row) {@code i} is in: nesting starts again there. */
+    private void nextParagraph(int i) {
+        while (i >= paragraphEnd && paragraphEnd < runEnd) {
+            paragraphStart = paragraphEnd;
+            nextBreak++;
+            paragraphEnd = nextBreak < breakCount ? breaks[nextBreak] : runEnd;
+            brackets = 0;
+            emphasis = 0;
+        }
+    }
+
+    /** A run of backticks: a code span to skip, or an opener never closed that Flexmark reads past. */
+    private int backticks(int i) {
+        int length = run(i, runEnd, '`');
+        Integer close = closers.get(i);
+        if (cost(paragraphEnd - i)) {
+            found = Optional.of(close != null ? crowded(paragraphStart) : new Excess(i, "markdown.too-complex",
+                    "this text has too many runs of backticks (`) that are never closed, starting here; close each "
+                            + "code span with as many backticks as opened it, or write a backtick that is only "
+                            + "text as \\`"));
+        }
+        return close != null ? close + length : i + length; // nothing inside a code span is markup
+    }
+
+    private int emphasis(int i, char c) {
+        int length = run(i, runEnd, c);
+        if (length > MAX_INLINE_DEPTH && flanking(i, i + length, runStart, runEnd)) {
+            found = Optional.of(new Excess(i, "markdown.too-deep", "this run of " + length + " \"" + c + "\" marks "
+                    + "nests emphasis deeper than the " + MAX_INLINE_DEPTH + " levels Patella reads; use ** for bold "
+                    + "and * for italics, or write each mark as \\" + c));
+        }
+        emphasis = Math.max(0, emphasis + opens(i, i + length, runStart, runEnd));
+        if (emphasis > MAX_INLINE_DEPTH && found.isEmpty()) {
+            found = Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH + " emphasis "
+                    + "marks (* or _) are open at once here (nested, or never closed); close each one, or write a "
+                    + "mark that is only text as \\" + c));
+        }
+        return i + length;
+    }
+
+    private int openBracket(int i) {
+        brackets++;
+        if (brackets > MAX_INLINE_DEPTH) {
+            found = Optional.of(new Excess(i, "markdown.too-deep", "more than " + MAX_INLINE_DEPTH + " square "
+                    + "brackets are open at once here (nested, or never closed); close each [ with ], or write a "
+                    + "bracket that is only text as \\["));
+        }
+        return i + 1;
+    }
+
+    /** {@code ]}, and when {@code (} or {@code [} follows, a link Flexmark makes or tries to make. */
+    private int closeBracket(int i) {
+        brackets = Math.max(0, brackets - 1);
+        char next = i + 1 < runEnd ? text.charAt(i + 1) : 0;
+        if (next != '(' && next != '[') {
+            return i + 1;
+        }
+        if (next == '(') {
+            if (openTargets == 0) {
+                firstOpenTarget = i + 1;
+            }
+            openTargets++;
+            openTargetsSum += i + 1;
+        }
+        if (cost(paragraphEnd - i)) {
+            found = Optional.of(openTargets > 1 ? unclosedTargets(firstOpenTarget) : crowded(paragraphStart));
+        }
+        return i + 2;
+    }
+
+    /** {@code )}: the link targets still open end here; Flexmark read up to it for each. */
+    private int closeTarget(int i) {
+        if (openTargets > 0 && cost(openTargets * i - openTargetsSum)) {
+            found = Optional.of(unclosedTargets(firstOpenTarget));
+        }
+        openTargets = 0;
+        openTargetsSum = 0;
+        return i + 1;
+    }
+
+    private int address(int i) {
+        int close = addressEnd(i + 1, runEnd);
+        if (close == 0) {
+            return i + 1;
+        }
+        if (cost(paragraphEnd - i)) {
+            found = Optional.of(crowded(paragraphStart));
+        }
+        return close + 1;
+    }
+
+    /** Counts characters Flexmark re-reads; true when that takes the text over the limit. */
+    private boolean cost(long chars) {
+        rescan += chars;
+        return rescan > MAX_RESCAN;
     }
 
     /** The {@code >} that ends an {@code <address>} starting at {@code i}, or 0 when there is none. */
