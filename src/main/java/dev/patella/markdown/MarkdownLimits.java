@@ -123,40 +123,11 @@ final class MarkdownLimits {
                 fenceLength = run(first, end, fence);
                 return ended;
             }
-            int at = first;
-            int column = indent;
-            boolean item = false;
-            boolean innerQuote = false;
-            int depth = quotes + lists;
-            while (at < end && !thematicBreak(at, end)) {
-                int marker = listMarker(at, end);
-                if (marker > 0) {
-                    item = true;
-                    depth++;
-                    if (depth > MAX_BLOCK_DEPTH) {
-                        return Optional.of(tooDeepBlock(at));
-                    }
-                    int after = at + marker;
-                    int next = skipSpaces(after, end);
-                    int gap = width(after, end);
-                    int contentColumn = column + marker + (next == end || gap > 4 ? 1 : gap);
-                    if (!innerQuote) {
-                        push(contentColumn);
-                    }
-                    column = contentColumn;
-                    at = next;
-                } else if (text.charAt(at) == '>') {
-                    depth++;
-                    innerQuote = true;
-                    if (depth > MAX_BLOCK_DEPTH) {
-                        return Optional.of(tooDeepBlock(at));
-                    }
-                    column++;
-                    at = skipSpaces(at + 1, end);
-                } else {
-                    break;
-                }
+            int at = markers(first, end, indent, quotes + lists);
+            if (at < 0) {
+                return Optional.of(tooDeepBlock(-at - 1));
             }
+            boolean item = at > first && !thematicBreak(first, end) && listMarker(first, end) > 0;
             boolean table = find('|', at, end) >= 0;
             if (blockStart < 0) {
                 blockStart = at;
@@ -169,6 +140,43 @@ final class MarkdownLimits {
             previousWasTable = table;
             blockEnd = end;
             return Optional.empty();
+        }
+
+        /**
+         * Reads the list markers and {@code >} that follow each other from {@code first} (as in
+         * {@code - > 1. text}), opening a list level for each list marker before any {@code >}.
+         *
+         * @param depth the levels already open around this line
+         * @return where the text after the markers starts, or {@code -(offset + 1)} of the marker
+         *         that goes deeper than {@link #MAX_BLOCK_DEPTH}
+         */
+        private int markers(int first, int end, int indent, int depth) {
+            int at = first;
+            int column = indent;
+            boolean innerQuote = false;
+            while (at < end && !thematicBreak(at, end)) {
+                int marker = listMarker(at, end);
+                if (marker == 0 && text.charAt(at) != '>') {
+                    break;
+                }
+                if (++depth > MAX_BLOCK_DEPTH) {
+                    return -at - 1;
+                }
+                if (marker > 0) {
+                    int next = skipSpaces(at + marker, end);
+                    int gap = width(at + marker, end);
+                    column += marker + (next == end || gap > 4 ? 1 : gap);
+                    if (!innerQuote) {
+                        push(column);
+                    }
+                    at = next;
+                } else {
+                    innerQuote = true;
+                    column++;
+                    at = skipSpaces(at + 1, end);
+                }
+            }
+            return at;
         }
 
         private void push(int column) {
