@@ -87,6 +87,7 @@ public final class ContentLoader {
         exercises.forEach(e -> unreadable.remove(e.slug()));
         List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
+        images.forEach(image -> run.image(image.file()));
         files.reportStrayFiles(diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(unreadable, peopleUnreadable, sourcesUnreadable);
@@ -166,6 +167,28 @@ public final class ContentLoader {
         }
 
         /**
+         * Checks an image before it is published (see {@link ImageCheck}), or replays the check of
+         * the same bytes. Unlike text files, an image is hashed whole: the check must see all of it.
+         */
+        void image(Path path) {
+            seen.add(path);
+            Optional<SourceCache.Entry> known = cache.fresh(path, IMAGE, marks);
+            if (known.isEmpty()) {
+                byte[] bytes = readWhole(path);
+                byte[] hash = sha256(bytes);
+                known = cache.sameBytes(path, hash, IMAGE);
+                if (known.isEmpty()) {
+                    var local = new Diagnostics(Integer.MAX_VALUE);
+                    ImageCheck.check(bytes, files.relative(path), local);
+                    var made = new SourceCache.Entry(hash, IMAGE, Optional.empty(), local.sorted());
+                    cache.put(path, made);
+                    known = Optional.of(made);
+                }
+            }
+            known.ifPresent(entry -> diagnostics.addAll(entry.diagnostics()));
+        }
+
+        /**
          * The result of {@code parse} for this file: remembered when the file has not changed (or
          * its bytes are the same), worked out and remembered otherwise. The diagnostics parsing
          * gave are added to this load's either way.
@@ -209,6 +232,17 @@ public final class ContentLoader {
                             + "but it is " + node.kind());
                     return Optional.empty();
                 }));
+    }
+
+    /** The cache variant of an image's check. */
+    private static final String IMAGE = "image";
+
+    private static byte[] readWhole(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     /** The file's bytes; a file over the size limit is not read: its first bytes are enough to be refused. */
@@ -293,7 +327,8 @@ public final class ContentLoader {
                 return List.of();
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                return walk.filter(p -> !Files.isDirectory(p))
+                // hidden files (.DS_Store, an editor's backup) are neither published nor checked
+                return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                         .sorted()
                         .filter(p -> checkInside(p, diagnostics))
                         .map(p -> new StaticFile(content.relativize(p).toString().replace('\\', '/'), p))
