@@ -100,6 +100,12 @@ final class SvgCheck {
         if (text.startsWith("JAXP")) {
             return "it declares entities that grow too large (remove the <!DOCTYPE ...> block at its top)";
         }
+        if (text.contains("Content is not allowed in prolog")) {
+            return "there is text before its first tag, so it may not be an SVG file at all";
+        }
+        if (text.contains("Premature end of file")) {
+            return "the file ends before the drawing does (it may have been cut short)";
+        }
         return text.replaceAll("\\s+", " ").trim().replaceAll("\\.$", "");
     }
 
@@ -137,6 +143,8 @@ final class SvgCheck {
                 diagnostics.error(MALFORMED, positions.span(rel, tag), "the drawing's outer element is <" + qName
                         + (uri.isEmpty() ? "" : " xmlns=\"" + uri + "\"") + ">, but an SVG file must start with "
                         + "<svg xmlns=\"" + SVG_NS + "\">; save it again as SVG from a drawing program");
+                refusedUntil = depth; // not a drawing at all: one error says so
+                return;
             }
             if (REFUSED.contains(name) || XHTML_NS.equals(uri)) {
                 refuse(positions.span(rel, tag), refusedElement(qName, name, uri));
@@ -148,7 +156,9 @@ final class SvgCheck {
                 Optional<String> problem = attributeProblem(name, attributes.getLocalName(i), attribute,
                         attributes.getValue(i));
                 if (problem.isPresent()) {
+                    // one error a tag: <set attributeName="href" to="javascript:..."> is one mistake
                     refuse(positions.span(rel, positions.attribute(tag, attribute)), problem.get());
+                    break;
                 }
             }
             if (name.equals("style")) {
