@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
@@ -65,6 +66,10 @@ public final class ContentLoader {
     public Optional<Site> load(Path project, Diagnostics diagnostics, SourceCache cache) {
         var files = new ProjectFiles(project);
         Path content = files.content();
+        if (!Folders.check(content, "content", "the site's content (site.yaml and the content folders)",
+                diagnostics)) {
+            return Optional.empty();
+        }
         if (!Files.isDirectory(content)) {
             diagnostics.error("file.missing", SourceSpan.startOf("content"), "there is no content/ folder in "
                     + project.toAbsolutePath().normalize() + "; run Patella from the project folder or pass --project");
@@ -241,7 +246,7 @@ public final class ContentLoader {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw FileFailure.reading(path, e);
         }
     }
 
@@ -255,7 +260,7 @@ public final class ContentLoader {
             }
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw FileFailure.reading(path, e);
         }
     }
 
@@ -269,6 +274,10 @@ public final class ContentLoader {
 
     /** Lists and vets the files of a project's content folder. */
     private static final class ProjectFiles {
+        /** What each content folder holds, in the words of a message about it. */
+        private static final Map<String, String> HOLDS = Map.of("conditions", "the conditions (.md files)",
+                "exercises", "the exercises (.md files)", "pages", "the plain pages (.md files)",
+                "images", "the pictures");
         private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml",
                 "conditions", "exercises", "pages", "images");
 
@@ -303,6 +312,10 @@ public final class ContentLoader {
         /** The {@code .md} files of a folder; other files are reported and left out. */
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
+            Path dir = content.resolve(folder);
+            if (!Folders.check(dir, relative(dir), HOLDS.get(folder), diagnostics)) {
+                return out;
+            }
             for (Path path : list(content.resolve(folder))) {
                 if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
@@ -323,7 +336,7 @@ public final class ContentLoader {
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {
             Path root = content.resolve(folder);
-            if (!Files.isDirectory(root)) {
+            if (!Folders.check(root, relative(root), HOLDS.get(folder), diagnostics) || !Files.isDirectory(root)) {
                 return List.of();
             }
             try (Stream<Path> walk = Files.walk(root)) {
@@ -334,7 +347,7 @@ public final class ContentLoader {
                         .map(p -> new StaticFile(content.relativize(p).toString().replace('\\', '/'), p))
                         .toList();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root, e);
+                throw FileFailure.of(FileFailure.Action.LIST, root, e);
             }
         }
 
@@ -357,7 +370,7 @@ public final class ContentLoader {
                 return entries.filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted(Comparator.comparing(Path::toString)).toList();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
+                throw FileFailure.of(FileFailure.Action.LIST, dir, e);
             }
         }
 
