@@ -60,6 +60,18 @@ class FileFailuresTest {
     }
 
     @Test
+    void newSaysWhichFileIsInTheWayRatherThanThatThePageExists() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        replaceWithAFile(project.resolve("content/exercises"));
+
+        var run = TestSites.run("new", "exercise", "wall-squat", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("patella: cannot write " + project.resolve("content/exercises")
+                + ": a file is where a folder should be").doesNotContain("already exists");
+    }
+
+    @Test
     void anOutputFolderBelowAFileNamesTheFileInTheWayAndWhatToDo() throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));
         Path blocker = Files.writeString(tmp.resolve("blocker"), "not a folder\n");
