@@ -99,19 +99,25 @@ public final class Publisher {
             }
             Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
             Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
-            Path ready = back;
             int written;
+            Optional<Path> old;
+            boolean backUsed = true;
             try {
                 written = backHolds.isPresent()
                         ? BufferWriter.update(back, backHolds.get(), desired, files)
                         : BufferWriter.writeAll(back, files);
+                old = swapIn(back);
             } catch (IOException stuck) {
-                ready = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-                written = writeFresh(ready, files);
+                Path fresh = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+                written = writeFresh(fresh, files);
+                old = swapIn(fresh);
+                backUsed = false;
                 warnings.add(stuckBack(stuck));
             }
-            swap(ready, front, warnings);
             desired.write(frontManifest);
+            if (old.isPresent()) {
+                keepAsBack(old.get(), backUsed ? front : Optional.empty(), warnings);
+            }
             return new Published(written, warnings);
         } catch (IOException e) {
             throw failure(e, output, files);
@@ -175,26 +181,49 @@ public final class Publisher {
 
     /**
      * Puts {@code ready} (the up-to-date back buffer, or a fresh folder when the back buffer was
-     * stuck) in place of the output. The old output becomes the back buffer; when the back buffer is
-     * stuck, it is removed instead.
+     * stuck) in place of the output. When the second rename fails, the output is put back before
+     * the failure is told, so the site is never left missing.
+     *
+     * @return where the previous output was moved; empty when there was none
      */
-    private void swap(Path ready, Optional<SiteManifest> front, List<String> warnings) throws IOException {
-        Files.deleteIfExists(frontManifest);
+    private Optional<Path> swapIn(Path ready) throws IOException {
+        Files.deleteIfExists(frontManifest); // the output changes now: not to be trusted until done
         if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             move(ready, output);
-            return;
+            return Optional.empty();
         }
         Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
         move(output, old);
-        move(ready, output);
-        if (ready.equals(back)) {
-            move(old, back);
-            if (front.isPresent()) {
-                front.get().write(backManifest);
-            }
-        } else {
-            removeLeftover(old, warnings);
+        try {
+            move(ready, output);
+        } catch (IOException e) {
+            move(old, output);
+            throw e;
         }
+        return Optional.of(old);
+    }
+
+    /**
+     * Makes the previous output the back buffer for the next build, with its manifest when it is
+     * known. When the back buffer is stuck (or cannot take its place), the previous output is removed
+     * instead, and the next build writes its back buffer in full.
+     */
+    private void keepAsBack(Path old, Optional<SiteManifest> holds, List<String> warnings) {
+        if (holds.isPresent() || !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                move(old, back);
+                if (holds.isPresent()) {
+                    holds.get().write(backManifest);
+                }
+                return;
+            } catch (IOException e) {
+                // a back buffer without its manifest is rewritten next time: nothing is lost
+                if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+            }
+        }
+        removeLeftover(old, warnings);
     }
 
     /**

@@ -146,6 +146,26 @@ class FileFailuresTest {
         }
     }
 
+    @Test
+    void aBackBufferThatCannotBeMovedNeverLeavesTheSiteMissing() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path back = project.resolve(".site.back");
+        build(project, "Leg lift, first");
+        build(project, "Leg lift, second"); // the back buffer holds the first site: going back writes nothing into it
+        assumeTrue(chattr("+i", back.toString()), "chattr +i is not available on this file system");
+        try {
+            var run = build(project, "Leg lift, first");
+
+            assertThat(run.err()).contains("patella: warning: the back buffer " + back);
+            assertThat(TestSites.read(project.resolve("site/exercises/leg-lift/index.html")))
+                    .contains("Leg lift, first");
+        } finally {
+            chattr("-i", back.toString());
+        }
+        var after = build(project, "Leg lift, third"); // unlocked: back to quick builds, without a word
+        assertThat(after.err()).isEmpty();
+    }
+
     private static TestSites.Run build(Path project, String title) throws IOException {
         Path exercise = project.resolve("content/exercises/leg-lift.md");
         String text = Files.readString(exercise);
