@@ -142,7 +142,7 @@ public final class Publisher {
         try {
             return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw FileFailure.of(FileFailure.Action.OPEN, lockPath, e);
+            throw FileFailure.writing(lockPath, e); // opening creates it when it is not there
         }
     }
 

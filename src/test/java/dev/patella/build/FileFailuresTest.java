@@ -104,6 +104,20 @@ class FileFailuresTest {
     }
 
     @Test
+    void aFolderInPlaceOfTheLockFileIsNamedWithWhatToDo() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path lock = Files.createDirectories(project.resolve(".site.lock"));
+        Files.writeString(lock.resolve("keep"), "someone's file\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("patella: cannot write " + lock + ": a folder is where a file should be")
+                .contains("rename or remove the folder " + lock).doesNotContain("Exception");
+        assertThat(lock.resolve("keep")).hasContent("someone's file");
+    }
+
+    @Test
     void aBackBufferThatIsAFileIsReplacedWithoutAWord() throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));
         Files.writeString(project.resolve(".site.back"), "left by something else\n");
