@@ -177,6 +177,11 @@ public final class ContentLoader {
          */
         void image(Path path) {
             seen.add(path);
+            if (!Files.isRegularFile(path)) { // a pipe or a device: reading it could wait for ever
+                diagnostics.error(ImageCheck.WRONG_TYPE, SourceSpan.startOf(files.relative(path)), files.relative(path)
+                        + " is not a file but a pipe or a device; remove it from content/images/");
+                return;
+            }
             Optional<SourceCache.Entry> known = cache.fresh(path, IMAGE, marks);
             if (known.isEmpty()) {
                 byte[] bytes = readWhole(path);

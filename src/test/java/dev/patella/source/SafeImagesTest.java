@@ -115,6 +115,19 @@ class SafeImagesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // a hang detector, not a speed check
+    void aPipeAmongThePicturesIsRefusedWithoutWaitingForIt() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path pipe = Files.createDirectories(project.resolve("content/images")).resolve("knee.png");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+
+        var run = TestSites.run("check", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error image.wrong-type content/images/knee.png:1:1");
+    }
+
+    @Test
     void theShippedDrawingsPass() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         var run = TestSites.run("check", "--project", project.toString());
