@@ -1,5 +1,6 @@
 package dev.patella.build;
 
+import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public record LastBuild(boolean succeeded, int errors) {
                     StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the build's outcome in " + file + ": " + e.getMessage(), e);
+            throw FileFailure.writing(file, e);
         }
     }
 
