@@ -272,6 +272,91 @@ class DevServerTest {
         assertThat(afterTheRebuild.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aRebuildThatOverflowsTheStackIsShownAtTheFileSavedAndTheNextSaveIsServed() throws Exception {
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(exercise).contains("OVERFLOW")) {
+                deeper(0); // a real stack overflow, on the rebuild thread, in the middle of a rebuild
+            }
+            return session.build(changes, diagnostics);
+        });
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", "OVERFLOW helps the");
+
+            String crashed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("patella-overlay\""));
+            assertThat(crashed).contains("content/exercises/leg-lift.md:1:1").contains("[serve.rebuild-failed]")
+                    .contains("StackOverflowError").contains("<h1>Leg lift</h1>").doesNotContain("OVERFLOW helps");
+            assertThat(get("/about/").body()).contains("content/exercises/leg-lift.md:1:1").contains("<h1>About</h1>");
+            assertThat(log.toString()).contains("content/exercises/leg-lift.md:1:1: error: the rebuild stopped")
+                    .contains("java.lang.StackOverflowError");
+
+            edit("content/exercises/leg-lift.md", "OVERFLOW helps the", "Now helps the");
+
+            String fixed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("Now helps the"));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+            assertThat(get("/about/").body()).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    @Test
+    void aFirstBuildThatThrowsStillStartsTheServerAndPointsAtTheFileSavedLast() throws Exception {
+        Path page = project.resolve("content/pages/about.md");
+        TestSites.write(page, TestSites.read(page).replace("About us.", "About us. BROKEN"));
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(page).contains("BROKEN")) {
+                throw new java.util.NoSuchElementException("No value present"); // what a reader's bug threw
+            }
+            return session.build(changes, diagnostics);
+        });
+
+        var home = get("/");
+        assertThat(home.statusCode()).isEqualTo(404);
+        assertThat(home.body()).contains("id=\"patella-overlay\"").contains("content/pages/about.md:1:1")
+                .contains("[serve.rebuild-failed]").contains("NoSuchElementException: No value present")
+                .contains("title: About");
+
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+            edit("content/pages/about.md", "About us. BROKEN", "About us, mended.");
+
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("About us, mended."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+            assertThat(get("/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void deeplyNestedMarkdownNeverSilencesTheServer() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/pages/about.md", "About us.", "About us.\n\n" + ">".repeat(3000) + " deep\n");
+
+            String shown = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("patella-overlay\""));
+            assertThat(shown).contains("content/pages/about.md:").contains("<h1>Leg lift</h1>");
+
+            edit("content/pages/about.md", ">".repeat(3000) + " deep", "Written again.");
+
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("Written again."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    /** Calls itself until the stack runs out. */
+    private static int deeper(int depth) {
+        return deeper(depth + 1) + 1;
+    }
+
+    private void restart(java.util.function.Function<dev.patella.build.SiteSession, Rebuilder.Step> steps)
+            throws IOException {
+        server.close();
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+                new PrintWriter(log, true), new PrintWriter(log, true), steps);
+    }
+
     private void restart() throws IOException {
         server.close();
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
