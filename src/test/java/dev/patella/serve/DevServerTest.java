@@ -133,7 +133,9 @@ class DevServerTest {
                 "/%c0%ae%c0%ae/content/site.yaml", "/%c0%af", "/%e0%80%ae%e0%80%ae/", "/%c1%9c", "/%ed%a0%80",
                 "/%f0%80%80%af", "/%ff", "/exercises//leg-lift/", "//", "/./index.html", "/exercises/./", "/.",
                 "/C:/Windows/win.ini", "/c%3a/windows/win.ini", "/%", "/%2", "/%zz", "/caf\u00e9/",
-                "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100)}) {
+                "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100),
+                "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */,
+                "//127.0.0.1/about/", "file:///etc/passwd", "https://127.0.0.1/about/", "ftp://127.0.0.1/about/"}) {
             String response = raw("GET " + path + " HTTP/1.1");
             assertThat(response).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("base_url")
                     .doesNotContain("role: Writer").doesNotContain("<#import");
@@ -144,8 +146,7 @@ class DevServerTest {
     void filesOfTheProjectThatAreNotInTheSiteAreNotFound() throws Exception {
         for (String path : new String[] {"/content/site.yaml", "/templates/page.ftlh", "/site.yaml",
                 "/exercises/leg-lift.md", "/.patella/last-build", "/etc/passwd", "/..;/content/site.yaml",
-                "/exercises/leg-lift/index.html/", "/__patella/", "/__patella/live.js/", "*", "file:///etc/passwd",
-                "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */}) {
+                "/exercises/leg-lift/index.html/", "/__patella/", "/__patella/live.js/", "*"}) {
             String response = raw("GET " + path + " HTTP/1.1");
             assertThat(response).as(path).startsWith("HTTP/1.1 404 ").doesNotContain("base_url")
                     .doesNotContain("<#import");
@@ -195,7 +196,10 @@ class DevServerTest {
     void answersOnlyRequestsAddressedToALoopbackName() throws Exception {
         int port = server.url().getPort();
         for (String host : new String[] {"evil.example", "evil.example:" + port, "127.0.0.1.evil.example:" + port,
-                "localhost.evil.example", "10.0.0.1:" + port, "[::2]:" + port}) {
+                "localhost.evil.example", "10.0.0.1:" + port, "[::2]:" + port, "localhost:1@evil.example",
+                "127.0.0.1:" + port + "@evil.example", "localhost@evil.example", "localhost/evil.example",
+                "localhost:" + port + "/", "localhost:http", "localhost evil.example", "[::1]@evil.example",
+                "localhost%2eevil.example", "localhost\tevil.example"}) {
             assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 403 ")
                     .doesNotContain("<h1>Test Knees</h1>");
         }
@@ -203,6 +207,24 @@ class DevServerTest {
                 "preview.localhost:" + port}) {
             assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 200 ").contains("<h1>Test Knees</h1>");
         }
+    }
+
+    @Test
+    void aTargetWrittenAsAWholeUrlMustNameALoopbackHostToo() throws Exception {
+        int port = server.url().getPort();
+        for (String target : new String[] {"http://evil.example/about/", "http://evil.example:" + port + "/about/",
+                "HTTP://evil.example/about/", "http://localhost:1@evil.example/about/",
+                "http://user@127.0.0.1:" + port + "/about/", "http://127.0.0.1.evil.example/about/",
+                "http:///about/", "http:/about/"}) {
+            assertThat(raw("GET " + target + " HTTP/1.1", "127.0.0.1:" + port)).as(target)
+                    .startsWith("HTTP/1.1 403 ").doesNotContain("<h1>About</h1>");
+        }
+        for (String target : new String[] {"http://127.0.0.1:" + port + "/about/", "http://localhost/about/",
+                "http://[::1]:" + port + "/about/"}) {
+            assertThat(raw("GET " + target + " HTTP/1.1", "127.0.0.1:" + port)).as(target)
+                    .startsWith("HTTP/1.1 200 ").contains("<h1>About</h1>");
+        }
+        assertThat(raw("GET http://127.0.0.1:" + port + "/about/ HTTP/1.1", "evil.example")).startsWith("HTTP/1.1 403 ");
     }
 
     @Test
