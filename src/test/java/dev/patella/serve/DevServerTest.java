@@ -228,6 +228,55 @@ class DevServerTest {
     }
 
     @Test
+    void liveReloadAnswersAtOnceAfterAClientOpenedAndDroppedFiveHundredEventStreams() throws Exception {
+        java.util.List<Socket> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 500; i++) {
+                Socket socket = new Socket(server.url().getHost(), server.url().getPort());
+                socket.setSoTimeout((int) TIMEOUT.toMillis());
+                socket.getOutputStream().write(("GET /__patella/events HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + server.url().getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                streams.add(socket);
+                // every stream is answered, the 500th too, though 256 are open at most
+                assertThat(firstEvent(socket)).as("stream " + i).startsWith("HTTP/1.1 200 ").contains("event: build");
+            }
+        } finally {
+            for (int i = 0; i < streams.size(); i++) {
+                if (i % 2 == 0) {
+                    streams.get(i).setSoLinger(true, 0); // dropped with a reset, the others with a plain close
+                }
+                streams.get(i).close();
+            }
+        }
+
+        try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET /__patella/events HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + server.url().getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(firstEvent(socket)).startsWith("HTTP/1.1 200 ").contains("event: build");
+        }
+        try (var events = new Events(url("/__patella/events"))) {
+            assertThat(events.next()).isEqualTo("1");
+            edit("content/exercises/leg-lift.md", "Helps the", "Still helps the");
+            assertThat(events.next()).isNotEqualTo("1");
+        }
+    }
+
+    /** Reads an event stream's response head and its first event. */
+    private static String firstEvent(Socket socket) throws IOException {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1));
+        var text = new StringBuilder();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            text.append(line).append('\n');
+            if (line.startsWith("data: ") || line.startsWith("HTTP/1.1") && !line.startsWith("HTTP/1.1 200 ")) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void aFolderRedirectRepeatsThePathAsSent() throws Exception {
         var folder = get("/exercise%73?x=1");
 
