@@ -317,6 +317,30 @@ class DevServerTest {
     }
 
     @Test
+    void theOverlayCutsALongLineAroundTheErrorSoTheCaretIsUnderIt() throws Exception {
+        String sentence = "Lift slowly and keep breathing. ";
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", sentence.repeat(12)
+                    + "See [the missing page](/no-such-page/) for more.\n\n" + sentence.repeat(12) + "\n\nHelps the");
+
+            String page = events.awaitPage(this, "/about/", html -> html.contains("[link.broken]"));
+            var here = java.util.regex.Pattern.compile("<span class=\"patella-here\"> *(\\d+) \\| ([^\n]*)\n      \\| "
+                    + "( *)<span class=\"patella-caret\">\\^</span></span>").matcher(page);
+            assertThat(here.find()).as(page).isTrue();
+            String shown = here.group(2).replace("&quot;", "\"");
+            int caret = here.group(3).length();
+            assertThat(page).containsPattern("content/exercises/leg-lift\\.md:\\d+:389");
+            assertThat(shown).startsWith("\u2026").endsWith("\u2026").hasSizeLessThanOrEqualTo(Overlay.WIDTH + 2);
+            assertThat(shown.substring(caret)).startsWith("[the missing page](/no-such-page/)");
+            // the lines around it are cut the same way, so they stay aligned with it
+            int start = 388 - Overlay.WIDTH / 2; // the column's index, less half the width
+            assertThat(page).contains(" | \u2026" + sentence.repeat(12).substring(start) + "\n");
+        }
+    }
+
+    @Test
     void aSiteFileSwappedForALinkOutOfTheProjectIsNeverServed() throws Exception {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CANARY\n");
         Path image = project.resolve("content/images/knee.svg");
