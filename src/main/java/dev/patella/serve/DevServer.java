@@ -32,8 +32,9 @@ import java.util.function.Function;
  * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
  * {@code content/} and {@code templates/}, rebuilds what a change touches and makes open pages
  * reload. A content or template error never stops it: pages show the errors over the last
- * version that built, and come back by themselves once the file is fixed. Nothing is written
- * to the project.
+ * version that built, and come back by themselves once the file is fixed. A rebuild that
+ * throws (a bug in Patella, a stack overflow) is shown the same way, at the file just saved,
+ * and the next save rebuilds. Nothing is written to the project.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -133,7 +134,10 @@ public final class DevServer implements AutoCloseable {
         return url;
     }
 
-    /** Calls {@code listener} after every rebuild (not the first build), on the rebuild thread. */
+    /**
+     * Calls {@code listener} after every rebuild that finished (not the first build, nor a rebuild
+     * that threw, which is shown as an error instead), on the rebuild thread.
+     */
     public void onRebuilt(Consumer<Rebuilt> listener) {
         listeners.add(listener);
     }

@@ -124,10 +124,9 @@ final class Rebuilder implements Runnable {
     }
 
     private void handle(Batch batch) {
-        Outcome outcome = rebuild(batch.changes());
         try {
-            done.accept(batch, outcome);
-        } catch (Throwable showing) { // a bug in showing the outcome must not stop the rebuilds either
+            done.accept(batch, rebuild(batch.changes()));
+        } catch (Throwable showing) { // a bug in showing the outcome (or no memory left to) must not stop the rebuilds
             lastCrashed = true;
             try {
                 done.accept(batch, new Crashed(showing, List.copyOf(sinceLastFinished)));
