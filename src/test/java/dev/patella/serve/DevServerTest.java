@@ -397,6 +397,31 @@ class DevServerTest {
     }
 
     @Test
+    void aRebuildThatRunsOutOfMemoryIsShownAndTheNextSaveIsServed() throws Exception {
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(exercise).contains("HUGE")) {
+                long[] huge = new long[Integer.MAX_VALUE]; // a real OutOfMemoryError, without filling the heap
+                assertThat(huge).isEmpty();
+            }
+            return session.build(changes, diagnostics);
+        });
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", "HUGE helps the");
+
+            String crashed = events.awaitPage(this, "/about/", html -> html.contains("patella-overlay\""));
+            assertThat(crashed).contains("content/exercises/leg-lift.md:1:1").contains("OutOfMemoryError");
+
+            edit("content/exercises/leg-lift.md", "HUGE helps the", "Then helps the");
+
+            String fixed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("Then helps the"));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    @Test
     void aFirstBuildThatThrowsStillStartsTheServerAndPointsAtTheFileSavedLast() throws Exception {
         Path page = project.resolve("content/pages/about.md");
         TestSites.write(page, TestSites.read(page).replace("About us.", "About us. BROKEN"));
