@@ -103,7 +103,7 @@ class SitePublisherTest {
                 reports.add(files + "/" + total + " " + bytes + "/" + totalBytes));
         Plan plan;
         try (Target target = folder()) {
-            plan = publisher.plan(project.resolve("site"), target, true, false);
+            plan = publisher.plan(project.resolve("site"), target, SitePublisher.Choices.defaults());
             publisher.publish(plan, target);
         }
 
@@ -116,7 +116,7 @@ class SitePublisherTest {
     private SitePublisher.Result publish(Target target) throws IOException {
         try (target) {
             var publisher = new SitePublisher(Progress.NONE);
-            return publisher.publish(publisher.plan(project.resolve("site"), target, true, false), target);
+            return publisher.publish(publisher.plan(project.resolve("site"), target, SitePublisher.Choices.defaults()), target);
         }
     }
 
@@ -186,6 +186,11 @@ class SitePublisherTest {
         @Override
         public String describe() {
             return target.describe();
+        }
+
+        @Override
+        public String folder() {
+            return target.folder();
         }
 
         @Override
