@@ -113,6 +113,23 @@ class SitePublisherTest {
         assertThat(reports.get(n - 1)).isEqualTo(n + "/" + n + " " + plan.uploadBytes() + "/" + plan.uploadBytes());
     }
 
+    @Test
+    void aFolderTargetNeverWritesReadsOrDeletesThroughALinkInsideIt() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("keep.html"), "not the site's");
+        Files.createDirectories(webroot);
+        Files.createSymbolicLink(webroot.resolve("sub"), outside);
+
+        try (Target target = folder()) {
+            assertThatThrownBy(() -> target.write("sub/new.html", new byte[] {1}))
+                    .hasMessageContaining("is a symbolic link").hasMessageContaining("never follows links");
+            assertThatThrownBy(() -> target.read("sub/keep.html")).hasMessageContaining("is a symbolic link");
+            assertThatThrownBy(() -> target.delete("sub/keep.html")).hasMessageContaining("is a symbolic link");
+            assertThat(target.list()).containsOnlyKeys("sub");
+        }
+        assertThat(TestSites.snapshot(outside)).containsOnlyKeys("keep.html");
+    }
+
     private SitePublisher.Result publish(Target target) throws IOException {
         try (target) {
             var publisher = new SitePublisher(Progress.NONE);
