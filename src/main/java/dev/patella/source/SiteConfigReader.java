@@ -37,13 +37,14 @@ final class SiteConfigReader {
                 h.finish();
                 return new SiteConfig.GetHelp(stopIf, doctor);
             });
+            var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
             if (f.failed() || baseUrl.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new SiteConfig(title.orElseThrow(), description.orElseThrow(), language.orElseThrow(),
                     baseUrl.get(), publisher.orElseThrow(), interval, intro.orElseThrow(), disclaimer.orElseThrow(),
-                    help.orElseThrow(), grade));
+                    help.orElseThrow(), grade, report));
         });
     }
 
@@ -61,6 +62,25 @@ final class SiteConfigReader {
         } catch (URISyntaxException e) {
             // not a URL: the caller reports it
         }
+        return Optional.empty();
+    }
+
+    /** A {@code mailto:} address with one recipient, or an {@code https:} page; reported when it is neither. */
+    private static Optional<URI> reportErrorsTo(String text, Fields f) {
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean mail = scheme.equals("mailto") && uri.getSchemeSpecificPart() != null
+                    && uri.getSchemeSpecificPart().matches("[^@\\s,?]+@[^@\\s,?]+\\.[^@\\s,?]+(\\?.*)?");
+            boolean web = scheme.equals("https") && uri.getHost() != null;
+            if (mail || web) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        f.invalid("report_errors_to", "\"report_errors_to\" must be where readers report a mistake: an e-mail "
+                + "address written mailto:errors@your-site.org, or a web page starting with https://");
         return Optional.empty();
     }
 
