@@ -126,6 +126,10 @@ final class PublishCommand implements Callable<Integer> {
         plan.deletions().forEach(p -> out.println("  delete  " + p));
         plan.kept().forEach(p -> out.println("  keep    " + p + " (no longer in the site; --no-delete)"));
         plan.foreign().forEach(p -> out.println("  leave   " + p + " (not published by Patella)"));
+        if (!plan.baseUrls().before().equals(plan.baseUrls().after())) {
+            plan.baseUrls().after().ifPresent(url -> out.println("  record  base URL " + url
+                    + plan.baseUrls().before().map(old -> " (was " + old + ")").orElse("")));
+        }
         out.println(String.format(Locale.ROOT, "Would publish: %d to upload (%.1f kB), %d to delete, %d unchanged%s",
                 plan.uploads().size(), plan.uploadBytes() / 1000.0, plan.deletions().size(), plan.unchanged(),
                 kept(plan.kept().size())));

@@ -207,6 +207,18 @@ class PublishTest {
     }
 
     @Test
+    void dryRunSaysWhichBaseUrlTheTargetWouldRecord() {
+        publish();
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish("--dry-run", "--base-url", "https://x.org/knee/");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  record  base URL https://x.org/knee/ (was https://example.org/)");
+        assertThat(TestSites.read(webroot.resolve(".patella-manifest.json"))).doesNotContain("x.org");
+    }
+
+    @Test
     void refusesASiteBuiltForAnotherAddressThanTheTargetRecords() {
         publish();
         var before = digests(webroot);
