@@ -61,6 +61,7 @@ public final class Builder {
     public SiteBuild check(BuildOptions options, Diagnostics diagnostics) {
         SiteBuild site = make(options, diagnostics);
         SiteChecks.strict(site, diagnostics);
+        PublishReadiness.check(options.project(), site, diagnostics);
         return site;
     }
 

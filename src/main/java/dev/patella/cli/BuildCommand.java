@@ -60,7 +60,7 @@ final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         Path project = projectOption.existing(spec.commandLine());
-        Optional<URI> url = Optional.ofNullable(baseUrl).map(this::parseBaseUrl);
+        Optional<URI> url = Optional.ofNullable(baseUrl).map(t -> BaseUrlOption.parse(spec.commandLine(), t));
         Path target = output != null ? output : project.resolve("site");
         var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
         var diagnostics = new Diagnostics();
@@ -100,20 +100,5 @@ final class BuildCommand implements Callable<Integer> {
             err.println("patella: warning: " + FileFailure.of(e).getMessage() + " (publish reads this record: until it "
                     + "can be written, publish may not know how this build went)");
         }
-    }
-
-    private URI parseBaseUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            if (uri.isAbsolute() && uri.getHost() != null && uri.getRawPath() != null
-                    && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                String path = uri.getRawPath().endsWith("/") ? uri.getRawPath() : uri.getRawPath() + "/";
-                return new URI(uri.getScheme(), uri.getRawAuthority(), path, null, null);
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be a full address such as "
-                + "https://example.org/knee/, not '" + text + "'");
     }
 }

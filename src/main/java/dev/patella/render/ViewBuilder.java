@@ -18,6 +18,7 @@ import dev.patella.model.Person;
 import dev.patella.model.Phase;
 import dev.patella.model.Prose;
 import dev.patella.model.ProgramStep;
+import dev.patella.source.ExampleAddresses;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class ViewBuilder {
                     Exercise e = found.get();
                     number++;
                     exercises.add(new Views.ProgramExercise(number, "ex-" + e.slug(), e.title(),
-                            Urls.relative(url, Urls.exercise(e.slug())), absolute(Urls.exercise(e.slug())),
+                            Urls.relative(url, Urls.exercise(e.slug())), printedAddress(Urls.exercise(e.slug())),
                             dose(e.dose(), md), illustration(e, url), md.inline(e.position()), md.inline(e.steps()),
                             md.inline(e.feelIt()), md.inline(e.stopIf())));
                 }
@@ -143,6 +144,12 @@ final class ViewBuilder {
 
     private String script(String name, String from) {
         return Urls.relative(from, "/" + assets.apply(name));
+    }
+
+    /** The page's address for a printout; empty while the site's base URL is still an example address. */
+    private String printedAddress(String url) {
+        boolean example = ExampleAddresses.reservedName(index.site().config().baseUrl().toString()).isPresent();
+        return example ? "" : absolute(url);
     }
 
     private String absolute(String url) {

@@ -138,7 +138,10 @@ public final class Views {
     public record ProgramPhase(String title, String summaryHtml, List<ProgramExercise> exercises) {
     }
 
-    /** One exercise of a handout: {@code id} is unique on the page, {@code url} is absolute (shown in print). */
+    /**
+     * One exercise of a handout: {@code id} is unique on the page, {@code url} is absolute (shown in print),
+     * or empty while the site's base URL is an example address, so no placeholder address is printed.
+     */
     public record ProgramExercise(int number, String id, String title, String href, String url, Dose dose,
                                   Illustration illustration, String positionHtml, List<String> stepsHtml,
                                   String feelItHtml, List<String> stopIfHtml) {

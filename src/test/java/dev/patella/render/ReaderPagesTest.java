@@ -56,7 +56,7 @@ class ReaderPagesTest {
         assertThat(count(html, "<table class=\"ticks\">")).isEqualTo(5);
         assertThat(count(html, "<span class=\"box\"></span>")).isEqualTo(5 * 4 * 7);
         assertThat(count(html, "<ol class=\"steps\">")).isEqualTo(5);
-        assertThat(html).contains("Full page: https://example.org/exercises/clamshell/")
+        assertThat(html).doesNotContain("Full page:") // the shipped base URL is an example address
                 .contains("<label class=\"include\" hidden>").contains("<div class=\"print-tools\" id=\"print-tools\" hidden>")
                 .containsPattern("<script src=\"../../../assets/program\\.[0-9a-f]{10}\\.js\" defer></script>");
     }
