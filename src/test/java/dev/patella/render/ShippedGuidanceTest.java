@@ -67,8 +67,27 @@ class ShippedGuidanceTest {
                 .doesNotContain("pain in or behind the kneecap");
         assertThat(TestSites.read(site.resolve("conditions/chondromalacia-patella/program/index.html")))
                 .contains("<a href=\"../../../pain-guide/\">how much pain is OK</a>")
-                .contains("How often:</strong> On 2 or 3 days a week");
+                .contains("How often:</strong> 2 or 3 days a week");
         assertThat(TestSites.read(site.resolve("pain-guide/index.html")))
                 .contains("<h2 id=\"carry-on-if\">Carry on if</h2>");
+    }
+
+    @Test
+    void handoutPrintsThePainGuidesCarryOnAndEaseOffLinesWordForWord(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        String guide = Files.readString(CONTENT.resolve("pages/pain-guide.md"));
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String handout = TestSites.read(project.resolve("site/conditions/chondromalacia-patella/program/index.html"));
+
+        for (String section : List.of("## Carry on if", "## Ease off if")) {
+            String list = guide.substring(guide.indexOf(section) + section.length()).split("\n## |\n\n[^-]")[0];
+            List<String> lines = list.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).toList();
+            assertThat(lines).as(section).isNotEmpty();
+            for (String line : lines) {
+                assertThat(handout).contains(line.replace("'", "&#39;"));
+            }
+        }
     }
 }
