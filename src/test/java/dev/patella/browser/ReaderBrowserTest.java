@@ -223,7 +223,7 @@ class ReaderBrowserTest {
     }
 
     @Test
-    void programPagePrintsAllFiveExercisesOnTwoA4Pages() throws IOException {
+    void programPagePrintsAllFiveExercisesOnTwoA4OrLetterPages() throws IOException {
         try (BrowserContext context = context(1280, true)) {
             Page page = context.newPage();
             page.navigate(url("conditions/chondromalacia-patella/program/"));
@@ -236,6 +236,9 @@ class ReaderBrowserTest {
                         .contains("Mon").contains("Sun").contains("When to stop and get help")
                         .doesNotContain("Include in printout").doesNotContain("Print this program");
                 assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(2);
+            }
+            try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("Letter").setPrintBackground(true)))) {
+                assertThat(doc.getNumberOfPages()).as("US Letter").isLessThanOrEqualTo(2);
             }
         }
     }
