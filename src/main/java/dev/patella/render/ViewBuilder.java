@@ -126,8 +126,9 @@ final class ViewBuilder {
                 data.page(url, title, description, List.of())).withScripts(List.of(script("program.js", url)));
         var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), absolute(url), phases,
                 List.of("Week 1", "Week 2", "Week 3", "Week 4"),
-                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), help(md), references(md, List.of()));
-        return new Built(view, md, keys(md, List.of()));
+                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), help(md), md.inline(c.avoid()),
+                references(md, c.sources()), editorial(c.editorial(), url));
+        return new Built(view, md, withAdapted(keys(md, c.sources()), c.editorial()));
     }
 
     /** The search page: a form, the address of the search index, and every page for readers without JavaScript. */

@@ -126,7 +126,7 @@ class DevServerBrowserTest {
         }
         pages.add("404.html");
         pages.add("no-such-page/");
-        assertThat(pages).hasSize(16);
+        assertThat(pages).hasSize(17);
 
         try (BrowserContext context = watched()) {
             Page page = context.newPage();
