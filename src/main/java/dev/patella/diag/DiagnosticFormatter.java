@@ -10,7 +10,7 @@ import java.util.function.Function;
  *    12 | stpes:
  *       | ^
  * </pre>
- * The source line is shown when {@code lines} can find it.
+ * The source line is shown when {@code lines} can find it, cut around the column when it is long.
  */
 public final class DiagnosticFormatter {
 
@@ -46,8 +46,10 @@ public final class DiagnosticFormatter {
     private static void appendExcerpt(StringBuilder out, SourceSpan at, String text) {
         String number = Integer.toString(at.line());
         String gutter = " ".repeat(Math.max(0, 5 - number.length()));
-        out.append(gutter).append(number).append(" | ").append(text.replace('\t', ' ')).append('\n');
-        int caret = Math.min(at.column() - 1, text.length());
-        out.append(" ".repeat(5)).append(" | ").append(" ".repeat(Math.max(0, caret))).append("^\n");
+        String line = text.replace('\t', ' ');
+        int column = Math.max(0, Math.min(at.column() - 1, line.length()));
+        ExcerptWindow window = ExcerptWindow.around(column, line.length());
+        out.append(gutter).append(number).append(" | ").append(window.cut(line)).append('\n');
+        out.append(" ".repeat(5)).append(" | ").append(" ".repeat(window.offset(column))).append("^\n");
     }
 }

@@ -2,8 +2,10 @@ package dev.patella.serve;
 
 import dev.patella.build.SourceLines;
 import dev.patella.diag.Diagnostic;
+import dev.patella.diag.ExcerptWindow;
 import dev.patella.diag.SourceSpan;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The box shown over every page while the content has errors: each error's
@@ -15,8 +17,6 @@ final class Overlay {
     /** Errors shown; the rest are counted. The terminal lists them all. */
     static final int SHOWN = 20;
     private static final int CONTEXT = 2;
-    /** Characters of a line shown around the error's column: fits the box on a laptop's screen. */
-    static final int WIDTH = 80;
 
     private Overlay() {
     }
@@ -55,10 +55,10 @@ final class Overlay {
         String here = around.stream().filter(l -> l.number() == at.line()).map(SourceLines.Numbered::text)
                 .findFirst().orElse("").replace('\t', ' ');
         int column = Math.max(0, Math.min(at.column() - 1, here.length()));
-        Window window = Window.around(column, here.length());
+        ExcerptWindow window = ExcerptWindow.around(column, here.length());
         out.append("<pre><code>");
         for (SourceLines.Numbered line : around) {
-            String number = String.format(java.util.Locale.ROOT, "%5d | ", line.number());
+            String number = String.format(Locale.ROOT, "%5d | ", line.number());
             String text = window.cut(line.text().replace('\t', ' '));
             if (line.number() == at.line()) {
                 out.append("<span class=\"patella-here\">").append(number).append(escape(text)).append('\n')
@@ -69,34 +69,6 @@ final class Overlay {
             }
         }
         out.append("</code></pre>\n");
-    }
-
-    /**
-     * The part of long lines shown: {@link #WIDTH} characters around the error's column, so the
-     * caret is on screen however far along the line it is. Cut ends are marked with an ellipsis.
-     */
-    record Window(int start, int width) {
-
-        static Window around(int column, int length) {
-            if (length <= WIDTH) {
-                return new Window(0, WIDTH);
-            }
-            return new Window(Math.max(0, Math.min(column - WIDTH / 2, length - WIDTH)), WIDTH);
-        }
-
-        String cut(String text) {
-            if (start == 0 && text.length() <= width) {
-                return text;
-            }
-            int from = Math.min(start, text.length());
-            int to = Math.min(text.length(), start + width);
-            return (from > 0 ? "\u2026" : "") + text.substring(from, to) + (to < text.length() ? "\u2026" : "");
-        }
-
-        /** Where {@code column} (0-based, in the whole line) is in the cut line. */
-        int offset(int column) {
-            return column - start + (start > 0 ? 1 : 0);
-        }
     }
 
     static String escape(String text) {

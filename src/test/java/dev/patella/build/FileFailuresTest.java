@@ -50,7 +50,7 @@ class FileFailuresTest {
 
     @Test
     void checkReportsAPagesFolderThatIsAFileToo() throws IOException {
-        Path project = TestSites.project(tmp.resolve("p"));
+        Path project = TestSites.project(tmp.resolve("p"), "publishable");
         replaceWithAFile(project.resolve("content/pages"));
 
         var run = TestSites.run("check", "--project", project.toString());

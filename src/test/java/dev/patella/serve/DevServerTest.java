@@ -3,6 +3,7 @@ package dev.patella.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import dev.patella.diag.ExcerptWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -332,10 +333,10 @@ class DevServerTest {
             String shown = here.group(2).replace("&quot;", "\"");
             int caret = here.group(3).length();
             assertThat(page).containsPattern("content/exercises/leg-lift\\.md:\\d+:389");
-            assertThat(shown).startsWith("\u2026").endsWith("\u2026").hasSizeLessThanOrEqualTo(Overlay.WIDTH + 2);
+            assertThat(shown).startsWith("\u2026").endsWith("\u2026").hasSizeLessThanOrEqualTo(ExcerptWindow.WIDTH + 2);
             assertThat(shown.substring(caret)).startsWith("[the missing page](/no-such-page/)");
             // the lines around it are cut the same way, so they stay aligned with it
-            int start = 388 - Overlay.WIDTH / 2; // the column's index, less half the width
+            int start = 388 - ExcerptWindow.WIDTH / 2; // the column's index, less half the width
             assertThat(page).contains(" | \u2026" + sentence.repeat(12).substring(start) + "\n");
         }
     }

@@ -117,7 +117,7 @@ class SafeImagesTest {
     @Test
     @org.junit.jupiter.api.Timeout(120) // a hang detector, not a speed check
     void aPipeAmongThePicturesIsRefusedWithoutWaitingForIt() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
+        Path project = TestSites.project(tmp.resolve("p"), "publishable"); // check passes but for the pipe
         Path pipe = Files.createDirectories(project.resolve("content/images")).resolve("knee.png");
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
@@ -130,8 +130,8 @@ class SafeImagesTest {
     @Test
     void theShippedDrawingsPass() {
         Path project = TestSites.shipped(tmp.resolve("p"));
-        var run = TestSites.run("check", "--project", project.toString());
-        assertThat(run.diagnostics()).as(run.err()).noneMatch(d -> d.contains(" image."));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.diagnostics()).as(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 

@@ -1,0 +1,33 @@
+package dev.patella.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticFormatterTest {
+
+    @Test
+    void aLongLineIsCutAroundTheColumnSoTheCaretPointsAtTheRightCharacter() {
+        String line = "a".repeat(900) + "X" + "b".repeat(900); // a minified drawing, say
+        var formatter = new DiagnosticFormatter(span -> Optional.of(line));
+
+        String out = formatter.format(Diagnostic.error("image.unsafe-svg", new SourceSpan("content/images/k.svg", 1, 901),
+                "no script"));
+
+        String[] rows = out.split("\n");
+        String shown = rows[1].substring("    1 | ".length());
+        int caret = rows[2].indexOf('^') - "      | ".length();
+        assertThat(shown).startsWith("\u2026").endsWith("\u2026").hasSizeLessThanOrEqualTo(ExcerptWindow.WIDTH + 2);
+        assertThat(shown.charAt(caret)).isEqualTo('X');
+    }
+
+    @Test
+    void aShortLineIsShownWhole() {
+        var formatter = new DiagnosticFormatter(span -> Optional.of("summery: About"));
+
+        String out = formatter.format(Diagnostic.error("schema.unknown-key", new SourceSpan("about.md", 3, 1), "x"));
+
+        assertThat(out).contains("    3 | summery: About\n      | ^\n");
+    }
+}
