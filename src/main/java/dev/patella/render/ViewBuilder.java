@@ -30,14 +30,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Turns the indexed content into the view records templates receive, rendering Markdown on the way. */
+/**
+ * Turns the indexed content into the view records templates receive. The same code makes a
+ * page's spec and its view: built over {@link SourceText}, a view keeps its Markdown as source
+ * and is the spec; built over {@link PageMarkdown}, it holds HTML and goes to the template.
+ * Nothing a view shows may be read from anywhere but the arguments of these methods and the
+ * index, so two equal specs always give the same page.
+ */
 final class ViewBuilder {
 
     private static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     /** A view ready for its template, with the Markdown facts the checks need. */
-    record Built(Object view, PageMarkdown markdown, List<String> sources) {
+    record Built(Object view, PageText markdown, List<String> sources) {
     }
 
     private final SiteIndex index;
@@ -48,6 +54,8 @@ final class ViewBuilder {
     private final StructuredData data;
     private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
     private final UnaryOperator<String> assets;
+    /** True when views keep Markdown as source (specs), false when they render it (pages). */
+    private final boolean source;
 
     /**
      * Safe to share between threads: each view is built with the diagnostics of its own page.
@@ -56,17 +64,32 @@ final class ViewBuilder {
      */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
                 Layouts layouts, ObjectMapper json, UnaryOperator<String> assets) {
+        this(index, markdown, references, layouts, new StructuredData(json, index, markdown), assets, false);
+    }
+
+    private ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
+                        Layouts layouts, StructuredData data, UnaryOperator<String> assets, boolean source) {
+        this.source = source;
         this.index = index;
         this.assets = assets;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
         this.citeKeys = index.references().keySet();
-        this.data = new StructuredData(json, index, markdown);
+        this.data = data;
     }
 
-    PageMarkdown markdownFor(String url, Diagnostics diagnostics) {
-        return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, shared, diagnostics);
+    /** A builder of the same pages that keeps their Markdown as source: its views are the pages' specs. */
+    ViewBuilder specs() {
+        return new ViewBuilder(index, markdown, references, layouts, data, assets, true);
+    }
+
+    private PageText markdownFor(String url, Diagnostics diagnostics) {
+        return markdownFor(url, to -> Urls.relative(url, to), diagnostics);
+    }
+
+    private PageText markdownFor(String url, UnaryOperator<String> link, Diagnostics diagnostics) {
+        return source ? new SourceText() : new PageMarkdown(markdown, url, link, citeKeys, shared, diagnostics);
     }
 
     Built home(Diagnostics d) {
@@ -229,7 +252,7 @@ final class ViewBuilder {
     Built notFound(Diagnostics d) {
         // served at any address, so its links start from the base path instead of being relative
         String base = index.site().config().basePath();
-        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, shared, d);
+        var md = markdownFor(Urls.NOT_FOUND, to -> base + to.substring(1), d);
         var layout = layouts.notFoundLayout("Page not found", disclaimer(md),
                 data.page(Urls.NOT_FOUND, "Page not found", index.site().config().description(), List.of()));
         return new Built(new Views.NotFound(layout), md, List.of());
@@ -246,7 +269,7 @@ final class ViewBuilder {
         return new Built(new Views.Sources(layout, sources), md, List.of());
     }
 
-    private List<Views.Phase> program(Condition c, String from, PageMarkdown md) {
+    private List<Views.Phase> program(Condition c, String from, PageText md) {
         List<Views.Phase> phases = new ArrayList<>();
         int start = 1;
         for (ProgramStep step : c.program()) {
@@ -271,7 +294,7 @@ final class ViewBuilder {
         return d.sets() + " sets of " + d.reps() + (d.perSide() ? ", each side" : "");
     }
 
-    private static Views.Dose dose(Dose d, PageMarkdown md) {
+    private static Views.Dose dose(Dose d, PageText md) {
         String hold = d.holdSeconds().isPresent()
                 ? d.holdSeconds().getAsInt() + (d.holdSeconds().getAsInt() == 1 ? " second" : " seconds") : "";
         return new Views.Dose(d.sets(), d.reps().toString(), hold, md.inline(d.rest()), d.perSide(),
@@ -283,11 +306,11 @@ final class ViewBuilder {
                 u.step().phase().label(), u.position());
     }
 
-    private String disclaimer(PageMarkdown md) {
+    private String disclaimer(PageText md) {
         return md.block(new Prose(index.site().config().disclaimer(), SITE_YAML));
     }
 
-    private Views.Help help(PageMarkdown md) {
+    private Views.Help help(PageText md) {
         var help = index.site().config().getHelp();
         return new Views.Help(
                 help.stopIf().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList(),
@@ -295,8 +318,8 @@ final class ViewBuilder {
     }
 
     /** The page's reference list: sources cited in the text in order of first use, then the rest of {@code sources:}. */
-    private List<Views.Reference> references(PageMarkdown md, List<Key> listed) {
-        var cited = md.numbers().keys();
+    private List<Views.Reference> references(PageText md, List<Key> listed) {
+        var cited = md.cited();
         var all = new LinkedHashSet<>(cited);
         listed.stream().map(Key::value).forEach(all::add);
         List<Views.Reference> out = new ArrayList<>();
@@ -320,12 +343,12 @@ final class ViewBuilder {
     }
 
     /** The page's references as model records, in reference-list order, for structured data. */
-    private List<dev.patella.model.Reference> models(PageMarkdown md, List<Key> listed) {
+    private List<dev.patella.model.Reference> models(PageText md, List<Key> listed) {
         return keys(md, listed).stream().map(index::findReference).flatMap(Optional::stream).toList();
     }
 
-    private static List<String> keys(PageMarkdown md, List<Key> listed) {
-        var all = new LinkedHashSet<>(md.numbers().keys());
+    private static List<String> keys(PageText md, List<Key> listed) {
+        var all = new LinkedHashSet<>(md.cited());
         listed.stream().map(Key::value).forEach(all::add);
         return List.copyOf(all);
     }
@@ -349,7 +372,7 @@ final class ViewBuilder {
         return Urls.relative(from, Urls.page("about")) + "#" + p.id();
     }
 
-    private static Views.Person person(Person p, PageMarkdown md) {
+    private static Views.Person person(Person p, PageText md) {
         return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
     }
 
