@@ -72,7 +72,8 @@ public final class SiteSession {
         return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()));
     }
 
-    private SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
+    /** A session that formats references with {@code formatter}. */
+    SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
         this.options = options;
         this.nanoTime = nanoTime;
         this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
