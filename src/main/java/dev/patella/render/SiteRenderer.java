@@ -2,25 +2,18 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
-import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
-import dev.patella.model.Condition;
-import dev.patella.model.Exercise;
-import dev.patella.model.Page;
 import dev.patella.validate.TemplateLink;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Renders the pages of an indexed site through the project's templates. Pages are rendered in
@@ -52,7 +45,7 @@ public final class SiteRenderer {
         this.markdown = markdown;
         this.templates = templates;
         this.assets = assets;
-        this.search = new SearchIndex(json, markdown);
+        this.search = new SearchIndex(json, markdown, PageKinds.ALL);
     }
 
     /** The files of {@code templates/assets/} this renderer links pages to. */
@@ -93,20 +86,22 @@ public final class SiteRenderer {
             cache.pages = new HashMap<>();
             cache.shared = shared;
         }
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon), json,
+        List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
+        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
                 name -> asset(name, diagnostics));
         var specs = views.specs();
         String basePath = index.site().config().basePath();
+        var findable = search.entries(index);
+        String searchIndex = searchFile(index).sitePath();
         Map<String, RenderCache.Entry> next = new HashMap<>();
-        List<Outcome> made = renderChanged(jobs(index, search, searchFile(index).sitePath()), specs, views, cache,
-                basePath, next);
-        List<Outcome> all = new ArrayList<>(made);
+        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of());
+        List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, cache, basePath,
+                next));
         // the sources page lists the pages that cite each source, so it is specified after them
-        var citedBy = citedBy(next, index);
-        all.addAll(renderChanged(List.of(new Job(Urls.SOURCES, "sources.ftlh", Optional.empty(),
-                (v, d) -> v.sources(citedBy, d))), specs, views, cache, basePath, next));
+        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index));
+        all.addAll(renderChanged(jobs(true, late), specs, views, cache, basePath, next));
         cache.pages = next;
-        cache.lastRendered = all.stream().map(o -> o.spec.url()).sorted().toList();
+        cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
 
         List<RenderedPage> pages = new ArrayList<>(next.values().stream().map(RenderCache.Entry::page).toList());
         pages.sort(Comparator.comparing(RenderedPage::url));
@@ -115,9 +110,9 @@ public final class SiteRenderer {
                 diagnostics.addAll(page.diagnostics());
             }
         }
-        for (Outcome outcome : all) {
-            if (outcome.page.isEmpty()) {
-                diagnostics.addAll(outcome.diagnostics);
+        for (PageJob.Outcome outcome : all) {
+            if (outcome.page().isEmpty()) {
+                diagnostics.addAll(outcome.diagnostics());
             }
         }
         return List.copyOf(pages);
@@ -129,8 +124,9 @@ public final class SiteRenderer {
      *
      * @return what rendering each changed page gave
      */
-    private List<Outcome> renderChanged(List<Job> jobs, ViewBuilder specs, ViewBuilder views, RenderCache cache,
-                                        String basePath, Map<String, RenderCache.Entry> next) {
+    private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
+                                                RenderCache cache, String basePath,
+                                                Map<String, RenderCache.Entry> next) {
         List<PageSpec> all = jobs.parallelStream().map(job -> job.spec(specs)).toList();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -141,36 +137,18 @@ public final class SiteRenderer {
                 todo.add(i);
             }
         }
-        List<Outcome> made = todo.parallelStream()
-                .map(i -> jobs.get(i).run(all.get(i), views, templates, basePath)).toList();
-        for (Outcome outcome : made) {
-            outcome.page.ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec, page)));
+        List<PageJob.Outcome> made = todo.parallelStream()
+                .map(i -> jobs.get(i).render(all.get(i), views, templates, basePath)).toList();
+        for (PageJob.Outcome outcome : made) {
+            outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page)));
         }
         return made;
     }
 
-    /** One job per page, but the sources page (see {@link #render}). */
-    private static List<Job> jobs(SiteIndex index, SearchIndex search, String searchIndex) {
-        List<Job> jobs = new ArrayList<>();
-        var entries = search.entries(index);
-        jobs.add(new Job(Urls.SEARCH, "search.ftlh", Optional.empty(), (v, d) -> v.search(searchIndex, entries, d)));
-        jobs.add(new Job(Urls.HOME, "home.ftlh", Optional.empty(), ViewBuilder::home));
-        jobs.add(new Job(Urls.EXERCISES, "exercises.ftlh", Optional.empty(), ViewBuilder::exercises));
-        jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", Optional.empty(), ViewBuilder::notFound));
-        for (Condition c : index.conditions()) {
-            jobs.add(new Job(Urls.condition(c.slug()), "condition.ftlh", Optional.of(c.origin()),
-                    (v, d) -> v.condition(c, d)));
-            jobs.add(new Job(Urls.program(c.slug()), "program.ftlh", Optional.of(c.origin()),
-                    (v, d) -> v.program(c, d)));
-        }
-        for (Exercise e : index.exercises()) {
-            jobs.add(new Job(Urls.exercise(e.slug()), "exercise.ftlh", Optional.of(e.origin()),
-                    (v, d) -> v.exercise(e, d)));
-        }
-        for (Page p : index.pages()) {
-            jobs.add(new Job(Urls.page(p.slug()), "page.ftlh", Optional.of(p.origin()), (v, d) -> v.page(p, d)));
-        }
-        return jobs;
+    /** The pages of every kind that is specified after the others ({@code late}), or before them. */
+    private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs) {
+        return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late).flatMap(k -> k.pages(inputs).stream())
+                .toList();
     }
 
     /**
@@ -230,33 +208,5 @@ public final class SiteRenderer {
                     }
                 });
         return out;
-    }
-
-    /** What rendering one page gave: the page, or nothing and the reasons. */
-    private record Outcome(PageSpec spec, Optional<RenderedPage> page, List<Diagnostic> diagnostics) {
-    }
-
-    /** How to build one page's view (or spec) with a {@link ViewBuilder}, and where it goes. */
-    private record Job(String url, String template, Optional<SourceSpan> origin,
-                       BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
-
-        /** The page's spec: its view built with Markdown as source (problems are found when it renders). */
-        PageSpec spec(ViewBuilder specs) {
-            var built = view.apply(specs, new Diagnostics(Integer.MAX_VALUE));
-            return new PageSpec(url, template, origin, built.view(), ((SourceText) built.markdown()).texts());
-        }
-
-        Outcome run(PageSpec spec, ViewBuilder views, Templates templates, String basePath) {
-            var diagnostics = new Diagnostics(Integer.MAX_VALUE);
-            ViewBuilder.Built built = view.apply(views, diagnostics);
-            Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics).map(html -> {
-                var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
-                        + template)), diagnostics);
-                return new RenderedPage(url, template, origin, html.getBytes(StandardCharsets.UTF_8),
-                        built.markdown().links(), built.markdown().citations(), built.sources(), facts.ids,
-                        facts.targets, diagnostics.sorted());
-            });
-            return new Outcome(spec, page, diagnostics.sorted());
-        }
     }
 }
