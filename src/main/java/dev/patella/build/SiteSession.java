@@ -10,6 +10,7 @@ import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.output.SiteFiles;
+import dev.patella.output.SiteOutput;
 import dev.patella.render.Assets;
 import dev.patella.render.DataFile;
 import dev.patella.render.RenderCache;
@@ -106,7 +107,7 @@ public final class SiteSession {
                     site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
                     site.unreadable());
         }
-        SiteIndex index = Indexer.index(site, options.drafts(), diagnostics);
+        SiteIndex index = Indexer.index(site, options.drafts(), ReservedNames.all(), diagnostics);
         if (!site.references().equals(formattedFor)) {
             formatted = formatter.format(site.references());
             formattedFor = site.references();
@@ -118,7 +119,7 @@ public final class SiteSession {
         List<DataFile> data = renderer.dataFiles(index);
         SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), diagnostics);
         editorial.check(index, options.today(), options.strict(), diagnostics);
-        SiteFiles files = SiteChecks.files(index, pages, data, renderer.assets());
+        SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }
 

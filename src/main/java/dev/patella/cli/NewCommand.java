@@ -1,6 +1,6 @@
 package dev.patella.cli;
 
-import dev.patella.index.Indexer;
+import dev.patella.build.ReservedNames;
 import dev.patella.source.Scaffold;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code patella new exercise|condition|page SLUG}: starts a content file with every field. */
@@ -65,7 +64,7 @@ final class NewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + slug + "' cannot be used as a file "
                     + "name and web address; use lower-case letters, digits and single hyphens, for example wall-squat");
         }
-        if (what == Scaffold.Kind.PAGE && Indexer.isReserved(slug)) {
+        if (what == Scaffold.Kind.PAGE && ReservedNames.isReserved(slug)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the page name '" + slug + "' is used by "
                     + "the site itself; choose another");
         }

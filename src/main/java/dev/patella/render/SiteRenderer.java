@@ -32,6 +32,8 @@ public final class SiteRenderer {
     /** The web app manifest, at the site root so its start URL can be the home page. */
     static final String MANIFEST = "manifest.webmanifest";
     private static final String SEARCH_INDEX = "search-index.json";
+    /** Browsers ask for {@code /favicon.ico} whatever the page links, so the site root has one too. */
+    private static final String FAVICON_ICO = "favicon.ico";
 
     private final MarkdownRenderer markdown;
     private final Templates templates;
@@ -46,6 +48,11 @@ public final class SiteRenderer {
         this.templates = templates;
         this.assets = assets;
         this.search = new SearchIndex(json, markdown, PageKinds.ALL);
+    }
+
+    /** The names of the files it makes at the site root besides pages ({@code manifest.webmanifest}, …). */
+    public static List<String> rootFiles() {
+        return List.of(MANIFEST, FAVICON_ICO);
     }
 
     /** The files of {@code templates/assets/} this renderer links pages to. */
@@ -159,11 +166,10 @@ public final class SiteRenderer {
         List<DataFile> files = new ArrayList<>(List.of(
                 searchFile(index),
                 new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON), false)));
-        // browsers ask for /favicon.ico whatever the page links, so the site root has one too
-        assets.files().entrySet().stream().filter(e -> e.getKey().equals("favicon.ico")).findFirst()
+        assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
-                        files.add(new DataFile("favicon.ico", java.nio.file.Files.readAllBytes(e.getValue().source()),
+                        files.add(new DataFile(FAVICON_ICO, java.nio.file.Files.readAllBytes(e.getValue().source()),
                                 false));
                     } catch (java.io.IOException x) {
                         throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
