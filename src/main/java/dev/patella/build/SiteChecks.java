@@ -12,6 +12,7 @@ import dev.patella.render.DataFile;
 import dev.patella.render.RenderedPage;
 import dev.patella.validate.CheckRules;
 import dev.patella.validate.CitationChecker;
+import dev.patella.validate.GlossaryCheck;
 import dev.patella.validate.LinkChecker;
 import dev.patella.validate.OutputLinkChecker;
 import dev.patella.validate.TemplateLink;
@@ -64,6 +65,9 @@ final class SiteChecks {
                     written));
         }
         OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
+        Set<String> targets = new HashSet<>();
+        pages.forEach(page -> targets.addAll(page.targets()));
+        GlossaryCheck.unused(index.site().glossary(), targets, diagnostics);
     }
 
     /** The rules {@code patella check} adds to those of a build. */

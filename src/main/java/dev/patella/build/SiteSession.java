@@ -105,7 +105,7 @@ public final class SiteSession {
         if (options.baseUrlOverride().isPresent()) {
             site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
                     site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
-                    site.unreadable());
+                    site.unreadable(), site.glossary());
         }
         SiteIndex index = Indexer.index(site, options.drafts(), ReservedNames.all(), diagnostics);
         if (!site.references().equals(formattedFor)) {

@@ -18,6 +18,12 @@ final class NotFoundKind implements PageKind {
         return List.of(new PageJob(Urls.NOT_FOUND, template(), Optional.empty(), NotFoundKind::view));
     }
 
+    /** It is served at any address, where a relative link would go astray. */
+    @Override
+    public boolean linksTerms() {
+        return false;
+    }
+
     @Override
     public List<String> fixedUrls() {
         return List.of(Urls.NOT_FOUND);

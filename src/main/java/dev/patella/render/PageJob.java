@@ -14,7 +14,17 @@ import java.util.function.BiFunction;
  * builder of specs) and its view (over a builder of pages).
  */
 record PageJob(String url, String template, Optional<SourceSpan> origin,
-               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
+               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms) {
+
+    PageJob(String url, String template, Optional<SourceSpan> origin,
+            BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
+        this(url, template, origin, view, true);
+    }
+
+    /** This job, with glossary terms linked on its page or not. */
+    PageJob linkingTerms(boolean link) {
+        return new PageJob(url, template, origin, view, link);
+    }
 
     /** What rendering one page gave: the page, or nothing and the reasons. */
     record Outcome(PageSpec spec, Optional<RenderedPage> page, List<Diagnostic> diagnostics) {
@@ -27,10 +37,11 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
         return new PageSpec(url, template, origin, built.view(), texts);
     }
 
-    Outcome render(PageSpec spec, ViewBuilder views, Templates templates, String basePath) {
+    Outcome render(PageSpec spec, ViewBuilder views, Templates templates, GlossaryLinker glossary, String basePath) {
         var diagnostics = new Diagnostics(Integer.MAX_VALUE);
         ViewBuilder.Built built = view.apply(views, diagnostics);
-        Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics).map(html -> {
+        Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics)
+                .map(html -> linksTerms ? glossary.link(url, html) : html).map(html -> {
             var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
                     + template)), diagnostics);
             return new RenderedPage(url, template, origin, html.getBytes(StandardCharsets.UTF_8),

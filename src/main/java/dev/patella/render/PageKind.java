@@ -51,6 +51,11 @@ interface PageKind {
         return List.of();
     }
 
+    /** Whether the first use of each glossary term on its pages links to the term's meaning. */
+    default boolean linksTerms() {
+        return true;
+    }
+
     /**
      * Whether its pages show facts of the other pages once those are rendered (the sources page
      * lists which pages cite each source), so they are specified and rendered after all others.

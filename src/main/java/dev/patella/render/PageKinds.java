@@ -12,8 +12,8 @@ import java.util.TreeSet;
 public final class PageKinds {
 
     static final List<PageKind> ALL = List.of(new HomeKind(), new ConditionKind(), new ProgramKind(),
-            new ExerciseListKind(), new ExerciseKind(), new PlainPageKind(), new SourcesKind(), new SearchKind(),
-            new NotFoundKind());
+            new ExerciseListKind(), new ExerciseKind(), new PlainPageKind(), new GlossaryKind(), new SourcesKind(),
+            new SearchKind(), new NotFoundKind());
 
     private PageKinds() {
     }

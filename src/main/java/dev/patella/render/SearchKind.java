@@ -25,6 +25,12 @@ final class SearchKind implements PageKind {
         return List.of(new Views.Link("Search", Urls.SEARCH, false));
     }
 
+    /** Its list of pages is for finding them, not for reading. */
+    @Override
+    public boolean linksTerms() {
+        return false;
+    }
+
     @Override
     public List<String> fixedUrls() {
         return List.of(Urls.SEARCH);

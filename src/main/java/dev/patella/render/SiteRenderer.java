@@ -87,8 +87,8 @@ public final class SiteRenderer {
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
         // what a spec does not hold: how its Markdown renders (citations are numbered from the
-        // references) and the templates that turn its view into HTML
-        Object shared = List.of(templates, references);
+        // references), the templates that turn its view into HTML, the glossary terms it links
+        Object shared = List.of(templates, references, index.site().glossary());
         if (!shared.equals(cache.shared)) {
             cache.pages = new HashMap<>();
             cache.shared = shared;
@@ -97,16 +97,17 @@ public final class SiteRenderer {
         var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
                 name -> asset(name, diagnostics));
         var specs = views.specs();
+        var glossary = new GlossaryLinker(index.site().glossary());
         String basePath = index.site().config().basePath();
         var findable = search.entries(index);
         String searchIndex = searchFile(index).sitePath();
         Map<String, RenderCache.Entry> next = new HashMap<>();
         var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of());
-        List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, cache, basePath,
-                next));
+        List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
+                basePath, next));
         // the sources page lists the pages that cite each source, so it is specified after them
         var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index));
-        all.addAll(renderChanged(jobs(true, late), specs, views, cache, basePath, next));
+        all.addAll(renderChanged(jobs(true, late), specs, views, glossary, cache, basePath, next));
         cache.pages = next;
         cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
 
@@ -132,7 +133,7 @@ public final class SiteRenderer {
      * @return what rendering each changed page gave
      */
     private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
-                                                RenderCache cache, String basePath,
+                                                GlossaryLinker glossary, RenderCache cache, String basePath,
                                                 Map<String, RenderCache.Entry> next) {
         List<PageSpec> all = jobs.parallelStream().map(job -> job.spec(specs)).toList();
         List<Integer> todo = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class SiteRenderer {
             }
         }
         List<PageJob.Outcome> made = todo.parallelStream()
-                .map(i -> jobs.get(i).render(all.get(i), views, templates, basePath)).toList();
+                .map(i -> jobs.get(i).render(all.get(i), views, templates, glossary, basePath)).toList();
         for (PageJob.Outcome outcome : made) {
             outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page)));
         }
@@ -154,8 +155,8 @@ public final class SiteRenderer {
 
     /** The pages of every kind that is specified after the others ({@code late}), or before them. */
     private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs) {
-        return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late).flatMap(k -> k.pages(inputs).stream())
-                .toList();
+        return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late)
+                .flatMap(k -> k.pages(inputs).stream().map(job -> job.linkingTerms(k.linksTerms()))).toList();
     }
 
     /**

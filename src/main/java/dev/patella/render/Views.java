@@ -166,4 +166,16 @@ public final class Views {
 
     public record NotFound(Layout layout) {
     }
+
+    /**
+     * The glossary page. Each term's {@code anchor} is its id on the page, where the first use of
+     * the term on every other page links to.
+     */
+    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms) {
+    }
+
+    /** One glossary entry: {@code seeAlso} links to other entries on the same page. */
+    public record Term(String anchor, String term, List<String> otherForms, String definitionHtml,
+                       List<Link> seeAlso) {
+    }
 }

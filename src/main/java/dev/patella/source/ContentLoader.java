@@ -5,6 +5,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
+import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Page;
 import dev.patella.model.Person;
 import dev.patella.model.Prose;
@@ -40,6 +41,8 @@ import java.util.stream.Stream;
  * result and diagnostics are reused.
  */
 public final class ContentLoader {
+
+    private static final String GLOSSARY = "glossary.yaml";
 
     private final YamlReader yaml = new YamlReader();
 
@@ -87,10 +90,14 @@ public final class ContentLoader {
         exercises.forEach(e -> unreadable.remove(e.slug()));
         List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
+        // the glossary is optional: a site without one has no glossary page
+        List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
+                ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
         files.reportStrayFiles(diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(unreadable, peopleUnreadable, sourcesUnreadable);
-        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps));
+        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
+                glossary));
     }
 
     /** One load: reads through the cache and replays the diagnostics of files it reuses. */
@@ -235,7 +242,7 @@ public final class ContentLoader {
 
     /** Lists and vets the files of a project's content folder. */
     private static final class ProjectFiles {
-        private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml",
+        private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml", GLOSSARY,
                 "conditions", "exercises", "pages", "images");
 
         private final Path project;

@@ -57,6 +57,7 @@ class ReaderBrowserTest {
             pages.add(loc.group(1));
         }
         pages.add("404.html");
+        assertThat(pages).as("the pages every browser test visits").contains("glossary/");
         chromium = Chromium.launch();
         browser = chromium.browser();
     }
@@ -198,6 +199,28 @@ class ReaderBrowserTest {
 
     private static List<String> visibleCards(Page page) {
         return page.locator(".card:visible h3").allTextContents();
+    }
+
+    @Test
+    void aMedicalWordLinksToItsMeaningInTheGlossaryWithoutJavaScript() {
+        try (BrowserContext context = context(375, false)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/clamshell/"));
+            page.locator("main a.term", new Page.LocatorOptions().setHasText("gluteus medius")).first().click();
+            page.waitForLoadState();
+            assertThat(page.url()).endsWith("glossary/#term-gluteus-medius");
+            assertThat(page.textContent("dfn#term-gluteus-medius")).isEqualTo("gluteus medius");
+        }
+    }
+
+    @Test
+    void searchForQuadricepsFindsTheGlossary() {
+        try (BrowserContext context = context(375, true)) {
+            Page page = context.newPage();
+            page.navigate(url("search/?q=quadriceps"));
+            page.waitForSelector("#results-list li");
+            assertThat(page.locator("#results-list li a").allTextContents()).contains("Glossary");
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.diagnostics()).isEmpty();
-        assertThat(run.out()).contains("Checked 15 pages: no errors");
+        assertThat(run.out()).contains("Checked 16 pages: no errors");
         assertThat(project.resolve("site")).doesNotExist();
     }
 
