@@ -15,7 +15,7 @@ import dev.patella.validate.CitationChecker;
 import dev.patella.validate.GlossaryCheck;
 import dev.patella.validate.LinkChecker;
 import dev.patella.validate.OutputLinkChecker;
-import dev.patella.validate.TemplateLink;
+import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

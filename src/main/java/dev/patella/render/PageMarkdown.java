@@ -1,6 +1,7 @@
 package dev.patella.render;
 
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.markdown.CitationNumbers;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 final class PageMarkdown implements PageText {
 
     /** What a shared rendering depends on: the text, where it was written, and how links start. */
-    record SharedKey(String markdown, dev.patella.diag.SourceSpan at, String root, boolean inline) {
+    record SharedKey(String markdown, SourceSpan at, String root, boolean inline) {
     }
 
     private final MarkdownRenderer markdown;

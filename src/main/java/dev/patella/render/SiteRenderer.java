@@ -7,7 +7,6 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
-import dev.patella.validate.TemplateLink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -18,7 +18,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.patella.validate.TemplateLink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

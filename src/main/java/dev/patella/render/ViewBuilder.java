@@ -8,6 +8,7 @@ import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.index.Usage;
 import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.markdown.Rendered;
 import dev.patella.model.Condition;
 import dev.patella.model.Dose;
 import dev.patella.model.Editorial;
@@ -15,8 +16,9 @@ import dev.patella.model.Exercise;
 import dev.patella.model.Key;
 import dev.patella.model.Person;
 import dev.patella.model.Phase;
-import dev.patella.model.Prose;
 import dev.patella.model.ProgramStep;
+import dev.patella.model.Prose;
+import dev.patella.model.Reference;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class ViewBuilder {
     private final Layouts layouts;
     private final Set<String> citeKeys;
     private final StructuredData data;
-    private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
+    private final Map<PageMarkdown.SharedKey, Rendered> shared = new ConcurrentHashMap<>();
     private final UnaryOperator<String> assets;
     /** True when views keep Markdown as source (specs), false when they render it (pages). */
     private final boolean source;
@@ -218,7 +220,7 @@ final class ViewBuilder {
     }
 
     /** The page's references as model records, in reference-list order, for structured data. */
-    List<dev.patella.model.Reference> models(PageText md, List<Key> listed) {
+    List<Reference> models(PageText md, List<Key> listed) {
         return keys(md, listed).stream().map(index::findReference).flatMap(Optional::stream).toList();
     }
 

@@ -109,7 +109,7 @@ class ReaderBrowserTest {
                 page.close();
             }
         }
-        assertThat(pages).hasSize(15);
+        assertThat(pages).hasSize(16);
         assertThat(problems).isEmpty();
     }
 
@@ -298,7 +298,7 @@ class ReaderBrowserTest {
 
             page.navigate(url("search/?q=glute"));
             assertThat(page.locator(".noscript-note").isVisible()).isTrue();
-            assertThat(page.locator("#all-pages li").count()).isEqualTo(13);
+            assertThat(page.locator("#all-pages li").count()).isEqualTo(14);
         }
     }
 
