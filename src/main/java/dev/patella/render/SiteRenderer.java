@@ -165,7 +165,7 @@ public final class SiteRenderer {
     public List<DataFile> dataFiles(SiteIndex index) {
         List<DataFile> files = new ArrayList<>(List.of(
                 searchFile(index),
-                new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON), false)));
+                new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
