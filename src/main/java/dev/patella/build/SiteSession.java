@@ -44,7 +44,7 @@ public final class SiteSession {
 
     private final BuildOptions options;
     private final LongSupplier nanoTime;
-    private final ContentLoader loader = new ContentLoader();
+    private final ContentLoader loader;
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
     private final ReferenceFormatter formatter;
     private final SourceCache sources = new SourceCache();
@@ -77,6 +77,7 @@ public final class SiteSession {
     SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
         this.options = options;
         this.nanoTime = nanoTime;
+        this.loader = new ContentLoader(options.baseUrlOverride());
         this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
         this.formatter = formatter;
     }
@@ -102,11 +103,6 @@ public final class SiteSession {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
         Site site = loaded.get();
-        if (options.baseUrlOverride().isPresent()) {
-            site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
-                    site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
-                    site.unreadable(), site.glossary());
-        }
         SiteIndex index = Indexer.index(site, options.drafts(), ReservedNames.all(), diagnostics);
         if (!site.references().equals(formattedFor)) {
             formatted = formatter.format(site.references());

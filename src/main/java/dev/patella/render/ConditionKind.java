@@ -50,7 +50,7 @@ final class ConditionKind implements PageKind {
         String body = md.block(c.body());
         var refs = v.references(md, c.sources());
         var layout = v.layouts().layout(url, c.title(), c.summary(), url, List.of(), v.disclaimer(md),
-                v.data().condition(c, v.models(md, c.sources())));
+                v.data().condition(c, v.models(md, c.sources()))).asArticle();
         var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
                 md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
                 v.program(c, url, md), Urls.relative(url, Urls.program(c.slug())), refs,

@@ -50,7 +50,7 @@ final class ExerciseKind implements PageKind {
         var refs = v.references(md, e.sources());
         var layout = v.layouts().layout(url, e.title(), e.summary(), Urls.EXERCISES,
                 List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), v.disclaimer(md),
-                v.data().exercise(e, v.models(md, e.sources())));
+                v.data().exercise(e, v.models(md, e.sources()))).asArticle();
         var illustration = v.illustration(e, url);
         var usedFor = v.index().usagesOf(e.slug()).stream().map(u -> v.usage(u, url)).toList();
         var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),

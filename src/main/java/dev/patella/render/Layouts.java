@@ -61,12 +61,8 @@ final class Layouts {
         String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
         return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
                 config.language(), config.title(), root + css, section, nav(root, url, section), footer(root, url),
-                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, article(url) ? "article" : "website", title,
+                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, "website", title,
                 root + icon, root + SiteRenderer.MANIFEST, List.of());
-    }
-
-    private static boolean article(String url) {
-        return url.startsWith("/conditions/") || url.startsWith("/exercises/") && !url.equals(Urls.EXERCISES);
     }
 
     private List<Views.NavLink> nav(String root, String url, String section) {

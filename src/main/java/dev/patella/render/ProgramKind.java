@@ -68,7 +68,8 @@ final class ProgramKind implements PageKind {
         String conditionUrl = Urls.condition(c.slug());
         var layout = v.layouts().layout(url, title, description, conditionUrl,
                 List.of(new Views.Link(c.title(), conditionUrl, false)), v.disclaimer(md),
-                v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("program.js", url)));
+                v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("program.js", url)))
+                .asArticle();
         var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), v.absolute(url),
                 phases, List.of("Week 1", "Week 2", "Week 3", "Week 4"),
                 List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), v.help(md), v.references(md, List.of()));

@@ -15,6 +15,7 @@ import dev.patella.model.StaticFile;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,6 +46,18 @@ public final class ContentLoader {
     private static final String GLOSSARY = "glossary.yaml";
 
     private final YamlReader yaml = new YamlReader();
+    /** The base URL the settings are read with instead of their own ({@code --base-url}); empty for theirs. */
+    private final Optional<URI> baseUrlOverride;
+
+    /** A loader that reads the site's settings as they are written. */
+    public ContentLoader() {
+        this(Optional.empty());
+    }
+
+    /** @param baseUrlOverride a base URL to publish under instead of the one {@code site.yaml} gives */
+    public ContentLoader(Optional<URI> baseUrlOverride) {
+        this.baseUrlOverride = baseUrlOverride;
+    }
 
     /**
      * Reads every file.
@@ -74,7 +87,8 @@ public final class ContentLoader {
             return Optional.empty();
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
-        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c);
+        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c)
+                .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         int errors = diagnostics.errorCount();
         List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
