@@ -42,14 +42,31 @@ final class SiteChecks {
             links.addAll(page.links());
             ids.put(page.url(), page.ids());
         }
-        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
-                diagnostics);
+        var unreadable = index.site().unreadable();
+        if (!unreadable.conditions().isEmpty() || !unreadable.exercises().isEmpty() || !unreadable.pages().isEmpty()) {
+            // a file that could not be read may cite any source: none is called unused until it reads
+            index.site().references().forEach(r -> listed.add(r.id()));
+        }
+        CitationChecker.check(index.site().references(), !unreadable.sources(), citations, listed, diagnostics);
         Set<String> broken = new HashSet<>(index.urls());
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
+        index.site().unreadable().conditions().forEach(slug -> {
+            broken.add(Urls.condition(slug));
+            broken.add(Urls.program(slug));
+        });
+        index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
+        // a term used only on a page that could not be made is not unused: that page's error says why
+        boolean everyPageMade = broken.isEmpty();
         var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
+        // a missing file or page named in content is reported at that line, not again on every page showing it
+        for (LinkUse link : illustrations(index)) {
+            if (!checker.resolves(link.target())) {
+                broken.add(link.target());
+            }
+        }
         Map<String, String> illustrationOf = new HashMap<>();
         for (Exercise e : index.exercises()) {
             e.illustration().ifPresent(i -> illustrationOf.put(Urls.exercise(e.slug()), i.src()));
@@ -67,7 +84,9 @@ final class SiteChecks {
         OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
         Set<String> targets = new HashSet<>();
         pages.forEach(page -> targets.addAll(page.targets()));
-        GlossaryCheck.unused(index.site().glossary(), targets, diagnostics);
+        if (everyPageMade) {
+            GlossaryCheck.unused(index.site().glossary(), targets, diagnostics);
+        }
     }
 
     /** The rules {@code patella check} adds to those of a build. */

@@ -5,7 +5,6 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
-import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Key;
 import dev.patella.model.Page;
 import dev.patella.model.Person;
@@ -74,27 +73,12 @@ public final class Indexer {
         if (!site.glossary().isEmpty()) {
             urls.add(Urls.GLOSSARY);
         }
-        checkGlossary(site.glossary(), diagnostics);
 
         return SiteIndex.of(site,
                 sorted(conditions.values(), Comparator.comparing(Condition::title)),
                 programOrder(exercises.values(), usages),
                 sorted(pages.values(), Comparator.comparing(Page::title)),
                 people, references, usages, urls);
-    }
-
-    /** Every "see also" of the glossary names a term of it. */
-    private static void checkGlossary(List<GlossaryTerm> glossary, Diagnostics diagnostics) {
-        Set<String> ids = new TreeSet<>();
-        glossary.forEach(t -> ids.add(t.id()));
-        for (GlossaryTerm term : glossary) {
-            for (Key key : term.seeAlso()) {
-                if (!ids.contains(key.value())) {
-                    diagnostics.error("glossary.unknown-term", key.at(), "there is no term \"" + key.value()
-                            + "\" in content/glossary.yaml" + hint(key.value(), ids));
-                }
-            }
-        }
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,

@@ -1,11 +1,14 @@
 package dev.patella.markdown;
 
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
@@ -14,7 +17,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.patella.diag.Diagnostics;
@@ -35,7 +38,9 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
     /** One key in a citation: {@code @key} optionally followed by {@code , locator}. */
     private static final Pattern CITE_ITEM = Pattern.compile("\\s*@([A-Za-z][A-Za-z0-9_-]*)\\s*(?:,\\s*(.+?))?\\s*");
-    private static final Pattern CITATION = Pattern.compile("\\s*\\[@[^\\]]*\\]");
+    /** A citation; brackets cannot nest in one, which keeps a text full of "[@" linear to search. */
+    private static final Pattern CITATION = Pattern.compile("\\[@[^\\[\\]]*\\]");
+    private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]()<>#|{}]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([.,;:!?])");
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cntrl}]");
@@ -59,19 +64,85 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         renderer = HtmlRenderer.builder(options).extensions(List.of(new CitationExtension())).build();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Text over one of {@link MarkdownLimits}' limits is not parsed: it is reported where the
+     * limit is crossed and comes back as escaped plain text.
+     */
     @Override
     public Rendered render(Prose prose, PageContext page, Diagnostics diagnostics) {
-        Document document = parser.parse(prose.markdown());
-        var walk = new Walk(prose, page, diagnostics);
-        walk.visit(document);
-        return new Rendered(renderer.render(document), walk.links, walk.citations);
+        var offsets = new ProseOffsets(prose);
+        Optional<MarkdownLimits.Excess> excess = MarkdownLimits.check(prose.markdown());
+        if (excess.isPresent()) {
+            MarkdownLimits.Excess e = excess.get();
+            diagnostics.error(e.code(), offsets.at(e.offset()), e.message());
+            return unparsed(prose);
+        }
+        try {
+            Document document = parser.parse(prose.markdown());
+            Optional<Node> deep = TreeDepth.firstTooDeep(document);
+            if (deep.isPresent()) {
+                diagnostics.error("markdown.too-deep", offsets.at(deep.get().getStartOffset()), TreeDepth.MESSAGE);
+                return unparsed(prose);
+            }
+            var walk = new Walk(offsets, page, diagnostics);
+            walk.visit(document);
+            return new Rendered(renderer.render(document), walk.links, walk.citations);
+        } catch (StackOverflowError e) {
+            // the limits above are meant to make this unreachable; if some shape slips through, the
+            // editor still gets a place and a way out instead of a dead build or dev server
+            diagnostics.error("markdown.too-deep", prose.at(), "this text is nested too deeply for Patella to "
+                    + "read (lists, quotes, links or emphasis inside each other); flatten it or split it up");
+            return unparsed(prose);
+        }
     }
 
     @Override
     public String plainText(String markdown) {
+        if (MarkdownLimits.check(markdown).isPresent()) {
+            return collapse(MARKUP.matcher(markdown).replaceAll("")); // render() reports the problem
+        }
         String withoutCitations = CITATION.matcher(markdown).replaceAll("");
-        String text = new TextCollectingVisitor().collectAndGetText(parser.parse(withoutCitations));
+        try {
+            return collapse(words(parser.parse(withoutCitations)));
+        } catch (StackOverflowError e) {
+            return collapse(MARKUP.matcher(markdown).replaceAll(""));
+        }
+    }
+
+    /**
+     * The text of a document's nodes, a space between blocks and lines. Written here because
+     * Flexmark's own text collector slows down with the square of the number of nodes.
+     */
+    private static String words(Document document) {
+        var out = new StringBuilder();
+        var stack = new java.util.ArrayDeque<Node>();
+        stack.push(document);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (node instanceof Text || node instanceof HtmlEntity) {
+                out.append(node.getChars().unescape());
+            } else if (node instanceof LinkRef ref && !ref.isDefined()) {
+                out.append(node.getChars().unescape()); // shown as written, brackets and all
+                continue;
+            } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak || node instanceof Block) {
+                out.append(' ');
+            }
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                stack.push(child);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String collapse(String text) {
         return SPACE_BEFORE_PUNCTUATION.matcher(WHITESPACE.matcher(text).replaceAll(" ")).replaceAll("$1").strip();
+    }
+
+    /** What a text that was not parsed renders as: its words, escaped, in one paragraph. */
+    private static Rendered unparsed(Prose prose) {
+        return new Rendered("<p>" + escape(prose.markdown()) + "</p>", List.of(), List.of());
     }
 
     @Override
@@ -86,14 +157,14 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */
     private static final class Walk {
-        private final Prose prose;
+        private final ProseOffsets offsets;
         private final PageContext page;
         private final Diagnostics diagnostics;
         private final List<LinkUse> links = new ArrayList<>();
         private final List<CitationUse> citations = new ArrayList<>();
 
-        Walk(Prose prose, PageContext page, Diagnostics diagnostics) {
-            this.prose = prose;
+        Walk(ProseOffsets offsets, PageContext page, Diagnostics diagnostics) {
+            this.offsets = offsets;
             this.page = page;
             this.diagnostics = diagnostics;
         }
@@ -206,21 +277,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
 
         private SourceSpan at(Node node) {
-            int offset = Math.max(0, node.getStartOffset());
-            String text = prose.markdown();
-            int line = 0;
-            int lineStart = 0;
-            for (int i = 0; i < offset && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int column = offset - lineStart + 1;
-            SourceSpan start = prose.at();
-            return line == 0
-                    ? new SourceSpan(start.file(), start.line(), start.column() + column - 1)
-                    : new SourceSpan(start.file(), start.line() + line, column);
+            return offsets.at(node.getStartOffset());
         }
     }
 

@@ -6,17 +6,22 @@ import java.util.Set;
  * What could not be read because of errors already reported, so that references to it are not
  * reported a second time.
  *
- * @param exercises the file names (without {@code .md}) of exercise files that had errors
+ * @param exercises  the file names (without {@code .md}) of exercise files that had errors
+ * @param conditions the file names of condition files that had errors
+ * @param pages      the file names of plain page files that had errors
  * @param people    whether {@code people.yaml} had errors
  * @param sources   whether {@code sources.yaml} had errors
  */
-public record Unreadable(Set<String> exercises, boolean people, boolean sources) {
+public record Unreadable(Set<String> exercises, Set<String> conditions, Set<String> pages, boolean people,
+                         boolean sources) {
     public Unreadable {
         exercises = Set.copyOf(exercises);
+        conditions = Set.copyOf(conditions);
+        pages = Set.copyOf(pages);
     }
 
     /** Nothing unreadable. */
     public static Unreadable none() {
-        return new Unreadable(Set.of(), false, false);
+        return new Unreadable(Set.of(), Set.of(), Set.of(), false, false);
     }
 }

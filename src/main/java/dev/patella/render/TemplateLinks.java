@@ -41,7 +41,11 @@ final class TemplateLinks {
         }
         List<TemplateLink> links = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(templatesDir)) {
+            Path root = templatesDir.toRealPath();
             for (Path file : walk.filter(p -> p.toString().endsWith(".ftlh")).sorted().toList()) {
+                if (!Files.exists(file) || !file.toRealPath().startsWith(root)) {
+                    continue; // a link out of templates/ is reported by TemplateSet and never read
+                }
                 String name = "templates/" + templatesDir.relativize(file).toString().replace('\\', '/');
                 scan(name, Files.readString(file, StandardCharsets.UTF_8), links);
             }

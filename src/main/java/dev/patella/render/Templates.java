@@ -4,9 +4,9 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.StrongCacheStorage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.InvalidReferenceException;
-import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -14,9 +14,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +34,7 @@ public final class Templates {
     private final Configuration config;
     private final Path dir;
     private volatile List<TemplateLink> links;
+    private volatile TemplateSet parsed;
 
     /** @throws UncheckedIOException when the templates folder cannot be opened */
     public Templates(Path templatesDir) {
@@ -62,34 +61,35 @@ public final class Templates {
         config.setAPIBuiltinEnabled(false);
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         config.setLocalizedLookup(false);
+        // the templates parsed up front are the ones used: never evicted, never read again
+        config.setCacheStorage(new StrongCacheStorage());
+        config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     }
 
     /**
-     * Renders {@code name} with the view as {@code page}.
+     * Renders {@code name} with the view as {@code page}. The first call parses every template
+     * (see {@link TemplateSet}); while any template has a problem, every call reports those
+     * problems and renders nothing.
      *
      * @param origin the content file this page is made from, named in errors; empty for pages
      *               Patella makes itself
      * @return the HTML, or empty when the template is missing or fails (reported)
+     * @throws UncheckedIOException when a template cannot be read
      */
     public Optional<String> render(String name, Object view, Optional<SourceSpan> origin, Diagnostics diagnostics) {
-        Template template;
-        try {
-            if (!Files.isRegularFile(dir.resolve(name))) {
-                diagnostics.add(chain(Diagnostic.error("template.missing", SourceSpan.startOf(DIR + "/" + name),
-                        "the template " + DIR + "/" + name + " is missing; restore it from the project's history "
-                                + "or the README's template list"), origin));
-                return Optional.empty();
-            }
-            template = config.getTemplate(name);
-        } catch (ParseException e) {
-            diagnostics.add(chain(Diagnostic.error("template.syntax", at(e.getTemplateName(), name,
-                    e.getLineNumber(), e.getColumnNumber()), "the template has a syntax error: "
-                    + firstLine(e.getEditorMessage()) + "; fix the template"), origin));
+        TemplateSet all = templates();
+        if (!all.problems().isEmpty()) {
+            diagnostics.addAll(all.problems());
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + name, e);
         }
-        var out = new StringWriter(16 * 1024);
+        Template template = all.templates().get(name);
+        if (template == null) {
+            diagnostics.add(chain(Diagnostic.error("template.missing", SourceSpan.startOf(DIR + "/" + name),
+                    "the template " + DIR + "/" + name + " is missing; restore it from the project's history "
+                            + "or the README's template list"), origin));
+            return Optional.empty();
+        }
+        var out = new RenderBudget(name, System::nanoTime);
         try {
             template.process(Map.of("page", view), out);
             return Optional.of(out.toString());
@@ -97,9 +97,34 @@ public final class Templates {
             diagnostics.add(chain(Diagnostic.error("template.error", at(e.getTemplateSourceName(), name,
                     e.getLineNumber(), e.getColumnNumber()), explain(e)), origin));
             return Optional.empty();
+        } catch (RenderBudget.Exceeded e) {
+            diagnostics.add(chain(Diagnostic.error("template.error", e.at(), e.getMessage()), origin));
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template output", e);
+        } catch (StackOverflowError e) {
+            // TemplateSet refuses macros that call themselves; this catches other loops, such as
+            // templates that include each other, so the build or the dev server goes on
+            diagnostics.add(chain(Diagnostic.error("template.error", SourceSpan.startOf(DIR + "/" + name),
+                    "the template calls itself without end (a macro, function or #include that leads back to "
+                            + "itself), so it overflowed the stack; remove the loop"), origin));
+            return Optional.empty();
         }
+    }
+
+    /** Every template, parsed on first use. */
+    private TemplateSet templates() {
+        TemplateSet found = parsed;
+        if (found == null) {
+            synchronized (this) {
+                found = parsed;
+                if (found == null) {
+                    found = TemplateSet.load(config, dir);
+                    parsed = found;
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -134,11 +159,5 @@ public final class Templates {
         int tip = message.indexOf("\n----");
         return "the template failed: " + (tip < 0 ? message : message.substring(0, tip)).replaceAll("\\s+", " ").strip()
                 + "; fix the template";
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "unknown problem" : message.strip();
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 }

@@ -22,13 +22,13 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
     /**
      * The page's slug: the {@code slug} field when set, else the file name.
      *
-     * @return empty when the slug is not a safe URL segment (reported)
+     * @return the slug; when it is not a safe URL segment, it is reported and the read fails
      */
-    Optional<String> slug(Fields f) {
+    String slug(Fields f) {
         Optional<String> declared = f.string("slug", false);
         String slug = declared.orElse(fileStem).trim();
         if (SLUG.matcher(slug).matches() && slug.length() <= 80) {
-            return Optional.of(slug);
+            return slug;
         }
         String fix = " use lower-case letters, digits and single hyphens only, for example \"semi-squat\"";
         if (declared.isPresent()) {
@@ -37,6 +37,6 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
             f.invalid("slug", "the file name \"" + fileStem + ".md\" cannot be used as a web address;"
                     + " rename the file or set \"slug:\";" + fix);
         }
-        return Optional.empty();
+        return slug;
     }
 }

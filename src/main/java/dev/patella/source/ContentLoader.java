@@ -100,8 +100,6 @@ public final class ContentLoader {
         var exerciseReader = new ExerciseReader(interval);
         List<Condition> conditions = run.markdown("conditions", interval, conditionReader::read);
         List<Exercise> exercises = run.markdown("exercises", interval, exerciseReader::read);
-        Set<String> unreadable = new HashSet<>(files.stems("exercises"));
-        exercises.forEach(e -> unreadable.remove(e.slug()));
         List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         // the glossary is optional: a site without one has no glossary page
@@ -109,7 +107,9 @@ public final class ContentLoader {
                 ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
         files.reportStrayFiles(diagnostics);
         cache.endLoad(run.seen);
-        var gaps = new Unreadable(unreadable, peopleUnreadable, sourcesUnreadable);
+        var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
+                files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
+                files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
                 glossary));
     }
@@ -194,16 +194,16 @@ public final class ContentLoader {
         @SuppressWarnings("unchecked")
         private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
             seen.add(path);
-            var entry = cache.fresh(path, variant, marks).or(() -> {
+            var entry = cache.fresh(path, variant, marks).orElseGet(() -> {
                 byte[] hash = Files.isRegularFile(path) ? sha256(ContentLoader.read(path)) : new byte[0];
-                return cache.sameBytes(path, hash, variant).or(() -> {
+                return cache.sameBytes(path, hash, variant).orElseGet(() -> {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     Optional<T> value = parse.apply(local);
                     var made = new SourceCache.Entry(hash, variant, value, local.sorted());
                     cache.put(path, made);
-                    return Optional.of(made);
+                    return made;
                 });
-            }).orElseThrow();
+            });
             if (!entry.diagnostics().isEmpty()) {
                 diagnostics.addAll(entry.diagnostics());
             }
@@ -302,10 +302,12 @@ public final class ContentLoader {
             return out;
         }
 
-        /** The names, without {@code .md}, of the Markdown files in a folder. */
-        List<String> stems(String folder) {
-            return list(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList();
+        /** The names, without {@code .md}, of the Markdown files in a folder that gave none of {@code read}. */
+        Set<String> unread(String folder, List<String> read) {
+            Set<String> out = new HashSet<>(list(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList());
+            read.forEach(out::remove);
+            return out;
         }
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {

@@ -1,7 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.model.Editorial;
-import java.util.Optional;
+import java.time.LocalDate;
 
 /** Reads the authorship and review fields that conditions and exercises share. */
 final class EditorialReader {
@@ -9,24 +9,27 @@ final class EditorialReader {
     private EditorialReader() {
     }
 
-    /** @return the editorial record, or empty when a required field is missing (reported) */
-    static Optional<Editorial> read(Fields f, int reviewIntervalMonths) {
-        var author = f.key("author", true);
+    /**
+     * @return the editorial record; when a field is missing or wrong it is reported, the read
+     *         fails, and the record holds stand-ins
+     */
+    static Editorial read(Fields f, int reviewIntervalMonths) {
+        var author = f.requiredKey("author");
         var reviewer = f.key("reviewer", false);
-        var published = f.date("published", true);
-        var reviewed = f.date("reviewed", true);
+        var publishedRead = f.date("published", true);
+        var reviewedRead = f.date("reviewed", true);
         var due = f.date("review_due", false);
         var adaptedFrom = f.key("adapted_from", false);
-        if (author.isEmpty() || published.isEmpty() || reviewed.isEmpty()) {
-            return Optional.empty();
+        LocalDate published = publishedRead.orElse(LocalDate.EPOCH);
+        LocalDate reviewed = reviewedRead.orElse(published);
+        if (publishedRead.isPresent() && reviewedRead.isPresent() && reviewed.isBefore(published)) {
+            f.invalid("reviewed", "the review date " + reviewed + " is before the publication date "
+                    + published + "; a page is reviewed on or after the day it is published");
         }
-        if (reviewed.get().isBefore(published.get())) {
-            f.invalid("reviewed", "the review date " + reviewed.get() + " is before the publication date "
-                    + published.get() + "; a page is reviewed on or after the day it is published");
-            return Optional.empty();
-        }
-        var reviewDue = due.orElseGet(() -> reviewed.get().plusMonths(reviewIntervalMonths));
-        return Optional.of(new Editorial(author.get(), reviewer, published.get(), reviewed.get(), reviewDue,
-                adaptedFrom));
+        due.filter(d -> reviewedRead.isPresent() && d.isBefore(reviewed)).ifPresent(d -> f.invalid("review_due",
+                "the next review " + d + " is before the last review " + reviewed + "; set \"review_due\" to a "
+                        + "later date, or remove it to use the site's review interval"));
+        LocalDate reviewDue = due.orElseGet(() -> reviewed.plusMonths(reviewIntervalMonths));
+        return new Editorial(author, reviewer, published, reviewed, reviewDue, adaptedFrom);
     }
 }

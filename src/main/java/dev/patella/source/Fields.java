@@ -4,61 +4,140 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Key;
 import dev.patella.model.Prose;
+import dev.patella.model.RepRange;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads the fields of one YAML mapping strictly: every key read is declared known, a missing
- * required key or a value of the wrong type is reported at its position, and {@link #finish()}
+ * required key or a value of the wrong kind is reported at its position, and {@link #finish()}
  * reports the keys nobody asked for, with the closest known key as a suggestion.
  *
- * <p>Getters return empty when the field is absent or wrong; the reason is already reported.
+ * <p>Every problem found while reading a mapping, or any mapping nested in it, marks the whole
+ * read as failed, and {@link #build} then gives nothing: a record is made only from fields that
+ * were all read correctly. Getters of optional fields return empty when the field is absent or
+ * wrong; getters of required fields ({@code required…}, {@link #choice}) return a neutral
+ * stand-in when it is missing or wrong, which {@link #build} never lets out. Either way the
+ * reason is already reported.
  */
 final class Fields {
 
+    /** Whether one read found a problem; shared by a mapping and the mappings read inside it. */
+    private static final class Outcome {
+        private boolean failed;
+    }
+
     private final YNode.YMap map;
+    private final SourceSpan at;
     private final String what;
     private final Diagnostics diagnostics;
+    private final Outcome outcome;
+    /** A stand-in for a mapping that was missing or wrong (already reported): it reports nothing. */
+    private final boolean standIn;
+    /** The keys from the top of the file down to this mapping, for the {@link FieldLog}. */
+    private final List<String> path;
+    private final FieldLog log;
     private final Set<String> known = new LinkedHashSet<>();
-    private boolean failed;
+    private final Map<String, SourceSpan> missing = new LinkedHashMap<>();
+    private boolean finished;
+    private boolean unknownKeys;
 
     /**
      * @param what names the mapping in messages, for example "exercise front matter"
      */
     Fields(YNode.YMap map, String what, Diagnostics diagnostics) {
+        this(map, what, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #Fields(YNode.YMap, String, Diagnostics)}, noting every field asked for in {@code log}. */
+    Fields(YNode.YMap map, String what, Diagnostics diagnostics, FieldLog log) {
+        this(map, map.at(), what, diagnostics, new Outcome(), false, List.of(), log);
+    }
+
+    private Fields(YNode.YMap map, SourceSpan at, String what, Diagnostics diagnostics, Outcome outcome,
+                   boolean standIn, List<String> path, FieldLog log) {
+        this.path = path;
+        this.log = log;
         this.map = map;
+        this.at = at;
         this.what = what;
         this.diagnostics = diagnostics;
+        this.outcome = outcome;
+        this.standIn = standIn;
     }
 
     /**
-     * Reads {@code node} as a mapping; reports and returns empty when it is something else.
+     * Reads {@code node} as a mapping of its own (its problems do not fail any other read);
+     * reports and returns empty when it is something else.
      */
-    static Optional<Fields> of(YNode node, String what, Diagnostics diagnostics) {
+    static Optional<Fields> of(YNode node, String what, Diagnostics diagnostics, FieldLog log) {
         if (node instanceof YNode.YMap m) {
-            return Optional.of(new Fields(m, what, diagnostics));
+            return Optional.of(new Fields(m, what, diagnostics, log));
         }
         diagnostics.error("schema.wrong-type", node.at(), "the " + what + " must be a mapping of key: value lines, "
                 + "but this is " + node.kind());
         return Optional.empty();
     }
 
-    /** Whether a required field was missing or any field had the wrong type. */
+    /** Whether anything read through this mapping, or a mapping read inside it, was wrong. */
     boolean failed() {
-        return failed;
+        return outcome.failed;
     }
 
     SourceSpan at() {
-        return map.at();
+        return at;
     }
 
+    /** What this mapping is called in messages, for example "exercise front matter". */
+    String what() {
+        return what;
+    }
+
+    /**
+     * Finishes the mapping (see {@link #finish()}) and makes the record from what was read.
+     *
+     * @return the record, or empty when any field of this read was missing or wrong (reported);
+     *         {@code make} is not called then
+     */
+    <T> Optional<T> build(Supplier<T> make) {
+        finish();
+        return failed() ? Optional.empty() : Optional.of(make.get());
+    }
+
+    // ---- problems ----
+
+    /** Reports a problem found by a reader's own check; the read fails. */
+    void error(String code, SourceSpan where, String message) {
+        outcome.failed = true;
+        if (!standIn) {
+            diagnostics.error(code, where, message);
+        }
+    }
+
+    /** Reports a warning; the read does not fail. */
+    void warning(String code, SourceSpan where, String message) {
+        if (!standIn) {
+            diagnostics.warning(code, where, message);
+        }
+    }
+
+    /** Reports a value that is well formed but not acceptable, at the value's position. */
+    void invalid(String key, String message) {
+        error("schema.invalid-value", map.find(key).map(e -> e.value().at()).orElse(at), message);
+    }
+
+    // ---- raw values ----
+
     Optional<YNode> node(String key) {
+        declare(key, FieldLog.Kind.OTHER, false, false, 0, 0);
         known.add(key);
         return map.find(key).map(YNode.Entry::value).filter(v -> !(v instanceof YNode.YScalar s && s.isNull()));
     }
@@ -67,42 +146,60 @@ final class Fields {
         return map.find(key).map(YNode.Entry::keyAt);
     }
 
-    /** A value that must be present: reports it missing otherwise. */
+    /**
+     * A value that must be present. An empty value is reported at its key; a missing key is
+     * reported by {@link #finish()}, unless an unknown key there is a misspelling of it.
+     */
     Optional<YNode> required(String key) {
+        declare(key, FieldLog.Kind.OTHER, true, false, 0, 0);
         Optional<YNode> value = node(key);
         if (value.isEmpty()) {
-            failed = true;
-            var at = keyAt(key).orElse(map.at());
-            diagnostics.error("schema.missing-key", at, keyAt(key).isPresent()
-                    ? "\"" + key + "\" is empty in the " + what + "; give it a value"
-                    : "the " + what + " has no \"" + key + "\", which is required; add a line \"" + key + ": ...\"");
+            outcome.failed = true;
+            keyAt(key).ifPresentOrElse(written -> error("schema.missing-key", written, "\"" + key
+                    + "\" is empty in the " + what + "; give it a value"), () -> missing.putIfAbsent(key, at));
         }
         return value;
     }
 
+    // ---- text ----
+
     Optional<String> string(String key, boolean required) {
-        return (required ? required(key) : node(key)).flatMap(n -> asText(key, n));
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
+        return required ? Optional.of(requiredText(key)).filter(t -> !t.isEmpty())
+                : node(key).flatMap(n -> asText(key, n)).filter(t -> !t.isBlank());
+    }
+
+    /** Text that must be there and not blank; "" when it is not (reported). */
+    String requiredText(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
+        return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))).orElse("");
     }
 
     Optional<Prose> prose(String key, boolean required) {
-        return (required ? required(key) : node(key))
-                .flatMap(n -> asText(key, n).map(text -> new Prose(text, n.at())));
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
+        if (required) {
+            return Optional.of(requiredProse(key));
+        }
+        return node(key).flatMap(n -> asText(key, n).filter(t -> !t.isBlank()).map(text -> new Prose(text, n.at())));
     }
 
+    /** Markdown that must be there and not blank; blank prose at the mapping when it is not (reported). */
+    Prose requiredProse(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
+        return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))
+                .map(text -> new Prose(text, n.at()))).orElse(new Prose("", at));
+    }
+
+    // ---- numbers, truth values, dates, choices ----
+
     Optional<Integer> integer(String key, boolean required, int min, int max) {
-        return (required ? required(key) : node(key)).flatMap(n -> {
-            if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.INTEGER) {
-                try {
-                    int value = Integer.parseInt(s.text().replace("_", ""));
-                    if (value >= min && value <= max) {
-                        return Optional.of(value);
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            return wrong(key, n, "a whole number from " + min + " to " + max);
-        });
+        declare(key, FieldLog.Kind.NUMBER, required, false, min, max);
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.integer(this, key, n, min, max));
+    }
+
+    /** A whole number from {@code min} to {@code max} that must be there; {@code min} when it is not (reported). */
+    int requiredInt(String key, int min, int max) {
+        return integer(key, true, min, max).orElse(min);
     }
 
     OptionalInt optionalInt(String key, int min, int max) {
@@ -110,105 +207,253 @@ final class Fields {
     }
 
     Optional<Boolean> bool(String key) {
-        return node(key).flatMap(n -> n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN
-                ? Optional.of(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)))
-                : wrong(key, n, "true or false"));
+        declare(key, FieldLog.Kind.TRUTH, false, false, 0, 0);
+        return node(key).flatMap(n -> Scalars.truth(this, key, n));
+    }
+
+    /** true or false, and it must be there; false when it is not (reported). */
+    boolean requiredBool(String key) {
+        declare(key, FieldLog.Kind.TRUTH, true, false, 0, 0);
+        return required(key).flatMap(n -> Scalars.truth(this, key, n)).orElse(false);
     }
 
     Optional<LocalDate> date(String key, boolean required) {
-        return (required ? required(key) : node(key)).flatMap(n -> {
-            if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING) {
-                try {
-                    return Optional.of(LocalDate.parse(s.text()));
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-            }
-            return wrong(key, n, "a date written as YYYY-MM-DD, for example 2026-11-21");
-        });
+        declare(key, FieldLog.Kind.DATE, required, false, 0, 0);
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.date(this, key, n));
     }
 
-    /** One of {@code choices} (case-insensitive); reports the allowed words otherwise. */
-    <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
-        return required(key).flatMap(n -> {
-            if (n instanceof YNode.YScalar s) {
-                for (E option : type.getEnumConstants()) {
-                    if (option.name().equalsIgnoreCase(s.text().trim())) {
-                        return Optional.of(option);
-                    }
-                }
-            }
-            List<String> words = new ArrayList<>();
-            for (E option : type.getEnumConstants()) {
-                words.add(option.name().toLowerCase(java.util.Locale.ROOT));
-            }
-            return wrong(key, n, "one of: " + String.join(", ", words));
-        });
+    /** A date that must be there; the first day of 1970 when it is not (reported). */
+    LocalDate requiredDate(String key) {
+        return date(key, true).orElse(LocalDate.EPOCH);
     }
+
+    /** One of the constants of {@code type} (case-insensitive), required; the first constant when not (reported). */
+    <E extends Enum<E>> E choice(String key, Class<E> type) {
+        declare(key, FieldLog.Kind.CHOICE, true, false, 0, 0);
+        return required(key).flatMap(n -> Scalars.choice(this, key, n, type)).orElse(type.getEnumConstants()[0]);
+    }
+
+    /**
+     * A number of repetitions: one number, or a range written {@code 10-15}, from 1 to {@code max}.
+     * Empty when absent or wrong (reported).
+     */
+    Optional<RepRange> range(String key, boolean required, int max) {
+        declare(key, FieldLog.Kind.RANGE, required, false, 1, max);
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.range(this, key, n, max));
+    }
+
+    // ---- lists and keys ----
 
     /** A list of text items; a single text value is read as a list of one. Empty when absent. */
     List<String> strings(String key, boolean required) {
         return items(key, required).stream().map(Prose::markdown).toList();
     }
 
-    /** A list of text items with their positions. Empty when absent. */
+    /**
+     * A list of sentences or phrases with their positions; a single text value is read as a list
+     * of one. Empty when absent. A list written in brackets whose items look like one sentence
+     * split at a comma gets a warning.
+     */
     List<Prose> items(String key, boolean required) {
-        Optional<YNode> value = required ? required(key) : node(key);
-        if (value.isEmpty()) {
+        List<Prose> out = list(key, required);
+        map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.splitSentences(key, n, this));
+        return out;
+    }
+
+    /** A list of names of other items (slugs, ids, source keys). Empty when absent. */
+    List<Key> keys(String key, boolean required) {
+        return list(key, required).stream().map(p -> new Key(p.markdown().trim(), p.at())).toList();
+    }
+
+    Optional<Key> key(String key, boolean required) {
+        declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
+        if (required) {
+            return Optional.of(requiredKey(key));
+        }
+        return node(key).flatMap(n -> asText(key, n).filter(t -> !t.isBlank()).map(text -> new Key(text.trim(), n.at())));
+    }
+
+    /** The name of another item, required; an empty name when it is missing (reported). */
+    Key requiredKey(String key) {
+        declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
+        return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))
+                .map(text -> new Key(text.trim(), n.at()))).orElse(new Key("", at));
+    }
+
+    private List<Prose> list(String key, boolean required) {
+        declare(key, FieldLog.Kind.LIST, required, required, 0, 0);
+        return (required ? required(key) : node(key)).map(n -> listOf(key, required, n)).orElse(List.of());
+    }
+
+    private List<Prose> listOf(String key, boolean required, YNode n) {
+        if (n instanceof YNode.YMap) {
+            wrong(key, n, "a list, written [first, second] or as lines starting with \"- \"");
             return List.of();
         }
-        YNode n = value.get();
         List<YNode> nodes = n instanceof YNode.YList list ? list.items() : List.of(n);
         List<Prose> out = new ArrayList<>();
         for (YNode item : nodes) {
-            asText(key, item).ifPresent(text -> out.add(new Prose(text, item.at())));
+            if (item instanceof YNode.YScalar s && (s.isNull() || s.text().isBlank())) {
+                error("schema.missing-key", item.at(), "an item of \"" + key + "\" in the " + what
+                        + " is empty; write the item or remove it");
+                continue;
+            }
+            asItemText(key, item).ifPresent(text -> out.add(new Prose(text, item.at())));
         }
-        if (required && out.isEmpty() && !failed) {
-            failed = true;
-            diagnostics.error("schema.missing-key", n.at(), "\"" + key + "\" is an empty list in the " + what
+        if (required && nodes.isEmpty()) {
+            error("schema.missing-key", n.at(), "\"" + key + "\" is an empty list in the " + what
                     + "; add at least one item");
         }
         return out;
     }
 
-    List<Key> keys(String key, boolean required) {
-        return items(key, required).stream().map(p -> new Key(p.markdown().trim(), p.at())).toList();
-    }
+    // ---- nested mappings ----
 
-    Optional<Key> key(String key, boolean required) {
-        return (required ? required(key) : node(key))
-                .flatMap(n -> asText(key, n).map(text -> new Key(text.trim(), n.at())));
-    }
-
-    /** A nested mapping, read by its own {@link Fields}. */
+    /** An optional nested mapping, read as part of this one. Empty when absent or wrong (reported). */
     Optional<Fields> nested(String key, boolean required, String nestedWhat) {
-        return (required ? required(key) : node(key)).flatMap(n -> {
-            if (n instanceof YNode.YMap m) {
-                return Optional.of(new Fields(m, nestedWhat, diagnostics));
-            }
-            return wrong(key, n, "a group of key: value lines indented under it");
-        });
+        declare(key, FieldLog.Kind.MAPPING, required, false, 0, 0);
+        if (required) {
+            return Optional.of(requiredNested(key, nestedWhat));
+        }
+        return node(key).flatMap(n -> asMapping(key, n, nestedWhat));
     }
 
-    /** Reports a value that is well formed but not acceptable, at the value's position. */
-    void invalid(String key, String message) {
-        failed = true;
-        var at = map.find(key).map(e -> e.value().at()).orElse(map.at());
-        diagnostics.error("schema.invalid-value", at, message);
+    /**
+     * A nested mapping that must be there, read as part of this one. When it is missing or not a
+     * mapping (reported), a stand-in that reports nothing more.
+     */
+    Fields requiredNested(String key, String nestedWhat) {
+        declare(key, FieldLog.Kind.MAPPING, true, false, 0, 0);
+        return required(key).flatMap(n -> asMapping(key, n, nestedWhat))
+                .orElseGet(() -> standIn(at, nestedWhat, key));
     }
 
-    /** Reports every key nobody read, suggesting the closest known key. */
-    void finish() {
-        for (YNode.Entry entry : map.entries().values()) {
-            if (!known.contains(entry.key())) {
-                String suggestion = Suggestions.closest(entry.key(), known)
-                        .map(k -> "; did you mean \"" + k + "\"?")
-                        .orElse("; the known keys are: " + String.join(", ", known));
-                diagnostics.error("schema.unknown-key", entry.keyAt(),
-                        "unknown key \"" + entry.key() + "\" in the " + what + suggestion);
+    /**
+     * A list of nested mappings, each read as part of this one: a problem in any of them fails
+     * this read too. Empty when absent or wrong (reported); an item that is not a mapping is
+     * reported and left out.
+     *
+     * @param hint how an item starts, for messages, for example {@code "- phase: early"}
+     */
+    List<Fields> elements(String key, boolean required, String elementWhat, String hint) {
+        return elements(key, required, elementWhat, hint, false);
+    }
+
+    /**
+     * Like {@link #elements}, but each item is a read of its own: a problem in one item leaves out
+     * only that item.
+     */
+    List<Fields> separateElements(String key, boolean required, String elementWhat, String hint) {
+        return elements(key, required, elementWhat, hint, true);
+    }
+
+    private List<Fields> elements(String key, boolean required, String elementWhat, String hint, boolean separate) {
+        declare(key, FieldLog.Kind.MAPPINGS, required, required, 0, 0);
+        return (required ? required(key) : node(key))
+                .map(value -> elementsOf(key, required, elementWhat, hint, separate, value)).orElse(List.of());
+    }
+
+    private List<Fields> elementsOf(String key, boolean required, String elementWhat, String hint, boolean separate,
+                                    YNode value) {
+        if (!(value instanceof YNode.YList list)) {
+            wrong(key, value, "a list of " + elementWhat + "s, each starting with \"" + hint + "\"");
+            return List.of();
+        }
+        if (required && list.items().isEmpty()) {
+            error("schema.missing-key", list.at(), "\"" + key + "\" is an empty list in the " + what
+                    + "; add at least one " + elementWhat + ", starting with \"" + hint + "\"");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            List<String> itemPath = append(append(path, key), Integer.toString(i));
+            if (item instanceof YNode.YMap m) {
+                out.add(new Fields(m, m.at(), elementWhat, diagnostics, separate ? new Outcome() : outcome, standIn,
+                        itemPath, log));
+            } else {
+                error("schema.wrong-type", item.at(), "each item of \"" + key + "\" must be a " + elementWhat
+                        + " (key: value lines starting with \"" + hint + "\"), but this one is " + item.kind());
             }
         }
+        return out;
     }
+
+    /**
+     * The value of one key of this mapping, read as a mapping of its own: its problems fail
+     * neither this read nor the others. For files that map names to records, like people.yaml.
+     *
+     * @return empty when the value is not a mapping (reported)
+     */
+    Optional<Fields> separateEntry(YNode.Entry entry, String entryWhat) {
+        known.add(entry.key());
+        if (entry.value() instanceof YNode.YMap m) {
+            return Optional.of(new Fields(m, entry.keyAt(), entryWhat, diagnostics, new Outcome(), standIn,
+                    append(path, entry.key()), log));
+        }
+        diagnostics.error("schema.wrong-type", entry.value().at(), "the " + entryWhat + " must be a group of "
+                + "key: value lines indented under it, but this is " + entry.value().kind());
+        return Optional.empty();
+    }
+
+    private Fields standIn(SourceSpan where, String standInWhat, String key) {
+        return new Fields(new YNode.YMap(Map.of(), where), where, standInWhat, diagnostics, outcome, true,
+                append(path, key), FieldLog.NONE);
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        List<String> out = new ArrayList<>(path);
+        out.add(key);
+        return List.copyOf(out);
+    }
+
+    private void declare(String key, FieldLog.Kind kind, boolean required, boolean nonEmpty, int min, int max) {
+        log.add(new FieldLog.Field(append(path, key), kind, required, nonEmpty, min, max, keyAt(key), at));
+    }
+
+    private Optional<Fields> asMapping(String key, YNode n, String nestedWhat) {
+        if (n instanceof YNode.YMap m) {
+            SourceSpan nestedAt = keyAt(key).orElse(m.at());
+            return Optional.of(new Fields(m, nestedAt, nestedWhat, diagnostics, outcome, standIn, append(path, key),
+                    log));
+        }
+        return wrong(key, n, "a group of key: value lines indented under it");
+    }
+
+    // ---- the end ----
+
+    /**
+     * Reports the required keys that are missing and every key nobody read, suggesting the
+     * closest known key. A misspelt required key is one problem, reported once, at the misspelling.
+     */
+    void finish() {
+        if (finished || standIn) {
+            finished = true;
+            return;
+        }
+        finished = true;
+        for (YNode.Entry entry : map.entries().values()) {
+            if (known.contains(entry.key())) {
+                continue;
+            }
+            unknownKeys = true;
+            Optional<String> closest = Suggestions.closest(entry.key(), known);
+            String suggestion = closest.map(k -> "; did you mean \"" + k + "\"?"
+                            + (missing.containsKey(k) ? " (\"" + k + "\" is required)" : ""))
+                    .orElse("; the known keys are: " + String.join(", ", known));
+            closest.ifPresent(missing::remove);
+            diagnostics.error("schema.unknown-key", entry.keyAt(),
+                    "unknown key \"" + entry.key() + "\" in the " + what + suggestion);
+        }
+        missing.forEach((key, where) -> diagnostics.error("schema.missing-key", where,
+                "the " + what + " has no \"" + key + "\", which is required; add a line \"" + key + ": ...\""));
+    }
+
+    /** Whether {@link #finish()} found keys nobody asked for (reported). */
+    boolean hadUnknownKeys() {
+        return unknownKeys;
+    }
+
+    // ---- conversions ----
 
     private Optional<String> asText(String key, YNode n) {
         if (n instanceof YNode.YScalar s && !s.isNull()) {
@@ -217,9 +462,26 @@ final class Fields {
         return wrong(key, n, "text");
     }
 
-    private <T> Optional<T> wrong(String key, YNode n, String expected) {
-        failed = true;
-        diagnostics.error("schema.wrong-type", n.at(), "\"" + key + "\" in the " + what + " must be " + expected
+    private Optional<String> asItemText(String key, YNode n) {
+        if (n instanceof YNode.YScalar s && !s.isNull()) {
+            return Optional.of(s.text());
+        }
+        error("schema.wrong-type", n.at(), "each item of \"" + key + "\" in the " + what + " must be text, but this "
+                + "one is " + n.kind() + "; write one item per line after \"- \"");
+        return Optional.empty();
+    }
+
+    private Optional<String> nonBlank(String key, YNode n, String text) {
+        if (text.isBlank()) {
+            error("schema.missing-key", n.at(), "\"" + key + "\" is empty in the " + what + "; give it a value");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** Reports a value of the wrong kind at its position; the read fails. */
+    <T> Optional<T> wrong(String key, YNode n, String expected) {
+        error("schema.wrong-type", n.at(), "\"" + key + "\" in the " + what + " must be " + expected
                 + ", but it is " + describe(n));
         return Optional.empty();
     }

@@ -10,19 +10,19 @@ final class PageReader {
     private PageReader() {
     }
 
-    /** @return the page, or empty when a required field is missing or wrong (reported) */
+    /** @return the page, or empty when a field is missing or wrong (reported) */
     static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics) {
-        var f = new Fields(doc.frontMatter(), "page front matter", diagnostics);
+        return read(doc, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(ContentDocument, Diagnostics)}, noting every field asked for in {@code log}. */
+    static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
+        var f = new Fields(doc.frontMatter(), "page front matter", diagnostics, log);
         var slug = doc.slug(f);
-        var title = f.string("title", true);
-        var summary = f.string("summary", true);
+        var title = f.requiredText("title");
+        var summary = f.requiredText("summary");
         boolean nav = f.bool("nav").orElse(false);
         boolean draft = f.bool("draft").orElse(false);
-        f.finish();
-        if (f.failed() || slug.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Page(slug.get(), doc.origin(), title.orElseThrow(), summary.orElseThrow(), nav, draft,
-                doc.body()));
+        return f.build(() -> new Page(slug, doc.origin(), title, summary, nav, draft, doc.body()));
     }
 }

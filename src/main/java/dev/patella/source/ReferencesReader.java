@@ -18,38 +18,37 @@ final class ReferencesReader {
     private static final Pattern PMID = Pattern.compile("\\d{1,9}");
     private static final Pattern PMCID = Pattern.compile("PMC\\d{1,9}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
 
     private ReferencesReader() {
     }
 
     /** @return the references read correctly; malformed ones are reported and left out */
     static List<Reference> read(YNode root, Diagnostics diagnostics) {
-        var top = Fields.of(root, "sources file", diagnostics);
-        if (top.isEmpty()) {
-            return List.of();
-        }
-        Optional<YNode> list = top.get().required("references");
-        top.get().finish();
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        if (!(list.get() instanceof YNode.YList items)) {
-            diagnostics.error("schema.wrong-type", list.get().at(), "\"references\" must be a list, each item "
-                    + "starting with \"- id: ...\"");
-            return List.of();
-        }
-        List<Reference> out = new ArrayList<>();
-        for (YNode item : items.items()) {
-            Fields.of(item, "reference", diagnostics).flatMap(f -> reference(f, diagnostics)).ifPresent(out::add);
-        }
-        return out;
+        return read(root, diagnostics, FieldLog.NONE);
     }
 
-    private static Optional<Reference> reference(Fields f, Diagnostics diagnostics) {
-        var id = f.string("id", true);
-        var type = f.string("type", true);
-        var authors = f.node("author").map(n -> names(n, diagnostics)).orElse(List.of());
-        var title = f.string("title", true);
+    /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
+    static List<Reference> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return Fields.of(root, "sources file", diagnostics, log).map(top -> {
+            List<Reference> out = new ArrayList<>();
+            for (Fields item : top.separateElements("references", true, "reference", "- id: ...")) {
+                reference(item).ifPresent(out::add);
+            }
+            top.finish();
+            return out;
+        }).orElse(List.of());
+    }
+
+    private static Optional<Reference> reference(Fields f) {
+        var id = f.requiredText("id").trim();
+        if (!id.isEmpty() && !ID.matcher(id).matches()) {
+            f.invalid("id", "the reference id \"" + id + "\" must start with a letter and use letters, digits, "
+                    + "- and _ only");
+        }
+        var type = f.requiredText("type");
+        var authors = names(f);
+        var title = f.requiredText("title");
         var container = f.string("container-title", false);
         var containerShort = f.string("container-title-short", false);
         var issued = f.nested("issued", false, "issued date").map(ReferencesReader::dateParts).orElse(List.of());
@@ -62,68 +61,68 @@ final class ReferencesReader {
         var url = f.string("URL", false);
         url.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> f.invalid("URL", "\"URL\" must start with https:// (or http://)"));
-        id.filter(i -> !ID.matcher(i).matches()).ifPresent(i -> f.invalid("id",
-                "the reference id \"" + i + "\" must start with a letter and use letters, digits, - and _ only"));
-        f.finish();
-        if (f.failed()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Reference(id.orElseThrow(), f.at(), type.orElseThrow(), authors, title.orElseThrow(),
-                container, containerShort, issued, volume, issue, page, doi, pmid, pmcid, url));
+        return f.build(() -> new Reference(id, f.at(), type, authors, title, container, containerShort, issued,
+                volume, issue, page, doi, pmid, pmcid, url));
     }
 
     private static Optional<String> checked(Fields f, String key, Pattern pattern, String expected) {
-        var value = f.string(key, false).map(String::trim);
-        if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
-            f.invalid(key, "\"" + key + "\" must be " + expected + ", but it is \"" + value.get() + "\"");
-            return Optional.empty();
-        }
-        return value;
+        return f.string(key, false).map(String::trim).filter(value -> {
+            if (pattern.matcher(value).matches()) {
+                return true;
+            }
+            f.invalid(key, "\"" + key + "\" must be " + expected + ", but it is \"" + value + "\"");
+            return false;
+        });
     }
 
-    private static List<Reference.Name> names(YNode node, Diagnostics diagnostics) {
-        if (!(node instanceof YNode.YList list)) {
-            diagnostics.error("schema.wrong-type", node.at(), "\"author\" must be a list of names, "
-                    + "for example \"- {family: Smith, given: BE}\"");
-            return List.of();
-        }
+    private static List<Reference.Name> names(Fields f) {
         List<Reference.Name> names = new ArrayList<>();
-        for (YNode item : list.items()) {
-            Fields.of(item, "author name", diagnostics).ifPresent(n -> {
-                var family = n.string("family", false);
-                var literal = n.string("literal", false);
-                var given = n.string("given", false);
-                n.finish();
-                if (family.isEmpty() && literal.isEmpty()) {
-                    n.invalid("family", "an author needs \"family\" (a person's family name) or \"literal\" "
-                            + "(an organisation's name)");
-                } else if (!n.failed()) {
-                    names.add(new Reference.Name(family.or(() -> literal).orElseThrow(), given.orElse("")));
+        for (Fields n : f.elements("author", false, "author name", "- family: ...")) {
+            var family = n.string("family", false);
+            var literal = n.string("literal", false);
+            var given = n.string("given", false);
+            n.finish();
+            if (family.isEmpty() && literal.isEmpty()) {
+                if (!n.failed() && !n.hadUnknownKeys()) {
+                    n.error("schema.missing-key", n.at(), "an author needs \"family\" (a person's family name) "
+                            + "or \"literal\" (an organisation's name)");
                 }
-            });
+                continue;
+            }
+            family.or(() -> literal).ifPresent(name -> names.add(new Reference.Name(name, given.orElse(""))));
         }
         return names;
     }
 
     private static List<Integer> dateParts(Fields d) {
-        var parts = d.node("date-parts");
+        var parts = d.required("date-parts");
         d.finish();
-        if (parts.isPresent() && parts.get() instanceof YNode.YList outer && outer.items().size() == 1
+        return parts.map(p -> dateParts(p, d)).orElse(List.of());
+    }
+
+    private static List<Integer> dateParts(YNode parts, Fields d) {
+        if (parts instanceof YNode.YList outer && outer.items().size() == 1
                 && outer.items().get(0) instanceof YNode.YList inner && !inner.items().isEmpty()
                 && inner.items().size() <= 3) {
             List<Integer> out = new ArrayList<>();
             for (YNode p : inner.items()) {
-                if (!(p instanceof YNode.YScalar s) || s.type() != YNode.YScalar.Type.INTEGER) {
+                if (!(p instanceof YNode.YScalar s) || s.type() != YNode.YScalar.Type.INTEGER
+                        || !YEAR.matcher(s.text()).matches()) {
                     break;
                 }
                 out.add(Integer.parseInt(s.text()));
             }
-            if (out.size() == inner.items().size()) {
+            if (out.size() == inner.items().size() && validDate(out)) {
                 return out;
             }
         }
         d.invalid("date-parts", "\"issued\" must be written as {date-parts: [[2018, 1, 11]]} "
                 + "(year, then month and day if known)");
         return List.of();
+    }
+
+    private static boolean validDate(List<Integer> parts) {
+        return parts.get(0) >= 1 && (parts.size() < 2 || parts.get(1) >= 1 && parts.get(1) <= 12)
+                && (parts.size() < 3 || parts.get(2) >= 1 && parts.get(2) <= 31);
     }
 }

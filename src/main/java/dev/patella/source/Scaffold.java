@@ -101,11 +101,17 @@ public final class Scaffold {
                   rest: Rest for a short while between sets.
                   per_side: true               # true when each leg is done separately
                   frequency: As often as your physical therapist advises.
-                tips: [Move slowly and breathe out as you lift.]
-                mistakes: [Moving too fast.]   # common mistakes
-                progressions: [Hold the lift for a few seconds longer.]   # how to make it harder
-                regressions: [Lift your leg only a short way.]            # how to make it easier
-                stop_if: [You feel a sharp pain in your knee.]            # added to the site's own list
+                # Lists of sentences: one "- " line per item, so a comma stays inside its sentence.
+                tips:
+                  - Move slowly and breathe out as you lift.
+                mistakes:                      # common mistakes
+                  - Moving too fast.
+                progressions:                  # how to make it harder
+                  - Hold the lift for a few seconds longer.
+                regressions:                   # how to make it easier
+                  - Lift your leg only a short way.
+                stop_if:                       # added to the site's own list
+                  - You feel a sharp pain in your knee.
                 # illustration:                # a drawing, once it is in content/images/
                 #   src: /images/%s.svg
                 #   alt: What the drawing shows, for someone who cannot see it.
@@ -134,10 +140,12 @@ public final class Scaffold {
                 other_names: []                # other names, for example [Runner's knee]
                 summary: What it is, in one sentence.    # shown under the title and on the home page
                 # icd10: M22.4                 # the ICD-10 code, when there is one
-                symptoms: [A dull ache around the kneecap.]     # what readers notice
-                risk_factors: []               # what makes it more likely
+                # Lists of sentences: one "- " line per item, so a comma stays inside its sentence.
+                symptoms:                      # what readers notice
+                  - A dull ache around the kneecap.
+                risk_factors: []               # what makes it more likely: "- " lines like symptoms
                 # anatomy: [Kneecap (patella)]  # the body parts involved, for search engines
-                avoid: []                      # what to avoid until it settles
+                avoid: []                      # what to avoid until it settles: "- " lines like symptoms
                 program:                       # the exercises in the order they are done, by phase
                   - phase: early               # early or later
                     title: "Early phase"

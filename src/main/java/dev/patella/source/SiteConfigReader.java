@@ -14,36 +14,31 @@ final class SiteConfigReader {
 
     /** @return the settings, or empty when a required setting is missing or wrong (reported) */
     static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics) {
-        return Fields.of(root, "site settings", diagnostics).flatMap(f -> {
-            var title = f.string("title", true);
-            var description = f.string("description", true);
-            var language = f.string("language", true);
+        return read(root, diagnostics, FieldLog.NONE);
+    }
+
+    /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
+    static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return Fields.of(root, "site settings", diagnostics, log).flatMap(f -> {
+            var title = f.requiredText("title");
+            var description = f.requiredText("description");
+            var language = f.requiredText("language");
             var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
-            var publisher = f.nested("publisher", true, "publisher").map(p -> {
-                var name = p.string("name", true);
-                var url = p.string("url", false);
-                p.finish();
-                return new SiteConfig.Publisher(name.orElse(""), url);
-            });
+            var p = f.requiredNested("publisher", "publisher");
+            var publisher = new SiteConfig.Publisher(p.requiredText("name"), p.string("url", false));
+            p.finish();
             int interval = f.integer("review_interval_months", false, 1, 120)
                     .orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
             double grade = f.integer("reading_grade_max", false, 1, 20).map(Integer::doubleValue)
                     .orElse(SiteConfig.DEFAULT_READING_GRADE_MAX);
-            var intro = f.string("intro", true);
-            var disclaimer = f.string("disclaimer", true);
-            var help = f.nested("get_help", true, "get_help settings").map(h -> {
-                var stopIf = h.strings("stop_if", true);
-                var doctor = h.strings("see_a_doctor", true);
-                h.finish();
-                return new SiteConfig.GetHelp(stopIf, doctor);
-            });
+            var intro = f.requiredText("intro");
+            var disclaimer = f.requiredText("disclaimer");
+            var h = f.requiredNested("get_help", "get_help settings");
+            var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
+            h.finish();
             f.finish();
-            if (f.failed() || baseUrl.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new SiteConfig(title.orElseThrow(), description.orElseThrow(), language.orElseThrow(),
-                    baseUrl.get(), publisher.orElseThrow(), interval, intro.orElseThrow(), disclaimer.orElseThrow(),
-                    help.orElseThrow(), grade));
+            return baseUrl.flatMap(url -> f.build(() -> new SiteConfig(title, description, language, url, publisher,
+                    interval, intro, disclaimer, help, grade)));
         });
     }
 

@@ -33,7 +33,8 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     record Entry(String key, SourceSpan keyAt, YNode value) {
     }
 
-    record YList(List<YNode> items, SourceSpan at) implements YNode {
+    /** A list; {@code flow} when it was written in brackets, {@code [a, b]}, rather than as "- " lines. */
+    record YList(List<YNode> items, SourceSpan at, boolean flow) implements YNode {
         public YList {
             items = List.copyOf(items);
         }

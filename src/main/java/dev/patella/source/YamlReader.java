@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML into a {@link YNode} tree that remembers where every key and value was written.
@@ -55,7 +53,7 @@ final class YamlReader {
      */
     Optional<YNode> read(String yaml, String file, int firstLine, Diagnostics diagnostics) {
         try (JsonParser parser = factory.createParser(yaml)) {
-            var builder = new TreeBuilder(parser, file, firstLine - 1, diagnostics);
+            var builder = new TreeBuilder(parser, yaml, file, firstLine - 1, diagnostics);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
@@ -72,14 +70,16 @@ final class YamlReader {
 
     private static final class TreeBuilder {
         private final JsonParser parser;
+        private final String text;
         private final String file;
         private final int lineOffset;
         private final Diagnostics diagnostics;
         /** Set when the document uses something refused (an alias): the tree is then not used. */
         private boolean refused;
 
-        TreeBuilder(JsonParser parser, String file, int lineOffset, Diagnostics diagnostics) {
+        TreeBuilder(JsonParser parser, String text, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
+            this.text = text;
             this.file = file;
             this.lineOffset = lineOffset;
             this.diagnostics = diagnostics;
@@ -127,71 +127,20 @@ final class YamlReader {
         }
 
         private YNode list(SourceSpan at) throws IOException {
+            long offset = parser.currentTokenLocation().getCharOffset();
+            boolean flow = offset >= 0 && offset < text.length() && text.charAt((int) offset) == '[';
             List<YNode> items = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 items.add(value(token));
             }
-            return new YNode.YList(items, at);
+            return new YNode.YList(items, at, flow);
         }
 
         private SourceSpan here() {
             JsonLocation location = parser.currentTokenLocation();
             return new SourceSpan(file, Math.max(1, location.getLineNr()) + lineOffset,
                     Math.max(1, location.getColumnNr()));
-        }
-    }
-
-    /** Turns the YAML library's exceptions into diagnostics an editor can act on. */
-    static final class YamlErrors {
-        private YamlErrors() {
-        }
-
-        static dev.patella.diag.Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
-            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-                JsonLocation location = e.getLocation();
-                int line = location == null ? 1 : Math.max(1, location.getLineNr());
-                return dev.patella.diag.Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
-                        explain("nesting", null));
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                Mark mark = marked.getProblemMark();
-                var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
-                return dev.patella.diag.Diagnostic.error(code(marked.getProblem()), at,
-                        explain(marked.getProblem(), marked.getContext()));
-            }
-            String problem = String.valueOf(cause != null ? cause.getMessage() : e.getOriginalMessage());
-            JsonLocation location = e.getLocation();
-            int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
-            return dev.patella.diag.Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
-                    explain(problem, null));
-        }
-
-        private static String code(String problem) {
-            String p = String.valueOf(problem);
-            if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
-                return "yaml.tab";
-            }
-            if (p.contains("aliases") || p.contains("nesting") || p.contains("code points")
-                    || p.contains("depth")) {
-                return "yaml.too-complex";
-            }
-            return "yaml.syntax";
-        }
-
-        private static String explain(String problem, String context) {
-            String p = String.valueOf(problem);
-            return switch (code(p)) {
-                case "yaml.tab" -> "a tab is used for indentation, but YAML only allows spaces; "
-                        + "replace the tab with spaces";
-                case "yaml.too-complex" -> "the YAML is too large or nested too deeply (more than " + MAX_DEPTH
-                        + " levels inside each other); simplify it";
-                default -> "invalid YAML: " + p.trim()
-                        + (context == null ? "" : " (" + context.trim() + ")")
-                        + "; check the indentation and that text with a colon is in quotes";
-            };
         }
     }
 }

@@ -1,0 +1,298 @@
+package dev.patella.markdown;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One linear pass over Markdown, before Flexmark sees it, that refuses text Flexmark would take
+ * too long or too deep a stack to read: block quotes and lists nested too deep, brackets or
+ * emphasis nested too deep, and link targets or code spans left open so often that each one
+ * makes the parser read the rest of the paragraph again.
+ *
+ * <p>The pass looks at each line's leading markers ({@code >}, {@code -}, {@code 1.}) and, in
+ * each run of text lines, at brackets, backticks and emphasis runs. It skips fenced and indented
+ * code. It is deliberately simpler than Markdown itself: where it guesses, it guesses deeper or
+ * costlier than the real structure, and the limits are far above anything an editor writes.
+ */
+final class MarkdownLimits {
+
+    /** Block quotes and lists inside each other: real pages use two or three levels. */
+    static final int MAX_BLOCK_DEPTH = 20;
+    /** Brackets, or emphasis markers in one run, open at once: real text uses one or two. */
+    static final int MAX_INLINE_DEPTH = 20;
+    /**
+     * Characters Flexmark may read again for the links and code spans of a text: about a tenth of
+     * a second of parsing. A long paragraph with a dozen links uses about 20,000.
+     */
+    static final long MAX_RESCAN = 2_000_000;
+
+    /** Where a limit is crossed, as an offset into the text, with what to tell the editor. */
+    record Excess(int offset, String code, String message) {
+    }
+
+    private MarkdownLimits() {
+    }
+
+    /** The first limit the text crosses; empty when it is within every limit. */
+    static Optional<Excess> check(String text) {
+        return new Scan(text).run();
+    }
+
+    /** The state of one pass: the open lists, the fence we are in, the current run of text lines. */
+    private static final class Scan {
+        private final String text;
+        private int[] listColumns = new int[8];
+        private int lists;
+        private int lastQuotes;
+        private char fence;
+        private int fenceLength;
+        private int blockStart = -1;
+        private int blockEnd;
+        /** Where paragraphs start inside the current run of text lines: list items and table rows. */
+        private int[] breaks = new int[8];
+        private int breakCount;
+        private boolean previousWasTable;
+        private final InlineScan inline;
+
+        Scan(String text) {
+            this.text = text;
+            this.inline = new InlineScan(text);
+        }
+
+        Optional<Excess> run() {
+            int n = text.length();
+            int lineStart = 0;
+            while (lineStart <= n) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                if (lineEnd < 0) {
+                    lineEnd = n;
+                }
+                Optional<Excess> found = line(lineStart, lineEnd);
+                if (found.isPresent()) {
+                    return found;
+                }
+                lineStart = lineEnd + 1;
+            }
+            return endBlock();
+        }
+
+        /** Checks one line's markers; adds it to the current run of text lines or ends that run. */
+        private Optional<Excess> line(int start, int end) {
+            int i = start;
+            int quotes = 0;
+            int tooDeepQuote = -1;
+            while (true) {
+                int j = skipSpaces(i, end);
+                if (j < end && text.charAt(j) == '>') {
+                    quotes++;
+                    if (quotes == MAX_BLOCK_DEPTH + 1) {
+                        tooDeepQuote = j;
+                    }
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            }
+            if (quotes != lastQuotes) {
+                lists = 0; // another container: the lists open before are not this line's parents
+                lastQuotes = quotes;
+            }
+            int indent = width(i, end);
+            int first = skipSpaces(i, end);
+            if (fence != 0) {
+                if (closesFence(first, end)) {
+                    fence = 0;
+                }
+                return endBlock();
+            }
+            if (tooDeepQuote >= 0) {
+                return Optional.of(tooDeepBlock(tooDeepQuote));
+            }
+            if (first == end) {
+                return endBlock(); // a blank line ends a paragraph but not the lists around it
+            }
+            while (lists > 0 && listColumns[lists - 1] > indent) {
+                lists--;
+            }
+            if (indent >= (lists == 0 ? 0 : listColumns[lists - 1]) + 4) {
+                return endBlock(); // indented code
+            }
+            if (opensFence(first, end)) {
+                Optional<Excess> ended = endBlock();
+                fence = text.charAt(first);
+                fenceLength = run(first, end, fence);
+                return ended;
+            }
+            int at = markers(first, end, indent, quotes + lists);
+            if (at < 0) {
+                return Optional.of(tooDeepBlock(-at - 1));
+            }
+            boolean item = at > first && !thematicBreak(first, end) && listMarker(first, end) > 0;
+            boolean table = find('|', at, end) >= 0;
+            if (blockStart < 0) {
+                blockStart = at;
+            } else if (item || table || previousWasTable) {
+                if (breakCount == breaks.length) {
+                    breaks = Arrays.copyOf(breaks, breakCount * 2);
+                }
+                breaks[breakCount++] = start;
+            }
+            previousWasTable = table;
+            blockEnd = end;
+            return Optional.empty();
+        }
+
+        /**
+         * Reads the list markers and {@code >} that follow each other from {@code first} (as in
+         * {@code - > 1. text}), opening a list level for each list marker before any {@code >}.
+         *
+         * @param depth the levels already open around this line
+         * @return where the text after the markers starts, or {@code -(offset + 1)} of the marker
+         *         that goes deeper than {@link #MAX_BLOCK_DEPTH}
+         */
+        private int markers(int first, int end, int indent, int depth) {
+            int at = first;
+            int column = indent;
+            boolean innerQuote = false;
+            while (at < end && !thematicBreak(at, end)) {
+                int marker = listMarker(at, end);
+                if (marker == 0 && text.charAt(at) != '>') {
+                    break;
+                }
+                if (++depth > MAX_BLOCK_DEPTH) {
+                    return -at - 1;
+                }
+                if (marker > 0) {
+                    int next = skipSpaces(at + marker, end);
+                    int gap = width(at + marker, end);
+                    column += marker + (next == end || gap > 4 ? 1 : gap);
+                    if (!innerQuote) {
+                        push(column);
+                    }
+                    at = next;
+                } else {
+                    innerQuote = true;
+                    column++;
+                    at = skipSpaces(at + 1, end);
+                }
+            }
+            return at;
+        }
+
+        private void push(int column) {
+            if (lists == listColumns.length) {
+                listColumns = Arrays.copyOf(listColumns, lists * 2);
+            }
+            listColumns[lists++] = column;
+        }
+
+        /** The length of a list marker and the space after it at {@code i}, or 0 when there is none. */
+        private int listMarker(int i, int end) {
+            char c = text.charAt(i);
+            int j = i;
+            if (c == '-' || c == '+' || c == '*') {
+                j = i + 1;
+            } else {
+                while (j < end && j - i < 9 && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                if (j == i || j >= end || text.charAt(j) != '.' && text.charAt(j) != ')') {
+                    return 0;
+                }
+                j++;
+            }
+            if (j < end && text.charAt(j) != ' ' && text.charAt(j) != '\t') {
+                return 0;
+            }
+            return j - i;
+        }
+
+        /** {@code ***}, {@code - - -} or {@code ___}: a rule, not a list. */
+        private boolean thematicBreak(int i, int end) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '*' && c != '_') {
+                return false;
+            }
+            int count = 0;
+            for (int j = i; j < end; j++) {
+                char d = text.charAt(j);
+                if (d == c) {
+                    count++;
+                } else if (d != ' ' && d != '\t' && d != '\r') {
+                    return false;
+                }
+            }
+            return count >= 3;
+        }
+
+        /** Three or more backticks or tildes (no backtick after backticks: that is a code span). */
+        private boolean opensFence(int i, int end) {
+            char c = i < end ? text.charAt(i) : 0;
+            return (c == '`' || c == '~') && run(i, end, c) >= 3 && (c == '~' || find('`', i + run(i, end, c), end) < 0);
+        }
+
+        /** Where {@code c} first is in {@code [from, end)}, or -1: never searches past the line. */
+        private int find(char c, int from, int end) {
+            for (int i = from; i < end; i++) {
+                if (text.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean closesFence(int i, int end) {
+            return i < end && text.charAt(i) == fence && run(i, end, fence) >= fenceLength
+                    && skipSpaces(i + run(i, end, fence), end) == end;
+        }
+
+        private int run(int i, int end, char c) {
+            return MarkdownLimits.run(text, i, end, c);
+        }
+
+        private int skipSpaces(int i, int end) {
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r')) {
+                i++;
+            }
+            return i;
+        }
+
+        /** The width of the spaces at {@code i}, a tab reaching the next multiple of four. */
+        private int width(int i, int end) {
+            int w = 0;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                w = text.charAt(i) == '\t' ? (w / 4 + 1) * 4 : w + 1;
+                i++;
+            }
+            return w;
+        }
+
+        /** Ends the current run of text lines and checks it. */
+        private Optional<Excess> endBlock() {
+            if (blockStart < 0) {
+                return Optional.empty();
+            }
+            int start = blockStart;
+            blockStart = -1;
+            previousWasTable = false;
+            Optional<Excess> found = inline.check(start, blockEnd, breaks, breakCount);
+            breakCount = 0;
+            return found;
+        }
+
+        private Excess tooDeepBlock(int at) {
+            return new Excess(at, "markdown.too-deep", "block quotes and lists are nested more than "
+                    + MAX_BLOCK_DEPTH + " levels deep here; a page needs two or three levels at most, so "
+                    + "flatten the list or quote, or split it into sections with headings");
+        }
+    }
+
+    /** How many {@code c} follow each other from {@code i}. */
+    static int run(String text, int i, int end, char c) {
+        int j = i;
+        while (j < end && text.charAt(j) == c) {
+            j++;
+        }
+        return j - i;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.patella.render;
+
+import dev.patella.diag.SourceSpan;
+import freemarker.core.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where one page's HTML is written while its template runs, with a budget: at most
+ * {@link #MAX_CHARS} characters and {@link #MAX_TIME} of wall-clock time. A page of the site is
+ * tens of kilobytes and renders in milliseconds, so only a runaway template (a loop over a huge
+ * range, say) meets either limit; it is then stopped at the template line it was running.
+ */
+final class RenderBudget extends Writer {
+
+    /** 8 million characters: a few hundred times the largest page of the site. */
+    static final int MAX_CHARS = 8 * 1024 * 1024;
+    /** Generous, so a busy machine never stops a sound template. */
+    static final Duration MAX_TIME = Duration.ofSeconds(10);
+
+    private static final Pattern PLACE = Pattern.compile("\\[in template \"([^\"]+)\" at line (\\d+), column (\\d+)]");
+
+    /** Thrown when the budget runs out; carries where the template was. */
+    static final class Exceeded extends IOException {
+        private final transient SourceSpan at;
+
+        Exceeded(SourceSpan at, String message) {
+            super(message);
+            this.at = at;
+        }
+
+        SourceSpan at() {
+            return at;
+        }
+    }
+
+    private final StringBuilder out = new StringBuilder(16 * 1024);
+    private final String template;
+    private final LongSupplier nanoTime;
+    private final long deadline;
+
+    RenderBudget(String template, LongSupplier nanoTime) {
+        this.template = template;
+        this.nanoTime = nanoTime;
+        this.deadline = nanoTime.getAsLong() + MAX_TIME.toNanos();
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+        check(length);
+        out.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        check(length);
+        out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        check(1);
+        out.append((char) c);
+    }
+
+    private void check(int more) throws Exceeded {
+        if (out.length() + (long) more > MAX_CHARS) {
+            throw exceeded("the template wrote more than " + MAX_CHARS / (1024 * 1024) + " million characters for "
+                    + "one page, so it was stopped here; look for a #list over a range or list that is far too long");
+        }
+        if (nanoTime.getAsLong() - deadline > 0) {
+            throw exceeded("the template ran for more than " + MAX_TIME.toSeconds() + " seconds for one page, so it "
+                    + "was stopped here; look for a #list over a range or list that is far too long");
+        }
+    }
+
+    /** The budget error, placed at the instruction the template is running, as Freemarker reports it. */
+    private Exceeded exceeded(String message) {
+        var trace = new StringWriter();
+        Environment env = Environment.getCurrentEnvironment();
+        if (env != null) {
+            env.outputInstructionStack(new PrintWriter(trace));
+        }
+        Matcher m = PLACE.matcher(trace.toString());
+        SourceSpan at = m.find()
+                ? new SourceSpan("templates/" + m.group(1), Math.max(1, Integer.parseInt(m.group(2))),
+                        Math.max(1, Integer.parseInt(m.group(3))))
+                : SourceSpan.startOf("templates/" + template);
+        return new Exceeded(at, message);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

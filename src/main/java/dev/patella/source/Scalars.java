@@ -1,0 +1,93 @@
+package dev.patella.source;
+
+import dev.patella.model.RepRange;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads single values (numbers, truth values, dates, ranges, choices) for {@link Fields}. Each
+ * method returns the value, or empty after reporting through the {@link Fields} why the value
+ * cannot be used; the read then fails.
+ */
+final class Scalars {
+
+    private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
+
+    private Scalars() {
+    }
+
+    static Optional<Integer> integer(Fields f, String key, YNode n, int min, int max) {
+        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.INTEGER) {
+            try {
+                int value = Integer.parseInt(s.text().replace("_", ""));
+                if (value >= min && value <= max) {
+                    return Optional.of(value);
+                }
+                f.error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + f.what() + " must be from " + min
+                        + " to " + max + ", but it is " + value);
+                return Optional.empty();
+            } catch (NumberFormatException e) {
+                // too large for an int: reported below
+            }
+        }
+        return f.wrong(key, n, "a whole number from " + min + " to " + max);
+    }
+
+    static Optional<Boolean> truth(Fields f, String key, YNode n) {
+        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+        }
+        return f.wrong(key, n, "true or false");
+    }
+
+    static Optional<LocalDate> date(Fields f, String key, YNode n) {
+        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING) {
+            try {
+                return Optional.of(LocalDate.parse(s.text().trim()));
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        return f.wrong(key, n, "a date written as YYYY-MM-DD, for example 2026-11-21");
+    }
+
+    /** One number, or a range {@code 10-15}, from 1 to {@code max}, the smaller first. */
+    static Optional<RepRange> range(Fields f, String key, YNode n, int max) {
+        if (n instanceof YNode.YScalar s) {
+            Matcher m = RANGE.matcher(s.text());
+            if (m.matches()) {
+                int low = Integer.parseInt(m.group(1));
+                int high = m.group(2) == null ? low : Integer.parseInt(m.group(2));
+                if (low >= 1 && high >= low && high <= max) {
+                    return Optional.of(new RepRange(low, high));
+                }
+                f.error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + f.what() + " must be from 1 to "
+                        + max + ", with the smaller number first, as in 10-15; it is \"" + s.text().strip() + "\"");
+                return Optional.empty();
+            }
+        }
+        return f.wrong(key, n, "a number such as 10, or a range such as 10-15 with the smaller number first");
+    }
+
+    /** One of the constants of {@code type}, written in any case. */
+    static <E extends Enum<E>> Optional<E> choice(Fields f, String key, YNode n, Class<E> type) {
+        if (n instanceof YNode.YScalar s) {
+            for (E option : type.getEnumConstants()) {
+                if (option.name().equalsIgnoreCase(s.text().trim())) {
+                    return Optional.of(option);
+                }
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (E option : type.getEnumConstants()) {
+            words.add(option.name().toLowerCase(Locale.ROOT));
+        }
+        return f.wrong(key, n, "one of: " + String.join(", ", words));
+    }
+}

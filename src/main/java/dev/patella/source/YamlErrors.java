@@ -1,0 +1,116 @@
+package dev.patella.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.patella.diag.SourceSpan;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/** Turns the YAML library's exceptions into diagnostics an editor can act on. */
+final class YamlErrors {
+    private YamlErrors() {
+    }
+
+    static dev.patella.diag.Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 1 : Math.max(1, location.getLineNr());
+            return dev.patella.diag.Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
+                    explain("nesting", null));
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+            return dev.patella.diag.Diagnostic.error(code(marked.getProblem()), at,
+                    explain(marked.getProblem(), marked.getContext()));
+        }
+        String problem = String.valueOf(cause != null ? cause.getMessage() : e.getOriginalMessage());
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 1 : Math.max(1, location.getLineNr());
+        int column = location == null ? 1 : Math.max(1, location.getColumnNr());
+        return dev.patella.diag.Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
+                explain(problem, null));
+    }
+
+    private static String code(String problem) {
+        String p = String.valueOf(problem);
+        if (p.contains("'\\t'") || p.contains("\\t(TAB)")) {
+            return "yaml.tab";
+        }
+        if (p.contains("aliases") || p.contains("nesting") || p.contains("code points")
+                || p.contains("depth")) {
+            return "yaml.too-complex";
+        }
+        return "yaml.syntax";
+    }
+
+    private static String explain(String problem, String context) {
+        String p = String.valueOf(problem);
+        return switch (code(p)) {
+            case "yaml.tab" -> "a tab is used for indentation, but YAML only allows spaces; "
+                    + "replace the tab with spaces";
+            case "yaml.too-complex" -> "the YAML is too large or nested too deeply (more than " + YamlReader.MAX_DEPTH
+                    + " levels inside each other); simplify it";
+            default -> plainWords(p, String.valueOf(context));
+        };
+    }
+
+    /**
+     * The YAML parser's complaint in an editor's words, with what to do. The parser's own
+     * vocabulary ({@code <block end>}, "mapping values", "scalar") never reaches the editor.
+     */
+    static String plainWords(String problem, String context) {
+        if (problem.contains("mapping values are not allowed")) {
+            return "a colon followed by a space starts a new \"key: value\" here, but this line is already part "
+                    + "of a value; put the whole text in quotes (summary: \"Knee pain: what helps\"), or, if this "
+                    + "is a new key, start it in the same column as the keys above";
+        }
+        if (problem.contains("expected ',' or ']'")) {
+            return problem.contains("stream end") ? "a list opened with [ is never closed; add ] at the end of "
+                    + "the line, or write the list as lines starting with \"- \""
+                    : "this list in [ ] has something unexpected in it; separate the items with commas, close it "
+                    + "with ], and put an item that holds a comma, colon or bracket in quotes";
+        }
+        if (problem.contains("expected ',' or '}'")) {
+            return "a group opened with { is never closed or has something unexpected in it; close it with }, "
+                    + "or write its keys as indented lines";
+        }
+        if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+            return "a quote opened here is never closed; add the closing quote at the end of the text";
+        }
+        if (problem.contains("unknown escape character")) {
+            return "a backslash inside double quotes starts a special character such as \\n; write \\\\ for a "
+                    + "backslash, or use single quotes";
+        }
+        if (problem.contains("cannot start any token")) {
+            return "a value cannot start with this character; put the whole value in quotes";
+        }
+        if (problem.contains("expected alphabetic or numeric character")) {
+            return "a value cannot start with & or *; put the whole value in quotes";
+        }
+        if (problem.contains("but found '<scalar>'")) {
+            return "there is more text after a value that ended with a closing quote; put the whole value in "
+                    + "quotes, or remove the text after the quote";
+        }
+        if (problem.contains("but found '-'")) {
+            return "this line starts a list item (\"- \"), but it is not under a key that takes a list; indent "
+                    + "it under its key, for example \"steps:\" and then \"  - Lift the leg.\"";
+        }
+        if (problem.contains("but found '?'")) {
+            return "a \"key: value\" line is mixed into a list; every item of a list starts with \"- \", and "
+                    + "a new key starts in the same column as the key above the list";
+        }
+        if (problem.contains("could not find expected ':'")) {
+            return "a line above has no \"key: value\" form; add the colon after its key, or, if it continues "
+                    + "the text before it, put that text in quotes";
+        }
+        if (problem.contains("did not find expected '-'")) {
+            return "the items of a list must all start with \"- \" in the same column; line this one up with "
+                    + "the others";
+        }
+        return "this line is not indented like the lines around it, or holds a character that needs quotes; keys "
+                + "of one group start in the same column, and text that holds a colon, #, [, {, a quote, or that "
+                + "starts with @, `, & or *, must be in quotes";
+    }
+}

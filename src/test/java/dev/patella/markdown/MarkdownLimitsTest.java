@@ -1,0 +1,101 @@
+package dev.patella.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import dev.patella.index.Urls;
+import dev.patella.model.Prose;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Markdown limits refuse deep or quadratic text at the place the limit is crossed, and let
+ * everything an editor really writes through. Timeouts only guard against a hang.
+ */
+class MarkdownLimitsTest {
+
+    private final MarkdownRenderer markdown = MarkdownRenderer.create();
+
+    private List<String> errors(String text) {
+        var diagnostics = new Diagnostics(1000);
+        var page = new PageContext("/about/", to -> Urls.relative("/about/", to), Set.of("smith2018"),
+                new CitationNumbers());
+        markdown.render(new Prose(text, new SourceSpan("content/pages/about.md", 5, 1)), page, diagnostics);
+        markdown.plainText(text);
+        return diagnostics.sorted().stream().filter(Diagnostic::isError)
+                .map(d -> d.code() + " " + d.at().line() + ":" + d.at().column()).toList();
+    }
+
+    private static String nestedList(int depth) {
+        var out = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            out.append("  ".repeat(i)).append("- step ").append(i + 1).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void twentyLevelsOfQuotesOrListsAreReadAndTheTwentyFirstIsRefusedAtItsMarker() {
+        assertThat(errors(">".repeat(20) + " deep enough\n")).isEmpty();
+        assertThat(errors(">".repeat(21) + " too deep\n")).containsExactly("markdown.too-deep 5:21");
+        assertThat(errors(nestedList(20))).isEmpty();
+        assertThat(errors(nestedList(21))).containsExactly("markdown.too-deep 25:41");
+        assertThat(errors("- ".repeat(21) + "one line of markers\n")).containsExactly("markdown.too-deep 5:41");
+    }
+
+    @Test
+    void whatEditorsWriteIsNeverRefused() {
+        var page = new StringBuilder("# Knee care\n\n> Rest first.\n>\n> - Then move:\n>   1. Bend *gently*.\n"
+                + ">   2. Straighten **slowly**, with `care`.\n>      - Stop if it hurts [@smith2018].\n\n");
+        page.append("| exercise | where |\n|---|---|\n");
+        for (int i = 0; i < 500; i++) {
+            page.append("| [Clamshell ").append(i).append("](/exercises/clamshell/) | the *hip* |\n");
+        }
+        page.append("\nA long paragraph").append(" with a [link](https://example.org/a) and `code`".repeat(100))
+                .append(".\n\n* * * * * * * * * * * * * * * * * * * * * * * *\n\n```\n")
+                .append("> ".repeat(40)).append("\n").append("[a](".repeat(100)).append("\n```\n\n")
+                .append("One typo [here](/about/ and the rest of the line.\n");
+
+        assertThat(errors(page.toString())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @CsvSource({
+            "block quote x 3000, markdown.too-deep 5:21",
+            "nested brackets, markdown.too-deep 5:21",
+            "unclosed link targets, markdown.too-complex 5:4",
+            "unclosed backticks, markdown.too-complex 5:326",
+            "emphasis run, markdown.too-deep 5:1",
+            "nested emphasis, markdown.too-deep 5:71",
+            "links crowding one paragraph, markdown.too-complex 5:1",
+    })
+    void pathologicalTextGivesOneLocatedError(String name, String expected) {
+        String text = switch (name) {
+            case "block quote x 3000" -> ">".repeat(3000) + " x\n";
+            case "nested brackets" -> "[".repeat(50_000) + "a" + "]".repeat(50_000);
+            case "unclosed link targets" -> "[a](".repeat(20_000);
+            case "unclosed backticks" -> backtickRuns(400);
+            case "emphasis run" -> "*".repeat(5000) + "a" + "*".repeat(5000);
+            case "nested emphasis" -> "*a **a ".repeat(5000) + "b" + " a** a*".repeat(5000);
+            case "links crowding one paragraph" -> "see [a](/about/) and ".repeat(5000);
+            default -> throw new IllegalArgumentException(name);
+        };
+        assertThat(errors(text)).containsExactly(expected);
+    }
+
+    private static String backtickRuns(int longest) {
+        var out = new StringBuilder();
+        for (int i = 1; i <= longest; i++) {
+            out.append('e').append("`".repeat(i));
+        }
+        return out.toString();
+    }
+}
