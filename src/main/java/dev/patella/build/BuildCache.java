@@ -2,6 +2,7 @@ package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostic;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.Severity;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class BuildCache {
             }
             return new BuildCache(new ProjectState(options.project()), HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the project's files: " + e.getMessage(), e);
+            throw FileFailure.of(FileFailure.Action.LIST, options.project(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

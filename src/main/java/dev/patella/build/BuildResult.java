@@ -9,6 +9,13 @@ import java.time.Duration;
  * @param pages     HTML pages made
  * @param files     files in the site, pages included
  * @param written   files written to disk: only those that changed since the last build
+ * @param warnings  what the person should know about the output folder although the site was
+ *                  published (a stuck back buffer, a leftover that could not be removed), each
+ *                  saying what to do; empty when none
  */
-public record BuildResult(boolean published, int pages, int files, int written, Duration took) {
+public record BuildResult(boolean published, int pages, int files, int written, Duration took,
+                          java.util.List<String> warnings) {
+    public BuildResult {
+        warnings = java.util.List.copyOf(warnings);
+    }
 }

@@ -4,6 +4,7 @@ import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.output.Publisher;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,7 +27,7 @@ public final class Builder {
      * Problems in the content are added to {@code diagnostics}; the previous site is then left as it was.
      *
      * @throws IllegalArgumentException when the output folder is unsafe to replace (the message says why)
-     * @throws java.io.UncheckedIOException when a file cannot be read or written
+     * @throws dev.patella.diag.FileFailure when a file cannot be read or written (its message says why and what to do)
      */
     public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
         long start = nanoTime.getAsLong();
@@ -38,16 +39,17 @@ public final class Builder {
         var remembered = cache.lookup();
         if (remembered.isPresent() && publisher.intact()) {
             remembered.get().warnings().forEach(diagnostics::add);
-            return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start));
+            return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start), List.of());
         }
         cache.forget();
         SiteBuild site = makeForPublishing(options, diagnostics);
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
-            return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start));
+            return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start), List.of());
         }
-        int written = publisher.publish(site.files());
+        var published = publisher.publish(site.files());
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
-        return new BuildResult(true, site.pages().size(), site.files().size(), written, since(start));
+        return new BuildResult(true, site.pages().size(), site.files().size(), published.written(), since(start),
+                published.warnings());
     }
 
     /**
@@ -59,6 +61,7 @@ public final class Builder {
     public SiteBuild check(BuildOptions options, Diagnostics diagnostics) {
         SiteBuild site = make(options, diagnostics);
         SiteChecks.strict(site, diagnostics);
+        PublishReadiness.check(options.project(), site, diagnostics);
         return site;
     }
 

@@ -1,7 +1,7 @@
 package dev.patella.build;
 
+import dev.patella.diag.FileFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +18,14 @@ public record LastBuild(boolean succeeded, int errors) {
     /**
      * Records this outcome for {@code project}, replacing the previous one.
      *
-     * @throws UncheckedIOException when the note cannot be written
+     * @throws FileFailure when the note cannot be written
      */
     public void save(Path project) {
         try {
             new ProjectState(project).write(ProjectState.Note.LAST_BUILD,
                     List.of("result=" + (succeeded ? "succeeded" : "failed"), "errors=" + errors));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the build's outcome in " + ProjectState.DIR + "/: "
-                    + e.getMessage(), e);
+            throw FileFailure.writing(project.resolve(ProjectState.DIR), e);
         }
     }
 

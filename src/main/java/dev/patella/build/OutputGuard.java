@@ -1,7 +1,7 @@
 package dev.patella.build;
 
+import dev.patella.diag.FileFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,7 +41,7 @@ final class OutputGuard {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw FileFailure.of(FileFailure.Action.LIST, dir, e);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.patella.render.RenderedPage;
 import dev.patella.render.SiteRenderer;
 import dev.patella.render.Templates;
 import dev.patella.source.ContentLoader;
+import dev.patella.source.Folders;
 import dev.patella.source.SourceCache;
 import dev.patella.validate.EditorialChecks;
 import java.nio.file.Path;
@@ -98,8 +99,10 @@ public final class SiteSession {
         long start = nanoTime.getAsLong();
         Changes effective = previous == null ? Changes.everything() : changes;
         note(effective);
+        boolean templates = Folders.check(templatesDir, "templates", "the templates (.ftlh files) and assets/",
+                diagnostics);
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
-        if (loaded.isEmpty()) {
+        if (loaded.isEmpty() || !templates) {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
         Site site = loaded.get();

@@ -4,6 +4,7 @@ import dev.patella.build.BuildResult;
 import dev.patella.build.Builder;
 import dev.patella.build.LastBuild;
 import dev.patella.config.BuildOptions;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.Diagnostics;
 import dev.patella.output.Publisher;
 import java.io.PrintWriter;
@@ -59,7 +60,7 @@ final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         Path project = projectOption.existing(spec.commandLine());
-        Optional<URI> url = Optional.ofNullable(baseUrl).map(this::parseBaseUrl);
+        Optional<URI> url = Optional.ofNullable(baseUrl).map(t -> BaseUrlOption.parse(spec.commandLine(), t));
         Path target = output != null ? output : project.resolve("site");
         var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
         var diagnostics = new Diagnostics();
@@ -70,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("patella: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
-            err.println("patella: " + e.getMessage());
+            err.println("patella: " + FileFailure.of(e).getMessage());
             record(project, new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
         } catch (Publisher.PublishLockedException e) {
@@ -78,6 +79,7 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         Report.print(project, diagnostics, err);
+        result.warnings().forEach(w -> err.println("patella: warning: " + w));
         record(project, new LastBuild(result.published(), diagnostics.errorCount()), err);
         if (!result.published()) {
             err.println(Report.failureSummary(diagnostics, target));
@@ -95,22 +97,8 @@ final class BuildCommand implements Callable<Integer> {
         try {
             outcome.save(project);
         } catch (UncheckedIOException e) {
-            err.println("patella: warning: " + e.getMessage());
+            err.println("patella: warning: " + FileFailure.of(e).getMessage() + " (publish reads this record: until it "
+                    + "can be written, publish may not know how this build went)");
         }
-    }
-
-    private URI parseBaseUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            if (uri.isAbsolute() && uri.getHost() != null && uri.getRawPath() != null
-                    && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                String path = uri.getRawPath().endsWith("/") ? uri.getRawPath() : uri.getRawPath() + "/";
-                return new URI(uri.getScheme(), uri.getRawAuthority(), path, null, null);
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be a full address such as "
-                + "https://example.org/knee/, not '" + text + "'");
     }
 }

@@ -3,6 +3,7 @@ package dev.patella.cli;
 import dev.patella.build.Builder;
 import dev.patella.build.SiteBuild;
 import dev.patella.config.BuildOptions;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.Diagnostics;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             site = new Builder(System::nanoTime).check(options, diagnostics);
         } catch (UncheckedIOException e) {
-            err.println("patella: " + e.getMessage());
+            err.println("patella: " + FileFailure.of(e).getMessage());
             return ExitCode.FAILURE;
         }
         Report.print(project, diagnostics, err);

@@ -1,6 +1,7 @@
 package dev.patella.cli;
 
 import dev.patella.build.ReservedNames;
+import dev.patella.diag.FileFailure;
 import dev.patella.source.Scaffold;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,11 +78,15 @@ final class NewCommand implements Callable<Integer> {
                 stream.write(text.getBytes(StandardCharsets.UTF_8));
             }
         } catch (FileAlreadyExistsException e) {
+            if (!file.toString().equals(e.getFile())) { // a file in place of the folder, not the page itself
+                err.println("patella: " + FileFailure.writing(file, e).getMessage());
+                return ExitCode.FAILURE;
+            }
             err.println("patella: " + rel + " already exists, so nothing was written; edit that file, or choose "
                     + "another name");
             return ExitCode.CONTENT_ERRORS;
         } catch (IOException e) {
-            err.println("patella: cannot write " + rel + ": " + e.getMessage());
+            err.println("patella: " + FileFailure.writing(file, e).getMessage());
             return ExitCode.FAILURE;
         }
         out.println("Wrote " + rel + ", a draft " + what.word() + " with every field explained.");

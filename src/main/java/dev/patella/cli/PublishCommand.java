@@ -23,10 +23,13 @@ import picocli.CommandLine.Option;
 /** {@code patella publish}: sends the built site to a web host, only what changed. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Sends the built site to a web host: only new and changed files, compared by content hash.",
-                "Order: assets, then pages, then the sitemap; deletions last. Run 'patella build' first."},
+                "Order: assets, then pages, then the sitemap; deletions last. Run 'patella build' first.",
+                "It never replaces or deletes a file Patella did not publish, never follows a link inside the",
+                "target, and refuses a site built for another address than the one the target records."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published, or nothing to publish", "1:refused (see the message): no built site, the last "
-                + "build failed, the target is not Patella's, or the server could not be trusted or logged in to",
+                + "build failed, the target is not Patella's or holds a file of the site's that Patella did not publish, "
+                + "the site was built for another address, or the server could not be trusted or logged in to",
                 "2:the command line is wrong", "3:a file could not be read or written, or the server failed"})
 final class PublishCommand implements Callable<Integer> {
 
@@ -50,9 +53,14 @@ final class PublishCommand implements Callable<Integer> {
             description = "Delete files Patella published before that are no longer in the site (default: on).")
     private boolean delete;
 
-    @Option(names = "--yes", description = "Publish even to a target holding files Patella did not publish "
-            + "(they are kept).")
+    @Option(names = "--yes", description = "Publish even to a target holding files Patella did not publish: they "
+            + "are kept, never replaced nor deleted (a site file of the same name stops the publish).")
     private boolean yes;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Confirm that the target is served at URL, the "
+            + "address the site was built for, when the target's record names another or its folder does not "
+            + "match the address's path.")
+    private String baseUrl;
 
     @Option(names = "--identity", paramLabel = "FILE",
             description = "The SSH private key to log in with (default: your SSH agent, then ~/.ssh/id_ed25519, "
@@ -69,6 +77,8 @@ final class PublishCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path project = projectOption.existing(spec.commandLine());
         Path siteDir = site != null ? site : project.resolve("site");
+        var choices = new SitePublisher.Choices(delete, yes,
+                Optional.ofNullable(baseUrl).map(u -> BaseUrlOption.parse(spec.commandLine(), u)));
         TargetAddress address;
         try {
             address = TargetAddress.parse(to);
@@ -78,7 +88,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         try {
             Preflight.check(project, siteDir);
-            return publish(address, siteDir, out, err);
+            return publish(address, siteDir, choices, out, err);
         } catch (PublishRefusedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.REFUSED;
@@ -88,13 +98,14 @@ final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    private int publish(TargetAddress address, Path siteDir, PrintWriter out, PrintWriter err) throws IOException {
+    private int publish(TargetAddress address, Path siteDir, SitePublisher.Choices choices, PrintWriter out,
+                        PrintWriter err) throws IOException {
         var ssh = SshOptions.forUser(Path.of(System.getProperty("user.home")),
                 Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")), Optional.ofNullable(identity),
                 Optional.ofNullable(knownHosts));
         var publisher = new SitePublisher(new ProgressLine(err, System::nanoTime, System.console() != null));
         try (Target target = Targets.open(address, ssh)) {
-            Plan plan = publisher.plan(siteDir, target, delete, yes);
+            Plan plan = publisher.plan(siteDir, target, choices);
             if (dryRun) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {
@@ -115,6 +126,10 @@ final class PublishCommand implements Callable<Integer> {
         plan.deletions().forEach(p -> out.println("  delete  " + p));
         plan.kept().forEach(p -> out.println("  keep    " + p + " (no longer in the site; --no-delete)"));
         plan.foreign().forEach(p -> out.println("  leave   " + p + " (not published by Patella)"));
+        if (!plan.baseUrls().before().equals(plan.baseUrls().after())) {
+            plan.baseUrls().after().ifPresent(url -> out.println("  record  base URL " + url
+                    + plan.baseUrls().before().map(old -> " (was " + old + ")").orElse("")));
+        }
         out.println(String.format(Locale.ROOT, "Would publish: %d to upload (%.1f kB), %d to delete, %d unchanged%s",
                 plan.uploads().size(), plan.uploadBytes() / 1000.0, plan.deletions().size(), plan.unchanged(),
                 kept(plan.kept().size())));

@@ -1,5 +1,6 @@
 package dev.patella.cli;
 
+import dev.patella.diag.FileFailure;
 import dev.patella.serve.DevServer;
 import dev.patella.serve.ServeOptions;
 import java.io.IOException;
@@ -87,7 +88,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("patella: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); another "
                     + "program may be using the port: choose another with --port, or --port 0 for any free one");
             return ExitCode.USAGE;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            err.println("patella: " + FileFailure.of(e).getMessage());
+            return ExitCode.FAILURE;
+        } catch (IOException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }

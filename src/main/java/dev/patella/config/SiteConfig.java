@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param intro      Markdown shown at the top of the home page
  * @param disclaimer Markdown shown on every page
  * @param readingGradeMax the Flesch-Kincaid grade above which a page gets a readability warning
+ * @param reportErrorsTo  where readers report a mistake on the site: a {@code mailto:} or {@code https:}
+ *                        address; empty when the site gives none (no "Report an error" link is shown)
  */
 public record SiteConfig(
         String title,
@@ -23,7 +25,8 @@ public record SiteConfig(
         String intro,
         String disclaimer,
         GetHelp getHelp,
-        double readingGradeMax) {
+        double readingGradeMax,
+        Optional<URI> reportErrorsTo) {
 
     /** The default time between reviews when {@code review_interval_months} is not set. */
     public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 24;
@@ -34,6 +37,7 @@ public record SiteConfig(
     public SiteConfig {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(reportErrorsTo, "reportErrorsTo");
         if (!baseUrl.isAbsolute() || !baseUrl.getPath().endsWith("/")) {
             throw new IllegalArgumentException("base URL must be absolute and end in /: " + baseUrl);
         }
@@ -42,7 +46,7 @@ public record SiteConfig(
     /** The same settings published under another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, language, url, publisher, reviewIntervalMonths, intro,
-                disclaimer, getHelp, readingGradeMax);
+                disclaimer, getHelp, readingGradeMax, reportErrorsTo);
     }
 
     /** The path part of the base URL, for example {@code /knee/}; {@code /} at the host's root. */

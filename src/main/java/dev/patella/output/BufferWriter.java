@@ -2,6 +2,7 @@ package dev.patella.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,17 @@ final class BufferWriter {
         return changed.size();
     }
 
+    /**
+     * The failure, naming the path: a file system's failure names the path it refused; a plain one
+     * (a full disk) names none, so it is about {@code target}, the file being written.
+     */
+    static IOException located(Path target, IOException e) {
+        if (e instanceof FileSystemException) {
+            return e;
+        }
+        return (IOException) new FileSystemException(target.toString(), null, e.getMessage()).initCause(e);
+    }
+
     private static void write(Path folder, SiteFiles files, List<String> paths) throws IOException {
         var dirs = new TreeSet<Path>();
         for (String path : paths) {
@@ -76,18 +88,22 @@ final class BufferWriter {
         }
         Map<String, byte[]> generated = files.generated();
         Map<String, Path> copied = files.copied();
-        paths.parallelStream().forEach(path -> {
-            Path target = folder.resolve(path);
-            try {
+        try {
+            paths.parallelStream().forEach(path -> {
+                Path target = folder.resolve(path);
                 byte[] bytes = generated.get(path);
-                if (bytes != null) {
-                    Files.write(target, bytes);
-                } else {
-                    Files.copy(copied.get(path), target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    if (bytes != null) {
+                        Files.write(target, bytes);
+                    } else {
+                        Files.copy(copied.get(path), target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(located(target, e));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + target, e);
-            }
-        });
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // out of the parallel stream: the caller decides what a failure means
+        }
     }
 }

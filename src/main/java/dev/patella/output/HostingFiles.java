@@ -5,9 +5,11 @@ import java.util.stream.Collectors;
 
 /**
  * The settings files web hosts read from a site's root: {@code _headers} (Netlify, Cloudflare
- * Pages) and {@code .htaccess} (Apache). They give fingerprinted assets a year-long, immutable
- * cache life (a changed file gets a new name), make browsers revalidate everything else, and
- * wire up {@code 404.html}. Both are written into every build, so they always match its assets.
+ * Pages) and {@code .htaccess} (Apache). They send the {@link SecurityHeaders} with every file
+ * (so a drawing opened on its own cannot run script on the site's address), give fingerprinted
+ * assets a year-long, immutable cache life (a changed file gets a new name), make browsers
+ * revalidate everything else, and wire up {@code 404.html}. Both are written into every build, so
+ * they always match its assets.
  */
 public final class HostingFiles {
 
@@ -23,20 +25,25 @@ public final class HostingFiles {
     }
 
     /**
-     * The {@code _headers} file. Its rules list each fingerprinted asset rather than a pattern, because
-     * these hosts merge the values of every rule that matches a path: a catch-all rule for pages would
-     * be merged into the assets' rule. Pages keep the hosts' default, which already revalidates.
+     * The {@code _headers} file. Its cache rules list each fingerprinted asset rather than a pattern,
+     * because these hosts merge the values of every rule that matches a path: a catch-all cache rule
+     * for pages would be merged into the assets' rule. Pages keep the hosts' default, which already
+     * revalidates. The catch-all rule holds only the security headers, which no other rule sets.
      *
      * @param fingerprinted site paths (no leading slash) of the assets whose names carry a content hash
      */
     public static String headers(Collection<String> fingerprinted) {
         var out = new StringBuilder()
-                .append("# Written by Patella on every build: cache rules that match this site's files.\n")
+                .append("# Written by Patella on every build: safety headers, and cache rules that match this site's files.\n")
                 .append("# Netlify and Cloudflare Pages read this file. They serve /404.html for a missing\n")
                 .append("# address by themselves, and by default make browsers revalidate pages on every\n")
                 .append("# visit (max-age=0, must-revalidate), which is what pages need.\n")
                 .append("#\n")
-                .append("# Fingerprinted assets: a changed file gets a new name, so browsers may keep them.\n");
+                .append("# Every file: the site needs only its own files, so nothing else may load or run.\n")
+                .append("/*\n");
+        SecurityHeaders.ALL.forEach((name, value) -> out.append("  ").append(name).append(": ").append(value)
+                .append('\n'));
+        out.append("\n# Fingerprinted assets: a changed file gets a new name, so browsers may keep them.\n");
         for (String path : fingerprinted) {
             out.append('/').append(path).append("\n  Cache-Control: ").append(IMMUTABLE).append('\n');
         }
@@ -45,17 +52,20 @@ public final class HostingFiles {
 
     /**
      * The {@code .htaccess} file. Apache reads it where the server allows it ({@code AllowOverride FileInfo});
-     * the cache rules need {@code mod_headers} and are skipped without it.
+     * the security headers and cache rules need {@code mod_headers} and are skipped without it.
      *
      * @param basePath      the URL path the site is served from, such as {@code /} or {@code /knee/}
      * @param fingerprinted site paths (no leading slash) of the assets whose names carry a content hash
      */
     public static String htaccess(String basePath, Collection<String> fingerprinted) {
         var out = new StringBuilder()
-                .append("# Written by Patella on every build: the 404 page and cache rules for Apache.\n\n")
+                .append("# Written by Patella on every build: the 404 page, safety headers and cache rules for Apache.\n\n")
                 .append("ErrorDocument 404 ").append(basePath).append("404.html\n\n")
                 .append("<IfModule mod_headers.c>\n")
-                .append("  # Pages and other files: browsers ask again each time (\"not modified\" when unchanged).\n")
+                .append("  # Every response, errors too: the site needs only its own files, so nothing else may load or run.\n");
+        SecurityHeaders.ALL.forEach((name, value) -> out.append("  Header always set ").append(name).append(" \"")
+                .append(value).append("\"\n"));
+        out.append("  # Pages and other files: browsers ask again each time (\"not modified\" when unchanged).\n")
                 .append("  Header set Cache-Control \"").append(REVALIDATE).append("\"\n");
         if (!fingerprinted.isEmpty()) {
             String names = fingerprinted.stream().map(p -> p.substring(p.lastIndexOf('/') + 1))

@@ -1,12 +1,13 @@
 package dev.patella.output;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.patella.diag.FileFailure;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -14,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -55,36 +58,120 @@ public final class Publisher {
     }
 
     /**
+     * What a publish did.
+     *
+     * @param written  how many files were written; 0 when the output already held this site
+     * @param warnings what the person should know although the site was published (a back buffer
+     *                 that could not be reused, leftovers that could not be removed), each saying
+     *                 what to do; empty when none
+     */
+    public record Published(int written, List<String> warnings) {
+        public Published {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
      * Makes the output folder hold exactly {@code files}.
      *
-     * @return how many files were written; 0 when the output already held this site
-     * @throws UncheckedIOException when a file cannot be written or moved; the previous site is
-     *                              then still in place
+     * <p>A back buffer that cannot be brought up to date (locked, read-only, a file where a folder
+     * should be) does not stop the build: the whole site is written into a fresh folder instead and
+     * swapped in, and the warnings say how to remove the stuck one.
+     *
+     * @throws FileFailure when a file cannot be written or moved (its message says why and what to
+     *                     do); the previous site is then still in place
+     * @throws PublishLockedException when another build keeps the output locked for too long
      */
-    public int publish(SiteFiles files) {
+    public Published publish(SiteFiles files) {
+        List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
-            try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = acquire(lockFile)) {
-                recover();
-                SiteManifest desired = SiteManifest.of(files);
-                Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
-                if (front.isPresent() && front.get().equals(desired)) {
-                    return 0;
-                }
-                Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
-                Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
-                int written = backHolds.isPresent()
+        } catch (IOException e) {
+            throw FileFailure.writing(parent, e);
+        }
+        Path lockPath = parent.resolve("." + name + ".lock");
+        try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
+            recover(warnings);
+            SiteManifest desired = SiteManifest.of(files);
+            Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
+            if (front.isPresent() && front.get().equals(desired)) {
+                return new Published(0, warnings);
+            }
+            Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
+            Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
+            int written;
+            Optional<Path> old;
+            boolean backUsed = true;
+            try {
+                written = backHolds.isPresent()
                         ? BufferWriter.update(back, backHolds.get(), desired, files)
                         : BufferWriter.writeAll(back, files);
-                swap(front);
-                desired.write(frontManifest);
-                return written;
+                old = swapIn(back);
+            } catch (IOException stuck) {
+                Path fresh = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+                written = writeFresh(fresh, files);
+                old = swapIn(fresh);
+                backUsed = false;
+                warnings.add(stuckBack(stuck));
             }
+            desired.write(frontManifest);
+            if (old.isPresent()) {
+                keepAsBack(old.get(), backUsed ? front : Optional.empty(), warnings);
+            }
+            return new Published(written, warnings);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish to " + output + ": " + e.getMessage(), e);
+            throw failure(e, output, files);
         }
+    }
+
+    /** Writes the whole site into a new folder; on failure removes what it wrote, and tells why. */
+    private int writeFresh(Path folder, SiteFiles files) throws IOException {
+        try {
+            return BufferWriter.writeAll(folder, files);
+        } catch (IOException e) {
+            try {
+                deleteTree(folder);
+            } catch (IOException ignored) {
+                // the next run removes it (see recover)
+            }
+            throw e;
+        }
+    }
+
+    private FileChannel openLock(Path lockPath) {
+        try {
+            return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw FileFailure.writing(lockPath, e); // opening creates it when it is not there
+        }
+    }
+
+    /** The warning for a back buffer that could not be brought up to date, with how to remove it. */
+    private String stuckBack(IOException stuck) {
+        var why = FileFailure.of(FileFailure.Action.WRITE, back, stuck);
+        return "the back buffer " + back + " (the copy of the build before, which makes the next build quicker) "
+                + "could not be updated: " + why.reason() + " at " + why.path().map(Path::toString).orElse("?")
+                + ". The site was written in full and published all the same. To make builds quick again, remove "
+                + "the back buffer: " + removal(back);
+    }
+
+    /** The commands that remove a folder Patella could not remove, whatever stopped it. */
+    private static String removal(Path folder) {
+        String shown = folder.toString().matches("[\\w./@%+=:,-]+") ? folder.toString()
+                : "'" + folder.toString().replace("'", "'\\''") + "'";
+        return "rm -rf " + shown + " (if that is refused: chmod -R u+w " + shown + ", or chattr -R -i " + shown
+                + " when lsattr shows it locked, and try again)";
+    }
+
+    /**
+     * A failure to publish, about the path the system named. When that is a file being copied into
+     * the site (an image, a stylesheet), reading it failed, not writing.
+     */
+    private static FileFailure failure(IOException e, Path path, SiteFiles files) {
+        FileFailure told = FileFailure.of(FileFailure.Action.WRITE, path, e);
+        Path blamed = told.path().orElse(path);
+        boolean source = files.copied().values().stream().anyMatch(blamed::equals);
+        return source ? FileFailure.reading(blamed, e) : told;
     }
 
     /** Whether the output folder still holds exactly what the last publish wrote there. */
@@ -92,36 +179,80 @@ public final class Publisher {
         return SiteManifest.readVerified(frontManifest, output).isPresent();
     }
 
-    /** Puts the up-to-date back buffer in place of the output, and keeps the old output as the new back buffer. */
-    private void swap(Optional<SiteManifest> front) throws IOException {
-        Files.deleteIfExists(frontManifest);
-        if (!Files.exists(output)) {
-            move(back, output);
-            return;
+    /**
+     * Puts {@code ready} (the up-to-date back buffer, or a fresh folder when the back buffer was
+     * stuck) in place of the output. When the second rename fails, the output is put back before
+     * the failure is told, so the site is never left missing.
+     *
+     * @return where the previous output was moved; empty when there was none
+     */
+    private Optional<Path> swapIn(Path ready) throws IOException {
+        Files.deleteIfExists(frontManifest); // the output changes now: not to be trusted until done
+        if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            move(ready, output);
+            return Optional.empty();
         }
         Path old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
         move(output, old);
-        move(back, output);
-        move(old, back);
-        if (front.isPresent()) {
-            front.get().write(backManifest);
+        try {
+            move(ready, output);
+        } catch (IOException e) {
+            move(old, output);
+            throw e;
         }
+        return Optional.of(old);
+    }
+
+    /**
+     * Makes the previous output the back buffer for the next build, with its manifest when it is
+     * known. When the back buffer is stuck (or cannot take its place), the previous output is removed
+     * instead, and the next build writes its back buffer in full.
+     */
+    private void keepAsBack(Path old, Optional<SiteManifest> holds, List<String> warnings) {
+        if (holds.isPresent() || !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                move(old, back);
+                if (holds.isPresent()) {
+                    holds.get().write(backManifest);
+                }
+                return;
+            } catch (IOException e) {
+                // a back buffer without its manifest is rewritten next time: nothing is lost
+                if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+            }
+        }
+        removeLeftover(old, warnings);
     }
 
     /**
      * Restores a site moved aside by a run that died mid-swap, and removes what such a run left
-     * (including the staging folders of earlier versions).
+     * (including the staging folders of earlier versions). A leftover that cannot be removed is
+     * left, with a warning saying how to remove it: it never stops a build.
      */
-    void recover() throws IOException {
-        try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path p : siblings.sorted().toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("." + name + ".old-") && !Files.exists(output)) {
-                    Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
-                } else if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".old-")) {
-                    deleteTree(p);
-                }
+    void recover(List<String> warnings) throws IOException {
+        List<Path> siblings;
+        try (Stream<Path> list = Files.list(parent)) {
+            siblings = list.sorted().toList();
+        }
+        for (Path p : siblings) {
+            String n = p.getFileName().toString();
+            if (n.startsWith("." + name + ".old-") && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, output, StandardCopyOption.ATOMIC_MOVE);
+            } else if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".old-")) {
+                removeLeftover(p, warnings);
             }
+        }
+    }
+
+    private static void removeLeftover(Path folder, List<String> warnings) {
+        try {
+            deleteTree(folder);
+        } catch (IOException e) {
+            warnings.add("could not remove " + folder + ", left by an earlier build ("
+                    + FileFailure.of(FileFailure.Action.DELETE, folder, e).reason() + "); it takes disk space but does "
+                    + "no harm. Remove it: " + removal(folder));
         }
     }
 
@@ -173,7 +304,7 @@ public final class Publisher {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -1,10 +1,9 @@
 package dev.patella.output;
 
+import dev.patella.diag.FileFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +36,7 @@ record SiteManifest(Map<String, Entry> files) {
                 byte[] bytes = Files.readAllBytes(source);
                 out.put(path, new Entry(sha256(bytes), bytes.length));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + source, e);
+                throw FileFailure.reading(source, e);
             }
         });
         return new SiteManifest(out);
@@ -77,10 +76,9 @@ record SiteManifest(Map<String, Entry> files) {
             Map<String, Long> expected = new TreeMap<>();
             files.forEach((path, entry) -> expected.put(path, entry.size()));
             return expected.equals(onDisk) ? Optional.of(new SiteManifest(files)) : Optional.empty();
-        } catch (NoSuchFileException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
+            // a manifest or folder that cannot be read cannot be trusted: it is rewritten, or set aside
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest, e);
         }
     }
 
@@ -89,7 +87,11 @@ record SiteManifest(Map<String, Entry> files) {
         files.forEach((path, e) -> out.append(e.sha256()).append(' ').append(e.size()).append(' ').append(path)
                 .append('\n'));
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
-        Files.writeString(temp, out, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(temp, out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw BufferWriter.located(temp, e);
+        }
         Files.move(temp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

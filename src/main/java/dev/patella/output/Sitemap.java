@@ -1,7 +1,9 @@
 package dev.patella.output;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collection;
+import java.util.Optional;
 
 /** Writes {@code sitemap.xml} and {@code robots.txt}. */
 public final class Sitemap {
@@ -21,6 +23,28 @@ public final class Sitemap {
 
     public static String robots(URI baseUrl) {
         return "User-agent: *\nAllow: /\n\nSitemap: " + absolute(baseUrl, "/sitemap.xml") + "\n";
+    }
+
+    /**
+     * The base URL a built site was made for, read back from the {@code Sitemap:} line of the
+     * {@code robots.txt} that {@link #robots} wrote.
+     *
+     * @return empty when the text has no such line (a site Patella did not build)
+     */
+    public static Optional<URI> baseUrlOf(String robotsTxt) {
+        String suffix = "sitemap.xml";
+        return robotsTxt.lines().filter(l -> l.startsWith("Sitemap: ") && l.endsWith(suffix)).findFirst()
+                .map(l -> l.substring("Sitemap: ".length(), l.length() - suffix.length())).flatMap(Sitemap::uri);
+    }
+
+    private static Optional<URI> uri(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && uri.getRawPath() != null && uri.getRawPath().endsWith("/")
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static String absolute(URI baseUrl, String url) {

@@ -17,18 +17,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A folder on this computer: a web root, a mounted share, or a folder that is uploaded elsewhere. */
+/**
+ * A folder on this computer: a web root, a mounted share, or a folder that is uploaded elsewhere.
+ * Links inside it are never followed: a file or folder reached through a symbolic link is refused,
+ * so nothing lands outside the folder. The folder itself may be a link; its real path is used.
+ */
 final class FileTarget implements Target {
 
     private final Path root;
 
     FileTarget(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.root = TargetPaths.realPath(root);
     }
 
     @Override
     public String describe() {
         return root.toUri().toString();
+    }
+
+    @Override
+    public String folder() {
+        return root.toString();
     }
 
     @Override
@@ -52,6 +61,7 @@ final class FileTarget implements Target {
 
     @Override
     public Optional<byte[]> read(String path) throws IOException {
+        requireNoLinks(path);
         try {
             return Optional.of(Files.readAllBytes(resolve(path)));
         } catch (NoSuchFileException e) {
@@ -63,6 +73,7 @@ final class FileTarget implements Target {
     public void write(String path, byte[] content) throws IOException {
         Path file = resolve(path);
         Path tmp = resolve(TargetPaths.temporary(path));
+        requireNoLinks(path);
         try {
             Files.createDirectories(file.getParent());
             Files.write(tmp, content);
@@ -92,6 +103,7 @@ final class FileTarget implements Target {
     @Override
     public void delete(String path) throws IOException {
         Path file = resolve(path);
+        requireNoLinks(path);
         Files.deleteIfExists(file);
         for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
             try {
@@ -105,6 +117,25 @@ final class FileTarget implements Target {
     @Override
     public void close() {
         // nothing to release
+    }
+
+    /**
+     * Refuses a path that goes through a symbolic link inside the target: following it could write,
+     * read or delete a file outside the folder.
+     */
+    private void requireNoLinks(String path) throws IOException {
+        Path at = root;
+        for (String segment : TargetPaths.requireSafe(path).split("/")) {
+            at = at.resolve(segment);
+            if (Files.isSymbolicLink(at)) {
+                throw new IOException(at + " is a symbolic link; Patella never follows links inside a target, so "
+                        + "it does not touch " + path + ". Replace the link with a real folder or file, or publish "
+                        + "elsewhere");
+            }
+            if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+        }
     }
 
     private Path resolve(String path) {

@@ -1,9 +1,13 @@
 package dev.patella.publish;
 
+import dev.patella.output.Sitemap;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -11,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The files of a built site folder, with their content hashes. */
@@ -42,6 +47,20 @@ final class LocalSite {
             }
         });
         return files;
+    }
+
+    /**
+     * The base URL the site was built for, from its {@code robots.txt}.
+     *
+     * @return empty when the site has no {@code robots.txt} that Patella wrote
+     * @throws IOException when the file is there but cannot be read
+     */
+    static Optional<URI> baseUrl(Path site) throws IOException {
+        Path robots = site.resolve("robots.txt");
+        if (!Files.isRegularFile(robots, LinkOption.NOFOLLOW_LINKS) || Files.size(robots) > 64 * 1024) {
+            return Optional.empty();
+        }
+        return Sitemap.baseUrlOf(Files.readString(robots, StandardCharsets.UTF_8));
     }
 
     static String sha256(byte[] bytes) {

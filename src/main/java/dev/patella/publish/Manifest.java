@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +15,14 @@ import java.util.TreeMap;
 
 /**
  * The record Patella keeps at a target's root of the files it published there, by site path, with
- * the SHA-256 of each. It is what makes a target Patella's: files it does not list are never deleted.
- * A file listed with an empty hash was being sent when a publish stopped, and is sent again.
+ * the SHA-256 of each, and the base URL the published site was built for. It is what makes a target
+ * Patella's: files it does not list are never deleted nor replaced. A file listed with an empty hash
+ * was being sent when a publish stopped, and is sent again.
+ *
+ * @param baseUrl the address the published site was built for; empty in a manifest written before
+ *                Patella recorded it, or for a site without a {@code robots.txt} to read it from
  */
-record Manifest(Map<String, String> files) {
+record Manifest(Map<String, String> files, Optional<URI> baseUrl) {
 
     /** The manifest's name at the target's root. */
     static final String NAME = ".patella-manifest.json";
@@ -32,6 +38,7 @@ record Manifest(Map<String, String> files) {
 
     byte[] toJson() {
         ObjectNode root = JSON.createObjectNode().put("generator", GENERATOR).put("format", FORMAT);
+        baseUrl.ifPresent(url -> root.put("base_url", url.toString()));
         ObjectNode list = root.putObject("files");
         files.forEach(list::put);
         try {
@@ -44,7 +51,8 @@ record Manifest(Map<String, String> files) {
     /**
      * Reads a manifest.
      *
-     * @return empty when the bytes are not a manifest Patella wrote, or list a path outside the root
+     * @return empty when the bytes are not a manifest Patella wrote, list a path outside the root, or
+     *         hold a base URL that is not an absolute address
      */
     static Optional<Manifest> parse(byte[] bytes) {
         try {
@@ -60,8 +68,13 @@ record Manifest(Map<String, String> files) {
                 }
                 files.put(e.getKey(), e.getValue().asText());
             }
-            return Optional.of(new Manifest(files));
-        } catch (IOException e) {
+            JsonNode url = root.path("base_url");
+            if (url.isMissingNode()) {
+                return Optional.of(new Manifest(files, Optional.empty()));
+            }
+            URI baseUrl = url.isTextual() ? new URI(url.asText()) : new URI("");
+            return baseUrl.isAbsolute() ? Optional.of(new Manifest(files, Optional.of(baseUrl))) : Optional.empty();
+        } catch (IOException | URISyntaxException e) {
             return Optional.empty();
         }
     }

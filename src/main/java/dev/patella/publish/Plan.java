@@ -1,8 +1,10 @@
 package dev.patella.publish;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -13,12 +15,18 @@ import java.util.TreeMap;
  * @param deletions files Patella published before that are no longer in the site, sent last
  * @param kept      such files left in place because deleting was turned off
  * @param unchanged how many files the target already has as they are
- * @param foreign   files on the target that Patella did not write; they are never touched
+ * @param foreign   files (and links) on the target that Patella did not write; they are never touched
  * @param previous  the target's manifest before this publish (empty for a target Patella has not used)
  * @param after     the manifest once this publish is done
+ * @param baseUrls  the base URL the target's manifest records now, and the one it records after
  */
 public record Plan(List<Upload> uploads, List<String> deletions, List<String> kept, int unchanged,
-                   List<String> foreign, Map<String, String> previous, Map<String, String> after) {
+                   List<String> foreign, Map<String, String> previous, Map<String, String> after,
+                   BaseUrls baseUrls) {
+
+    /** The base URL recorded in the target's manifest before and after the publish; empty when none is. */
+    public record BaseUrls(Optional<URI> before, Optional<URI> after) {
+    }
 
     /** A file to send from {@code file}; {@code fresh} when the target does not have it yet. */
     public record Upload(String path, Path file, long size, boolean fresh) {
@@ -35,7 +43,8 @@ public record Plan(List<Upload> uploads, List<String> deletions, List<String> ke
 
     /** @return true when the target already matches the site */
     public boolean isEmpty() {
-        return uploads.isEmpty() && deletions.isEmpty() && previous.equals(after);
+        return uploads.isEmpty() && deletions.isEmpty() && previous.equals(after)
+                && baseUrls.before().equals(baseUrls.after());
     }
 
     public long uploadBytes() {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Compares a built site with what a target holds and orders the changes so no visitor sees a broken page. */
 final class Planner {
@@ -23,9 +25,10 @@ final class Planner {
      * @param previous the target's manifest (empty when it has none)
      * @param remote   the files the target holds, with their sizes
      * @param delete   whether files Patella published before and the site no longer has are deleted
+     * @param baseUrls the base URL the manifest records before and after
      */
     static Plan plan(Map<String, LocalSite.LocalFile> local, Map<String, String> previous, Map<String, Long> remote,
-                     boolean delete) {
+                     boolean delete, Plan.BaseUrls baseUrls) {
         List<Plan.Upload> uploads = new ArrayList<>();
         Map<String, String> after = new TreeMap<>();
         int unchanged = 0;
@@ -48,8 +51,22 @@ final class Planner {
         }
         kept.forEach(path -> after.put(path, previous.get(path)));
         List<String> foreign = remote.keySet().stream().filter(p -> !p.equals(Manifest.NAME)
-                && !previous.containsKey(p) && !local.containsKey(p) && !TargetPaths.isTemporary(p)).toList();
-        return new Plan(uploads, deletions, kept, unchanged, foreign, previous, after);
+                && !previous.containsKey(p) && !TargetPaths.isTemporary(p)).toList();
+        return new Plan(uploads, deletions, kept, unchanged, foreign, previous, after, baseUrls);
+    }
+
+    /**
+     * The files (or links) Patella did not publish that the site would replace: one with the name of a
+     * site file, or one where the site needs a folder (such as a link named {@code exercises}).
+     */
+    static List<String> clashes(Set<String> local, List<String> foreign) {
+        NavigableSet<String> sorted = new TreeSet<>(local);
+        return foreign.stream().filter(p -> sorted.contains(p) || startsAFolder(sorted, p)).toList();
+    }
+
+    private static boolean startsAFolder(NavigableSet<String> local, String path) {
+        String next = local.ceiling(path + "/");
+        return next != null && next.startsWith(path + "/");
     }
 
     /** Assets and images first, then new pages, then changed pages, then the files that point at pages. */

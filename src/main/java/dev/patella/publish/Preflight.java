@@ -30,16 +30,25 @@ public final class Preflight {
     }
 
     /**
-     * Refuses a folder target that overlaps the site or the project: publishing would overwrite what it reads.
+     * Refuses a folder target inside the project (its {@code content/}, {@code templates/}, {@code site/} or
+     * any other folder of it, or the project itself), inside the site, or holding either: publishing would
+     * overwrite or delete what Patella reads. Paths are compared after links are resolved.
+     *
+     * @throws IllegalArgumentException saying where to publish instead
      */
     public static void checkTarget(Path project, Path site, TargetAddress address) {
         if (address instanceof TargetAddress.Folder folder) {
-            Path root = folder.root();
-            Path s = site.toAbsolutePath().normalize();
-            Path p = project.toAbsolutePath().normalize();
+            Path root = TargetPaths.realPath(folder.root());
+            Path s = TargetPaths.realPath(site);
+            Path p = TargetPaths.realPath(project);
+            if (root.startsWith(p)) {
+                throw new IllegalArgumentException("--to " + address.describe() + " is inside the project (" + p
+                        + "), where publishing would overwrite or delete its own files; publish to a folder "
+                        + "outside it, such as the web server's folder");
+            }
             if (root.startsWith(s) || s.startsWith(root) || p.startsWith(root)) {
-                throw new IllegalArgumentException("--to " + address.describe() + " overlaps the site or project ("
-                        + s + "); publish to a folder outside them");
+                throw new IllegalArgumentException("--to " + address.describe() + " overlaps the site (" + s
+                        + ") or holds the project (" + p + "); publish to a folder outside them");
             }
         }
     }

@@ -14,7 +14,10 @@ import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtensio
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
-/** A folder on an SFTP server, reached over one SSH session. */
+/**
+ * A folder on an SFTP server, reached over one SSH session. Links inside it are never followed: every
+ * folder on the way to a file is checked with {@code lstat}, and a link is refused.
+ */
 final class SftpTarget implements Target {
 
     private final TargetAddress.Sftp address;
@@ -53,6 +56,11 @@ final class SftpTarget implements Target {
     }
 
     @Override
+    public String folder() {
+        return root;
+    }
+
+    @Override
     public Map<String, Long> list() throws IOException {
         Map<String, Long> files = new TreeMap<>();
         Optional<SftpClient.Attributes> attributes = stat(root);
@@ -72,7 +80,9 @@ final class SftpTarget implements Target {
             if (name.equals(".") || name.equals("..")) {
                 continue;
             }
-            if (entry.getAttributes().isDirectory()) {
+            // some servers describe a link by what it points at: ask about the entry itself
+            if (entry.getAttributes().isDirectory() && !entry.getAttributes().isSymbolicLink()
+                    && lstat(folder + "/" + name).filter(a -> a.isDirectory() && !a.isSymbolicLink()).isPresent()) {
                 walk(folder + "/" + name, prefix + name + "/", files);
             } else {
                 files.put(prefix + name, entry.getAttributes().getSize());
@@ -82,6 +92,7 @@ final class SftpTarget implements Target {
 
     @Override
     public Optional<byte[]> read(String path) throws IOException {
+        requireNoLinks(path);
         try (InputStream in = sftp.read(remote(path))) {
             return Optional.of(in.readAllBytes());
         } catch (SftpException e) {
@@ -96,6 +107,7 @@ final class SftpTarget implements Target {
     public void write(String path, byte[] content) throws IOException {
         String file = remote(path);
         makeFolders(file.substring(0, file.lastIndexOf('/')));
+        requireNoLinks(path);
         String tmp = remote(TargetPaths.temporary(path));
         try {
             try (OutputStream out = sftp.write(tmp)) {
@@ -124,6 +136,7 @@ final class SftpTarget implements Target {
     @Override
     public void delete(String path) throws IOException {
         String file = remote(path);
+        requireNoLinks(path);
         removeQuietly(file);
         for (String folder = parent(file); !folder.equals(root); folder = parent(folder)) {
             if (hasEntries(folder)) {
@@ -143,23 +156,69 @@ final class SftpTarget implements Target {
         return false;
     }
 
+    /**
+     * Creates the folders on the way to a file, from the top down, refusing any inside the root that is a
+     * link (the root and the folders above it may be links: the user named them).
+     */
     private void makeFolders(String folder) throws IOException {
-        if (folder.isEmpty() || folders.contains(folder)) {
+        if (folder.isEmpty() || folder.equals("/") || folders.contains(folder)) {
             return;
         }
-        Optional<SftpClient.Attributes> attributes = stat(folder);
-        if (attributes.isEmpty()) {
+        boolean inside = folder.startsWith(root + "/");
+        if (inside) {
             makeFolders(parent(folder));
+        }
+        Optional<SftpClient.Attributes> attributes = inside ? lstat(folder) : stat(folder);
+        if (attributes.isEmpty()) {
+            if (!inside) {
+                makeFolders(parent(folder));
+            }
             sftp.mkdir(folder);
+        } else if (attributes.get().isSymbolicLink()) {
+            throw linked(folder);
         } else if (!attributes.get().isDirectory()) {
             throw new IOException(folder + " on " + address.host() + " is a file, not a folder");
         }
         folders.add(folder);
     }
 
+    /** Refuses a path that goes through a link inside the root, checking each part that exists with lstat. */
+    private void requireNoLinks(String path) throws IOException {
+        String at = root;
+        for (String segment : TargetPaths.requireSafe(path).split("/")) {
+            at = at + "/" + segment;
+            if (folders.contains(at)) {
+                continue;
+            }
+            Optional<SftpClient.Attributes> attributes = lstat(at);
+            if (attributes.isEmpty()) {
+                return;
+            }
+            if (attributes.get().isSymbolicLink()) {
+                throw linked(at);
+            }
+        }
+    }
+
+    private IOException linked(String path) {
+        return new IOException(path + " on " + address.host() + " is a symbolic link; Patella never follows links "
+                + "inside a target. Replace the link with a real folder or file, or publish elsewhere");
+    }
+
     private Optional<SftpClient.Attributes> stat(String path) throws IOException {
         try {
             return Optional.of(sftp.stat(path));
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<SftpClient.Attributes> lstat(String path) throws IOException {
+        try {
+            return Optional.of(sftp.lstat(path));
         } catch (SftpException e) {
             if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
                 return Optional.empty();

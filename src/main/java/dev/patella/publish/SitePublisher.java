@@ -1,6 +1,7 @@
 package dev.patella.publish;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,20 +37,49 @@ public final class SitePublisher {
     }
 
     /**
+     * What the user chose on the command line.
+     *
+     * @param delete  whether files Patella published before that the site no longer has are deleted
+     * @param yes     whether to publish to a target that holds files Patella did not publish (they are then
+     *                kept and never replaced: a site file with the same name stops the publish)
+     * @param baseUrl the {@code --base-url} that confirms the address the target is served at, when given
+     */
+    public record Choices(boolean delete, boolean yes, Optional<URI> baseUrl) {
+
+        /** Delete what the site no longer has, refuse a target with other files, no base URL given. */
+        public static Choices defaults() {
+            return new Choices(true, false, Optional.empty());
+        }
+    }
+
+    /**
      * Works out what publishing {@code site} to {@code target} would do, without changing anything.
      *
-     * @param delete whether files Patella published before that the site no longer has are deleted
-     * @param yes    whether to publish to a target that holds files but no Patella manifest (its files are
-     *               then kept, and overwritten only where the site has a file of the same name)
-     * @throws PublishRefusedException when the target looks like it belongs to something else and {@code yes}
-     *                                 is false
+     * @throws PublishRefusedException when the target looks like it belongs to something else and
+     *                                 {@code choices.yes()} is false, when the site would replace a file Patella
+     *                                 did not publish, or when the site was built for another address than the
+     *                                 target serves (see {@link BaseUrlCheck})
      * @throws IOException             when the site or the target cannot be read
      */
-    public Plan plan(Path site, Target target, boolean delete, boolean yes) throws IOException {
+    public Plan plan(Path site, Target target, Choices choices) throws IOException {
         Map<String, LocalSite.LocalFile> local = LocalSite.scan(site);
+        Optional<URI> built = LocalSite.baseUrl(site);
         Map<String, Long> remote = target.list();
-        Map<String, String> previous = previous(target, remote, yes);
-        return Planner.plan(local, previous, remote, delete);
+        Manifest previous = previous(target, remote, choices.yes());
+        BaseUrlCheck.check(built, previous.baseUrl(), choices.baseUrl(), target.folder(), target.describe());
+        Optional<URI> after = built.isPresent() ? built : previous.baseUrl();
+        Plan plan = Planner.plan(local, previous.files(), remote, choices.delete(),
+                new Plan.BaseUrls(previous.baseUrl(), after));
+        List<String> clashes = Planner.clashes(local.keySet(), plan.foreign());
+        if (!clashes.isEmpty()) {
+            throw new PublishRefusedException(target.describe() + " holds " + clashes.get(0)
+                    + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "") + ", which Patella did "
+                    + "not publish, where the site has " + (local.containsKey(clashes.get(0)) ? "a file of the same "
+                    + "name" : "a folder") + ". Patella never replaces a file it did not publish, not even with --yes: "
+                    + "move " + (clashes.size() == 1 ? "it" : "them") + " out of the target (or delete "
+                    + (clashes.size() == 1 ? "it" : "them") + ") and publish again, or publish to an empty folder");
+        }
+        return plan;
     }
 
     /**
@@ -65,7 +95,8 @@ public final class SitePublisher {
         }
         Map<String, String> pending = new TreeMap<>(plan.previous());
         plan.uploads().forEach(u -> pending.put(u.path(), ""));
-        target.write(Manifest.NAME, new Manifest(pending).toJson());
+        // the new base URL is recorded at once: the user confirmed it, and the next publish finishes the job
+        target.write(Manifest.NAME, new Manifest(pending, plan.baseUrls().after()).toJson());
         removeLeftovers(target);
         Map<String, String> done = new TreeMap<>(plan.after());
         send(plan, target, done);
@@ -76,7 +107,7 @@ public final class SitePublisher {
         } catch (IOException e) {
             throw stopped(target, "while deleting files", e);
         }
-        target.write(Manifest.NAME, new Manifest(done).toJson());
+        target.write(Manifest.NAME, new Manifest(done, plan.baseUrls().after()).toJson());
         return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
     }
 
@@ -104,31 +135,32 @@ public final class SitePublisher {
                 + "; every file there is whole (old or new), and the next publish finishes the job", e);
     }
 
-    private static Map<String, String> previous(Target target, Map<String, Long> remote, boolean yes)
-            throws IOException {
+    private static Manifest previous(Target target, Map<String, Long> remote, boolean yes) throws IOException {
         Long size = remote.get(Manifest.NAME);
         Optional<byte[]> bytes = size == null ? Optional.empty()
                 : size > MAX_MANIFEST ? Optional.of(new byte[0]) : target.read(Manifest.NAME);
+        Manifest none = new Manifest(Map.of(), Optional.empty());
         if (bytes.isPresent()) {
             Optional<Manifest> manifest = Manifest.parse(bytes.get());
             if (manifest.isPresent()) {
-                return manifest.get().files();
+                return manifest.get();
             }
             if (!yes) {
                 throw new PublishRefusedException(target.describe() + " has a " + Manifest.NAME
-                        + " that Patella cannot read, so it cannot tell which files it published there; to publish "
-                        + "anyway, keeping every file it finds there, add --yes");
+                        + " that Patella cannot read, so it cannot tell which files it published there. To publish "
+                        + "anyway, add --yes: every file there is then treated as someone else's, kept and never "
+                        + "replaced (so a file the site has too stops the publish)");
             }
-            return Map.of();
+            return none;
         }
         List<String> found = remote.keySet().stream().filter(p -> !TargetPaths.isTemporary(p)).toList();
         if (!found.isEmpty() && !yes) {
             throw new PublishRefusedException(target.describe() + " already holds " + found.size()
                     + (found.size() == 1 ? " file" : " files") + " that Patella did not publish (such as "
                     + found.get(0) + "), so it may belong to something else; check the address. "
-                    + "To publish there anyway, keeping those files, add --yes");
+                    + "To publish there anyway, add --yes: those files are kept, never replaced nor deleted");
         }
-        return Map.of();
+        return none;
     }
 
     /** Temporary files left by a publish that was stopped part way. */

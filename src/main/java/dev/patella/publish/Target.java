@@ -8,15 +8,19 @@ import java.util.Optional;
 /**
  * A place a site is published to. Paths are site paths: relative to the target's root, with forward
  * slashes ({@code exercises/clamshell/index.html}). Implementations refuse paths that would leave
- * the root.
+ * the root, and never follow a symbolic link inside it.
  */
 public interface Target extends Closeable {
 
     /** The address, for messages. */
     String describe();
 
+    /** The folder's path on its host, such as {@code /var/www/knee} (relative to the login folder for {@code /~/}). */
+    String folder();
+
     /**
-     * Every file under the root (symbolic links included, folders not), by site path, with its size.
+     * Every file under the root (symbolic links included, as entries of their own that are not looked
+     * into; folders not), by site path, with its size.
      *
      * @return an empty map when the root does not exist yet
      * @throws IOException when the root cannot be listed, or is a file

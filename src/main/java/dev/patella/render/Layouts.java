@@ -77,6 +77,7 @@ final class Layouts {
         // the same help link in the same place on every page (WCAG 3.2.6)
         index.conditions().stream().findFirst().ifPresent(c -> links.add(new Views.NavLink("When to get help",
                 root + Urls.condition(c.slug()).substring(1) + "#help-heading", "")));
+        config.reportErrorsTo().ifPresent(to -> links.add(new Views.NavLink("Report an error", to.toString(), "")));
         return links;
     }
 

@@ -58,7 +58,7 @@ final class ProgramKind implements PageKind {
                     Exercise e = found.get();
                     number++;
                     exercises.add(new Views.ProgramExercise(number, "ex-" + e.slug(), e.title(),
-                            Urls.relative(url, Urls.exercise(e.slug())), v.absolute(Urls.exercise(e.slug())),
+                            Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
                             ViewBuilder.dose(e.dose(), md), v.illustration(e, url), md.inline(e.position()),
                             md.inline(e.steps()), md.inline(e.feelIt()), md.inline(e.stopIf())));
                 }
@@ -72,7 +72,9 @@ final class ProgramKind implements PageKind {
                 .asArticle();
         var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), v.absolute(url),
                 phases, List.of("Week 1", "Week 2", "Week 3", "Week 4"),
-                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), v.help(md), v.references(md, List.of()));
-        return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
+                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), v.help(md), md.inline(c.avoid()),
+                v.references(md, c.sources()), v.editorial(c.editorial(), url));
+        return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, c.sources()),
+                c.editorial()));
     }
 }

@@ -19,6 +19,7 @@ import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import dev.patella.model.Reference;
+import dev.patella.source.ExampleAddresses;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -115,6 +116,12 @@ final class ViewBuilder {
 
     String script(String name, String from) {
         return Urls.relative(from, "/" + assets.apply(name));
+    }
+
+    /** The page's address for a printout; empty while the site's base URL is still an example address. */
+    String printedAddress(String url) {
+        boolean example = ExampleAddresses.reservedName(index.site().config().baseUrl().toString()).isPresent();
+        return example ? "" : absolute(url);
     }
 
     String absolute(String url) {

@@ -136,16 +136,21 @@ public final class Views {
      *
      * @param weeks the row labels of each exercise's tick-box table
      * @param days  the column labels (short day names)
+     * @param avoidHtml what to avoid until it settles, from the condition
+     * @param editorial the condition's authorship and review dates, printed at the foot of the handout
      */
     public record Program(Layout layout, String title, String conditionTitle, String conditionHref,
                           String canonical, List<ProgramPhase> phases, List<String> weeks, List<String> days,
-                          Help help, List<Reference> references) {
+                          Help help, List<String> avoidHtml, List<Reference> references, Editorial editorial) {
     }
 
     public record ProgramPhase(String title, String summaryHtml, List<ProgramExercise> exercises) {
     }
 
-    /** One exercise of a handout: {@code id} is unique on the page, {@code url} is absolute (shown in print). */
+    /**
+     * One exercise of a handout: {@code id} is unique on the page, {@code url} is absolute (shown in print),
+     * or empty while the site's base URL is an example address, so no placeholder address is printed.
+     */
     public record ProgramExercise(int number, String id, String title, String href, String url, Dose dose,
                                   Illustration illustration, String positionHtml, List<String> stepsHtml,
                                   String feelItHtml, List<String> stopIfHtml) {

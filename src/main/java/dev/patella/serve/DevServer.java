@@ -26,13 +26,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
  * {@code content/} and {@code templates/}, rebuilds what a change touches and makes open pages
  * reload. A content or template error never stops it: pages show the errors over the last
- * version that built, and come back by themselves once the file is fixed. Nothing is written
- * to the project.
+ * version that built, and come back by themselves once the file is fixed. A rebuild that
+ * throws (a bug in Patella, a stack overflow) is shown the same way, at the file just saved,
+ * and the next save rebuilds. Nothing is written to the project.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -62,6 +64,10 @@ public final class DevServer implements AutoCloseable {
     private final SiteSession session;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private List<Diagnostic> lastPrinted = List.of();
+    /** Whether a build has finished yet (the first one may throw). */
+    private boolean built;
+    /** Whether the pages show a rebuild that threw, so the next build that finishes must replace it. */
+    private boolean showingCrash;
     private Rebuilder rebuilder;
     private SiteWatcher watcher;
 
@@ -82,15 +88,25 @@ public final class DevServer implements AutoCloseable {
     }
 
     /**
-     * Binds the address, builds the site, starts watching and serving.
+     * Binds the address, builds the site, starts watching and serving. A first build that throws
+     * does not stop it: its error is shown on every page until a save builds the site.
      *
      * @throws IOException when the address cannot be bound (for example the port is in use)
-     * @throws java.io.UncheckedIOException when the project's folders cannot be read or watched
+     * @throws java.io.UncheckedIOException when the project's folders cannot be watched
      */
     public static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+        return start(options, out, err, session -> session::build);
+    }
+
+    /**
+     * As {@link #start(ServeOptions, PrintWriter, PrintWriter)}, building with the step that
+     * {@code steps} makes from the session (tests wrap the session's build to make it fail).
+     */
+    static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err,
+                           Function<SiteSession, Rebuilder.Step> steps) throws IOException {
         var server = new DevServer(options, out, err);
         try {
-            server.begin();
+            server.begin(steps.apply(server.session));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -98,15 +114,12 @@ public final class DevServer implements AutoCloseable {
         return server;
     }
 
-    private void begin() {
+    private void begin(Rebuilder.Step step) {
         Path project = options.project().toAbsolutePath().normalize();
-        rebuilder = new Rebuilder(session, options.quiet(), options.maxDelay(), this::rebuilt);
+        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), this::rebuilt);
         watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
                 rebuilder::changed, rebuilder::changedEverything, background);
-        var first = new Diagnostics();
-        long start = System.nanoTime();
-        var build = session.build(Changes.everything(), first);
-        rebuilt(new Rebuilder.Batch(Changes.everything(), start), new Rebuilder.Result(build, first, null));
+        rebuilder.buildEverything();
         background.execute(rebuilder);
         var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));
         boolean loopbackOnly = server.getAddress().getAddress().isLoopbackAddress();
@@ -121,7 +134,10 @@ public final class DevServer implements AutoCloseable {
         return url;
     }
 
-    /** Calls {@code listener} after every rebuild (not the first build), on the rebuild thread. */
+    /**
+     * Calls {@code listener} after every rebuild that finished (not the first build, nor a rebuild
+     * that threw, which is shown as an error instead), on the rebuild thread.
+     */
     public void onRebuilt(Consumer<Rebuilt> listener) {
         listeners.add(listener);
     }
@@ -142,23 +158,27 @@ public final class DevServer implements AutoCloseable {
         background.shutdownNow();
     }
 
-    private void rebuilt(Rebuilder.Batch batch, Rebuilder.Result result) {
-        if (result.failure() != null) {
-            err.println("patella: the rebuild failed: " + result.failure().getMessage()
-                    + "; still serving the last version. Save a file to try again.");
-            err.flush();
-            return;
+    private void rebuilt(Rebuilder.Batch batch, Rebuilder.Outcome outcome) {
+        if (outcome instanceof Rebuilder.Built finished) {
+            rebuilt(batch, finished);
+        } else if (outcome instanceof Rebuilder.Crashed crash) {
+            crashed(crash);
         }
+    }
+
+    private void rebuilt(Rebuilder.Batch batch, Rebuilder.Built result) {
         SiteBuild build = result.build();
         List<Diagnostic> all = result.diagnostics().sorted();
         List<Diagnostic> errors = all.stream().filter(Diagnostic::isError).toList();
         Snapshot before = snapshot;
-        boolean first = before == Snapshot.EMPTY;
-        if (first || !build.changed().isEmpty() || !errors.equals(before.errors())) {
+        boolean first = !built;
+        built = true;
+        if (first || showingCrash || !build.changed().isEmpty() || !errors.equals(before.errors())) {
             var lines = new SourceLines(options.project());
             Optional<SiteFiles> good = errors.isEmpty() && build.index().isPresent() ? Optional.of(build.files())
                     : before.lastGood();
             snapshot = new Snapshot(before.id() + 1, build.files(), good, errors, Overlay.html(errors, lines));
+            showingCrash = false;
             live.announce(snapshot.id());
         }
         long ready = System.nanoTime();
@@ -167,6 +187,23 @@ public final class DevServer implements AutoCloseable {
         if (!first) {
             listeners.forEach(l -> l.accept(event));
         }
+    }
+
+    /** Shows a rebuild that threw as an error over the last version that built, and prints what to report. */
+    private void crashed(Rebuilder.Crashed crash) {
+        Diagnostic error = new RebuildFailure(options.project()).diagnostic(crash);
+        List<Diagnostic> errors = List.of(error);
+        Snapshot before = snapshot;
+        snapshot = new Snapshot(before.id() + 1, before.latest(), before.lastGood(), errors,
+                Overlay.html(errors, new SourceLines(options.project())));
+        showingCrash = true;
+        live.announce(snapshot.id());
+        lastPrinted = List.of();
+        err.print(new DiagnosticFormatter(new SourceLines(options.project())::line).format(error));
+        err.println("patella: internal error (this is a bug in Patella, please report it); still serving the last "
+                + "version that built, and the next save rebuilds:");
+        RebuildFailure.trace(crash.failure()).forEach(err::println);
+        err.flush();
     }
 
     private void report(Rebuilder.Batch batch, SiteBuild build, List<Diagnostic> all, Diagnostics diagnostics,

@@ -14,6 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code /__patella/events} stream and reloads itself when the build id it hears differs from
  * the one it was served with. Streams are written from the rebuild thread, so an open stream
  * holds no server thread.
+ *
+ * <p>At most {@link #MAX_CLIENTS} streams are kept, and a new one is never refused: when all are
+ * taken, the streams of pages that were closed are found (their sockets fail when written to)
+ * and let go, and if every one is still open the oldest is ended, so a client that opened
+ * hundreds of streams, and dropped them or not, cannot keep an editor's page from reloading.
+ * A page whose stream ends opens a new one a second later.
  */
 final class LiveReload {
 
@@ -21,7 +27,7 @@ final class LiveReload {
     static final String EVENTS = PREFIX + "events";
     static final String SCRIPT = PREFIX + "live.js";
     static final String STYLE = PREFIX + "live.css";
-    /** More open pages than any editor has; beyond it new streams are refused, so a runaway client cannot pile them up. */
+    /** More open pages than any editor has, so a runaway client cannot pile up streams without bound. */
     static final int MAX_CLIENTS = 256;
 
     static final byte[] SCRIPT_BYTES = resource("live.js");
@@ -34,10 +40,7 @@ final class LiveReload {
 
     /** Opens an event stream on {@code exchange} and sends it the current build id. */
     void open(HttpExchange exchange, long build) throws IOException {
-        if (clients.size() >= MAX_CLIENTS) {
-            Responses.plain(exchange, 503, "Too many open pages\n");
-            return;
-        }
+        makeRoom();
         var headers = exchange.getResponseHeaders();
         Responses.secure(headers);
         headers.set("Content-Type", "text/event-stream; charset=utf-8");
@@ -56,6 +59,20 @@ final class LiveReload {
     /** Keeps idle streams open through proxies and finds pages that were closed. */
     void ping() {
         broadcast(": ping\n\n");
+    }
+
+    /**
+     * Frees a place when all are taken: first the streams of closed pages, then the oldest. A
+     * write to a socket the page closed is taken by the system and answered with a reset, so it
+     * is the second write that fails: closed pages are pinged twice.
+     */
+    private synchronized void makeRoom() {
+        for (int round = 0; round < 2 && clients.size() >= MAX_CLIENTS; round++) {
+            ping();
+        }
+        while (clients.size() >= MAX_CLIENTS) {
+            drop(clients.get(0));
+        }
     }
 
     int clients() {

@@ -8,12 +8,15 @@ import java.util.List;
 /**
  * The box shown over every page while the content has errors: each error's
  * {@code file:line:column}, its message, and the lines around it with a caret under the column.
+ * A long line is cut to the part around the column, so the caret is always in view.
  */
 final class Overlay {
 
     /** Errors shown; the rest are counted. The terminal lists them all. */
     static final int SHOWN = 20;
     private static final int CONTEXT = 2;
+    /** Characters of a line shown around the error's column: fits the box on a laptop's screen. */
+    static final int WIDTH = 80;
 
     private Overlay() {
     }
@@ -49,19 +52,51 @@ final class Overlay {
         if (around.isEmpty()) {
             return;
         }
+        String here = around.stream().filter(l -> l.number() == at.line()).map(SourceLines.Numbered::text)
+                .findFirst().orElse("").replace('\t', ' ');
+        int column = Math.max(0, Math.min(at.column() - 1, here.length()));
+        Window window = Window.around(column, here.length());
         out.append("<pre><code>");
         for (SourceLines.Numbered line : around) {
             String number = String.format(java.util.Locale.ROOT, "%5d | ", line.number());
-            String text = line.text().replace('\t', ' ');
+            String text = window.cut(line.text().replace('\t', ' '));
             if (line.number() == at.line()) {
                 out.append("<span class=\"patella-here\">").append(number).append(escape(text)).append('\n')
-                        .append("      | ").append(" ".repeat(Math.max(0, Math.min(at.column() - 1, text.length()))))
-                        .append("^</span>\n");
+                        .append("      | ").append(" ".repeat(window.offset(column)))
+                        .append("<span class=\"patella-caret\">^</span></span>\n");
             } else {
                 out.append(number).append(escape(text)).append('\n');
             }
         }
         out.append("</code></pre>\n");
+    }
+
+    /**
+     * The part of long lines shown: {@link #WIDTH} characters around the error's column, so the
+     * caret is on screen however far along the line it is. Cut ends are marked with an ellipsis.
+     */
+    record Window(int start, int width) {
+
+        static Window around(int column, int length) {
+            if (length <= WIDTH) {
+                return new Window(0, WIDTH);
+            }
+            return new Window(Math.max(0, Math.min(column - WIDTH / 2, length - WIDTH)), WIDTH);
+        }
+
+        String cut(String text) {
+            if (start == 0 && text.length() <= width) {
+                return text;
+            }
+            int from = Math.min(start, text.length());
+            int to = Math.min(text.length(), start + width);
+            return (from > 0 ? "\u2026" : "") + text.substring(from, to) + (to < text.length() ? "\u2026" : "");
+        }
+
+        /** Where {@code column} (0-based, in the whole line) is in the cut line. */
+        int offset(int column) {
+            return column - start + (start > 0 ? 1 : 0);
+        }
     }
 
     static String escape(String text) {

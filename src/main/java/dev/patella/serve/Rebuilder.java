@@ -2,11 +2,11 @@ package dev.patella.serve;
 
 import dev.patella.build.Changes;
 import dev.patella.build.SiteBuild;
-import dev.patella.build.SiteSession;
 import dev.patella.diag.Diagnostics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +17,11 @@ import java.util.function.BiConsumer;
  * Turns file events into rebuilds, one at a time, on its own thread. Events are gathered until
  * the files have been quiet for a moment (or a longest wait has passed), so a burst of saves
  * gives one rebuild; events that come during a rebuild are gathered for the next.
+ *
+ * <p>This is the dev server's reporting boundary for rebuilds: whatever a rebuild throws
+ * ({@link StackOverflowError} and {@link OutOfMemoryError} included) is handed on as a
+ * {@link Crashed} outcome, and the loop goes on waiting for the next save. It only ends when it
+ * is stopped or its thread is interrupted.
  */
 final class Rebuilder implements Runnable {
 
@@ -24,22 +29,48 @@ final class Rebuilder implements Runnable {
     private static final Path EVERYTHING = Path.of("/__patella/everything");
     private static final Path STOP = Path.of("/__patella/stop");
 
-    private final SiteSession session;
+    private final Step step;
     private final Duration quiet;
     private final Duration maxDelay;
-    private final BiConsumer<Batch, Result> done;
+    private final BiConsumer<Batch, Outcome> done;
     private final BlockingQueue<Path> events = new LinkedBlockingQueue<>();
+    /** Files changed since the last rebuild that did not crash: where the cause of a crash must be. */
+    private final Set<Path> sinceLastFinished = new LinkedHashSet<>();
+    private boolean lastCrashed;
+
+    /** One build of the site after some changes; {@code SiteSession::build} outside tests. */
+    @FunctionalInterface
+    interface Step {
+        SiteBuild build(Changes changes, Diagnostics diagnostics);
+    }
 
     /** What one rebuild was asked to look at, and when the first of its events arrived ({@link System#nanoTime}). */
     record Batch(Changes changes, long firstEventNanos) {
     }
 
-    /** What a rebuild gave: the build, or the failure that stopped it. */
-    record Result(SiteBuild build, Diagnostics diagnostics, RuntimeException failure) {
+    /** What a rebuild gave. */
+    sealed interface Outcome permits Built, Crashed {
     }
 
-    Rebuilder(SiteSession session, Duration quiet, Duration maxDelay, BiConsumer<Batch, Result> done) {
-        this.session = session;
+    /** The rebuild finished: the site, and the problems found in the content. */
+    record Built(SiteBuild build, Diagnostics diagnostics) implements Outcome {
+    }
+
+    /**
+     * The rebuild threw.
+     *
+     * @param failure  what it threw
+     * @param suspects the files changed since the last rebuild that finished, in the order they
+     *                 changed; empty when that was the first build or lost file events
+     */
+    record Crashed(Throwable failure, List<Path> suspects) implements Outcome {
+        Crashed {
+            suspects = List.copyOf(suspects);
+        }
+    }
+
+    Rebuilder(Step step, Duration quiet, Duration maxDelay, BiConsumer<Batch, Outcome> done) {
+        this.step = step;
         this.quiet = quiet;
         this.maxDelay = maxDelay;
         this.done = done;
@@ -55,6 +86,11 @@ final class Rebuilder implements Runnable {
 
     void stop() {
         events.add(STOP);
+    }
+
+    /** Builds everything now, on the calling thread, and hands the outcome on; never throws. */
+    void buildEverything() {
+        handle(new Batch(Changes.everything(), System.nanoTime()));
     }
 
     @Override
@@ -74,8 +110,7 @@ final class Rebuilder implements Runnable {
                     paths.add(p);
                 }
                 paths.remove(EVERYTHING);
-                var batch = new Batch(everything ? Changes.everything() : Changes.of(paths), firstAt);
-                done.accept(batch, rebuild(batch.changes()));
+                handle(new Batch(everything ? Changes.everything() : Changes.of(paths), firstAt));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,12 +123,32 @@ final class Rebuilder implements Runnable {
         return wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
     }
 
-    private Result rebuild(Changes changes) {
-        var diagnostics = new Diagnostics();
+    private void handle(Batch batch) {
         try {
-            return new Result(session.build(changes, diagnostics), diagnostics, null);
-        } catch (RuntimeException e) {
-            return new Result(null, diagnostics, e);
+            done.accept(batch, rebuild(batch.changes()));
+        } catch (Throwable showing) { // a bug in showing the outcome (or no memory left to) must not stop the rebuilds
+            lastCrashed = true;
+            try {
+                done.accept(batch, new Crashed(showing, List.copyOf(sinceLastFinished)));
+            } catch (Throwable again) {
+                // nothing is left to show it with (out of memory, most likely): wait for the next save
+            }
+        }
+    }
+
+    private Outcome rebuild(Changes changes) {
+        sinceLastFinished.addAll(changes.paths());
+        // a build that threw may have left the session's caches half updated: look at everything again
+        Changes asked = lastCrashed ? Changes.everything() : changes;
+        try {
+            var diagnostics = new Diagnostics();
+            SiteBuild build = step.build(asked, diagnostics);
+            lastCrashed = false;
+            sinceLastFinished.clear();
+            return new Built(build, diagnostics);
+        } catch (Throwable failure) { // by now the stack has unwound and the failed build's memory is free
+            lastCrashed = true;
+            return new Crashed(failure, List.copyOf(sinceLastFinished));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.patella.serve;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.patella.output.SecurityHeaders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,28 +10,15 @@ import java.nio.charset.StandardCharsets;
 /** Writes responses with the headers every response of the dev server carries. */
 final class Responses {
 
-    /**
-     * The Content-Security-Policy of every response. The site needs only its own files: its
-     * stylesheet and scripts are files (no inline script, style or event handler; the JSON-LD
-     * blocks are data, which CSP does not govern), the search page fetches its index from the
-     * site, live reload listens to {@code /__patella/events}, and images are the site's own.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** The Content-Security-Policy of every response: the same as the hosting files send (see {@link SecurityHeaders}). */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     private Responses() {
     }
 
     /** Adds the headers that every response carries, whatever its status. */
     static void secure(Headers headers) {
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        headers.set("Cross-Origin-Resource-Policy", "same-origin");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        SecurityHeaders.ALL.forEach(headers::set);
         headers.set("Cache-Control", "no-store");
     }
 

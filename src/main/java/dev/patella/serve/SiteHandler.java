@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Serves the files of the built site, and nothing else. A request is answered only when it is
- * addressed to the loopback name the server listens on (see {@link Hosts}), with GET or HEAD.
+ * addressed to the loopback name the server listens on (see {@link Hosts}; in its {@code Host}
+ * header and, when the target is a whole {@code http://} URL, in that URL too), with GET or HEAD,
+ * and a target that is a path (or an {@code http://} URL): {@code //etc/passwd}, which the JDK
+ * reads as the host {@code etc}, and other schemes are refused (400).
  * Its path is decoded once and refused (400) when it holds {@code .}, {@code ..} or empty
  * segments, an encoded {@code /}, a backslash, a colon, control characters, bytes that are not
  * UTF-8 (overlong forms included) or something still percent-encoded after decoding; then it is
@@ -38,7 +41,12 @@ final class SiteHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // every answer closes the exchange, except an event stream, which stays open
-        if (!Hosts.allowed(exchange.getRequestHeaders().get("Host"), loopbackOnly)) {
+        java.net.URI target = exchange.getRequestURI();
+        boolean absolute = target.getScheme() != null;
+        // an http:// target names the host in place of the Host header (RFC 9112, 3.2.2), so it is checked the same way
+        Optional<String> authority = absolute && target.getScheme().equalsIgnoreCase("http") ? Optional.of(Optional.ofNullable(target.getRawAuthority()).orElse(""))
+                : Optional.empty();
+        if (!Hosts.allowed(exchange.getRequestHeaders().get("Host"), authority, loopbackOnly)) {
             Responses.plain(exchange, 403, "Forbidden: the preview answers only requests for 127.0.0.1 or localhost\n");
             return;
         }
@@ -48,7 +56,12 @@ final class SiteHandler implements HttpHandler {
             Responses.plain(exchange, 405, "Method not allowed: the preview only answers GET and HEAD\n");
             return;
         }
-        String raw = exchange.getRequestURI().getRawPath();
+        if (absolute && !target.getScheme().equalsIgnoreCase("http") || !absolute && target.getRawAuthority() != null) {
+            // another scheme (file:///etc/passwd), or a path starting with // that the JDK read as a host (//etc/passwd)
+            Responses.plain(exchange, 400, "Bad request: the path is not one the site can have\n");
+            return;
+        }
+        String raw = target.getRawPath();
         Optional<String> path = SitePaths.decode(raw);
         if (path.isEmpty()) {
             Responses.plain(exchange, 400, "Bad request: the path is not one the site can have\n");

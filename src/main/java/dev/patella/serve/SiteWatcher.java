@@ -1,6 +1,7 @@
 package dev.patella.serve;
 
 import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * Watches folders with the operating system's file events (inotify on Linux, FSEvents on
  * macOS), through the directory-watcher library: no polling. Hidden files (editors' swap and
  * lock files) are ignored. When the system drops events, {@code overflow} is called and the
- * whole project must be looked at again.
+ * whole project must be looked at again; so it is when the watcher reports a failure of its own,
+ * after which it goes on watching.
  */
 final class SiteWatcher implements AutoCloseable {
 
@@ -30,11 +32,21 @@ final class SiteWatcher implements AutoCloseable {
         try {
             watcher = DirectoryWatcher.builder()
                     .paths(existing)
-                    .listener(event -> {
-                        if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || event.path() == null) {
-                            overflow.run();
-                        } else if (!event.path().getFileName().toString().startsWith(".")) {
-                            changed.accept(event.path());
+                    .listener(new DirectoryChangeListener() {
+                        @Override
+                        public void onEvent(DirectoryChangeEvent event) {
+                            Path path = event.path();
+                            if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || path == null
+                                    || path.getFileName() == null) {
+                                overflow.run();
+                            } else if (!path.getFileName().toString().startsWith(".")) {
+                                changed.accept(path);
+                            }
+                        }
+
+                        @Override
+                        public void onException(Exception e) {
+                            overflow.run(); // an event was lost (a new folder that could not be watched): look again
                         }
                     })
                     .build();

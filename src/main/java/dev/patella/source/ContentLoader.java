@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
@@ -81,6 +82,10 @@ public final class ContentLoader {
     public Optional<Site> load(Path project, Diagnostics diagnostics, SourceCache cache) {
         var files = new ProjectFiles(project);
         Path content = files.content();
+        if (!Folders.check(content, "content", "the site's content (site.yaml and the content folders)",
+                diagnostics)) {
+            return Optional.empty();
+        }
         if (!Files.isDirectory(content)) {
             diagnostics.error("file.missing", SourceSpan.startOf("content"), "there is no content/ folder in "
                     + project.toAbsolutePath().normalize() + "; run Patella from the project folder or pass --project");
@@ -102,6 +107,7 @@ public final class ContentLoader {
         List<Exercise> exercises = run.markdown("exercises", interval, exerciseReader::read);
         List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
+        images.forEach(image -> run.image(image.file()));
         // the glossary is optional: a site without one has no glossary page
         List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
                 ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
@@ -187,6 +193,33 @@ public final class ContentLoader {
         }
 
         /**
+         * Checks an image before it is published (see {@link ImageCheck}), or replays the check of
+         * the same bytes. Unlike text files, an image is hashed whole: the check must see all of it.
+         */
+        void image(Path path) {
+            seen.add(path);
+            if (!Files.isRegularFile(path)) { // a pipe or a device: reading it could wait for ever
+                diagnostics.error(ImageCheck.WRONG_TYPE, SourceSpan.startOf(files.relative(path)), files.relative(path)
+                        + " is not a file but a pipe or a device; remove it from content/images/");
+                return;
+            }
+            Optional<SourceCache.Entry> known = cache.fresh(path, IMAGE, marks);
+            if (known.isEmpty()) {
+                byte[] bytes = readWhole(path);
+                byte[] hash = sha256(bytes);
+                known = cache.sameBytes(path, hash, IMAGE);
+                if (known.isEmpty()) {
+                    var local = new Diagnostics(Integer.MAX_VALUE);
+                    ImageCheck.check(bytes, files.relative(path), local);
+                    var made = new SourceCache.Entry(hash, IMAGE, Optional.empty(), local.sorted());
+                    cache.put(path, made);
+                    known = Optional.of(made);
+                }
+            }
+            known.ifPresent(entry -> diagnostics.addAll(entry.diagnostics()));
+        }
+
+        /**
          * The result of {@code parse} for this file: remembered when the file has not changed (or
          * its bytes are the same), worked out and remembered otherwise. The diagnostics parsing
          * gave are added to this load's either way.
@@ -232,6 +265,17 @@ public final class ContentLoader {
                 }));
     }
 
+    /** The cache variant of an image's check. */
+    private static final String IMAGE = "image";
+
+    private static byte[] readWhole(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw FileFailure.reading(path, e);
+        }
+    }
+
     /** The file's bytes; a file over the size limit is not read: its first bytes are enough to be refused. */
     private static byte[] read(Path path) {
         try {
@@ -242,7 +286,7 @@ public final class ContentLoader {
             }
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw FileFailure.reading(path, e);
         }
     }
 
@@ -256,6 +300,10 @@ public final class ContentLoader {
 
     /** Lists and vets the files of a project's content folder. */
     private static final class ProjectFiles {
+        /** What each content folder holds, in the words of a message about it. */
+        private static final Map<String, String> HOLDS = Map.of("conditions", "the conditions (.md files)",
+                "exercises", "the exercises (.md files)", "pages", "the plain pages (.md files)",
+                "images", "the pictures");
         private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml", GLOSSARY,
                 "conditions", "exercises", "pages", "images");
 
@@ -290,6 +338,10 @@ public final class ContentLoader {
         /** The {@code .md} files of a folder; other files are reported and left out. */
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
+            Path dir = content.resolve(folder);
+            if (!Folders.check(dir, relative(dir), HOLDS.get(folder), diagnostics)) {
+                return out;
+            }
             for (Path path : list(content.resolve(folder))) {
                 if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
@@ -312,17 +364,18 @@ public final class ContentLoader {
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {
             Path root = content.resolve(folder);
-            if (!Files.isDirectory(root)) {
+            if (!Folders.check(root, relative(root), HOLDS.get(folder), diagnostics) || !Files.isDirectory(root)) {
                 return List.of();
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                return walk.filter(p -> !Files.isDirectory(p))
+                // hidden files (.DS_Store, an editor's backup) are neither published nor checked
+                return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                         .sorted()
                         .filter(p -> checkInside(p, diagnostics))
                         .map(p -> new StaticFile(content.relativize(p).toString().replace('\\', '/'), p))
                         .toList();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root, e);
+                throw FileFailure.of(FileFailure.Action.LIST, root, e);
             }
         }
 
@@ -345,7 +398,7 @@ public final class ContentLoader {
                 return entries.filter(p -> !p.getFileName().toString().startsWith("."))
                         .sorted(Comparator.comparing(Path::toString)).toList();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
+                throw FileFailure.of(FileFailure.Action.LIST, dir, e);
             }
         }
 

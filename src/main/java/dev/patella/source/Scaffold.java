@@ -60,10 +60,16 @@ public final class Scaffold {
      * @throws UncheckedIOException when the project's people or exercises cannot be read
      */
     public static String text(Path project, Kind kind, String slug, LocalDate today) {
+        return text(kind, slug, kind == Kind.PAGE ? "" : author(project),
+                kind == Kind.CONDITION ? firstExercise(project) : "", today);
+    }
+
+    /** The file's text with the author and first exercise given (also read by {@link ScaffoldPlaceholders}). */
+    static String text(Kind kind, String slug, String author, String exercise, LocalDate today) {
         String title = title(slug);
         return switch (kind) {
-            case EXERCISE -> exercise(title, author(project), today);
-            case CONDITION -> condition(title, author(project), firstExercise(project), today);
+            case EXERCISE -> exercise(title, author, today);
+            case CONDITION -> condition(title, author, exercise, today);
             case PAGE -> page(title);
         };
     }

@@ -4,6 +4,7 @@ import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads {@code content/site.yaml} strictly into a {@link SiteConfig}. */
@@ -36,9 +37,10 @@ final class SiteConfigReader {
             var h = f.requiredNested("get_help", "get_help settings");
             var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
             h.finish();
+            var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
             return baseUrl.flatMap(url -> f.build(() -> new SiteConfig(title, description, language, url, publisher,
-                    interval, intro, disclaimer, help, grade)));
+                    interval, intro, disclaimer, help, grade, report)));
         });
     }
 
@@ -56,6 +58,25 @@ final class SiteConfigReader {
         } catch (URISyntaxException e) {
             // not a URL: the caller reports it
         }
+        return Optional.empty();
+    }
+
+    /** A {@code mailto:} address with one recipient, or an {@code https:} page; reported when it is neither. */
+    private static Optional<URI> reportErrorsTo(String text, Fields f) {
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean mail = scheme.equals("mailto") && uri.getSchemeSpecificPart() != null
+                    && uri.getSchemeSpecificPart().matches("[^@\\s,?]+@[^@\\s,?]+\\.[^@\\s,?]+(\\?.*)?");
+            boolean web = scheme.equals("https") && uri.getHost() != null;
+            if (mail || web) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        f.invalid("report_errors_to", "\"report_errors_to\" must be where readers report a mistake: an e-mail "
+                + "address written mailto:errors@your-site.org, or a web page starting with https://");
         return Optional.empty();
     }
 

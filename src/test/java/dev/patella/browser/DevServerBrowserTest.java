@@ -126,7 +126,7 @@ class DevServerBrowserTest {
         }
         pages.add("404.html");
         pages.add("no-such-page/");
-        assertThat(pages).hasSize(16);
+        assertThat(pages).hasSize(17);
 
         try (BrowserContext context = watched()) {
             Page page = context.newPage();
@@ -192,6 +192,35 @@ class DevServerBrowserTest {
             settle(page);
         }
         assertThat(problems).as(log.toString()).isEmpty();
+    }
+
+    @Test
+    void theOverlaysCaretIsInViewForAnErrorFarAlongALongLineOnANarrowScreen() throws Exception {
+        String sentence = "Keep the knee soft and the hips still. ";
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(400, 800))) {
+            Page page = context.newPage();
+            page.navigate(url("about/"));
+            assertThat(page.locator("h1")).hasText("About this site");
+
+            String original = Files.readString(project.resolve("content/exercises/clamshell.md"));
+            int body = original.indexOf("\n---\n", 4) + 5;
+            Files.writeString(project.resolve("content/exercises/clamshell.md"), original.substring(0, body)
+                    + sentence.repeat(10) + "Then see [the lost page](/no-such-page/).\n\n" + original.substring(body));
+            assertThat(page.locator("#patella-overlay .patella-where")).hasText(
+                    Pattern.compile(":\\d+:" + (sentence.length() * 10 + "Then see ".length() + 1) + "$"), RELOAD);
+
+            var caret = page.locator("#patella-overlay .patella-caret").boundingBox();
+            var excerpt = page.locator("#patella-overlay pre").boundingBox();
+            assertThat(caret.x).as("caret left of the excerpt's right edge").isBetween(excerpt.x,
+                    excerpt.x + excerpt.width - caret.width);
+            assertThat(caret.x + caret.width).as("caret within the screen").isLessThanOrEqualTo(400);
+            assertThat(page.evaluate("() => document.elementFromPoint(" + (caret.x + caret.width / 2) + ", "
+                    + (caret.y + caret.height / 2) + ").className")).isEqualTo("patella-caret");
+
+            Files.writeString(project.resolve("content/exercises/clamshell.md"), original);
+            assertThat(page.locator("#patella-overlay")).hasCount(0, new LocatorAssertions.HasCountOptions()
+                    .setTimeout(20_000));
+        }
     }
 
     /** Replaces a file the way many editors save: write a hidden temporary file, then rename it over. */

@@ -15,13 +15,22 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A built site served on loopback as a static host would: folders serve index.html, a missing file 404.html. */
+/**
+ * A built site served on loopback as a static host would: folders serve index.html, a missing file
+ * 404.html. Started with {@link #withHostHeaders}, it also sends the headers of the site's own
+ * {@code _headers} file, as Netlify and Cloudflare Pages do: each rule whose path pattern
+ * ({@code *} matches anything) matches the request adds its headers.
+ */
 final class StaticServer {
 
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "json", "application/json", "svg", "image/svg+xml", "webmanifest", "application/manifest+json",
             "xml", "application/xml", "txt", "text/plain; charset=utf-8");
+
+    /** One rule of a {@code _headers} file. */
+    private record Rule(java.util.regex.Pattern path, Map<String, String> headers) {
+    }
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -32,11 +41,47 @@ final class StaticServer {
     }
 
     static StaticServer start(Path root) {
+        return start(root, java.util.List.of());
+    }
+
+    /** Serves the site with the headers its {@code _headers} file gives each path. */
+    static StaticServer withHostHeaders(Path root) {
+        try {
+            return start(root, rules(Files.readAllLines(root.resolve("_headers"), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.List<Rule> rules(java.util.List<String> lines) {
+        var rules = new java.util.ArrayList<Rule>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("/")) {
+                String regex = java.util.Arrays.stream(line.strip().split("\\*", -1))
+                        .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*"));
+                rules.add(new Rule(java.util.regex.Pattern.compile(regex), new java.util.LinkedHashMap<>()));
+            } else {
+                int colon = line.indexOf(':');
+                rules.get(rules.size() - 1).headers().put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return rules;
+    }
+
+    private static StaticServer start(Path root, java.util.List<Rule> rules) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService threads = Executors.newFixedThreadPool(4);
             server.setExecutor(threads);
-            server.createContext("/", exchange -> serve(root, exchange));
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                rules.stream().filter(r -> r.path().matcher(path).matches())
+                        .forEach(r -> r.headers().forEach(exchange.getResponseHeaders()::add));
+                serve(root, exchange);
+            });
             server.start();
             return new StaticServer(server, threads);
         } catch (IOException e) {

@@ -3,31 +3,112 @@ package dev.patella.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code patella check}: what build checks and more, at the file and line to fix, writing nothing. */
 class CheckCommandTest {
+
+    /** Overlaid on the minimal site: a base URL that is not an example address, so check can pass. */
+    private static final String PUBLISHABLE = "publishable";
 
     @TempDir
     Path tmp;
 
     @Test
-    void theShippedSitePassesAndNothingIsWritten() {
+    void theShippedSiteSaysWhatItsOwnerMustSetBeforePublishingAndNothingIsWritten() {
         Path project = TestSites.shipped(tmp.resolve("p"));
+
+        var run = TestSites.run("check", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).contains("error link.example-domain content/site.yaml:6:11",
+                "error link.example-domain content/site.yaml:9:8", "error link.example-domain content/site.yaml:11:19")
+                .allMatch(e -> e.startsWith("error link.example-domain ") || e.startsWith("error content.placeholder "));
+        assertThat(run.message("link.example-domain")).contains("\"base_url\" is still the example address");
+        assertThat(project.resolve("site")).doesNotExist();
+        assertThat(TestSites.run("build", "--project", project.toString(), "--output",
+                tmp.resolve("out").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void theMinimalSiteWithARealAddressPasses() {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
 
         var run = TestSites.run("check", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.diagnostics()).isEmpty();
-        assertThat(run.out()).contains("Checked 16 pages: no errors");
-        assertThat(project.resolve("site")).doesNotExist();
+        assertThat(run.out()).contains("Checked 9 pages: no errors");
+    }
+
+    static Stream<String> checkCases() throws IOException {
+        try (Stream<Path> dirs = Files.list(TestSites.FIXTURES.resolve("check-errors"))) {
+            return dirs.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /** One mistake per fixture under {@code sites/check-errors/}, laid over a site that would otherwise pass. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checkCases")
+    void checkReportsEachPlaceholderLeftInAtItsPositionWhileBuildAcceptsIt(String name) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE, "check-errors/" + name);
+
+        var check = TestSites.run("check", "--project", project.toString());
+
+        List<String> expected = Files.readAllLines(TestSites.FIXTURES.resolve("check-errors/" + name + "/expected.txt"));
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(1);
+        assertThat(check.errors()).as(check.err()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(check.err()).doesNotContain("\tat ");
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void everyKindOfFileThatNewWritesFailsCheckOnceItIsNoLongerADraft() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
+        for (String kind : List.of("page", "exercise", "condition")) {
+            assertThat(TestSites.run("new", kind, "fresh-" + kind, "--project", project.toString()).exitCode()).isZero();
+        }
+        assertThat(TestSites.run("check", "--project", project.toString()).errors())
+                .noneMatch(e -> e.contains("content.placeholder")); // drafts are not published
+
+        for (String folder : List.of("pages/fresh-page", "exercises/fresh-exercise", "conditions/fresh-condition")) {
+            Path file = project.resolve("content/" + folder + ".md");
+            Files.writeString(file, Files.readString(file).replaceAll("(?m)^draft: true.*\n", ""));
+        }
+        var check = TestSites.run("check", "--project", project.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.errors()).contains("error content.placeholder content/pages/fresh-page.md:4:10")
+                .anyMatch(e -> e.startsWith("error content.placeholder content/exercises/fresh-exercise.md:"))
+                .anyMatch(e -> e.startsWith("error content.placeholder content/conditions/fresh-condition.md:"));
+        assertThat(check.message("content.placeholder")).contains("patella new").contains("replace it");
+    }
+
+    @Test
+    void anExampleAddressWrittenInATemplateIsReportedAtTheTemplateLine() {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
+        Path page = project.resolve("templates/page.ftlh");
+        TestSites.write(page, TestSites.read(page).replace("<h1>${page.title}</h1>",
+                "<h1>${page.title}</h1>\n<p><a href=\"https://help.example.org/\">Help</a></p>"));
+
+        var check = TestSites.run("check", "--project", project.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.errors()).containsExactly("error link.example-domain templates/page.ftlh:6:13");
+        assertThat(check.message("link.example-domain")).contains("https://help.example.org/").contains("template");
     }
 
     @Test
     void aBrokenTemplateLinkIsReportedAtTheTemplateLineByCheckAndBuild() {
-        Path project = TestSites.project(tmp.resolve("p"));
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
         Path page = project.resolve("templates/page.ftlh");
         TestSites.write(page, TestSites.read(page).replace("<h1>${page.title}</h1>",
                 "<h1>${page.title}</h1>\n<p><a href=\"${page.layout.root}exercise/\">All exercises</a> "
@@ -47,7 +128,7 @@ class CheckCommandTest {
 
     @Test
     void anExerciseInNoProgramIsAnErrorForCheckButNotForBuild() {
-        Path project = TestSites.project(tmp.resolve("p"));
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
         String legLift = TestSites.read(project.resolve("content/exercises/leg-lift.md"));
         TestSites.write(project.resolve("content/exercises/heel-slide.md"),
                 legLift.replace("title: Leg lift", "title: Heel slide"));
@@ -62,11 +143,11 @@ class CheckCommandTest {
 
     @Test
     void imagesNeedAltTextAndLinksToOtherSitesShouldUseHttps() {
-        Path project = TestSites.project(tmp.resolve("p"));
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
         TestSites.write(project.resolve("content/images/knee.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n---\n"
-                + "About us, and [a friend](http://example.org/).\n\n![](/images/knee.svg)\n\n"
-                + "![A knee](https://example.org/knee.png)\n");
+                + "About us, and [a friend](http://friends.clinic.internal/).\n\n![](/images/knee.svg)\n\n"
+                + "![A knee](https://images.clinic.internal/knee.png)\n");
 
         var check = TestSites.run("check", "--project", project.toString());
 

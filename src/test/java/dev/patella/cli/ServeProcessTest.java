@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeProcessTest {
 
     private static final Pattern URL = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
+    /** Only a hang detector, far above the 5 s the command gives an unfinished request. */
+    private static final int HANG_MILLIS = 60_000;
 
     private Process serve;
     private URI url;
@@ -78,32 +80,25 @@ class ServeProcessTest {
     }
 
     @Test
-    void answersEveryRequestOfAKeptAliveConnectionWithoutWaitingForADelayedAck() throws IOException {
-        List<Long> millis = new ArrayList<>();
+    void answersEveryRequestOfAKeptAliveConnection() throws IOException {
+        // how fast (a delayed ACK used to hold each response 40 ms) is printed by bench/serve-requests.sh
         try (var socket = new Socket(url.getHost(), url.getPort())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(HANG_MILLIS);
             var in = new BufferedInputStream(socket.getInputStream());
             for (int i = 0; i < 40; i++) {
-                long start = System.nanoTime();
                 socket.getOutputStream().write(request("/about/", true));
-                assertThat(readResponse(in)).startsWith("HTTP/1.1 200 ");
-                millis.add((System.nanoTime() - start) / 1_000_000);
+                assertThat(readResponse(in)).as("request " + i).startsWith("HTTP/1.1 200 ");
             }
         }
-        List<Long> sorted = millis.stream().sorted().toList();
-
-        // a delayed ACK holds each response for 40 ms; without it one takes about a millisecond
-        assertThat(sorted.get(sorted.size() / 2)).as("median ms of " + millis).isLessThan(20);
     }
 
     @Test
-    void connectionsThatNeverFinishARequestAreClosedSoTheyCannotStallTheServerForLong() throws IOException {
+    void connectionsThatNeverFinishARequestAreClosedSoTheyCannotStallTheServer() throws IOException {
         List<Socket> unfinished = new ArrayList<>();
         try {
-            long start = System.nanoTime();
             for (int i = 0; i < 12; i++) { // more than the server's request threads, so it stops answering
                 var socket = new Socket(url.getHost(), url.getPort());
-                socket.setSoTimeout(15_000);
+                socket.setSoTimeout(HANG_MILLIS); // without the setting the server would keep them for ever
                 socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 unfinished.add(socket);
@@ -111,15 +106,13 @@ class ServeProcessTest {
             for (Socket socket : unfinished) {
                 assertThat(closedByTheServer(socket)).as("the unfinished request's connection is closed").isTrue();
             }
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             String answer;
             try (var socket = new Socket(url.getHost(), url.getPort())) {
-                socket.setSoTimeout(5_000);
+                socket.setSoTimeout(HANG_MILLIS);
                 socket.getOutputStream().write(request("/about/", false));
                 answer = readResponse(new BufferedInputStream(socket.getInputStream()));
             }
 
-            assertThat(seconds).as("seconds until the unfinished requests were closed").isLessThan(10);
             assertThat(answer).startsWith("HTTP/1.1 200 ");
         } finally {
             for (Socket socket : unfinished) {

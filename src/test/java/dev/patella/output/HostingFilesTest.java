@@ -28,8 +28,42 @@ class HostingFilesTest {
         for (String asset : hashed) {
             assertThat(headers).contains("/" + asset + "\n  Cache-Control: public, max-age=31536000, immutable\n");
         }
-        assertThat(headers.lines().filter(l -> l.startsWith("/")))
+        assertThat(headers.lines().filter(l -> l.startsWith("/") && !l.equals("/*")))
                 .containsExactlyInAnyOrderElementsOf(hashed.stream().map(p -> "/" + p).toList());
+    }
+
+    @Test
+    void headersFileSendsTheDevServersSecurityHeadersWithEveryFile() {
+        Path site = build("https://example.org/");
+
+        String headers = TestSites.read(site.resolve("_headers"));
+
+        // the catch-all rule holds the security headers and nothing else (hosts merge every matching rule)
+        String all = headers.substring(headers.indexOf("\n/*\n") + 4, headers.indexOf("\n\n", headers.indexOf("\n/*\n")));
+        assertThat(all.lines()).containsExactly(
+                "  Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                        + "font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+                        + "form-action 'self'; frame-ancestors 'none'",
+                "  X-Content-Type-Options: nosniff",
+                "  Referrer-Policy: no-referrer",
+                "  X-Frame-Options: DENY",
+                "  Cross-Origin-Opener-Policy: same-origin",
+                "  Cross-Origin-Resource-Policy: same-origin",
+                "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY).isEqualTo(all.lines().findFirst().orElseThrow()
+                .substring("  Content-Security-Policy: ".length()));
+    }
+
+    @Test
+    void htaccessSendsTheSecurityHeadersOnEveryResponseErrorsIncluded() {
+        Path site = build("https://example.org/");
+
+        String htaccess = TestSites.read(site.resolve(".htaccess"));
+
+        SecurityHeaders.ALL.forEach((name, value) ->
+                assertThat(htaccess).contains("\n  Header always set " + name + " \"" + value + "\"\n"));
+        assertThat(htaccess).contains("Header always set Content-Security-Policy \"default-src 'self'; script-src 'self';");
+        assertThat(htaccess.indexOf("Header always set")).isGreaterThan(htaccess.indexOf("<IfModule mod_headers.c>"));
     }
 
     @Test

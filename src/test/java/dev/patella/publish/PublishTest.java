@@ -3,6 +3,7 @@ package dev.patella.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code patella publish --to file:///...}, through the command line as an editor runs it. */
 class PublishTest {
@@ -182,6 +185,136 @@ class PublishTest {
     }
 
     @Test
+    void yesNeverReplacesAFileOfTheSiteThatPatellaDidNotPublish() {
+        TestSites.write(webroot.resolve("index.html"), "<p>the host's own start page</p>");
+
+        var run = publish("--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("holds index.html, which Patella did not publish")
+                .contains("never replaces a file it did not publish, not even with --yes").doesNotContain("\tat ");
+        assertThat(TestSites.snapshot(webroot)).containsOnlyKeys("index.html");
+        assertThat(TestSites.read(webroot.resolve("index.html"))).isEqualTo("<p>the host's own start page</p>");
+    }
+
+    @Test
+    void theManifestRecordsTheBaseUrlTheSiteWasBuiltFor() {
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TestSites.read(webroot.resolve(".patella-manifest.json")))
+                .contains("\"base_url\" : \"https://example.org/\"");
+    }
+
+    @Test
+    void dryRunSaysWhichBaseUrlTheTargetWouldRecord() {
+        publish();
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish("--dry-run", "--base-url", "https://x.org/knee/");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  record  base URL https://x.org/knee/ (was https://example.org/)");
+        assertThat(TestSites.read(webroot.resolve(".patella-manifest.json"))).doesNotContain("x.org");
+    }
+
+    @Test
+    void refusesASiteBuiltForAnotherAddressThanTheTargetRecords() {
+        publish();
+        var before = digests(webroot);
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("holds the site built for https://example.org/, but this site was built for "
+                + "https://x.org/knee/").contains("--base-url https://x.org/knee/").doesNotContain("\tat ");
+        assertThat(digests(webroot)).isEqualTo(before);
+    }
+
+    @Test
+    void aMovedSiteIsPublishedWhenItsNewBaseUrlIsConfirmed() {
+        publish();
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish("--base-url", "https://x.org/knee");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+        assertThat(TestSites.read(webroot.resolve(".patella-manifest.json"))).contains("https://x.org/knee/");
+        assertThat(publish().out()).startsWith("Nothing to publish"); // recorded: no need to confirm again
+    }
+
+    @Test
+    void refusesASiteBuiltForASubfolderToAFolderTheHostMayServeAtItsRoot() {
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("built for https://x.org/knee/").contains("not a folder named knee")
+                .contains("--base-url https://x.org/knee/");
+        assertThat(webroot).doesNotExist();
+    }
+
+    @Test
+    void aSiteBuiltForASubfolderGoesToAFolderOfThatNameWithoutConfirmation() {
+        build("--base-url", "https://x.org/knee/");
+        webroot = tmp.resolve("www/knee");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    @Test
+    void refusesABaseUrlThatIsNotTheOneTheSiteWasBuiltFor() {
+        var run = publish("--base-url", "https://x.org/knee/");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--base-url https://x.org/knee/ does not match the site, which was built for "
+                + "https://example.org/");
+        assertThat(webroot).doesNotExist();
+    }
+
+    @Test
+    void aFolderLinkInsideTheTargetIsNeverFollowed() throws IOException {
+        publish();
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        deleteTree(webroot.resolve("about"));
+        Files.createSymbolicLink(webroot.resolve("about"), outside);
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("holds about, which Patella did not publish, where the site has a folder");
+        assertThat(TestSites.snapshot(outside)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "--to <project>/{0}")
+    @ValueSource(strings = {"", "templates", "content", "content/images", "src/main", "notes/www"})
+    void refusesATargetInsideTheProject(String folder) {
+        Path inside = project.resolve(folder);
+
+        var run = publishTo(inside.toUri().toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is inside the project");
+        assertThat(inside.resolve("index.html")).doesNotExist();
+    }
+
+    @Test
+    void refusesATargetInsideTheProjectReachedThroughALink() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("shortcut"), project.resolve("templates"));
+
+        var run = publishTo(link.toUri().toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is inside the project");
+    }
+
+    @Test
     void refusesATargetWithAManifestItCannotRead() {
         publish();
         TestSites.write(webroot.resolve(".patella-manifest.json"), "{\"generator\":\"patella\",\"format\":1,"
@@ -224,8 +357,13 @@ class PublishTest {
         return TestSites.run(args);
     }
 
-    private void build() {
-        var run = TestSites.run("build", "--project", project.toString());
+    private void build(String... extra) {
+        String[] args = new String[3 + extra.length];
+        args[0] = "build";
+        args[1] = "--project";
+        args[2] = project.toString();
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        var run = TestSites.run(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
@@ -239,6 +377,14 @@ class PublishTest {
             Files.delete(project.resolve("content/pages/" + slug + ".md"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

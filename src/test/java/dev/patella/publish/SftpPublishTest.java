@@ -73,6 +73,37 @@ class SftpPublishTest {
     }
 
     @Test
+    void aFolderLinkInsideTheTargetIsNeverFollowedOverSftp() throws IOException {
+        assertThat(publish("/var/www/knee").exitCode()).isZero();
+        Path outside = Files.createDirectories(server.root.resolve("elsewhere"));
+        Path about = server.root.resolve("var/www/knee/about");
+        Files.delete(about.resolve("index.html"));
+        Files.delete(about);
+        Files.createSymbolicLink(about, outside);
+
+        var run = publish("/var/www/knee");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("holds about, which Patella did not publish");
+        assertThat(TestSites.snapshot(outside)).isEmpty();
+    }
+
+    @Test
+    void anSftpTargetNeverWritesThroughALinkInsideIt() throws IOException {
+        Path outside = Files.createDirectories(server.root.resolve("elsewhere"));
+        Files.createDirectories(server.root.resolve("www"));
+        Files.createSymbolicLink(server.root.resolve("www/sub"), outside);
+
+        try (Target target = Targets.open(TargetAddress.parse(server.address("/www")),
+                new SshOptions(knownHosts, List.of(key), Optional.empty(), true))) {
+            assertThat(target.list()).containsOnlyKeys("sub");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.write("sub/x.html", new byte[] {1}))
+                    .hasMessageContaining("is a symbolic link");
+        }
+        assertThat(TestSites.snapshot(outside)).isEmpty();
+    }
+
+    @Test
     void refusesAServerWhoseHostKeyChanged() {
         TestSites.write(knownHosts, server.knownHostsLine(SftpServer.ed25519()));
 

@@ -103,7 +103,7 @@ class SitePublisherTest {
                 reports.add(files + "/" + total + " " + bytes + "/" + totalBytes));
         Plan plan;
         try (Target target = folder()) {
-            plan = publisher.plan(project.resolve("site"), target, true, false);
+            plan = publisher.plan(project.resolve("site"), target, SitePublisher.Choices.defaults());
             publisher.publish(plan, target);
         }
 
@@ -113,10 +113,27 @@ class SitePublisherTest {
         assertThat(reports.get(n - 1)).isEqualTo(n + "/" + n + " " + plan.uploadBytes() + "/" + plan.uploadBytes());
     }
 
+    @Test
+    void aFolderTargetNeverWritesReadsOrDeletesThroughALinkInsideIt() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("keep.html"), "not the site's");
+        Files.createDirectories(webroot);
+        Files.createSymbolicLink(webroot.resolve("sub"), outside);
+
+        try (Target target = folder()) {
+            assertThatThrownBy(() -> target.write("sub/new.html", new byte[] {1}))
+                    .hasMessageContaining("is a symbolic link").hasMessageContaining("never follows links");
+            assertThatThrownBy(() -> target.read("sub/keep.html")).hasMessageContaining("is a symbolic link");
+            assertThatThrownBy(() -> target.delete("sub/keep.html")).hasMessageContaining("is a symbolic link");
+            assertThat(target.list()).containsOnlyKeys("sub");
+        }
+        assertThat(TestSites.snapshot(outside)).containsOnlyKeys("keep.html");
+    }
+
     private SitePublisher.Result publish(Target target) throws IOException {
         try (target) {
             var publisher = new SitePublisher(Progress.NONE);
-            return publisher.publish(publisher.plan(project.resolve("site"), target, true, false), target);
+            return publisher.publish(publisher.plan(project.resolve("site"), target, SitePublisher.Choices.defaults()), target);
         }
     }
 
@@ -186,6 +203,11 @@ class SitePublisherTest {
         @Override
         public String describe() {
             return target.describe();
+        }
+
+        @Override
+        public String folder() {
+            return target.folder();
         }
 
         @Override

@@ -43,7 +43,7 @@ class ReaderPagesTest {
     void programPageHoldsEveryExerciseInOrderWithPreparedLinesAndATickTable() {
         String html = read("conditions/chondromalacia-patella/program/index.html");
 
-        assertThat(html).contains("<h1>Home exercise program: Chondromalacia patella</h1>")
+        assertThat(html).contains("<h1>Home exercise program: Patellofemoral pain (runner&#39;s knee)</h1>")
                 .contains("Prepared for:").contains("Prepared by:").contains("Date:");
         List<String> order = List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell",
                 "hip-extension-leg-raise", "semi-squat");
@@ -56,7 +56,7 @@ class ReaderPagesTest {
         assertThat(count(html, "<table class=\"ticks\">")).isEqualTo(5);
         assertThat(count(html, "<span class=\"box\"></span>")).isEqualTo(5 * 4 * 7);
         assertThat(count(html, "<ol class=\"steps\">")).isEqualTo(5);
-        assertThat(html).contains("Full page: https://example.org/exercises/clamshell/")
+        assertThat(html).doesNotContain("Full page:") // the shipped base URL is an example address
                 .contains("<label class=\"include\" hidden>").contains("<div class=\"print-tools\" id=\"print-tools\" hidden>")
                 .containsPattern("<script src=\"../../../assets/program\\.[0-9a-f]{10}\\.js\" defer></script>");
     }
@@ -114,7 +114,7 @@ class ReaderPagesTest {
             assertThat(at).as(part).isGreaterThan(last);
             last = at;
         }
-        assertThat(html).contains("width=\"320\" height=\"106\"");
+        assertThat(html).contains("width=\"360\" height=\"300\"");
     }
 
     @Test

@@ -47,14 +47,14 @@ class TrustAndStructuredDataTest {
         assertThat(data.path("lastReviewed").asText()).isEqualTo("2026-11-21");
         JsonNode condition = data.path("mainEntity");
         assertThat(condition.path("@type").asText()).isEqualTo("MedicalCondition");
-        assertThat(condition.path("code").path("codeValue").asText()).isEqualTo("M22.4");
+        assertThat(condition.path("code").path("codeValue").asText()).isEqualTo("M22.2");
         assertThat(condition.path("possibleTreatment")).hasSize(5);
         assertThat(data.path("citation").findValuesAsText("sameAs"))
                 .contains("https://doi.org/10.1371/journal.pone.0190892");
 
         String text = Files.readString(page).replaceAll("<[^>]+>", "");
         assertThat(text).contains("Last reviewed: 21 November 2026 · Next review due: 21 November 2028");
-        assertThat(Files.readString(page)).contains("<meta property=\"og:title\" content=\"Chondromalacia patella\">")
+        assertThat(Files.readString(page)).contains("<meta property=\"og:title\" content=\"Patellofemoral pain (runner&#39;s knee)\">")
                 .contains("When to stop and get help");
     }
 

@@ -133,7 +133,9 @@ class DevServerTest {
                 "/%c0%ae%c0%ae/content/site.yaml", "/%c0%af", "/%e0%80%ae%e0%80%ae/", "/%c1%9c", "/%ed%a0%80",
                 "/%f0%80%80%af", "/%ff", "/exercises//leg-lift/", "//", "/./index.html", "/exercises/./", "/.",
                 "/C:/Windows/win.ini", "/c%3a/windows/win.ini", "/%", "/%2", "/%zz", "/caf\u00e9/",
-                "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100)}) {
+                "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100),
+                "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */,
+                "//127.0.0.1/about/", "file:///etc/passwd", "https://127.0.0.1/about/", "ftp://127.0.0.1/about/"}) {
             String response = raw("GET " + path + " HTTP/1.1");
             assertThat(response).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("base_url")
                     .doesNotContain("role: Writer").doesNotContain("<#import");
@@ -144,8 +146,7 @@ class DevServerTest {
     void filesOfTheProjectThatAreNotInTheSiteAreNotFound() throws Exception {
         for (String path : new String[] {"/content/site.yaml", "/templates/page.ftlh", "/site.yaml",
                 "/exercises/leg-lift.md", "/.patella/last-build", "/etc/passwd", "/..;/content/site.yaml",
-                "/exercises/leg-lift/index.html/", "/__patella/", "/__patella/live.js/", "*", "file:///etc/passwd",
-                "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */}) {
+                "/exercises/leg-lift/index.html/", "/__patella/", "/__patella/live.js/", "*"}) {
             String response = raw("GET " + path + " HTTP/1.1");
             assertThat(response).as(path).startsWith("HTTP/1.1 404 ").doesNotContain("base_url")
                     .doesNotContain("<#import");
@@ -195,7 +196,10 @@ class DevServerTest {
     void answersOnlyRequestsAddressedToALoopbackName() throws Exception {
         int port = server.url().getPort();
         for (String host : new String[] {"evil.example", "evil.example:" + port, "127.0.0.1.evil.example:" + port,
-                "localhost.evil.example", "10.0.0.1:" + port, "[::2]:" + port}) {
+                "localhost.evil.example", "10.0.0.1:" + port, "[::2]:" + port, "localhost:1@evil.example",
+                "127.0.0.1:" + port + "@evil.example", "localhost@evil.example", "localhost/evil.example",
+                "localhost:" + port + "/", "localhost:http", "localhost evil.example", "[::1]@evil.example",
+                "localhost%2eevil.example", "localhost\tevil.example"}) {
             assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 403 ")
                     .doesNotContain("<h1>Test Knees</h1>");
         }
@@ -203,6 +207,73 @@ class DevServerTest {
                 "preview.localhost:" + port}) {
             assertThat(raw("GET / HTTP/1.1", host)).as(host).startsWith("HTTP/1.1 200 ").contains("<h1>Test Knees</h1>");
         }
+    }
+
+    @Test
+    void aTargetWrittenAsAWholeUrlMustNameALoopbackHostToo() throws Exception {
+        int port = server.url().getPort();
+        for (String target : new String[] {"http://evil.example/about/", "http://evil.example:" + port + "/about/",
+                "HTTP://evil.example/about/", "http://localhost:1@evil.example/about/",
+                "http://user@127.0.0.1:" + port + "/about/", "http://127.0.0.1.evil.example/about/",
+                "http:///about/", "http:/about/"}) {
+            assertThat(raw("GET " + target + " HTTP/1.1", "127.0.0.1:" + port)).as(target)
+                    .startsWith("HTTP/1.1 403 ").doesNotContain("<h1>About</h1>");
+        }
+        for (String target : new String[] {"http://127.0.0.1:" + port + "/about/", "http://localhost/about/",
+                "http://[::1]:" + port + "/about/"}) {
+            assertThat(raw("GET " + target + " HTTP/1.1", "127.0.0.1:" + port)).as(target)
+                    .startsWith("HTTP/1.1 200 ").contains("<h1>About</h1>");
+        }
+        assertThat(raw("GET http://127.0.0.1:" + port + "/about/ HTTP/1.1", "evil.example")).startsWith("HTTP/1.1 403 ");
+    }
+
+    @Test
+    void liveReloadAnswersAtOnceAfterAClientOpenedAndDroppedFiveHundredEventStreams() throws Exception {
+        java.util.List<Socket> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 500; i++) {
+                Socket socket = new Socket(server.url().getHost(), server.url().getPort());
+                socket.setSoTimeout((int) TIMEOUT.toMillis());
+                socket.getOutputStream().write(("GET /__patella/events HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + server.url().getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                streams.add(socket);
+                // every stream is answered, the 500th too, though 256 are open at most
+                assertThat(firstEvent(socket)).as("stream " + i).startsWith("HTTP/1.1 200 ").contains("event: build");
+            }
+        } finally {
+            for (int i = 0; i < streams.size(); i++) {
+                if (i % 2 == 0) {
+                    streams.get(i).setSoLinger(true, 0); // dropped with a reset, the others with a plain close
+                }
+                streams.get(i).close();
+            }
+        }
+
+        try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET /__patella/events HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + server.url().getPort() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(firstEvent(socket)).startsWith("HTTP/1.1 200 ").contains("event: build");
+        }
+        try (var events = new Events(url("/__patella/events"))) {
+            assertThat(events.next()).isEqualTo("1");
+            edit("content/exercises/leg-lift.md", "Helps the", "Still helps the");
+            assertThat(events.next()).isNotEqualTo("1");
+        }
+    }
+
+    /** Reads an event stream's response head and its first event. */
+    private static String firstEvent(Socket socket) throws IOException {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1));
+        var text = new StringBuilder();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            text.append(line).append('\n');
+            if (line.startsWith("data: ") || line.startsWith("HTTP/1.1") && !line.startsWith("HTTP/1.1 200 ")) {
+                break;
+            }
+        }
+        return text.toString();
     }
 
     @Test
@@ -246,6 +317,30 @@ class DevServerTest {
     }
 
     @Test
+    void theOverlayCutsALongLineAroundTheErrorSoTheCaretIsUnderIt() throws Exception {
+        String sentence = "Lift slowly and keep breathing. ";
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", sentence.repeat(12)
+                    + "See [the missing page](/no-such-page/) for more.\n\n" + sentence.repeat(12) + "\n\nHelps the");
+
+            String page = events.awaitPage(this, "/about/", html -> html.contains("[link.broken]"));
+            var here = java.util.regex.Pattern.compile("<span class=\"patella-here\"> *(\\d+) \\| ([^\n]*)\n      \\| "
+                    + "( *)<span class=\"patella-caret\">\\^</span></span>").matcher(page);
+            assertThat(here.find()).as(page).isTrue();
+            String shown = here.group(2).replace("&quot;", "\"");
+            int caret = here.group(3).length();
+            assertThat(page).containsPattern("content/exercises/leg-lift\\.md:\\d+:389");
+            assertThat(shown).startsWith("\u2026").endsWith("\u2026").hasSizeLessThanOrEqualTo(Overlay.WIDTH + 2);
+            assertThat(shown.substring(caret)).startsWith("[the missing page](/no-such-page/)");
+            // the lines around it are cut the same way, so they stay aligned with it
+            int start = 388 - Overlay.WIDTH / 2; // the column's index, less half the width
+            assertThat(page).contains(" | \u2026" + sentence.repeat(12).substring(start) + "\n");
+        }
+    }
+
+    @Test
     void aSiteFileSwappedForALinkOutOfTheProjectIsNeverServed() throws Exception {
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CANARY\n");
         Path image = project.resolve("content/images/knee.svg");
@@ -270,6 +365,116 @@ class DevServerTest {
         assertThat(beforeTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
         assertThat(afterTheRebuild.body()).doesNotContain("TOP-SECRET-CANARY");
         assertThat(afterTheRebuild.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRebuildThatOverflowsTheStackIsShownAtTheFileSavedAndTheNextSaveIsServed() throws Exception {
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(exercise).contains("OVERFLOW")) {
+                deeper(0); // a real stack overflow, on the rebuild thread, in the middle of a rebuild
+            }
+            return session.build(changes, diagnostics);
+        });
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", "OVERFLOW helps the");
+
+            String crashed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("patella-overlay\""));
+            assertThat(crashed).contains("content/exercises/leg-lift.md:1:1").contains("[serve.rebuild-failed]")
+                    .contains("StackOverflowError").contains("<h1>Leg lift</h1>").doesNotContain("OVERFLOW helps");
+            assertThat(get("/about/").body()).contains("content/exercises/leg-lift.md:1:1").contains("<h1>About</h1>");
+            assertThat(log.toString()).contains("content/exercises/leg-lift.md:1:1: error: the rebuild stopped")
+                    .contains("java.lang.StackOverflowError");
+
+            edit("content/exercises/leg-lift.md", "OVERFLOW helps the", "Now helps the");
+
+            String fixed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("Now helps the"));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+            assertThat(get("/about/").body()).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    @Test
+    void aRebuildThatRunsOutOfMemoryIsShownAndTheNextSaveIsServed() throws Exception {
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(exercise).contains("HUGE")) {
+                long[] huge = new long[Integer.MAX_VALUE]; // a real OutOfMemoryError, without filling the heap
+                assertThat(huge).isEmpty();
+            }
+            return session.build(changes, diagnostics);
+        });
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/exercises/leg-lift.md", "Helps the", "HUGE helps the");
+
+            String crashed = events.awaitPage(this, "/about/", html -> html.contains("patella-overlay\""));
+            assertThat(crashed).contains("content/exercises/leg-lift.md:1:1").contains("OutOfMemoryError");
+
+            edit("content/exercises/leg-lift.md", "HUGE helps the", "Then helps the");
+
+            String fixed = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("Then helps the"));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    @Test
+    void aFirstBuildThatThrowsStillStartsTheServerAndPointsAtTheFileSavedLast() throws Exception {
+        Path page = project.resolve("content/pages/about.md");
+        TestSites.write(page, TestSites.read(page).replace("About us.", "About us. BROKEN"));
+        restart(session -> (changes, diagnostics) -> {
+            if (TestSites.read(page).contains("BROKEN")) {
+                throw new java.util.NoSuchElementException("No value present"); // what a reader's bug threw
+            }
+            return session.build(changes, diagnostics);
+        });
+
+        var home = get("/");
+        assertThat(home.statusCode()).isEqualTo(404);
+        assertThat(home.body()).contains("id=\"patella-overlay\"").contains("content/pages/about.md:1:1")
+                .contains("[serve.rebuild-failed]").contains("NoSuchElementException: No value present")
+                .contains("title: About");
+
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+            edit("content/pages/about.md", "About us. BROKEN", "About us, mended.");
+
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("About us, mended."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+            assertThat(get("/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void deeplyNestedMarkdownNeverSilencesTheServer() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("content/pages/about.md", "About us.", "About us.\n\n" + ">".repeat(3000) + " deep\n");
+
+            String shown = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("patella-overlay\""));
+            assertThat(shown).contains("content/pages/about.md:").contains("<h1>Leg lift</h1>");
+
+            edit("content/pages/about.md", ">".repeat(3000) + " deep", "Written again.");
+
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("Written again."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
+    /** Calls itself until the stack runs out. */
+    private static int deeper(int depth) {
+        return deeper(depth + 1) + 1;
+    }
+
+    private void restart(java.util.function.Function<dev.patella.build.SiteSession, Rebuilder.Step> steps)
+            throws IOException {
+        server.close();
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+                new PrintWriter(log, true), new PrintWriter(log, true), steps);
     }
 
     private void restart() throws IOException {

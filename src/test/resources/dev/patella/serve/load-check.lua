@@ -1,4 +1,4 @@
--- wrk script for DevServerLoadTest: requests the paths given after "--" in turn, and checks
+-- wrk script for ServeLoad (DevServerLoadTest and bench/serve-load.sh): requests the paths given after "--" in turn, and checks
 -- every response: status 200, a Content-Length equal to the body's length, HTML that ends
 -- in </html> and SVG that ends in </svg> (so nothing torn or half-written), and no error
 -- overlay. Prints one PATELLA-LOAD line with the counts when the run is done.

@@ -1,0 +1,64 @@
+package dev.patella.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The operating system's reasons, as the JDK reports them on Linux, macOS and Windows, become
+ * plain words with a next step. (The failures that can be caused for real in a test, whoever runs
+ * it, are caused through the command line in {@code FileFailuresTest}.)
+ */
+class FileFailureTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Permission denied          | permission denied                      | chmod u+w /srv/site",
+        "Operation not permitted    | does not permit it                     | chattr -i /srv/site/index.html",
+        "No space left on device    | no space left on the disk              | df -h /srv/site",
+        "Disk quota exceeded        | no space left on the disk              | df -h /srv/site",
+        "There is not enough space on the disk | no space left on the disk     | df -h /srv/site",
+        "Read-only file system      | the disk is read-only                  | build --output DIR",
+        "Not a directory            | a file is where a folder should be     | rename or remove the file",
+        "Is a directory             | a folder is where a file should be     | rename or remove the folder",
+        "Too many open files        | too many files are open                | ulimit -n",
+        "Input/output error         | the disk reported an error             | still connected",
+        "File name too long         | the path is too long                   | shorter",
+        "Stale file handle          | Stale file handle                      | exists and that you may read and write it",
+    })
+    void eachReasonIsToldInPlainWordsWithWhatToDo(String os, String words, String step) {
+        var e = new FileSystemException("/srv/site/index.html", null, os);
+
+        var failure = FileFailure.writing(Path.of("/srv/site/index.html"), e);
+
+        assertThat(failure.getMessage()).startsWith("cannot write /srv/site/index.html: ").contains(words)
+                .contains(step);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "access  | cannot read /srv/content/x.md: permission denied; allow reading it: chmod u+r /srv/content/x.md",
+        "missing | cannot read /srv/content/x.md: it does not exist; check that /srv/content/x.md is there",
+    })
+    void theJdksOwnExceptionTypesAreRecognised(String kind, String expected) {
+        IOException e = kind.equals("access") ? new AccessDeniedException("/srv/content/x.md")
+                : new NoSuchFileException("/srv/content/x.md");
+
+        assertThat(FileFailure.reading(Path.of("/elsewhere"), e).getMessage()).startsWith(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"/srv/my site/x.md | '/srv/my site/x.md'", "/srv/it's/x.md | '/srv/it'\\''s/x.md'"})
+    void pathsInCommandsAreQuotedForTheShell(String path, String quoted) {
+        var failure = FileFailure.of(new UncheckedIOException(new AccessDeniedException(path)));
+
+        assertThat(failure.getMessage()).contains("chmod u+r " + quoted);
+    }
+}
