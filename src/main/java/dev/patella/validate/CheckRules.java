@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.LinkUse;
 import dev.patella.model.Exercise;
+import dev.patella.render.TemplateLink;
 import java.util.Collection;
 import java.util.Locale;
 
