@@ -79,7 +79,7 @@ final class ViewBuilder {
                 Urls.relative(Urls.HOME, Urls.program(c.slug())), program(c, Urls.HOME, md))).toList();
         var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md),
                 data.page(Urls.HOME, config.title(), config.description(), List.of()));
-        return new Built(new Views.Home(layout, intro, cards), md, List.of());
+        return new Built(new Views.Home(layout, intro, cards, siteChecked()), md, List.of());
     }
 
     Built condition(Condition c, Diagnostics d) {
@@ -202,7 +202,7 @@ final class ViewBuilder {
         var muscles = Facets.of(all, e -> concat(e.muscles().primary(), e.muscles().secondary()), Urls.EXERCISES);
         var chains = Facets.of(all, e -> List.of(e.chain().label()), Urls.EXERCISES);
         var equipment = Facets.of(all, ViewBuilder::equipment, Urls.EXERCISES);
-        return new Built(new Views.Exercises(layout, phases, muscles, chains, equipment), md, List.of());
+        return new Built(new Views.Exercises(layout, phases, muscles, chains, equipment, siteChecked()), md, List.of());
     }
 
     /** What an exercise can use, needed or optional; "No equipment" when it needs nothing. */
@@ -230,7 +230,8 @@ final class ViewBuilder {
         var refs = references(md, List.of());
         var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md),
                 data.page(url, p.title(), p.summary(), models(md, List.of())));
-        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs), md,
+        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs,
+                checked("Last checked by our editors", p.reviewed())), md,
                 keys(md, List.of()));
     }
 
@@ -251,7 +252,7 @@ final class ViewBuilder {
         String description = "The research and articles this site is based on.";
         var layout = layouts.layout(Urls.SOURCES, "Sources", description, Urls.SOURCES, List.of(), disclaimer(md),
                 data.page(Urls.SOURCES, "Sources", description, index.site().references()));
-        return new Built(new Views.Sources(layout, sources), md, List.of());
+        return new Built(new Views.Sources(layout, sources, siteChecked()), md, List.of());
     }
 
     private List<Views.Phase> program(Condition c, String from, PageMarkdown md) {
@@ -340,7 +341,7 @@ final class ViewBuilder {
 
     private Views.Editorial editorial(Editorial e, String from) {
         var author = index.findPerson(e.author().value());
-        var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value()));
+        var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value())).filter(Person::clinician);
         return new Views.Editorial(author.map(Person::displayName).orElse(""),
                 author.map(p -> profile(p, from)).orElse(""),
                 reviewer.map(Person::displayName).orElse(""), reviewer.map(p -> profile(p, from)).orElse(""),
@@ -359,6 +360,20 @@ final class ViewBuilder {
 
     private static Views.Person person(Person p, PageMarkdown md) {
         return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
+    }
+
+    /** For a page made from all the content: the latest day the editors checked any of it. */
+    private Views.Checked siteChecked() {
+        var dates = new ArrayList<LocalDate>();
+        index.conditions().forEach(c -> dates.add(c.editorial().reviewed()));
+        index.exercises().forEach(e -> dates.add(e.editorial().reviewed()));
+        index.pages().forEach(p -> p.reviewed().ifPresent(dates::add));
+        return checked("Content last checked by our editors", dates.stream().max(LocalDate::compareTo));
+    }
+
+    private static Views.Checked checked(String label, Optional<LocalDate> date) {
+        return new Views.Checked(label, date.map(ViewBuilder::format).orElse(""),
+                date.map(LocalDate::toString).orElse(""));
     }
 
     private static String format(LocalDate date) {

@@ -84,6 +84,13 @@ public final class Views {
                             String reviewDue, String reviewDueIso, String adaptedFromHtml) {
     }
 
+    /**
+     * The day the editors last checked a page that has no byline of its own; {@code label} says
+     * what was checked. {@code date} is empty when the page gives no date.
+     */
+    public record Checked(String label, String date, String iso) {
+    }
+
     public record Dose(int sets, String reps, String hold, String restHtml, boolean perSide, String frequencyHtml,
                        String summary) {
     }
@@ -98,7 +105,7 @@ public final class Views {
     public record Person(String id, String name, String credentials, String role, String bioHtml) {
     }
 
-    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions) {
+    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions, Checked checked) {
     }
 
     public record ConditionCard(String title, String href, String summary, String programHref, List<Phase> program) {
@@ -121,7 +128,7 @@ public final class Views {
     }
 
     public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,
-                            List<Facet> equipment) {
+                            List<Facet> equipment, Checked checked) {
     }
 
     /**
@@ -162,11 +169,11 @@ public final class Views {
     public record Source(String anchor, String html, List<Link> citedBy) {
     }
 
-    public record Sources(Layout layout, List<Source> sources) {
+    public record Sources(Layout layout, List<Source> sources, Checked checked) {
     }
 
     public record Page(Layout layout, String slug, String title, String summary, String bodyHtml,
-                       List<Person> people, List<Reference> references) {
+                       List<Person> people, List<Reference> references, Checked checked) {
     }
 
     public record NotFound(Layout layout) {
