@@ -69,7 +69,8 @@ class TrustAndStructuredDataTest {
         Path page = buildShipped().resolve("exercises/clamshell/index.html");
         JsonNode plan = jsonLd(page).path("mainEntity");
         assertThat(Files.readString(page)).contains("<figcaption>Drawing: Patella</figcaption>")
-                .contains("Adapted from: Gasnick K. Chondromalacia exercises to relieve knee pain.");
+                .contains("Adapted from: Gasnick K. Chondromalacia exercises to relieve knee pain.")
+                .contains("Verywell Health. Accessed November 21, 2026.");
 
         assertThat(plan.path("@type").asText()).isEqualTo("ExercisePlan");
         assertThat(plan.path("repetitions").path("minValue").asInt()).isEqualTo(10);
