@@ -276,15 +276,13 @@ final class ViewBuilder {
                 equipment(e).stream().map(Facets::key).toList());
     }
 
-    private static String shortDose(Dose d) {
-        return d.sets() + " sets of " + d.reps() + (d.perSide() ? ", each side" : "");
+    private static Views.ShortDose shortDose(Dose d) {
+        return new Views.ShortDose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), d.perSide());
     }
 
     private static Views.Dose dose(Dose d, PageMarkdown md) {
-        String hold = d.holdSeconds().isPresent()
-                ? d.holdSeconds().getAsInt() + (d.holdSeconds().getAsInt() == 1 ? " second" : " seconds") : "";
-        return new Views.Dose(d.sets(), d.reps().toString(), hold, md.inline(d.rest()), d.perSide(),
-                md.inline(d.frequency()), shortDose(d));
+        return new Views.Dose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), md.inline(d.rest()),
+                d.perSide(), md.inline(d.frequency()));
     }
 
     private Views.Usage usage(Usage u, String from) {

@@ -57,7 +57,7 @@ public final class Views {
      * {@code none} when nothing is needed.
      */
     public record ExerciseCard(String title, String href, String summary, String phase, String chain,
-                               String dose, List<String> muscles, String phaseKey, String chainKey,
+                               ShortDose dose, List<String> muscles, String phaseKey, String chainKey,
                                List<String> muscleKeys, List<String> equipmentKeys) {
     }
 
@@ -91,8 +91,16 @@ public final class Views {
     public record Checked(String label, String date, String iso) {
     }
 
-    public record Dose(int sets, String reps, String hold, String restHtml, boolean perSide, String frequencyHtml,
-                       String summary) {
+    /**
+     * How much of an exercise to do; {@code holdSeconds} is 0 when there is no hold. Templates
+     * word it (with {@code plural(...)}, see {@code parts.ftlh}'s {@code shortDose}).
+     */
+    public record Dose(int sets, String reps, int holdSeconds, String restHtml, boolean perSide,
+                       String frequencyHtml) {
+    }
+
+    /** The counts of a dose alone, for cards: "3 sets of 10–15, hold 1 second, each side". */
+    public record ShortDose(int sets, String reps, int holdSeconds, boolean perSide) {
     }
 
     /** {@code src} is empty when the exercise has no illustration; width and height are the drawing's own. */

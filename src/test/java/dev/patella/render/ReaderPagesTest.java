@@ -129,4 +129,27 @@ class ReaderPagesTest {
                 .contains("\"src\":\"assets/favicon.svg\"").contains("\"name\":\"Runner's Knee Exercises\"");
         assertThat(site.resolve("favicon.ico")).isRegularFile();
     }
+
+    @Test
+    void doseTextIsWordedByTheTemplatesWithTheHoldAndPlurals() {
+        assertThat(read("exercises/index.html")).contains("3 sets of 10–15, hold 1 second, each side ·");
+        assertThat(read("index.html")).contains("Clamshell</a>: 3 sets of 10–15, hold 1 second, each side</li>");
+        assertThat(read("conditions/chondromalacia-patella/program/index.html"))
+                .contains("<strong>3 sets of 10–15, hold 1 second, each side.</strong>");
+        assertThat(read("exercises/clamshell/index.html")).contains("<dt>Hold</dt><dd>1 second</dd>");
+    }
+
+    @Test
+    void oneSetIsOneSetAndLongerHoldsArePlural(@TempDir Path tmp) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        TestSites.write(exercise, TestSites.read(exercise).replace("  sets: 3\n  reps: 10-15\n",
+                "  sets: 1\n  reps: 5\n  hold_seconds: 5\n"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String list = TestSites.read(project.resolve("site/exercises/index.html"));
+        assertThat(list).contains("1 set of 5, hold 5 seconds, each side").doesNotContain("1 sets");
+    }
 }
