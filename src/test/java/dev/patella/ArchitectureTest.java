@@ -20,10 +20,13 @@ class ArchitectureTest {
 
     /** The stages in pipeline order (see ARCHITECTURE.md). */
     static final List<String> STAGES = List.of("diag", "config", "model", "source", "index", "markdown", "cite",
-            "validate", "render", "output", "build", "publish", "serve", "cli");
+            "render", "validate", "output", "build", "publish", "serve", "cli");
 
     private static final Path MAIN = TestSites.PROJECT.resolve("src/main/java/dev/patella");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+    /** An import, a wildcard one too ({@code import dev.patella.render.*;} gives {@code dev.patella.render}). */
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)(?:\\.\\*)?;", Pattern.MULTILINE);
+    /** A fully qualified name of a Patella type written in code, which uses a stage as surely as an import. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.patella\\.[a-z]+\\.[A-Z]\\w*");
 
     @Test
     void everyPackageIsAKnownStage() throws IOException {
@@ -101,11 +104,36 @@ class ArchitectureTest {
         }
     }
 
+    @Test
+    void noWildcardImports() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            Matcher m = Pattern.compile("^import [\\w.]+\\.\\*;", Pattern.MULTILINE).matcher(Files.readString(file));
+            while (m.find()) {
+                violations.add(MAIN.relativize(file) + ": " + m.group());
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** What a file uses: its imports, and the Patella types it names in full in its code (not in comments). */
     private static List<String> imports(Path file) throws IOException {
         List<String> out = new ArrayList<>();
-        Matcher m = IMPORT.matcher(Files.readString(file));
+        String text = Files.readString(file);
+        Matcher m = IMPORT.matcher(text);
         while (m.find()) {
             out.add(m.group(1));
+        }
+        for (String line : text.split("\n")) {
+            String code = line.strip();
+            if (code.startsWith("import ") || code.startsWith("package ") || code.startsWith("*")
+                    || code.startsWith("/*") || code.startsWith("//")) {
+                continue;
+            }
+            Matcher q = QUALIFIED.matcher(code);
+            while (q.find()) {
+                out.add(q.group());
+            }
         }
         return out;
     }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Remembers the last successful build of a project, in {@code .patella/build-cache} (ignored by
+ * Remembers the last successful build of a project, in its {@link ProjectState} (ignored by
  * git), so that a build whose inputs have not changed since can stop at once.
  *
  * <p>The inputs are fingerprinted the way {@code make} does, by each file's size and modification
@@ -30,17 +29,15 @@ import java.util.Optional;
  */
 final class BuildCache {
 
-    static final String FILE = ".patella/build-cache";
-
     /** What a remembered build made: its page and file counts and its warnings. */
     record Remembered(int pages, int files, List<Diagnostic> warnings) {
     }
 
-    private final Path file;
+    private final ProjectState state;
     private final String fingerprint;
 
-    private BuildCache(Path file, String fingerprint) {
-        this.file = file;
+    private BuildCache(ProjectState state, String fingerprint) {
+        this.state = state;
         this.fingerprint = fingerprint;
     }
 
@@ -74,7 +71,7 @@ final class BuildCache {
                 });
                 files.forEach((path, stamp) -> update(digest, "file " + path + " " + stamp));
             }
-            return new BuildCache(options.project().resolve(FILE), HexFormat.of().formatHex(digest.digest()));
+            return new BuildCache(new ProjectState(options.project()), HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Action.LIST, options.project(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -82,44 +79,40 @@ final class BuildCache {
         }
     }
 
-    /** @return the remembered build, when it had exactly these inputs; empty otherwise */
+    /** @return the remembered build, when it had exactly these inputs; empty otherwise (a damaged note too) */
     Optional<Remembered> lookup() {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).equals("fingerprint " + fingerprint)) {
-                return Optional.empty();
-            }
-            String[] counts = lines.get(1).split(" ");
-            List<Diagnostic> warnings = new ArrayList<>();
-            for (String line : lines.subList(2, lines.size())) {
-                String[] f = line.split("\t", 5);
-                warnings.add(Diagnostic.warning(f[0], new SourceSpan(f[1], Integer.parseInt(f[2]),
-                        Integer.parseInt(f[3])), f[4]));
-            }
-            return Optional.of(new Remembered(Integer.parseInt(counts[1]), Integer.parseInt(counts[2]), warnings));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // an unreadable cache is only a slower build
+        return state.read(ProjectState.Note.BUILD_CACHE).flatMap(this::parse);
+    }
+
+    private Optional<Remembered> parse(List<String> lines) {
+        if (lines.size() < 2 || !lines.get(0).equals("fingerprint " + fingerprint)
+                || !lines.get(1).matches("counts \\d{1,9} \\d{1,9}")) {
+            return Optional.empty();
         }
+        String[] counts = lines.get(1).split(" ");
+        List<Diagnostic> warnings = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            String[] f = line.split("\t", 5);
+            if (f.length < 5 || !f[2].matches("\\d{1,9}") || !f[3].matches("\\d{1,9}")) {
+                return Optional.empty(); // a damaged note is only a slower build
+            }
+            warnings.add(Diagnostic.warning(f[0], new SourceSpan(f[1], Integer.parseInt(f[2]),
+                    Integer.parseInt(f[3])), f[4]));
+        }
+        return Optional.of(new Remembered(Integer.parseInt(counts[1]), Integer.parseInt(counts[2]), warnings));
     }
 
     /** Remembers a successful build with these inputs; a failure to write is ignored (the cache is optional). */
     void remember(int pages, int files, List<Diagnostic> diagnostics) {
-        var out = new StringBuilder("fingerprint ").append(fingerprint).append('\n')
-                .append("counts ").append(pages).append(' ').append(files).append('\n');
+        List<String> lines = new ArrayList<>(List.of("fingerprint " + fingerprint, "counts " + pages + " " + files));
         for (Diagnostic d : diagnostics) {
             if (d.severity() == Severity.WARNING && d.via().isEmpty()) {
-                out.append(d.code()).append('\t').append(d.at().file()).append('\t').append(d.at().line()).append('\t')
-                        .append(d.at().column()).append('\t').append(d.message().replace('\n', ' ')).append('\n');
+                lines.add(d.code() + "\t" + d.at().file() + "\t" + d.at().line() + "\t" + d.at().column() + "\t"
+                        + d.message().replace('\n', ' '));
             }
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("build-cache.tmp");
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            state.write(ProjectState.Note.BUILD_CACHE, lines);
         } catch (IOException e) {
             // the next build is only slower
         }
@@ -128,7 +121,7 @@ final class BuildCache {
     /** Forgets the remembered build, so that the next build runs in full. */
     void forget() {
         try {
-            Files.deleteIfExists(file);
+            state.delete(ProjectState.Note.BUILD_CACHE);
         } catch (IOException e) {
             // a stale entry cannot match: its fingerprint differs
         }

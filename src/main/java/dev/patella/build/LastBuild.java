@@ -2,15 +2,12 @@ package dev.patella.build;
 
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of a project's most recent build, kept in {@code .patella/last-build} so that
+ * The outcome of a project's most recent build, kept in its {@link ProjectState} so that
  * {@code publish} can refuse to send a site whose latest build failed.
  *
  * @param succeeded whether the build replaced the site
@@ -18,23 +15,17 @@ import java.util.Optional;
  */
 public record LastBuild(boolean succeeded, int errors) {
 
-    static final String FILE = ".patella/last-build";
-
     /**
      * Records this outcome for {@code project}, replacing the previous one.
      *
-     * @throws UncheckedIOException when the file cannot be written
+     * @throws FileFailure when the note cannot be written
      */
     public void save(Path project) {
-        Path file = project.resolve(FILE);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("last-build.tmp");
-            Files.writeString(tmp, "result=" + (succeeded ? "succeeded" : "failed") + "\nerrors=" + errors + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new ProjectState(project).write(ProjectState.Note.LAST_BUILD,
+                    List.of("result=" + (succeeded ? "succeeded" : "failed"), "errors=" + errors));
         } catch (IOException e) {
-            throw FileFailure.writing(file, e);
+            throw FileFailure.writing(project.resolve(ProjectState.DIR), e);
         }
     }
 
@@ -45,20 +36,15 @@ public record LastBuild(boolean succeeded, int errors) {
      *         the record cannot be read
      */
     public static Optional<LastBuild> find(Path project) {
-        String text;
-        try {
-            text = Files.readString(project.resolve(FILE), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        boolean succeeded = text.lines().anyMatch("result=succeeded"::equals);
-        boolean failed = text.lines().anyMatch("result=failed"::equals);
-        if (succeeded == failed) {
-            return Optional.empty();
-        }
-        int errors = text.lines().filter(l -> l.startsWith("errors=")).findFirst()
-                .map(l -> l.substring("errors=".length())).filter(n -> n.matches("\\d{1,9}"))
-                .map(Integer::parseInt).orElse(0);
-        return Optional.of(new LastBuild(succeeded, errors));
+        return new ProjectState(project).read(ProjectState.Note.LAST_BUILD).flatMap(lines -> {
+            boolean succeeded = lines.contains("result=succeeded");
+            boolean failed = lines.contains("result=failed");
+            if (succeeded == failed) {
+                return Optional.empty();
+            }
+            int errors = lines.stream().filter(l -> l.matches("errors=\\d{1,9}")).findFirst()
+                    .map(l -> Integer.parseInt(l.substring("errors=".length()))).orElse(0);
+            return Optional.of(new LastBuild(succeeded, errors));
+        });
     }
 }

@@ -5,33 +5,30 @@ import dev.patella.cite.ReferenceFormatter;
 import dev.patella.model.Reference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps the formatted references of a project in {@code .patella/references} (ignored by git),
+ * Keeps the formatted references of a project in its {@link ProjectState} (ignored by git),
  * so that a build whose {@code sources.yaml} has not changed does not start the citation
  * processor, which costs a few hundred milliseconds to load its style. The formatter is asked
  * only when the references differ from those remembered.
  */
 final class ReferenceCache implements ReferenceFormatter {
 
-    static final String FILE = ".patella/references";
-
     private final ReferenceFormatter formatter;
-    private final Path file;
+    private final ProjectState state;
 
     ReferenceCache(ReferenceFormatter formatter, Path project) {
         this.formatter = formatter;
-        this.file = project.resolve(FILE);
+        this.state = new ProjectState(project);
     }
 
     @Override
@@ -56,38 +53,32 @@ final class ReferenceCache implements ReferenceFormatter {
     }
 
     private Optional<Map<String, FormattedReference>> read(String key) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return state.read(ProjectState.Note.REFERENCES).flatMap(lines -> {
             if (lines.isEmpty() || !lines.get(0).equals(key)) {
                 return Optional.empty();
             }
             Map<String, FormattedReference> out = new LinkedHashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", 3);
+                if (f.length < 3) {
+                    return Optional.empty(); // a damaged note only costs the formatter's time
+                }
                 out.put(f[0], new FormattedReference(f[0], f[1], f[2]));
             }
             return Optional.of(out);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged cache only costs the formatter's time
-        }
+        });
     }
 
     private void write(String key, Map<String, FormattedReference> formatted) {
-        var out = new StringBuilder(key).append('\n');
+        List<String> lines = new ArrayList<>(List.of(key));
         for (FormattedReference r : formatted.values()) {
             if (r.html().contains("\t") || r.html().contains("\n") || r.text().contains("\n")) {
                 return; // cannot be kept in this simple format: format again next time
             }
-            out.append(r.id()).append('\t').append(r.html()).append('\t').append(r.text()).append('\n');
+            lines.add(r.id() + "\t" + r.html() + "\t" + r.text());
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("references.tmp");
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            state.write(ProjectState.Note.REFERENCES, lines);
         } catch (IOException e) {
             // the next build formats again
         }

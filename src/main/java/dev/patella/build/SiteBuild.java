@@ -3,7 +3,7 @@ package dev.patella.build;
 import dev.patella.index.SiteIndex;
 import dev.patella.output.SiteFiles;
 import dev.patella.render.RenderedPage;
-import dev.patella.validate.TemplateLink;
+import dev.patella.render.TemplateLink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

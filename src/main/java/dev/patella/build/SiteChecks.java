@@ -6,20 +6,16 @@ import dev.patella.index.Urls;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
 import dev.patella.model.Exercise;
-import dev.patella.model.StaticFile;
-import dev.patella.output.HostingFiles;
-import dev.patella.output.SiteFiles;
-import dev.patella.output.Sitemap;
+import dev.patella.output.SiteOutput;
 import dev.patella.render.Assets;
 import dev.patella.render.DataFile;
 import dev.patella.render.RenderedPage;
 import dev.patella.validate.CheckRules;
 import dev.patella.validate.CitationChecker;
+import dev.patella.validate.GlossaryCheck;
 import dev.patella.validate.LinkChecker;
 import dev.patella.validate.OutputLinkChecker;
-import dev.patella.validate.TemplateLink;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The whole-site steps after rendering: the checks every build runs, the stricter ones of {@code check}, the file list. */
+/** The whole-site checks after rendering: those every build runs, and the stricter ones of {@code check}. */
 final class SiteChecks {
 
     private SiteChecks() {
@@ -60,7 +56,9 @@ final class SiteChecks {
             broken.add(Urls.program(slug));
         });
         index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
-        var checker = new LinkChecker(ids, siteFiles(index, assets, data), broken);
+        // a term used only on a page that could not be made is not unused: that page's error says why
+        boolean everyPageMade = broken.isEmpty();
+        var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
         // a missing file or page named in content is reported at that line, not again on every page showing it
@@ -84,6 +82,11 @@ final class SiteChecks {
                     written));
         }
         OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
+        Set<String> targets = new HashSet<>();
+        pages.forEach(page -> targets.addAll(page.targets()));
+        if (everyPageMade) {
+            GlossaryCheck.unused(index.site().glossary(), targets, diagnostics);
+        }
     }
 
     /** The rules {@code patella check} adds to those of a build. */
@@ -105,42 +108,5 @@ final class SiteChecks {
             e.illustration().ifPresent(i -> out.add(new LinkUse(i.src(), true, i.alt(), i.at())));
         }
         return out;
-    }
-
-    private static Set<String> siteFiles(SiteIndex index, Assets assets, List<DataFile> data) {
-        Set<String> files = new HashSet<>();
-        data.forEach(f -> files.add("/" + f.sitePath()));
-        index.site().files().forEach(f -> files.add("/" + f.sitePath()));
-        assets.files().values().forEach(a -> files.add("/" + a.sitePath()));
-        files.add("/sitemap.xml");
-        files.add("/robots.txt");
-        return files;
-    }
-
-    static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets) {
-        Map<String, byte[]> generated = new HashMap<>();
-        List<String> sitemap = new ArrayList<>();
-        for (RenderedPage page : pages) {
-            generated.put(Urls.file(page.url()), page.html());
-            if (!page.url().equals(Urls.NOT_FOUND)) {
-                sitemap.add(page.url());
-            }
-        }
-        var baseUrl = index.site().config().baseUrl();
-        generated.put("sitemap.xml", Sitemap.xml(baseUrl, sitemap).getBytes(StandardCharsets.UTF_8));
-        generated.put("robots.txt", Sitemap.robots(baseUrl).getBytes(StandardCharsets.UTF_8));
-        List<String> immutable = new ArrayList<>(assets.fingerprinted());
-        data.stream().filter(DataFile::fingerprinted).forEach(f -> immutable.add(f.sitePath()));
-        immutable.sort(null);
-        generated.put(HostingFiles.HEADERS, HostingFiles.headers(immutable).getBytes(StandardCharsets.UTF_8));
-        generated.put(HostingFiles.HTACCESS,
-                HostingFiles.htaccess(baseUrl.getRawPath(), immutable).getBytes(StandardCharsets.UTF_8));
-        data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
-        Map<String, Path> copied = new HashMap<>();
-        for (StaticFile f : index.site().files()) {
-            copied.put(f.sitePath(), f.file());
-        }
-        assets.files().values().forEach(a -> copied.put(a.sitePath(), a.source()));
-        return new SiteFiles(generated, copied);
     }
 }

@@ -10,6 +10,7 @@ import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.output.SiteFiles;
+import dev.patella.output.SiteOutput;
 import dev.patella.render.Assets;
 import dev.patella.render.DataFile;
 import dev.patella.render.RenderCache;
@@ -44,7 +45,7 @@ public final class SiteSession {
 
     private final BuildOptions options;
     private final LongSupplier nanoTime;
-    private final ContentLoader loader = new ContentLoader();
+    private final ContentLoader loader;
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
     private final ReferenceFormatter formatter;
     private final SourceCache sources = new SourceCache();
@@ -73,9 +74,11 @@ public final class SiteSession {
         return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()));
     }
 
-    private SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
+    /** A session that formats references with {@code formatter}. */
+    SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
         this.options = options;
         this.nanoTime = nanoTime;
+        this.loader = new ContentLoader(options.baseUrlOverride());
         this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
         this.formatter = formatter;
     }
@@ -103,12 +106,7 @@ public final class SiteSession {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
         Site site = loaded.get();
-        if (options.baseUrlOverride().isPresent()) {
-            site = new Site(site.config().withBaseUrl(options.baseUrlOverride().get()), site.people(),
-                    site.references(), site.conditions(), site.exercises(), site.pages(), site.files(),
-                    site.unreadable());
-        }
-        SiteIndex index = Indexer.index(site, options.drafts(), diagnostics);
+        SiteIndex index = Indexer.index(site, options.drafts(), ReservedNames.all(), diagnostics);
         if (!site.references().equals(formattedFor)) {
             formatted = formatter.format(site.references());
             formattedFor = site.references();
@@ -120,7 +118,7 @@ public final class SiteSession {
         List<DataFile> data = renderer.dataFiles(index);
         SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), diagnostics);
         editorial.check(index, options.today(), options.strict(), diagnostics);
-        SiteFiles files = SiteChecks.files(index, pages, data, renderer.assets());
+        SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }
 

@@ -37,8 +37,13 @@ final class CiteprocFormatter implements ReferenceFormatter {
     }
 
     @Override
-    public Map<String, FormattedReference> format(List<Reference> references) {
+    public Map<String, FormattedReference> format(List<Reference> all) {
         Map<String, FormattedReference> out = new LinkedHashMap<>();
+        // an id used twice is the reader's error to report; citeproc would merge the two entries
+        // and leave the lists below out of step, so only the first of each id is formatted
+        Map<String, Reference> firstOfEach = new LinkedHashMap<>();
+        all.forEach(r -> firstOfEach.putIfAbsent(r.id(), r));
+        List<Reference> references = List.copyOf(firstOfEach.values());
         if (references.isEmpty()) {
             return out;
         }

@@ -1,7 +1,7 @@
 package dev.patella.cli;
 
+import dev.patella.build.ReservedNames;
 import dev.patella.diag.FileFailure;
-import dev.patella.index.Indexer;
 import dev.patella.source.Scaffold;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code patella new exercise|condition|page SLUG}: starts a content file with every field. */
@@ -66,7 +65,7 @@ final class NewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + slug + "' cannot be used as a file "
                     + "name and web address; use lower-case letters, digits and single hyphens, for example wall-squat");
         }
-        if (what == Scaffold.Kind.PAGE && Indexer.isReserved(slug)) {
+        if (what == Scaffold.Kind.PAGE && ReservedNames.isReserved(slug)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the page name '" + slug + "' is used by "
                     + "the site itself; choose another");
         }

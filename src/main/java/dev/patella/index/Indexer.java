@@ -29,26 +29,18 @@ import java.util.function.Function;
  */
 public final class Indexer {
 
-    /** Page slugs the site's own sections use. */
-    static final Set<String> RESERVED = Set.of("conditions", "exercises", "sources", "images", "assets", "search",
-            "404", "index", "sitemap", "robots");
-
     private Indexer() {
     }
 
-    /** Whether a plain page may not use {@code slug} because the site's own sections do. */
-    public static boolean isReserved(String slug) {
-        return RESERVED.contains(slug);
-    }
-
-    public static SiteIndex index(Site site, boolean drafts, Diagnostics diagnostics) {
+    /** @param reserved the URLs and slugs the site itself takes, which content may not */
+    public static SiteIndex index(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
         var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug, Condition::origin,
                 "condition", diagnostics);
         var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug, Exercise::origin,
                 "exercise", diagnostics);
         var pages = published(site.pages(), Page::draft, drafts, Page::slug, Page::origin, "page", diagnostics);
         pages.values().removeIf(page -> {
-            if (RESERVED.contains(page.slug())) {
+            if (reserved.slugs().contains(page.slug())) {
                 diagnostics.error("slug.reserved", page.origin(), "the page slug \"" + page.slug()
                         + "\" is used by the site itself; rename the file or set another \"slug:\"");
                 return true;
@@ -73,12 +65,14 @@ public final class Indexer {
             checks.sources(exercise.sources());
             checks.sources(exercise.editorial().adaptedFrom().stream().toList());
         }
-        var urls = new TreeSet<String>(List.of(Urls.HOME, Urls.EXERCISES, Urls.SOURCES, Urls.SEARCH,
-                Urls.NOT_FOUND));
+        var urls = new TreeSet<String>(reserved.urls());
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
         conditions.keySet().forEach(slug -> urls.add(Urls.program(slug)));
         exercises.keySet().forEach(slug -> urls.add(Urls.exercise(slug)));
         pages.keySet().forEach(slug -> urls.add(Urls.page(slug)));
+        if (!site.glossary().isEmpty()) {
+            urls.add(Urls.GLOSSARY);
+        }
 
         return SiteIndex.of(site,
                 sorted(conditions.values(), Comparator.comparing(Condition::title)),

@@ -8,12 +8,18 @@ public final class Urls {
     public static final String SOURCES = "/sources/";
     public static final String SEARCH = "/search/";
     public static final String NOT_FOUND = "/404.html";
+    public static final String GLOSSARY = "/glossary/";
 
     private Urls() {
     }
 
     public static String condition(String slug) {
         return "/conditions/" + slug + "/";
+    }
+
+    /** A glossary term's entry: {@code /glossary/#term-<id>}. */
+    public static String term(String id) {
+        return GLOSSARY + "#term-" + id;
     }
 
     /** The printable home program of a condition: {@code /conditions/<slug>/program/}. */

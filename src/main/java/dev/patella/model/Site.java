@@ -7,6 +7,7 @@ import java.util.List;
  * Everything read from {@code content/}, checked field by field but not yet cross-referenced.
  *
  * @param unreadable what had errors, so references to it are not reported a second time
+ * @param glossary   the terms of {@code glossary.yaml}; empty when the site has none
  */
 public record Site(
         SiteConfig config,
@@ -16,7 +17,8 @@ public record Site(
         List<Exercise> exercises,
         List<Page> pages,
         List<StaticFile> files,
-        Unreadable unreadable) {
+        Unreadable unreadable,
+        List<GlossaryTerm> glossary) {
 
     public Site {
         people = List.copyOf(people);
@@ -25,5 +27,6 @@ public record Site(
         exercises = List.copyOf(exercises);
         pages = List.copyOf(pages);
         files = List.copyOf(files);
+        glossary = List.copyOf(glossary);
     }
 }

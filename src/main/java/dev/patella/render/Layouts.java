@@ -3,7 +3,6 @@ package dev.patella.render;
 import dev.patella.config.SiteConfig;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
-import dev.patella.model.Condition;
 import dev.patella.model.Page;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,19 @@ final class Layouts {
     private final String icon;
     /** The pages listed in the footer, found once: every page's footer links to them. */
     private final List<Page> footerPages;
+    /** The main navigation, from the page kinds: site-root URLs. */
+    private final List<Views.Link> nav;
 
-    /** @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash */
-    Layouts(SiteIndex index, String css, String icon) {
+    /**
+     * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
+     * @param nav the main navigation's entries, in order, with site-root URLs
+     */
+    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav) {
         this.index = index;
         this.config = index.site().config();
         this.css = css;
         this.icon = icon;
+        this.nav = List.copyOf(nav);
         this.footerPages = index.pages().stream().filter(Page::nav).toList();
     }
 
@@ -56,24 +61,12 @@ final class Layouts {
         String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
         return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
                 config.language(), config.title(), root + css, section, nav(root, url, section), footer(root, url),
-                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, article(url) ? "article" : "website", title,
+                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, "website", title,
                 root + icon, root + SiteRenderer.MANIFEST, List.of());
     }
 
-    private static boolean article(String url) {
-        return url.startsWith("/conditions/") || url.startsWith("/exercises/") && !url.equals(Urls.EXERCISES);
-    }
-
     private List<Views.NavLink> nav(String root, String url, String section) {
-        List<Views.NavLink> links = new ArrayList<>();
-        links.add(link("Home", Urls.HOME, root, url, section));
-        for (Condition c : index.conditions()) {
-            links.add(link(c.title(), Urls.condition(c.slug()), root, url, section));
-        }
-        links.add(link("Exercises", Urls.EXERCISES, root, url, section));
-        links.add(link("Sources", Urls.SOURCES, root, url, section));
-        links.add(link("Search", Urls.SEARCH, root, url, section));
-        return links;
+        return nav.stream().map(entry -> link(entry.title(), entry.href(), root, url, section)).toList();
     }
 
     private List<Views.NavLink> footer(String root, String url) {

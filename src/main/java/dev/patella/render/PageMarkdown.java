@@ -1,6 +1,7 @@
 package dev.patella.render;
 
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.markdown.CitationNumbers;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
@@ -11,7 +12,6 @@ import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -22,10 +22,10 @@ import java.util.function.UnaryOperator;
  * every page at the same folder depth, so it is rendered once per depth and shared through
  * {@code shared}, unless it holds a citation (numbered per page) or a same-page anchor link.
  */
-final class PageMarkdown {
+final class PageMarkdown implements PageText {
 
     /** What a shared rendering depends on: the text, where it was written, and how links start. */
-    record SharedKey(String markdown, dev.patella.diag.SourceSpan at, String root, boolean inline) {
+    record SharedKey(String markdown, SourceSpan at, String root, boolean inline) {
     }
 
     private final MarkdownRenderer markdown;
@@ -49,11 +49,13 @@ final class PageMarkdown {
         this.shared = shared;
     }
 
-    String block(Prose prose) {
+    @Override
+    public String block(Prose prose) {
         return collect(render(prose, false));
     }
 
-    String inline(Prose prose) {
+    @Override
+    public String inline(Prose prose) {
         return collect(render(prose, true));
     }
 
@@ -67,23 +69,18 @@ final class PageMarkdown {
                 ? markdown.renderInline(prose, context, diagnostics) : markdown.render(prose, context, diagnostics));
     }
 
-    String inline(Optional<Prose> prose) {
-        return prose.map(this::inline).orElse("");
+    @Override
+    public List<String> cited() {
+        return context.numbers().keys();
     }
 
-    List<String> inline(List<Prose> items) {
-        return items.stream().map(this::inline).toList();
-    }
-
-    CitationNumbers numbers() {
-        return context.numbers();
-    }
-
-    List<LinkUse> links() {
+    @Override
+    public List<LinkUse> links() {
         return links;
     }
 
-    List<CitationUse> citations() {
+    @Override
+    public List<CitationUse> citations() {
         return citations;
     }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pages of the previous render and what each was made from, so that the next render makes
- * again only the pages whose inputs changed. Owned by one session; used by one render at a time.
+ * The pages of the previous render and the spec each was made from, so that the next render
+ * makes again only the pages whose spec changed. Owned by one session; used by one render at a time.
  */
 public final class RenderCache {
 
-    record Entry(Object inputs, RenderedPage page) {
+    record Entry(PageSpec spec, RenderedPage page) {
     }
 
     Object shared;

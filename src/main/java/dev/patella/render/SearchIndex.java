@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.index.SiteIndex;
-import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
-import dev.patella.model.Condition;
-import dev.patella.model.Exercise;
-import dev.patella.model.Page;
 import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,53 +18,47 @@ import java.util.Map;
  * the page's title ({@code t}), its URL from the site root without the leading slash
  * ({@code u}), its kind ({@code k}), its summary ({@code s}) and the words it is found by
  * ({@code w}: other names, muscles, equipment, symptoms). Entries are in URL order, so the
- * same content gives the same bytes.
+ * same content gives the same bytes. What each page is found by is up to its {@link PageKind}.
  */
 final class SearchIndex {
 
+    /** One page as the search index and the search page list it: {@code words} is empty for none. */
+    record Entry(String title, String url, String kind, String summary, String words) {
+    }
+
+    /** The words of some Markdown without its markup, as the index holds them. */
+    interface Plain {
+        String of(Prose prose);
+    }
+
     private final ObjectMapper json;
     private final MarkdownRenderer markdown;
+    private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SearchIndex(ObjectMapper json, MarkdownRenderer markdown) {
+    SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
         this.markdown = markdown;
+        this.kinds = kinds;
     }
 
-    /** Every page worth finding, as the search page lists it without JavaScript. */
-    List<Views.SearchEntry> entries(SiteIndex index) {
-        List<Views.SearchEntry> out = new ArrayList<>();
-        var config = index.site().config();
-        out.add(new Views.SearchEntry("Home", Urls.HOME, "Page", config.description().strip()));
-        out.add(new Views.SearchEntry("Exercises", Urls.EXERCISES, "Page",
-                "Every exercise on this site, by phase, muscle, type and equipment."));
-        for (Condition c : index.conditions()) {
-            out.add(new Views.SearchEntry(c.title(), Urls.condition(c.slug()), "Condition", c.summary()));
-            out.add(new Views.SearchEntry("Home exercise program: " + c.title(), Urls.program(c.slug()),
-                    "Printable program", "Every exercise of the program on a sheet to print, with a weekly table."));
-        }
-        for (Exercise e : index.exercises()) {
-            out.add(new Views.SearchEntry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary()));
-        }
-        for (Page p : index.pages()) {
-            out.add(new Views.SearchEntry(p.title(), Urls.page(p.slug()), "Page", p.summary()));
-        }
-        out.add(new Views.SearchEntry("Sources", Urls.SOURCES, "Page", "The research and articles this site is based on."));
-        out.sort(Comparator.comparing(Views.SearchEntry::href));
+    /** Every page worth finding, in URL order, from every kind of page. */
+    List<Entry> entries(SiteIndex index) {
+        List<Entry> out = new ArrayList<>();
+        kinds.forEach(kind -> out.addAll(kind.findable(index, this::plain)));
+        out.sort(Comparator.comparing(Entry::url));
         return List.copyOf(out);
     }
 
     /** The index as UTF-8 JSON. */
     byte[] write(SiteIndex index) {
         ArrayNode entries = json.createArrayNode();
-        Map<String, String> wordsByUrl = words(index);
-        for (Views.SearchEntry entry : entries(index)) {
-            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.href().substring(1))
+        for (Entry entry : entries(index)) {
+            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.url().substring(1))
                     .put("k", entry.kind()).put("s", entry.summary());
-            String words = wordsByUrl.getOrDefault(entry.href(), "");
-            if (!words.isEmpty()) {
-                node.put("w", words);
+            if (!entry.words().isEmpty()) {
+                node.put("w", entry.words());
             }
         }
         try {
@@ -78,29 +67,6 @@ final class SearchIndex {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
-    }
-
-    /** The extra words each exercise, condition and program page is found by, by URL. */
-    private Map<String, String> words(SiteIndex index) {
-        Map<String, String> out = new HashMap<>();
-        for (Exercise e : index.exercises()) {
-            List<String> words = new ArrayList<>(e.otherNames());
-            words.addAll(e.muscles().primary());
-            words.addAll(e.muscles().secondary());
-            words.add(e.chain().label());
-            words.add(e.phase().label());
-            words.addAll(e.equipment());
-            words.addAll(e.optionalEquipment());
-            words.add(plain(e.feelIt()));
-            out.put(Urls.exercise(e.slug()), String.join(" · ", words));
-        }
-        for (Condition c : index.conditions()) {
-            List<String> words = new ArrayList<>(c.otherNames());
-            c.symptoms().forEach(s -> words.add(plain(s)));
-            out.put(Urls.condition(c.slug()), String.join(" · ", words));
-            out.put(Urls.program(c.slug()), String.join(" · ", c.otherNames()) + " · print handout sheet");
-        }
-        return out;
     }
 
     private String plain(Prose prose) {

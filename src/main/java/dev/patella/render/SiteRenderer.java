@@ -2,42 +2,27 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
-import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
-import dev.patella.index.Usage;
 import dev.patella.markdown.MarkdownRenderer;
-import dev.patella.model.Chain;
-import dev.patella.model.Condition;
-import dev.patella.model.Dose;
-import dev.patella.model.Exercise;
-import dev.patella.model.Key;
-import dev.patella.model.Page;
-import dev.patella.model.Phase;
-import dev.patella.model.ProgramStep;
-import dev.patella.validate.TemplateLink;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Renders the pages of an indexed site through the project's templates. Pages are rendered in
  * parallel; the result is sorted by URL so it never depends on thread timing.
  *
- * <p>Each page is described by its inputs: the parts of the content its view reads (an
- * exercise page: the exercise and where it is used; a condition page: the condition and the
- * cards of its exercises; the list pages: the cards they list). Given the cache of an earlier
- * render, a page whose inputs are equal to last time's is reused instead of rendered. Anything
- * every page shows (the site settings, the navigation, people, references, the templates
- * themselves) is a shared input: when it changes, every page is rendered again.
+ * <p>Each page is described by its {@link PageSpec}: everything it shows, Markdown still as
+ * source, built by the same code as its view. Given the cache of an earlier render, a page whose
+ * spec equals last time's is reused instead of rendered. What no spec holds (the templates, the
+ * formatted references its citations are numbered from) is a shared input: when it changes,
+ * every page is rendered again.
  */
 public final class SiteRenderer {
 
@@ -46,6 +31,8 @@ public final class SiteRenderer {
     /** The web app manifest, at the site root so its start URL can be the home page. */
     static final String MANIFEST = "manifest.webmanifest";
     private static final String SEARCH_INDEX = "search-index.json";
+    /** Browsers ask for {@code /favicon.ico} whatever the page links, so the site root has one too. */
+    private static final String FAVICON_ICO = "favicon.ico";
 
     private final MarkdownRenderer markdown;
     private final Templates templates;
@@ -59,7 +46,12 @@ public final class SiteRenderer {
         this.markdown = markdown;
         this.templates = templates;
         this.assets = assets;
-        this.search = new SearchIndex(json, markdown);
+        this.search = new SearchIndex(json, markdown, PageKinds.ALL);
+    }
+
+    /** The names of the files it makes at the site root besides pages ({@code manifest.webmanifest}, …). */
+    public static List<String> rootFiles() {
+        return List.of(MANIFEST, FAVICON_ICO);
     }
 
     /** The files of {@code templates/assets/} this renderer links pages to. */
@@ -83,7 +75,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders the pages whose inputs changed since the render that filled {@code cache}, reuses
+     * Renders the pages whose specs changed since the render that filled {@code cache}, reuses
      * the others, and leaves this render in the cache.
      *
      * @return every page of the site, by URL; a page whose template failed is left out (reported).
@@ -93,42 +85,30 @@ public final class SiteRenderer {
                                      Diagnostics diagnostics) {
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
-        Object shared = List.of(templates, css, icon, assets, index.site().config(), index.site().people(), references,
-                navigation(index));
+        // what a spec does not hold: how its Markdown renders (citations are numbered from the
+        // references), the templates that turn its view into HTML, the glossary terms it links
+        Object shared = List.of(templates, references, index.site().glossary());
         if (!shared.equals(cache.shared)) {
             cache.pages = new HashMap<>();
             cache.shared = shared;
         }
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon), json,
+        List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
+        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
                 name -> asset(name, diagnostics));
-        List<Job> jobs = jobs(index, views, search, searchFile(index).sitePath());
-        Map<String, RenderCache.Entry> next = new HashMap<>();
-        List<Job> todo = new ArrayList<>();
-        for (Job job : jobs) {
-            RenderCache.Entry before = cache.pages.get(job.url);
-            if (before != null && before.inputs().equals(job.inputs)) {
-                next.put(job.url, before);
-            } else {
-                todo.add(job);
-            }
-        }
+        var specs = views.specs();
+        var glossary = new GlossaryLinker(index.site().glossary());
         String basePath = index.site().config().basePath();
-        List<Outcome> made = todo.parallelStream().map(job -> job.run(templates, basePath)).toList();
-        for (Outcome outcome : made) {
-            outcome.page.ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.job.inputs, page)));
-        }
-        var sourcesJob = sourcesJob(next, index, views);
-        RenderCache.Entry before = cache.pages.get(Urls.SOURCES);
-        List<Outcome> all = new ArrayList<>(made);
-        if (before != null && before.inputs().equals(sourcesJob.inputs)) {
-            next.put(Urls.SOURCES, before);
-        } else {
-            Outcome outcome = sourcesJob.run(templates, basePath);
-            all.add(outcome);
-            outcome.page.ifPresent(page -> next.put(page.url(), new RenderCache.Entry(sourcesJob.inputs, page)));
-        }
+        var findable = search.entries(index);
+        String searchIndex = searchFile(index).sitePath();
+        Map<String, RenderCache.Entry> next = new HashMap<>();
+        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of());
+        List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
+                basePath, next));
+        // the sources page lists the pages that cite each source, so it is specified after them
+        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index));
+        all.addAll(renderChanged(jobs(true, late), specs, views, glossary, cache, basePath, next));
         cache.pages = next;
-        cache.lastRendered = all.stream().map(o -> o.job.url).sorted().toList();
+        cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
 
         List<RenderedPage> pages = new ArrayList<>(next.values().stream().map(RenderCache.Entry::page).toList());
         pages.sort(Comparator.comparing(RenderedPage::url));
@@ -137,63 +117,45 @@ public final class SiteRenderer {
                 diagnostics.addAll(page.diagnostics());
             }
         }
-        for (Outcome outcome : all) {
-            if (outcome.page.isEmpty()) {
-                diagnostics.addAll(outcome.diagnostics);
+        for (PageJob.Outcome outcome : all) {
+            if (outcome.page().isEmpty()) {
+                diagnostics.addAll(outcome.diagnostics());
             }
         }
         return List.copyOf(pages);
     }
 
-    private static List<Job> jobs(SiteIndex index, ViewBuilder views, SearchIndex search, String searchIndex) {
-        List<Job> jobs = new ArrayList<>();
-        var entries = search.entries(index);
-        jobs.add(new Job(Urls.SEARCH, "search.ftlh", Optional.empty(), List.of(searchIndex, entries),
-                d -> views.search(searchIndex, entries, d)));
-        List<Object> homeInputs = new ArrayList<>();
-        for (Condition c : index.conditions()) {
-            homeInputs.add(List.of(c.slug(), c.title(), c.summary(), program(c, index)));
+    /**
+     * Specifies every page of {@code jobs}, puts those whose spec equals the cached one into
+     * {@code next} as they were, and renders the rest (in parallel) into {@code next}.
+     *
+     * @return what rendering each changed page gave
+     */
+    private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
+                                                GlossaryLinker glossary, RenderCache cache, String basePath,
+                                                Map<String, RenderCache.Entry> next) {
+        List<PageSpec> all = jobs.parallelStream().map(job -> job.spec(specs)).toList();
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            RenderCache.Entry before = cache.pages.get(all.get(i).url());
+            if (before != null && before.spec().equals(all.get(i))) {
+                next.put(before.page().url(), before);
+            } else {
+                todo.add(i);
+            }
         }
-        jobs.add(new Job(Urls.HOME, "home.ftlh", Optional.empty(), homeInputs, views::home));
-        jobs.add(new Job(Urls.EXERCISES, "exercises.ftlh", Optional.empty(),
-                index.exercises().stream().map(Card::of).toList(), views::exercises));
-        jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", Optional.empty(), "404", views::notFound));
-        for (Condition c : index.conditions()) {
-            jobs.add(new Job(Urls.condition(c.slug()), "condition.ftlh", Optional.of(c.origin()),
-                    List.of(c, program(c, index)), d -> views.condition(c, d)));
-            jobs.add(new Job(Urls.program(c.slug()), "program.ftlh", Optional.of(c.origin()),
-                    List.of(c, programExercises(c, index)), d -> views.program(c, d)));
+        List<PageJob.Outcome> made = todo.parallelStream()
+                .map(i -> jobs.get(i).render(all.get(i), views, templates, glossary, basePath)).toList();
+        for (PageJob.Outcome outcome : made) {
+            outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page)));
         }
-        for (Exercise e : index.exercises()) {
-            var usedIn = index.usagesOf(e.slug()).stream().map(UsedIn::of).toList();
-            jobs.add(new Job(Urls.exercise(e.slug()), "exercise.ftlh", Optional.of(e.origin()),
-                    List.of(e, usedIn), d -> views.exercise(e, d)));
-        }
-        for (Page p : index.pages()) {
-            jobs.add(new Job(Urls.page(p.slug()), "page.ftlh", Optional.of(p.origin()), p, d -> views.page(p, d)));
-        }
-        return jobs;
+        return made;
     }
 
-    private static Job sourcesJob(Map<String, RenderCache.Entry> pages, SiteIndex index, ViewBuilder views) {
-        var citedBy = citedBy(pages, index);
-        return new Job(Urls.SOURCES, "sources.ftlh", Optional.empty(), citedBy, d -> views.sources(citedBy, d));
-    }
-
-    /** What the printable program shows: each exercise of the program in full. */
-    private static List<Object> programExercises(Condition c, SiteIndex index) {
-        return c.program().stream().flatMap(step -> step.exercises().stream()).map(Key::value)
-                .map(index::findExercise).flatMap(Optional::stream).map(e -> (Object) e).toList();
-    }
-
-    /** What a program shows of each exercise: per phase, its title, summary and exercise cards. */
-    private static List<Object> program(Condition c, SiteIndex index) {
-        List<Object> out = new ArrayList<>();
-        for (ProgramStep step : c.program()) {
-            out.add(List.of(step.title(), step.phase(), step.summary(), step.exercises().stream().map(Key::value)
-                    .map(index::findExercise).flatMap(Optional::stream).map(Card::of).toList()));
-        }
-        return out;
+    /** The pages of every kind that is specified after the others ({@code late}), or before them. */
+    private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs) {
+        return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late)
+                .flatMap(k -> k.pages(inputs).stream().map(job -> job.linkingTerms(k.linksTerms()))).toList();
     }
 
     /**
@@ -203,12 +165,11 @@ public final class SiteRenderer {
     public List<DataFile> dataFiles(SiteIndex index) {
         List<DataFile> files = new ArrayList<>(List.of(
                 searchFile(index),
-                new DataFile(MANIFEST, Manifest.write(json, index.site().config(), "assets/" + ICON), false)));
-        // browsers ask for /favicon.ico whatever the page links, so the site root has one too
-        assets.files().entrySet().stream().filter(e -> e.getKey().equals("favicon.ico")).findFirst()
+                new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
+        assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
-                        files.add(new DataFile("favicon.ico", java.nio.file.Files.readAllBytes(e.getValue().source()),
+                        files.add(new DataFile(FAVICON_ICO, java.nio.file.Files.readAllBytes(e.getValue().source()),
                                 false));
                     } catch (java.io.IOException x) {
                         throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
@@ -241,29 +202,6 @@ public final class SiteRenderer {
         });
     }
 
-    /** What the navigation every page carries shows: the conditions and the footer's pages. */
-    private static List<Object> navigation(SiteIndex index) {
-        List<Object> out = new ArrayList<>();
-        index.conditions().forEach(c -> out.add(List.of(c.slug(), c.title())));
-        index.pages().stream().filter(Page::nav).forEach(p -> out.add(List.of(p.slug(), p.title())));
-        return out;
-    }
-
-    /** What an exercise card shows: the inputs of the pages that list exercises. */
-    private record Card(String slug, String title, String summary, Phase phase, Chain chain, Dose dose,
-                        List<String> muscles) {
-        static Card of(Exercise e) {
-            return new Card(e.slug(), e.title(), e.summary(), e.phase(), e.chain(), e.dose(), e.muscles().primary());
-        }
-    }
-
-    /** What an exercise page shows of a program it is part of. */
-    private record UsedIn(String condition, String title, Phase phase, int position) {
-        static UsedIn of(Usage u) {
-            return new UsedIn(u.condition().slug(), u.condition().title(), u.step().phase(), u.position());
-        }
-    }
-
     /** For each source key, the pages that list it, in URL order. */
     private static Map<String, List<Views.Link>> citedBy(Map<String, RenderCache.Entry> pages, SiteIndex index) {
         Map<String, List<Views.Link>> out = new LinkedHashMap<>();
@@ -276,25 +214,5 @@ public final class SiteRenderer {
                     }
                 });
         return out;
-    }
-
-    /** What rendering one page gave: the page, or nothing and the reasons. */
-    private record Outcome(Job job, Optional<RenderedPage> page, List<Diagnostic> diagnostics) {
-    }
-
-    private record Job(String url, String template, Optional<SourceSpan> origin, Object inputs,
-                       Function<Diagnostics, ViewBuilder.Built> view) {
-        Outcome run(Templates templates, String basePath) {
-            var diagnostics = new Diagnostics(Integer.MAX_VALUE);
-            ViewBuilder.Built built = view.apply(diagnostics);
-            Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics).map(html -> {
-                var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
-                        + template)), diagnostics);
-                return new RenderedPage(url, template, origin, html.getBytes(StandardCharsets.UTF_8),
-                        built.markdown().links(), built.markdown().citations(), built.sources(), facts.ids,
-                        facts.targets, diagnostics.sorted());
-            });
-            return new Outcome(this, page, diagnostics.sorted());
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.patella.render;
 
 import dev.patella.diag.SourceSpan;
-import dev.patella.validate.TemplateLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

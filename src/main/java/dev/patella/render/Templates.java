@@ -16,7 +16,6 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import dev.patella.validate.TemplateLink;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -8,16 +8,17 @@ import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.index.Usage;
 import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.markdown.Rendered;
 import dev.patella.model.Condition;
 import dev.patella.model.Dose;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
 import dev.patella.model.Key;
-import dev.patella.model.Page;
 import dev.patella.model.Person;
 import dev.patella.model.Phase;
-import dev.patella.model.Prose;
 import dev.patella.model.ProgramStep;
+import dev.patella.model.Prose;
+import dev.patella.model.Reference;
 import dev.patella.source.ExampleAddresses;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -31,14 +32,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Turns the indexed content into the view records templates receive, rendering Markdown on the way. */
+/**
+ * What the page kinds build their views with: the page's Markdown, its frame, and the parts
+ * several kinds of page show (cards, doses, references, bylines). The same code makes a
+ * page's spec and its view: built over {@link SourceText}, a view keeps its Markdown as source
+ * and is the spec; built over {@link PageMarkdown}, it holds HTML and goes to the template.
+ * A view may show only what it reads through this builder or from its kind's arguments, so two
+ * equal specs always give the same page.
+ */
 final class ViewBuilder {
 
-    private static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
+    static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     /** A view ready for its template, with the Markdown facts the checks need. */
-    record Built(Object view, PageMarkdown markdown, List<String> sources) {
+    record Built(Object view, PageText markdown, List<String> sources) {
     }
 
     private final SiteIndex index;
@@ -47,8 +55,10 @@ final class ViewBuilder {
     private final Layouts layouts;
     private final Set<String> citeKeys;
     private final StructuredData data;
-    private final Map<PageMarkdown.SharedKey, dev.patella.markdown.Rendered> shared = new ConcurrentHashMap<>();
+    private final Map<PageMarkdown.SharedKey, Rendered> shared = new ConcurrentHashMap<>();
     private final UnaryOperator<String> assets;
+    /** True when views keep Markdown as source (specs), false when they render it (pages). */
+    private final boolean source;
 
     /**
      * Safe to share between threads: each view is built with the diagnostics of its own page.
@@ -57,107 +67,68 @@ final class ViewBuilder {
      */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
                 Layouts layouts, ObjectMapper json, UnaryOperator<String> assets) {
+        this(index, markdown, references, layouts, new StructuredData(json, index, markdown), assets, false);
+    }
+
+    private ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
+                        Layouts layouts, StructuredData data, UnaryOperator<String> assets, boolean source) {
+        this.source = source;
         this.index = index;
         this.assets = assets;
         this.markdown = markdown;
         this.references = references;
         this.layouts = layouts;
         this.citeKeys = index.references().keySet();
-        this.data = new StructuredData(json, index, markdown);
+        this.data = data;
     }
 
-    PageMarkdown markdownFor(String url, Diagnostics diagnostics) {
-        return new PageMarkdown(markdown, url, to -> Urls.relative(url, to), citeKeys, shared, diagnostics);
+    /** A builder of the same pages that keeps their Markdown as source: its views are the pages' specs. */
+    ViewBuilder specs() {
+        return new ViewBuilder(index, markdown, references, layouts, data, assets, true);
     }
 
-    Built home(Diagnostics d) {
-        var md = markdownFor(Urls.HOME, d);
-        var config = index.site().config();
-        String intro = md.block(new Prose(config.intro(), SITE_YAML));
-        var cards = index.conditions().stream().map(c -> new Views.ConditionCard(c.title(),
-                Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(),
-                Urls.relative(Urls.HOME, Urls.program(c.slug())), program(c, Urls.HOME, md))).toList();
-        var layout = layouts.layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(), disclaimer(md),
-                data.page(Urls.HOME, config.title(), config.description(), List.of()));
-        return new Built(new Views.Home(layout, intro, cards, siteChecked()), md, List.of());
+    SiteIndex index() {
+        return index;
     }
 
-    Built condition(Condition c, Diagnostics d) {
-        String url = Urls.condition(c.slug());
-        var md = markdownFor(url, d);
-        String body = md.block(c.body());
-        var refs = references(md, c.sources());
-        var layout = layouts.layout(url, c.title(), c.summary(), url, List.of(), disclaimer(md),
-                data.condition(c, models(md, c.sources())));
-        var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
-                md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
-                program(c, url, md), Urls.relative(url, Urls.program(c.slug())), refs, editorial(c.editorial(), url),
-                help(md));
-        return new Built(view, md, withAdapted(keys(md, c.sources()), c.editorial()));
+    Layouts layouts() {
+        return layouts;
     }
 
-    /** The printable handout of a condition's program: every exercise's dose, steps and a tick-box table. */
-    Built program(Condition c, Diagnostics d) {
-        String url = Urls.program(c.slug());
-        var md = markdownFor(url, d);
-        String title = "Home exercise program: " + c.title();
-        String description = "A printable sheet of the " + c.title().toLowerCase(Locale.ENGLISH)
-                + " exercises, with a weekly table to tick off each session.";
-        List<Views.ProgramPhase> phases = new ArrayList<>();
-        int number = 0;
-        for (ProgramStep step : c.program()) {
-            List<Views.ProgramExercise> exercises = new ArrayList<>();
-            for (Key key : step.exercises()) {
-                var found = index.findExercise(key.value());
-                if (found.isPresent()) {
-                    Exercise e = found.get();
-                    number++;
-                    exercises.add(new Views.ProgramExercise(number, "ex-" + e.slug(), e.title(),
-                            Urls.relative(url, Urls.exercise(e.slug())), printedAddress(Urls.exercise(e.slug())),
-                            dose(e.dose(), md), illustration(e, url), md.inline(e.position()), md.inline(e.steps()),
-                            md.inline(e.feelIt()), md.inline(e.stopIf())));
-                }
-            }
-            phases.add(new Views.ProgramPhase(step.title(), md.inline(step.summary()), exercises));
-        }
-        String conditionUrl = Urls.condition(c.slug());
-        var layout = layouts.layout(url, title, description, conditionUrl,
-                List.of(new Views.Link(c.title(), conditionUrl, false)), disclaimer(md),
-                data.page(url, title, description, List.of())).withScripts(List.of(script("program.js", url)));
-        var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), absolute(url), phases,
-                List.of("Week 1", "Week 2", "Week 3", "Week 4"),
-                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), help(md), md.inline(c.avoid()),
-                references(md, c.sources()), editorial(c.editorial(), url));
-        return new Built(view, md, withAdapted(keys(md, c.sources()), c.editorial()));
+    StructuredData data() {
+        return data;
     }
 
-    /** The search page: a form, the address of the search index, and every page for readers without JavaScript. */
-    Built search(String indexPath, List<Views.SearchEntry> entries, Diagnostics d) {
-        var md = markdownFor(Urls.SEARCH, d);
-        String description = "Search the exercises and pages of this site.";
-        var layout = layouts.layout(Urls.SEARCH, "Search", description, Urls.SEARCH, List.of(), disclaimer(md),
-                data.page(Urls.SEARCH, "Search", description, List.of()))
-                .withScripts(List.of(script("search.js", Urls.SEARCH)));
-        var pages = entries.stream().map(e -> new Views.SearchEntry(e.title(), Urls.relative(Urls.SEARCH, e.href()),
-                e.kind(), e.summary())).toList();
-        return new Built(new Views.Search(layout, Urls.relative(Urls.SEARCH, "/" + indexPath), pages), md, List.of());
+    /** The site's references, formatted, by key in the order of {@code sources.yaml}. */
+    Map<String, FormattedReference> formatted() {
+        return references;
     }
 
-    private String script(String name, String from) {
+    /** The Markdown of the page at {@code url}, whose links are relative to it. */
+    PageText markdownFor(String url, Diagnostics diagnostics) {
+        return markdownFor(url, to -> Urls.relative(url, to), diagnostics);
+    }
+
+    /** @param link turns a site-root path into the href the page writes */
+    PageText markdownFor(String url, UnaryOperator<String> link, Diagnostics diagnostics) {
+        return source ? new SourceText() : new PageMarkdown(markdown, url, link, citeKeys, shared, diagnostics);
+    }
+
+    String script(String name, String from) {
         return Urls.relative(from, "/" + assets.apply(name));
     }
 
     /** The page's address for a printout; empty while the site's base URL is still an example address. */
-    private String printedAddress(String url) {
+    String printedAddress(String url) {
         boolean example = ExampleAddresses.reservedName(index.site().config().baseUrl().toString()).isPresent();
         return example ? "" : absolute(url);
     }
 
-    private String absolute(String url) {
+    String absolute(String url) {
         return index.site().config().baseUrl().toString() + url.substring(1);
     }
 
-    private Views.Illustration illustration(Exercise e, String from) {
+    Views.Illustration illustration(Exercise e, String from) {
         return e.illustration().map(i -> {
             int[] size = index.site().files().stream().filter(f -> ("/" + f.sitePath()).equals(i.src())).findFirst()
                     .map(f -> ImageSize.of(f.file())).orElse(ImageSize.DEFAULT);
@@ -165,48 +136,8 @@ final class ViewBuilder {
         }).orElse(new Views.Illustration("", "", "", 0, 0));
     }
 
-    Built exercise(Exercise e, Diagnostics d) {
-        String url = Urls.exercise(e.slug());
-        var md = markdownFor(url, d);
-        String body = md.block(e.body());
-        var refs = references(md, e.sources());
-        var layout = layouts.layout(url, e.title(), e.summary(), Urls.EXERCISES,
-                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), disclaimer(md),
-                data.exercise(e, models(md, e.sources())));
-        var illustration = illustration(e, url);
-        var usedFor = index.usagesOf(e.slug()).stream().map(u -> usage(u, url)).toList();
-        var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),
-                e.muscles().secondary(), md.inline(e.feelIt()), e.equipment(), e.optionalEquipment(),
-                e.chain().label(), e.chain().meaning(), e.phase().label(), md.inline(e.position()),
-                md.inline(e.steps()), dose(e.dose(), md), md.inline(e.tips()), md.inline(e.mistakes()),
-                md.inline(e.progressions()), md.inline(e.regressions()), md.inline(e.stopIf()), illustration,
-                usedFor, body, refs, editorial(e.editorial(), url), help(md));
-        return new Built(view, md, withAdapted(keys(md, e.sources()), e.editorial()));
-    }
-
-    Built exercises(Diagnostics d) {
-        var md = markdownFor(Urls.EXERCISES, d);
-        List<Views.Phase> phases = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            var cards = index.exercises().stream().filter(e -> e.phase() == phase)
-                    .map(e -> card(e, Urls.EXERCISES)).toList();
-            if (!cards.isEmpty()) {
-                phases.add(new Views.Phase(phase.label(), phase.key(), "", 1, cards));
-            }
-        }
-        String description = "Every exercise on this site, by phase, muscle, type and equipment.";
-        var layout = layouts.layout(Urls.EXERCISES, "Exercises", description, Urls.EXERCISES, List.of(),
-                disclaimer(md), data.page(Urls.EXERCISES, "Exercises", description, List.of()))
-                .withScripts(List.of(script("filter.js", Urls.EXERCISES)));
-        var all = index.exercises();
-        var muscles = Facets.of(all, e -> concat(e.muscles().primary(), e.muscles().secondary()), Urls.EXERCISES);
-        var chains = Facets.of(all, e -> List.of(e.chain().label()), Urls.EXERCISES);
-        var equipment = Facets.of(all, ViewBuilder::equipment, Urls.EXERCISES);
-        return new Built(new Views.Exercises(layout, phases, muscles, chains, equipment, siteChecked()), md, List.of());
-    }
-
     /** What an exercise can use, needed or optional; "No equipment" when it needs nothing. */
-    private static List<String> equipment(Exercise e) {
+    static List<String> equipment(Exercise e) {
         List<String> out = new ArrayList<>();
         if (e.equipment().isEmpty()) {
             out.add(Facets.NO_EQUIPMENT);
@@ -216,46 +147,13 @@ final class ViewBuilder {
         return out;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         b.stream().filter(x -> !out.contains(x)).forEach(out::add);
         return out;
     }
 
-    Built page(Page p, Diagnostics d) {
-        String url = Urls.page(p.slug());
-        var md = markdownFor(url, d);
-        String body = md.block(p.body());
-        var people = index.site().people().stream().map(person -> person(person, md)).toList();
-        var refs = references(md, List.of());
-        var layout = layouts.layout(url, p.title(), p.summary(), url, List.of(), disclaimer(md),
-                data.page(url, p.title(), p.summary(), models(md, List.of())));
-        return new Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs,
-                checked("Last checked by our editors", p.reviewed())), md,
-                keys(md, List.of()));
-    }
-
-    Built notFound(Diagnostics d) {
-        // served at any address, so its links start from the base path instead of being relative
-        String base = index.site().config().basePath();
-        var md = new PageMarkdown(markdown, Urls.NOT_FOUND, to -> base + to.substring(1), citeKeys, shared, d);
-        var layout = layouts.notFoundLayout("Page not found", disclaimer(md),
-                data.page(Urls.NOT_FOUND, "Page not found", index.site().config().description(), List.of()));
-        return new Built(new Views.NotFound(layout), md, List.of());
-    }
-
-    /** The sources page: every reference once, with the pages that list it ({@code citedBy}: key to page links). */
-    Built sources(Map<String, List<Views.Link>> citedBy, Diagnostics d) {
-        var md = markdownFor(Urls.SOURCES, d);
-        var sources = references.values().stream().map(r -> new Views.Source(r.id(), r.html(),
-                citedBy.getOrDefault(r.id(), List.of()))).toList();
-        String description = "The research and articles this site is based on.";
-        var layout = layouts.layout(Urls.SOURCES, "Sources", description, Urls.SOURCES, List.of(), disclaimer(md),
-                data.page(Urls.SOURCES, "Sources", description, index.site().references()));
-        return new Built(new Views.Sources(layout, sources, siteChecked()), md, List.of());
-    }
-
-    private List<Views.Phase> program(Condition c, String from, PageMarkdown md) {
+    List<Views.Phase> program(Condition c, String from, PageText md) {
         List<Views.Phase> phases = new ArrayList<>();
         int start = 1;
         for (ProgramStep step : c.program()) {
@@ -267,7 +165,7 @@ final class ViewBuilder {
         return phases;
     }
 
-    private Views.ExerciseCard card(Exercise e, String from) {
+    Views.ExerciseCard card(Exercise e, String from) {
         var muscles = new ArrayList<>(e.muscles().primary());
         return new Views.ExerciseCard(e.title(), Urls.relative(from, Urls.exercise(e.slug())), e.summary(),
                 e.phase().label(), e.chain().label(), shortDose(e.dose()), muscles, e.phase().key(),
@@ -276,25 +174,25 @@ final class ViewBuilder {
                 equipment(e).stream().map(Facets::key).toList());
     }
 
-    private static Views.ShortDose shortDose(Dose d) {
+    static Views.ShortDose shortDose(Dose d) {
         return new Views.ShortDose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), d.perSide());
     }
 
-    private static Views.Dose dose(Dose d, PageMarkdown md) {
+    static Views.Dose dose(Dose d, PageText md) {
         return new Views.Dose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), md.inline(d.rest()),
                 d.perSide(), md.inline(d.frequency()));
     }
 
-    private Views.Usage usage(Usage u, String from) {
+    Views.Usage usage(Usage u, String from) {
         return new Views.Usage(u.condition().title(), Urls.relative(from, Urls.condition(u.condition().slug())),
                 u.step().phase().label(), u.position());
     }
 
-    private String disclaimer(PageMarkdown md) {
+    String disclaimer(PageText md) {
         return md.block(new Prose(index.site().config().disclaimer(), SITE_YAML));
     }
 
-    private Views.Help help(PageMarkdown md) {
+    Views.Help help(PageText md) {
         var help = index.site().config().getHelp();
         return new Views.Help(
                 help.stopIf().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList(),
@@ -302,8 +200,8 @@ final class ViewBuilder {
     }
 
     /** The page's reference list: sources cited in the text in order of first use, then the rest of {@code sources:}. */
-    private List<Views.Reference> references(PageMarkdown md, List<Key> listed) {
-        var cited = md.numbers().keys();
+    List<Views.Reference> references(PageText md, List<Key> listed) {
+        var cited = md.cited();
         var all = new LinkedHashSet<>(cited);
         listed.stream().map(Key::value).forEach(all::add);
         List<Views.Reference> out = new ArrayList<>();
@@ -320,24 +218,24 @@ final class ViewBuilder {
         return out;
     }
 
-    private static List<String> withAdapted(List<String> keys, Editorial e) {
+    static List<String> withAdapted(List<String> keys, Editorial e) {
         var all = new LinkedHashSet<>(keys);
         e.adaptedFrom().ifPresent(k -> all.add(k.value()));
         return List.copyOf(all);
     }
 
     /** The page's references as model records, in reference-list order, for structured data. */
-    private List<dev.patella.model.Reference> models(PageMarkdown md, List<Key> listed) {
+    List<Reference> models(PageText md, List<Key> listed) {
         return keys(md, listed).stream().map(index::findReference).flatMap(Optional::stream).toList();
     }
 
-    private static List<String> keys(PageMarkdown md, List<Key> listed) {
-        var all = new LinkedHashSet<>(md.numbers().keys());
+    static List<String> keys(PageText md, List<Key> listed) {
+        var all = new LinkedHashSet<>(md.cited());
         listed.stream().map(Key::value).forEach(all::add);
         return List.copyOf(all);
     }
 
-    private Views.Editorial editorial(Editorial e, String from) {
+    Views.Editorial editorial(Editorial e, String from) {
         var author = index.findPerson(e.author().value());
         var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value())).filter(Person::clinician);
         return new Views.Editorial(author.map(Person::displayName).orElse(""),
@@ -349,19 +247,15 @@ final class ViewBuilder {
     }
 
     /** The person's entry on the about page, which lists everyone; empty when the site has no about page. */
-    private String profile(Person p, String from) {
+    String profile(Person p, String from) {
         if (!index.urls().contains(Urls.page("about"))) {
             return "";
         }
         return Urls.relative(from, Urls.page("about")) + "#" + p.id();
     }
 
-    private static Views.Person person(Person p, PageMarkdown md) {
-        return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
-    }
-
     /** For a page made from all the content: the latest day the editors checked any of it. */
-    private Views.Checked siteChecked() {
+    Views.Checked siteChecked() {
         var dates = new ArrayList<LocalDate>();
         index.conditions().forEach(c -> dates.add(c.editorial().reviewed()));
         index.exercises().forEach(e -> dates.add(e.editorial().reviewed()));
@@ -369,9 +263,13 @@ final class ViewBuilder {
         return checked("Content last checked by our editors", dates.stream().max(LocalDate::compareTo));
     }
 
-    private static Views.Checked checked(String label, Optional<LocalDate> date) {
+    static Views.Checked checked(String label, Optional<LocalDate> date) {
         return new Views.Checked(label, date.map(ViewBuilder::format).orElse(""),
                 date.map(LocalDate::toString).orElse(""));
+    }
+
+    static Views.Person person(Person p, PageText md) {
+        return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
     }
 
     private static String format(LocalDate date) {

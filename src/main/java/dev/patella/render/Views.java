@@ -32,6 +32,13 @@ public final class Views {
                          String publisher, String jsonLd, String ogType, String pageTitle, String icon,
                          String manifest, List<String> scripts) {
 
+        /** This layout for a page that is an article (Open Graph type {@code article}) rather than a website page. */
+        public Layout asArticle() {
+            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
+                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, "article", pageTitle, icon, manifest,
+                    scripts);
+        }
+
         /** This layout with the given script hrefs. */
         public Layout withScripts(List<String> hrefs) {
             return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
@@ -185,5 +192,17 @@ public final class Views {
     }
 
     public record NotFound(Layout layout) {
+    }
+
+    /**
+     * The glossary page. Each term's {@code anchor} is its id on the page, where the first use of
+     * the term on every other page links to.
+     */
+    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms, Checked checked) {
+    }
+
+    /** One glossary entry: {@code seeAlso} links to other entries on the same page. */
+    public record Term(String anchor, String term, List<String> otherForms, String definitionHtml,
+                       List<Link> seeAlso) {
     }
 }

@@ -6,6 +6,7 @@ import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
+import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Page;
 import dev.patella.model.Person;
 import dev.patella.model.Prose;
@@ -15,6 +16,7 @@ import dev.patella.model.StaticFile;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -42,7 +44,21 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
 
+    private static final String GLOSSARY = "glossary.yaml";
+
     private final YamlReader yaml = new YamlReader();
+    /** The base URL the settings are read with instead of their own ({@code --base-url}); empty for theirs. */
+    private final Optional<URI> baseUrlOverride;
+
+    /** A loader that reads the site's settings as they are written. */
+    public ContentLoader() {
+        this(Optional.empty());
+    }
+
+    /** @param baseUrlOverride a base URL to publish under instead of the one {@code site.yaml} gives */
+    public ContentLoader(Optional<URI> baseUrlOverride) {
+        this.baseUrlOverride = baseUrlOverride;
+    }
 
     /**
      * Reads every file.
@@ -76,7 +92,8 @@ public final class ContentLoader {
             return Optional.empty();
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
-        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c);
+        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c)
+                .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         int errors = diagnostics.errorCount();
         List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
@@ -91,12 +108,16 @@ public final class ContentLoader {
         List<Page> pages = run.markdown("pages", 0, PageReader::read);
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         images.forEach(image -> run.image(image.file()));
+        // the glossary is optional: a site without one has no glossary page
+        List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
+                ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
         files.reportStrayFiles(diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
                 files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable);
-        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps));
+        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
+                glossary));
     }
 
     /** One load: reads through the cache and replays the diagnostics of files it reuses. */
@@ -283,7 +304,7 @@ public final class ContentLoader {
         private static final Map<String, String> HOLDS = Map.of("conditions", "the conditions (.md files)",
                 "exercises", "the exercises (.md files)", "pages", "the plain pages (.md files)",
                 "images", "the pictures");
-        private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml",
+        private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml", GLOSSARY,
                 "conditions", "exercises", "pages", "images");
 
         private final Path project;

@@ -5,9 +5,10 @@ import dev.patella.index.SiteIndex;
 import dev.patella.markdown.LinkUse;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
-import java.util.stream.Stream;
+import dev.patella.render.TemplateLink;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The stricter rules of {@code patella check}, on top of everything a build checks: every

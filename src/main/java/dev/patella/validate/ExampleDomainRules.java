@@ -2,6 +2,7 @@ package dev.patella.validate;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.markdown.LinkUse;
+import dev.patella.render.TemplateLink;
 import dev.patella.source.ExampleAddresses;
 import java.util.Collection;
 

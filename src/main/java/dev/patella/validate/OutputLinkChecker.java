@@ -1,8 +1,10 @@
 package dev.patella.validate;
 
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.index.Urls;
+import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -88,16 +90,16 @@ public final class OutputLinkChecker {
         return Optional.empty();
     }
 
-    private static dev.patella.diag.Diagnostic describe(TemplateLink link, List<String> pages, LinkChecker site) {
+    private static Diagnostic describe(TemplateLink link, List<String> pages, LinkChecker site) {
         String where = pages.isEmpty() ? "" : " (on " + (pages.size() == 1 ? "the page " + pages.get(0)
                 : pages.size() + " pages, for example " + pages.get(0)) + ")";
         if (link.kind() == TemplateLink.Kind.ANCHOR) {
-            return dev.patella.diag.Diagnostic.error("link.broken-anchor", link.at(), "the template links to \""
+            return Diagnostic.error("link.broken-anchor", link.at(), "the template links to \""
                     + link.written() + "\", but the page has no element with the id \"" + link.target().substring(1)
                     + "\"" + where + "; add id=\"" + link.target().substring(1) + "\" to the part it should jump "
                     + "to, or fix the link");
         }
-        return dev.patella.diag.Diagnostic.error(code(link.target(), site), link.at(), "the template links to \""
+        return Diagnostic.error(code(link.target(), site), link.at(), "the template links to \""
                 + link.written() + "\", which points at " + link.target() + ", but the site has no such "
                 + (link.target().contains("#") ? "heading" : "page or file") + where
                 + "; fix the address (pages end in /, for example ${page.layout.root}exercises/)");

@@ -57,6 +57,7 @@ class ReaderBrowserTest {
             pages.add(loc.group(1));
         }
         pages.add("404.html");
+        assertThat(pages).as("the pages every browser test visits").contains("glossary/");
         chromium = Chromium.launch();
         browser = chromium.browser();
     }
@@ -108,7 +109,7 @@ class ReaderBrowserTest {
                 page.close();
             }
         }
-        assertThat(pages).hasSize(16);
+        assertThat(pages).hasSize(17);
         assertThat(problems).isEmpty();
     }
 
@@ -201,6 +202,28 @@ class ReaderBrowserTest {
     }
 
     @Test
+    void aMedicalWordLinksToItsMeaningInTheGlossaryWithoutJavaScript() {
+        try (BrowserContext context = context(375, false)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/clamshell/"));
+            page.locator("main a.term", new Page.LocatorOptions().setHasText("gluteus medius")).first().click();
+            page.waitForLoadState();
+            assertThat(page.url()).endsWith("glossary/#term-gluteus-medius");
+            assertThat(page.textContent("dfn#term-gluteus-medius")).isEqualTo("gluteus medius");
+        }
+    }
+
+    @Test
+    void searchForQuadricepsFindsTheGlossary() {
+        try (BrowserContext context = context(375, true)) {
+            Page page = context.newPage();
+            page.navigate(url("search/?q=quadriceps"));
+            page.waitForSelector("#results-list li");
+            assertThat(page.locator("#results-list li a").allTextContents()).contains("Glossary");
+        }
+    }
+
+    @Test
     void searchForGluteListsTheClamshellAndTheSideLyingLegRaise() {
         try (BrowserContext context = context(375, true)) {
             Page page = context.newPage();
@@ -278,7 +301,7 @@ class ReaderBrowserTest {
 
             page.navigate(url("search/?q=glute"));
             assertThat(page.locator(".noscript-note").isVisible()).isTrue();
-            assertThat(page.locator("#all-pages li").count()).isEqualTo(14);
+            assertThat(page.locator("#all-pages li").count()).isEqualTo(15);
         }
     }
 

@@ -32,16 +32,25 @@ class SiteSessionTest {
     }
 
     @Test
-    void editingAnExerciseTextRendersOnlyThePagesThatShowIt() {
+    void editingAnExerciseBodyRendersOnlyItsOwnPage() {
         edit("content/exercises/leg-lift.md", "Helps the", "Really helps the");
 
         var build = build(changed("content/exercises/leg-lift.md"));
 
-        // the exercise's page, and the printable programs that show it in full
-        assertThat(build.rendered()).containsExactly("/conditions/sore-knee/program/", "/conditions/stiff-hip/program/",
-                "/exercises/leg-lift/");
+        // no other page shows the body, not even the printable programs
+        assertThat(build.rendered()).containsExactly("/exercises/leg-lift/");
         assertThat(build.changed()).contains("exercises/leg-lift/index.html").doesNotContain("index.html",
                 "exercises/side-step/index.html", "about/index.html");
+    }
+
+    @Test
+    void editingAnExerciseStepRendersItsPageAndThePrintableProgramsThatShowIt() {
+        edit("content/exercises/leg-lift.md", "- Lift the leg.", "- Lift the leg slowly.");
+
+        var build = build(changed("content/exercises/leg-lift.md"));
+
+        assertThat(build.rendered()).containsExactly("/conditions/sore-knee/program/", "/conditions/stiff-hip/program/",
+                "/exercises/leg-lift/");
     }
 
     @Test
@@ -97,6 +106,26 @@ class SiteSessionTest {
         var full = newSession().build(Changes.everything(), new Diagnostics());
 
         assertThat(incremental.rendered()).hasSize(14);
+        Map<String, byte[]> expected = full.files().generated();
+        assertThat(incremental.files().generated().keySet()).isEqualTo(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(new String(incremental.files().generated().get(path)))
+                .as(path).isEqualTo(new String(bytes)));
+    }
+
+    @Test
+    void optionalEquipmentAddedWhileServingReachesTheListFiltersHomeAndConditionPages() {
+        edit("content/exercises/leg-lift.md", "equipment: []", "equipment: []\noptional_equipment: [yoga mat]");
+        var incremental = build(changed("content/exercises/leg-lift.md"));
+
+        var full = newSession().build(Changes.everything(), new Diagnostics());
+
+        assertThat(new String(full.files().generated().get("exercises/index.html"))).contains("Yoga mat");
+        assertThat(incremental.rendered()).contains("/", "/conditions/sore-knee/", "/exercises/",
+                "/exercises/leg-lift/");
+        assertSameFiles(incremental, full);
+    }
+
+    private static void assertSameFiles(SiteBuild incremental, SiteBuild full) {
         Map<String, byte[]> expected = full.files().generated();
         assertThat(incremental.files().generated().keySet()).isEqualTo(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(new String(incremental.files().generated().get(path)))

@@ -131,7 +131,7 @@ class TrustAndStructuredDataTest {
     @Test
     void everyPublishedPageTypeShowsWhenItWasLastChecked() throws Exception {
         Path site = buildShipped();
-        for (String page : List.of("index.html", "exercises/index.html", "sources/index.html", "about/index.html",
+        for (String page : List.of("index.html", "exercises/index.html", "sources/index.html", "glossary/index.html", "about/index.html",
                 "disclaimer/index.html", "pain-guide/index.html", "conditions/chondromalacia-patella/program/index.html",
                 "conditions/chondromalacia-patella/index.html", "exercises/clamshell/index.html")) {
             String text = Files.readString(site.resolve(page)).replaceAll("<[^>]+>", "");

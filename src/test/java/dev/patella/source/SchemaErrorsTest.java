@@ -33,7 +33,7 @@ class SchemaErrorsTest {
 
     /** The content files of the fixture, each with the reader that reads it. */
     private static final List<String> FILES = List.of("content/site.yaml", "content/people.yaml",
-            "content/sources.yaml", "content/conditions/sore-knee.md", "content/exercises/leg-lift.md",
+            "content/sources.yaml", "content/glossary.yaml", "content/conditions/sore-knee.md", "content/exercises/leg-lift.md",
             "content/pages/about.md");
 
     @TempDir
@@ -125,6 +125,7 @@ class SchemaErrorsTest {
             BiFunction<YNode, Diagnostics, ?> reader = switch (file) {
                 case "content/site.yaml" -> (root, d) -> SiteConfigReader.read(root, d, log);
                 case "content/people.yaml" -> (root, d) -> PeopleReader.read(root, d, log);
+                case "content/glossary.yaml" -> (root, d) -> GlossaryReader.read(root, d, log);
                 default -> (root, d) -> ReferencesReader.read(root, d, log);
             };
             new YamlReader().read(text, file, 1, diagnostics).ifPresent(root -> reader.apply(root, diagnostics));

@@ -7,11 +7,11 @@ import dev.patella.config.SiteConfig;
 import java.nio.charset.StandardCharsets;
 
 /** The web app manifest, from the site's settings. Its addresses are relative, so the site works under any path. */
-final class Manifest {
+final class WebAppManifest {
 
     static final String THEME = "#0b5cad";
 
-    private Manifest() {
+    private WebAppManifest() {
     }
 
     /** @param icon the favicon's site path, relative to the site root where the manifest lives */

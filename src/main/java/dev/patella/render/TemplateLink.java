@@ -1,4 +1,4 @@
-package dev.patella.validate;
+package dev.patella.render;
 
 import dev.patella.diag.SourceSpan;
 

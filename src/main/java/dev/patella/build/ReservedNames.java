@@ -1,0 +1,25 @@
+package dev.patella.build;
+
+import dev.patella.index.Reserved;
+import dev.patella.output.SiteOutput;
+import dev.patella.render.PageKinds;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What the site takes for itself, from the page kinds and the output's files that are not pages. */
+public final class ReservedNames {
+
+    private ReservedNames() {
+    }
+
+    public static Reserved all() {
+        Set<String> slugs = new HashSet<>(PageKinds.sections());
+        slugs.addAll(SiteOutput.reservedNames());
+        return new Reserved(PageKinds.fixedUrls(), slugs);
+    }
+
+    /** Whether a plain page may not be called {@code slug} because the site itself uses the name. */
+    public static boolean isReserved(String slug) {
+        return all().slugs().contains(slug);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A condition's page, at {@code /conditions/<slug>/}: what it is, what helps, its exercise program. */
+final class ConditionKind implements PageKind {
+
+    @Override
+    public String template() {
+        return "condition.ftlh";
+    }
+
+    @Override
+    public List<PageJob> pages(Inputs inputs) {
+        return inputs.index().conditions().stream().map(c -> new PageJob(Urls.condition(c.slug()), template(),
+                Optional.of(c.origin()), (v, d) -> view(v, c, d))).toList();
+    }
+
+    /** Each condition has its place in the main navigation. */
+    @Override
+    public List<Views.Link> navigation(SiteIndex index) {
+        return index.conditions().stream().map(c -> new Views.Link(c.title(), Urls.condition(c.slug()), false))
+                .toList();
+    }
+
+    @Override
+    public Optional<String> section() {
+        return Optional.of("conditions");
+    }
+
+    @Override
+    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+        return index.conditions().stream().map(c -> {
+            List<String> words = new ArrayList<>(c.otherNames());
+            c.symptoms().forEach(s -> words.add(plain.of(s)));
+            return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), "Condition", c.summary(),
+                    String.join(" · ", words));
+        }).toList();
+    }
+
+    private static ViewBuilder.Built view(ViewBuilder v, Condition c, Diagnostics d) {
+        String url = Urls.condition(c.slug());
+        var md = v.markdownFor(url, d);
+        String body = md.block(c.body());
+        var refs = v.references(md, c.sources());
+        var layout = v.layouts().layout(url, c.title(), c.summary(), url, List.of(), v.disclaimer(md),
+                v.data().condition(c, v.models(md, c.sources()))).asArticle();
+        var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
+                md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
+                v.program(c, url, md), Urls.relative(url, Urls.program(c.slug())), refs,
+                v.editorial(c.editorial(), url), v.help(md));
+        return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, c.sources()),
+                c.editorial()));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.model.Exercise;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An exercise's page, at {@code /exercises/<slug>/}: how to do it, how much, when to stop. */
+final class ExerciseKind implements PageKind {
+
+    @Override
+    public String template() {
+        return "exercise.ftlh";
+    }
+
+    @Override
+    public List<PageJob> pages(Inputs inputs) {
+        return inputs.index().exercises().stream().map(e -> new PageJob(Urls.exercise(e.slug()), template(),
+                Optional.of(e.origin()), (v, d) -> view(v, e, d))).toList();
+    }
+
+    @Override
+    public Optional<String> section() {
+        return Optional.of("exercises");
+    }
+
+    @Override
+    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+        return index.exercises().stream().map(e -> {
+            List<String> words = new ArrayList<>(e.otherNames());
+            words.addAll(e.muscles().primary());
+            words.addAll(e.muscles().secondary());
+            words.add(e.chain().label());
+            words.add(e.phase().label());
+            words.addAll(e.equipment());
+            words.addAll(e.optionalEquipment());
+            words.add(plain.of(e.feelIt()));
+            return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary(),
+                    String.join(" · ", words));
+        }).toList();
+    }
+
+    private static ViewBuilder.Built view(ViewBuilder v, Exercise e, Diagnostics d) {
+        String url = Urls.exercise(e.slug());
+        var md = v.markdownFor(url, d);
+        String body = md.block(e.body());
+        var refs = v.references(md, e.sources());
+        var layout = v.layouts().layout(url, e.title(), e.summary(), Urls.EXERCISES,
+                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), v.disclaimer(md),
+                v.data().exercise(e, v.models(md, e.sources()))).asArticle();
+        var illustration = v.illustration(e, url);
+        var usedFor = v.index().usagesOf(e.slug()).stream().map(u -> v.usage(u, url)).toList();
+        var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),
+                e.muscles().secondary(), md.inline(e.feelIt()), e.equipment(), e.optionalEquipment(),
+                e.chain().label(), e.chain().meaning(), e.phase().label(), md.inline(e.position()),
+                md.inline(e.steps()), ViewBuilder.dose(e.dose(), md), md.inline(e.tips()), md.inline(e.mistakes()),
+                md.inline(e.progressions()), md.inline(e.regressions()), md.inline(e.stopIf()), illustration,
+                usedFor, body, refs, v.editorial(e.editorial(), url), v.help(md));
+        return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, e.sources()),
+                e.editorial()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One page to make: where it goes, its template, the content file it comes from, and how to
+ * build its view with a {@link ViewBuilder}. The same function gives the page's spec (over a
+ * builder of specs) and its view (over a builder of pages).
+ */
+record PageJob(String url, String template, Optional<SourceSpan> origin,
+               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms) {
+
+    PageJob(String url, String template, Optional<SourceSpan> origin,
+            BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
+        this(url, template, origin, view, true);
+    }
+
+    /** This job, with glossary terms linked on its page or not. */
+    PageJob linkingTerms(boolean link) {
+        return new PageJob(url, template, origin, view, link);
+    }
+
+    /** What rendering one page gave: the page, or nothing and the reasons. */
+    record Outcome(PageSpec spec, Optional<RenderedPage> page, List<Diagnostic> diagnostics) {
+    }
+
+    /** The page's spec: its view built with Markdown as source (problems are found when it renders). */
+    PageSpec spec(ViewBuilder specs) {
+        var built = view.apply(specs, new Diagnostics(Integer.MAX_VALUE));
+        var texts = built.markdown() instanceof SourceText source ? source.texts() : List.<SourceText.Text>of();
+        return new PageSpec(url, template, origin, built.view(), texts);
+    }
+
+    Outcome render(PageSpec spec, ViewBuilder views, Templates templates, GlossaryLinker glossary, String basePath) {
+        var diagnostics = new Diagnostics(Integer.MAX_VALUE);
+        ViewBuilder.Built built = view.apply(views, diagnostics);
+        Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics)
+                .map(html -> linksTerms ? glossary.link(url, html) : html).map(html -> {
+            var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
+                    + template)), diagnostics);
+            return new RenderedPage(url, template, origin, html.getBytes(StandardCharsets.UTF_8),
+                    built.markdown().links(), built.markdown().citations(), built.sources(), facts.ids,
+                    facts.targets, diagnostics.sorted());
+        });
+        return new Outcome(spec, page, diagnostics.sorted());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.patella.render;
+
+import dev.patella.index.SiteIndex;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One kind of page (home, condition, exercise, …): its URLs, how each of its pages' view and
+ * spec is built, its template, its navigation entry and what the search index knows of it.
+ * Everything else (the render cache, the reserved URLs, the sitemap, the link checker's list of
+ * pages) is derived from the kinds listed in {@link PageKinds}. Adding a kind of page is one class
+ * here, listed there, one template and its tests.
+ */
+interface PageKind {
+
+    /** The template in {@code templates/} its pages are rendered with. */
+    String template();
+
+    /** Each page of this kind the site has, with how to build its view; empty when it has none. */
+    List<PageJob> pages(Inputs inputs);
+
+    /** Its entries in the main navigation, in order; empty when it has none. */
+    default List<Views.Link> navigation(SiteIndex index) {
+        return List.of();
+    }
+
+    /**
+     * The URLs its pages have whatever the content says ({@code /exercises/}); empty when every
+     * URL of this kind comes from content.
+     */
+    default List<String> fixedUrls() {
+        return List.of();
+    }
+
+    /**
+     * The first segment of the URLs of this kind ({@code exercises}, {@code 404}), which no plain
+     * page may take as its slug; empty for the home page and plain pages, which have none of their own.
+     */
+    default Optional<String> section() {
+        return Optional.empty();
+    }
+
+    /** Whether its pages are listed in the sitemap (the 404 page is not). */
+    default boolean inSitemap() {
+        return true;
+    }
+
+    /** Its pages as the search index and the search page list them; empty when none is worth finding. */
+    default List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+        return List.of();
+    }
+
+    /** Whether the first use of each glossary term on its pages links to the term's meaning. */
+    default boolean linksTerms() {
+        return true;
+    }
+
+    /**
+     * Whether its pages show facts of the other pages once those are rendered (the sources page
+     * lists which pages cite each source), so they are specified and rendered after all others.
+     */
+    default boolean afterOthers() {
+        return false;
+    }
+
+    /**
+     * What a kind may build its pages from.
+     *
+     * @param searchIndex the site path of the search index file
+     * @param citedBy     for each source key, the pages that cite it; empty until the other pages are rendered
+     */
+    record Inputs(SiteIndex index, List<SearchIndex.Entry> findable, String searchIndex,
+                  Map<String, List<Views.Link>> citedBy) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import java.util.List;
+import java.util.Optional;
+
+/** The search page: a form, the address of the search index, and every page for readers without JavaScript. */
+final class SearchKind implements PageKind {
+
+    @Override
+    public String template() {
+        return "search.ftlh";
+    }
+
+    @Override
+    public List<PageJob> pages(Inputs inputs) {
+        return List.of(new PageJob(Urls.SEARCH, template(), Optional.empty(),
+                (v, d) -> view(v, inputs.searchIndex(), inputs.findable(), d)));
+    }
+
+    @Override
+    public List<Views.Link> navigation(SiteIndex index) {
+        return List.of(new Views.Link("Search", Urls.SEARCH, false));
+    }
+
+    /** Its list of pages is for finding them, not for reading. */
+    @Override
+    public boolean linksTerms() {
+        return false;
+    }
+
+    @Override
+    public List<String> fixedUrls() {
+        return List.of(Urls.SEARCH);
+    }
+
+    @Override
+    public Optional<String> section() {
+        return Optional.of("search");
+    }
+
+    private static ViewBuilder.Built view(ViewBuilder v, String indexPath, List<SearchIndex.Entry> entries,
+                                          Diagnostics d) {
+        var md = v.markdownFor(Urls.SEARCH, d);
+        String description = "Search the exercises and pages of this site.";
+        var layout = v.layouts().layout(Urls.SEARCH, "Search", description, Urls.SEARCH, List.of(), v.disclaimer(md),
+                v.data().page(Urls.SEARCH, "Search", description, List.of()))
+                .withScripts(List.of(v.script("search.js", Urls.SEARCH)));
+        var pages = entries.stream().map(e -> new Views.SearchEntry(e.title(), Urls.relative(Urls.SEARCH, e.url()),
+                e.kind(), e.summary())).toList();
+        return new ViewBuilder.Built(new Views.Search(layout, Urls.relative(Urls.SEARCH, "/" + indexPath), pages), md,
+                List.of());
+    }
+}

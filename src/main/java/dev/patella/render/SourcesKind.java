@@ -1,0 +1,61 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The sources page: every reference once, with the pages that cite it. */
+final class SourcesKind implements PageKind {
+
+    private static final String DESCRIPTION = "The research and articles this site is based on.";
+
+    @Override
+    public String template() {
+        return "sources.ftlh";
+    }
+
+    @Override
+    public List<PageJob> pages(Inputs inputs) {
+        return List.of(new PageJob(Urls.SOURCES, template(), Optional.empty(),
+                (v, d) -> view(v, inputs.citedBy(), d)));
+    }
+
+    @Override
+    public List<Views.Link> navigation(SiteIndex index) {
+        return List.of(new Views.Link("Sources", Urls.SOURCES, false));
+    }
+
+    @Override
+    public List<String> fixedUrls() {
+        return List.of(Urls.SOURCES);
+    }
+
+    @Override
+    public Optional<String> section() {
+        return Optional.of("sources");
+    }
+
+    @Override
+    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+        return List.of(new SearchIndex.Entry("Sources", Urls.SOURCES, "Page", DESCRIPTION, ""));
+    }
+
+    /** It lists which pages cite each source, which is known once they are rendered. */
+    @Override
+    public boolean afterOthers() {
+        return true;
+    }
+
+    /** @param citedBy for each source key, the pages that list it */
+    private static ViewBuilder.Built view(ViewBuilder v, Map<String, List<Views.Link>> citedBy, Diagnostics d) {
+        var md = v.markdownFor(Urls.SOURCES, d);
+        var sources = v.formatted().values().stream().map(r -> new Views.Source(r.id(), r.html(),
+                citedBy.getOrDefault(r.id(), List.of()))).toList();
+        var layout = v.layouts().layout(Urls.SOURCES, "Sources", DESCRIPTION, Urls.SOURCES, List.of(),
+                v.disclaimer(md), v.data().page(Urls.SOURCES, "Sources", DESCRIPTION, v.index().site().references()));
+        return new ViewBuilder.Built(new Views.Sources(layout, sources, v.siteChecked()), md, List.of());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.patella.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped glossary: its page, and the first use of each term on every other page linked to it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GlossaryPagesTest {
+
+    private static final Pattern TERM_LINK = Pattern.compile("<a class=\"term\" href=\"[./]*glossary/#(term-[a-z0-9-]+)\">");
+
+    private Path project;
+    private Path site;
+
+    @BeforeAll
+    void build(@TempDir Path tmp) {
+        project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        site = project.resolve("site");
+    }
+
+    @Test
+    void glossaryPageDefinesEveryTermOnceWithAnAnchor() {
+        long entries = Pattern.compile("(?m)^[a-z0-9-]+:$")
+                .matcher(TestSites.read(project.resolve("content/glossary.yaml"))).results().count();
+        String html = TestSites.read(site.resolve("glossary/index.html"));
+
+        assertThat(Pattern.compile("<dfn id=\"term-[a-z0-9-]+\">").matcher(html).results().count()).isEqualTo(entries);
+        assertThat(html).contains("<dfn id=\"term-gluteus-medius\">gluteus medius</dfn>")
+                .doesNotContain("class=\"term\"");
+    }
+
+    @Test
+    void eachTermIsLinkedAtMostOncePerPageAndNeverInAHeadingOrTheReferenceList() throws IOException {
+        for (Path page : pages()) {
+            String html = TestSites.read(page);
+            Map<String, Integer> links = new HashMap<>();
+            Matcher m = TERM_LINK.matcher(html);
+            while (m.find()) {
+                links.merge(m.group(1), 1, Integer::sum);
+            }
+            assertThat(links.values()).as(page.toString()).allMatch(n -> n == 1);
+            assertThat(html).as(page.toString()).doesNotContainPattern("<h[1-6][^>]*>[^<]*<a class=\"term\"");
+            int references = html.indexOf("<section class=\"references\"");
+            if (references >= 0) {
+                String list = html.substring(references, html.indexOf("</section>", references));
+                assertThat(list).as(page.toString()).doesNotContain("class=\"term\"");
+            }
+        }
+    }
+
+    @Test
+    void theConditionPageLinksItsFirstKneecapToTheGlossary() {
+        String html = TestSites.read(site.resolve("conditions/chondromalacia-patella/index.html"));
+
+        assertThat(html).containsPattern("<a class=\"term\" href=\"../../glossary/#term-kneecap\">[Kk]neecap</a>");
+    }
+
+    @Test
+    void theSearchIndexFindsTheGlossaryByItsTerms() throws IOException {
+        try (Stream<Path> files = Files.list(site.resolve("assets"))) {
+            Path index = files.filter(p -> p.getFileName().toString().startsWith("search-index")).findFirst()
+                    .orElseThrow();
+            assertThat(TestSites.read(index)).contains("\"u\":\"glossary/\"").contains("gluteus medius");
+        }
+    }
+
+    private List<Path> pages() throws IOException {
+        try (Stream<Path> walk = Files.walk(site)) {
+            return walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+}
