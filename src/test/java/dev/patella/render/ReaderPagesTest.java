@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,16 @@ class ReaderPagesTest {
             }
         }
         assertThat(glute).contains("exercises/clamshell/", "exercises/side-lying-leg-raise/");
+
+        // body text: each distinct word once, so the index stays small however long the page
+        Map<String, List<String>> body = new java.util.HashMap<>();
+        for (JsonNode page : pages) {
+            body.put(page.path("u").asText(), List.of(page.path("b").asText().split(" ")));
+        }
+        assertThat(body.get("conditions/chondromalacia-patella/")).contains("running", "lunges", "swollen", "fever")
+                .doesNotHaveDuplicates().doesNotContain("of", "a", "Running");
+        assertThat(body.get("pain-guide/")).contains("morning");
+        assertThat(body.get("exercises/semi-squat/")).contains("chair").doesNotHaveDuplicates();
         assertThat(read("search/index.html")).contains("data-index=\"../assets/" + index.getFileName() + "\"")
                 .contains("<a href=\"../exercises/clamshell/\">Clamshell</a>");
     }
