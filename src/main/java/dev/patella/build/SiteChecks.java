@@ -94,6 +94,7 @@ final class SiteChecks {
     static void strict(SiteBuild build, Diagnostics diagnostics) {
         build.index().ifPresent(index -> {
             CheckRules.exercisesInPrograms(index, diagnostics);
+            CheckRules.clinicalReviewers(index, diagnostics);
             List<LinkUse> links = new ArrayList<>(illustrations(index));
             build.pages().forEach(p -> links.addAll(p.links()));
             CheckRules.linksAndImages(links, diagnostics);
