@@ -40,6 +40,6 @@ class DiagnosticFormatterTest {
                 "bad \u001b[2J title"));
 
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007")
-                .contains("    2 | title: \uFFFD]0;PWNED\uFFFD\uFFFD[2J\n             ^");
+                .contains("    2 | title: \uFFFD]0;PWNED\uFFFD\uFFFD[2J\n      |        ^");
     }
 }
