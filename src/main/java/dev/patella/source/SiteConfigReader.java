@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads {@code content/site.yaml} strictly into a {@link SiteConfig}. */
 final class SiteConfigReader {
+
+    /** A BCP 47 language tag as sites write them: a primary language and optional subtags. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private SiteConfigReader() {
     }
@@ -24,6 +28,10 @@ final class SiteConfigReader {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
             var language = f.requiredText("language");
+            if (!language.isEmpty() && !LANGUAGE_TAG.matcher(language).matches()) {
+                f.invalid("language", "\"language\" must be a language code such as en, es or en-GB (BCP 47), "
+                        + "which browsers and screen readers use to pronounce the pages; it is \"" + language + "\"");
+            }
             var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
             var p = f.requiredNested("publisher", "publisher");
             var publisher = new SiteConfig.Publisher(p.requiredText("name"), p.string("url", false));
