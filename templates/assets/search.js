@@ -12,13 +12,15 @@
   var pages = null;
   if (note) { note.hidden = true; }
 
+  /* An apostrophe joins rather than splits, so "runners knee" finds "runner's knee". */
   function words(text) {
-    return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return text.toLowerCase().replace(/['\u2019]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  /* Every query word must start a word of the page; a match in the title counts most. */
+  /* Every query word must start a word of the page; a match in the title counts most, one only
+     in the body text (b: each word of it once) least. */
   function score(page, terms) {
-    var fields = [[page.t, 8], [page.w || "", 4], [page.s, 2], [page.k, 1]];
+    var fields = [[page.t, 16], [page.w || "", 8], [page.s, 4], [page.k, 2], [page.b || "", 1]];
     var total = 0;
     for (var i = 0; i < terms.length; i++) {
       var best = 0;

@@ -42,12 +42,6 @@ final class SiteChecks {
             links.addAll(page.links());
             ids.put(page.url(), page.ids());
         }
-        var unreadable = index.site().unreadable();
-        if (!unreadable.conditions().isEmpty() || !unreadable.exercises().isEmpty() || !unreadable.pages().isEmpty()) {
-            // a file that could not be read may cite any source: none is called unused until it reads
-            index.site().references().forEach(r -> listed.add(r.id()));
-        }
-        CitationChecker.check(index.site().references(), !unreadable.sources(), citations, listed, diagnostics);
         Set<String> broken = new HashSet<>(index.urls());
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
@@ -56,6 +50,13 @@ final class SiteChecks {
             broken.add(Urls.program(slug));
         });
         index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
+        if (!broken.isEmpty()) {
+            // a page that could not be read or rendered (its own error says why) may cite any
+            // source: none is called unused until every page is made
+            index.site().references().forEach(r -> listed.add(r.id()));
+        }
+        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
+                diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
         boolean everyPageMade = broken.isEmpty();
         var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
@@ -93,6 +94,7 @@ final class SiteChecks {
     static void strict(SiteBuild build, Diagnostics diagnostics) {
         build.index().ifPresent(index -> {
             CheckRules.exercisesInPrograms(index, diagnostics);
+            CheckRules.clinicalReviewers(index, diagnostics);
             List<LinkUse> links = new ArrayList<>(illustrations(index));
             build.pages().forEach(p -> links.addAll(p.links()));
             CheckRules.linksAndImages(links, diagnostics);

@@ -101,6 +101,10 @@ final class CiteprocFormatter implements ReferenceFormatter {
         r.pmid().ifPresent(b::PMID);
         r.pmcid().ifPresent(b::PMCID);
         r.url().ifPresent(b::URL);
+        if (!r.accessed().isEmpty()) {
+            b.accessed(new CSLDateBuilder().dateParts(r.accessed().stream().mapToInt(Integer::intValue).toArray())
+                    .build());
+        }
         return b.build();
     }
 

@@ -31,7 +31,7 @@ public final class DiagnosticFormatter {
 
     /** The one-line form: {@code path:line:column: severity: message [code]}. */
     public static String headline(Diagnostic d) {
-        return d.at() + ": " + d.severity().label() + ": " + d.message() + " [" + d.code() + "]";
+        return printable(d.at() + ": " + d.severity().label() + ": " + d.message() + " [" + d.code() + "]");
     }
 
     public String format(Diagnostic d) {
@@ -43,10 +43,29 @@ public final class DiagnosticFormatter {
         return out.toString();
     }
 
+    /**
+     * Content shown in a terminal must not drive it: an escape sequence in a title could clear
+     * the screen or rename the window. Control characters become U+FFFD, one for one, so columns
+     * still line up with the caret.
+     */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static void appendExcerpt(StringBuilder out, SourceSpan at, String text) {
         String number = Integer.toString(at.line());
         String gutter = " ".repeat(Math.max(0, 5 - number.length()));
-        String line = text.replace('\t', ' ');
+        String line = printable(text.replace('\t', ' '));
         int column = Math.max(0, Math.min(at.column() - 1, line.length()));
         ExcerptWindow window = ExcerptWindow.around(column, line.length());
         out.append(gutter).append(number).append(" | ").append(window.cut(line)).append('\n');

@@ -1,13 +1,16 @@
 package dev.patella.diag;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects the diagnostics of a run. Safe to use from several threads. Keeps at most
  * {@link #cap()} of each severity so one broken file cannot flood the terminal; the rest are
- * counted. A diagnostic equal to one already collected (the same problem found again, for
- * example in the disclaimer every page shows) is not collected twice.
+ * counted. A diagnostic with the same code, place and message as one already collected (the same
+ * problem found again: text every page shows, or a template mistake met by every page that uses
+ * the template) is not collected twice; the first one's "while rendering" trail is kept.
  */
 public final class Diagnostics {
 
@@ -15,7 +18,7 @@ public final class Diagnostics {
     public static final int DEFAULT_CAP = 50;
 
     private final int cap;
-    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
+    private final Set<Key> seen = new HashSet<>();
     private final List<Diagnostic> kept = new ArrayList<>();
     private int errors;
     private int warnings;
@@ -33,7 +36,7 @@ public final class Diagnostics {
 
     /** Adds a diagnostic; the same diagnostic twice (text shown on many pages) is kept once. */
     public synchronized void add(Diagnostic diagnostic) {
-        if (!seen.add(diagnostic)) {
+        if (!seen.add(new Key(diagnostic.severity(), diagnostic.code(), diagnostic.at(), diagnostic.message()))) {
             return;
         }
         int count = diagnostic.isError() ? ++errors : ++warnings;
@@ -75,6 +78,10 @@ public final class Diagnostics {
         var copy = new ArrayList<>(kept);
         copy.sort(Diagnostic.ORDER);
         return List.copyOf(copy);
+    }
+
+    /** What makes two diagnostics the same problem: everything but the trail of pages that met it. */
+    private record Key(Severity severity, String code, SourceSpan at, String message) {
     }
 
     /** How many diagnostics were counted but not kept because of the cap. */

@@ -272,6 +272,18 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             if (ref.getPrevious() instanceof Text text) {
                 text.setChars(text.getChars().trimEnd());
             }
+            // AMA style: a full stop or comma right after the citation comes before its number
+            if (ref.getNext() instanceof Text next) {
+                var chars = next.getChars();
+                int stops = 0;
+                while (stops < chars.length() && (chars.charAt(stops) == '.' || chars.charAt(stops) == ',')) {
+                    stops++;
+                }
+                if (stops > 0) {
+                    ref.insertBefore(new Text(chars.subSequence(0, stops)));
+                    next.setChars(chars.subSequence(stops));
+                }
+            }
             ref.insertBefore(new CitationNode(ref.getChars(), html));
             ref.unlink();
         }

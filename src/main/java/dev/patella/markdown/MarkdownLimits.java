@@ -25,6 +25,11 @@ final class MarkdownLimits {
      * a second of parsing. A long paragraph with a dozen links uses about 20,000.
      */
     static final long MAX_RESCAN = 2_000_000;
+    /**
+     * Link reference definitions ({@code [label]: /address/}) in one text: Flexmark's time grows
+     * with the square of their number (6,000 take about 20 s), and a page rarely needs ten.
+     */
+    static final int MAX_REFERENCE_DEFINITIONS = 200;
 
     /** Where a limit is crossed, as an offset into the text, with what to tell the editor. */
     record Excess(int offset, String code, String message) {
@@ -52,6 +57,7 @@ final class MarkdownLimits {
         private int[] breaks = new int[8];
         private int breakCount;
         private boolean previousWasTable;
+        private int definitions;
         private final InlineScan inline;
 
         Scan(String text) {
@@ -126,6 +132,12 @@ final class MarkdownLimits {
             int at = markers(first, end, indent, quotes + lists);
             if (at < 0) {
                 return Optional.of(tooDeepBlock(-at - 1));
+            }
+            if (definesReference(at, end) && ++definitions > MAX_REFERENCE_DEFINITIONS) {
+                return Optional.of(new Excess(at, "markdown.too-complex", "this text has more than "
+                        + MAX_REFERENCE_DEFINITIONS + " link definitions written [name]: /address/, which would take "
+                        + "Flexmark too long to read; write the address in the link itself, as in "
+                        + "[the clamshell](/exercises/clamshell/), or split the page"));
             }
             boolean item = at > first && !thematicBreak(first, end) && listMarker(first, end) > 0;
             boolean table = find('|', at, end) >= 0;
@@ -265,6 +277,15 @@ final class MarkdownLimits {
                 i++;
             }
             return w;
+        }
+
+        /** Whether the line's text from {@code at} looks like {@code [label]:}, a link reference definition. */
+        private boolean definesReference(int at, int end) {
+            if (at >= end || text.charAt(at) != '[') {
+                return false;
+            }
+            int close = find(']', at + 1, end);
+            return close > at + 1 && close + 1 < end && text.charAt(close + 1) == ':';
         }
 
         /** Ends the current run of text lines and checks it. */

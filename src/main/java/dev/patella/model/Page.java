@@ -1,7 +1,13 @@
 package dev.patella.model;
 
 import dev.patella.diag.SourceSpan;
+import java.time.LocalDate;
+import java.util.Optional;
 
-/** A plain page such as about or disclaimer, from {@code content/pages/<slug>.md}, published at {@code /<slug>/}. */
-public record Page(String slug, SourceSpan origin, String title, String summary, boolean nav, boolean draft, Prose body) {
+/**
+ * A plain page such as about or disclaimer, from {@code content/pages/<slug>.md}, published at {@code /<slug>/}.
+ * {@code reviewed} is the day the editors last checked it, when the page gives one.
+ */
+public record Page(String slug, SourceSpan origin, String title, String summary, boolean nav, boolean draft, Prose body,
+                   Optional<LocalDate> reviewed) {
 }

@@ -14,4 +14,9 @@ public record Person(String id, SourceSpan at, String name, String credentials, 
     public String displayName() {
         return credentials.isBlank() ? name : name + ", " + credentials;
     }
+
+    /** A named person with credentials, who can give a page a clinical review. */
+    public boolean clinician() {
+        return !organization && !credentials.isBlank();
+    }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One entry of {@code content/sources.yaml}, holding the CSL variables Patella uses.
  *
- * @param issued date parts: year, then optionally month and day; empty when unknown
+ * @param issued   date parts: year, then optionally month and day; empty when unknown
+ * @param accessed the date parts of the day a web page was read, for its "Accessed" note; empty when not given
  */
 public record Reference(
         String id,
@@ -24,11 +25,13 @@ public record Reference(
         Optional<String> doi,
         Optional<String> pmid,
         Optional<String> pmcid,
-        Optional<String> url) {
+        Optional<String> url,
+        List<Integer> accessed) {
 
     public Reference {
         authors = List.copyOf(authors);
         issued = List.copyOf(issued);
+        accessed = List.copyOf(accessed);
     }
 
     /** A CSL name: family name and given names or initials. {@code given} is empty for organisations. */

@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Condition;
+import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,17 @@ final class ConditionKind implements PageKind {
         return index.conditions().stream().map(c -> {
             List<String> words = new ArrayList<>(c.otherNames());
             c.symptoms().forEach(s -> words.add(plain.of(s)));
+            // the body, and the lists and help box the page shows around it
+            List<String> body = new ArrayList<>();
+            body.add(plain.of(c.body()));
+            c.riskFactors().forEach(p -> body.add(plain.of(p)));
+            c.avoid().forEach(p -> body.add(plain.of(p)));
+            c.program().forEach(step -> step.summary().ifPresent(p -> body.add(plain.of(p))));
+            var help = index.site().config().getHelp();
+            help.stopIf().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
+            help.seeADoctor().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
             return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), "Condition", c.summary(),
-                    String.join(" · ", words));
+                    String.join(" · ", words), SearchIndex.bodyWords(body));
         }).toList();
     }
 

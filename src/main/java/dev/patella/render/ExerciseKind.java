@@ -38,8 +38,14 @@ final class ExerciseKind implements PageKind {
             words.addAll(e.equipment());
             words.addAll(e.optionalEquipment());
             words.add(plain.of(e.feelIt()));
+            List<String> body = new ArrayList<>();
+            body.add(plain.of(e.body()));
+            body.add(plain.of(e.position()));
+            for (var list : List.of(e.steps(), e.tips(), e.mistakes(), e.progressions(), e.regressions(), e.stopIf())) {
+                list.forEach(p -> body.add(plain.of(p)));
+            }
             return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary(),
-                    String.join(" · ", words));
+                    String.join(" · ", words), SearchIndex.bodyWords(body));
         }).toList();
     }
 

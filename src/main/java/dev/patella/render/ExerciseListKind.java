@@ -60,6 +60,7 @@ final class ExerciseListKind implements PageKind {
                 Urls.EXERCISES);
         var chains = Facets.of(all, e -> List.of(e.chain().label()), Urls.EXERCISES);
         var equipment = Facets.of(all, ViewBuilder::equipment, Urls.EXERCISES);
-        return new ViewBuilder.Built(new Views.Exercises(layout, phases, muscles, chains, equipment), md, List.of());
+        return new ViewBuilder.Built(new Views.Exercises(layout, phases, muscles, chains, equipment,
+                v.siteChecked()), md, List.of());
     }
 }

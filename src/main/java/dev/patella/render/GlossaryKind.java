@@ -62,7 +62,8 @@ final class GlossaryKind implements PageKind {
         var terms = v.index().site().glossary().stream().map(t -> term(t, v.index().site().glossary(), md)).toList();
         var layout = v.layouts().layout(Urls.GLOSSARY, TITLE, DESCRIPTION, Urls.GLOSSARY, List.of(), v.disclaimer(md),
                 v.data().page(Urls.GLOSSARY, TITLE, DESCRIPTION, List.of()));
-        return new ViewBuilder.Built(new Views.Glossary(layout, TITLE, DESCRIPTION, terms), md, List.of());
+        return new ViewBuilder.Built(new Views.Glossary(layout, TITLE, DESCRIPTION, terms, v.siteChecked()), md,
+                List.of());
     }
 
     private static Views.Term term(GlossaryTerm t, List<GlossaryTerm> all, PageText md) {

@@ -51,6 +51,6 @@ final class HomeKind implements PageKind {
                 Urls.relative(Urls.HOME, Urls.program(c.slug())), v.program(c, Urls.HOME, md))).toList();
         var layout = v.layouts().layout(Urls.HOME, config.title(), config.description(), Urls.HOME, List.of(),
                 v.disclaimer(md), v.data().page(Urls.HOME, config.title(), config.description(), List.of()));
-        return new ViewBuilder.Built(new Views.Home(layout, intro, cards), md, List.of());
+        return new ViewBuilder.Built(new Views.Home(layout, intro, cards, v.siteChecked()), md, List.of());
     }
 }

@@ -24,7 +24,7 @@ final class PlainPageKind implements PageKind {
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
         return index.pages().stream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), "Page",
-                p.summary(), "")).toList();
+                p.summary(), "", SearchIndex.bodyWords(List.of(plain.of(p.body()))))).toList();
     }
 
     private static ViewBuilder.Built view(ViewBuilder v, Page p, Diagnostics d) {
@@ -35,7 +35,8 @@ final class PlainPageKind implements PageKind {
         var refs = v.references(md, List.of());
         var layout = v.layouts().layout(url, p.title(), p.summary(), url, List.of(), v.disclaimer(md),
                 v.data().page(url, p.title(), p.summary(), v.models(md, List.of())));
-        return new ViewBuilder.Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs), md,
+        return new ViewBuilder.Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs,
+                ViewBuilder.checked("Last checked by our editors", p.reviewed())), md,
                 ViewBuilder.keys(md, List.of()));
     }
 }

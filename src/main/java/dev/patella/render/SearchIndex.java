@@ -17,13 +17,43 @@ import java.util.Map;
  * The site's search index: one small JSON file the search page's script reads. Each entry has
  * the page's title ({@code t}), its URL from the site root without the leading slash
  * ({@code u}), its kind ({@code k}), its summary ({@code s}) and the words it is found by
- * ({@code w}: other names, muscles, equipment, symptoms). Entries are in URL order, so the
- * same content gives the same bytes. What each page is found by is up to its {@link PageKind}.
+ * ({@code w}: other names, muscles, equipment, symptoms) and the words of its body text
+ * ({@code b}: each distinct word once, lower case, in order of first use, ranked below the
+ * rest by the search script). Entries are in URL order, so the same content gives the same
+ * bytes. What each page is found by is up to its {@link PageKind}.
  */
 final class SearchIndex {
 
-    /** One page as the search index and the search page list it: {@code words} is empty for none. */
-    record Entry(String title, String url, String kind, String summary, String words) {
+    /**
+     * One page as the search index and the search page list it: {@code words} and {@code body}
+     * are empty for none; {@code body} holds distinct words (see {@link #bodyWords}).
+     */
+    record Entry(String title, String url, String kind, String summary, String words, String body) {
+
+        Entry(String title, String url, String kind, String summary, String words) {
+            this(title, url, kind, summary, words, "");
+        }
+    }
+
+    /** Words shorter than this are left out of the body words: "a", "of", "to" find nothing useful. */
+    private static final int SHORTEST_WORD = 3;
+
+    /**
+     * The distinct words of some plain texts, lower case, in order of first use, joined by
+     * spaces: each word once keeps the index small however long the page. An apostrophe is
+     * dropped rather than splitting a word, so "runner's" is found by "runners".
+     */
+    static String bodyWords(List<String> texts) {
+        var seen = new java.util.LinkedHashSet<String>();
+        for (String text : texts) {
+            for (String word : text.toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]", "")
+                    .split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() >= SHORTEST_WORD) {
+                    seen.add(word);
+                }
+            }
+        }
+        return String.join(" ", seen);
     }
 
     /** The words of some Markdown without its markup, as the index holds them. */
@@ -59,6 +89,9 @@ final class SearchIndex {
                     .put("k", entry.kind()).put("s", entry.summary());
             if (!entry.words().isEmpty()) {
                 node.put("w", entry.words());
+            }
+            if (!entry.body().isEmpty()) {
+                node.put("b", entry.body());
             }
         }
         try {

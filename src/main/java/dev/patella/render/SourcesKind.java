@@ -56,6 +56,6 @@ final class SourcesKind implements PageKind {
                 citedBy.getOrDefault(r.id(), List.of()))).toList();
         var layout = v.layouts().layout(Urls.SOURCES, "Sources", DESCRIPTION, Urls.SOURCES, List.of(),
                 v.disclaimer(md), v.data().page(Urls.SOURCES, "Sources", DESCRIPTION, v.index().site().references()));
-        return new ViewBuilder.Built(new Views.Sources(layout, sources), md, List.of());
+        return new ViewBuilder.Built(new Views.Sources(layout, sources, v.siteChecked()), md, List.of());
     }
 }

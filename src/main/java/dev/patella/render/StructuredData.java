@@ -118,9 +118,12 @@ final class StructuredData {
 
     private void editorial(ObjectNode page, Editorial e) {
         index.findPerson(e.author().value()).ifPresent(p -> page.set("author", person(p)));
-        e.reviewer().flatMap(r -> index.findPerson(r.value())).ifPresent(p -> page.set("reviewedBy", person(p)));
-        page.put("datePublished", e.published().toString()).put("dateModified", e.reviewed().toString())
-                .put("lastReviewed", e.reviewed().toString());
+        page.put("datePublished", e.published().toString()).put("dateModified", e.reviewed().toString());
+        // a review is claimed only for a named clinician; an editorial check is only a modification date
+        e.reviewer().flatMap(r -> index.findPerson(r.value())).filter(Person::clinician).ifPresent(p -> {
+            page.set("reviewedBy", person(p));
+            page.put("lastReviewed", e.reviewed().toString());
+        });
     }
 
     private ObjectNode person(Person p) {

@@ -53,6 +53,7 @@ public final class Templates {
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         config.setLocale(Locale.ENGLISH);
+        config.setSharedVariable("plural", new Plurals(Locale.ENGLISH));
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setNumberFormat("computer");
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

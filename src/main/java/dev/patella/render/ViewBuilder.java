@@ -174,15 +174,13 @@ final class ViewBuilder {
                 equipment(e).stream().map(Facets::key).toList());
     }
 
-    static String shortDose(Dose d) {
-        return d.sets() + " sets of " + d.reps() + (d.perSide() ? ", each side" : "");
+    static Views.ShortDose shortDose(Dose d) {
+        return new Views.ShortDose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), d.perSide());
     }
 
     static Views.Dose dose(Dose d, PageText md) {
-        String hold = d.holdSeconds().isPresent()
-                ? d.holdSeconds().getAsInt() + (d.holdSeconds().getAsInt() == 1 ? " second" : " seconds") : "";
-        return new Views.Dose(d.sets(), d.reps().toString(), hold, md.inline(d.rest()), d.perSide(),
-                md.inline(d.frequency()), shortDose(d));
+        return new Views.Dose(d.sets(), d.reps().toString(), d.holdSeconds().orElse(0), md.inline(d.rest()),
+                d.perSide(), md.inline(d.frequency()));
     }
 
     Views.Usage usage(Usage u, String from) {
@@ -239,7 +237,7 @@ final class ViewBuilder {
 
     Views.Editorial editorial(Editorial e, String from) {
         var author = index.findPerson(e.author().value());
-        var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value()));
+        var reviewer = e.reviewer().flatMap(r -> index.findPerson(r.value())).filter(Person::clinician);
         return new Views.Editorial(author.map(Person::displayName).orElse(""),
                 author.map(p -> profile(p, from)).orElse(""),
                 reviewer.map(Person::displayName).orElse(""), reviewer.map(p -> profile(p, from)).orElse(""),
@@ -254,6 +252,20 @@ final class ViewBuilder {
             return "";
         }
         return Urls.relative(from, Urls.page("about")) + "#" + p.id();
+    }
+
+    /** For a page made from all the content: the latest day the editors checked any of it. */
+    Views.Checked siteChecked() {
+        var dates = new ArrayList<LocalDate>();
+        index.conditions().forEach(c -> dates.add(c.editorial().reviewed()));
+        index.exercises().forEach(e -> dates.add(e.editorial().reviewed()));
+        index.pages().forEach(p -> p.reviewed().ifPresent(dates::add));
+        return checked("Content last checked by our editors", dates.stream().max(LocalDate::compareTo));
+    }
+
+    static Views.Checked checked(String label, Optional<LocalDate> date) {
+        return new Views.Checked(label, date.map(ViewBuilder::format).orElse(""),
+                date.map(LocalDate::toString).orElse(""));
     }
 
     static Views.Person person(Person p, PageText md) {

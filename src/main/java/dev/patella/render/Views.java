@@ -64,7 +64,7 @@ public final class Views {
      * {@code none} when nothing is needed.
      */
     public record ExerciseCard(String title, String href, String summary, String phase, String chain,
-                               String dose, List<String> muscles, String phaseKey, String chainKey,
+                               ShortDose dose, List<String> muscles, String phaseKey, String chainKey,
                                List<String> muscleKeys, List<String> equipmentKeys) {
     }
 
@@ -91,8 +91,23 @@ public final class Views {
                             String reviewDue, String reviewDueIso, String adaptedFromHtml) {
     }
 
-    public record Dose(int sets, String reps, String hold, String restHtml, boolean perSide, String frequencyHtml,
-                       String summary) {
+    /**
+     * The day the editors last checked a page that has no byline of its own; {@code label} says
+     * what was checked. {@code date} is empty when the page gives no date.
+     */
+    public record Checked(String label, String date, String iso) {
+    }
+
+    /**
+     * How much of an exercise to do; {@code holdSeconds} is 0 when there is no hold. Templates
+     * word it (with {@code plural(...)}, see {@code parts.ftlh}'s {@code shortDose}).
+     */
+    public record Dose(int sets, String reps, int holdSeconds, String restHtml, boolean perSide,
+                       String frequencyHtml) {
+    }
+
+    /** The counts of a dose alone, for cards: "3 sets of 10–15, hold 1 second, each side". */
+    public record ShortDose(int sets, String reps, int holdSeconds, boolean perSide) {
     }
 
     /** {@code src} is empty when the exercise has no illustration; width and height are the drawing's own. */
@@ -105,7 +120,7 @@ public final class Views {
     public record Person(String id, String name, String credentials, String role, String bioHtml) {
     }
 
-    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions) {
+    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions, Checked checked) {
     }
 
     public record ConditionCard(String title, String href, String summary, String programHref, List<Phase> program) {
@@ -128,7 +143,7 @@ public final class Views {
     }
 
     public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,
-                            List<Facet> equipment) {
+                            List<Facet> equipment, Checked checked) {
     }
 
     /**
@@ -169,11 +184,11 @@ public final class Views {
     public record Source(String anchor, String html, List<Link> citedBy) {
     }
 
-    public record Sources(Layout layout, List<Source> sources) {
+    public record Sources(Layout layout, List<Source> sources, Checked checked) {
     }
 
     public record Page(Layout layout, String slug, String title, String summary, String bodyHtml,
-                       List<Person> people, List<Reference> references) {
+                       List<Person> people, List<Reference> references, Checked checked) {
     }
 
     public record NotFound(Layout layout) {
@@ -183,7 +198,7 @@ public final class Views {
      * The glossary page. Each term's {@code anchor} is its id on the page, where the first use of
      * the term on every other page links to.
      */
-    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms) {
+    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms, Checked checked) {
     }
 
     /** One glossary entry: {@code seeAlso} links to other entries on the same page. */

@@ -46,7 +46,13 @@ final class SiteHandler implements HttpHandler {
         // an http:// target names the host in place of the Host header (RFC 9112, 3.2.2), so it is checked the same way
         Optional<String> authority = absolute && target.getScheme().equalsIgnoreCase("http") ? Optional.of(Optional.ofNullable(target.getRawAuthority()).orElse(""))
                 : Optional.empty();
-        if (!Hosts.allowed(exchange.getRequestHeaders().get("Host"), authority, loopbackOnly)) {
+        var hosts = exchange.getRequestHeaders().get("Host");
+        if ((hosts == null || hosts.isEmpty()) && "HTTP/1.1".equalsIgnoreCase(exchange.getProtocol())) {
+            // RFC 9112, 3.2: an HTTP/1.1 request without Host is answered 400 (HTTP/1.0 may leave it out)
+            Responses.plain(exchange, 400, "Bad request: an HTTP/1.1 request must name its host\n");
+            return;
+        }
+        if (!Hosts.allowed(hosts, authority, loopbackOnly)) {
             Responses.plain(exchange, 403, "Forbidden: the preview answers only requests for 127.0.0.1 or localhost\n");
             return;
         }
@@ -56,8 +62,10 @@ final class SiteHandler implements HttpHandler {
             Responses.plain(exchange, 405, "Method not allowed: the preview only answers GET and HEAD\n");
             return;
         }
-        if (absolute && !target.getScheme().equalsIgnoreCase("http") || !absolute && target.getRawAuthority() != null) {
-            // another scheme (file:///etc/passwd), or a path starting with // that the JDK read as a host (//etc/passwd)
+        if (absolute && !target.getScheme().equalsIgnoreCase("http") || !absolute && target.getRawAuthority() != null
+                || target.toString().startsWith("//")) {
+            // another scheme (file:///etc/passwd), or a path starting with //, which the JDK reads as a
+            // host (//etc/passwd) or as an empty one (///etc/passwd)
             Responses.plain(exchange, 400, "Bad request: the path is not one the site can have\n");
             return;
         }

@@ -23,6 +23,7 @@ final class PageReader {
         var summary = f.requiredText("summary");
         boolean nav = f.bool("nav").orElse(false);
         boolean draft = f.bool("draft").orElse(false);
-        return f.build(() -> new Page(slug, doc.origin(), title, summary, nav, draft, doc.body()));
+        var reviewed = f.date("reviewed", false);
+        return f.build(() -> new Page(slug, doc.origin(), title, summary, nav, draft, doc.body(), reviewed));
     }
 }

@@ -51,7 +51,9 @@ final class ReferencesReader {
         var title = f.requiredText("title");
         var container = f.string("container-title", false);
         var containerShort = f.string("container-title-short", false);
-        var issued = f.nested("issued", false, "issued date").map(ReferencesReader::dateParts).orElse(List.of());
+        var issued = f.nested("issued", false, "issued date").map(d -> dateParts(d, "issued")).orElse(List.of());
+        var accessed = f.nested("accessed", false, "accessed date").map(d -> dateParts(d, "accessed"))
+                .orElse(List.of());
         var volume = f.string("volume", false);
         var issue = f.string("issue", false);
         var page = f.string("page", false);
@@ -62,7 +64,7 @@ final class ReferencesReader {
         url.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> f.invalid("URL", "\"URL\" must start with https:// (or http://)"));
         return f.build(() -> new Reference(id, f.at(), type, authors, title, container, containerShort, issued,
-                volume, issue, page, doi, pmid, pmcid, url));
+                volume, issue, page, doi, pmid, pmcid, url, accessed));
     }
 
     private static Optional<String> checked(Fields f, String key, Pattern pattern, String expected) {
@@ -94,13 +96,13 @@ final class ReferencesReader {
         return names;
     }
 
-    private static List<Integer> dateParts(Fields d) {
+    private static List<Integer> dateParts(Fields d, String field) {
         var parts = d.required("date-parts");
         d.finish();
-        return parts.map(p -> dateParts(p, d)).orElse(List.of());
+        return parts.map(p -> dateParts(p, d, field)).orElse(List.of());
     }
 
-    private static List<Integer> dateParts(YNode parts, Fields d) {
+    private static List<Integer> dateParts(YNode parts, Fields d, String field) {
         if (parts instanceof YNode.YList outer && outer.items().size() == 1
                 && outer.items().get(0) instanceof YNode.YList inner && !inner.items().isEmpty()
                 && inner.items().size() <= 3) {
@@ -116,7 +118,7 @@ final class ReferencesReader {
                 return out;
             }
         }
-        d.invalid("date-parts", "\"issued\" must be written as {date-parts: [[2018, 1, 11]]} "
+        d.invalid("date-parts", "\"" + field + "\" must be written as {date-parts: [[2018, 1, 11]]} "
                 + "(year, then month and day if known)");
         return List.of();
     }

@@ -3,15 +3,17 @@ package dev.patella.validate;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.LinkUse;
+import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
 import dev.patella.render.TemplateLink;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The stricter rules of {@code patella check}, on top of everything a build checks: every
- * exercise is part of a program, images have alt text and belong to the project, and links to
- * other sites use https.
+ * exercise is part of a program, a page that names a clinical reviewer names a clinician, images
+ * have alt text and belong to the project, and links to other sites use https.
  */
 public final class CheckRules {
 
@@ -27,6 +29,25 @@ public final class CheckRules {
                         + "program: list in content/conditions/, or mark it draft: true until it is");
             }
         }
+    }
+
+    /**
+     * Reports each page whose {@code reviewer:} is not a person with credentials in
+     * {@code content/people.yaml}: naming a reviewer claims a clinical review, and a team or a
+     * person without credentials cannot give one. (An unknown name is reported by every build.)
+     */
+    public static void clinicalReviewers(SiteIndex index, Diagnostics diagnostics) {
+        Stream.concat(index.conditions().stream().map(c -> c.editorial()),
+                index.exercises().stream().map(e -> e.editorial())).forEach(e -> clinicalReviewer(index, e, diagnostics));
+    }
+
+    private static void clinicalReviewer(SiteIndex index, Editorial e, Diagnostics diagnostics) {
+        e.reviewer().ifPresent(key -> index.findPerson(key.value()).filter(p -> !p.clinician())
+                .ifPresent(p -> diagnostics.error("review.no-clinician", key.at(), "\"" + key.value() + "\" is "
+                        + (p.organization() ? "a team" : "listed without credentials")
+                        + " in content/people.yaml, so the page would claim a clinical review nobody with "
+                        + "clinical training gave; name a clinician with credentials: (such as PT, DPT), or "
+                        + "remove reviewer: until one has reviewed the page")));
     }
 
     /** Reports images without alt text or from outside the project, and links to other sites over plain http. */

@@ -239,6 +239,22 @@ class ReaderBrowserTest {
             assertThat(page.locator("#results-list li a").allTextContents()).contains("Patellofemoral pain (runner's knee)");
             assertThat(page.url()).endsWith("?q=kneecap%20pain");
 
+            // body text is searched too, below titles; an apostrophe joins a word
+            String condition = "Patellofemoral pain (runner's knee)";
+            for (String query : List.of("running", "lunges", "swollen", "fever", "PFP", "runners knee")) {
+                page.fill("#q", query);
+                page.press("#q", "Enter");
+                page.waitForFunction("q => document.querySelector('#search-status').textContent.includes(q)", query);
+                assertThat(page.locator("#results-list li a").allTextContents()).as(query).contains(condition);
+            }
+            page.fill("#q", "runners knee");
+            page.press("#q", "Enter");
+            page.waitForFunction("document.querySelector('#search-status').textContent.includes('runners knee')");
+            assertThat(page.locator("#results-list li a").first().textContent()).isEqualTo(condition);
+            page.fill("#q", "kneecap pain");
+            page.press("#q", "Enter");
+            page.waitForFunction("document.querySelector('#search-status').textContent.includes('kneecap pain')");
+
             page.locator("#results-list li a").first().click();
             page.waitForLoadState();
             assertThat(page.url()).doesNotContain("/search/");

@@ -30,4 +30,16 @@ class DiagnosticFormatterTest {
 
         assertThat(out).contains("    3 | summery: About\n      | ^\n");
     }
+
+    @Test
+    void controlCharactersInContentCannotDriveTheTerminal() {
+        String title = "title: \u001b]0;PWNED\u0007\u001b[2J";
+        var formatter = new DiagnosticFormatter(span -> Optional.of(title));
+
+        String out = formatter.format(Diagnostic.error("schema.invalid-value", new SourceSpan("about.md", 2, 8),
+                "bad \u001b[2J title"));
+
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("    2 | title: \uFFFD]0;PWNED\uFFFD\uFFFD[2J\n      |        ^");
+    }
 }

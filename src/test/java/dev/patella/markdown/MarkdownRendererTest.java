@@ -29,9 +29,18 @@ class MarkdownRendererTest {
                 + "See the guideline [@willy2019, p. CPG12].", numbers).html();
 
         assertThat(numbers.keys()).containsExactly("powers2014", "smith2018", "willy2019");
-        assertThat(html).contains("common<sup class=\"cite\"><a href=\"#ref-1\" id=\"cite-1\">1</a></sup>.")
+        // AMA: the number goes after the full stop or comma, before a colon or semicolon
+        assertThat(html).contains("common.<sup class=\"cite\"><a href=\"#ref-1\" id=\"cite-1\">1</a></sup> Very")
                 .contains("<a href=\"#ref-2\" id=\"cite-2\">2</a>,<a href=\"#ref-1\" id=\"cite-1-2\">1</a>")
                 .contains("<a href=\"#ref-3\" id=\"cite-3\">3(p. CPG12)</a>");
+    }
+
+    @Test
+    void citationNumberFollowsACommaButNotASemicolon() {
+        var html = render("Runners [@powers2014], and jumpers [@smith2018]; all of them.", new CitationNumbers()).html();
+
+        assertThat(html).contains("Runners,<sup class=\"cite\"><a href=\"#ref-1\" id=\"cite-1\">1</a></sup> and")
+                .contains("jumpers<sup class=\"cite\"><a href=\"#ref-2\" id=\"cite-2\">2</a></sup>; all");
     }
 
     @Test

@@ -31,6 +31,7 @@ class PageBudgetTest {
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\">");
     private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>");
     private static final Pattern SRC = Pattern.compile("\\ssrc=\"([^\"]+)\"");
+    private static final Pattern DATA_INDEX = Pattern.compile("\\sdata-index=\"([^\"]+)\"");
     private static final Pattern LOADED = Pattern.compile(
             "<(?:img|script|iframe|source|video|audio)\\b[^>]*\\ssrc=\"([^\"]+)\"|<link rel=\"(?:stylesheet|icon|manifest|preload)\"[^>]*\\shref=\"([^\"]+)\"");
 
@@ -81,6 +82,10 @@ class PageBudgetTest {
                 if (target.matches("^[a-z]+:.*") || target.startsWith("//")) {
                     problems.add(name + ": loads from another host: " + target);
                 }
+            }
+            Matcher data = DATA_INDEX.matcher(html); // the search index the search page's script fetches
+            while (data.find()) {
+                linked.add(resolve(site, page, data.group(1)));
             }
             int htmlSize = gzipped(Files.readAllBytes(page));
             int assets = 0;

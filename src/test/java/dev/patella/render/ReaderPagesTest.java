@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,16 @@ class ReaderPagesTest {
             }
         }
         assertThat(glute).contains("exercises/clamshell/", "exercises/side-lying-leg-raise/");
+
+        // body text: each distinct word once, so the index stays small however long the page
+        Map<String, List<String>> body = new java.util.HashMap<>();
+        for (JsonNode page : pages) {
+            body.put(page.path("u").asText(), List.of(page.path("b").asText().split(" ")));
+        }
+        assertThat(body.get("conditions/chondromalacia-patella/")).contains("running", "lunges", "swollen", "fever")
+                .doesNotHaveDuplicates().doesNotContain("of", "a", "Running");
+        assertThat(body.get("pain-guide/")).contains("morning");
+        assertThat(body.get("exercises/semi-squat/")).contains("chair").doesNotHaveDuplicates();
         assertThat(read("search/index.html")).contains("data-index=\"../assets/" + index.getFileName() + "\"")
                 .contains("<a href=\"../exercises/clamshell/\">Clamshell</a>");
     }
@@ -128,5 +139,28 @@ class ReaderPagesTest {
         assertThat(read("manifest.webmanifest")).contains("\"start_url\":\"./\"")
                 .contains("\"src\":\"assets/favicon.svg\"").contains("\"name\":\"Runner's Knee Exercises\"");
         assertThat(site.resolve("favicon.ico")).isRegularFile();
+    }
+
+    @Test
+    void doseTextIsWordedByTheTemplatesWithTheHoldAndPlurals() {
+        assertThat(read("exercises/index.html")).contains("3 sets of 10–15, hold 1 second, each side ·");
+        assertThat(read("index.html")).contains("Clamshell</a>: 3 sets of 10–15, hold 1 second, each side</li>");
+        assertThat(read("conditions/chondromalacia-patella/program/index.html"))
+                .contains("<strong>3 sets of 10–15, hold 1 second, each side.</strong>");
+        assertThat(read("exercises/clamshell/index.html")).contains("<dt>Hold</dt><dd>1 second</dd>");
+    }
+
+    @Test
+    void oneSetIsOneSetAndLongerHoldsArePlural(@TempDir Path tmp) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        TestSites.write(exercise, TestSites.read(exercise).replace("  sets: 3\n  reps: 10-15\n",
+                "  sets: 1\n  reps: 5\n  hold_seconds: 5\n"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String list = TestSites.read(project.resolve("site/exercises/index.html"));
+        assertThat(list).contains("1 set of 5, hold 5 seconds, each side").doesNotContain("1 sets");
     }
 }

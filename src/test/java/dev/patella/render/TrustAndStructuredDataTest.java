@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,7 +45,10 @@ class TrustAndStructuredDataTest {
         JsonNode data = jsonLd(page);
         assertThat(data.path("@type").asText()).isEqualTo("MedicalWebPage");
         assertThat(data.path("medicalAudience").path("audienceType").asText()).isEqualTo("Patient");
-        assertThat(data.path("lastReviewed").asText()).isEqualTo("2026-11-21");
+        // no clinician in people.yaml: an editorial check is a modification date, never a review
+        assertThat(data.has("lastReviewed")).isFalse();
+        assertThat(data.has("reviewedBy")).isFalse();
+        assertThat(data.path("dateModified").asText()).isEqualTo("2026-11-21");
         JsonNode condition = data.path("mainEntity");
         assertThat(condition.path("@type").asText()).isEqualTo("MedicalCondition");
         assertThat(condition.path("code").path("codeValue").asText()).isEqualTo("M22.2");
@@ -53,7 +57,9 @@ class TrustAndStructuredDataTest {
                 .contains("https://doi.org/10.1371/journal.pone.0190892");
 
         String text = Files.readString(page).replaceAll("<[^>]+>", "");
-        assertThat(text).contains("Last reviewed: 21 November 2026 · Next review due: 21 November 2028");
+        assertThat(text).contains("Last checked by our editors: 21 November 2026 · Next check due: 21 November 2028")
+                .contains("No named clinician has reviewed this page yet.").doesNotContain("reviewed:")
+                .doesNotContain("Last reviewed");
         assertThat(Files.readString(page)).contains("<meta property=\"og:title\" content=\"Patellofemoral pain (runner&#39;s knee)\">")
                 .contains("When to stop and get help");
     }
@@ -63,7 +69,8 @@ class TrustAndStructuredDataTest {
         Path page = buildShipped().resolve("exercises/clamshell/index.html");
         JsonNode plan = jsonLd(page).path("mainEntity");
         assertThat(Files.readString(page)).contains("<figcaption>Drawing: Patella</figcaption>")
-                .contains("Adapted from: Gasnick K. Chondromalacia exercises to relieve knee pain.");
+                .contains("Adapted from: Gasnick K. Chondromalacia exercises to relieve knee pain.")
+                .contains("Verywell Health. Accessed November 21, 2026.");
 
         assertThat(plan.path("@type").asText()).isEqualTo("ExercisePlan");
         assertThat(plan.path("repetitions").path("minValue").asInt()).isEqualTo(10);
@@ -118,6 +125,21 @@ class TrustAndStructuredDataTest {
         JsonNode reviewer = jsonLd(page).path("reviewedBy");
         assertThat(reviewer.path("@type").asText()).isEqualTo("Person");
         assertThat(reviewer.path("honorificSuffix").asText()).isEqualTo("PT, DPT");
+        assertThat(jsonLd(page).path("lastReviewed").asText()).isEqualTo("2026-01-01");
+    }
+
+    @Test
+    void everyPublishedPageTypeShowsWhenItWasLastChecked() throws Exception {
+        Path site = buildShipped();
+        for (String page : List.of("index.html", "exercises/index.html", "sources/index.html", "glossary/index.html", "about/index.html",
+                "disclaimer/index.html", "pain-guide/index.html", "conditions/chondromalacia-patella/program/index.html",
+                "conditions/chondromalacia-patella/index.html", "exercises/clamshell/index.html")) {
+            String text = Files.readString(site.resolve(page)).replaceAll("<[^>]+>", "");
+            assertThat(text).as(page).containsPattern("[Ll]ast checked by our editors: \\d+ \\w+ 2026")
+                    .doesNotContain("Last reviewed");
+        }
+        assertThat(Files.readString(site.resolve("index.html")))
+                .contains("Content last checked by our editors: <time datetime=\"2026-12-02\">2 December 2026</time>");
     }
 
     @Test

@@ -136,11 +136,17 @@ class DevServerTest {
                 "/C:/Windows/win.ini", "/c%3a/windows/win.ini", "/%", "/%2", "/%zz", "/caf\u00e9/",
                 "http://127.0.0.1/../content/site.yaml", "/" + "a/".repeat(1100),
                 "//etc/passwd" /* a network-path reference: the JDK reads host "etc" and path "/passwd" */,
-                "//127.0.0.1/about/", "file:///etc/passwd", "https://127.0.0.1/about/", "ftp://127.0.0.1/about/"}) {
+                "///etc/passwd", "//127.0.0.1/about/", "file:///etc/passwd", "https://127.0.0.1/about/", "ftp://127.0.0.1/about/"}) {
             String response = raw("GET " + path + " HTTP/1.1");
             assertThat(response).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("base_url")
                     .doesNotContain("role: Writer").doesNotContain("<#import");
         }
+    }
+
+    @Test
+    void anHttp11RequestWithoutAHostIsRefusedAndAnHttp10OneIsServed() throws Exception {
+        assertThat(request("GET /about/ HTTP/1.1\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(request("GET /about/ HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 200 ");
     }
 
     @Test
@@ -498,11 +504,15 @@ class DevServerTest {
     }
 
     private String raw(String requestLine, String host) throws IOException {
+        return request(requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} exactly as written and returns the whole answer. */
+    private String request(String request) throws IOException {
         try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
