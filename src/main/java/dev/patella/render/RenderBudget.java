@@ -2,6 +2,7 @@ package dev.patella.render;
 
 import dev.patella.diag.SourceSpan;
 import freemarker.core.Environment;
+import freemarker.core.TemplateProcessingTracer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +17,13 @@ import java.util.regex.Pattern;
  * {@link #MAX_CHARS} characters and {@link #MAX_TIME} of wall-clock time. A page of the site is
  * tens of kilobytes and renders in milliseconds, so only a runaway template (a loop over a huge
  * range, say) meets either limit; it is then stopped at the template line it was running.
+ *
+ * <p>The budget also follows the template as it runs (as Freemarker's processing tracer), so a
+ * loop that writes nothing is stopped too: every pass of a {@code #list} visits at least the
+ * check {@link TemplateSet} adds to its body, and each visit looks at the clock. The element last
+ * entered is remembered, to place an error that unwinds the template (a string too long for Java).
  */
-final class RenderBudget extends Writer {
+final class RenderBudget extends Writer implements TemplateProcessingTracer {
 
     /** 8 million characters: a few hundred times the largest page of the site. */
     static final int MAX_CHARS = 8 * 1024 * 1024;
@@ -39,6 +45,23 @@ final class RenderBudget extends Writer {
             return at;
         }
     }
+
+    /** Thrown from the tracer when the time runs out (the tracer may not throw a checked exception). */
+    static final class OverTime extends RuntimeException {
+        private final transient SourceSpan at;
+
+        OverTime(SourceSpan at, String message) {
+            super(message, null, false, false);
+            this.at = at;
+        }
+
+        SourceSpan at() {
+            return at;
+        }
+    }
+
+    private static final String OVER_TIME = "the template ran for more than " + MAX_TIME.toSeconds() + " seconds for "
+            + "one page, so it was stopped here; look for a #list over a range or list that is far too long";
 
     private final StringBuilder out = new StringBuilder(16 * 1024);
     private final String template;
@@ -75,9 +98,38 @@ final class RenderBudget extends Writer {
                     + "one page, so it was stopped here; look for a #list over a range or list that is far too long");
         }
         if (nanoTime.getAsLong() - deadline > 0) {
-            throw exceeded("the template ran for more than " + MAX_TIME.toSeconds() + " seconds for one page, so it "
-                    + "was stopped here; look for a #list over a range or list that is far too long");
+            throw exceeded(OVER_TIME);
         }
+    }
+
+    private TracedElement current;
+
+    @Override
+    public void enterElement(Environment env, TracedElement element) {
+        current = element;
+        if (nanoTime.getAsLong() - deadline > 0) {
+            throw new OverTime(place(element), OVER_TIME);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // answered here, before Freemarker's own check would throw its internal exception
+            throw new OverTime(place(element), "the page was not finished because Patella is stopping; build again");
+        }
+    }
+
+    @Override
+    public void exitElement(Environment env, TracedElement element) {
+        // where an element was entered is what places an error
+    }
+
+    /** The template element entered last, or the start of the page's template before any. */
+    SourceSpan lastPlace() {
+        return current == null ? SourceSpan.startOf("templates/" + template) : place(current);
+    }
+
+    private SourceSpan place(TracedElement element) {
+        String source = element.getTemplate() == null ? null : element.getTemplate().getSourceName();
+        return new SourceSpan("templates/" + (source == null ? template : source), Math.max(1, element.getBeginLine()),
+                Math.max(1, element.getBeginColumn()));
     }
 
     /** The budget error, placed at the instruction the template is running, as Freemarker reports it. */

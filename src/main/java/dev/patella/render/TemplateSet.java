@@ -3,6 +3,7 @@ package dev.patella.render;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import freemarker.core.ParseException;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import java.io.IOException;
@@ -65,7 +66,10 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
                     continue;
                 }
                 try {
-                    parsed.put(name, config.getTemplate(name));
+                    Template template = config.getTemplate(name);
+                    // every #list body starts with a visit, so the render budget sees loops that write nothing
+                    _CoreAPI.addThreadInterruptedChecks(template);
+                    parsed.put(name, template);
                     problems.addAll(runaways(shown, Files.readString(file, StandardCharsets.UTF_8)));
                 } catch (ParseException e) {
                     problems.add(Diagnostic.error("template.syntax", at(shown, e.getLineNumber(), e.getColumnNumber()),

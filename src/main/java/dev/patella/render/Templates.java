@@ -5,6 +5,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.StrongCacheStorage;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.TemplateClassResolver;
@@ -92,7 +93,9 @@ public final class Templates {
         }
         var out = new RenderBudget(name, System::nanoTime);
         try {
-            template.process(Map.of("page", view), out);
+            Environment env = template.createProcessingEnvironment(Map.of("page", view), out);
+            env.setTemplateProcessingTracer(out);
+            env.process();
             return Optional.of(out.toString());
         } catch (TemplateException e) {
             diagnostics.add(chain(Diagnostic.error("template.error", at(e.getTemplateSourceName(), name,
@@ -101,8 +104,18 @@ public final class Templates {
         } catch (RenderBudget.Exceeded e) {
             diagnostics.add(chain(Diagnostic.error("template.error", e.at(), e.getMessage()), origin));
             return Optional.empty();
+        } catch (RenderBudget.OverTime e) {
+            diagnostics.add(chain(Diagnostic.error("template.error", e.at(), e.getMessage()), origin));
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write template output", e);
+        } catch (OutOfMemoryError e) {
+            // a string that doubles in a loop outgrows what Java can hold within a few dozen passes;
+            // the JDK refuses the length before allocating it, and the page's values are garbage now
+            diagnostics.add(chain(Diagnostic.error("template.error", out.lastPlace(), "the template built a value "
+                    + "too large to hold in memory (a string that grows in a loop, say), so it was stopped here; "
+                    + "look for an #assign that adds a value to itself"), origin));
+            return Optional.empty();
         } catch (StackOverflowError e) {
             // TemplateSet refuses macros that call themselves; this catches other loops, such as
             // templates that include each other, so the build or the dev server goes on

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +42,7 @@ class ContentErrorsTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // only a hang detector: runaway templates must end
     void reportsEachMistakeAtItsPositionAndKeepsThePublishedSite(String name) throws IOException {
         // a site whose addresses are real, so that check reports only the fixture's mistake
         Path project = TestSites.project(tmp.resolve("p"), "publishable", "errors/" + name);
