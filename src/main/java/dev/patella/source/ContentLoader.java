@@ -154,7 +154,16 @@ public final class ContentLoader {
                                 + "the README's content format section shows what goes in it");
                         return Optional.empty();
                     }
-                    return yaml.read(text, rel, 1, d);
+                    return yaml.read(text, rel, 1, d).filter(root -> {
+                        boolean nothing = root instanceof YNode.YScalar scalar && scalar.isNull()
+                                || root instanceof YNode.YMap map && map.entries().isEmpty();
+                        if (nothing) {
+                            d.error("file.empty", SourceSpan.startOf(rel), "the file " + rel + " holds only comments "
+                                    + "or blank lines; the README's content format section shows what goes in it");
+                            return false;
+                        }
+                        return true;
+                    });
                 }).map(root -> reader.apply(root, d));
             });
             return value;
