@@ -34,15 +34,16 @@ class IncrementalBuildTest {
         Path project = TestSites.project(tmp.resolve("p"));
         TestSites.run("build", "--project", project.toString());
         Path about = project.resolve("content/pages/about.md");
-        Files.writeString(about, Files.readString(about).replace("About us.", "About us, once."));
+        Files.writeString(about, Files.readString(about).replace("About us.", "About *us*."));
         TestSites.run("build", "--project", project.toString()); // the first site becomes the back buffer
-        Files.writeString(about, Files.readString(about).replace("About us, once.", "About us, now longer."));
+        // the same words each time: a new word would also change the search index and the search page
+        Files.writeString(about, Files.readString(about).replace("About *us*.", "About **us**."));
 
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("\\(\\d+ files, [12] written\\)");
-        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About us, now longer.");
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <strong>us</strong>.");
     }
 
     @Test
