@@ -20,6 +20,19 @@ public record SourceSpan(String file, int line, int column) implements Comparabl
         }
     }
 
+    /** The line and column of {@code offset} (0-based) in {@code text}, which is the whole of {@code file}. */
+    public static SourceSpan atOffset(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourceSpan(file, line, offset - lineStart + 1);
+    }
+
     /** The start of a file, for problems that belong to the whole file. */
     public static SourceSpan startOf(String file) {
         return new SourceSpan(file, 1, 1);

@@ -105,14 +105,6 @@ final class TemplateLinks {
     }
 
     private static SourceSpan at(String file, String text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new SourceSpan(file, line, offset - lineStart + 1);
+        return SourceSpan.atOffset(file, text, offset);
     }
 }
