@@ -56,9 +56,13 @@ final class SearchIndex {
         return String.join(" ", seen);
     }
 
-    /** The words of some Markdown without its markup, as the index holds them. */
+    /** What kinds list their pages' words with. */
     interface Plain {
+        /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);
+
+        /** The body words of some plain texts (from {@link #of}), as {@link #bodyWords} makes them. */
+        String words(List<String> texts);
     }
 
     private final ObjectMapper json;
@@ -66,6 +70,26 @@ final class SearchIndex {
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Body words by the plain texts they come from: a long-lived index splits each page's text
+     * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
+     * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
+     */
+    private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Plain plain = new Plain() {
+        @Override
+        public String of(Prose prose) {
+            return plain(prose);
+        }
+
+        @Override
+        public String words(List<String> texts) {
+            if (bodyWords.size() > 100_000) {
+                bodyWords.clear(); // a bound, for a server that runs for days
+            }
+            return bodyWords.computeIfAbsent(List.copyOf(texts), SearchIndex::bodyWords);
+        }
+    };
 
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
@@ -76,15 +100,15 @@ final class SearchIndex {
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
         List<Entry> out = new ArrayList<>();
-        kinds.forEach(kind -> out.addAll(kind.findable(index, this::plain)));
+        kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
         return List.copyOf(out);
     }
 
-    /** The index as UTF-8 JSON. */
-    byte[] write(SiteIndex index) {
+    /** The index as UTF-8 JSON, of {@code findable}: what {@link #entries} gave. */
+    byte[] write(List<Entry> findable) {
         ArrayNode entries = json.createArrayNode();
-        for (Entry entry : entries(index)) {
+        for (Entry entry : findable) {
             ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.url().substring(1))
                     .put("k", entry.kind()).put("s", entry.summary());
             if (!entry.words().isEmpty()) {
