@@ -2,7 +2,6 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.MarkdownRenderer;
@@ -76,6 +75,8 @@ final class SearchIndex {
      * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
      */
     private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each entry's JSON, as {@link #write} joins them. */
+    private final Map<Entry, String> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Plain plain = new Plain() {
         @Override
         public String of(Prose prose) {
@@ -105,22 +106,33 @@ final class SearchIndex {
         return List.copyOf(out);
     }
 
-    /** The index as UTF-8 JSON, of {@code findable}: what {@link #entries} gave. */
+    /**
+     * The index as UTF-8 JSON, of {@code findable}: what {@link #entries} gave. Each entry's JSON
+     * is kept, so a long-lived index writes again only the entries that changed; the bytes are
+     * those of the whole tree written at once (compact JSON, entries joined by commas).
+     */
     byte[] write(List<Entry> findable) {
-        ArrayNode entries = json.createArrayNode();
-        for (Entry entry : findable) {
-            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.url().substring(1))
-                    .put("k", entry.kind()).put("s", entry.summary());
-            if (!entry.words().isEmpty()) {
-                node.put("w", entry.words());
-            }
-            if (!entry.body().isEmpty()) {
-                node.put("b", entry.body());
-            }
+        if (written.size() > 100_000) {
+            written.clear(); // a bound, for a server that runs for days
+        }
+        var out = new StringBuilder(findable.size() * 256).append("{\"pages\":[");
+        for (int i = 0; i < findable.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(written.computeIfAbsent(findable.get(i), this::json));
+        }
+        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String json(Entry entry) {
+        ObjectNode node = json.createObjectNode().put("t", entry.title()).put("u", entry.url().substring(1))
+                .put("k", entry.kind()).put("s", entry.summary());
+        if (!entry.words().isEmpty()) {
+            node.put("w", entry.words());
+        }
+        if (!entry.body().isEmpty()) {
+            node.put("b", entry.body());
         }
         try {
-            return json.writeValueAsString(json.createObjectNode().set("pages", entries))
-                    .getBytes(StandardCharsets.UTF_8);
+            return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
