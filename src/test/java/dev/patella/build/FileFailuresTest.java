@@ -26,7 +26,8 @@ class FileFailuresTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"content/pages", "content/exercises", "content/conditions", "content/images", "templates"})
+    @ValueSource(strings = {"content/pages", "content/exercises", "content/conditions", "content/images", "templates",
+        "templates/assets"})
     void aFileInPlaceOfAProjectFolderIsALocatedErrorAndNothingIsPublished(String folder) throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));
         Path site = project.resolve("site");
