@@ -86,11 +86,30 @@ final class SiteChecks {
                     written));
         }
         OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
-        Set<String> targets = new HashSet<>();
-        pages.forEach(page -> targets.addAll(page.targets()));
         if (everyPageMade) {
-            GlossaryCheck.unused(index.site().glossary(), targets, diagnostics);
+            GlossaryCheck.unused(index.site().glossary(), termsLinked(index, pages), diagnostics);
         }
+    }
+
+    /**
+     * The glossary terms' targets ({@code /glossary/#term}) that some page links to. Only the
+     * terms are looked for, and the search stops when every term is found: the union of every
+     * page's targets was most of the checks of a one-page rebuild at 4,000 pages.
+     */
+    private static Set<String> termsLinked(SiteIndex index, List<RenderedPage> pages) {
+        Set<String> terms = new HashSet<>();
+        index.site().glossary().forEach(term -> terms.add(Urls.term(term.id())));
+        Set<String> unseen = new HashSet<>(terms);
+        for (RenderedPage page : pages) {
+            if (unseen.isEmpty()) {
+                break;
+            }
+            for (String target : page.targets()) {
+                unseen.remove(target);
+            }
+        }
+        terms.removeAll(unseen);
+        return terms;
     }
 
     /** The rules {@code patella check} adds to those of a build. */

@@ -3,6 +3,10 @@ package dev.patella.index;
 /** The site's URL scheme: clean URLs, each page a folder holding {@code index.html}. */
 public final class Urls {
 
+    /** An address with a scheme ({@code https:}, {@code mailto:}); patterns are compiled once, not per link. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
+    private static final java.util.regex.Pattern ONE_SEGMENT = java.util.regex.Pattern.compile("/[^/]+/");
+
     public static final String HOME = "/";
     public static final String EXERCISES = "/exercises/";
     public static final String SOURCES = "/sources/";
@@ -39,7 +43,7 @@ public final class Urls {
         return switch (folder) {
             case "conditions" -> path.startsWith("/conditions/") && path.length() > "/conditions/".length();
             case "exercises" -> path.startsWith(EXERCISES) && path.length() > EXERCISES.length();
-            case "pages" -> path.matches("/[^/]+/");
+            case "pages" -> ONE_SEGMENT.matcher(path).matches();
             case "images" -> path.startsWith("/images/");
             default -> false;
         };
@@ -76,7 +80,7 @@ public final class Urls {
      *         climb above the site root, and for links under another base path
      */
     public static java.util.Optional<String> resolve(String from, String href, String basePath) {
-        if (href.isEmpty() || href.startsWith("//") || href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).matches()) {
             return java.util.Optional.empty();
         }
         int hash = href.indexOf('#');

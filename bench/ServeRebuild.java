@@ -1,0 +1,74 @@
+import dev.patella.build.Changes;
+import dev.patella.build.SiteSession;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostics;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The time one live rebuild of {@code patella serve} takes in a warm JVM, without the watcher or
+ * HTTP around it: a session builds a project once, then one page's file is edited and
+ * {@link SiteSession#build} is timed, again and again. Prints the median wall time and process
+ * CPU time of the last half of the edits (the first half warms the JIT up).
+ *
+ * <pre>
+ * mvn -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java bench/Generate.java 4000 /tmp/gen
+ * java -cp target/classes:$(cat target/cp.txt) bench/ServeRebuild.java /tmp/gen/patella [EDITS]
+ * </pre>
+ *
+ * The project is changed while this runs (one generated page gets a new word per edit) and put
+ * back at the end.
+ */
+public final class ServeRebuild {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: java bench/ServeRebuild.java PROJECT [EDITS]");
+            System.exit(2);
+        }
+        Path project = Path.of(args[0]).toAbsolutePath().normalize();
+        int edits = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path page = project.resolve("content/pages/guide-1.md");
+        String original = Files.readString(page);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var session = new SiteSession(BuildOptions.defaults(project, LocalDate.of(2026, 12, 2)), System::nanoTime);
+        long t0 = System.nanoTime();
+        session.build(Changes.everything(), new Diagnostics());
+        System.out.printf(Locale.ROOT, "first build: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        try {
+            for (int i = 0; i < edits; i++) {
+                Files.writeString(page, original.replaceFirst("\n\n", "\n\nEdit number " + i + " of this page.\n\n"));
+                long c = os.getProcessCpuTime();
+                long w = System.nanoTime();
+                var diagnostics = new Diagnostics();
+                var build = session.build(Changes.of(List.of(page)), diagnostics);
+                wall.add((System.nanoTime() - w) / 1e6);
+                cpu.add((os.getProcessCpuTime() - c) / 1e6);
+                if (build.changed().isEmpty() || diagnostics.hasErrors()) {
+                    throw new IllegalStateException("edit " + i + " changed nothing or failed: " + diagnostics.sorted());
+                }
+            }
+        } finally {
+            Files.writeString(page, original);
+        }
+        int half = edits / 2;
+        System.out.printf(Locale.ROOT, "one-page rebuild, median of the last %d of %d edits: wall %.1f ms, CPU %.1f ms%n",
+                edits - half, edits, median(wall.subList(half, edits)), median(cpu.subList(half, edits)));
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}
