@@ -29,9 +29,14 @@ final class SiteChecks {
     private SiteChecks() {
     }
 
-    /** Citations, and links in Markdown, front matter, templates and the finished pages. */
+    /**
+     * Citations, and links in Markdown, front matter, templates and the finished pages.
+     *
+     * @param memory what the previous check of the same session learnt: pages equal to ones that
+     *               had no broken link, against the same site, are not checked again
+     */
     static void check(SiteIndex index, List<RenderedPage> pages, Assets assets, List<DataFile> data,
-                      List<TemplateLink> templateLinks, Diagnostics diagnostics) {
+                      List<TemplateLink> templateLinks, OutputLinkChecker.Memory memory, Diagnostics diagnostics) {
         List<CitationUse> citations = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         List<LinkUse> links = new ArrayList<>();
@@ -85,7 +90,7 @@ final class SiteChecks {
             output.add(new OutputLinkChecker.PageLinks(page.url(), page.origin(), page.template(), page.targets(),
                     written));
         }
-        OutputLinkChecker.check(checker, output, templateLinks, broken, diagnostics);
+        OutputLinkChecker.check(checker, output, templateLinks, broken, memory, diagnostics);
         if (everyPageMade) {
             GlossaryCheck.unused(index.site().glossary(), termsLinked(index, pages), diagnostics);
         }

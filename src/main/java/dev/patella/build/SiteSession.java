@@ -21,6 +21,7 @@ import dev.patella.source.ContentLoader;
 import dev.patella.source.Folders;
 import dev.patella.source.SourceCache;
 import dev.patella.validate.EditorialChecks;
+import dev.patella.validate.OutputLinkChecker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class SiteSession {
     private final SourceCache sources = new SourceCache();
     private final RenderCache renders = new RenderCache();
     private final EditorialChecks editorial = new EditorialChecks();
+    private final OutputLinkChecker.Memory linkMemory = new OutputLinkChecker.Memory();
     private final Path templatesDir;
     private SiteRenderer renderer;
     private List<Reference> formattedFor;
@@ -117,7 +119,7 @@ public final class SiteSession {
         }
         List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(index);
-        SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), diagnostics);
+        SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editorial.check(index, options.today(), options.strict(), diagnostics);
         SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);

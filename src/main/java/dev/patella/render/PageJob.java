@@ -14,16 +14,26 @@ import java.util.function.BiFunction;
  * builder of specs) and its view (over a builder of pages).
  */
 record PageJob(String url, String template, Optional<SourceSpan> origin,
-               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms) {
+               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms, Object specKey) {
 
     PageJob(String url, String template, Optional<SourceSpan> origin,
             BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
-        this(url, template, origin, view, true);
+        this(url, template, origin, view, true, null);
     }
 
     /** This job, with glossary terms linked on its page or not. */
     PageJob linkingTerms(boolean link) {
-        return new PageJob(url, template, origin, view, link);
+        return new PageJob(url, template, origin, view, link, specKey);
+    }
+
+    /**
+     * This job, with every input its spec reads in {@code key}: a render whose cached page had an
+     * equal key reuses that page's spec without building it. Models read from unchanged files
+     * are the same objects from build to build, so comparing keys is mostly comparing references.
+     * Without a key ({@code null}) the spec is built every time.
+     */
+    PageJob keyedBy(Object key) {
+        return new PageJob(url, template, origin, view, linksTerms, key);
     }
 
     /** What rendering one page gave: the page, or nothing and the reasons. */

@@ -70,7 +70,11 @@ interface PageKind {
      * @param searchIndex the site path of the search index file
      * @param citedBy     for each source key, the pages that cite it; empty until the other pages are rendered
      */
+    /**
+     * @param same gives back an equal object the last render used when there is one, else its
+     *             argument: keys of inputs shared by many pages, made the same object, compare at once
+     */
     record Inputs(SiteIndex index, List<SearchIndex.Entry> findable, String searchIndex,
-                  Map<String, List<Views.Link>> citedBy) {
+                  Map<String, List<Views.Link>> citedBy, java.util.function.UnaryOperator<Object> same) {
     }
 }

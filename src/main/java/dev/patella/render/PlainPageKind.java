@@ -17,8 +17,24 @@ final class PlainPageKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
+        Object shared = inputs.same().apply(shared(inputs.index()));
         return inputs.index().pages().stream().map(p -> new PageJob(Urls.page(p.slug()), template(),
-                Optional.of(p.origin()), (v, d) -> view(v, p, d))).toList();
+                Optional.of(p.origin()), (v, d) -> view(v, p, d)).keyedBy(List.of(p, shared))).toList();
+    }
+
+    /**
+     * What a plain page's spec reads besides its own page, with room to spare: the settings, the
+     * people, the sources, the conditions and exercises (the footer's help link), the glossary,
+     * the files, what could not be read, the main navigation and the pages in the footer. The
+     * formatted references and the templates are not here: a change to either empties the render
+     * cache. When this changes every plain page's spec is built again.
+     */
+    private static Object shared(SiteIndex index) {
+        var site = index.site();
+        return List.of(site.config(), site.people(), site.references(), index.conditions(), index.exercises(),
+                site.glossary(), site.files(), site.unreadable(),
+                PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList(),
+                index.pages().stream().filter(Page::nav).toList());
     }
 
     @Override

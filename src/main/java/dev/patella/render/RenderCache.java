@@ -10,12 +10,27 @@ import java.util.Map;
  */
 public final class RenderCache {
 
-    record Entry(PageSpec spec, RenderedPage page) {
+    /** @param specKey the inputs the spec was built from, or {@code null} (see {@link PageJob#keyedBy}) */
+    record Entry(PageSpec spec, RenderedPage page, Object specKey) {
     }
 
     Object shared;
     Map<String, Entry> pages = new HashMap<>();
     List<String> lastRendered = List.of();
+    private final Map<Object, Object> interned = new HashMap<>();
+
+    /** An object equal to {@code key} that a render used before, or {@code key} (then remembered). */
+    synchronized Object same(Object key) {
+        Object before = interned.get(key);
+        if (before != null) {
+            return before;
+        }
+        if (interned.size() > 64) {
+            interned.clear(); // keys long gone
+        }
+        interned.put(key, key);
+        return key;
+    }
 
     /** The URLs the last render made (the others it reused), in URL order. */
     public List<String> lastRendered() {

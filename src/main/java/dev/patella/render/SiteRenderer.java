@@ -102,11 +102,11 @@ public final class SiteRenderer {
         var findable = searchable.entries();
         String searchIndex = searchable.file().sitePath();
         Map<String, RenderCache.Entry> next = new HashMap<>();
-        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of());
+        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of(), cache::same);
         List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
                 basePath, next));
         // the sources page lists the pages that cite each source, so it is specified after them
-        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index));
+        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index), cache::same);
         all.addAll(renderChanged(jobs(true, late), specs, views, glossary, cache, basePath, next));
         cache.pages = next;
         cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
@@ -135,20 +135,26 @@ public final class SiteRenderer {
     private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
                                                 GlossaryLinker glossary, RenderCache cache, String basePath,
                                                 Map<String, RenderCache.Entry> next) {
-        List<PageSpec> all = jobs.parallelStream().map(job -> job.spec(specs)).toList();
+        List<PageSpec> all = jobs.parallelStream().map(job -> {
+            RenderCache.Entry before = cache.pages.get(job.url());
+            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey());
+            return sameInputs ? before.spec() : job.spec(specs);
+        }).toList();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             RenderCache.Entry before = cache.pages.get(all.get(i).url());
             if (before != null && before.spec().equals(all.get(i))) {
-                next.put(before.page().url(), before);
+                next.put(before.page().url(), new RenderCache.Entry(before.spec(), before.page(), jobs.get(i).specKey()));
             } else {
                 todo.add(i);
             }
         }
         List<PageJob.Outcome> made = todo.parallelStream()
                 .map(i -> jobs.get(i).render(all.get(i), views, templates, glossary, basePath)).toList();
-        for (PageJob.Outcome outcome : made) {
-            outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page)));
+        for (int k = 0; k < made.size(); k++) {
+            PageJob.Outcome outcome = made.get(k);
+            Object key = jobs.get(todo.get(k)).specKey();
+            outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page, key)));
         }
         return made;
     }

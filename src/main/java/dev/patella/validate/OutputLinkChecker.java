@@ -34,6 +34,17 @@ public final class OutputLinkChecker {
                             Collection<String> written) {
     }
 
+    /**
+     * What one check leaves for the next, in a long-lived session: the pages that had no broken
+     * link, and what they were checked against. A page that is equal to one of them, checked
+     * against equal inputs, has no broken link either and is not looked at again. Used by one
+     * check at a time.
+     */
+    public static final class Memory {
+        private Object inputs;
+        private Map<String, PageLinks> clean = new java.util.HashMap<>();
+    }
+
     private OutputLinkChecker() {
     }
 
@@ -43,6 +54,15 @@ public final class OutputLinkChecker {
      */
     public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
                              Set<String> unrendered, Diagnostics diagnostics) {
+        check(site, pages, templateLinks, unrendered, new Memory(), diagnostics);
+    }
+
+    /** As {@link #check(LinkChecker, Collection, List, Set, Diagnostics)}, skipping pages {@code memory} knows to be fine. */
+    public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
+                             Set<String> unrendered, Memory memory, Diagnostics diagnostics) {
+        Object inputs = List.of(site, Set.copyOf(unrendered), List.copyOf(templateLinks));
+        Map<String, PageLinks> knownClean = inputs.equals(memory.inputs) ? memory.clean : Map.of();
+        Map<String, PageLinks> clean = new java.util.HashMap<>();
         Map<TemplateLink, List<String>> brokenTemplateLinks = new LinkedHashMap<>();
         for (TemplateLink link : templateLinks) {
             if (link.kind() == TemplateLink.Kind.SITE && !site.resolves(link.target())) {
@@ -52,10 +72,16 @@ public final class OutputLinkChecker {
         // most targets (the navigation, the stylesheet) are the same on every page: judge each once
         Map<String, Boolean> fine = new java.util.HashMap<>();
         for (PageLinks page : pages) {
+            if (page.equals(knownClean.get(page.url()))) {
+                clean.put(page.url(), page);
+                continue;
+            }
+            boolean fineHere = true;
             for (String target : page.targets()) {
                 if (fine.computeIfAbsent(target, t -> resolves(t, site, unrendered)) || page.written().contains(target)) {
                     continue;
                 }
+                fineHere = false;
                 Optional<TemplateLink> source = writtenBy(target, page.url(), templateLinks);
                 if (source.isPresent()) {
                     brokenTemplateLinks.computeIfAbsent(source.get(), l -> new ArrayList<>()).add(page.url());
@@ -66,7 +92,12 @@ public final class OutputLinkChecker {
                             + " from this file's data: fix the data it names, or the template");
                 }
             }
+            if (fineHere) {
+                clean.put(page.url(), page);
+            }
         }
+        memory.inputs = inputs;
+        memory.clean = clean;
         brokenTemplateLinks.forEach((link, urls) -> diagnostics.add(describe(link, urls, site)));
     }
 
