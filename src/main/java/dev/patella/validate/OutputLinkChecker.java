@@ -36,12 +36,12 @@ public final class OutputLinkChecker {
 
     /**
      * What one check leaves for the next, in a long-lived session: the pages that had no broken
-     * link, and what they were checked against. A page that is equal to one of them, checked
-     * against equal inputs, has no broken link either and is not looked at again. Used by one
-     * check at a time.
+     * link, and whether each target seen resolved. A page equal to one of them has no broken link
+     * either, and is not looked at again, as long as no target that resolved has stopped
+     * resolving. Used by one check at a time.
      */
     public static final class Memory {
-        private Object inputs;
+        private Map<String, Boolean> fine = new java.util.HashMap<>();
         private Map<String, PageLinks> clean = new java.util.HashMap<>();
     }
 
@@ -60,8 +60,19 @@ public final class OutputLinkChecker {
     /** As {@link #check(LinkChecker, Collection, List, Set, Diagnostics)}, skipping pages {@code memory} knows to be fine. */
     public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
                              Set<String> unrendered, Memory memory, Diagnostics diagnostics) {
-        Object inputs = List.of(site, Set.copyOf(unrendered), List.copyOf(templateLinks));
-        Map<String, PageLinks> knownClean = inputs.equals(memory.inputs) ? memory.clean : Map.of();
+        // a page with no broken link last time has none now if it is the same page and every
+        // target that resolved then resolves now: judge again the targets judged last time
+        // (a few thousand), not every page's (a hundred thousand)
+        Map<String, Boolean> fine = new java.util.HashMap<>();
+        boolean noneLost = memory.fine.size() < 200_000; // a bound, for a server that runs for days
+        if (noneLost) {
+            for (Map.Entry<String, Boolean> before : memory.fine.entrySet()) {
+                boolean now = resolves(before.getKey(), site, unrendered);
+                fine.put(before.getKey(), now);
+                noneLost &= now || !before.getValue();
+            }
+        }
+        Map<String, PageLinks> knownClean = noneLost ? memory.clean : Map.of();
         Map<String, PageLinks> clean = new java.util.HashMap<>();
         Map<TemplateLink, List<String>> brokenTemplateLinks = new LinkedHashMap<>();
         for (TemplateLink link : templateLinks) {
@@ -70,7 +81,6 @@ public final class OutputLinkChecker {
             }
         }
         // most targets (the navigation, the stylesheet) are the same on every page: judge each once
-        Map<String, Boolean> fine = new java.util.HashMap<>();
         for (PageLinks page : pages) {
             if (page.equals(knownClean.get(page.url()))) {
                 clean.put(page.url(), page);
@@ -96,7 +106,7 @@ public final class OutputLinkChecker {
                 clean.put(page.url(), page);
             }
         }
-        memory.inputs = inputs;
+        memory.fine = fine;
         memory.clean = clean;
         brokenTemplateLinks.forEach((link, urls) -> diagnostics.add(describe(link, urls, site)));
     }
