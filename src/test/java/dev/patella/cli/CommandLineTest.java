@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins what the command line says and which exit code it gives for help, the version and every
@@ -61,6 +64,9 @@ class CommandLineTest {
             "publish",
             "publish --to file:///tmp/x --project no-such-folder");
 
+    @TempDir
+    Path tmp;
+
     @Test
     void helpVersionAndMistakesSayExactlyWhatTheyAlwaysSaid() throws IOException {
         var transcript = new StringBuilder();
@@ -82,5 +88,38 @@ class CommandLineTest {
         }
         assertThat(actual).as("the command line's transcript (this run's is in target/cli-transcript.txt)")
                 .isEqualTo(Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8) : "");
+    }
+
+    @Test
+    void everydayCommandsDoNotLoadPicocliButHelpAndMistakesStillGoThroughIt() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        String site = tmp.resolve("out").toString();
+
+        assertThat(classesLoaded("--version")).noneMatch(c -> c.startsWith("picocli."));
+        assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict"))
+                .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.BuildRequest");
+        assertThat(classesLoaded("check", "--project=" + project)).noneMatch(c -> c.startsWith("picocli."));
+        assertThat(classesLoaded("build", "--help")).contains("picocli.CommandLine");
+        assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict", "--strict"))
+                .contains("picocli.CommandLine");
+    }
+
+    /** @return the names of the classes a separate JVM loads to run {@code patella args} */
+    private static List<String> classesLoaded(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout:tags", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.patella.cli.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> loaded = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("[class,load] ")) {
+                loaded.add(line.substring("[class,load] ".length()).split(" ")[0]);
+            }
+        }
+        assertThat(loaded).as(output).contains("dev.patella.cli.Main");
+        return loaded;
     }
 }
