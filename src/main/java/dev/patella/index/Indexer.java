@@ -180,7 +180,7 @@ public final class Indexer {
         Map<String, Integer> firstUse = new HashMap<>();
         usages.forEach((slug, uses) -> firstUse.put(slug,
                 uses.stream().mapToInt(Usage::position).min().orElse(Integer.MAX_VALUE)));
-        return sorted(exercises, Comparator.comparing(Exercise::phase)
+        return sorted(exercises, Comparator.comparing((Exercise e) -> e.profile().phase())
                 .thenComparingInt((Exercise e) -> firstUse.getOrDefault(e.slug(), Integer.MAX_VALUE))
                 .thenComparing(Exercise::title));
     }

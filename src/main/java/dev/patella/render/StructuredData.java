@@ -77,11 +77,11 @@ final class StructuredData {
                 .put("maxValue", dose.reps().max());
         dose.frequency().ifPresent(f -> plan.put("activityFrequency", markdown.plainText(f.markdown())));
         dose.rest().ifPresent(r -> plan.put("restPeriods", markdown.plainText(r.markdown())));
-        if (!e.progressions().isEmpty()) {
-            plan.put("additionalVariable", String.join(" ", text(e.progressions())));
+        if (!e.variations().progressions().isEmpty()) {
+            plan.put("additionalVariable", String.join(" ", text(e.variations().progressions())));
         }
-        var muscles = new java.util.ArrayList<>(e.muscles().primary());
-        muscles.addAll(e.muscles().secondary());
+        var muscles = new java.util.ArrayList<>(e.profile().muscles().primary());
+        muscles.addAll(e.profile().muscles().secondary());
         named(plan.putArray("associatedAnatomy"), "Muscle", muscles);
         return write(page);
     }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the links templates write literally, with their line and column, by reading the
- * template sources: {@code href="${page.layout.root}exercises/"}, {@code href="#main"},
+ * template sources: {@code href="${page.layout.place.root}exercises/"}, {@code href="#main"},
  * {@code href="https://..."}. Links made entirely from data ({@code href="${link.href}"}) are
  * not listed here: the checks see them in the finished pages.
  */
@@ -27,7 +27,7 @@ final class TemplateLinks {
     private static final Pattern ALT = Pattern.compile("\\balt\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     /** How templates write the path from a page to the site root. */
-    private static final List<String> ROOTS = List.of("${page.layout.root}", "${layout.root}");
+    private static final List<String> ROOTS = List.of("${page.layout.place.root}", "${layout.place.root}");
 
     private TemplateLinks() {
     }

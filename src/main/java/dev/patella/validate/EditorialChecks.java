@@ -93,16 +93,16 @@ public final class EditorialChecks {
     private static List<Prose> texts(Exercise e) {
         List<Prose> texts = new ArrayList<>();
         texts.add(new Prose(e.summary(), e.origin()));
-        texts.add(e.feelIt());
-        texts.add(e.position());
-        texts.addAll(e.steps());
+        texts.add(e.instructions().feelIt());
+        texts.add(e.instructions().position());
+        texts.addAll(e.instructions().steps());
         e.dose().rest().ifPresent(texts::add);
         e.dose().frequency().ifPresent(texts::add);
-        texts.addAll(e.tips());
-        texts.addAll(e.mistakes());
-        texts.addAll(e.progressions());
-        texts.addAll(e.regressions());
-        texts.addAll(e.stopIf());
+        texts.addAll(e.instructions().tips());
+        texts.addAll(e.instructions().mistakes());
+        texts.addAll(e.variations().progressions());
+        texts.addAll(e.variations().regressions());
+        texts.addAll(e.safety().stopIf());
         texts.add(e.body());
         return texts;
     }

@@ -102,7 +102,7 @@ public final class OutputLinkChecker {
         return Diagnostic.error(code(link.target(), site), link.at(), "the template links to \""
                 + link.written() + "\", which points at " + link.target() + ", but the site has no such "
                 + (link.target().contains("#") ? "heading" : "page or file") + where
-                + "; fix the address (pages end in /, for example ${page.layout.root}exercises/)");
+                + "; fix the address (pages end in /, for example ${page.layout.place.root}exercises/)");
     }
 
     /** {@code link.broken-anchor} when only the heading is missing, {@code link.broken} when the page is. */
