@@ -13,7 +13,7 @@ import dev.patella.render.RenderedPage;
 import dev.patella.validate.CheckRules;
 import dev.patella.validate.CitationChecker;
 import dev.patella.validate.GlossaryCheck;
-import dev.patella.validate.LinkChecker;
+import dev.patella.validate.ContentLinkChecker;
 import dev.patella.validate.OutputLinkChecker;
 import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class SiteChecks {
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
         boolean everyPageMade = broken.isEmpty();
-        var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
+        var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
         // a missing file or page named in content is reported at that line, not again on every page showing it

@@ -6,7 +6,7 @@ import dev.patella.build.LastBuild;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.FileFailure;
 import dev.patella.diag.Diagnostics;
-import dev.patella.output.Publisher;
+import dev.patella.output.SiteWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,7 +74,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("patella: " + FileFailure.of(e).getMessage());
             record(project, new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
-        } catch (Publisher.PublishLockedException e) {
+        } catch (SiteWriter.OutputLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }

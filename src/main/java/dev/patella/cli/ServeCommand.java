@@ -83,7 +83,8 @@ final class ServeCommand implements Callable<Integer> {
         });
         DevServer server;
         try {
-            server = DevServer.start(ServeOptions.of(project, host, port, drafts, LocalDate.now(clock)), out, err);
+            var options = ServeOptions.of(project, host, port, drafts, LocalDate.now(clock));
+            server = DevServer.start(options, System::nanoTime, out, err);
         } catch (BindException e) {
             err.println("patella: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); another "
                     + "program may be using the port: choose another with --port, or --port 0 for any free one");

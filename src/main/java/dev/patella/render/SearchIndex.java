@@ -10,8 +10,11 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -44,9 +47,9 @@ final class SearchIndex {
      * dropped rather than splitting a word, so "runner's" is found by "runners".
      */
     static String bodyWords(List<String> texts) {
-        var seen = new java.util.LinkedHashSet<String>();
+        var seen = new LinkedHashSet<String>();
         for (String text : texts) {
-            for (String word : text.toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]", "")
+            for (String word : text.toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "")
                     .split("[^\\p{L}\\p{N}]+")) {
                 if (word.length() >= SHORTEST_WORD) {
                     seen.add(word);
@@ -65,7 +68,7 @@ final class SearchIndex {
     private final MarkdownRenderer markdown;
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
-    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> plainText = new ConcurrentHashMap<>();
 
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;

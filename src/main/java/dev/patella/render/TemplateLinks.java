@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,19 +75,19 @@ final class TemplateLinks {
     private record KindAndTarget(TemplateLink.Kind kind, String target) {
     }
 
-    private static java.util.Optional<KindAndTarget> classify(String value) {
+    private static Optional<KindAndTarget> classify(String value) {
         if (value.contains("<#")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (String root : ROOTS) {
             if (value.startsWith(root) && !value.substring(root.length()).contains("${")) {
-                return java.util.Optional.of(new KindAndTarget(TemplateLink.Kind.SITE, "/" + value.substring(root.length())));
+                return Optional.of(new KindAndTarget(TemplateLink.Kind.SITE, "/" + value.substring(root.length())));
             }
         }
         String lower = value.toLowerCase(Locale.ROOT);
         TemplateLink.Kind kind;
         if (value.contains("${")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } else if (value.startsWith("#") && value.length() > 1) {
             kind = TemplateLink.Kind.ANCHOR;
         } else if (value.startsWith("/") && !value.startsWith("//")) {
@@ -97,11 +98,11 @@ final class TemplateLinks {
                 || lower.startsWith("//")) {
             kind = TemplateLink.Kind.EXTERNAL;
         } else if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || value.isEmpty() || value.equals("#")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } else {
             kind = TemplateLink.Kind.RELATIVE;
         }
-        return java.util.Optional.of(new KindAndTarget(kind, value));
+        return Optional.of(new KindAndTarget(kind, value));
     }
 
     private static SourceSpan at(String file, String text, int offset) {

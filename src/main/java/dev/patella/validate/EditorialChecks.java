@@ -9,12 +9,13 @@ import dev.patella.model.Condition;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
 import dev.patella.model.Page;
-import dev.patella.model.Prose;
 import dev.patella.model.ProgramStep;
+import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +51,7 @@ public final class EditorialChecks {
             texts.put(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()));
         }
         if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(new java.util.HashSet<>(texts.values())); // forget texts long gone
+            levels.keySet().retainAll(new HashSet<>(texts.values())); // forget texts long gone
         }
         texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
                 levels.computeIfAbsent(e.getValue(), Readability::measure), maxGrade, diagnostics));

@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * @param broken  pages whose own file has errors, so they could not be made: links to them are
  *                not reported (the file's errors say what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
+public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
 
-    public LinkChecker {
+    public ContentLinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);
