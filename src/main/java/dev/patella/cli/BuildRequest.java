@@ -6,7 +6,7 @@ import dev.patella.build.LastBuild;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
-import dev.patella.output.Publisher;
+import dev.patella.output.SiteWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,7 +53,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             err.println("patella: " + FileFailure.of(e).getMessage());
             record(new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
-        } catch (Publisher.PublishLockedException e) {
+        } catch (SiteWriter.OutputLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }

@@ -53,7 +53,8 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
         });
         DevServer server;
         try {
-            server = DevServer.start(ServeOptions.of(project, host, port, drafts, LocalDate.now(clock)), out, err);
+            server = DevServer.start(ServeOptions.of(project, host, port, drafts, LocalDate.now(clock)), System::nanoTime,
+                    out, err);
         } catch (BindException e) {
             err.println("patella: cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); another "
                     + "program may be using the port: choose another with --port, or --port 0 for any free one");

@@ -9,8 +9,11 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -43,9 +46,9 @@ final class SearchIndex {
      * dropped rather than splitting a word, so "runner's" is found by "runners".
      */
     static String bodyWords(List<String> texts) {
-        var seen = new java.util.LinkedHashSet<String>();
+        var seen = new LinkedHashSet<String>();
         for (String text : texts) {
-            for (String word : text.toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]", "")
+            for (String word : text.toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "")
                     .split("[^\\p{L}\\p{N}]+")) {
                 if (word.length() >= SHORTEST_WORD) {
                     seen.add(word);
@@ -68,15 +71,15 @@ final class SearchIndex {
     private final MarkdownRenderer markdown;
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
-    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> plainText = new ConcurrentHashMap<>();
     /**
      * Body words by the plain texts they come from: a long-lived index splits each page's text
      * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
      * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
      */
-    private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
     /** Each entry's JSON, as {@link #write} joins them. */
-    private final Map<Entry, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Entry, String> written = new ConcurrentHashMap<>();
     private final Plain plain = new Plain() {
         @Override
         public String of(Prose prose) {

@@ -7,6 +7,9 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -170,10 +173,10 @@ public final class SiteRenderer {
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
-                        files.add(new DataFile(FAVICON_ICO, java.nio.file.Files.readAllBytes(e.getValue().source()),
+                        files.add(new DataFile(FAVICON_ICO, Files.readAllBytes(e.getValue().source()),
                                 false));
-                    } catch (java.io.IOException x) {
-                        throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException("cannot read " + e.getValue().source(), x);
                     }
                 });
         return List.copyOf(files);
