@@ -174,6 +174,21 @@ public final class Publisher {
         return source ? FileFailure.reading(blamed, e) : told;
     }
 
+    /**
+     * The SHA-256 of each file of the output folder, in hex by site path, when the folder still
+     * holds what the last publish wrote there (the same files with the same sizes, as for
+     * {@link #intact()}).
+     *
+     * @return empty when it does not, or when there is no record of the last publish
+     */
+    public Optional<java.util.Map<String, String>> published() {
+        return SiteManifest.readVerified(frontManifest, output).map(manifest -> {
+            var out = new java.util.HashMap<String, String>();
+            manifest.files().forEach((path, entry) -> out.put(path, entry.sha256()));
+            return out;
+        });
+    }
+
     /** Whether the output folder still holds exactly what the last publish wrote there. */
     public boolean intact() {
         return SiteManifest.readVerified(frontManifest, output).isPresent();

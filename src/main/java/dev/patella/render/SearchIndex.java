@@ -67,10 +67,18 @@ final class SearchIndex {
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Where plain texts an earlier run of Patella made are remembered; null for none. */
+    private volatile RenderCache memory;
+
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
         this.markdown = markdown;
         this.kinds = kinds;
+    }
+
+    /** Takes the plain texts of Markdown from {@code cache} when it remembers them, and leaves new ones there. */
+    void rememberIn(RenderCache cache) {
+        memory = cache.keeping ? cache : null;
     }
 
     /** Every page worth finding, in URL order, from every kind of page. */
@@ -106,6 +114,8 @@ final class SearchIndex {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        return plainText.computeIfAbsent(prose.markdown(), text -> markdown.plainText(text).strip());
+        RenderCache kept = memory;
+        return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
+                ? markdown.plainText(text).strip() : kept.plainText(text, () -> markdown.plainText(text).strip()));
     }
 }
