@@ -44,7 +44,7 @@ public final class Builder {
         var onDisk = publisher.published();
         if (remembered.isPresent() && onDisk.isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
-            return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start), List.of());
+            return new BuildResult(true, remembered.get().pages(), 0, remembered.get().files(), 0, since(start), List.of());
         }
         cache.forget();
         // the pages the last build made, reused where their inputs are the same and site/ still holds them
@@ -55,12 +55,12 @@ public final class Builder {
         SiteBuild site = SiteSession.forBuild(options, nanoTime, renders, editorial)
                 .build(Changes.everything(), diagnostics);
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
-            return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start), List.of());
+            return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0, since(start), List.of());
         }
         var published = publisher.publish(site.files());
         kept.remember(renders, editorial);
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
-        return new BuildResult(true, site.pages().size(), site.files().size(), published.written(), since(start),
+        return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(), published.written(), since(start),
                 published.warnings());
     }
 
