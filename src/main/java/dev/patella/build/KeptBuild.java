@@ -52,6 +52,7 @@ final class KeptBuild {
     private final String key;
     private final Path output;
     private final ValueHash hasher = new ValueHash();
+    private final Map<List<Prose>, Optional<String>> textHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KeptBuild(ProjectState state, String key, Path output) {
         this.state = state;
@@ -84,14 +85,14 @@ final class KeptBuild {
         renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> html(onDisk, url, kept),
                 note.get().plain());
         Map<String, Readability.Level> levels = note.get().levels();
-        editorial.recall(texts -> hasher.of(texts).map(levels::get));
+        editorial.recall(texts -> hash(texts).map(levels::get));
         return true;
     }
 
     /** Remembers what this build made; a failure to write is ignored (the next build is only slower). */
     void remember(RenderCache renders, EditorialChecks editorial) {
         Map<String, Readability.Level> levels = new HashMap<>();
-        editorial.levels().entrySet().parallelStream().forEach(e -> hasher.of(e.getKey()).ifPresent(h -> {
+        editorial.levels().entrySet().parallelStream().forEach(e -> hash(e.getKey()).ifPresent(h -> {
             synchronized (levels) {
                 levels.put(h, e.getValue());
             }
@@ -102,6 +103,11 @@ final class KeptBuild {
         } catch (IOException e) {
             forget();
         }
+    }
+
+    /** The hash of a page's texts, made once for the lookup and the note both. */
+    private Optional<String> hash(List<Prose> texts) {
+        return textHashes.computeIfAbsent(texts, hasher::of);
     }
 
     /** Forgets what was remembered, so that the next build renders every page. */

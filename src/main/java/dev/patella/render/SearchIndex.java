@@ -67,6 +67,7 @@ final class SearchIndex {
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private volatile Listed listed;
     /** Where plain texts an earlier run of Patella made are remembered; null for none. */
     private volatile RenderCache memory;
 
@@ -83,10 +84,20 @@ final class SearchIndex {
 
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
+        Listed last = listed;
+        if (last != null && last.index() == index) {
+            return last.entries(); // the search page and the index file both list them: made once per index
+        }
         List<Entry> out = new ArrayList<>();
         kinds.forEach(kind -> out.addAll(kind.findable(index, this::plain)));
         out.sort(Comparator.comparing(Entry::url));
-        return List.copyOf(out);
+        List<Entry> entries = List.copyOf(out);
+        listed = new Listed(index, entries);
+        return entries;
+    }
+
+    /** The entries last made, with the index they were made from. */
+    private record Listed(SiteIndex index, List<Entry> entries) {
     }
 
     /** The index as UTF-8 JSON. */

@@ -37,6 +37,8 @@ public final class ValueHash {
 
     /** Deeper than this, a value is taken for a cycle and has no hash. */
     private static final int MAX_DEPTH = 200;
+    /** Texts at least this long are hashed on their own, once per value however often they appear. */
+    private static final int LONG_TEXT = 256;
     private static final Set<Class<?>> PLAIN = Set.of(Boolean.class, Integer.class, Long.class, Short.class,
             Byte.class, Character.class, Double.class, Float.class, BigDecimal.class, BigInteger.class,
             java.net.URI.class, java.time.LocalDate.class, java.time.LocalDateTime.class, java.time.Instant.class,
@@ -58,7 +60,7 @@ public final class ValueHash {
     public Optional<String> of(Object value) {
         try {
             MessageDigest digest = digest();
-            feed(digest, value, 0);
+            feed(digest, value, 0, new java.util.IdentityHashMap<>());
             return Optional.of(HexFormat.of().formatHex(digest.digest()));
         } catch (Unhashable e) {
             return Optional.empty();
@@ -78,12 +80,17 @@ public final class ValueHash {
         }
     }
 
-    private void feed(MessageDigest d, Object v, int depth) throws Unhashable {
+    private void feed(MessageDigest d, Object v, int depth, Map<String, byte[]> memo) throws Unhashable {
         if (depth > MAX_DEPTH) {
             throw new Unhashable();
         }
         if (v == null) {
             d.update((byte) 'n');
+        } else if (v instanceof String s && s.length() >= LONG_TEXT) {
+            // a long text (a page's Markdown) is often in a value twice, in its view and its list of
+            // texts: hashed once, then known by its own hash
+            d.update((byte) 'S');
+            d.update(memo.computeIfAbsent(s, t -> digest().digest(t.getBytes(StandardCharsets.UTF_8))));
         } else if (v instanceof String s) {
             d.update((byte) 's');
             text(d, s);
@@ -95,7 +102,7 @@ public final class ValueHash {
             text(d, e.getDeclaringClass().getName() + "." + e.name());
         } else if (v instanceof Optional<?> o) {
             d.update((byte) 'o');
-            feed(d, o.orElse(null), depth + 1);
+            feed(d, o.orElse(null), depth + 1, memo);
         } else if (v instanceof byte[] b) {
             d.update((byte) 'b');
             count(d, b.length);
@@ -104,42 +111,43 @@ public final class ValueHash {
             d.update((byte) 'r');
             text(d, r.getClass().getName());
             for (Method accessor : accessors(r.getClass())) {
-                feed(d, component(accessor, r), depth + 1);
+                feed(d, component(accessor, r), depth + 1, memo);
             }
         } else if (v instanceof List<?> || v instanceof SortedSet<?> || v instanceof LinkedHashSet<?>) {
             d.update((byte) 'l');
             Collection<?> items = (Collection<?>) v;
             count(d, items.size());
             for (Object item : items) {
-                feed(d, item, depth + 1);
+                feed(d, item, depth + 1, memo);
             }
         } else if (v instanceof Set<?> set) {
             d.update((byte) 'u');
-            unordered(d, new ArrayList<>(set), depth);
+            unordered(d, new ArrayList<>(set), depth, memo);
         } else if (v instanceof SortedMap<?, ?> || v instanceof LinkedHashMap<?, ?>) {
             d.update((byte) 'm');
             Map<?, ?> map = (Map<?, ?>) v;
             count(d, map.size());
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                feed(d, e.getKey(), depth + 1);
-                feed(d, e.getValue(), depth + 1);
+                feed(d, e.getKey(), depth + 1, memo);
+                feed(d, e.getValue(), depth + 1, memo);
             }
         } else if (v instanceof Map<?, ?> map) {
             d.update((byte) 'h');
             List<Object> entries = new ArrayList<>();
             map.forEach((key, value) -> entries.add(Arrays.asList(key, value)));
-            unordered(d, entries, depth);
+            unordered(d, entries, depth, memo);
         } else {
             throw new Unhashable();
         }
     }
 
     /** Hashes each item alone, then the sorted hashes: the same whatever order the items come in. */
-    private void unordered(MessageDigest d, List<Object> items, int depth) throws Unhashable {
+    private void unordered(MessageDigest d, List<Object> items, int depth, Map<String, byte[]> memo)
+            throws Unhashable {
         List<String> hashes = new ArrayList<>(items.size());
         for (Object item : items) {
             MessageDigest one = digest();
-            feed(one, item, depth + 1);
+            feed(one, item, depth + 1, memo);
             hashes.add(HexFormat.of().formatHex(one.digest()));
         }
         hashes.sort(null);
