@@ -2,11 +2,14 @@ package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.Urls;
 import dev.patella.output.Publisher;
 import dev.patella.render.RenderCache;
 import dev.patella.validate.EditorialChecks;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -57,8 +60,11 @@ public final class Builder {
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0, since(start), List.of());
         }
-        var published = publisher.publish(site.files());
-        kept.remember(renders, editorial);
+        var pages = renders.kept();
+        Map<String, String> known = new HashMap<>();
+        pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
+        var published = publisher.publish(site.files(), known);
+        kept.remember(pages, renders, editorial);
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
         return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(), published.written(), since(start),
                 published.warnings());

@@ -89,15 +89,15 @@ final class KeptBuild {
         return true;
     }
 
-    /** Remembers what this build made; a failure to write is ignored (the next build is only slower). */
-    void remember(RenderCache renders, EditorialChecks editorial) {
+    /** Remembers what this build made ({@code pages}: {@link RenderCache#kept()}); a failure to write is ignored (the next build is only slower). */
+    void remember(Map<String, RenderCache.Kept> pages, RenderCache renders, EditorialChecks editorial) {
         Map<String, Readability.Level> levels = new HashMap<>();
         editorial.levels().entrySet().parallelStream().forEach(e -> hash(e.getKey()).ifPresent(h -> {
             synchronized (levels) {
                 levels.put(h, e.getValue());
             }
         }));
-        var note = new Note(key, renders.sharedHash(), renders.kept(), renders.plainTexts(), levels);
+        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), levels);
         try {
             state.writeData(ProjectState.Note.KEPT_BUILD, encode(note));
         } catch (IOException e) {

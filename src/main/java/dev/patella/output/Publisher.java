@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -83,6 +84,14 @@ public final class Publisher {
      * @throws PublishLockedException when another build keeps the output locked for too long
      */
     public Published publish(SiteFiles files) {
+        return publish(files, Map.of());
+    }
+
+    /**
+     * Makes the output folder hold exactly {@code files}, as {@link #publish(SiteFiles)} does,
+     * given the SHA-256 (hex) of some generated files by site path, which need not be computed again.
+     */
+    public Published publish(SiteFiles files, Map<String, String> sha256) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
@@ -92,7 +101,7 @@ public final class Publisher {
         Path lockPath = parent.resolve("." + name + ".lock");
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
             recover(warnings);
-            SiteManifest desired = SiteManifest.of(files);
+            SiteManifest desired = SiteManifest.of(files, sha256);
             Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
             if (front.isPresent() && front.get().equals(desired)) {
                 return new Published(0, warnings);
