@@ -51,6 +51,8 @@ final class SiteChecks {
         });
         index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
         boolean everyPageMade = broken.isEmpty() && index.site().unreadable().folders().isEmpty();
+        // a refused file is reported where it is, not again at every link to it
+        broken.addAll(index.site().unreadable().files());
         if (!everyPageMade) {
             // a page that could not be read or rendered (its own error says why) may cite any
             // source: none is called unused until every page is made

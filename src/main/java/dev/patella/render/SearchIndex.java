@@ -2,7 +2,6 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.MarkdownRenderer;
@@ -56,9 +55,13 @@ final class SearchIndex {
         return String.join(" ", seen);
     }
 
-    /** The words of some Markdown without its markup, as the index holds them. */
+    /** What kinds list their pages' words with. */
     interface Plain {
+        /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);
+
+        /** The body words of some plain texts (from {@link #of}), as {@link #bodyWords} makes them. */
+        String words(List<String> texts);
     }
 
     private final ObjectMapper json;
@@ -66,6 +69,28 @@ final class SearchIndex {
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Body words by the plain texts they come from: a long-lived index splits each page's text
+     * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
+     * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
+     */
+    private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each entry's JSON, as {@link #write} joins them. */
+    private final Map<Entry, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Plain plain = new Plain() {
+        @Override
+        public String of(Prose prose) {
+            return plain(prose);
+        }
+
+        @Override
+        public String words(List<String> texts) {
+            if (bodyWords.size() > 100_000) {
+                bodyWords.clear(); // a bound, for a server that runs for days
+            }
+            return bodyWords.computeIfAbsent(List.copyOf(texts), SearchIndex::bodyWords);
+        }
+    };
 
     private volatile Listed listed;
     /** Where plain texts an earlier run of Patella made are remembered; null for none. */
@@ -89,7 +114,7 @@ final class SearchIndex {
             return last.entries(); // the search page and the index file both list them: made once per index
         }
         List<Entry> out = new ArrayList<>();
-        kinds.forEach(kind -> out.addAll(kind.findable(index, this::plain)));
+        kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
         List<Entry> entries = List.copyOf(out);
         listed = new Listed(index, entries);
@@ -100,22 +125,33 @@ final class SearchIndex {
     private record Listed(SiteIndex index, List<Entry> entries) {
     }
 
-    /** The index as UTF-8 JSON. */
-    byte[] write(SiteIndex index) {
-        ArrayNode entries = json.createArrayNode();
-        for (Entry entry : entries(index)) {
-            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.url().substring(1))
-                    .put("k", entry.kind()).put("s", entry.summary());
-            if (!entry.words().isEmpty()) {
-                node.put("w", entry.words());
-            }
-            if (!entry.body().isEmpty()) {
-                node.put("b", entry.body());
-            }
+    /**
+     * The index as UTF-8 JSON, of {@code findable}: what {@link #entries} gave. Each entry's JSON
+     * is kept, so a long-lived index writes again only the entries that changed; the bytes are
+     * those of the whole tree written at once (compact JSON, entries joined by commas).
+     */
+    byte[] write(List<Entry> findable) {
+        if (written.size() > 100_000) {
+            written.clear(); // a bound, for a server that runs for days
+        }
+        var out = new StringBuilder(findable.size() * 256).append("{\"pages\":[");
+        for (int i = 0; i < findable.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(written.computeIfAbsent(findable.get(i), this::json));
+        }
+        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String json(Entry entry) {
+        ObjectNode node = json.createObjectNode().put("t", entry.title()).put("u", entry.url().substring(1))
+                .put("k", entry.kind()).put("s", entry.summary());
+        if (!entry.words().isEmpty()) {
+            node.put("w", entry.words());
+        }
+        if (!entry.body().isEmpty()) {
+            node.put("b", entry.body());
         }
         try {
-            return json.writeValueAsString(json.createObjectNode().set("pages", entries))
-                    .getBytes(StandardCharsets.UTF_8);
+            return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

@@ -116,7 +116,7 @@ public final class ContentLoader {
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
                 files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable,
-                files.notFolders);
+                files.notFolders, files.refused);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
                 glossary));
     }
@@ -322,6 +322,8 @@ public final class ContentLoader {
         private final Path realContent;
         /** The content folders found to be something other than a folder (reported). */
         private final Set<String> notFolders = ConcurrentHashMap.newKeySet();
+        /** The site paths of static files refused as links to outside content/ (reported). */
+        private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
         ProjectFiles(Path project) {
             this.project = project.toAbsolutePath().normalize();
@@ -388,7 +390,13 @@ public final class ContentLoader {
                 // hidden files (.DS_Store, an editor's backup) are neither published nor checked
                 return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                         .sorted()
-                        .filter(p -> checkInside(p, diagnostics))
+                        .filter(p -> {
+                            boolean inside = checkInside(p, diagnostics);
+                            if (!inside) {
+                                refused.add("/" + content.relativize(p).toString().replace('\\', '/'));
+                            }
+                            return inside;
+                        })
                         .map(p -> new StaticFile(content.relativize(p).toString().replace('\\', '/'), p))
                         .toList();
             } catch (IOException e) {
