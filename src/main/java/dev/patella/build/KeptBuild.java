@@ -22,12 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a build remembers in the project's {@link ProjectState} so that the next build renders
@@ -52,7 +56,7 @@ final class KeptBuild {
     private final String key;
     private final Path output;
     private final ValueHash hasher = new ValueHash();
-    private final Map<List<Prose>, Optional<String>> textHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Prose>, Optional<String>> textHashes = new ConcurrentHashMap<>();
 
     private KeptBuild(ProjectState state, String key, Path output) {
         this.state = state;
@@ -143,7 +147,7 @@ final class KeptBuild {
         text(out, note.key());
         text(out, note.shared());
         out.writeInt(note.pages().size());
-        for (var e : new java.util.TreeMap<>(note.pages()).entrySet()) {
+        for (var e : new TreeMap<>(note.pages()).entrySet()) {
             RenderCache.Kept kept = e.getValue();
             RenderedPage p = kept.page();
             text(out, e.getKey());
@@ -307,8 +311,8 @@ final class KeptBuild {
         return new SourceSpan(text(in), in.readInt(), in.readInt());
     }
 
-    private static void texts(DataOutputStream out, java.util.Collection<String> texts) throws IOException {
-        java.util.Collection<String> ordered = texts instanceof List ? texts : new java.util.TreeSet<>(texts);
+    private static void texts(DataOutputStream out, Collection<String> texts) throws IOException {
+        Collection<String> ordered = texts instanceof List ? texts : new TreeSet<>(texts);
         out.writeInt(ordered.size());
         for (String t : ordered) {
             text(out, t);

@@ -1,12 +1,16 @@
 package dev.patella.build;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * The one owner of a project's {@code .patella/} folder, where a build leaves notes for the next
@@ -91,12 +95,12 @@ public final class ProjectState {
             byte[] all = Files.readAllBytes(file);
             byte[] head = (header(note) + "\n").getBytes(StandardCharsets.UTF_8);
             int sumEnd = head.length + 9;
-            if (all.length < sumEnd || !java.util.Arrays.equals(all, 0, head.length, head, 0, head.length)
+            if (all.length < sumEnd || !Arrays.equals(all, 0, head.length, head, 0, head.length)
                     || all[sumEnd - 1] != '\n') {
                 return Optional.empty();
             }
             String sum = new String(all, head.length, 8, StandardCharsets.US_ASCII);
-            byte[] data = java.util.Arrays.copyOfRange(all, sumEnd, all.length);
+            byte[] data = Arrays.copyOfRange(all, sumEnd, all.length);
             return sum.equals(checksum(data)) ? Optional.of(data) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty(); // unreadable: as good as no note
@@ -113,7 +117,7 @@ public final class ProjectState {
         Files.createDirectories(dir);
         Path file = dir.resolve(note.file);
         Path tmp = dir.resolve(note.file + ".tmp");
-        var bytes = new java.io.ByteArrayOutputStream(data.length + 128);
+        var bytes = new ByteArrayOutputStream(data.length + 128);
         bytes.writeBytes((header(note) + "\n" + checksum(data) + "\n").getBytes(StandardCharsets.UTF_8));
         bytes.writeBytes(data);
         Files.write(tmp, bytes.toByteArray());
@@ -122,9 +126,9 @@ public final class ProjectState {
 
     /** The CRC-32C of the data in eight hex digits: it finds a note damaged on disk, and costs little. */
     private static String checksum(byte[] data) {
-        var crc = new java.util.zip.CRC32C();
+        var crc = new CRC32C();
         crc.update(data);
-        return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.patella.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The pages of the previous render and the spec each was made from, so that the next render
@@ -52,7 +55,7 @@ public final class RenderCache {
     /** Plain texts of Markdown an earlier run made, by the SHA-256 of the Markdown. */
     Map<String, String> restoredPlain = Map.of();
     /** Plain texts of Markdown this run used, by the SHA-256 of the Markdown. */
-    final Map<String, String> usedPlain = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> usedPlain = new ConcurrentHashMap<>();
 
     /** A cache for a session that lives in memory only (the dev server's, {@code check}'s). */
     public RenderCache() {
@@ -92,8 +95,8 @@ public final class RenderCache {
      * The plain text of some Markdown (words only, for the search index), made by {@code make}
      * unless an earlier run remembered it.
      */
-    String plainText(String markdown, java.util.function.Supplier<String> make) {
-        String hash = ValueHash.sha256(markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String plainText(String markdown, Supplier<String> make) {
+        String hash = ValueHash.sha256(markdown.getBytes(StandardCharsets.UTF_8));
         String plain = restoredPlain.get(hash);
         if (plain == null) {
             plain = make.get();

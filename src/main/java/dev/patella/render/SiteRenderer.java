@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class SiteRenderer {
         List<PageSpec> all = jobs.parallelStream().map(job -> job.spec(specs)).toList();
         List<String> hashes = cache.keeping
                 ? all.parallelStream().map(spec -> cache.hasher.of(spec).orElse("")).toList()
-                : java.util.Collections.nCopies(all.size(), "");
+                : Collections.nCopies(all.size(), "");
         List<Integer> todo = new ArrayList<>();
         List<Integer> earlier = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {

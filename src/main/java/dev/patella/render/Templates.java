@@ -14,15 +14,18 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -82,14 +85,14 @@ public final class Templates {
      * @throws UncheckedIOException when the folder or a file cannot be read
      */
     public String fingerprint() {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            var files = new java.util.TreeMap<String, Path>();
-            walk.filter(java.nio.file.Files::isRegularFile)
+        try (var walk = Files.walk(dir)) {
+            var files = new TreeMap<String, Path>();
+            walk.filter(Files::isRegularFile)
                     .forEach(p -> files.put(dir.relativize(p).toString().replace('\\', '/'), p));
-            var all = new java.io.ByteArrayOutputStream();
+            var all = new ByteArrayOutputStream();
             for (var e : files.entrySet()) {
                 byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
-                byte[] bytes = java.nio.file.Files.readAllBytes(e.getValue());
+                byte[] bytes = Files.readAllBytes(e.getValue());
                 all.writeBytes((name.length + " " + bytes.length + " ").getBytes(StandardCharsets.UTF_8));
                 all.writeBytes(name);
                 all.writeBytes(bytes);

@@ -5,13 +5,25 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,9 +53,9 @@ public final class ValueHash {
     private static final int LONG_TEXT = 256;
     private static final Set<Class<?>> PLAIN = Set.of(Boolean.class, Integer.class, Long.class, Short.class,
             Byte.class, Character.class, Double.class, Float.class, BigDecimal.class, BigInteger.class,
-            java.net.URI.class, java.time.LocalDate.class, java.time.LocalDateTime.class, java.time.Instant.class,
-            java.time.ZonedDateTime.class, java.time.OffsetDateTime.class, java.time.Duration.class,
-            java.time.Year.class, java.time.YearMonth.class, java.time.ZoneOffset.class);
+            URI.class, LocalDate.class, LocalDateTime.class, Instant.class,
+            ZonedDateTime.class, OffsetDateTime.class, Duration.class,
+            Year.class, YearMonth.class, ZoneOffset.class);
 
     private final Map<Class<?>, List<Method>> accessors = new ConcurrentHashMap<>();
 
@@ -60,7 +72,7 @@ public final class ValueHash {
     public Optional<String> of(Object value) {
         try {
             MessageDigest digest = digest();
-            feed(digest, value, 0, new java.util.IdentityHashMap<>());
+            feed(digest, value, 0, new IdentityHashMap<>());
             return Optional.of(HexFormat.of().formatHex(digest.digest()));
         } catch (Unhashable e) {
             return Optional.empty();
@@ -94,9 +106,9 @@ public final class ValueHash {
         } else if (v instanceof String s) {
             d.update((byte) 's');
             text(d, s);
-        } else if (PLAIN.contains(v.getClass()) || v instanceof java.nio.file.Path) {
+        } else if (PLAIN.contains(v.getClass()) || v instanceof Path) {
             d.update((byte) 'p');
-            text(d, (v instanceof java.nio.file.Path ? "Path" : v.getClass().getName()) + ":" + v);
+            text(d, (v instanceof Path ? "Path" : v.getClass().getName()) + ":" + v);
         } else if (v instanceof Enum<?> e) {
             d.update((byte) 'e');
             text(d, e.getDeclaringClass().getName() + "." + e.name());

@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,11 +35,11 @@ public final class EditorialChecks {
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
     /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
-    private java.util.function.Function<List<Prose>, java.util.Optional<Readability.Level>> earlier =
-            texts -> java.util.Optional.empty();
+    private Function<List<Prose>, Optional<Readability.Level>> earlier =
+            texts -> Optional.empty();
 
     /** Takes reading levels from {@code earlier} (an earlier run's, remembered on disk) rather than measuring them. */
-    public void recall(java.util.function.Function<List<Prose>, java.util.Optional<Readability.Level>> earlier) {
+    public void recall(Function<List<Prose>, Optional<Readability.Level>> earlier) {
         this.earlier = earlier;
     }
 
