@@ -3,6 +3,10 @@ package dev.patella.index;
 /** The site's URL scheme: clean URLs, each page a folder holding {@code index.html}. */
 public final class Urls {
 
+    /** A link with a scheme ({@code https:}, {@code mailto:}): compiled once, as it runs for every link of every page. */
+    private static final java.util.regex.Pattern SCHEME_LINK =
+            java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
     public static final String HOME = "/";
     public static final String EXERCISES = "/exercises/";
     public static final String SOURCES = "/sources/";
@@ -62,7 +66,7 @@ public final class Urls {
      *         climb above the site root, and for links under another base path
      */
     public static java.util.Optional<String> resolve(String from, String href, String basePath) {
-        if (href.isEmpty() || href.startsWith("//") || href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (href.isEmpty() || href.startsWith("//") || SCHEME_LINK.matcher(href).matches()) {
             return java.util.Optional.empty();
         }
         int hash = href.indexOf('#');

@@ -19,6 +19,10 @@ import java.util.TreeSet;
  */
 public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
 
+    /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
+    private static final java.util.regex.Pattern OTHER_SITE =
+            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*");
+
     public LinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
@@ -27,7 +31,7 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
         for (LinkUse link : links) {
-            if (!link.internal() && link.target().matches("^([A-Za-z][A-Za-z0-9+.-]*:|//).*")) {
+            if (!link.internal() && OTHER_SITE.matcher(link.target()).matches()) {
                 continue; // another site
             }
             String target = link.target();
