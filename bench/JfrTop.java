@@ -24,7 +24,26 @@ public class JfrTop {
     Map<String, Integer> callerPackage = new HashMap<>();
     Map<String, Integer> callerMethod = new HashMap<>();
     int samples = 0;
+    java.time.Duration gc = java.time.Duration.ZERO;
+    java.time.Duration compiling = java.time.Duration.ZERO;
+    int compilations = 0;
+    int collections = 0;
+    Map<String, Long> allocated = new HashMap<>();
+    long allocatedAll = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+      if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
+        gc = gc.plus(event.getDuration("sumOfPauses"));
+        collections++;
+      } else if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")
+          && event.getStackTrace() != null && !event.getStackTrace().getFrames().isEmpty()) {
+        List<RecordedFrame> frames = event.getStackTrace().getFrames();
+        RecordedFrame caller = frames.stream().filter(f -> !jdk(pkg(f))).findFirst().orElse(frames.get(0));
+        allocated.merge(method(caller), event.getLong("weight"), Long::sum);
+        allocatedAll += event.getLong("weight");
+      } else if (event.getEventType().getName().equals("jdk.Compilation")) {
+        compiling = compiling.plus(event.getDuration());
+        compilations++;
+      }
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
           || event.getStackTrace() == null) {
         continue;
@@ -51,7 +70,9 @@ public class JfrTop {
       callerPackage.merge(pkg(caller), 1, Integer::sum);
       callerMethod.merge(method(caller), 1, Integer::sum);
     }
-    System.out.printf("%d CPU samples (every thread)%n", samples);
+    System.out.printf("%d CPU samples of Java code (every thread, JIT compiler threads not sampled)%n"
+        + "%d garbage collections paused it %d ms in all; %d JIT compilations over the recording's"
+        + " threshold took %d ms%n", samples, collections, gc.toMillis(), compilations, compiling.toMillis());
     print("self time by package", selfPackage, samples, top);
     print("self time by package, JDK frames charged to their first non-JDK caller",
         callerPackage, samples, top);
@@ -60,6 +81,13 @@ public class JfrTop {
     print("self time by method, JDK frames charged to their first non-JDK caller",
         callerMethod, samples, top);
     print("total time by method (JDK and picocli frames left out)", totalMethod, samples, top);
+    System.out.printf("%nallocation by method, JDK frames charged to their first non-JDK caller (%d MB sampled)%n",
+        allocatedAll >> 20);
+    final long all = allocatedAll;
+    allocated.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(top)
+        .forEach(e -> System.out.printf("%6.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
   }
 
   private static boolean jdk(String pkg) {
