@@ -87,7 +87,7 @@ final class SearchIndex {
         word.setLength(0);
     }
 
-    /** The words of some Markdown without its markup, as the index holds them. */
+    /** The words of some Markdown without its markup, as the index holds them; safe for several threads. */
     interface Plain {
         String of(Prose prose);
     }
@@ -137,6 +137,13 @@ final class SearchIndex {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        return plainText.computeIfAbsent(prose.markdown(), text -> markdown.plainText(text).strip());
+        // not computeIfAbsent: kinds ask in parallel, and a parse should not hold a lock of the map
+        String known = plainText.get(prose.markdown());
+        if (known != null) {
+            return known;
+        }
+        String text = markdown.plainText(prose.markdown()).strip();
+        plainText.putIfAbsent(prose.markdown(), text);
+        return text;
     }
 }
