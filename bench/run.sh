@@ -41,9 +41,12 @@ median() { sort -n -k"$2" "$scratch/$1.txt" | awk -v c="$2" '{v[NR]=$c} END {pri
 row() {
   awk -v m="$1" -v h="$2" -v p="$3" -v r="$4" -v t="$5" 'BEGIN {
     verdict = t == 0 ? "" : (r <= t ? "met" : "**not met**")
-    printf "| %s | %s | %s | %.2f× | %s %s |\n", m, h, p, r, (t == 0 ? "" : "≤ " t "×"), verdict }'
+    printf "| %s | %s | %s | %.2f× | %s |\n", m, h, p, r, (t == 0 ? "" : "≤ " t "×: " verdict) }'
 }
-ms() { awk -v s="$1" 'BEGIN { printf "%\047d ms", s * 1000 }'; }
+# milliseconds with thousands separators (mawk's printf has no %'d)
+ms() { awk -v s="$1" 'BEGIN { v = sprintf("%d", s * 1000 + 0.5); o = ""
+  while (length(v) > 3) { o = "," substr(v, length(v) - 2) o; v = substr(v, 1, length(v) - 3) }
+  printf "%s%s ms", v, o }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%d MB", k / 1024 }'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
