@@ -4,7 +4,7 @@
 #   bench/run.sh [SIZES...]            default sizes: 250 4000
 #   RUNS=5 bench/run.sh                runs per figure (median reported), the two tools alternating
 #   DISKS="/dev/shm target/bench"      where the projects are built: a RAM disk and the real disk
-#   SERVE=1 bench/run.sh               also the dev-server row, from bench/serve-latency.sh --row
+#   SERVE=1 bench/run.sh               also the dev-server rows, from bench/serve-outside.sh 4000
 #
 # For each disk and size it prints, from medians: the cold full build of both tools, Patella's
 # rebuild from the command line after one page was edited (against Hugo's full build: Hugo's
@@ -99,13 +99,9 @@ for disk in "${DISK_LIST[@]}"; do
   done
 done
 
-# The dev server's save-to-served latency against `hugo server`, measured from outside, comes
-# from bench/serve-latency.sh: with --row it prints the table rows of its own (one per size).
+# The dev server's save-to-served latency against `hugo server`, measured from outside the same
+# way (write the file, poll the page), comes from bench/serve-outside.sh, which prints its own rows.
 if [ "${SERVE:-0}" = 1 ]; then
   echo
-  if grep -rqs -- '--row' bench/serve-latency.sh src/test/java/dev/patella/bench/; then
-    bench/serve-latency.sh --row 4000
-  else
-    echo "(bench/serve-latency.sh has no --row option yet: run it on its own for the dev-server row)"
-  fi
+  bench/serve-outside.sh 4000
 fi

@@ -45,7 +45,7 @@ final class ExerciseKind implements PageKind {
                 list.forEach(p -> body.add(plain.of(p)));
             }
             return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary(),
-                    String.join(" · ", words), SearchIndex.bodyWords(body));
+                    String.join(" · ", words), plain.words(body));
         }).toList();
     }
 
