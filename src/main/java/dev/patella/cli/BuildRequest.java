@@ -6,7 +6,7 @@ import dev.patella.build.LastBuild;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
-import dev.patella.output.Publisher;
+import dev.patella.output.SiteWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,15 +29,15 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
 
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
-        Optional<String> projectProblem = Usage.projectProblem(project);
+        Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
-            return Usage.error(err, COMMAND, projectProblem.get());
+            return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
         }
         Optional<URI> url = Optional.empty();
         if (baseUrl.isPresent()) {
             url = BaseUrlOption.parse(baseUrl.get());
             if (url.isEmpty()) {
-                return Usage.error(err, COMMAND, BaseUrlOption.mistake(baseUrl.get()));
+                return CommandLineMistakes.error(err, COMMAND, BaseUrlOption.mistake(baseUrl.get()));
             }
         }
         Path target = output.orElseGet(() -> project.resolve("site"));
@@ -53,7 +53,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             err.println("patella: " + FileFailure.of(e).getMessage());
             record(new LastBuild(false, 0), err);
             return ExitCode.FAILURE;
-        } catch (Publisher.PublishLockedException e) {
+        } catch (SiteWriter.OutputLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
         }

@@ -2,6 +2,7 @@ package dev.patella.render;
 
 import dev.patella.index.Urls;
 import dev.patella.model.GlossaryTerm;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class GlossaryLinker {
         if (folded != null) {
             Map<Character, List<Integer>> starts = new HashMap<>();
             for (int i = 0; i < folded.length; i++) {
-                starts.computeIfAbsent(folded[i][0], c -> new java.util.ArrayList<>()).add(i);
+                starts.computeIfAbsent(folded[i][0], c -> new ArrayList<>()).add(i);
             }
             starts.forEach((c, list) -> byFirst.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
         }

@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,11 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -45,10 +49,10 @@ final class SearchIndex {
     static String bodyWords(List<String> texts) {
         // a hand-written scan, not a lower-casing, a replaceAll and a split by regular expressions:
         // this runs over every page's text in every build (see bench/README.md, the profile)
-        var seen = new java.util.LinkedHashSet<String>();
+        var seen = new LinkedHashSet<String>();
         var word = new StringBuilder();
         for (String text : texts) {
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            String lower = text.toLowerCase(Locale.ROOT);
             for (int i = 0; i < lower.length(); ) {
                 int c = lower.codePointAt(i);
                 i += Character.charCount(c);
@@ -79,7 +83,7 @@ final class SearchIndex {
         };
     }
 
-    private static void keep(StringBuilder word, java.util.Set<String> seen) {
+    private static void keep(StringBuilder word, Set<String> seen) {
         if (word.length() >= SHORTEST_WORD) {
             seen.add(word.toString());
         }
@@ -99,15 +103,15 @@ final class SearchIndex {
     private final MarkdownRenderer markdown;
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
-    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> plainText = new ConcurrentHashMap<>();
     /**
      * Body words by the plain texts they come from: a long-lived index splits each page's text
      * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
      * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
      */
-    private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
     /** Each entry's JSON, as {@link #write} joins them. */
-    private final Map<Entry, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Entry, String> written = new ConcurrentHashMap<>();
     private final Plain plain = new Plain() {
         @Override
         public String of(Prose prose) {
@@ -123,18 +127,37 @@ final class SearchIndex {
         }
     };
 
+    private volatile Listed listed;
+    /** Where plain texts an earlier run of Patella made are remembered; null for none. */
+    private volatile RenderCache memory;
+
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
         this.markdown = markdown;
         this.kinds = kinds;
     }
 
+    /** Takes the plain texts of Markdown from {@code cache} when it remembers them, and leaves new ones there. */
+    void rememberIn(RenderCache cache) {
+        memory = cache.keeping ? cache : null;
+    }
+
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
+        Listed last = listed;
+        if (last != null && last.index() == index) {
+            return last.entries(); // the search page and the index file both list them: made once per index
+        }
         List<Entry> out = new ArrayList<>();
         kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
-        return List.copyOf(out);
+        List<Entry> entries = List.copyOf(out);
+        listed = new Listed(index, entries);
+        return entries;
+    }
+
+    /** The entries last made, with the index they were made from. */
+    private record Listed(SiteIndex index, List<Entry> entries) {
     }
 
     /**
@@ -173,13 +196,8 @@ final class SearchIndex {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        // not computeIfAbsent: kinds ask in parallel, and a parse should not hold a lock of the map
-        String known = plainText.get(prose.markdown());
-        if (known != null) {
-            return known;
-        }
-        String text = markdown.plainText(prose.markdown()).strip();
-        plainText.putIfAbsent(prose.markdown(), text);
-        return text;
+        RenderCache kept = memory;
+        return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
+                ? markdown.plainText(text).strip() : kept.plainText(text, () -> markdown.plainText(text).strip()));
     }
 }
