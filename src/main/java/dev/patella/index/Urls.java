@@ -1,11 +1,16 @@
 package dev.patella.index;
 
+import java.util.regex.Pattern;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 
 /** The site's URL scheme: clean URLs, each page a folder holding {@code index.html}. */
 public final class Urls {
+
+    /** A link with a scheme ({@code https:}, {@code mailto:}): compiled once, as it runs for every link of every page. */
+    private static final Pattern SCHEME_LINK =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     public static final String HOME = "/";
     public static final String EXERCISES = "/exercises/";
@@ -80,7 +85,7 @@ public final class Urls {
      *         climb above the site root, and for links under another base path
      */
     public static Optional<String> resolve(String from, String href, String basePath) {
-        if (href.isEmpty() || href.startsWith("//") || href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (href.isEmpty() || href.startsWith("//") || SCHEME_LINK.matcher(href).matches()) {
             return Optional.empty();
         }
         int hash = href.indexOf('#');

@@ -1,5 +1,6 @@
 package dev.patella.output;
 
+import java.util.concurrent.ConcurrentHashMap;
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,11 @@ record SiteManifest(Map<String, Entry> files) {
      * {@code known} (by site path) when it is there, as the build that made the bytes knew it.
      */
     static SiteManifest of(SiteFiles site, Map<String, String> known) {
-        Map<String, Entry> out = new TreeMap<>();
-        site.generated().forEach((path, bytes) -> out.put(path, new Entry(known.containsKey(path) ? known.get(path)
-                : sha256(bytes), bytes.length)));
+        // fingerprints of the generated files on every core: one thread spent 7% of a large build's
+        // CPU here (see bench/README.md, the profile); the manifest's TreeMap puts them in order
+        Map<String, Entry> out = new ConcurrentHashMap<>();
+        site.generated().entrySet().parallelStream().forEach(e -> out.put(e.getKey(), new Entry(
+                known.containsKey(e.getKey()) ? known.get(e.getKey()) : sha256(e.getValue()), e.getValue().length)));
         site.copied().forEach((path, source) -> {
             try {
                 byte[] bytes = Files.readAllBytes(source);

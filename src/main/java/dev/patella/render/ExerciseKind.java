@@ -29,7 +29,7 @@ final class ExerciseKind implements PageKind {
 
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return index.exercises().stream().map(e -> {
+        return index.exercises().parallelStream().map(e -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(e.otherNames());
             words.addAll(e.profile().muscles().primary());
             words.addAll(e.profile().muscles().secondary());

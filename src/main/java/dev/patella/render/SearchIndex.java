@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,19 +47,50 @@ final class SearchIndex {
      * dropped rather than splitting a word, so "runner's" is found by "runners".
      */
     static String bodyWords(List<String> texts) {
+        // a hand-written scan, not a lower-casing, a replaceAll and a split by regular expressions:
+        // this runs over every page's text in every build (see bench/README.md, the profile)
         var seen = new LinkedHashSet<String>();
+        var word = new StringBuilder();
         for (String text : texts) {
-            for (String word : text.toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "")
-                    .split("[^\\p{L}\\p{N}]+")) {
-                if (word.length() >= SHORTEST_WORD) {
-                    seen.add(word);
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < lower.length(); ) {
+                int c = lower.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\'' || c == '\u2019') {
+                    continue; // dropped, not a break between words
+                }
+                if (letterOrNumber(c)) {
+                    word.appendCodePoint(c);
+                } else {
+                    keep(word, seen);
                 }
             }
+            keep(word, seen);
         }
         return String.join(" ", seen);
     }
 
-    /** What kinds list their pages' words with. */
+    /** Whether a code point is a letter or a number, as {@code \p{L}} and {@code \p{N}} say. */
+    private static boolean letterOrNumber(int c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    private static void keep(StringBuilder word, Set<String> seen) {
+        if (word.length() >= SHORTEST_WORD) {
+            seen.add(word.toString());
+        }
+        word.setLength(0);
+    }
+
+    /** What kinds list their pages' words with; safe for several threads. */
     interface Plain {
         /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);

@@ -1,5 +1,6 @@
 package dev.patella.validate;
 
+import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
@@ -23,6 +24,10 @@ import java.util.TreeSet;
 public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
                                  Set<String> unreadFolders) {
 
+    /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
+    private static final Pattern OTHER_SITE =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*");
+
     public ContentLinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
@@ -38,7 +43,7 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
         for (LinkUse link : links) {
-            if (!link.internal() && link.target().matches("^([A-Za-z][A-Za-z0-9+.-]*:|//).*")) {
+            if (!link.internal() && OTHER_SITE.matcher(link.target()).matches()) {
                 continue; // another site
             }
             String target = link.target();
