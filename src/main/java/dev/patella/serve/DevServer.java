@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -212,6 +214,13 @@ public final class DevServer implements AutoCloseable {
         err.flush();
     }
 
+    /** The pages this build made afresh: a page tried and failed is not one (its error is shown instead). */
+    private static long renderedPages(SiteBuild build) {
+        Set<String> made = new HashSet<>();
+        build.pages().forEach(page -> made.add(page.url()));
+        return build.rendered().stream().distinct().filter(made::contains).count();
+    }
+
     private void report(Rebuilder.Batch batch, SiteBuild build, List<Diagnostic> all, Diagnostics diagnostics,
                         boolean first, long ready) {
         if (!all.equals(lastPrinted)) {
@@ -221,7 +230,7 @@ public final class DevServer implements AutoCloseable {
         }
         double ms = (ready - batch.firstEventNanos()) / 1e6;
         String what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
-                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", build.rendered().size(),
+                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", renderedPages(build),
                 build.pages().size(), ms, describe(batch.changes()));
         if (diagnostics.hasErrors()) {
             what += "; " + diagnostics.errorCount() + (diagnostics.errorCount() == 1 ? " error" : " errors")
