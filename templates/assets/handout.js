@@ -146,6 +146,7 @@
       status(words["long"]);
       return;
     }
+    if ($("h-status").textContent === words["long"]) { status(""); }
     history.replaceState(null, "", "#" + hash);
     $("h-link").value = location.href;
     drawQr(location.href);
