@@ -108,7 +108,7 @@
   function drawQr(text) {
     qr = qr || import(new URL(words.qr, document.baseURI).href);
     qr.then(function (lib) {
-      var code = lib.encode(text, { ecc: "L", border: 2 }), d = "", ns = "http://www.w3.org/2000/svg";
+      var code = lib.encode(text, { ecc: "L", border: 4 }), d = "", ns = "http://www.w3.org/2000/svg";
       code.data.forEach(function (line, y) {
         line.forEach(function (dark, x) { if (dark) { d += "M" + x + " " + y + "h1v1h-1z"; } });
       });
@@ -119,6 +119,7 @@
       path.setAttribute("d", d);
       svg.appendChild(path);
       $("h-qr-code").replaceChildren(svg);
+      $("h-qr").classList.toggle("h-qr-big", code.size > 69); // a long link's code prints larger, to stay easy to scan
       $("h-qr").hidden = false;
     }).catch(function () { $("h-qr").hidden = true; });
   }

@@ -24,7 +24,7 @@ final class HandoutKind implements PageKind {
 
     /** The ranges a handout link may carry; the doses' are the content schema's own. */
     static final Views.HandoutLimits LIMITS = new Views.HandoutLimits(Dose.MAX_SETS, Dose.MAX_REPS,
-            Dose.MAX_HOLD_SECONDS, Dose.MAX_REST_SECONDS, Dose.MAX_DAYS_PER_WEEK, 120, 80, 12, 2000);
+            Dose.MAX_HOLD_SECONDS, Dose.MAX_REST_SECONDS, Dose.MAX_DAYS_PER_WEEK, 120, 80, 12, 1200);
     private static final String TITLE = "Make a home exercise handout";
     private static final String DESCRIPTION = "Choose exercises, set each dose, then print the handout or share "
             + "it by a link. Nothing you enter leaves your device.";

@@ -9,13 +9,25 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import dev.patella.TestSites;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -151,7 +163,8 @@ class HandoutBrowserTest {
             assertThat(problems).isEmpty();
         }
 
-        try (BrowserContext fresh = context(1280, true)) {
+        try (BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setDeviceScaleFactor(4))) {
             Page page = fresh.newPage();
             List<String> problems = watch(page);
             page.navigate(link);
@@ -181,6 +194,7 @@ class HandoutBrowserTest {
             assertThat(page.textContent("#out-start")).isEqualTo("December 7, 2026");
             assertThat(page.textContent("#out-review")).isEqualTo("January 4, 2027");
             assertThat(page.inputValue("#h-link")).isEqualTo(link);
+            assertThat(decodeQr(page.locator("#h-qr-code").screenshot())).as("the QR code, read by ZXing").isEqualTo(link);
 
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
             assertThat(page.locator("#maker").isVisible()).isFalse();
@@ -202,6 +216,18 @@ class HandoutBrowserTest {
                 }
             }
             assertThat(problems).isEmpty();
+        }
+    }
+
+    /** The text of the QR code in a PNG, read by ZXing, an independent decoder. */
+    private static String decodeQr(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            throw new AssertionError("the QR code cannot be read: " + e, e);
         }
     }
 
@@ -279,6 +305,41 @@ class HandoutBrowserTest {
         assertThat(page.evaluate("typeof window.__pwned")).as(fragment).isEqualTo("undefined");
         assertThat(page.url()).as("the bad link is replaced by the default one").contains("#v1.x=straight-leg-raise.");
         assertThat(problems).as(fragment).isEmpty();
+    }
+
+    @Test
+    void aLongHandoutGetsALargerQrCodeThatStillReadsAndATooLongOneSaysSo() throws IOException {
+        String note = "Keep the movement slow and smooth, breathe out as you lift, and stop at once if the pain "
+                + "builds during the set.";
+        var fragment = new StringBuilder("v1.by=Dr.+Ana+Ruiz&for=J.+Smith&start=2026-12-07");
+        for (String slug : List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell", "bridge",
+                "semi-squat", "hip-extension-leg-raise")) {
+            fragment.append("&x=").append(slug).append(".3.10.2.60.5.").append(note.replace(' ', '+'));
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setDeviceScaleFactor(4))) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#" + fragment));
+            page.waitForSelector("#h-qr svg");
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator("#h-qr").getAttribute("class")).contains("h-qr-big");
+            String link = page.inputValue("#h-link");
+            assertThat(link.length()).isGreaterThan(800);
+            byte[] png = page.locator("#h-qr-code").screenshot();
+            Files.createDirectories(ReaderBrowserTest.SCREENSHOTS);
+            Files.write(ReaderBrowserTest.SCREENSHOTS.resolve("handout-long-qr.png"), png);
+            assertThat(decodeQr(png)).isEqualTo(link);
+
+            row(page, 0).locator("input[name=note]").fill("é".repeat(120));
+            row(page, 1).locator("input[name=note]").fill("é".repeat(120));
+            assertThat(page.textContent("#h-status"))
+                    .isEqualTo("This handout is too long for one link. Shorten the notes or remove an exercise.");
+            assertThat(page.inputValue("#h-link")).as("the last link that fits is kept").isEqualTo(link);
+            row(page, 1).locator("input[name=note]").fill("");
+            row(page, 0).locator("input[name=note]").fill("é".repeat(20));
+            assertThat(page.textContent("#h-status")).isEmpty();
+            assertThat(page.inputValue("#h-link")).contains("x=straight-leg-raise.3.10.2.60.5.%C3%A9%C3%A9");
+        }
     }
 
     @Test
