@@ -50,7 +50,10 @@ final class SiteChecks {
             broken.add(Urls.program(slug));
         });
         index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
-        if (!broken.isEmpty()) {
+        boolean everyPageMade = broken.isEmpty() && index.site().unreadable().folders().isEmpty();
+        // a refused file is reported where it is, not again at every link to it
+        broken.addAll(index.site().unreadable().files());
+        if (!everyPageMade) {
             // a page that could not be read or rendered (its own error says why) may cite any
             // source: none is called unused until every page is made
             index.site().references().forEach(r -> listed.add(r.id()));
@@ -58,8 +61,8 @@ final class SiteChecks {
         CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
-        boolean everyPageMade = broken.isEmpty();
-        var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken);
+        var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
+                index.site().unreadable().folders());
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);
         // a missing file or page named in content is reported at that line, not again on every page showing it

@@ -100,7 +100,8 @@ public final class SiteSession {
         Changes effective = previous == null ? Changes.everything() : changes;
         note(effective);
         boolean templates = Folders.check(templatesDir, "templates", "the templates (.ftlh files) and assets/",
-                diagnostics);
+                diagnostics) && Folders.check(templatesDir.resolve("assets"), "templates/assets",
+                "the stylesheet, scripts and icons", diagnostics);
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
         if (loaded.isEmpty() || !templates) {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);

@@ -55,7 +55,7 @@ public final class Indexer {
         var usages = new LinkedHashMap<String, List<Usage>>();
         var checks = new KeyChecks(people, references, site.unreadable(), diagnostics);
         for (Condition condition : conditions.values()) {
-            checkProgram(condition, exercises, allExercises, site.unreadable().exercises(), usages, diagnostics);
+            checkProgram(condition, exercises, allExercises, site.unreadable(), usages, diagnostics);
             checks.editorial(condition.editorial());
             checks.sources(condition.sources());
             checks.sources(condition.editorial().adaptedFrom().stream().toList());
@@ -82,7 +82,7 @@ public final class Indexer {
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,
-                                     Map<String, Exercise> all, Set<String> unreadable,
+                                     Map<String, Exercise> all, Unreadable unreadable,
                                      Map<String, List<Usage>> usages, Diagnostics diagnostics) {
         int position = 0;
         var seen = new HashMap<String, SourceSpan>();
@@ -90,8 +90,8 @@ public final class Indexer {
             for (Key key : step.exercises()) {
                 position++;
                 if (!published.containsKey(key.value())) {
-                    if (unreadable.contains(key.value())) {
-                        continue; // the exercise file's own errors say what is wrong
+                    if (unreadable.exercises().contains(key.value()) || unreadable.folder("exercises")) {
+                        continue; // the exercise file's (or folder's) own error says what is wrong
                     }
                     if (all.containsKey(key.value())) {
                         diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()

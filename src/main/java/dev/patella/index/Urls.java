@@ -33,6 +33,20 @@ public final class Urls {
         return "/exercises/" + slug + "/";
     }
 
+    /**
+     * Whether the site path {@code path} is one that a file of the content folder {@code folder}
+     * ({@code "conditions"}, {@code "exercises"}, {@code "pages"}, {@code "images"}) would publish.
+     */
+    public static boolean mayComeFrom(String folder, String path) {
+        return switch (folder) {
+            case "conditions" -> path.startsWith("/conditions/") && path.length() > "/conditions/".length();
+            case "exercises" -> path.startsWith(EXERCISES) && path.length() > EXERCISES.length();
+            case "pages" -> path.matches("/[^/]+/");
+            case "images" -> path.startsWith("/images/");
+            default -> false;
+        };
+    }
+
     public static String page(String slug) {
         return "/" + slug + "/";
     }

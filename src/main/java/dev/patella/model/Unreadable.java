@@ -11,17 +11,28 @@ import java.util.Set;
  * @param pages      the file names of plain page files that had errors
  * @param people    whether {@code people.yaml} had errors
  * @param sources   whether {@code sources.yaml} had errors
+ * @param folders   the content folders ({@code "exercises"}, {@code "images"}…) that are not folders, so
+ *                  nothing in them could be read
+ * @param files     the site paths ({@code /images/knee.svg}) of files that were refused (reported)
  */
 public record Unreadable(Set<String> exercises, Set<String> conditions, Set<String> pages, boolean people,
-                         boolean sources) {
+                         boolean sources, Set<String> folders,
+                         Set<String> files) {
     public Unreadable {
         exercises = Set.copyOf(exercises);
         conditions = Set.copyOf(conditions);
         pages = Set.copyOf(pages);
+        folders = Set.copyOf(folders);
+        files = Set.copyOf(files);
     }
 
     /** Nothing unreadable. */
     public static Unreadable none() {
-        return new Unreadable(Set.of(), Set.of(), Set.of(), false, false);
+        return new Unreadable(Set.of(), Set.of(), Set.of(), false, false, Set.of(), Set.of());
+    }
+
+    /** Whether nothing at all could be read from the content folder {@code folder}. */
+    public boolean folder(String folder) {
+        return folders.contains(folder);
     }
 }

@@ -5,6 +5,9 @@ import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Key;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,7 +62,10 @@ final class GlossaryKind implements PageKind {
 
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         var md = v.markdownFor(Urls.GLOSSARY, d);
-        var terms = v.index().site().glossary().stream().map(t -> term(t, v.index().site().glossary(), md)).toList();
+        // readers look a word up alphabetically, in the site's language, whatever order the editor wrote
+        var collator = Collator.getInstance(ULocale.forLanguageTag(v.index().site().config().language()));
+        var terms = v.index().site().glossary().stream().sorted(Comparator.comparing(GlossaryTerm::term, collator))
+                .map(t -> term(t, v.index().site().glossary(), md)).toList();
         var layout = v.layouts().layout(Urls.GLOSSARY, TITLE, DESCRIPTION, Urls.GLOSSARY, List.of(), v.disclaimer(md),
                 v.data().page(Urls.GLOSSARY, TITLE, DESCRIPTION, List.of()));
         return new ViewBuilder.Built(new Views.Glossary(layout, TITLE, DESCRIPTION, terms, v.siteChecked()), md,

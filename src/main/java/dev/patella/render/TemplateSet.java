@@ -36,6 +36,7 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
     private static final String DIR = "templates";
     private static final Pattern ENDLESS_RANGE = Pattern.compile("<#list\\s+[^>]*?(\\.\\.)\\s+as\\s");
     private static final Pattern MACRO = Pattern.compile("<#(macro|function)\\s+([A-Za-z_][\\w]*)");
+    private static final Pattern IMPORT = Pattern.compile("<#(import|include)\\s+\"([^\"$]+)\"");
 
     TemplateSet {
         templates = Map.copyOf(templates);
@@ -54,6 +55,7 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
         }
         Map<String, Template> parsed = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
+        Map<String, String> texts = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             Path root = dir.toRealPath();
             List<Path> files = walk.filter(p -> isTemplate(dir, p)).sorted().toList();
@@ -65,12 +67,13 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
                             + "link to a file outside the templates/ folder; copy the template into templates/ instead"));
                     continue;
                 }
+                texts.put(name, Files.readString(file, StandardCharsets.UTF_8));
                 try {
                     Template template = config.getTemplate(name);
                     // every #list body starts with a visit, so the render budget sees loops that write nothing
                     _CoreAPI.addThreadInterruptedChecks(template);
                     parsed.put(name, template);
-                    problems.addAll(runaways(shown, Files.readString(file, StandardCharsets.UTF_8)));
+                    problems.addAll(runaways(shown, texts.get(name)));
                 } catch (ParseException e) {
                     problems.add(Diagnostic.error("template.syntax", at(shown, e.getLineNumber(), e.getColumnNumber()),
                             "the template has a syntax error: " + firstLine(e.getEditorMessage()) + "; fix the template"));
@@ -79,7 +82,44 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the templates in " + dir, e);
         }
+        problems.addAll(missingImports(texts));
         return new TemplateSet(parsed, problems);
+    }
+
+    /**
+     * One error for each template that others import or include but that is not there, at its
+     * first use: Freemarker would fail every page of every template that uses it, in its own words.
+     */
+    static List<Diagnostic> missingImports(Map<String, String> texts) {
+        Map<String, List<SourceSpan>> uses = new TreeMap<>();
+        texts.forEach((name, text) -> {
+            Matcher m = IMPORT.matcher(text);
+            while (m.find()) {
+                String target = resolve(name, m.group(2));
+                if (!texts.containsKey(target)) {
+                    uses.computeIfAbsent(target, t -> new ArrayList<>()).add(at(DIR + "/" + name, text, m.start()));
+                }
+            }
+        });
+        List<Diagnostic> found = new ArrayList<>();
+        uses.forEach((target, at) -> {
+            String others = at.size() == 1 ? "" : " (" + (at.size() - 1) + " more template"
+                    + (at.size() == 2 ? " uses" : "s use") + " it too)";
+            found.add(Diagnostic.error("template.missing", at.get(0), "this uses the template " + DIR + "/" + target
+                    + ", which is missing" + others + "; restore it from the project's history or the README's "
+                    + "template list"));
+        });
+        return found;
+    }
+
+    /** A name in an #import or #include, as Freemarker finds it: relative to the template using it. */
+    private static String resolve(String from, String target) {
+        if (target.startsWith("/")) {
+            return Path.of(target.substring(1)).normalize().toString().replace('\\', '/');
+        }
+        Path parent = Path.of(from).getParent();
+        Path resolved = parent == null ? Path.of(target) : parent.resolve(target);
+        return resolved.normalize().toString().replace('\\', '/');
     }
 
     private static boolean isTemplate(Path dir, Path path) {

@@ -115,7 +115,8 @@ public final class ContentLoader {
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
-                files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable);
+                files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable,
+                files.notFolders, files.refused);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
                 glossary));
     }
@@ -319,6 +320,10 @@ public final class ContentLoader {
         private final Path project;
         private final Path content;
         private final Path realContent;
+        /** The content folders found to be something other than a folder (reported). */
+        private final Set<String> notFolders = ConcurrentHashMap.newKeySet();
+        /** The site paths of static files refused as links to outside content/ (reported). */
+        private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
         ProjectFiles(Path project) {
             this.project = project.toAbsolutePath().normalize();
@@ -349,6 +354,7 @@ public final class ContentLoader {
             List<Path> out = new ArrayList<>();
             Path dir = content.resolve(folder);
             if (!Folders.check(dir, relative(dir), HOLDS.get(folder), diagnostics)) {
+                notFolders.add(folder);
                 return out;
             }
             for (Path path : list(content.resolve(folder))) {
@@ -373,14 +379,24 @@ public final class ContentLoader {
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {
             Path root = content.resolve(folder);
-            if (!Folders.check(root, relative(root), HOLDS.get(folder), diagnostics) || !Files.isDirectory(root)) {
+            if (!Folders.check(root, relative(root), HOLDS.get(folder), diagnostics)) {
+                notFolders.add(folder);
+                return List.of();
+            }
+            if (!Files.isDirectory(root)) {
                 return List.of();
             }
             try (Stream<Path> walk = Files.walk(root)) {
                 // hidden files (.DS_Store, an editor's backup) are neither published nor checked
                 return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                         .sorted()
-                        .filter(p -> checkInside(p, diagnostics))
+                        .filter(p -> {
+                            boolean inside = checkInside(p, diagnostics);
+                            if (!inside) {
+                                refused.add("/" + content.relativize(p).toString().replace('\\', '/'));
+                            }
+                            return inside;
+                        })
                         .map(p -> new StaticFile(content.relativize(p).toString().replace('\\', '/'), p))
                         .toList();
             } catch (IOException e) {

@@ -22,6 +22,10 @@ public final class CheckRules {
 
     /** Reports each published exercise that no published condition's program lists. */
     public static void exercisesInPrograms(SiteIndex index, Diagnostics diagnostics) {
+        var unreadable = index.site().unreadable();
+        if (!unreadable.conditions().isEmpty() || unreadable.folder("conditions")) {
+            return; // a program that could not be read may list any of them: its own error says why
+        }
         for (Exercise e : index.exercises()) {
             if (index.usagesOf(e.slug()).isEmpty()) {
                 diagnostics.error("exercise.unused", e.origin(), "the exercise \"" + e.slug() + "\" is not in any "

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,10 @@ public final class EditorialChecks {
         for (Page p : index.pages()) {
             texts.put(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()));
         }
+        // a page with an error of its own is not measured: its text may not be what it will be
+        Set<String> failing = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)
+                .map(d -> d.at().file()).collect(Collectors.toSet());
+        texts.keySet().removeIf(origin -> failing.contains(origin.file()));
         if (levels.size() > 2 * texts.size() + 100) {
             levels.keySet().retainAll(new java.util.HashSet<>(texts.values())); // forget texts long gone
         }

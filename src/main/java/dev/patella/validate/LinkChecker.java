@@ -1,6 +1,7 @@
 package dev.patella.validate;
 
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
 import dev.patella.source.Suggestions;
 import java.util.List;
@@ -16,13 +17,23 @@ import java.util.TreeSet;
  * @param files   every other file the site publishes, as site paths ({@code /images/clamshell.svg})
  * @param broken  pages whose own file has errors, so they could not be made: links to them are
  *                not reported (the file's errors say what to fix)
+ * @param unreadFolders content folders that are not folders ({@code "conditions"}, {@code "images"}…):
+ *                links to what they would publish are not reported (the folder's error says what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken) {
+public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                          Set<String> unreadFolders) {
 
     public LinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);
+        unreadFolders = Set.copyOf(unreadFolders);
+    }
+
+    /** Whether {@code path} could only have come from something that could not be read. */
+    private boolean unknowable(String path) {
+        return broken.contains(path)
+                || unreadFolders.stream().anyMatch(folder -> Urls.mayComeFrom(folder, path) && !pages.containsKey(path));
     }
 
     public void check(List<LinkUse> links, Diagnostics diagnostics) {
@@ -34,7 +45,7 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set
             int hash = target.indexOf('#');
             String path = hash < 0 ? target : target.substring(0, hash);
             String anchor = hash < 0 ? "" : target.substring(hash + 1);
-            if (broken.contains(path)) {
+            if (unknowable(path)) {
                 continue;
             }
             if (link.image() || files.contains(path)) {
@@ -65,7 +76,7 @@ public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set
         if (files.contains(path)) {
             return anchor.isEmpty();
         }
-        if (broken.contains(path)) {
+        if (unknowable(path)) {
             return true;
         }
         Set<String> ids = pages.get(path);

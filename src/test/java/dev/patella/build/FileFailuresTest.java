@@ -26,7 +26,8 @@ class FileFailuresTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"content/pages", "content/exercises", "content/conditions", "content/images", "templates"})
+    @ValueSource(strings = {"content/pages", "content/exercises", "content/conditions", "content/images", "templates",
+        "templates/assets"})
     void aFileInPlaceOfAProjectFolderIsALocatedErrorAndNothingIsPublished(String folder) throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));
         Path site = project.resolve("site");
@@ -37,26 +38,25 @@ class FileFailuresTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.errors()).as(run.err()).contains("error file.not-a-folder " + folder + ":1:1");
-        if (folder.equals("content/pages") || folder.equals("content/images") || folder.equals("templates")) {
-            // without its exercises a program is wrong, without its conditions an exercise's link: those follow
-            assertThat(run.errors()).as(run.err()).hasSize(1);
-        }
+        // nothing that follows from the missing folder (a program without its exercises, a link to a
+        // condition, an unused source or term) is reported on top
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.not-a-folder " + folder + ":1:1");
         assertThat(run.message("file.not-a-folder")).contains(folder + " is a file, but it must be a folder")
                 .contains("mv " + folder + " " + folder + ".old").contains("mkdir " + folder);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(TestSites.snapshot(site)).containsExactlyInAnyOrderEntriesOf(before);
     }
 
-    @Test
-    void checkReportsAPagesFolderThatIsAFileToo() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"content/pages", "content/exercises", "content/conditions", "content/images"})
+    void checkReportsAContentFolderThatIsAFileAndNothingThatFollowsFromIt(String folder) throws IOException {
         Path project = TestSites.project(tmp.resolve("p"), "publishable");
-        replaceWithAFile(project.resolve("content/pages"));
+        replaceWithAFile(project.resolve(folder));
 
         var run = TestSites.run("check", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.errors()).containsExactly("error file.not-a-folder content/pages:1:1");
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.not-a-folder " + folder + ":1:1");
     }
 
     @Test

@@ -46,6 +46,9 @@ class ReliabilityTest {
         Files.createSymbolicLink(project.resolve("content/pages/secret.md"), outside.resolve("secret.md"));
         Files.createDirectories(project.resolve("content/images"));
         Files.createSymbolicLink(project.resolve("content/images/secret.svg"), outside.resolve("secret.svg"));
+        // a page that shows the refused picture and links to the refused page: the refusals are the only errors
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about) + "\n![A secret](/images/secret.svg) and [a secret](/secret/).\n");
 
         var run = TestSites.run("build", "--project", project.toString());
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,19 @@ class GlossaryPagesTest {
         assertThat(Pattern.compile("<dfn id=\"term-[a-z0-9-]+\">").matcher(html).results().count()).isEqualTo(entries);
         assertThat(html).contains("<dfn id=\"term-gluteus-medius\">gluteus medius</dfn>")
                 .doesNotContain("class=\"term\"");
+    }
+
+    @Test
+    void glossaryListsTermsAlphabeticallyWhateverOrderTheEditorWroteThemIn() {
+        String html = TestSites.read(site.resolve("glossary/index.html"));
+        List<String> shown = Pattern.compile("<dfn id=\"term-[a-z0-9-]+\">([^<]+)</dfn>").matcher(html).results()
+                .map(m -> m.group(1).toLowerCase(Locale.ROOT)).toList();
+        List<String> written = Pattern.compile("(?m)^[a-z0-9-]+:$")
+                .matcher(TestSites.read(project.resolve("content/glossary.yaml"))).results().map(m -> m.group()).toList();
+
+        assertThat(shown).hasSize(written.size()).isSorted();
+        assertThat(written).as("the shipped glossary is not in order, so this test shows the sorting").isNotEqualTo(
+                written.stream().sorted().toList());
     }
 
     @Test

@@ -169,6 +169,19 @@ class TrustAndStructuredDataTest {
     }
 
     @Test
+    void aPageWithAnErrorOfItsOwnGetsThatErrorAndNoReadingLevelWarning() {
+        Path project = TestSites.project(tmp.resolve("p"), "hard-to-read");
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about) + "\n" + ">".repeat(300) + " too deep\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.diagnostics()).as(run.err()).anyMatch(d -> d.startsWith("error markdown.too-deep"))
+                .noneMatch(d -> d.contains("readability.grade"));
+    }
+
+    @Test
     void shippedContentReadsAtTheBriefsLevel() {
         Path project = TestSites.shipped(tmp.resolve("p"));
 
