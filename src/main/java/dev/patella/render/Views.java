@@ -186,7 +186,10 @@ public final class Views {
                           Checked checked) {
     }
 
-    /** The exercises of one condition's program (or of none), as the maker's list offers them. */
+    /**
+     * The exercises of one condition's program (or of none), as the maker's list offers them; each
+     * choice's {@code href} is the exercise's slug, the value a handout link names it by.
+     */
     public record HandoutGroup(String title, List<Link> choices) {
     }
 
