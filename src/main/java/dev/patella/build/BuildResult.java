@@ -1,6 +1,7 @@
 package dev.patella.build;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a build did.
@@ -14,8 +15,8 @@ import java.time.Duration;
  *                  saying what to do; empty when none
  */
 public record BuildResult(boolean published, int pages, int files, int written, Duration took,
-                          java.util.List<String> warnings) {
+                          List<String> warnings) {
     public BuildResult {
-        warnings = java.util.List.copyOf(warnings);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -2,7 +2,7 @@ package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
-import dev.patella.output.Publisher;
+import dev.patella.output.SiteWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -34,10 +34,10 @@ public final class Builder {
         OutputGuard.problem(options.project(), options.output()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        var publisher = new Publisher(options.output());
+        var writer = new SiteWriter(options.output(), nanoTime);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
-        if (remembered.isPresent() && publisher.intact()) {
+        if (remembered.isPresent() && writer.intact()) {
             remembered.get().warnings().forEach(diagnostics::add);
             return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start), List.of());
         }
@@ -46,10 +46,10 @@ public final class Builder {
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start), List.of());
         }
-        var published = publisher.publish(site.files());
+        var written = writer.write(site.files());
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
-        return new BuildResult(true, site.pages().size(), site.files().size(), published.written(), since(start),
-                published.warnings());
+        return new BuildResult(true, site.pages().size(), site.files().size(), written.files(), since(start),
+                written.warnings());
     }
 
     /**

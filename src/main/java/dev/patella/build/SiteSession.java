@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -113,7 +114,7 @@ public final class SiteSession {
             formattedFor = site.references();
         }
         if (renderer == null) {
-            renderer = new SiteRenderer(markdown, new Templates(templatesDir), Assets.scan(templatesDir));
+            renderer = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
         }
         List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(index);
@@ -140,7 +141,7 @@ public final class SiteSession {
 
     private SiteBuild finish(SiteFiles files, Optional<SiteIndex> index, List<RenderedPage> pages,
                              List<String> rendered, Changes changes, long start) {
-        var changed = new java.util.TreeSet<>(files.changedSince(previous));
+        var changed = new TreeSet<>(files.changedSince(previous));
         files.copied().forEach((sitePath, source) -> {
             if (changes.paths().contains(source.toAbsolutePath().normalize())) {
                 changed.add(sitePath);

@@ -1,5 +1,9 @@
 package dev.patella.index;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
 /** The site's URL scheme: clean URLs, each page a folder holding {@code index.html}. */
 public final class Urls {
 
@@ -77,9 +81,9 @@ public final class Urls {
      * @return empty for links to other sites ({@code https:}, {@code mailto:}), for links that
      *         climb above the site root, and for links under another base path
      */
-    public static java.util.Optional<String> resolve(String from, String href, String basePath) {
+    public static Optional<String> resolve(String from, String href, String basePath) {
         if (href.isEmpty() || href.startsWith("//") || href.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int hash = href.indexOf('#');
         String path = hash < 0 ? href : href.substring(0, hash);
@@ -93,20 +97,20 @@ public final class Urls {
             absolute = from;
         } else if (path.startsWith("/")) {
             if (!path.startsWith(basePath)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             absolute = "/" + path.substring(basePath.length());
         } else {
             absolute = from.substring(0, from.lastIndexOf('/') + 1) + path;
         }
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         String[] segments = absolute.substring(1).split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
             boolean last = i == segments.length - 1;
             if (s.equals("..")) {
                 if (parts.isEmpty()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 parts.removeLast();
                 if (last) {
@@ -120,6 +124,6 @@ public final class Urls {
                 parts.add(s);
             }
         }
-        return java.util.Optional.of("/" + String.join("/", parts) + anchor);
+        return Optional.of("/" + String.join("/", parts) + anchor);
     }
 }

@@ -15,15 +15,17 @@ import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Prose;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -117,7 +119,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
      */
     private static String words(Document document) {
         var out = new StringBuilder();
-        var stack = new java.util.ArrayDeque<Node>();
+        var stack = new ArrayDeque<Node>();
         stack.push(document);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
@@ -240,7 +242,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         private static boolean climbs(String path) {
             String lower = path.toLowerCase(Locale.ROOT);
             return lower.contains("\\") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
-                    || java.util.Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
+                    || Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
         }
 
         private void citation(LinkRef ref) {

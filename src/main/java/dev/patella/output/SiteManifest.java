@@ -3,8 +3,12 @@ package dev.patella.output;
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -64,13 +68,13 @@ record SiteManifest(Map<String, Entry> files) {
             }
             Map<String, Long> onDisk = new TreeMap<>();
             // one walk that reads each file's attributes once: this check runs on every build
-            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                     if (a.isRegularFile()) {
                         onDisk.put(folder.relativize(p).toString().replace('\\', '/'), a.size());
                     }
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE;
                 }
             });
             Map<String, Long> expected = new TreeMap<>();
@@ -92,8 +96,8 @@ record SiteManifest(Map<String, Entry> files) {
         } catch (IOException e) {
             throw BufferWriter.located(temp, e);
         }
-        Files.move(temp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String sha256(byte[] bytes) {

@@ -50,7 +50,7 @@ final class ConditionKind implements PageKind {
             help.stopIf().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
             help.seeADoctor().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
             return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), "Condition", c.summary(),
-                    String.join(" · ", words), SearchIndex.bodyWords(body));
+                    String.join(" · ", words), plain.words(body));
         }).toList();
     }
 

@@ -24,7 +24,7 @@ final class PlainPageKind implements PageKind {
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
         return index.pages().stream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), "Page",
-                p.summary(), "", SearchIndex.bodyWords(List.of(plain.of(p.body()))))).toList();
+                p.summary(), "", plain.words(List.of(plain.of(p.body()))))).toList();
     }
 
     private static ViewBuilder.Built view(ViewBuilder v, Page p, Diagnostics d) {

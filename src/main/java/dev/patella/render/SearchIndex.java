@@ -2,7 +2,6 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.MarkdownRenderer;
@@ -10,8 +9,11 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -44,9 +46,9 @@ final class SearchIndex {
      * dropped rather than splitting a word, so "runner's" is found by "runners".
      */
     static String bodyWords(List<String> texts) {
-        var seen = new java.util.LinkedHashSet<String>();
+        var seen = new LinkedHashSet<String>();
         for (String text : texts) {
-            for (String word : text.toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]", "")
+            for (String word : text.toLowerCase(Locale.ROOT).replaceAll("['\u2019]", "")
                     .split("[^\\p{L}\\p{N}]+")) {
                 if (word.length() >= SHORTEST_WORD) {
                     seen.add(word);
@@ -56,16 +58,42 @@ final class SearchIndex {
         return String.join(" ", seen);
     }
 
-    /** The words of some Markdown without its markup, as the index holds them. */
+    /** What kinds list their pages' words with. */
     interface Plain {
+        /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);
+
+        /** The body words of some plain texts (from {@link #of}), as {@link #bodyWords} makes them. */
+        String words(List<String> texts);
     }
 
     private final ObjectMapper json;
     private final MarkdownRenderer markdown;
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
-    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> plainText = new ConcurrentHashMap<>();
+    /**
+     * Body words by the plain texts they come from: a long-lived index splits each page's text
+     * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
+     * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
+     */
+    private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
+    /** Each entry's JSON, as {@link #write} joins them. */
+    private final Map<Entry, String> written = new ConcurrentHashMap<>();
+    private final Plain plain = new Plain() {
+        @Override
+        public String of(Prose prose) {
+            return plain(prose);
+        }
+
+        @Override
+        public String words(List<String> texts) {
+            if (bodyWords.size() > 100_000) {
+                bodyWords.clear(); // a bound, for a server that runs for days
+            }
+            return bodyWords.computeIfAbsent(List.copyOf(texts), SearchIndex::bodyWords);
+        }
+    };
 
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
@@ -76,27 +104,38 @@ final class SearchIndex {
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
         List<Entry> out = new ArrayList<>();
-        kinds.forEach(kind -> out.addAll(kind.findable(index, this::plain)));
+        kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
         return List.copyOf(out);
     }
 
-    /** The index as UTF-8 JSON. */
-    byte[] write(SiteIndex index) {
-        ArrayNode entries = json.createArrayNode();
-        for (Entry entry : entries(index)) {
-            ObjectNode node = entries.addObject().put("t", entry.title()).put("u", entry.url().substring(1))
-                    .put("k", entry.kind()).put("s", entry.summary());
-            if (!entry.words().isEmpty()) {
-                node.put("w", entry.words());
-            }
-            if (!entry.body().isEmpty()) {
-                node.put("b", entry.body());
-            }
+    /**
+     * The index as UTF-8 JSON, of {@code findable}: what {@link #entries} gave. Each entry's JSON
+     * is kept, so a long-lived index writes again only the entries that changed; the bytes are
+     * those of the whole tree written at once (compact JSON, entries joined by commas).
+     */
+    byte[] write(List<Entry> findable) {
+        if (written.size() > 100_000) {
+            written.clear(); // a bound, for a server that runs for days
+        }
+        var out = new StringBuilder(findable.size() * 256).append("{\"pages\":[");
+        for (int i = 0; i < findable.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(written.computeIfAbsent(findable.get(i), this::json));
+        }
+        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String json(Entry entry) {
+        ObjectNode node = json.createObjectNode().put("t", entry.title()).put("u", entry.url().substring(1))
+                .put("k", entry.kind()).put("s", entry.summary());
+        if (!entry.words().isEmpty()) {
+            node.put("w", entry.words());
+        }
+        if (!entry.body().isEmpty()) {
+            node.put("b", entry.body());
         }
         try {
-            return json.writeValueAsString(json.createObjectNode().set("pages", entries))
-                    .getBytes(StandardCharsets.UTF_8);
+            return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

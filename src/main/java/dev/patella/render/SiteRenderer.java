@@ -7,6 +7,9 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -98,8 +101,9 @@ public final class SiteRenderer {
         var specs = views.specs();
         var glossary = new GlossaryLinker(index.site().glossary());
         String basePath = index.site().config().basePath();
-        var findable = search.entries(index);
-        String searchIndex = searchFile(index).sitePath();
+        Searched searchable = searched(index);
+        var findable = searchable.entries();
+        String searchIndex = searchable.file().sitePath();
         Map<String, RenderCache.Entry> next = new HashMap<>();
         var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of());
         List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
@@ -164,33 +168,35 @@ public final class SiteRenderer {
      */
     public List<DataFile> dataFiles(SiteIndex index) {
         List<DataFile> files = new ArrayList<>(List.of(
-                searchFile(index),
+                searched(index).file(),
                 new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
-                        files.add(new DataFile(FAVICON_ICO, java.nio.file.Files.readAllBytes(e.getValue().source()),
+                        files.add(new DataFile(FAVICON_ICO, Files.readAllBytes(e.getValue().source()),
                                 false));
-                    } catch (java.io.IOException x) {
-                        throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException("cannot read " + e.getValue().source(), x);
                     }
                 });
         return List.copyOf(files);
     }
 
     /** The search index of {@code index}, made once per index: pages and data files both need it. */
-    private DataFile searchFile(SiteIndex index) {
+    private Searched searched(SiteIndex index) {
         Searched last = searched;
         if (last != null && last.index() == index) {
-            return last.file();
+            return last;
         }
-        byte[] bytes = search.write(index);
+        List<SearchIndex.Entry> entries = search.entries(index);
+        byte[] bytes = search.write(entries);
         var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
-        searched = new Searched(index, file);
-        return file;
+        last = new Searched(index, entries, file);
+        searched = last;
+        return last;
     }
 
-    private record Searched(SiteIndex index, DataFile file) {
+    private record Searched(SiteIndex index, List<SearchIndex.Entry> entries, DataFile file) {
     }
 
     /** The site path of an asset; a missing one is reported and its unhashed path returned. */

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.LongSupplier;
 
 /**
  * The project's Freemarker templates, configured once: {@code .ftlh} files auto-escape HTML,
@@ -34,12 +35,17 @@ public final class Templates {
 
     private final Configuration config;
     private final Path dir;
+    private final LongSupplier nanoTime;
     private volatile List<TemplateLink> links;
     private volatile TemplateSet parsed;
 
-    /** @throws UncheckedIOException when the templates folder cannot be opened */
-    public Templates(Path templatesDir) {
+    /**
+     * @param nanoTime a monotonic clock for each render's time limit, {@code System::nanoTime} outside tests
+     * @throws UncheckedIOException when the templates folder cannot be opened
+     */
+    public Templates(Path templatesDir, LongSupplier nanoTime) {
         this.dir = templatesDir;
+        this.nanoTime = nanoTime;
         var version = Configuration.VERSION_2_3_34;
         config = new Configuration(version);
         try {
@@ -91,7 +97,7 @@ public final class Templates {
                             + "or the README's template list"), origin));
             return Optional.empty();
         }
-        var out = new RenderBudget(name, System::nanoTime);
+        var out = new RenderBudget(name, nanoTime);
         try {
             Environment env = template.createProcessingEnvironment(Map.of("page", view), out);
             env.setTemplateProcessingTracer(out);

@@ -14,36 +14,64 @@ public final class Views {
     }
 
     /**
-     * What every page's frame needs.
-     *
-     * @param root      the relative path from this page to the site root ({@code ../../}), or the
-     *                  base path for pages served at any URL (the 404 page)
-     * @param canonical the absolute URL of this page
-     * @param section   which main navigation item this page belongs to
-     * @param jsonLd    the page's schema.org data, already escaped for a {@code <script>} element
-     * @param ogType    the Open Graph type: {@code website} or {@code article}
-     * @param icon      the favicon's href
-     * @param manifest  the web app manifest's href
-     * @param scripts   the hrefs of the page's scripts (external files only, loaded with {@code defer})
+     * What every page around its own content needs: what goes in its {@code <head>}, the frame
+     * every page shares, and where this page is.
      */
-    public record Layout(String title, String description, String canonical, String root, String url,
-                         String language, String siteTitle, String css, String section, List<NavLink> nav,
-                         List<NavLink> footerNav, List<Link> breadcrumbs, String disclaimerHtml,
-                         String publisher, String jsonLd, String ogType, String pageTitle, String icon,
-                         String manifest, List<String> scripts) {
+    public record Layout(Head head, Frame frame, Place place) {
 
         /** This layout for a page that is an article (Open Graph type {@code article}) rather than a website page. */
         public Layout asArticle() {
-            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
-                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, "article", pageTitle, icon, manifest,
-                    scripts);
+            return new Layout(head.withOgType("article"), frame, place);
         }
 
         /** This layout with the given script hrefs. */
         public Layout withScripts(List<String> hrefs) {
-            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
-                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, ogType, pageTitle, icon, manifest,
-                    List.copyOf(hrefs));
+            return new Layout(head.withScripts(hrefs), frame, place);
+        }
+
+        /**
+         * What goes in the page's {@code <head>}.
+         *
+         * @param title    the {@code <title>}: the page's title and the site's, or the site's alone on the home page
+         * @param ogTitle  the page's own title, for sharing
+         * @param jsonLd   the page's schema.org data, already escaped for a {@code <script>} element
+         * @param ogType   the Open Graph type: {@code website} or {@code article}
+         * @param icon     the favicon's href
+         * @param manifest the web app manifest's href
+         * @param scripts  the hrefs of the page's scripts (external files only, loaded with {@code defer})
+         */
+        public record Head(String title, String ogTitle, String description, String language, String css,
+                           String icon, String manifest, List<String> scripts, String jsonLd, String ogType) {
+
+            public Head {
+                scripts = List.copyOf(scripts);
+            }
+
+            Head withOgType(String type) {
+                return new Head(title, ogTitle, description, language, css, icon, manifest, scripts, jsonLd, type);
+            }
+
+            Head withScripts(List<String> hrefs) {
+                return new Head(title, ogTitle, description, language, css, icon, manifest, hrefs, jsonLd, ogType);
+            }
+        }
+
+        /** The frame every page shares: the site's name, its navigation, its footer. Hrefs are relative to the page. */
+        public record Frame(String siteTitle, List<NavLink> nav, List<NavLink> footerNav, String disclaimerHtml,
+                            String publisher) {
+        }
+
+        /**
+         * Where this page is.
+         *
+         * @param url       the page's site-root URL ({@code /exercises/clamshell/})
+         * @param root      the relative path from this page to the site root ({@code ../../}), or the
+         *                  base path for pages served at any URL (the 404 page)
+         * @param canonical the absolute URL of this page
+         * @param section   which main navigation item this page belongs to
+         * @param breadcrumbs the pages above this one, home first, then this page
+         */
+        public record Place(String url, String root, String canonical, String section, List<Link> breadcrumbs) {
         }
     }
 
@@ -132,14 +160,30 @@ public final class Views {
                             List<Reference> references, Editorial editorial, Help help) {
     }
 
-    public record Exercise(Layout layout, String title, List<String> otherNames, String summary,
-                           List<String> primaryMuscles, List<String> secondaryMuscles, String feelItHtml,
-                           List<String> equipment, List<String> optionalEquipment, String chain,
-                           String chainMeaning, String phase, String positionHtml, List<String> stepsHtml,
-                           Dose dose, List<String> tipsHtml, List<String> mistakesHtml,
-                           List<String> progressionsHtml, List<String> regressionsHtml, List<String> stopIfHtml,
-                           Illustration illustration, List<Usage> usedFor, String bodyHtml,
+    /** An exercise's page; its groups mirror the model's {@code Exercise}. */
+    public record Exercise(Layout layout, String title, List<String> otherNames, String summary, Profile profile,
+                           Equipment equipment, Instructions instructions, Dose dose, Variations variations,
+                           Safety safety, Illustration illustration, List<Usage> usedFor, String bodyHtml,
                            List<Reference> references, Editorial editorial, Help help) {
+
+        /** The muscles it works; {@code chain} and {@code phase} are labels, {@code chainMeaning} says what the chain is. */
+        public record Profile(List<String> primaryMuscles, List<String> secondaryMuscles, String chain,
+                              String chainMeaning, String phase) {
+        }
+
+        /** What it needs ({@code required}, empty when nothing) and what helps ({@code optional}). */
+        public record Equipment(List<String> required, List<String> optional) {
+        }
+
+        public record Instructions(String positionHtml, List<String> stepsHtml, String feelItHtml,
+                                   List<String> tipsHtml, List<String> mistakesHtml) {
+        }
+
+        public record Variations(List<String> progressionsHtml, List<String> regressionsHtml) {
+        }
+
+        public record Safety(List<String> stopIfHtml) {
+        }
     }
 
     public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
@@ -44,7 +45,7 @@ public final class DevServer implements AutoCloseable {
     /**
      * What one rebuild did, for the terminal and for measurements.
      *
-     * @param firstEventNanos when the first file event of the rebuild arrived ({@link System#nanoTime})
+     * @param firstEventNanos when the first file event of the rebuild arrived (on the server's clock)
      * @param readyNanos      when the new pages were being served and open pages had been told
      */
     public record Rebuilt(long snapshot, SiteBuild build, List<Diagnostic> errors, Changes changes,
@@ -52,6 +53,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private final ServeOptions options;
+    private final LongSupplier nanoTime;
     private final PrintWriter out;
     private final PrintWriter err;
     private final HttpServer server;
@@ -71,8 +73,10 @@ public final class DevServer implements AutoCloseable {
     private Rebuilder rebuilder;
     private SiteWatcher watcher;
 
-    private DevServer(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+    private DevServer(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err)
+            throws IOException {
         this.options = options;
+        this.nanoTime = nanoTime;
         this.out = out;
         this.err = err;
         server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
@@ -84,27 +88,29 @@ public final class DevServer implements AutoCloseable {
         Path project = options.project().toAbsolutePath().normalize();
         // served at the root of this address, so canonical links and the 404 page's links work here
         session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.of(url),
-                options.drafts(), false, options.today()), System::nanoTime);
+                options.drafts(), false, options.today()), nanoTime);
     }
 
     /**
      * Binds the address, builds the site, starts watching and serving. A first build that throws
      * does not stop it: its error is shown on every page until a save builds the site.
      *
+     * @param nanoTime a monotonic clock for build times and rebuild timings, {@code System::nanoTime} outside tests
      * @throws IOException when the address cannot be bound (for example the port is in use)
      * @throws java.io.UncheckedIOException when the project's folders cannot be watched
      */
-    public static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
-        return start(options, out, err, session -> session::build);
+    public static DevServer start(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err)
+            throws IOException {
+        return start(options, nanoTime, out, err, session -> session::build);
     }
 
     /**
-     * As {@link #start(ServeOptions, PrintWriter, PrintWriter)}, building with the step that
+     * As {@link #start(ServeOptions, LongSupplier, PrintWriter, PrintWriter)}, building with the step that
      * {@code steps} makes from the session (tests wrap the session's build to make it fail).
      */
-    static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err,
+    static DevServer start(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err,
                            Function<SiteSession, Rebuilder.Step> steps) throws IOException {
-        var server = new DevServer(options, out, err);
+        var server = new DevServer(options, nanoTime, out, err);
         try {
             server.begin(steps.apply(server.session));
         } catch (RuntimeException e) {
@@ -116,7 +122,7 @@ public final class DevServer implements AutoCloseable {
 
     private void begin(Rebuilder.Step step) {
         Path project = options.project().toAbsolutePath().normalize();
-        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), this::rebuilt);
+        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), nanoTime, this::rebuilt);
         watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
                 rebuilder::changed, rebuilder::changedEverything, background);
         rebuilder.buildEverything();
@@ -181,7 +187,7 @@ public final class DevServer implements AutoCloseable {
             showingCrash = false;
             live.announce(snapshot.id());
         }
-        long ready = System.nanoTime();
+        long ready = nanoTime.getAsLong();
         report(batch, build, all, result.diagnostics(), first, ready);
         var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), ready);
         if (!first) {

@@ -55,9 +55,11 @@ final class ExerciseReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
-        return f.build(() -> new Exercise(slug, doc.origin(), title, otherNames, summary, muscles, feelIt, equipment,
-                optionalEquipment, chain, phase, position, steps, dose, tips, mistakes, progressions, regressions,
-                stopIf, illustration, sources, editorial, draft, doc.body()));
+        return f.build(() -> new Exercise(slug, doc.origin(), title, otherNames, summary,
+                new Exercise.Profile(muscles, chain, phase), new Exercise.Equipment(equipment, optionalEquipment),
+                new Exercise.Instructions(position, steps, feelIt, tips, mistakes), dose,
+                new Exercise.Variations(progressions, regressions), new Exercise.Safety(stopIf), illustration,
+                sources, editorial, draft, doc.body()));
     }
 
     private static Muscles muscles(Fields m) {

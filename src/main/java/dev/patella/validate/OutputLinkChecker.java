@@ -7,6 +7,7 @@ import dev.patella.index.Urls;
 import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Checks the links of the finished pages, whoever wrote them: every {@code href} and {@code src}
  * that points into the site must find its page, heading or file. Links written in Markdown are
- * left to {@link LinkChecker}, which knows their line in the content. A broken link that a
+ * left to {@link ContentLinkChecker}, which knows their line in the content. A broken link that a
  * template writes literally is reported once, at the template line; any other (made by a
  * template from data) at the content file of the page that shows it.
  */
@@ -41,7 +42,7 @@ public final class OutputLinkChecker {
      * @param unrendered pages the site has but could not render (their own errors say why): links
      *                   to them are not reported again
      */
-    public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
+    public static void check(ContentLinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
                              Set<String> unrendered, Diagnostics diagnostics) {
         Map<TemplateLink, List<String>> brokenTemplateLinks = new LinkedHashMap<>();
         for (TemplateLink link : templateLinks) {
@@ -50,7 +51,7 @@ public final class OutputLinkChecker {
             }
         }
         // most targets (the navigation, the stylesheet) are the same on every page: judge each once
-        Map<String, Boolean> fine = new java.util.HashMap<>();
+        Map<String, Boolean> fine = new HashMap<>();
         for (PageLinks page : pages) {
             for (String target : page.targets()) {
                 if (fine.computeIfAbsent(target, t -> resolves(t, site, unrendered)) || page.written().contains(target)) {
@@ -70,7 +71,7 @@ public final class OutputLinkChecker {
         brokenTemplateLinks.forEach((link, urls) -> diagnostics.add(describe(link, urls, site)));
     }
 
-    private static boolean resolves(String target, LinkChecker site, Set<String> unrendered) {
+    private static boolean resolves(String target, ContentLinkChecker site, Set<String> unrendered) {
         int hash = target.indexOf('#');
         return site.resolves(target) || unrendered.contains(hash < 0 ? target : target.substring(0, hash));
     }
@@ -90,7 +91,7 @@ public final class OutputLinkChecker {
         return Optional.empty();
     }
 
-    private static Diagnostic describe(TemplateLink link, List<String> pages, LinkChecker site) {
+    private static Diagnostic describe(TemplateLink link, List<String> pages, ContentLinkChecker site) {
         String where = pages.isEmpty() ? "" : " (on " + (pages.size() == 1 ? "the page " + pages.get(0)
                 : pages.size() + " pages, for example " + pages.get(0)) + ")";
         if (link.kind() == TemplateLink.Kind.ANCHOR) {
@@ -102,11 +103,11 @@ public final class OutputLinkChecker {
         return Diagnostic.error(code(link.target(), site), link.at(), "the template links to \""
                 + link.written() + "\", which points at " + link.target() + ", but the site has no such "
                 + (link.target().contains("#") ? "heading" : "page or file") + where
-                + "; fix the address (pages end in /, for example ${page.layout.root}exercises/)");
+                + "; fix the address (pages end in /, for example ${page.layout.place.root}exercises/)");
     }
 
     /** {@code link.broken-anchor} when only the heading is missing, {@code link.broken} when the page is. */
-    private static String code(String target, LinkChecker site) {
+    private static String code(String target, ContentLinkChecker site) {
         int hash = target.indexOf('#');
         return hash >= 0 && site.resolves(target.substring(0, hash)) ? "link.broken-anchor" : "link.broken";
     }

@@ -20,10 +20,10 @@ import java.util.TreeSet;
  * @param unreadFolders content folders that are not folders ({@code "conditions"}, {@code "images"}…):
  *                links to what they would publish are not reported (the folder's error says what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
-                          Set<String> unreadFolders) {
+public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                                 Set<String> unreadFolders) {
 
-    public LinkChecker {
+    public ContentLinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);
