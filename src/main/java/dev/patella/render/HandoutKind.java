@@ -100,7 +100,8 @@ final class HandoutKind implements PageKind {
             sheet.add(new Views.HandoutExercise(e.slug(), "ex-" + e.slug(), e.title(),
                     Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
                     ViewBuilder.dose(e.dose(), md), e.dose().reps().min(), v.illustration(e, url),
-                    md.inline(e.position()), md.inline(e.steps()), md.inline(e.feelIt()), md.inline(e.stopIf()),
+                    md.inline(e.instructions().position()), md.inline(e.instructions().steps()),
+                    md.inline(e.instructions().feelIt()), md.inline(e.safety().stopIf()),
                     defaults.indexOf(e) + 1));
         }
         var layout = v.layouts().layout(url, TITLE, DESCRIPTION, Urls.EXERCISES,
