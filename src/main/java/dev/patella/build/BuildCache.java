@@ -139,7 +139,7 @@ final class BuildCache {
     }
 
     /** The size and time of the jar (or classes folder) Patella runs from: a new Patella is a new input. */
-    private static String codeVersion() {
+    static String codeVersion() {
         try {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();

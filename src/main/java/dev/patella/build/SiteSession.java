@@ -50,8 +50,8 @@ public final class SiteSession {
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
     private final ReferenceFormatter formatter;
     private final SourceCache sources = new SourceCache();
-    private final RenderCache renders = new RenderCache();
-    private final EditorialChecks editorial = new EditorialChecks();
+    private final RenderCache renders;
+    private final EditorialChecks editorial;
     private final Path templatesDir;
     private SiteRenderer renderer;
     private List<Reference> formattedFor;
@@ -71,12 +71,25 @@ public final class SiteSession {
      * A session for one {@code build}, which may keep notes in the project's {@code .patella/}
      * folder to start faster next time ({@code serve} and {@code check} write nothing).
      */
-    static SiteSession forBuild(BuildOptions options, LongSupplier nanoTime) {
-        return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()));
+    static SiteSession forBuild(BuildOptions options, LongSupplier nanoTime, RenderCache renders,
+                                EditorialChecks editorial) {
+        return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()),
+                renders, editorial);
     }
 
     /** A session that formats references with {@code formatter}. */
     SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
+        this(options, nanoTime, formatter, new RenderCache(), new EditorialChecks());
+    }
+
+    /**
+     * A session that keeps its rendered pages in {@code renders} and its reading levels in
+     * {@code editorial}, which may hold an earlier run's (see {@link KeptBuild}).
+     */
+    SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter, RenderCache renders,
+                EditorialChecks editorial) {
+        this.renders = renders;
+        this.editorial = editorial;
         this.options = options;
         this.nanoTime = nanoTime;
         this.loader = new ContentLoader(options.baseUrlOverride());

@@ -29,15 +29,15 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
 
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
-        Optional<String> projectProblem = Usage.projectProblem(project);
+        Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
-            return Usage.error(err, COMMAND, projectProblem.get());
+            return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
         }
         Optional<URI> url = Optional.empty();
         if (baseUrl.isPresent()) {
             url = BaseUrlOption.parse(baseUrl.get());
             if (url.isEmpty()) {
-                return Usage.error(err, COMMAND, BaseUrlOption.mistake(baseUrl.get()));
+                return CommandLineMistakes.error(err, COMMAND, BaseUrlOption.mistake(baseUrl.get()));
             }
         }
         Path target = output.orElseGet(() -> project.resolve("site"));

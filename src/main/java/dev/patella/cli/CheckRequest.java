@@ -17,9 +17,9 @@ record CheckRequest(Path project, boolean strict) implements Request {
 
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
-        Optional<String> projectProblem = Usage.projectProblem(project);
+        Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
-            return Usage.error(err, "patella check", projectProblem.get());
+            return CommandLineMistakes.error(err, "patella check", projectProblem.get());
         }
         var options = new BuildOptions(project, project.resolve("site"), Optional.empty(), false, strict,
                 LocalDate.now(clock));

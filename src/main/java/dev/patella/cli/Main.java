@@ -38,7 +38,7 @@ public final class Main {
         try {
             code = request.get().run(clock, out, err);
         } catch (RuntimeException e) {
-            code = Usage.internalError(err, e);
+            code = CommandLineMistakes.internalError(err, e);
         }
         out.flush();
         err.flush();

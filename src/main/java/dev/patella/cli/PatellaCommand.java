@@ -31,9 +31,9 @@ final class PatellaCommand implements Runnable {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
         cli.setParameterExceptionHandler((e, a) -> {
-            return Usage.error(err, e.getCommandLine().getCommandSpec().qualifiedName(), e.getMessage());
+            return CommandLineMistakes.error(err, e.getCommandLine().getCommandSpec().qualifiedName(), e.getMessage());
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Usage.internalError(err, e));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> CommandLineMistakes.internalError(err, e));
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -21,7 +21,7 @@ final class ProjectOption {
      * @throws CommandLine.ParameterException (exit code 2) when the folder does not exist
      */
     Path existing(CommandLine commandLine) {
-        Usage.projectProblem(project).ifPresent(problem -> {
+        CommandLineMistakes.projectProblem(project).ifPresent(problem -> {
             throw new CommandLine.ParameterException(commandLine, problem);
         });
         return project;

@@ -39,12 +39,12 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
 
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
-        Optional<String> projectProblem = Usage.projectProblem(project);
+        Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
-            return Usage.error(err, COMMAND, projectProblem.get());
+            return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
         }
         if (port < 0 || port > 65535) {
-            return Usage.error(err, COMMAND, "--port must be from 0 to 65535, not " + port);
+            return CommandLineMistakes.error(err, COMMAND, "--port must be from 0 to 65535, not " + port);
         }
         JDK_SERVER.forEach((name, value) -> {
             if (System.getProperty(name) == null) {

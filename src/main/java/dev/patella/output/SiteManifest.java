@@ -33,8 +33,17 @@ record SiteManifest(Map<String, Entry> files) {
 
     /** The fingerprints of the files a build made. */
     static SiteManifest of(SiteFiles site) {
+        return of(site, Map.of());
+    }
+
+    /**
+     * The fingerprints of the files a build made, taking the SHA-256 of a generated file from
+     * {@code known} (by site path) when it is there, as the build that made the bytes knew it.
+     */
+    static SiteManifest of(SiteFiles site, Map<String, String> known) {
         Map<String, Entry> out = new TreeMap<>();
-        site.generated().forEach((path, bytes) -> out.put(path, new Entry(sha256(bytes), bytes.length)));
+        site.generated().forEach((path, bytes) -> out.put(path, new Entry(known.containsKey(path) ? known.get(path)
+                : sha256(bytes), bytes.length)));
         site.copied().forEach((path, source) -> {
             try {
                 byte[] bytes = Files.readAllBytes(source);

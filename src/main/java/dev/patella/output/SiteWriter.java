@@ -16,7 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -87,6 +89,14 @@ public final class SiteWriter {
      * @throws OutputLockedException when another build keeps the output locked for too long
      */
     public Written write(SiteFiles files) {
+        return write(files, Map.of());
+    }
+
+    /**
+     * Makes the output folder hold exactly {@code files}, as {@link #write(SiteFiles)} does,
+     * given the SHA-256 (hex) of some generated files by site path, which need not be computed again.
+     */
+    public Written write(SiteFiles files, Map<String, String> sha256) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
@@ -96,7 +106,7 @@ public final class SiteWriter {
         Path lockPath = parent.resolve("." + name + ".lock");
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
             recover(warnings);
-            SiteManifest desired = SiteManifest.of(files);
+            SiteManifest desired = SiteManifest.of(files, sha256);
             Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
             if (front.isPresent() && front.get().equals(desired)) {
                 return new Written(0, warnings);
@@ -176,6 +186,21 @@ public final class SiteWriter {
         Path blamed = told.path().orElse(path);
         boolean source = files.copied().values().stream().anyMatch(blamed::equals);
         return source ? FileFailure.reading(blamed, e) : told;
+    }
+
+    /**
+     * The SHA-256 of each file of the output folder, in hex by site path, when the folder still
+     * holds what the last write left there (the same files with the same sizes, as for
+     * {@link #intact()}).
+     *
+     * @return empty when it does not, or when there is no record of the last write
+     */
+    public Optional<Map<String, String>> onDisk() {
+        return SiteManifest.readVerified(frontManifest, output).map(manifest -> {
+            var out = new HashMap<String, String>();
+            manifest.files().forEach((path, entry) -> out.put(path, entry.sha256()));
+            return out;
+        });
     }
 
     /** Whether the output folder still holds exactly what the last write left there. */

@@ -95,18 +95,37 @@ final class SearchIndex {
         }
     };
 
+    private volatile Listed listed;
+    /** Where plain texts an earlier run of Patella made are remembered; null for none. */
+    private volatile RenderCache memory;
+
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
         this.markdown = markdown;
         this.kinds = kinds;
     }
 
+    /** Takes the plain texts of Markdown from {@code cache} when it remembers them, and leaves new ones there. */
+    void rememberIn(RenderCache cache) {
+        memory = cache.keeping ? cache : null;
+    }
+
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
+        Listed last = listed;
+        if (last != null && last.index() == index) {
+            return last.entries(); // the search page and the index file both list them: made once per index
+        }
         List<Entry> out = new ArrayList<>();
         kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
-        return List.copyOf(out);
+        List<Entry> entries = List.copyOf(out);
+        listed = new Listed(index, entries);
+        return entries;
+    }
+
+    /** The entries last made, with the index they were made from. */
+    private record Listed(SiteIndex index, List<Entry> entries) {
     }
 
     /**
@@ -145,6 +164,8 @@ final class SearchIndex {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        return plainText.computeIfAbsent(prose.markdown(), text -> markdown.plainText(text).strip());
+        RenderCache kept = memory;
+        return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
+                ? markdown.plainText(text).strip() : kept.plainText(text, () -> markdown.plainText(text).strip()));
     }
 }

@@ -16,6 +16,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,31 @@ public final class Templates {
         // the templates parsed up front are the ones used: never evicted, never read again
         config.setCacheStorage(new StrongCacheStorage());
         config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    }
+
+    /**
+     * The SHA-256 of every file under the templates folder (names and bytes, in name order): a
+     * run that finds the same fingerprint renders with the same templates and assets.
+     *
+     * @throws UncheckedIOException when the folder or a file cannot be read
+     */
+    public String fingerprint() {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            var files = new java.util.TreeMap<String, Path>();
+            walk.filter(java.nio.file.Files::isRegularFile)
+                    .forEach(p -> files.put(dir.relativize(p).toString().replace('\\', '/'), p));
+            var all = new java.io.ByteArrayOutputStream();
+            for (var e : files.entrySet()) {
+                byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = java.nio.file.Files.readAllBytes(e.getValue());
+                all.writeBytes((name.length + " " + bytes.length + " ").getBytes(StandardCharsets.UTF_8));
+                all.writeBytes(name);
+                all.writeBytes(bytes);
+            }
+            return ValueHash.sha256(all.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the templates in " + dir, e);
+        }
     }
 
     /**

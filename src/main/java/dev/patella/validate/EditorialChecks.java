@@ -32,6 +32,19 @@ import java.util.stream.Collectors;
 public final class EditorialChecks {
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
+    /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
+    private java.util.function.Function<List<Prose>, java.util.Optional<Readability.Level>> earlier =
+            texts -> java.util.Optional.empty();
+
+    /** Takes reading levels from {@code earlier} (an earlier run's, remembered on disk) rather than measuring them. */
+    public void recall(java.util.function.Function<List<Prose>, java.util.Optional<Readability.Level>> earlier) {
+        this.earlier = earlier;
+    }
+
+    /** The reading levels measured so far, by the texts they were measured on. */
+    public Map<List<Prose>, Readability.Level> levels() {
+        return Map.copyOf(levels);
+    }
 
     /**
      * @param today  the current date, from the build's clock
@@ -59,7 +72,8 @@ public final class EditorialChecks {
             levels.keySet().retainAll(new HashSet<>(texts.values())); // forget texts long gone
         }
         texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
-                levels.computeIfAbsent(e.getValue(), Readability::measure), maxGrade, diagnostics));
+                levels.computeIfAbsent(e.getValue(), t -> earlier.apply(t).orElseGet(() -> Readability.measure(t))),
+                maxGrade, diagnostics));
     }
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,

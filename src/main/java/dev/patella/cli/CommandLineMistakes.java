@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** How a command-line mistake and an internal error are reported, whichever way the command line was read. */
-final class Usage {
+final class CommandLineMistakes {
 
-    private Usage() {
+    private CommandLineMistakes() {
     }
 
     /**
