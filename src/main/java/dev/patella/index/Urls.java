@@ -18,6 +18,8 @@ public final class Urls {
     public static final String SEARCH = "/search/";
     public static final String NOT_FOUND = "/404.html";
     public static final String GLOSSARY = "/glossary/";
+    /** The clinician's handout maker; its choices live in the address's fragment, never in a request. */
+    public static final String HANDOUT = "/handout/";
 
     private Urls() {
     }

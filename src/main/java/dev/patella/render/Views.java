@@ -216,6 +216,43 @@ public final class Views {
     }
 
     /**
+     * The clinician's handout maker: a form (shown by its script) over a printable sheet that holds
+     * every exercise of the site; without JavaScript the sheet shows the default program.
+     *
+     * @param groups    the exercises to choose from, by the condition whose program has them
+     * @param exercises every exercise, the default program's first and in its order
+     * @param limits    the ranges a clinician may choose within, from the content schema's constants
+     * @param qrHref    the QR code library the script imports, shipped with the site
+     * @param references the sources the exercises' steps cite
+     */
+    public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
+                          HandoutLimits limits, String qrHref, Help help, List<Reference> references,
+                          Checked checked) {
+    }
+
+    /**
+     * The exercises of one condition's program (or of none), as the maker's list offers them; each
+     * choice's {@code href} is the exercise's slug, the value a handout link names it by.
+     */
+    public record HandoutGroup(String title, List<Link> choices) {
+    }
+
+    /**
+     * One exercise of the handout sheet. {@code slug} is what a handout link names it by, in any
+     * language; {@code defaultPosition} is its place in the default program, 0 when it is not in it.
+     */
+    public record HandoutExercise(String slug, String id, String title, String href, String url, Dose dose,
+                                  int defaultReps, Illustration illustration, String positionHtml,
+                                  List<String> stepsHtml, String feelItHtml, List<String> stopIfHtml,
+                                  int defaultPosition) {
+    }
+
+    /** The ranges of a handout's choices: doses as the content schema allows, texts and the link kept short. */
+    public record HandoutLimits(int maxSets, int maxReps, int maxHoldSeconds, int maxRestSeconds,
+                                int maxDaysPerWeek, int maxNote, int maxName, int maxExercises, int maxLink) {
+    }
+
+    /**
      * The search page: the form posts to itself and a script reads {@code indexHref}; {@code pages}
      * lists every page so the page is useful without JavaScript.
      */

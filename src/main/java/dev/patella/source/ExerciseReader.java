@@ -17,8 +17,6 @@ final class ExerciseReader {
 
     private static final Pattern IMAGE_PATH = Pattern.compile("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
     private static final String WHAT = "exercise front matter";
-    /** The most repetitions a set can ask for. */
-    static final int MAX_REPS = 100;
 
     private final int reviewIntervalMonths;
 
@@ -72,9 +70,9 @@ final class ExerciseReader {
     }
 
     private static Dose dose(Fields d) {
-        var sets = d.requiredInt("sets", 1, 20);
-        var reps = d.range("reps", true, MAX_REPS).orElse(new RepRange(1, 1));
-        var hold = d.optionalInt("hold_seconds", 1, 600);
+        var sets = d.requiredInt("sets", 1, Dose.MAX_SETS);
+        var reps = d.range("reps", true, Dose.MAX_REPS).orElse(new RepRange(1, 1));
+        var hold = d.optionalInt("hold_seconds", 1, Dose.MAX_HOLD_SECONDS);
         Optional<Prose> rest = d.prose("rest", false);
         var perSide = d.requiredBool("per_side");
         var frequency = d.prose("frequency", false);
