@@ -54,6 +54,13 @@ public final class TestSites {
         return dir;
     }
 
+    /** A copy of the shipped project in {@code dir} with the named fixture laid over its content. */
+    public static Path shippedWith(Path dir, String overlay) {
+        shipped(dir);
+        copyTree(FIXTURES.resolve(overlay), dir);
+        return dir;
+    }
+
     /** Runs the command line as a user would, with the fixed test clock. */
     public static Run run(String... args) {
         var out = new StringWriter();

@@ -7,15 +7,21 @@ import dev.patella.diag.Severity;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers the last successful build of a project, in its {@link ProjectState} (ignored by
@@ -60,13 +66,13 @@ final class BuildCache {
                 }
                 // each file's path, size and modification time (to the nanosecond), in path order:
                 // reading every file's bytes made an unchanged 4,000-page build twice as slow
-                var files = new java.util.TreeMap<String, String>();
-                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                var files = new TreeMap<String, String>();
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
-                    public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                    public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                         files.put(options.project().relativize(p).toString(), a.size() + " "
-                                + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
-                        return java.nio.file.FileVisitResult.CONTINUE;
+                                + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                        return FileVisitResult.CONTINUE;
                     }
                 });
                 files.forEach((path, stamp) -> update(digest, "file " + path + " " + stamp));
@@ -133,11 +139,11 @@ final class BuildCache {
     }
 
     /** The size and time of the jar (or classes folder) Patella runs from: a new Patella is a new input. */
-    private static String codeVersion() {
+    static String codeVersion() {
         try {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-        } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+        } catch (URISyntaxException | IOException | RuntimeException e) {
             return "unknown"; // then only the other inputs decide
         }
     }

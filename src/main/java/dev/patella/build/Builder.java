@@ -2,15 +2,22 @@ package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
-import dev.patella.output.Publisher;
+import dev.patella.index.Urls;
+import dev.patella.output.SiteWriter;
+import dev.patella.render.RenderCache;
+import dev.patella.validate.EditorialChecks;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * The build recipe: make the site in memory with a {@link SiteSession}, then publish it when the
  * content has no errors. When nothing the build reads has changed since the last successful build
- * and the site is as that build left it, it stops at once (see {@link BuildCache}). {@link #check} makes it without publishing and adds the stricter rules
+ * and the site is as that build left it, it stops at once (see {@link BuildCache}). Otherwise it
+ * renders only the pages whose inputs changed, reusing the others as the last build left them in
+ * the site (see {@link KeptBuild}). {@link #check} makes it without publishing and adds the stricter rules
  * of {@code patella check}.
  */
 public final class Builder {
@@ -34,22 +41,35 @@ public final class Builder {
         OutputGuard.problem(options.project(), options.output()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        var publisher = new Publisher(options.output());
+        var writer = new SiteWriter(options.output(), nanoTime);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
-        if (remembered.isPresent() && publisher.intact()) {
+        var onDisk = writer.onDisk();
+        if (remembered.isPresent() && onDisk.isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
-            return new BuildResult(true, remembered.get().pages(), remembered.get().files(), 0, since(start), List.of());
+            return new BuildResult(true, remembered.get().pages(), 0, remembered.get().files(), 0, since(start),
+                    List.of());
         }
         cache.forget();
-        SiteBuild site = makeForPublishing(options, diagnostics);
+        // the pages the last build made, reused where their inputs are the same and site/ still holds them
+        var kept = KeptBuild.of(options);
+        var renders = RenderCache.keeping();
+        var editorial = new EditorialChecks();
+        kept.restore(renders, editorial, onDisk);
+        SiteBuild site = SiteSession.forBuild(options, nanoTime, renders, editorial)
+                .build(Changes.everything(), diagnostics);
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
-            return new BuildResult(false, site.pages().size(), site.files().size(), 0, since(start), List.of());
+            return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0,
+                    since(start), List.of());
         }
-        var published = publisher.publish(site.files());
+        var pages = renders.kept();
+        Map<String, String> known = new HashMap<>();
+        pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
+        var written = writer.write(site.files(), known);
+        kept.remember(pages, renders, editorial);
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
-        return new BuildResult(true, site.pages().size(), site.files().size(), published.written(), since(start),
-                published.warnings());
+        return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
+                written.files(), since(start), written.warnings());
     }
 
     /**
@@ -67,10 +87,6 @@ public final class Builder {
 
     private SiteBuild make(BuildOptions options, Diagnostics diagnostics) {
         return new SiteSession(options, nanoTime).build(Changes.everything(), diagnostics);
-    }
-
-    private SiteBuild makeForPublishing(BuildOptions options, Diagnostics diagnostics) {
-        return SiteSession.forBuild(options, nanoTime).build(Changes.everything(), diagnostics);
     }
 
     private Duration since(long start) {

@@ -1,12 +1,16 @@
 package dev.patella.build;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * The one owner of a project's {@code .patella/} folder, where a build leaves notes for the next
@@ -29,7 +33,9 @@ public final class ProjectState {
         /** The formatted references ({@link ReferenceCache}). */
         REFERENCES("references"),
         /** Whether the last build succeeded ({@link LastBuild}). */
-        LAST_BUILD("last-build");
+        LAST_BUILD("last-build"),
+        /** The pages the last build made and what the checks need of them ({@link KeptBuild}); binary. */
+        KEPT_BUILD("kept-build");
 
         private final String file;
 
@@ -74,6 +80,55 @@ public final class ProjectState {
         lines.forEach(line -> text.append(line).append('\n'));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The bytes of a note written with {@link #writeData}; empty when it is missing, of another
+     * version, unreadable, or not the bytes that were written (cut short, changed by hand).
+     */
+    public Optional<byte[]> readData(Note note) {
+        Path file = dir.resolve(note.file);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] all = Files.readAllBytes(file);
+            byte[] head = (header(note) + "\n").getBytes(StandardCharsets.UTF_8);
+            int sumEnd = head.length + 9;
+            if (all.length < sumEnd || !Arrays.equals(all, 0, head.length, head, 0, head.length)
+                    || all[sumEnd - 1] != '\n') {
+                return Optional.empty();
+            }
+            String sum = new String(all, head.length, 8, StandardCharsets.US_ASCII);
+            byte[] data = Arrays.copyOfRange(all, sumEnd, all.length);
+            return sum.equals(checksum(data)) ? Optional.of(data) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: as good as no note
+        }
+    }
+
+    /**
+     * Replaces the note with {@code data} in one atomic step: its header line, then a checksum of
+     * the data (so that a damaged note is known), then the data.
+     *
+     * @throws IOException when the folder or the file cannot be written; the old note is then unchanged
+     */
+    public void writeData(Note note, byte[] data) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(note.file);
+        Path tmp = dir.resolve(note.file + ".tmp");
+        var bytes = new ByteArrayOutputStream(data.length + 128);
+        bytes.writeBytes((header(note) + "\n" + checksum(data) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(data);
+        Files.write(tmp, bytes.toByteArray());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The CRC-32C of the data in eight hex digits: it finds a note damaged on disk, and costs little. */
+    private static String checksum(byte[] data) {
+        var crc = new CRC32C();
+        crc.update(data);
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 
     /**

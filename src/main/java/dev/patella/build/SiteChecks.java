@@ -13,7 +13,7 @@ import dev.patella.render.RenderedPage;
 import dev.patella.validate.CheckRules;
 import dev.patella.validate.CitationChecker;
 import dev.patella.validate.GlossaryCheck;
-import dev.patella.validate.LinkChecker;
+import dev.patella.validate.ContentLinkChecker;
 import dev.patella.validate.OutputLinkChecker;
 import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class SiteChecks {
         CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
-        var checker = new LinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
+        var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders());
         checker.check(links, diagnostics);
         checker.check(illustrations(index), diagnostics);

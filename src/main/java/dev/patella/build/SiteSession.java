@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,8 +51,8 @@ public final class SiteSession {
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
     private final ReferenceFormatter formatter;
     private final SourceCache sources = new SourceCache();
-    private final RenderCache renders = new RenderCache();
-    private final EditorialChecks editorial = new EditorialChecks();
+    private final RenderCache renders;
+    private final EditorialChecks editorial;
     private final OutputLinkChecker.Memory linkMemory = new OutputLinkChecker.Memory();
     private final Path templatesDir;
     private SiteRenderer renderer;
@@ -72,12 +73,25 @@ public final class SiteSession {
      * A session for one {@code build}, which may keep notes in the project's {@code .patella/}
      * folder to start faster next time ({@code serve} and {@code check} write nothing).
      */
-    static SiteSession forBuild(BuildOptions options, LongSupplier nanoTime) {
-        return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()));
+    static SiteSession forBuild(BuildOptions options, LongSupplier nanoTime, RenderCache renders,
+                                EditorialChecks editorial) {
+        return new SiteSession(options, nanoTime, new ReferenceCache(ReferenceFormatter.ama(), options.project()),
+                renders, editorial);
     }
 
     /** A session that formats references with {@code formatter}. */
     SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter) {
+        this(options, nanoTime, formatter, new RenderCache(), new EditorialChecks());
+    }
+
+    /**
+     * A session that keeps its rendered pages in {@code renders} and its reading levels in
+     * {@code editorial}, which may hold an earlier run's (see {@link KeptBuild}).
+     */
+    SiteSession(BuildOptions options, LongSupplier nanoTime, ReferenceFormatter formatter, RenderCache renders,
+                EditorialChecks editorial) {
+        this.renders = renders;
+        this.editorial = editorial;
         this.options = options;
         this.nanoTime = nanoTime;
         this.loader = new ContentLoader(options.baseUrlOverride());
@@ -115,7 +129,7 @@ public final class SiteSession {
             formattedFor = site.references();
         }
         if (renderer == null) {
-            renderer = new SiteRenderer(markdown, new Templates(templatesDir), Assets.scan(templatesDir));
+            renderer = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
         }
         List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(index);
@@ -142,7 +156,7 @@ public final class SiteSession {
 
     private SiteBuild finish(SiteFiles files, Optional<SiteIndex> index, List<RenderedPage> pages,
                              List<String> rendered, Changes changes, long start) {
-        var changed = new java.util.TreeSet<>(files.changedSince(previous));
+        var changed = new TreeSet<>(files.changedSince(previous));
         files.copied().forEach((sitePath, source) -> {
             if (changes.paths().contains(source.toAbsolutePath().normalize())) {
                 changed.add(sitePath);

@@ -1,19 +1,7 @@
 package dev.patella.cli;
 
-import dev.patella.build.BuildResult;
-import dev.patella.build.Builder;
-import dev.patella.build.LastBuild;
-import dev.patella.config.BuildOptions;
-import dev.patella.diag.FileFailure;
-import dev.patella.diag.Diagnostics;
-import dev.patella.output.Publisher;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,48 +45,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
-        Path project = projectOption.existing(spec.commandLine());
-        Optional<URI> url = Optional.ofNullable(baseUrl).map(t -> BaseUrlOption.parse(spec.commandLine(), t));
-        Path target = output != null ? output : project.resolve("site");
-        var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
-        var diagnostics = new Diagnostics();
-        BuildResult result;
-        try {
-            result = new Builder(System::nanoTime).build(options, diagnostics);
-        } catch (IllegalArgumentException e) {
-            err.println("patella: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (UncheckedIOException e) {
-            err.println("patella: " + FileFailure.of(e).getMessage());
-            record(project, new LastBuild(false, 0), err);
-            return ExitCode.FAILURE;
-        } catch (Publisher.PublishLockedException e) {
-            err.println("patella: " + e.getMessage());
-            return ExitCode.FAILURE;
-        }
-        Report.print(project, diagnostics, err);
-        result.warnings().forEach(w -> err.println("patella: warning: " + w));
-        record(project, new LastBuild(result.published(), diagnostics.errorCount()), err);
-        if (!result.published()) {
-            err.println(Report.failureSummary(diagnostics, target));
-            return ExitCode.CONTENT_ERRORS;
-        }
-        out.println(String.format(Locale.ROOT, "Built %d pages (%d files, %s) in %.2f s into %s%s", result.pages(),
-                result.files(), result.written() == 0 ? "none changed" : result.written() + " written",
-                result.took().toNanos() / 1e9, target,
-                diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
-        return ExitCode.OK;
-    }
-
-    /** Keeps the outcome for {@code publish}; a project folder that cannot be written to does not fail the build. */
-    private void record(Path project, LastBuild outcome, PrintWriter err) {
-        try {
-            outcome.save(project);
-        } catch (UncheckedIOException e) {
-            err.println("patella: warning: " + FileFailure.of(e).getMessage() + " (publish reads this record: until it "
-                    + "can be written, publish may not know how this build went)");
-        }
+        return new BuildRequest(projectOption.path(), Optional.ofNullable(output), Optional.ofNullable(baseUrl), drafts,
+                strict).run(clock, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,15 +1,6 @@
 package dev.patella.cli;
 
-import dev.patella.build.Builder;
-import dev.patella.build.SiteBuild;
-import dev.patella.config.BuildOptions;
-import dev.patella.diag.FileFailure;
-import dev.patella.diag.Diagnostics;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,27 +33,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Path project = projectOption.existing(spec.commandLine());
-        var options = new BuildOptions(project, project.resolve("site"), Optional.empty(), false, strict,
-                LocalDate.now(clock));
-        var diagnostics = new Diagnostics();
-        SiteBuild site;
-        try {
-            site = new Builder(System::nanoTime).check(options, diagnostics);
-        } catch (UncheckedIOException e) {
-            err.println("patella: " + FileFailure.of(e).getMessage());
-            return ExitCode.FAILURE;
-        }
-        Report.print(project, diagnostics, err);
-        String warnings = diagnostics.warningCount() > 0
-                ? " and " + Report.count(diagnostics.warningCount(), "warning") : "";
-        if (diagnostics.hasErrors()) {
-            err.println("Found " + Report.count(diagnostics.errorCount(), "error") + warnings + ".");
-            return ExitCode.CONTENT_ERRORS;
-        }
-        out.println("Checked " + Report.count(site.pages().size(), "page") + ": no errors" + warnings + ".");
-        return ExitCode.OK;
+        return new CheckRequest(projectOption.path(), strict).run(clock, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -2,17 +2,20 @@ package dev.patella.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code patella} command. The only class that ends the process. */
-@Command(name = "patella", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Builds a static patient-education website from Markdown and YAML content, and publishes it.",
-        synopsisSubcommandLabel = "COMMAND")
-public final class Main implements Runnable {
+/**
+ * The {@code patella} command. The only class that ends the process.
+ *
+ * <p>The everyday command lines ({@code build}, {@code check} and {@code serve} with their usual
+ * options, {@code --version}) are read by {@link CommonCommandLine} without loading picocli,
+ * which would cost more than the rest of a small build's start-up; everything else (help, every
+ * mistake, {@code new}, {@code publish}) goes to picocli through {@link PatellaCommand}. Both give
+ * the same output and exit codes, pinned by {@code CommandLineTest}.
+ */
+public final class Main {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    private Main() {
+    }
 
     public static void main(String[] args) {
         var out = new PrintWriter(System.out, true);
@@ -27,42 +30,24 @@ public final class Main implements Runnable {
      * @return the exit code (see {@link ExitCode})
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-        var cli = new CommandLine(new Main());
-        cli.addSubcommand("build", new BuildCommand(clock));
-        cli.addSubcommand("serve", new ServeCommand(clock));
-        cli.addSubcommand("new", new NewCommand(clock));
-        cli.addSubcommand("check", new CheckCommand(clock));
-        cli.addSubcommand("publish", new PublishCommand());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("patella: " + e.getMessage());
-            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            err.println("patella: internal error (this is a bug in Patella, please report it):");
-            e.printStackTrace(err);
-            return ExitCode.FAILURE;
-        });
-        int code = cli.execute(args);
+        var request = CommonCommandLine.read(args);
+        if (request.isEmpty()) {
+            return PatellaCommand.run(args, out, err, clock);
+        }
+        int code;
+        try {
+            code = request.get().run(clock, out, err);
+        } catch (RuntimeException e) {
+            code = CommandLineMistakes.internalError(err, e);
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: patella build");
-    }
-
-    /** Reads the version from the jar's manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"patella " + (v == null ? "(development build)" : v)};
-        }
+    /** What {@code patella --version} prints, read from the jar's manifest. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "patella " + (v == null ? "(development build)" : v);
     }
 }

@@ -1,6 +1,5 @@
 package dev.patella.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -12,14 +11,19 @@ final class ProjectOption {
             description = "The folder holding content/ and templates/ (default: the current folder).")
     private Path project;
 
+    /** @return the folder as given, not checked */
+    Path path() {
+        return project;
+    }
+
     /**
      * @return the project folder
      * @throws CommandLine.ParameterException (exit code 2) when the folder does not exist
      */
     Path existing(CommandLine commandLine) {
-        if (!Files.isDirectory(project)) {
-            throw new CommandLine.ParameterException(commandLine, "the project folder " + project + " does not exist");
-        }
+        CommandLineMistakes.projectProblem(project).ifPresent(problem -> {
+            throw new CommandLine.ParameterException(commandLine, problem);
+        });
         return project;
     }
 }

@@ -78,7 +78,8 @@ final class PublishCommand implements Callable<Integer> {
         Path project = projectOption.existing(spec.commandLine());
         Path siteDir = site != null ? site : project.resolve("site");
         var choices = new SitePublisher.Choices(delete, yes,
-                Optional.ofNullable(baseUrl).map(u -> BaseUrlOption.parse(spec.commandLine(), u)));
+                Optional.ofNullable(baseUrl).map(u -> BaseUrlOption.parse(u).orElseThrow(
+                        () -> new CommandLine.ParameterException(spec.commandLine(), BaseUrlOption.mistake(u)))));
         TargetAddress address;
         try {
             address = TargetAddress.parse(to);

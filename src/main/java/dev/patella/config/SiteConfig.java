@@ -20,7 +20,7 @@ public record SiteConfig(
         String description,
         String language,
         URI baseUrl,
-        Publisher publisher,
+        Organisation publisher,
         int reviewIntervalMonths,
         String intro,
         String disclaimer,
@@ -54,8 +54,8 @@ public record SiteConfig(
         return baseUrl.getRawPath();
     }
 
-    /** Who publishes the site. */
-    public record Publisher(String name, Optional<String> url) {
+    /** The organisation that publishes the site (the {@code publisher} in {@code site.yaml}). */
+    public record Organisation(String name, Optional<String> url) {
     }
 
     /** The site-wide "when to get help" rules, shown on every exercise and condition page. */

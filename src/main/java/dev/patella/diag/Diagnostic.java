@@ -1,5 +1,6 @@
 package dev.patella.diag;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record Diagnostic(Severity severity, String code, String message, SourceS
 
     /** This diagnostic with one more explaining position appended. */
     public Diagnostic via(SourceSpan outer) {
-        var chain = new java.util.ArrayList<>(via);
+        var chain = new ArrayList<>(via);
         chain.add(outer);
         return new Diagnostic(severity, code, message, at, chain);
     }

@@ -14,6 +14,7 @@ import dev.patella.model.Site;
 import dev.patella.model.Unreadable;
 import dev.patella.source.Suggestions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate slugs,
@@ -147,7 +149,7 @@ public final class Indexer {
                 .orElse("; check the spelling or add it");
     }
 
-    private static <T> Map<String, T> published(List<T> items, java.util.function.Predicate<T> draft, boolean drafts,
+    private static <T> Map<String, T> published(List<T> items, Predicate<T> draft, boolean drafts,
                                                 Function<T, String> slug, Function<T, SourceSpan> origin,
                                                 String what, Diagnostics diagnostics) {
         var kept = items.stream().filter(i -> drafts || !draft.test(i)).toList();
@@ -169,18 +171,18 @@ public final class Indexer {
         return out;
     }
 
-    private static <T> List<T> sorted(java.util.Collection<T> items, Comparator<T> order) {
+    private static <T> List<T> sorted(Collection<T> items, Comparator<T> order) {
         var list = new ArrayList<>(items);
         list.sort(order);
         return list;
     }
 
-    private static List<Exercise> programOrder(java.util.Collection<Exercise> exercises,
+    private static List<Exercise> programOrder(Collection<Exercise> exercises,
                                                Map<String, List<Usage>> usages) {
         Map<String, Integer> firstUse = new HashMap<>();
         usages.forEach((slug, uses) -> firstUse.put(slug,
                 uses.stream().mapToInt(Usage::position).min().orElse(Integer.MAX_VALUE)));
-        return sorted(exercises, Comparator.comparing(Exercise::phase)
+        return sorted(exercises, Comparator.comparing((Exercise e) -> e.profile().phase())
                 .thenComparingInt((Exercise e) -> firstUse.getOrDefault(e.slug(), Integer.MAX_VALUE))
                 .thenComparing(Exercise::title));
     }

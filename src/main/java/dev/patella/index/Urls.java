@@ -1,11 +1,16 @@
 package dev.patella.index;
 
+import java.util.regex.Pattern;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
 /** The site's URL scheme: clean URLs, each page a folder holding {@code index.html}. */
 public final class Urls {
 
-    /** An address with a scheme ({@code https:}, {@code mailto:}); patterns are compiled once, not per link. */
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
-    private static final java.util.regex.Pattern ONE_SEGMENT = java.util.regex.Pattern.compile("/[^/]+/");
+    /** A link with a scheme ({@code https:}, {@code mailto:}): compiled once, as it runs for every link of every page. */
+    private static final Pattern SCHEME_LINK =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     public static final String HOME = "/";
     public static final String EXERCISES = "/exercises/";
@@ -13,6 +18,8 @@ public final class Urls {
     public static final String SEARCH = "/search/";
     public static final String NOT_FOUND = "/404.html";
     public static final String GLOSSARY = "/glossary/";
+    /** The clinician's handout maker; its choices live in the address's fragment, never in a request. */
+    public static final String HANDOUT = "/handout/";
 
     private Urls() {
     }
@@ -43,7 +50,7 @@ public final class Urls {
         return switch (folder) {
             case "conditions" -> path.startsWith("/conditions/") && path.length() > "/conditions/".length();
             case "exercises" -> path.startsWith(EXERCISES) && path.length() > EXERCISES.length();
-            case "pages" -> ONE_SEGMENT.matcher(path).matches();
+            case "pages" -> path.matches("/[^/]+/");
             case "images" -> path.startsWith("/images/");
             default -> false;
         };
@@ -79,9 +86,9 @@ public final class Urls {
      * @return empty for links to other sites ({@code https:}, {@code mailto:}), for links that
      *         climb above the site root, and for links under another base path
      */
-    public static java.util.Optional<String> resolve(String from, String href, String basePath) {
-        if (href.isEmpty() || href.startsWith("//") || SCHEME.matcher(href).matches()) {
-            return java.util.Optional.empty();
+    public static Optional<String> resolve(String from, String href, String basePath) {
+        if (href.isEmpty() || href.startsWith("//") || SCHEME_LINK.matcher(href).matches()) {
+            return Optional.empty();
         }
         int hash = href.indexOf('#');
         String path = hash < 0 ? href : href.substring(0, hash);
@@ -95,20 +102,20 @@ public final class Urls {
             absolute = from;
         } else if (path.startsWith("/")) {
             if (!path.startsWith(basePath)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             absolute = "/" + path.substring(basePath.length());
         } else {
             absolute = from.substring(0, from.lastIndexOf('/') + 1) + path;
         }
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        Deque<String> parts = new ArrayDeque<>();
         String[] segments = absolute.substring(1).split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
             boolean last = i == segments.length - 1;
             if (s.equals("..")) {
                 if (parts.isEmpty()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 parts.removeLast();
                 if (last) {
@@ -122,6 +129,6 @@ public final class Urls {
                 parts.add(s);
             }
         }
-        return java.util.Optional.of("/" + String.join("/", parts) + anchor);
+        return Optional.of("/" + String.join("/", parts) + anchor);
     }
 }

@@ -1,5 +1,7 @@
 package dev.patella.model;
 
+import java.util.Locale;
+
 /** Whether the foot moves freely (open) or stays planted (closed) during an exercise. */
 public enum Chain {
     OPEN("Open chain", "your foot moves freely"),
@@ -22,6 +24,6 @@ public enum Chain {
     }
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,27 +4,24 @@ import dev.patella.diag.SourceSpan;
 import java.util.List;
 import java.util.Optional;
 
-/** One exercise, from {@code content/exercises/<slug>.md}. */
+/**
+ * One exercise, from {@code content/exercises/<slug>.md}. The parts every content type has
+ * (slug, origin, title, other names, summary, sources, editorial, draft, body) are its own
+ * components, in the same order as a {@link Condition}'s; what only an exercise has comes in
+ * small groups, so no constructor takes two lists of the same type side by side.
+ */
 public record Exercise(
         String slug,
         SourceSpan origin,
         String title,
         List<String> otherNames,
         String summary,
-        Muscles muscles,
-        Prose feelIt,
-        List<String> equipment,
-        List<String> optionalEquipment,
-        Chain chain,
-        Phase phase,
-        Prose position,
-        List<Prose> steps,
+        Profile profile,
+        Equipment equipment,
+        Instructions instructions,
         Dose dose,
-        List<Prose> tips,
-        List<Prose> mistakes,
-        List<Prose> progressions,
-        List<Prose> regressions,
-        List<Prose> stopIf,
+        Variations variations,
+        Safety safety,
         Optional<Illustration> illustration,
         List<Key> sources,
         Editorial editorial,
@@ -33,14 +30,43 @@ public record Exercise(
 
     public Exercise {
         otherNames = List.copyOf(otherNames);
-        equipment = List.copyOf(equipment);
-        optionalEquipment = List.copyOf(optionalEquipment);
-        steps = List.copyOf(steps);
-        tips = List.copyOf(tips);
-        mistakes = List.copyOf(mistakes);
-        progressions = List.copyOf(progressions);
-        regressions = List.copyOf(regressions);
-        stopIf = List.copyOf(stopIf);
         sources = List.copyOf(sources);
+    }
+
+    /** What the exercise works and where it sits: its muscles, open or closed chain, and program phase. */
+    public record Profile(Muscles muscles, Chain chain, Phase phase) {
+    }
+
+    /** What a reader needs ({@code required}, empty when nothing) and what helps ({@code optional}). */
+    public record Equipment(List<String> required, List<String> optional) {
+        public Equipment {
+            required = List.copyOf(required);
+            optional = List.copyOf(optional);
+        }
+    }
+
+    /** How to do it: the starting position, the steps, where to feel it, tips and common mistakes. */
+    public record Instructions(Prose position, List<Prose> steps, Prose feelIt, List<Prose> tips,
+                               List<Prose> mistakes) {
+        public Instructions {
+            steps = List.copyOf(steps);
+            tips = List.copyOf(tips);
+            mistakes = List.copyOf(mistakes);
+        }
+    }
+
+    /** Harder versions ({@code progressions}) and easier ones ({@code regressions}). */
+    public record Variations(List<Prose> progressions, List<Prose> regressions) {
+        public Variations {
+            progressions = List.copyOf(progressions);
+            regressions = List.copyOf(regressions);
+        }
+    }
+
+    /** When to stop this exercise; the site-wide warning signs are in the condition's help. */
+    public record Safety(List<Prose> stopIf) {
+        public Safety {
+            stopIf = List.copyOf(stopIf);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.patella.model;
 
+import java.util.Locale;
+
 /** Where in a program an exercise belongs. */
 public enum Phase {
     EARLY("Early phase"), LATER("Later phase");
@@ -16,6 +18,6 @@ public enum Phase {
 
     /** The word editors write in YAML. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

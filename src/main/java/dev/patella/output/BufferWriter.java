@@ -25,7 +25,7 @@ final class BufferWriter {
      * @return how many files were written
      */
     static int writeAll(Path folder, SiteFiles files) throws IOException {
-        Publisher.deleteTree(folder);
+        SiteWriter.deleteTree(folder);
         Files.createDirectories(folder);
         List<String> all = new ArrayList<>(files.generated().keySet());
         all.addAll(files.copied().keySet());

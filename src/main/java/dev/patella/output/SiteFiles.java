@@ -1,8 +1,11 @@
 package dev.patella.output;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The files of a finished site, by site path (no leading slash, forward slashes): made in
@@ -28,8 +31,8 @@ public record SiteFiles(Map<String, byte[]> generated, Map<String, Path> copied)
      *
      * @param before an earlier version of the site, or null for none (then every path is new)
      */
-    public java.util.Set<String> changedSince(SiteFiles before) {
-        var changed = new java.util.TreeSet<String>();
+    public Set<String> changedSince(SiteFiles before) {
+        var changed = new TreeSet<String>();
         if (before == null) {
             changed.addAll(generated.keySet());
             changed.addAll(copied.keySet());
@@ -37,7 +40,7 @@ public record SiteFiles(Map<String, byte[]> generated, Map<String, Path> copied)
         }
         generated.forEach((path, bytes) -> {
             byte[] old = before.generated.get(path);
-            if (old != bytes && !java.util.Arrays.equals(old, bytes)) {
+            if (old != bytes && !Arrays.equals(old, bytes)) {
                 changed.add(path);
             }
         });

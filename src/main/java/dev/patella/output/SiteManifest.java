@@ -1,10 +1,15 @@
 package dev.patella.output;
 
+import java.util.concurrent.ConcurrentHashMap;
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,8 +34,19 @@ record SiteManifest(Map<String, Entry> files) {
 
     /** The fingerprints of the files a build made. */
     static SiteManifest of(SiteFiles site) {
-        Map<String, Entry> out = new TreeMap<>();
-        site.generated().forEach((path, bytes) -> out.put(path, new Entry(sha256(bytes), bytes.length)));
+        return of(site, Map.of());
+    }
+
+    /**
+     * The fingerprints of the files a build made, taking the SHA-256 of a generated file from
+     * {@code known} (by site path) when it is there, as the build that made the bytes knew it.
+     */
+    static SiteManifest of(SiteFiles site, Map<String, String> known) {
+        // fingerprints of the generated files on every core: one thread spent 7% of a large build's
+        // CPU here (see bench/README.md, the profile); the manifest's TreeMap puts them in order
+        Map<String, Entry> out = new ConcurrentHashMap<>();
+        site.generated().entrySet().parallelStream().forEach(e -> out.put(e.getKey(), new Entry(
+                known.containsKey(e.getKey()) ? known.get(e.getKey()) : sha256(e.getValue()), e.getValue().length)));
         site.copied().forEach((path, source) -> {
             try {
                 byte[] bytes = Files.readAllBytes(source);
@@ -64,13 +80,13 @@ record SiteManifest(Map<String, Entry> files) {
             }
             Map<String, Long> onDisk = new TreeMap<>();
             // one walk that reads each file's attributes once: this check runs on every build
-            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes a) {
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                     if (a.isRegularFile()) {
                         onDisk.put(folder.relativize(p).toString().replace('\\', '/'), a.size());
                     }
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE;
                 }
             });
             Map<String, Long> expected = new TreeMap<>();
@@ -92,8 +108,8 @@ record SiteManifest(Map<String, Entry> files) {
         } catch (IOException e) {
             throw BufferWriter.located(temp, e);
         }
-        Files.move(temp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String sha256(byte[] bytes) {

@@ -9,6 +9,7 @@ import dev.patella.render.PageKinds;
 import dev.patella.render.RenderedPage;
 import dev.patella.render.SiteRenderer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,7 +78,7 @@ public final class SiteOutput {
         generated.put(HostingFiles.HTACCESS,
                 HostingFiles.htaccess(baseUrl.getRawPath(), immutable).getBytes(StandardCharsets.UTF_8));
         data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
-        Map<String, java.nio.file.Path> copied = new HashMap<>();
+        Map<String, Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {
             copied.put(f.sitePath(), f.file());
         }

@@ -50,7 +50,7 @@ final class Planner {
             }
         }
         kept.forEach(path -> after.put(path, previous.get(path)));
-        List<String> foreign = remote.keySet().stream().filter(p -> !p.equals(Manifest.NAME)
+        List<String> foreign = remote.keySet().stream().filter(p -> !p.equals(RemoteManifest.NAME)
                 && !previous.containsKey(p) && !TargetPaths.isTemporary(p)).toList();
         return new Plan(uploads, deletions, kept, unchanged, foreign, previous, after, baseUrls);
     }

@@ -65,7 +65,7 @@ public final class SitePublisher {
         Map<String, LocalSite.LocalFile> local = LocalSite.scan(site);
         Optional<URI> built = LocalSite.baseUrl(site);
         Map<String, Long> remote = target.list();
-        Manifest previous = previous(target, remote, choices.yes());
+        RemoteManifest previous = previous(target, remote, choices.yes());
         BaseUrlCheck.check(built, previous.baseUrl(), choices.baseUrl(), target.folder(), target.describe());
         Optional<URI> after = built.isPresent() ? built : previous.baseUrl();
         Plan plan = Planner.plan(local, previous.files(), remote, choices.delete(),
@@ -96,7 +96,7 @@ public final class SitePublisher {
         Map<String, String> pending = new TreeMap<>(plan.previous());
         plan.uploads().forEach(u -> pending.put(u.path(), ""));
         // the new base URL is recorded at once: the user confirmed it, and the next publish finishes the job
-        target.write(Manifest.NAME, new Manifest(pending, plan.baseUrls().after()).toJson());
+        target.write(RemoteManifest.NAME, new RemoteManifest(pending, plan.baseUrls().after()).toJson());
         removeLeftovers(target);
         Map<String, String> done = new TreeMap<>(plan.after());
         send(plan, target, done);
@@ -107,7 +107,7 @@ public final class SitePublisher {
         } catch (IOException e) {
             throw stopped(target, "while deleting files", e);
         }
-        target.write(Manifest.NAME, new Manifest(done, plan.baseUrls().after()).toJson());
+        target.write(RemoteManifest.NAME, new RemoteManifest(done, plan.baseUrls().after()).toJson());
         return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
     }
 
@@ -135,18 +135,18 @@ public final class SitePublisher {
                 + "; every file there is whole (old or new), and the next publish finishes the job", e);
     }
 
-    private static Manifest previous(Target target, Map<String, Long> remote, boolean yes) throws IOException {
-        Long size = remote.get(Manifest.NAME);
+    private static RemoteManifest previous(Target target, Map<String, Long> remote, boolean yes) throws IOException {
+        Long size = remote.get(RemoteManifest.NAME);
         Optional<byte[]> bytes = size == null ? Optional.empty()
-                : size > MAX_MANIFEST ? Optional.of(new byte[0]) : target.read(Manifest.NAME);
-        Manifest none = new Manifest(Map.of(), Optional.empty());
+                : size > MAX_MANIFEST ? Optional.of(new byte[0]) : target.read(RemoteManifest.NAME);
+        RemoteManifest none = new RemoteManifest(Map.of(), Optional.empty());
         if (bytes.isPresent()) {
-            Optional<Manifest> manifest = Manifest.parse(bytes.get());
+            Optional<RemoteManifest> manifest = RemoteManifest.parse(bytes.get());
             if (manifest.isPresent()) {
                 return manifest.get();
             }
             if (!yes) {
-                throw new PublishRefusedException(target.describe() + " has a " + Manifest.NAME
+                throw new PublishRefusedException(target.describe() + " has a " + RemoteManifest.NAME
                         + " that Patella cannot read, so it cannot tell which files it published there. To publish "
                         + "anyway, add --yes: every file there is then treated as someone else's, kept and never "
                         + "replaced (so a file the site has too stops the publish)");

@@ -37,7 +37,7 @@ final class ConditionKind implements PageKind {
 
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return index.conditions().stream().map(c -> {
+        return index.conditions().parallelStream().map(c -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(c.otherNames());
             c.symptoms().forEach(s -> words.add(plain.of(s)));
             // the body, and the lists and help box the page shows around it

@@ -29,19 +29,21 @@ final class ExerciseKind implements PageKind {
 
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return index.exercises().stream().map(e -> {
+        return index.exercises().parallelStream().map(e -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(e.otherNames());
-            words.addAll(e.muscles().primary());
-            words.addAll(e.muscles().secondary());
-            words.add(e.chain().label());
-            words.add(e.phase().label());
-            words.addAll(e.equipment());
-            words.addAll(e.optionalEquipment());
-            words.add(plain.of(e.feelIt()));
+            words.addAll(e.profile().muscles().primary());
+            words.addAll(e.profile().muscles().secondary());
+            words.add(e.profile().chain().label());
+            words.add(e.profile().phase().label());
+            words.addAll(e.equipment().required());
+            words.addAll(e.equipment().optional());
+            var how = e.instructions();
+            words.add(plain.of(how.feelIt()));
             List<String> body = new ArrayList<>();
             body.add(plain.of(e.body()));
-            body.add(plain.of(e.position()));
-            for (var list : List.of(e.steps(), e.tips(), e.mistakes(), e.progressions(), e.regressions(), e.stopIf())) {
+            body.add(plain.of(how.position()));
+            for (var list : List.of(how.steps(), how.tips(), how.mistakes(), e.variations().progressions(),
+                    e.variations().regressions(), e.safety().stopIf())) {
                 list.forEach(p -> body.add(plain.of(p)));
             }
             return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary(),
@@ -59,12 +61,18 @@ final class ExerciseKind implements PageKind {
                 v.data().exercise(e, v.models(md, e.sources()))).asArticle();
         var illustration = v.illustration(e, url);
         var usedFor = v.index().usagesOf(e.slug()).stream().map(u -> v.usage(u, url)).toList();
-        var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), e.muscles().primary(),
-                e.muscles().secondary(), md.inline(e.feelIt()), e.equipment(), e.optionalEquipment(),
-                e.chain().label(), e.chain().meaning(), e.phase().label(), md.inline(e.position()),
-                md.inline(e.steps()), ViewBuilder.dose(e.dose(), md), md.inline(e.tips()), md.inline(e.mistakes()),
-                md.inline(e.progressions()), md.inline(e.regressions()), md.inline(e.stopIf()), illustration,
-                usedFor, body, refs, v.editorial(e.editorial(), url), v.help(md));
+        var profile = new Views.Exercise.Profile(e.profile().muscles().primary(), e.profile().muscles().secondary(),
+                e.profile().chain().label(), e.profile().chain().meaning(), e.profile().phase().label());
+        var equipment = new Views.Exercise.Equipment(e.equipment().required(), e.equipment().optional());
+        var how = e.instructions();
+        var instructions = new Views.Exercise.Instructions(md.inline(how.position()), md.inline(how.steps()),
+                md.inline(how.feelIt()), md.inline(how.tips()), md.inline(how.mistakes()));
+        var variations = new Views.Exercise.Variations(md.inline(e.variations().progressions()),
+                md.inline(e.variations().regressions()));
+        var safety = new Views.Exercise.Safety(md.inline(e.safety().stopIf()));
+        var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), profile, equipment,
+                instructions, ViewBuilder.dose(e.dose(), md), variations, safety, illustration, usedFor, body, refs,
+                v.editorial(e.editorial(), url), v.help(md));
         return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, e.sources()),
                 e.editorial()));
     }

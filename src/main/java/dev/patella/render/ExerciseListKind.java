@@ -48,7 +48,7 @@ final class ExerciseListKind implements PageKind {
         var all = v.index().exercises();
         List<Views.Phase> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            var cards = all.stream().filter(e -> e.phase() == phase).map(e -> v.card(e, Urls.EXERCISES)).toList();
+            var cards = all.stream().filter(e -> e.profile().phase() == phase).map(e -> v.card(e, Urls.EXERCISES)).toList();
             if (!cards.isEmpty()) {
                 phases.add(new Views.Phase(phase.label(), phase.key(), "", 1, cards));
             }
@@ -56,9 +56,9 @@ final class ExerciseListKind implements PageKind {
         var layout = v.layouts().layout(Urls.EXERCISES, "Exercises", DESCRIPTION, Urls.EXERCISES, List.of(),
                 v.disclaimer(md), v.data().page(Urls.EXERCISES, "Exercises", DESCRIPTION, List.of()))
                 .withScripts(List.of(v.script("filter.js", Urls.EXERCISES)));
-        var muscles = Facets.of(all, e -> ViewBuilder.concat(e.muscles().primary(), e.muscles().secondary()),
+        var muscles = Facets.of(all, e -> ViewBuilder.concat(e.profile().muscles().primary(), e.profile().muscles().secondary()),
                 Urls.EXERCISES);
-        var chains = Facets.of(all, e -> List.of(e.chain().label()), Urls.EXERCISES);
+        var chains = Facets.of(all, e -> List.of(e.profile().chain().label()), Urls.EXERCISES);
         var equipment = Facets.of(all, ViewBuilder::equipment, Urls.EXERCISES);
         return new ViewBuilder.Built(new Views.Exercises(layout, phases, muscles, chains, equipment,
                 v.siteChecked()), md, List.of());

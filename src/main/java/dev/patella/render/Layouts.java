@@ -58,11 +58,13 @@ final class Layouts {
             }
             crumbs.add(new Views.Link(title, "", true));
         }
-        String pageTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
-        return new Views.Layout(pageTitle, description, config.baseUrl().toString() + url.substring(1), root, url,
-                config.language(), config.title(), root + css, section, nav(root, url, section), footer(root, url),
-                crumbs, disclaimerHtml, config.publisher().name(), jsonLd, "website", title,
-                root + icon, root + SiteRenderer.MANIFEST, List.of());
+        String fullTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
+        var head = new Views.Layout.Head(fullTitle, title, description, config.language(), root + css, root + icon,
+                root + SiteRenderer.MANIFEST, List.of(), jsonLd, "website");
+        var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
+                config.publisher().name());
+        var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), section, crumbs);
+        return new Views.Layout(head, frame, place);
     }
 
     private List<Views.NavLink> nav(String root, String url, String section) {

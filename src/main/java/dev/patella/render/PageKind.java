@@ -4,6 +4,7 @@ import dev.patella.index.SiteIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One kind of page (home, condition, exercise, …): its URLs, how each of its pages' view and
@@ -75,6 +76,6 @@ interface PageKind {
      *             argument: keys of inputs shared by many pages, made the same object, compare at once
      */
     record Inputs(SiteIndex index, List<SearchIndex.Entry> findable, String searchIndex,
-                  Map<String, List<Views.Link>> citedBy, java.util.function.UnaryOperator<Object> same) {
+                  Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same) {
     }
 }

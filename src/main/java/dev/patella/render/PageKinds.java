@@ -11,7 +11,7 @@ import java.util.TreeSet;
  */
 public final class PageKinds {
 
-    static final List<PageKind> ALL = List.of(new HomeKind(), new ConditionKind(), new ProgramKind(),
+    static final List<PageKind> ALL = List.of(new HomeKind(), new ConditionKind(), new ProgramKind(), new HandoutKind(),
             new ExerciseListKind(), new ExerciseKind(), new PlainPageKind(), new GlossaryKind(), new SourcesKind(),
             new SearchKind(), new NotFoundKind());
 

@@ -39,7 +39,9 @@ final class PlainPageKind implements PageKind {
 
     @Override
     public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return index.pages().stream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), "Page",
+        // in parallel (toList() keeps the order): each page's text is parsed for its words, and the
+        // pages wait for the search index, so this was one core's work before all the rendering
+        return index.pages().parallelStream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), "Page",
                 p.summary(), "", plain.words(List.of(plain.of(p.body()))))).toList();
     }
 

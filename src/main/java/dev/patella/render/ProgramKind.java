@@ -59,8 +59,9 @@ final class ProgramKind implements PageKind {
                     number++;
                     exercises.add(new Views.ProgramExercise(number, "ex-" + e.slug(), e.title(),
                             Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
-                            ViewBuilder.dose(e.dose(), md), v.illustration(e, url), md.inline(e.position()),
-                            md.inline(e.steps()), md.inline(e.feelIt()), md.inline(e.stopIf())));
+                            ViewBuilder.dose(e.dose(), md), v.illustration(e, url), md.inline(e.instructions().position()),
+                            md.inline(e.instructions().steps()), md.inline(e.instructions().feelIt()),
+                            md.inline(e.safety().stopIf())));
                 }
             }
             phases.add(new Views.ProgramPhase(step.title(), md.inline(step.summary()), exercises));

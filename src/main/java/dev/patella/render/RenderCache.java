@@ -1,20 +1,54 @@
 package dev.patella.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The pages of the previous render and the spec each was made from, so that the next render
  * makes again only the pages whose spec changed. Owned by one session; used by one render at a time.
+ *
+ * <p>A cache {@linkplain #keeping() that keeps} also hashes every spec (see {@link ValueHash}), so
+ * that its pages can be remembered on disk ({@link #kept()}) and given to the next run of Patella
+ * ({@link #restore}): that run then reuses a page whose spec hashes the same, with its HTML read
+ * back from where the last run published it, instead of rendering it again.
  */
 public final class RenderCache {
 
-    /** @param specKey the inputs the spec was built from, or {@code null} (see {@link PageJob#keyedBy}) */
-    record Entry(PageSpec spec, RenderedPage page, Object specKey) {
+    /**
+     * A page with its spec, the spec's hash and the HTML's SHA-256 (each empty when not known),
+     * and the inputs the spec was built from, or {@code null} (see {@link PageJob#keyedBy}).
+     */
+    record Entry(PageSpec spec, String specHash, String htmlHash, RenderedPage page, Object specKey) {
     }
 
+    /**
+     * A page as an earlier run remembered it.
+     *
+     * @param specHash the hash of the spec it was made from
+     * @param htmlHash the SHA-256 of its HTML, in hex
+     * @param page     the page with the facts the checks need; its HTML is empty (it is read back when reused)
+     */
+    public record Kept(String specHash, String htmlHash, RenderedPage page) {
+    }
+
+    /**
+     * Reads back the HTML of a page an earlier run made, given its URL and what was remembered of it.
+     * Empty when it is not there as that run left it: the page is then rendered again.
+     */
+    public interface Html extends BiFunction<String, Kept, Optional<byte[]>> {
+    }
+
+    final boolean keeping;
+    final ValueHash hasher = new ValueHash();
     Object shared;
+    /** The hash of what no spec holds (see {@link SiteRenderer}); empty when not keeping or unhashable. */
+    String sharedHash = "";
     Map<String, Entry> pages = new HashMap<>();
     List<String> lastRendered = List.of();
     private final Map<Object, Object> interned = new HashMap<>();
@@ -32,8 +66,104 @@ public final class RenderCache {
         return key;
     }
 
+    String restoredShared = "";
+    Map<String, Kept> restored = Map.of();
+    Html html = (url, kept) -> Optional.empty();
+
+    /** Plain texts of Markdown an earlier run made, by the SHA-256 of the Markdown. */
+    Map<String, String> restoredPlain = Map.of();
+    /** Plain texts of Markdown this run used, by the SHA-256 of the Markdown. */
+    final Map<String, String> usedPlain = new ConcurrentHashMap<>();
+
+    /** A cache for a session that lives in memory only (the dev server's, {@code check}'s). */
+    public RenderCache() {
+        this(false);
+    }
+
+    private RenderCache(boolean keeping) {
+        this.keeping = keeping;
+    }
+
+    /** A cache that hashes each spec, so that its pages can be remembered on disk. */
+    public static RenderCache keeping() {
+        return new RenderCache(true);
+    }
+
     /** The URLs the last render made (the others it reused), in URL order. */
     public List<String> lastRendered() {
         return lastRendered;
+    }
+
+    /**
+     * Gives this cache the pages an earlier run made, before its first render.
+     *
+     * @param sharedHash what {@link #sharedHash()} was for that run: when it differs, none is reused
+     * @param pages      the pages by URL
+     * @param html       reads a reused page's HTML back
+     * @param plainTexts what {@link #plainTexts()} was for that run
+     */
+    public void restore(String sharedHash, Map<String, Kept> pages, Html html, Map<String, String> plainTexts) {
+        this.restoredShared = sharedHash;
+        this.restored = Map.copyOf(pages);
+        this.html = html;
+        this.restoredPlain = Map.copyOf(plainTexts);
+    }
+
+    /**
+     * The plain text of some Markdown (words only, for the search index), made by {@code make}
+     * unless an earlier run remembered it.
+     */
+    String plainText(String markdown, Supplier<String> make) {
+        String hash = ValueHash.sha256(markdown.getBytes(StandardCharsets.UTF_8));
+        String plain = restoredPlain.get(hash);
+        if (plain == null) {
+            plain = make.get();
+        }
+        usedPlain.put(hash, plain);
+        return plain;
+    }
+
+    /** The plain texts of Markdown the last render used, by the SHA-256 of the Markdown, to be remembered on disk. */
+    public Map<String, String> plainTexts() {
+        return Map.copyOf(usedPlain);
+    }
+
+    /** The hash of the inputs every page shares (templates, references, glossary, settings); empty when unknown. */
+    public String sharedHash() {
+        return sharedHash;
+    }
+
+    /** The pages of the last render whose spec could be hashed, to be remembered on disk, by URL. */
+    public Map<String, Kept> kept() {
+        Map<String, Kept> out = new HashMap<>();
+        if (!keeping || sharedHash.isEmpty()) {
+            return out;
+        }
+        pages.forEach((url, entry) -> {
+            if (!entry.specHash().isEmpty()) {
+                RenderedPage p = entry.page();
+                String htmlHash = entry.htmlHash().isEmpty() ? ValueHash.sha256(p.html()) : entry.htmlHash();
+                out.put(url, new Kept(entry.specHash(), htmlHash, new RenderedPage(p.url(),
+                        p.template(), p.origin(), new byte[0], p.links(), p.citations(), p.sources(), p.ids(),
+                        p.targets(), p.diagnostics())));
+            }
+        });
+        return out;
+    }
+
+    /** The page remembered from an earlier run for this spec, with its HTML read back; empty when none fits. */
+    Optional<Entry> fromEarlierRun(PageSpec spec, String specHash) {
+        String url = spec.url();
+        if (specHash.isEmpty() || sharedHash.isEmpty() || !sharedHash.equals(restoredShared)) {
+            return Optional.empty();
+        }
+        Kept kept = restored.get(url);
+        if (kept == null || !kept.specHash().equals(specHash)) {
+            return Optional.empty();
+        }
+        RenderedPage p = kept.page();
+        return html.apply(url, kept).map(bytes -> new Entry(spec, specHash, kept.htmlHash(), new RenderedPage(p.url(),
+                p.template(), p.origin(), bytes, p.links(), p.citations(), p.sources(), p.ids(), p.targets(),
+                p.diagnostics()), null));
     }
 }

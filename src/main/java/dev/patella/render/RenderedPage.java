@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,6 @@ public record RenderedPage(String url, String template, Optional<SourceSpan> ori
 
     /** The page as text. */
     public String text() {
-        return new String(html, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(html, StandardCharsets.UTF_8);
     }
 }

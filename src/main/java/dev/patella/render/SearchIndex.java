@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +10,11 @@ import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The site's search index: one small JSON file the search page's script reads. Each entry has
@@ -43,19 +47,50 @@ final class SearchIndex {
      * dropped rather than splitting a word, so "runner's" is found by "runners".
      */
     static String bodyWords(List<String> texts) {
-        var seen = new java.util.LinkedHashSet<String>();
+        // a hand-written scan, not a lower-casing, a replaceAll and a split by regular expressions:
+        // this runs over every page's text in every build (see bench/README.md, the profile)
+        var seen = new LinkedHashSet<String>();
+        var word = new StringBuilder();
         for (String text : texts) {
-            for (String word : text.toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]", "")
-                    .split("[^\\p{L}\\p{N}]+")) {
-                if (word.length() >= SHORTEST_WORD) {
-                    seen.add(word);
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < lower.length(); ) {
+                int c = lower.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\'' || c == '\u2019') {
+                    continue; // dropped, not a break between words
+                }
+                if (letterOrNumber(c)) {
+                    word.appendCodePoint(c);
+                } else {
+                    keep(word, seen);
                 }
             }
+            keep(word, seen);
         }
         return String.join(" ", seen);
     }
 
-    /** What kinds list their pages' words with. */
+    /** Whether a code point is a letter or a number, as {@code \p{L}} and {@code \p{N}} say. */
+    private static boolean letterOrNumber(int c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    private static void keep(StringBuilder word, Set<String> seen) {
+        if (word.length() >= SHORTEST_WORD) {
+            seen.add(word.toString());
+        }
+        word.setLength(0);
+    }
+
+    /** What kinds list their pages' words with; safe for several threads. */
     interface Plain {
         /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);
@@ -68,15 +103,15 @@ final class SearchIndex {
     private final MarkdownRenderer markdown;
     private final List<PageKind> kinds;
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
-    private final Map<String, String> plainText = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> plainText = new ConcurrentHashMap<>();
     /**
      * Body words by the plain texts they come from: a long-lived index splits each page's text
      * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
      * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
      */
-    private final Map<List<String>, String> bodyWords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
     /** Each entry's JSON, as {@link #write} joins them. */
-    private final Map<Entry, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Entry, String> written = new ConcurrentHashMap<>();
     private final Plain plain = new Plain() {
         @Override
         public String of(Prose prose) {
@@ -92,18 +127,37 @@ final class SearchIndex {
         }
     };
 
+    private volatile Listed listed;
+    /** Where plain texts an earlier run of Patella made are remembered; null for none. */
+    private volatile RenderCache memory;
+
     SearchIndex(ObjectMapper json, MarkdownRenderer markdown, List<PageKind> kinds) {
         this.json = json;
         this.markdown = markdown;
         this.kinds = kinds;
     }
 
+    /** Takes the plain texts of Markdown from {@code cache} when it remembers them, and leaves new ones there. */
+    void rememberIn(RenderCache cache) {
+        memory = cache.keeping ? cache : null;
+    }
+
     /** Every page worth finding, in URL order, from every kind of page. */
     List<Entry> entries(SiteIndex index) {
+        Listed last = listed;
+        if (last != null && last.index() == index) {
+            return last.entries(); // the search page and the index file both list them: made once per index
+        }
         List<Entry> out = new ArrayList<>();
         kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
         out.sort(Comparator.comparing(Entry::url));
-        return List.copyOf(out);
+        List<Entry> entries = List.copyOf(out);
+        listed = new Listed(index, entries);
+        return entries;
+    }
+
+    /** The entries last made, with the index they were made from. */
+    private record Listed(SiteIndex index, List<Entry> entries) {
     }
 
     /**
@@ -142,6 +196,8 @@ final class SearchIndex {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        return plainText.computeIfAbsent(prose.markdown(), text -> markdown.plainText(text).strip());
+        RenderCache kept = memory;
+        return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
+                ? markdown.plainText(text).strip() : kept.plainText(text, () -> markdown.plainText(text).strip()));
     }
 }

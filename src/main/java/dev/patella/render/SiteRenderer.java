@@ -7,12 +7,17 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the pages of an indexed site through the project's templates. Pages are rendered in
@@ -87,11 +92,15 @@ public final class SiteRenderer {
         String icon = asset(ICON, diagnostics);
         // what a spec does not hold: how its Markdown renders (citations are numbered from the
         // references), the templates that turn its view into HTML, the glossary terms it links
-        Object shared = List.of(templates, references, index.site().glossary());
+        Object shared = List.of(templates, references, index.site().glossary(), index.site().config());
         if (!shared.equals(cache.shared)) {
             cache.pages = new HashMap<>();
             cache.shared = shared;
+            // on disk, the templates are known by their files, Patella itself by the note's version check
+            cache.sharedHash = cache.keeping ? cache.hasher.of(List.of(templates.fingerprint(), references,
+                    index.site().glossary(), index.site().config())).orElse("") : "";
         }
+        search.rememberIn(cache);
         List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
         var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
                 name -> asset(name, diagnostics));
@@ -140,21 +149,37 @@ public final class SiteRenderer {
             boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey());
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
+        List<String> hashes = cache.keeping
+                ? all.parallelStream().map(spec -> cache.hasher.of(spec).orElse("")).toList()
+                : Collections.nCopies(all.size(), "");
         List<Integer> todo = new ArrayList<>();
+        List<Integer> earlier = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             RenderCache.Entry before = cache.pages.get(all.get(i).url());
             if (before != null && before.spec().equals(all.get(i))) {
-                next.put(before.page().url(), new RenderCache.Entry(before.spec(), before.page(), jobs.get(i).specKey()));
+                next.put(before.page().url(), new RenderCache.Entry(before.spec(), before.specHash(),
+                        before.htmlHash(), before.page(), jobs.get(i).specKey()));
             } else {
-                todo.add(i);
+                (hashes.get(i).isEmpty() ? todo : earlier).add(i);
+            }
+        }
+        // pages an earlier run made from the same spec, their HTML read back from where it published them
+        List<Optional<RenderCache.Entry>> found = earlier.parallelStream()
+                .map(i -> cache.fromEarlierRun(all.get(i), hashes.get(i))).toList();
+        for (int k = 0; k < earlier.size(); k++) {
+            if (found.get(k).isPresent()) {
+                next.put(found.get(k).get().page().url(), found.get(k).get());
+            } else {
+                todo.add(earlier.get(k));
             }
         }
         List<PageJob.Outcome> made = todo.parallelStream()
                 .map(i -> jobs.get(i).render(all.get(i), views, templates, glossary, basePath)).toList();
         for (int k = 0; k < made.size(); k++) {
-            PageJob.Outcome outcome = made.get(k);
-            Object key = jobs.get(todo.get(k)).specKey();
-            outcome.page().ifPresent(page -> next.put(page.url(), new RenderCache.Entry(outcome.spec(), page, key)));
+            int i = todo.get(k);
+            Object key = jobs.get(i).specKey();
+            made.get(k).page().ifPresent(page -> next.put(page.url(),
+                    new RenderCache.Entry(all.get(i), hashes.get(i), "", page, key)));
         }
         return made;
     }
@@ -176,10 +201,10 @@ public final class SiteRenderer {
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {
-                        files.add(new DataFile(FAVICON_ICO, java.nio.file.Files.readAllBytes(e.getValue().source()),
+                        files.add(new DataFile(FAVICON_ICO, Files.readAllBytes(e.getValue().source()),
                                 false));
-                    } catch (java.io.IOException x) {
-                        throw new java.io.UncheckedIOException("cannot read " + e.getValue().source(), x);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException("cannot read " + e.getValue().source(), x);
                     }
                 });
         return List.copyOf(files);

@@ -14,8 +14,9 @@ import dev.patella.model.Exercise;
 import dev.patella.model.Person;
 import dev.patella.model.Prose;
 import dev.patella.model.Reference;
+import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -77,11 +78,11 @@ final class StructuredData {
                 .put("maxValue", dose.reps().max());
         dose.frequency().ifPresent(f -> plan.put("activityFrequency", markdown.plainText(f.markdown())));
         dose.rest().ifPresent(r -> plan.put("restPeriods", markdown.plainText(r.markdown())));
-        if (!e.progressions().isEmpty()) {
-            plan.put("additionalVariable", String.join(" ", text(e.progressions())));
+        if (!e.variations().progressions().isEmpty()) {
+            plan.put("additionalVariable", String.join(" ", text(e.variations().progressions())));
         }
-        var muscles = new java.util.ArrayList<>(e.muscles().primary());
-        muscles.addAll(e.muscles().secondary());
+        var muscles = new ArrayList<>(e.profile().muscles().primary());
+        muscles.addAll(e.profile().muscles().secondary());
         named(plan.putArray("associatedAnatomy"), "Muscle", muscles);
         return write(page);
     }
@@ -151,7 +152,7 @@ final class StructuredData {
             r.authors().forEach(a -> authors.addObject().put("@type", "Person").put("familyName", a.family())
                     .put("givenName", a.given()).put("name", (a.given() + " " + a.family()).strip()));
             if (!r.issued().isEmpty()) {
-                item.put("datePublished", r.issued().stream().map(n -> String.format(java.util.Locale.ROOT, "%02d", n))
+                item.put("datePublished", r.issued().stream().map(n -> String.format(Locale.ROOT, "%02d", n))
                         .collect(Collectors.joining("-")));
             }
             r.containerTitle().or(r::containerTitleShort).ifPresent(t ->

@@ -5,7 +5,7 @@ import dev.patella.diag.SourceSpan;
 /**
  * A link written literally in a template, found by reading the template's source.
  *
- * @param written the attribute value as written, for example {@code ${page.layout.root}exercises/}
+ * @param written the attribute value as written, for example {@code ${page.layout.place.root}exercises/}
  * @param target  what it points at: a site-root path ({@code /exercises/}) for {@link Kind#SITE},
  *                the anchor with its {@code #} for {@link Kind#ANCHOR}, the address for the others
  * @param at      where the attribute value starts in the template

@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Finds the links templates write literally, with their line and column, by reading the
- * template sources: {@code href="${page.layout.root}exercises/"}, {@code href="#main"},
+ * template sources: {@code href="${page.layout.place.root}exercises/"}, {@code href="#main"},
  * {@code href="https://..."}. Links made entirely from data ({@code href="${link.href}"}) are
  * not listed here: the checks see them in the finished pages.
  */
@@ -27,7 +28,7 @@ final class TemplateLinks {
     private static final Pattern ALT = Pattern.compile("\\balt\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     /** How templates write the path from a page to the site root. */
-    private static final List<String> ROOTS = List.of("${page.layout.root}", "${layout.root}");
+    private static final List<String> ROOTS = List.of("${page.layout.place.root}", "${layout.place.root}");
 
     private TemplateLinks() {
     }
@@ -74,19 +75,19 @@ final class TemplateLinks {
     private record KindAndTarget(TemplateLink.Kind kind, String target) {
     }
 
-    private static java.util.Optional<KindAndTarget> classify(String value) {
+    private static Optional<KindAndTarget> classify(String value) {
         if (value.contains("<#")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (String root : ROOTS) {
             if (value.startsWith(root) && !value.substring(root.length()).contains("${")) {
-                return java.util.Optional.of(new KindAndTarget(TemplateLink.Kind.SITE, "/" + value.substring(root.length())));
+                return Optional.of(new KindAndTarget(TemplateLink.Kind.SITE, "/" + value.substring(root.length())));
             }
         }
         String lower = value.toLowerCase(Locale.ROOT);
         TemplateLink.Kind kind;
         if (value.contains("${")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } else if (value.startsWith("#") && value.length() > 1) {
             kind = TemplateLink.Kind.ANCHOR;
         } else if (value.startsWith("/") && !value.startsWith("//")) {
@@ -97,11 +98,11 @@ final class TemplateLinks {
                 || lower.startsWith("//")) {
             kind = TemplateLink.Kind.EXTERNAL;
         } else if (lower.matches("^[a-z][a-z0-9+.-]*:.*") || value.isEmpty() || value.equals("#")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } else {
             kind = TemplateLink.Kind.RELATIVE;
         }
-        return java.util.Optional.of(new KindAndTarget(kind, value));
+        return Optional.of(new KindAndTarget(kind, value));
     }
 
     private static SourceSpan at(String file, String text, int offset) {

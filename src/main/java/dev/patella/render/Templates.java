@@ -14,14 +14,19 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * The project's Freemarker templates, configured once: {@code .ftlh} files auto-escape HTML,
@@ -34,12 +39,17 @@ public final class Templates {
 
     private final Configuration config;
     private final Path dir;
+    private final LongSupplier nanoTime;
     private volatile List<TemplateLink> links;
     private volatile TemplateSet parsed;
 
-    /** @throws UncheckedIOException when the templates folder cannot be opened */
-    public Templates(Path templatesDir) {
+    /**
+     * @param nanoTime a monotonic clock for each render's time limit, {@code System::nanoTime} outside tests
+     * @throws UncheckedIOException when the templates folder cannot be opened
+     */
+    public Templates(Path templatesDir, LongSupplier nanoTime) {
         this.dir = templatesDir;
+        this.nanoTime = nanoTime;
         var version = Configuration.VERSION_2_3_34;
         config = new Configuration(version);
         try {
@@ -69,6 +79,31 @@ public final class Templates {
     }
 
     /**
+     * The SHA-256 of every file under the templates folder (names and bytes, in name order): a
+     * run that finds the same fingerprint renders with the same templates and assets.
+     *
+     * @throws UncheckedIOException when the folder or a file cannot be read
+     */
+    public String fingerprint() {
+        try (var walk = Files.walk(dir)) {
+            var files = new TreeMap<String, Path>();
+            walk.filter(Files::isRegularFile)
+                    .forEach(p -> files.put(dir.relativize(p).toString().replace('\\', '/'), p));
+            var all = new ByteArrayOutputStream();
+            for (var e : files.entrySet()) {
+                byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = Files.readAllBytes(e.getValue());
+                all.writeBytes((name.length + " " + bytes.length + " ").getBytes(StandardCharsets.UTF_8));
+                all.writeBytes(name);
+                all.writeBytes(bytes);
+            }
+            return ValueHash.sha256(all.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the templates in " + dir, e);
+        }
+    }
+
+    /**
      * Renders {@code name} with the view as {@code page}. The first call parses every template
      * (see {@link TemplateSet}); while any template has a problem, every call reports those
      * problems and renders nothing.
@@ -91,7 +126,7 @@ public final class Templates {
                             + "or the README's template list"), origin));
             return Optional.empty();
         }
-        var out = new RenderBudget(name, System::nanoTime);
+        var out = new RenderBudget(name, nanoTime);
         try {
             Environment env = template.createProcessingEnvironment(Map.of("page", view), out);
             env.setTemplateProcessingTracer(out);

@@ -139,11 +139,11 @@ final class ViewBuilder {
     /** What an exercise can use, needed or optional; "No equipment" when it needs nothing. */
     static List<String> equipment(Exercise e) {
         List<String> out = new ArrayList<>();
-        if (e.equipment().isEmpty()) {
+        if (e.equipment().required().isEmpty()) {
             out.add(Facets.NO_EQUIPMENT);
         }
-        out.addAll(e.equipment());
-        e.optionalEquipment().stream().filter(x -> !out.contains(x)).forEach(out::add);
+        out.addAll(e.equipment().required());
+        e.equipment().optional().stream().filter(x -> !out.contains(x)).forEach(out::add);
         return out;
     }
 
@@ -166,11 +166,12 @@ final class ViewBuilder {
     }
 
     Views.ExerciseCard card(Exercise e, String from) {
-        var muscles = new ArrayList<>(e.muscles().primary());
+        var profile = e.profile();
+        var muscles = new ArrayList<>(profile.muscles().primary());
         return new Views.ExerciseCard(e.title(), Urls.relative(from, Urls.exercise(e.slug())), e.summary(),
-                e.phase().label(), e.chain().label(), shortDose(e.dose()), muscles, e.phase().key(),
-                Facets.key(e.chain().label()),
-                concat(e.muscles().primary(), e.muscles().secondary()).stream().map(Facets::key).toList(),
+                profile.phase().label(), profile.chain().label(), shortDose(e.dose()), muscles, profile.phase().key(),
+                Facets.key(profile.chain().label()),
+                concat(profile.muscles().primary(), profile.muscles().secondary()).stream().map(Facets::key).toList(),
                 equipment(e).stream().map(Facets::key).toList());
     }
 

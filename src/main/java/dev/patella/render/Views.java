@@ -14,36 +14,64 @@ public final class Views {
     }
 
     /**
-     * What every page's frame needs.
-     *
-     * @param root      the relative path from this page to the site root ({@code ../../}), or the
-     *                  base path for pages served at any URL (the 404 page)
-     * @param canonical the absolute URL of this page
-     * @param section   which main navigation item this page belongs to
-     * @param jsonLd    the page's schema.org data, already escaped for a {@code <script>} element
-     * @param ogType    the Open Graph type: {@code website} or {@code article}
-     * @param icon      the favicon's href
-     * @param manifest  the web app manifest's href
-     * @param scripts   the hrefs of the page's scripts (external files only, loaded with {@code defer})
+     * What every page around its own content needs: what goes in its {@code <head>}, the frame
+     * every page shares, and where this page is.
      */
-    public record Layout(String title, String description, String canonical, String root, String url,
-                         String language, String siteTitle, String css, String section, List<NavLink> nav,
-                         List<NavLink> footerNav, List<Link> breadcrumbs, String disclaimerHtml,
-                         String publisher, String jsonLd, String ogType, String pageTitle, String icon,
-                         String manifest, List<String> scripts) {
+    public record Layout(Head head, Frame frame, Place place) {
 
         /** This layout for a page that is an article (Open Graph type {@code article}) rather than a website page. */
         public Layout asArticle() {
-            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
-                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, "article", pageTitle, icon, manifest,
-                    scripts);
+            return new Layout(head.withOgType("article"), frame, place);
         }
 
         /** This layout with the given script hrefs. */
         public Layout withScripts(List<String> hrefs) {
-            return new Layout(title, description, canonical, root, url, language, siteTitle, css, section, nav,
-                    footerNav, breadcrumbs, disclaimerHtml, publisher, jsonLd, ogType, pageTitle, icon, manifest,
-                    List.copyOf(hrefs));
+            return new Layout(head.withScripts(hrefs), frame, place);
+        }
+
+        /**
+         * What goes in the page's {@code <head>}.
+         *
+         * @param title    the {@code <title>}: the page's title and the site's, or the site's alone on the home page
+         * @param ogTitle  the page's own title, for sharing
+         * @param jsonLd   the page's schema.org data, already escaped for a {@code <script>} element
+         * @param ogType   the Open Graph type: {@code website} or {@code article}
+         * @param icon     the favicon's href
+         * @param manifest the web app manifest's href
+         * @param scripts  the hrefs of the page's scripts (external files only, loaded with {@code defer})
+         */
+        public record Head(String title, String ogTitle, String description, String language, String css,
+                           String icon, String manifest, List<String> scripts, String jsonLd, String ogType) {
+
+            public Head {
+                scripts = List.copyOf(scripts);
+            }
+
+            Head withOgType(String type) {
+                return new Head(title, ogTitle, description, language, css, icon, manifest, scripts, jsonLd, type);
+            }
+
+            Head withScripts(List<String> hrefs) {
+                return new Head(title, ogTitle, description, language, css, icon, manifest, hrefs, jsonLd, ogType);
+            }
+        }
+
+        /** The frame every page shares: the site's name, its navigation, its footer. Hrefs are relative to the page. */
+        public record Frame(String siteTitle, List<NavLink> nav, List<NavLink> footerNav, String disclaimerHtml,
+                            String publisher) {
+        }
+
+        /**
+         * Where this page is.
+         *
+         * @param url       the page's site-root URL ({@code /exercises/clamshell/})
+         * @param root      the relative path from this page to the site root ({@code ../../}), or the
+         *                  base path for pages served at any URL (the 404 page)
+         * @param canonical the absolute URL of this page
+         * @param section   which main navigation item this page belongs to
+         * @param breadcrumbs the pages above this one, home first, then this page
+         */
+        public record Place(String url, String root, String canonical, String section, List<Link> breadcrumbs) {
         }
     }
 
@@ -132,14 +160,30 @@ public final class Views {
                             List<Reference> references, Editorial editorial, Help help) {
     }
 
-    public record Exercise(Layout layout, String title, List<String> otherNames, String summary,
-                           List<String> primaryMuscles, List<String> secondaryMuscles, String feelItHtml,
-                           List<String> equipment, List<String> optionalEquipment, String chain,
-                           String chainMeaning, String phase, String positionHtml, List<String> stepsHtml,
-                           Dose dose, List<String> tipsHtml, List<String> mistakesHtml,
-                           List<String> progressionsHtml, List<String> regressionsHtml, List<String> stopIfHtml,
-                           Illustration illustration, List<Usage> usedFor, String bodyHtml,
+    /** An exercise's page; its groups mirror the model's {@code Exercise}. */
+    public record Exercise(Layout layout, String title, List<String> otherNames, String summary, Profile profile,
+                           Equipment equipment, Instructions instructions, Dose dose, Variations variations,
+                           Safety safety, Illustration illustration, List<Usage> usedFor, String bodyHtml,
                            List<Reference> references, Editorial editorial, Help help) {
+
+        /** The muscles it works; {@code chain} and {@code phase} are labels, {@code chainMeaning} says what the chain is. */
+        public record Profile(List<String> primaryMuscles, List<String> secondaryMuscles, String chain,
+                              String chainMeaning, String phase) {
+        }
+
+        /** What it needs ({@code required}, empty when nothing) and what helps ({@code optional}). */
+        public record Equipment(List<String> required, List<String> optional) {
+        }
+
+        public record Instructions(String positionHtml, List<String> stepsHtml, String feelItHtml,
+                                   List<String> tipsHtml, List<String> mistakesHtml) {
+        }
+
+        public record Variations(List<String> progressionsHtml, List<String> regressionsHtml) {
+        }
+
+        public record Safety(List<String> stopIfHtml) {
+        }
     }
 
     public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,
@@ -169,6 +213,43 @@ public final class Views {
     public record ProgramExercise(int number, String id, String title, String href, String url, Dose dose,
                                   Illustration illustration, String positionHtml, List<String> stepsHtml,
                                   String feelItHtml, List<String> stopIfHtml) {
+    }
+
+    /**
+     * The clinician's handout maker: a form (shown by its script) over a printable sheet that holds
+     * every exercise of the site; without JavaScript the sheet shows the default program.
+     *
+     * @param groups    the exercises to choose from, by the condition whose program has them
+     * @param exercises every exercise, the default program's first and in its order
+     * @param limits    the ranges a clinician may choose within, from the content schema's constants
+     * @param qrHref    the QR code library the script imports, shipped with the site
+     * @param references the sources the exercises' steps cite
+     */
+    public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
+                          HandoutLimits limits, String qrHref, Help help, List<Reference> references,
+                          Checked checked) {
+    }
+
+    /**
+     * The exercises of one condition's program (or of none), as the maker's list offers them; each
+     * choice's {@code href} is the exercise's slug, the value a handout link names it by.
+     */
+    public record HandoutGroup(String title, List<Link> choices) {
+    }
+
+    /**
+     * One exercise of the handout sheet. {@code slug} is what a handout link names it by, in any
+     * language; {@code defaultPosition} is its place in the default program, 0 when it is not in it.
+     */
+    public record HandoutExercise(String slug, String id, String title, String href, String url, Dose dose,
+                                  int defaultReps, Illustration illustration, String positionHtml,
+                                  List<String> stepsHtml, String feelItHtml, List<String> stopIfHtml,
+                                  int defaultPosition) {
+    }
+
+    /** The ranges of a handout's choices: doses as the content schema allows, texts and the link kept short. */
+    public record HandoutLimits(int maxSets, int maxReps, int maxHoldSeconds, int maxRestSeconds,
+                                int maxDaysPerWeek, int maxNote, int maxName, int maxExercises, int maxLink) {
     }
 
     /**

@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
@@ -44,7 +47,7 @@ public final class DevServer implements AutoCloseable {
     /**
      * What one rebuild did, for the terminal and for measurements.
      *
-     * @param firstEventNanos when the first file event of the rebuild arrived ({@link System#nanoTime})
+     * @param firstEventNanos when the first file event of the rebuild arrived (on the server's clock)
      * @param readyNanos      when the new pages were being served and open pages had been told
      */
     public record Rebuilt(long snapshot, SiteBuild build, List<Diagnostic> errors, Changes changes,
@@ -52,6 +55,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private final ServeOptions options;
+    private final LongSupplier nanoTime;
     private final PrintWriter out;
     private final PrintWriter err;
     private final HttpServer server;
@@ -71,8 +75,10 @@ public final class DevServer implements AutoCloseable {
     private Rebuilder rebuilder;
     private SiteWatcher watcher;
 
-    private DevServer(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+    private DevServer(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err)
+            throws IOException {
         this.options = options;
+        this.nanoTime = nanoTime;
         this.out = out;
         this.err = err;
         server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
@@ -84,27 +90,29 @@ public final class DevServer implements AutoCloseable {
         Path project = options.project().toAbsolutePath().normalize();
         // served at the root of this address, so canonical links and the 404 page's links work here
         session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.of(url),
-                options.drafts(), false, options.today()), System::nanoTime);
+                options.drafts(), false, options.today()), nanoTime);
     }
 
     /**
      * Binds the address, builds the site, starts watching and serving. A first build that throws
      * does not stop it: its error is shown on every page until a save builds the site.
      *
+     * @param nanoTime a monotonic clock for build times and rebuild timings, {@code System::nanoTime} outside tests
      * @throws IOException when the address cannot be bound (for example the port is in use)
      * @throws java.io.UncheckedIOException when the project's folders cannot be watched
      */
-    public static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
-        return start(options, out, err, session -> session::build);
+    public static DevServer start(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err)
+            throws IOException {
+        return start(options, nanoTime, out, err, session -> session::build);
     }
 
     /**
-     * As {@link #start(ServeOptions, PrintWriter, PrintWriter)}, building with the step that
+     * As {@link #start(ServeOptions, LongSupplier, PrintWriter, PrintWriter)}, building with the step that
      * {@code steps} makes from the session (tests wrap the session's build to make it fail).
      */
-    static DevServer start(ServeOptions options, PrintWriter out, PrintWriter err,
+    static DevServer start(ServeOptions options, LongSupplier nanoTime, PrintWriter out, PrintWriter err,
                            Function<SiteSession, Rebuilder.Step> steps) throws IOException {
-        var server = new DevServer(options, out, err);
+        var server = new DevServer(options, nanoTime, out, err);
         try {
             server.begin(steps.apply(server.session));
         } catch (RuntimeException e) {
@@ -116,7 +124,7 @@ public final class DevServer implements AutoCloseable {
 
     private void begin(Rebuilder.Step step) {
         Path project = options.project().toAbsolutePath().normalize();
-        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), this::rebuilt);
+        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), nanoTime, this::rebuilt);
         watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
                 rebuilder::changed, rebuilder::changedEverything, background);
         rebuilder.buildEverything();
@@ -181,7 +189,7 @@ public final class DevServer implements AutoCloseable {
             showingCrash = false;
             live.announce(snapshot.id());
         }
-        long ready = System.nanoTime();
+        long ready = nanoTime.getAsLong();
         report(batch, build, all, result.diagnostics(), first, ready);
         var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), ready);
         if (!first) {
@@ -206,6 +214,13 @@ public final class DevServer implements AutoCloseable {
         err.flush();
     }
 
+    /** The pages this build made afresh: a page tried and failed is not one (its error is shown instead). */
+    private static long renderedPages(SiteBuild build) {
+        Set<String> made = new HashSet<>();
+        build.pages().forEach(page -> made.add(page.url()));
+        return build.rendered().stream().distinct().filter(made::contains).count();
+    }
+
     private void report(Rebuilder.Batch batch, SiteBuild build, List<Diagnostic> all, Diagnostics diagnostics,
                         boolean first, long ready) {
         if (!all.equals(lastPrinted)) {
@@ -215,7 +230,7 @@ public final class DevServer implements AutoCloseable {
         }
         double ms = (ready - batch.firstEventNanos()) / 1e6;
         String what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
-                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", build.rendered().size(),
+                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", renderedPages(build),
                 build.pages().size(), ms, describe(batch.changes()));
         if (diagnostics.hasErrors()) {
             what += "; " + diagnostics.errorCount() + (diagnostics.errorCount() == 1 ? " error" : " errors")

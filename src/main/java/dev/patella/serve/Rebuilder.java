@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Turns file events into rebuilds, one at a time, on its own thread. Events are gathered until
@@ -33,6 +34,7 @@ final class Rebuilder implements Runnable {
     private final Duration quiet;
     private final Duration maxDelay;
     private final BiConsumer<Batch, Outcome> done;
+    private final LongSupplier nanoTime;
     private final BlockingQueue<Path> events = new LinkedBlockingQueue<>();
     /** Files changed since the last rebuild that did not crash: where the cause of a crash must be. */
     private final Set<Path> sinceLastFinished = new LinkedHashSet<>();
@@ -44,7 +46,7 @@ final class Rebuilder implements Runnable {
         SiteBuild build(Changes changes, Diagnostics diagnostics);
     }
 
-    /** What one rebuild was asked to look at, and when the first of its events arrived ({@link System#nanoTime}). */
+    /** What one rebuild was asked to look at, and when the first of its events arrived (on the rebuilder's clock). */
     record Batch(Changes changes, long firstEventNanos) {
     }
 
@@ -69,8 +71,10 @@ final class Rebuilder implements Runnable {
         }
     }
 
-    Rebuilder(Step step, Duration quiet, Duration maxDelay, BiConsumer<Batch, Outcome> done) {
+    /** @param nanoTime a monotonic clock for the quiet time and the longest wait, {@code System::nanoTime} outside tests */
+    Rebuilder(Step step, Duration quiet, Duration maxDelay, LongSupplier nanoTime, BiConsumer<Batch, Outcome> done) {
         this.step = step;
+        this.nanoTime = nanoTime;
         this.quiet = quiet;
         this.maxDelay = maxDelay;
         this.done = done;
@@ -90,7 +94,7 @@ final class Rebuilder implements Runnable {
 
     /** Builds everything now, on the calling thread, and hands the outcome on; never throws. */
     void buildEverything() {
-        handle(new Batch(Changes.everything(), System.nanoTime()));
+        handle(new Batch(Changes.everything(), nanoTime.getAsLong()));
     }
 
     @Override
@@ -98,7 +102,7 @@ final class Rebuilder implements Runnable {
         try {
             while (true) {
                 Path first = events.take();
-                long firstAt = System.nanoTime();
+                long firstAt = nanoTime.getAsLong();
                 Set<Path> paths = new LinkedHashSet<>();
                 boolean everything = false;
                 long deadline = firstAt + maxDelay.toNanos();
@@ -119,7 +123,7 @@ final class Rebuilder implements Runnable {
 
     /** The next event if one comes within the quiet time and before the deadline; null otherwise. */
     private Path nextWithin(long deadline) throws InterruptedException {
-        long wait = Math.min(quiet.toNanos(), deadline - System.nanoTime());
+        long wait = Math.min(quiet.toNanos(), deadline - nanoTime.getAsLong());
         return wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
     }
 

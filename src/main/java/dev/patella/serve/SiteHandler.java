@@ -4,11 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Serves the files of the built site, and nothing else. A request is answered only when it is
@@ -41,7 +44,7 @@ final class SiteHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         // every answer closes the exchange, except an event stream, which stays open
-        java.net.URI target = exchange.getRequestURI();
+        URI target = exchange.getRequestURI();
         boolean absolute = target.getScheme() != null;
         // an http:// target names the host in place of the Host header (RFC 9112, 3.2.2), so it is checked the same way
         Optional<String> authority = absolute && target.getScheme().equalsIgnoreCase("http") ? Optional.of(Optional.ofNullable(target.getRawAuthority()).orElse(""))
@@ -140,7 +143,7 @@ final class SiteHandler implements HttpHandler {
 
     /** Turns a request path into a site path, or refuses it. */
     static final class SitePaths {
-        private static final java.util.regex.Pattern DOUBLE_ENCODED = java.util.regex.Pattern.compile("%[0-9A-Fa-f]{2}");
+        private static final Pattern DOUBLE_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
         private SitePaths() {
         }
@@ -181,7 +184,7 @@ final class SiteHandler implements HttpHandler {
             try {
                 path = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                        .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
             } catch (CharacterCodingException e) {
                 return Optional.empty();
             }

@@ -2,7 +2,9 @@ package dev.patella.serve;
 
 import dev.patella.diag.Diagnostic;
 import dev.patella.output.SiteFiles;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Optional;
 record Snapshot(long id, SiteFiles latest, Optional<SiteFiles> lastGood, List<Diagnostic> errors,
                 String overlayHtml) {
 
-    static final Snapshot EMPTY = new Snapshot(0, new SiteFiles(java.util.Map.of(), java.util.Map.of()),
+    static final Snapshot EMPTY = new Snapshot(0, new SiteFiles(Map.of(), Map.of()),
             Optional.empty(), List.of(), "");
 
     /** A file made in memory, by site path; falls back to the last good build while there are errors. */
@@ -31,8 +33,8 @@ record Snapshot(long id, SiteFiles latest, Optional<SiteFiles> lastGood, List<Di
     }
 
     /** A file copied from the project, by site path; falls back like {@link #generated}. */
-    Optional<java.nio.file.Path> copied(String sitePath) {
-        java.nio.file.Path path = latest.copied().get(sitePath);
+    Optional<Path> copied(String sitePath) {
+        Path path = latest.copied().get(sitePath);
         if (path == null && !errors.isEmpty()) {
             path = lastGood.map(g -> g.copied().get(sitePath)).orElse(null);
         }

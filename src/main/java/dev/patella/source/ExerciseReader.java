@@ -17,8 +17,6 @@ final class ExerciseReader {
 
     private static final Pattern IMAGE_PATH = Pattern.compile("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
     private static final String WHAT = "exercise front matter";
-    /** The most repetitions a set can ask for. */
-    static final int MAX_REPS = 100;
 
     private final int reviewIntervalMonths;
 
@@ -57,9 +55,11 @@ final class ExerciseReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
-        return f.build(() -> new Exercise(slug, doc.origin(), title, otherNames, summary, muscles, feelIt, equipment,
-                optionalEquipment, chain, phase, position, steps, dose, tips, mistakes, progressions, regressions,
-                stopIf, illustration, sources, editorial, draft, doc.body()));
+        return f.build(() -> new Exercise(slug, doc.origin(), title, otherNames, summary,
+                new Exercise.Profile(muscles, chain, phase), new Exercise.Equipment(equipment, optionalEquipment),
+                new Exercise.Instructions(position, steps, feelIt, tips, mistakes), dose,
+                new Exercise.Variations(progressions, regressions), new Exercise.Safety(stopIf), illustration,
+                sources, editorial, draft, doc.body()));
     }
 
     private static Muscles muscles(Fields m) {
@@ -70,9 +70,9 @@ final class ExerciseReader {
     }
 
     private static Dose dose(Fields d) {
-        var sets = d.requiredInt("sets", 1, 20);
-        var reps = d.range("reps", true, MAX_REPS).orElse(new RepRange(1, 1));
-        var hold = d.optionalInt("hold_seconds", 1, 600);
+        var sets = d.requiredInt("sets", 1, Dose.MAX_SETS);
+        var reps = d.range("reps", true, Dose.MAX_REPS).orElse(new RepRange(1, 1));
+        var hold = d.optionalInt("hold_seconds", 1, Dose.MAX_HOLD_SECONDS);
         Optional<Prose> rest = d.prose("rest", false);
         var perSide = d.requiredBool("per_side");
         var frequency = d.prose("frequency", false);

@@ -34,7 +34,7 @@ final class SiteConfigReader {
             }
             var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
             var p = f.requiredNested("publisher", "publisher");
-            var publisher = new SiteConfig.Publisher(p.requiredText("name"), p.string("url", false));
+            var publisher = new SiteConfig.Organisation(p.requiredText("name"), p.string("url", false));
             p.finish();
             int interval = f.integer("review_interval_months", false, 1, 120)
                     .orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);

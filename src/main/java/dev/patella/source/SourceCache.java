@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostic;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class SourceCache {
     /** @return the remembered entry for these exact bytes, else empty */
     Optional<Entry> sameBytes(Path path, byte[] hash, Object variant) {
         Entry e = entries.get(path);
-        if (e != null && java.util.Arrays.equals(e.hash(), hash) && e.variant().equals(variant)) {
+        if (e != null && Arrays.equals(e.hash(), hash) && e.variant().equals(variant)) {
             return Optional.of(e);
         }
         return Optional.empty();

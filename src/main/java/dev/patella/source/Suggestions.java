@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known word closest to a misspelt one, for "did you mean" hints. */
@@ -18,7 +19,7 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(2, word.length() / 3);
         for (String candidate : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d <= limit && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class TextDecoder {
         if (result.isError()) {
             diagnostics.error("file.not-utf8", positionOf(bytes, in.position(), file),
                     "the file is not valid UTF-8 text (byte 0x"
-                            + String.format(java.util.Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
+                            + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
                             + "); save it as UTF-8 in your editor");
             return Optional.empty();
         }

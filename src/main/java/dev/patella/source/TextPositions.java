@@ -4,6 +4,7 @@ import dev.patella.diag.SourceSpan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Turns the place an XML parser reports (the end of a start tag) into the place an editor
@@ -84,7 +85,7 @@ final class TextPositions {
      *         the tag at {@code tag} and {@code closing}, that {@code bad} accepts; {@code tag} when
      *         none does (the problem spans lines, or is written with entities)
      */
-    int lineWith(int tag, String closing, java.util.function.Predicate<String> bad) {
+    int lineWith(int tag, String closing, Predicate<String> bad) {
         int open = text.indexOf('>', tag);
         if (open < 0) {
             return tag;

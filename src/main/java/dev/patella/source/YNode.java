@@ -1,6 +1,8 @@
 package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     /** A mapping, keys in the order written. */
     record YMap(Map<String, Entry> entries, SourceSpan at) implements YNode {
         public YMap {
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         @Override

@@ -2,6 +2,8 @@ package dev.patella.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -11,25 +13,25 @@ final class YamlErrors {
     private YamlErrors() {
     }
 
-    static dev.patella.diag.Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
-        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+    static Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
+        if (e instanceof StreamConstraintsException) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            return dev.patella.diag.Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
+            return Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
                     explain("nesting", null));
         }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
-            return dev.patella.diag.Diagnostic.error(code(marked.getProblem()), at,
+            return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
         }
         String problem = String.valueOf(cause != null ? cause.getMessage() : e.getOriginalMessage());
         JsonLocation location = e.getLocation();
         int line = location == null ? 1 : Math.max(1, location.getLineNr());
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
-        return dev.patella.diag.Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
+        return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class YamlReader {
             diagnostics.add(YamlErrors.describe(e, file, firstLine - 1));
             return Optional.empty();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // reading from a String: cannot happen
+            throw new UncheckedIOException(e); // reading from a String: cannot happen
         }
     }
 

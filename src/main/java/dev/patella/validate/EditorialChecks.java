@@ -9,16 +9,19 @@ import dev.patella.model.Condition;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
 import dev.patella.model.Page;
-import dev.patella.model.Prose;
 import dev.patella.model.ProgramStep;
+import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +34,19 @@ import java.util.stream.Collectors;
 public final class EditorialChecks {
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
+    /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
+    private Function<List<Prose>, Optional<Readability.Level>> earlier =
+            texts -> Optional.empty();
+
+    /** Takes reading levels from {@code earlier} (an earlier run's, remembered on disk) rather than measuring them. */
+    public void recall(Function<List<Prose>, Optional<Readability.Level>> earlier) {
+        this.earlier = earlier;
+    }
+
+    /** The reading levels measured so far, by the texts they were measured on. */
+    public Map<List<Prose>, Readability.Level> levels() {
+        return Map.copyOf(levels);
+    }
 
     /**
      * @param today  the current date, from the build's clock
@@ -55,10 +71,11 @@ public final class EditorialChecks {
                 .map(d -> d.at().file()).collect(Collectors.toSet());
         texts.keySet().removeIf(origin -> failing.contains(origin.file()));
         if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(new java.util.HashSet<>(texts.values())); // forget texts long gone
+            levels.keySet().retainAll(new HashSet<>(texts.values())); // forget texts long gone
         }
         texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
-                levels.computeIfAbsent(e.getValue(), Readability::measure), maxGrade, diagnostics));
+                levels.computeIfAbsent(e.getValue(), t -> earlier.apply(t).orElseGet(() -> Readability.measure(t))),
+                maxGrade, diagnostics));
     }
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
@@ -98,16 +115,16 @@ public final class EditorialChecks {
     private static List<Prose> texts(Exercise e) {
         List<Prose> texts = new ArrayList<>();
         texts.add(new Prose(e.summary(), e.origin()));
-        texts.add(e.feelIt());
-        texts.add(e.position());
-        texts.addAll(e.steps());
+        texts.add(e.instructions().feelIt());
+        texts.add(e.instructions().position());
+        texts.addAll(e.instructions().steps());
         e.dose().rest().ifPresent(texts::add);
         e.dose().frequency().ifPresent(texts::add);
-        texts.addAll(e.tips());
-        texts.addAll(e.mistakes());
-        texts.addAll(e.progressions());
-        texts.addAll(e.regressions());
-        texts.addAll(e.stopIf());
+        texts.addAll(e.instructions().tips());
+        texts.addAll(e.instructions().mistakes());
+        texts.addAll(e.variations().progressions());
+        texts.addAll(e.variations().regressions());
+        texts.addAll(e.safety().stopIf());
         texts.add(e.body());
         return texts;
     }

@@ -7,6 +7,7 @@ import dev.patella.index.Urls;
 import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Checks the links of the finished pages, whoever wrote them: every {@code href} and {@code src}
  * that points into the site must find its page, heading or file. Links written in Markdown are
- * left to {@link LinkChecker}, which knows their line in the content. A broken link that a
+ * left to {@link ContentLinkChecker}, which knows their line in the content. A broken link that a
  * template writes literally is reported once, at the template line; any other (made by a
  * template from data) at the content file of the page that shows it.
  */
@@ -41,8 +42,8 @@ public final class OutputLinkChecker {
      * resolving. Used by one check at a time.
      */
     public static final class Memory {
-        private Map<String, Boolean> fine = new java.util.HashMap<>();
-        private Map<String, PageLinks> clean = new java.util.HashMap<>();
+        private Map<String, Boolean> fine = new HashMap<>();
+        private Map<String, PageLinks> clean = new HashMap<>();
     }
 
     private OutputLinkChecker() {
@@ -52,18 +53,18 @@ public final class OutputLinkChecker {
      * @param unrendered pages the site has but could not render (their own errors say why): links
      *                   to them are not reported again
      */
-    public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
+    public static void check(ContentLinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
                              Set<String> unrendered, Diagnostics diagnostics) {
         check(site, pages, templateLinks, unrendered, new Memory(), diagnostics);
     }
 
-    /** As {@link #check(LinkChecker, Collection, List, Set, Diagnostics)}, skipping pages {@code memory} knows to be fine. */
-    public static void check(LinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
+    /** As {@link #check(ContentLinkChecker, Collection, List, Set, Diagnostics)}, skipping pages {@code memory} knows to be fine. */
+    public static void check(ContentLinkChecker site, Collection<PageLinks> pages, List<TemplateLink> templateLinks,
                              Set<String> unrendered, Memory memory, Diagnostics diagnostics) {
         // a page with no broken link last time has none now if it is the same page and every
         // target that resolved then resolves now: judge again the targets judged last time
         // (a few thousand), not every page's (a hundred thousand)
-        Map<String, Boolean> fine = new java.util.HashMap<>();
+        Map<String, Boolean> fine = new HashMap<>();
         boolean noneLost = memory.fine.size() < 200_000; // a bound, for a server that runs for days
         if (noneLost) {
             for (Map.Entry<String, Boolean> before : memory.fine.entrySet()) {
@@ -73,7 +74,7 @@ public final class OutputLinkChecker {
             }
         }
         Map<String, PageLinks> knownClean = noneLost ? memory.clean : Map.of();
-        Map<String, PageLinks> clean = new java.util.HashMap<>();
+        Map<String, PageLinks> clean = new HashMap<>();
         Map<TemplateLink, List<String>> brokenTemplateLinks = new LinkedHashMap<>();
         for (TemplateLink link : templateLinks) {
             if (link.kind() == TemplateLink.Kind.SITE && !site.resolves(link.target())) {
@@ -111,7 +112,7 @@ public final class OutputLinkChecker {
         brokenTemplateLinks.forEach((link, urls) -> diagnostics.add(describe(link, urls, site)));
     }
 
-    private static boolean resolves(String target, LinkChecker site, Set<String> unrendered) {
+    private static boolean resolves(String target, ContentLinkChecker site, Set<String> unrendered) {
         int hash = target.indexOf('#');
         return site.resolves(target) || unrendered.contains(hash < 0 ? target : target.substring(0, hash));
     }
@@ -131,7 +132,7 @@ public final class OutputLinkChecker {
         return Optional.empty();
     }
 
-    private static Diagnostic describe(TemplateLink link, List<String> pages, LinkChecker site) {
+    private static Diagnostic describe(TemplateLink link, List<String> pages, ContentLinkChecker site) {
         String where = pages.isEmpty() ? "" : " (on " + (pages.size() == 1 ? "the page " + pages.get(0)
                 : pages.size() + " pages, for example " + pages.get(0)) + ")";
         if (link.kind() == TemplateLink.Kind.ANCHOR) {
@@ -143,11 +144,11 @@ public final class OutputLinkChecker {
         return Diagnostic.error(code(link.target(), site), link.at(), "the template links to \""
                 + link.written() + "\", which points at " + link.target() + ", but the site has no such "
                 + (link.target().contains("#") ? "heading" : "page or file") + where
-                + "; fix the address (pages end in /, for example ${page.layout.root}exercises/)");
+                + "; fix the address (pages end in /, for example ${page.layout.place.root}exercises/)");
     }
 
     /** {@code link.broken-anchor} when only the heading is missing, {@code link.broken} when the page is. */
-    private static String code(String target, LinkChecker site) {
+    private static String code(String target, ContentLinkChecker site) {
         int hash = target.indexOf('#');
         return hash >= 0 && site.resolves(target.substring(0, hash)) ? "link.broken-anchor" : "link.broken";
     }

@@ -95,7 +95,7 @@ public final class Readability {
         int lineIndex = 0;
         int consumed = 0;
         int cursor = 0;
-        for (String sentence : SENTENCE_END.split(text)) {
+        for (String sentence : splitSentences(text)) {
             int start = text.indexOf(sentence, cursor);
             cursor = start < 0 ? cursor : start + sentence.length();
             while (lineIndex < lineTexts.size() - 1 && consumed + lineTexts.get(lineIndex).length() < start) {
@@ -173,31 +173,112 @@ public final class Readability {
 
     /** Vowel groups, less a silent final "e"; numbers count as one syllable per digit group. */
     static int syllables(String word) {
-        var letters = new StringBuilder(word.length());
+        // the last three letters are enough to test the endings: no string is built per word
         int count = 0;
+        int letters = 0;
+        char last = 0;
+        char second = 0;
+        char third = 0;
         boolean inVowels = false;
         for (int i = 0; i < word.length(); i++) {
             char c = Character.toLowerCase(word.charAt(i));
             if (c < 'a' || c > 'z') {
                 continue;
             }
-            letters.append(c);
+            letters++;
+            third = second;
+            second = last;
+            last = c;
             boolean vowel = "aeiouy".indexOf(c) >= 0;
             if (vowel && !inVowels) {
                 count++;
             }
             inVowels = vowel;
         }
-        String w = letters.toString();
-        if (w.isEmpty()) {
+        if (letters == 0) {
             return 1;
         }
-        if (w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee") && count > 1) {
+        if (last == 'e' && second != 'l' && second != 'e' && count > 1) {
             count--;
         }
-        if (w.endsWith("ed") && !w.endsWith("ted") && !w.endsWith("ded") && count > 1) {
+        if (second == 'e' && last == 'd' && third != 't' && third != 'd' && count > 1) {
             count--;
         }
         return Math.max(1, count);
+    }
+
+    /**
+     * {@code SENTENCE_END.split(text)}, written out: a sentence ends after {@code .}, {@code !} or
+     * {@code ?} with any closing quotes or brackets, where white space or the text's end follows.
+     * By hand because it runs on every paragraph of every page (see bench/README.md, the profile).
+     */
+    static List<String> splitSentences(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int index = 0;
+        int p = 1;
+        while (p <= n) {
+            if (!isSentenceEnd(text.charAt(p - 1))) {
+                p++;
+                continue;
+            }
+            int q = p;
+            while (q < n && isCloser(text.charAt(q))) {
+                q++;
+            }
+            int r = q;
+            while (r < n && isRegexSpace(text.charAt(r))) {
+                r++;
+            }
+            if (r > q) {
+                out.add(text.substring(index, p));
+                index = r;
+                p = r + 1;
+            } else if (atInputEnd(text, p)) {
+                out.add(text.substring(index, p)); // an empty match: the search goes on one further
+                index = p;
+                p = p + 1;
+            } else {
+                p++;
+            }
+        }
+        if (index == 0 && out.isEmpty()) {
+            return List.of(text);
+        }
+        out.add(text.substring(index, n));
+        int size = out.size();
+        while (size > 0 && out.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return out.subList(0, size);
+    }
+
+    private static boolean isSentenceEnd(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']';
+    }
+
+    /** {@code \s} of a regular expression: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Where {@code $} matches: the end, or before a line terminator that ends the text. */
+    private static boolean atInputEnd(String text, int p) {
+        int n = text.length();
+        if (p == n) {
+            return true;
+        }
+        if (p == n - 2) {
+            return text.charAt(p) == '\r' && text.charAt(p + 1) == '\n';
+        }
+        if (p == n - 1) {
+            char c = text.charAt(p);
+            return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
+        return false;
     }
 }

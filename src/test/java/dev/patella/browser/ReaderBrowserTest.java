@@ -109,7 +109,7 @@ class ReaderBrowserTest {
                 page.close();
             }
         }
-        assertThat(pages).hasSize(17);
+        assertThat(pages).hasSize(18);
         assertThat(problems).isEmpty();
     }
 
@@ -317,7 +317,7 @@ class ReaderBrowserTest {
 
             page.navigate(url("search/?q=glute"));
             assertThat(page.locator(".noscript-note").isVisible()).isTrue();
-            assertThat(page.locator("#all-pages li").count()).isEqualTo(15);
+            assertThat(page.locator("#all-pages li").count()).isEqualTo(16);
         }
     }
 

@@ -19,7 +19,8 @@ class BuildTest {
             "exercises/clamshell/index.html", "exercises/hip-extension-leg-raise/index.html",
             "exercises/semi-squat/index.html", "sources/index.html", "about/index.html",
             "editorial-policy/index.html", "disclaimer/index.html",
-            "conditions/chondromalacia-patella/program/index.html", "search/index.html", "glossary/index.html");
+            "conditions/chondromalacia-patella/program/index.html", "search/index.html", "glossary/index.html",
+            "handout/index.html");
 
     @TempDir
     Path tmp;
@@ -32,7 +33,7 @@ class BuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errors()).isEmpty();
-        assertThat(run.out()).containsPattern("Built 17 pages \\(\\d+ files, \\d+ written\\) in \\d+\\.\\d\\d s");
+        assertThat(run.out()).containsPattern("Built 18 pages \\(\\d+ files, \\d+ written\\) in \\d+\\.\\d\\d s");
         Path site = project.resolve("site");
         for (String page : SHIPPED_PAGES) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
@@ -40,7 +41,7 @@ class BuildTest {
         String sitemap = TestSites.read(site.resolve("sitemap.xml"));
         assertThat(sitemap).contains("<loc>https://example.org/exercises/clamshell/</loc>")
                 .contains("<loc>https://example.org/</loc>").doesNotContain("404");
-        assertThat(Pattern.compile("<loc>").matcher(sitemap).results().count()).isEqualTo(16);
+        assertThat(Pattern.compile("<loc>").matcher(sitemap).results().count()).isEqualTo(17);
         assertThat(sitemap).contains("<loc>https://example.org/conditions/chondromalacia-patella/program/</loc>")
                 .contains("<loc>https://example.org/search/</loc>");
         assertThat(TestSites.read(site.resolve("robots.txt"))).contains("Sitemap: https://example.org/sitemap.xml");

@@ -51,11 +51,15 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveBuildEqualsFullBuildTest {
 
-    /** Record components that are not keys in content: where a thing was read, its file name, its body. */
+    /** Record components that are not keys in content: where a thing was read, its file name, its body, groups. */
     private static final Set<String> NOT_KEYS = Set.of("slug", "origin", "at", "id", "body", "editorial", "min",
-            "max");
-    /** Components named otherwise in the content: CSL calls the author list "author"; a term's other forms are "also". */
-    private static final Map<String, String> KEY_OF = Map.of("authors", "author", "forms", "also");
+            "max", "profile", "instructions", "variations", "safety");
+    /**
+     * Components named otherwise in the content: CSL calls the author list "author"; a term's other
+     * forms are "also"; an exercise's equipment groups {@code equipment} and {@code optional_equipment}.
+     */
+    private static final Map<String, String> KEY_OF = Map.of("authors", "author", "forms", "also",
+            "required", "equipment", "optional", "optional_equipment");
 
     private final Map<List<Reference>, Map<String, FormattedReference>> formatted = new java.util.HashMap<>();
     private Path project;

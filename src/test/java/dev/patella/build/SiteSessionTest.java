@@ -28,7 +28,7 @@ class SiteSessionTest {
         project = TestSites.project(tmp.resolve("p"), "two-conditions");
         session = newSession();
         var first = build(Changes.everything());
-        assertThat(first.rendered()).hasSize(13);
+        assertThat(first.rendered()).hasSize(14);
     }
 
     @Test
@@ -45,13 +45,13 @@ class SiteSessionTest {
     }
 
     @Test
-    void editingAnExerciseStepRendersItsPageAndThePrintableProgramsThatShowIt() {
+    void editingAnExerciseStepRendersItsPageAndThePrintableProgramsAndTheHandoutMakerThatShowIt() {
         edit("content/exercises/leg-lift.md", "- Lift the leg.", "- Lift the leg!");
 
         var build = build(changed("content/exercises/leg-lift.md"));
 
         assertThat(build.rendered()).containsExactly("/conditions/sore-knee/program/", "/conditions/stiff-hip/program/",
-                "/exercises/leg-lift/");
+                "/exercises/leg-lift/", "/handout/");
     }
 
     @Test
@@ -62,7 +62,7 @@ class SiteSessionTest {
 
         assertThat(build.rendered()).containsExactly("/", "/conditions/sore-knee/", "/conditions/sore-knee/program/",
                 "/conditions/stiff-hip/", "/conditions/stiff-hip/program/", "/exercises/", "/exercises/leg-lift/",
-                "/search/");
+                "/handout/", "/search/");
     }
 
     @Test
@@ -71,7 +71,7 @@ class SiteSessionTest {
 
         var build = build(changed("templates/exercise.ftlh"));
 
-        assertThat(build.rendered()).hasSize(13);
+        assertThat(build.rendered()).hasSize(14);
         assertThat(build.changed()).contains("exercises/leg-lift/index.html", "exercises/side-step/index.html")
                 .doesNotContain("about/index.html");
     }
@@ -107,7 +107,7 @@ class SiteSessionTest {
 
         var full = newSession().build(Changes.everything(), new Diagnostics());
 
-        assertThat(incremental.rendered()).hasSize(14);
+        assertThat(incremental.rendered()).hasSize(15);
         Map<String, byte[]> expected = full.files().generated();
         assertThat(incremental.files().generated().keySet()).isEqualTo(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(new String(incremental.files().generated().get(path)))

@@ -111,7 +111,7 @@ class CheckCommandTest {
         Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
         Path page = project.resolve("templates/page.ftlh");
         TestSites.write(page, TestSites.read(page).replace("<h1>${page.title}</h1>",
-                "<h1>${page.title}</h1>\n<p><a href=\"${page.layout.root}exercise/\">All exercises</a> "
+                "<h1>${page.title}</h1>\n<p><a href=\"${page.layout.place.root}exercise/\">All exercises</a> "
                         + "<a href=\"#top\">Top</a></p>"));
 
         var check = TestSites.run("check", "--project", project.toString());
@@ -119,9 +119,9 @@ class CheckCommandTest {
 
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.errors()).contains("error link.broken templates/page.ftlh:6:13",
-                "error link.broken-anchor templates/page.ftlh:6:70");
+                "error link.broken-anchor templates/page.ftlh:6:76");
         assertThat(check.message("link.broken")).contains("/exercise/").contains("fix the address");
-        assertThat(check.err()).contains("    6 | <p><a href=\"${page.layout.root}exercise/\">");
+        assertThat(check.err()).contains("    6 | <p><a href=\"${page.layout.place.root}exercise/\">");
         assertThat(build.exitCode()).isEqualTo(1);
         assertThat(build.errors()).contains("error link.broken templates/page.ftlh:6:13");
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The operating system's reasons, as the JDK reports them on Linux, macOS and Windows, become
  * plain words with a next step. (The failures that can be caused for real in a test, whoever runs
- * it, are caused through the command line in {@code FileFailuresTest}.)
+ * it, are caused through the command line in {@code UnusableFilesTest}.)
  */
 class FileFailureTest {
 

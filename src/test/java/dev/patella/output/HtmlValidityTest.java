@@ -37,7 +37,7 @@ class HtmlValidityTest {
             report.lines().filter(line -> line.contains(": error:") || line.contains(": fatal")).forEach(line -> problems.add(page + ": " + line));
         }
 
-        assertThat(pages).hasSize(17);
+        assertThat(pages).hasSize(18);
         assertThat(problems).isEmpty();
     }
 }

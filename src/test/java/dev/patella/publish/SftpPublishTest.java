@@ -47,12 +47,12 @@ class SftpPublishTest {
     void publishesEverythingThenOnlyWhatChangedAndDeletesWhatWasRemovedOverSftp() throws IOException {
         TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
         build();
-        var published = PublishTest.digests(project.resolve("site"));
+        var published = FilePublishTest.digests(project.resolve("site"));
         var first = publish("/var/www/knee");
         int files = TestSites.snapshot(project.resolve("site")).size();
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains(files + " uploaded, 0 deleted, 0 unchanged");
-        assertThat(served("var/www/knee")).isEqualTo(PublishTest.digests(project.resolve("site")));
+        assertThat(served("var/www/knee")).isEqualTo(FilePublishTest.digests(project.resolve("site")));
 
         assertThat(publish("/var/www/knee").out()).startsWith("Nothing to publish");
 
@@ -60,7 +60,7 @@ class SftpPublishTest {
                 + "---\nRewritten.\n");
         Files.delete(project.resolve("content/pages/extra.md"));
         build();
-        var after = PublishTest.digests(project.resolve("site"));
+        var after = FilePublishTest.digests(project.resolve("site"));
         long uploaded = after.entrySet().stream().filter(e -> !e.getValue().equals(published.get(e.getKey()))).count();
         long deleted = published.keySet().stream().filter(k -> !after.containsKey(k)).count();
         var changed = publish("/var/www/knee");
@@ -69,7 +69,7 @@ class SftpPublishTest {
                 + (after.size() - uploaded) + " unchanged");
         assertThat(TestSites.read(server.root.resolve("var/www/knee/about/index.html"))).contains("Rewritten.");
         assertThat(server.root.resolve("var/www/knee/extra")).doesNotExist();
-        assertThat(served("var/www/knee")).isEqualTo(PublishTest.digests(project.resolve("site")));
+        assertThat(served("var/www/knee")).isEqualTo(FilePublishTest.digests(project.resolve("site")));
     }
 
     @Test
@@ -175,8 +175,8 @@ class SftpPublishTest {
     }
 
     private Map<String, String> served(String folder) {
-        Map<String, String> files = PublishTest.digests(server.root.resolve(folder));
-        files.remove(Manifest.NAME);
+        Map<String, String> files = FilePublishTest.digests(server.root.resolve(folder));
+        files.remove(RemoteManifest.NAME);
         return files;
     }
 }

@@ -39,8 +39,8 @@ class SitePublisherTest {
         publish(recording(folder()));
 
         List<String> writes = operations.stream().map(o -> o.substring("write ".length())).toList();
-        assertThat(writes.get(0)).isEqualTo(Manifest.NAME);
-        assertThat(writes.get(writes.size() - 1)).isEqualTo(Manifest.NAME);
+        assertThat(writes.get(0)).isEqualTo(RemoteManifest.NAME);
+        assertThat(writes.get(writes.size() - 1)).isEqualTo(RemoteManifest.NAME);
         List<String> files = writes.subList(1, writes.size() - 1);
         int lastAsset = lastIndex(files, p -> !p.endsWith(".html") && !LAST.contains(p));
         int firstPage = firstIndex(files, p -> p.endsWith(".html"));
@@ -66,7 +66,7 @@ class SitePublisherTest {
         publish(recording(folder()));
 
         assertThat(operations).containsSubsequence("write new/index.html", "write about/index.html",
-                "write sitemap.xml", "delete old/index.html", "write " + Manifest.NAME);
+                "write sitemap.xml", "delete old/index.html", "write " + RemoteManifest.NAME);
         assertThat(operations.get(operations.size() - 2)).isEqualTo("delete old/index.html");
     }
 
@@ -89,9 +89,9 @@ class SitePublisherTest {
 
         var result = publish(folder());
 
-        Map<String, String> served = PublishTest.digests(webroot);
-        served.remove(Manifest.NAME);
-        assertThat(served).isEqualTo(PublishTest.digests(project.resolve("site")));
+        Map<String, String> served = FilePublishTest.digests(webroot);
+        served.remove(RemoteManifest.NAME);
+        assertThat(served).isEqualTo(FilePublishTest.digests(project.resolve("site")));
         assertThat(result.uploaded()).isEqualTo(served.size()); // files marked as being sent are sent again
         assertThat(publish(folder())).isEqualTo(new SitePublisher.Result(0, 0, served.size(), 0));
     }

@@ -47,7 +47,7 @@ class DevServerTest {
     void start() throws IOException {
         project = TestSites.project(tmp.resolve("p"));
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
-                new PrintWriter(log, true), new PrintWriter(log, true));
+                System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true));
     }
 
     @AfterEach
@@ -481,13 +481,13 @@ class DevServerTest {
             throws IOException {
         server.close();
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
-                new PrintWriter(log, true), new PrintWriter(log, true), steps);
+                System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true), steps);
     }
 
     private void restart() throws IOException {
         server.close();
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
-                new PrintWriter(log, true), new PrintWriter(log, true));
+                System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true));
     }
 
     private URI url(String path) {

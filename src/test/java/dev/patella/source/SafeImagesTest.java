@@ -143,7 +143,7 @@ class SafeImagesTest {
         var out = new StringWriter();
         var err = new StringWriter();
         try (var server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
-                new PrintWriter(out, true), new PrintWriter(err, true))) {
+                System::nanoTime, new PrintWriter(out, true), new PrintWriter(err, true))) {
             assertThat(err.toString()).contains("content/images/knee.svg:1:61: error: ").contains("[" + UNSAFE + "]");
             var rebuilt = new java.util.concurrent.LinkedBlockingQueue<DevServer.Rebuilt>();
             server.onRebuilt(rebuilt::add);

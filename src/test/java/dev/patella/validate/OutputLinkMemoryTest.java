@@ -17,7 +17,7 @@ class OutputLinkMemoryTest {
 
     private static List<String> check(Map<String, Set<String>> site, OutputLinkChecker.Memory memory) {
         var diagnostics = new Diagnostics();
-        OutputLinkChecker.check(new LinkChecker(site, Set.of(), Set.of(), Set.of()), List.of(PAGE), List.of(),
+        OutputLinkChecker.check(new ContentLinkChecker(site, Set.of(), Set.of(), Set.of()), List.of(PAGE), List.of(),
                 Set.of(), memory, diagnostics);
         return diagnostics.sorted().stream().map(d -> d.code() + " " + d.message()).toList();
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nothing), so they use what stops root too: a file where a folder must be, {@code /dev/full}
  * (which is always full), and {@code chattr +i} where the file system has it (always undone).
  */
-class FileFailuresTest {
+class UnusableFilesTest {
 
     @TempDir
     Path tmp;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code patella publish --to file:///...}, through the command line as an editor runs it. */
-class PublishTest {
+class FilePublishTest {
 
     @TempDir
     Path tmp;

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param baseUrl the address the published site was built for; empty in a manifest written before
  *                Patella recorded it, or for a site without a {@code robots.txt} to read it from
  */
-record Manifest(Map<String, String> files, Optional<URI> baseUrl) {
+record RemoteManifest(Map<String, String> files, Optional<URI> baseUrl) {
 
     /** The manifest's name at the target's root. */
     static final String NAME = ".patella-manifest.json";
@@ -31,7 +31,7 @@ record Manifest(Map<String, String> files, Optional<URI> baseUrl) {
     private static final String GENERATOR = "patella";
     private static final int FORMAT = 1;
 
-    Manifest {
+    RemoteManifest {
         files = new TreeMap<>(files);
         files.keySet().forEach(TargetPaths::requireSafe);
     }
@@ -54,7 +54,7 @@ record Manifest(Map<String, String> files, Optional<URI> baseUrl) {
      * @return empty when the bytes are not a manifest Patella wrote, list a path outside the root, or
      *         hold a base URL that is not an absolute address
      */
-    static Optional<Manifest> parse(byte[] bytes) {
+    static Optional<RemoteManifest> parse(byte[] bytes) {
         try {
             JsonNode root = JSON.readTree(bytes);
             if (root == null || !GENERATOR.equals(root.path("generator").asText())
@@ -70,10 +70,11 @@ record Manifest(Map<String, String> files, Optional<URI> baseUrl) {
             }
             JsonNode url = root.path("base_url");
             if (url.isMissingNode()) {
-                return Optional.of(new Manifest(files, Optional.empty()));
+                return Optional.of(new RemoteManifest(files, Optional.empty()));
             }
             URI baseUrl = url.isTextual() ? new URI(url.asText()) : new URI("");
-            return baseUrl.isAbsolute() ? Optional.of(new Manifest(files, Optional.of(baseUrl))) : Optional.empty();
+            return baseUrl.isAbsolute() ? Optional.of(new RemoteManifest(files, Optional.of(baseUrl)))
+                    : Optional.empty();
         } catch (IOException | URISyntaxException e) {
             return Optional.empty();
         }

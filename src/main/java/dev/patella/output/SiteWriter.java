@@ -16,13 +16,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * Publishes a site folder without ever leaving a half-written one, writing only what changed.
+ * Writes a site folder without ever leaving a half-written one, writing only what changed.
  *
  * <p>Two folders take turns: the output ({@code site/}) that hosts and previews read, and a
  * hidden back buffer beside it ({@code .site.back/}) holding the site of the build before. A
@@ -36,7 +39,7 @@ import java.util.stream.Stream;
  * else. A lock file beside the output makes a second build of the same site wait for the first,
  * so two builds never interleave. The back buffer doubles the disk space a site takes.
  */
-public final class Publisher {
+public final class SiteWriter {
 
     /** How long a build waits for another build of the same site before giving up. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
@@ -46,9 +49,12 @@ public final class Publisher {
     private final String name;
     private final Path back;
     private final Path frontManifest;
+    private final LongSupplier nanoTime;
     private final Path backManifest;
 
-    public Publisher(Path output) {
+    /** @param nanoTime a monotonic clock for the wait for another build's lock, {@code System::nanoTime} outside tests */
+    public SiteWriter(Path output, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.output = output.toAbsolutePath().normalize();
         this.parent = this.output.getParent();
         this.name = this.output.getFileName().toString();
@@ -58,15 +64,15 @@ public final class Publisher {
     }
 
     /**
-     * What a publish did.
+     * What a write did.
      *
-     * @param written  how many files were written; 0 when the output already held this site
+     * @param files    how many files were written; 0 when the output already held this site
      * @param warnings what the person should know although the site was published (a back buffer
      *                 that could not be reused, leftovers that could not be removed), each saying
      *                 what to do; empty when none
      */
-    public record Published(int written, List<String> warnings) {
-        public Published {
+    public record Written(int files, List<String> warnings) {
+        public Written {
             warnings = List.copyOf(warnings);
         }
     }
@@ -80,9 +86,17 @@ public final class Publisher {
      *
      * @throws FileFailure when a file cannot be written or moved (its message says why and what to
      *                     do); the previous site is then still in place
-     * @throws PublishLockedException when another build keeps the output locked for too long
+     * @throws OutputLockedException when another build keeps the output locked for too long
      */
-    public Published publish(SiteFiles files) {
+    public Written write(SiteFiles files) {
+        return write(files, Map.of());
+    }
+
+    /**
+     * Makes the output folder hold exactly {@code files}, as {@link #write(SiteFiles)} does,
+     * given the SHA-256 (hex) of some generated files by site path, which need not be computed again.
+     */
+    public Written write(SiteFiles files, Map<String, String> sha256) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
@@ -92,10 +106,10 @@ public final class Publisher {
         Path lockPath = parent.resolve("." + name + ".lock");
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
             recover(warnings);
-            SiteManifest desired = SiteManifest.of(files);
+            SiteManifest desired = SiteManifest.of(files, sha256);
             Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
             if (front.isPresent() && front.get().equals(desired)) {
-                return new Published(0, warnings);
+                return new Written(0, warnings);
             }
             Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
             Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
@@ -118,7 +132,7 @@ public final class Publisher {
             if (old.isPresent()) {
                 keepAsBack(old.get(), backUsed ? front : Optional.empty(), warnings);
             }
-            return new Published(written, warnings);
+            return new Written(written, warnings);
         } catch (IOException e) {
             throw failure(e, output, files);
         }
@@ -164,7 +178,7 @@ public final class Publisher {
     }
 
     /**
-     * A failure to publish, about the path the system named. When that is a file being copied into
+     * A failure to write the site, about the path the system named. When that is a file being copied into
      * the site (an image, a stylesheet), reading it failed, not writing.
      */
     private static FileFailure failure(IOException e, Path path, SiteFiles files) {
@@ -174,7 +188,22 @@ public final class Publisher {
         return source ? FileFailure.reading(blamed, e) : told;
     }
 
-    /** Whether the output folder still holds exactly what the last publish wrote there. */
+    /**
+     * The SHA-256 of each file of the output folder, in hex by site path, when the folder still
+     * holds what the last write left there (the same files with the same sizes, as for
+     * {@link #intact()}).
+     *
+     * @return empty when it does not, or when there is no record of the last write
+     */
+    public Optional<Map<String, String>> onDisk() {
+        return SiteManifest.readVerified(frontManifest, output).map(manifest -> {
+            var out = new HashMap<String, String>();
+            manifest.files().forEach((path, entry) -> out.put(path, entry.sha256()));
+            return out;
+        });
+    }
+
+    /** Whether the output folder still holds exactly what the last write left there. */
     public boolean intact() {
         return SiteManifest.readVerified(frontManifest, output).isPresent();
     }
@@ -260,10 +289,10 @@ public final class Publisher {
      * Waits for another build publishing to the same folder to finish. The operating system
      * releases the lock when a process ends, however it ends, so a lock is never left stale.
      *
-     * @throws PublishLockedException when the other build holds the lock for longer than {@link #LOCK_WAIT}
+     * @throws OutputLockedException when the other build holds the lock for longer than {@link #LOCK_WAIT}
      */
     private FileLock acquire(FileChannel channel) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        long deadline = nanoTime.getAsLong() + LOCK_WAIT.toNanos();
         while (true) {
             try {
                 FileLock lock = channel.tryLock();
@@ -273,24 +302,24 @@ public final class Publisher {
             } catch (OverlappingFileLockException e) {
                 // held by another build in this same process: wait as for any other holder
             }
-            if (System.nanoTime() > deadline) {
-                throw new PublishLockedException("another Patella build has been publishing to " + output + " for "
+            if (nanoTime.getAsLong() - deadline > 0) {
+                throw new OutputLockedException("another Patella build has been publishing to " + output + " for "
                         + LOCK_WAIT.toSeconds() + " s; wait for it to finish (or stop it) and build again");
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PublishLockedException("interrupted while waiting for another build to finish");
+                throw new OutputLockedException("interrupted while waiting for another build to finish");
             }
         }
     }
 
     /** Thrown when another build keeps the output folder locked for too long. */
-    public static final class PublishLockedException extends RuntimeException {
+    public static final class OutputLockedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PublishLockedException(String message) {
+        OutputLockedException(String message) {
             super(message);
         }
     }

@@ -1,5 +1,6 @@
 package dev.patella.validate;
 
+import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
@@ -20,13 +21,14 @@ import java.util.TreeSet;
  * @param unreadFolders content folders that are not folders ({@code "conditions"}, {@code "images"}…):
  *                links to what they would publish are not reported (the folder's error says what to fix)
  */
-public record LinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
-                          Set<String> unreadFolders) {
+public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                                 Set<String> unreadFolders) {
 
-    /** The start of an address on another site: a scheme ({@code https:}) or {@code //}; compiled once. */
-    private static final java.util.regex.Pattern OTHER_SITE = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*:|//).*");
+    /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
+    private static final Pattern OTHER_SITE =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*");
 
-    public LinkChecker {
+    public ContentLinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);

@@ -1,0 +1,354 @@
+package dev.patella.build;
+
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Severity;
+import dev.patella.diag.SourceSpan;
+import dev.patella.index.Urls;
+import dev.patella.markdown.CitationUse;
+import dev.patella.markdown.LinkUse;
+import dev.patella.model.Prose;
+import dev.patella.render.RenderCache;
+import dev.patella.render.RenderedPage;
+import dev.patella.render.ValueHash;
+import dev.patella.validate.EditorialChecks;
+import dev.patella.validate.Readability;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a build remembers in the project's {@link ProjectState} so that the next build renders
+ * only the pages whose inputs changed: for each page, the hash of its spec and of its HTML and
+ * the facts the site-wide checks need (links, citations, sources, ids, targets, its warnings);
+ * the hash of what every page shares (templates and assets, references, glossary, settings); the
+ * plain text of each Markdown text for the search index; and each page's reading level.
+ *
+ * <p>The note fits a build only when it was made by the same Patella (the jar's size and time),
+ * for the same output folder, drafts and base URL; a page is reused only when its spec and the
+ * shared inputs hash the same and the output folder still holds, as the last publish left it, the
+ * HTML the note names (see {@link dev.patella.output.SiteWriter#onDisk()}). Otherwise the page
+ * is rendered again. A note that is missing, damaged or from another version reads as empty,
+ * and the build is then a full one.
+ */
+final class KeptBuild {
+
+    /** Bump when the payload's layout changes. */
+    private static final int FORMAT = 1;
+
+    private final ProjectState state;
+    private final String key;
+    private final Path output;
+    private final ValueHash hasher = new ValueHash();
+    private final Map<List<Prose>, Optional<String>> textHashes = new ConcurrentHashMap<>();
+
+    private KeptBuild(ProjectState state, String key, Path output) {
+        this.state = state;
+        this.key = key;
+        this.output = output;
+    }
+
+    static KeptBuild of(BuildOptions options) {
+        Path output = options.output().toAbsolutePath().normalize();
+        String key = "format " + FORMAT + "; patella " + BuildCache.codeVersion() + "; output " + output
+                + "; drafts " + options.drafts() + "; base " + options.baseUrlOverride().map(Object::toString).orElse("-");
+        return new KeptBuild(new ProjectState(options.project()), key, output);
+    }
+
+    /**
+     * Gives {@code renders} and {@code editorial} what the last build remembered, when the note
+     * fits this build and {@code published} says what the output folder holds.
+     *
+     * @return whether anything was restored
+     */
+    boolean restore(RenderCache renders, EditorialChecks editorial, Optional<Map<String, String>> published) {
+        if (published.isEmpty()) {
+            return false;
+        }
+        Optional<Note> note = state.readData(ProjectState.Note.KEPT_BUILD).flatMap(this::decode);
+        if (note.isEmpty()) {
+            return false;
+        }
+        Map<String, String> onDisk = published.get();
+        renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> html(onDisk, url, kept),
+                note.get().plain());
+        Map<String, Readability.Level> levels = note.get().levels();
+        editorial.recall(texts -> hash(texts).map(levels::get));
+        return true;
+    }
+
+    /** Remembers what this build made ({@code pages}: {@link RenderCache#kept()}); a failure to write is ignored (the next build is only slower). */
+    void remember(Map<String, RenderCache.Kept> pages, RenderCache renders, EditorialChecks editorial) {
+        Map<String, Readability.Level> levels = new HashMap<>();
+        editorial.levels().entrySet().parallelStream().forEach(e -> hash(e.getKey()).ifPresent(h -> {
+            synchronized (levels) {
+                levels.put(h, e.getValue());
+            }
+        }));
+        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), levels);
+        try {
+            state.writeData(ProjectState.Note.KEPT_BUILD, encode(note));
+        } catch (IOException e) {
+            forget();
+        }
+    }
+
+    /** The hash of a page's texts, made once for the lookup and the note both. */
+    private Optional<String> hash(List<Prose> texts) {
+        return textHashes.computeIfAbsent(texts, hasher::of);
+    }
+
+    /** Forgets what was remembered, so that the next build renders every page. */
+    void forget() {
+        try {
+            state.delete(ProjectState.Note.KEPT_BUILD);
+        } catch (IOException e) {
+            // a note that cannot be removed cannot be rewritten either; its pages are checked one by one
+        }
+    }
+
+    /** A reused page's HTML, read from the output folder when it holds the bytes the note names. */
+    private Optional<byte[]> html(Map<String, String> onDisk, String url, RenderCache.Kept kept) {
+        String path = Urls.file(url);
+        if (!kept.htmlHash().equals(onDisk.get(path))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(output.resolve(path)));
+        } catch (IOException e) {
+            return Optional.empty(); // rendered again
+        }
+    }
+
+    /** The note's contents. */
+    private record Note(String key, String shared, Map<String, RenderCache.Kept> pages, Map<String, String> plain,
+                        Map<String, Readability.Level> levels) {
+    }
+
+    private static byte[] encode(Note note) throws IOException {
+        var bytes = new ByteArrayOutputStream(1 << 16);
+        var out = new DataOutputStream(bytes);
+        text(out, note.key());
+        text(out, note.shared());
+        out.writeInt(note.pages().size());
+        for (var e : new TreeMap<>(note.pages()).entrySet()) {
+            RenderCache.Kept kept = e.getValue();
+            RenderedPage p = kept.page();
+            text(out, e.getKey());
+            text(out, kept.specHash());
+            text(out, kept.htmlHash());
+            text(out, p.url());
+            text(out, p.template());
+            out.writeBoolean(p.origin().isPresent());
+            if (p.origin().isPresent()) {
+                span(out, p.origin().get());
+            }
+            out.writeInt(p.links().size());
+            for (LinkUse l : p.links()) {
+                text(out, l.target());
+                out.writeBoolean(l.image());
+                text(out, l.text());
+                span(out, l.at());
+            }
+            out.writeInt(p.citations().size());
+            for (CitationUse c : p.citations()) {
+                text(out, c.key());
+                out.writeBoolean(c.locator().isPresent());
+                text(out, c.locator().orElse(""));
+                span(out, c.at());
+            }
+            texts(out, p.sources());
+            texts(out, p.ids());
+            texts(out, p.targets());
+            out.writeInt(p.diagnostics().size());
+            for (Diagnostic d : p.diagnostics()) {
+                diagnostic(out, d);
+            }
+        }
+        out.writeInt(note.plain().size());
+        for (var e : note.plain().entrySet()) {
+            text(out, e.getKey());
+            text(out, e.getValue());
+        }
+        out.writeInt(note.levels().size());
+        for (var e : note.levels().entrySet()) {
+            text(out, e.getKey());
+            Readability.Level level = e.getValue();
+            out.writeDouble(level.grade());
+            out.writeInt(level.words());
+            out.writeInt(level.sentences());
+            out.writeInt(level.longest().size());
+            for (Readability.Sentence s : level.longest()) {
+                text(out, s.text());
+                out.writeInt(s.words());
+                out.writeInt(s.syllables());
+                span(out, s.at());
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** The note, when it was made for a build like this one and reads whole; empty otherwise. */
+    private Optional<Note> decode(byte[] data) {
+        try {
+            var in = new DataInputStream(new ByteArrayInputStream(data));
+            String noteKey = text(in);
+            if (!noteKey.equals(key)) {
+                return Optional.empty();
+            }
+            String shared = text(in);
+            int n = count(in);
+            Map<String, RenderCache.Kept> pages = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String url = text(in);
+                String specHash = text(in);
+                String htmlHash = text(in);
+                String pageUrl = text(in);
+                String template = text(in);
+                Optional<SourceSpan> origin = in.readBoolean() ? Optional.of(span(in)) : Optional.empty();
+                int links = count(in);
+                List<LinkUse> linkUses = new ArrayList<>(links);
+                for (int k = 0; k < links; k++) {
+                    linkUses.add(new LinkUse(text(in), in.readBoolean(), text(in), span(in)));
+                }
+                int citations = count(in);
+                List<CitationUse> citationUses = new ArrayList<>(citations);
+                for (int k = 0; k < citations; k++) {
+                    String citeKey = text(in);
+                    boolean located = in.readBoolean();
+                    String locator = text(in);
+                    citationUses.add(new CitationUse(citeKey, located ? Optional.of(locator) : Optional.empty(),
+                            span(in)));
+                }
+                List<String> sources = texts(in);
+                Set<String> ids = new HashSet<>(texts(in));
+                Set<String> targets = new HashSet<>(texts(in));
+                int diagnostics = count(in);
+                List<Diagnostic> found = new ArrayList<>(diagnostics);
+                for (int k = 0; k < diagnostics; k++) {
+                    found.add(diagnostic(in));
+                }
+                pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
+                        new byte[0], linkUses, citationUses, sources, ids, targets, found)));
+            }
+            int plainCount = count(in);
+            Map<String, String> plain = new HashMap<>(plainCount * 2);
+            for (int i = 0; i < plainCount; i++) {
+                plain.put(text(in), text(in));
+            }
+            int levelCount = count(in);
+            Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
+            for (int i = 0; i < levelCount; i++) {
+                String hash = text(in);
+                double grade = in.readDouble();
+                int words = in.readInt();
+                int sentences = in.readInt();
+                int longest = count(in);
+                List<Readability.Sentence> list = new ArrayList<>(longest);
+                for (int k = 0; k < longest; k++) {
+                    list.add(new Readability.Sentence(text(in), in.readInt(), in.readInt(), span(in)));
+                }
+                levels.put(hash, new Readability.Level(grade, words, sentences, list));
+            }
+            if (in.read() != -1) {
+                return Optional.empty();
+            }
+            return Optional.of(new Note(noteKey, shared, pages, plain, levels));
+        } catch (IOException | IllegalArgumentException e) {
+            // a damaged note (cut short, values out of range) is only a slower build
+            return Optional.empty();
+        }
+    }
+
+    private static void diagnostic(DataOutputStream out, Diagnostic d) throws IOException {
+        text(out, d.severity().name());
+        text(out, d.code());
+        text(out, d.message());
+        span(out, d.at());
+        out.writeInt(d.via().size());
+        for (SourceSpan s : d.via()) {
+            span(out, s);
+        }
+    }
+
+    private static Diagnostic diagnostic(DataInputStream in) throws IOException {
+        Severity severity = Severity.valueOf(text(in));
+        String code = text(in);
+        String message = text(in);
+        SourceSpan at = span(in);
+        int n = count(in);
+        List<SourceSpan> via = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            via.add(span(in));
+        }
+        return new Diagnostic(severity, code, message, at, via);
+    }
+
+    private static void span(DataOutputStream out, SourceSpan s) throws IOException {
+        text(out, s.file());
+        out.writeInt(s.line());
+        out.writeInt(s.column());
+    }
+
+    private static SourceSpan span(DataInputStream in) throws IOException {
+        return new SourceSpan(text(in), in.readInt(), in.readInt());
+    }
+
+    private static void texts(DataOutputStream out, Collection<String> texts) throws IOException {
+        Collection<String> ordered = texts instanceof List ? texts : new TreeSet<>(texts);
+        out.writeInt(ordered.size());
+        for (String t : ordered) {
+            text(out, t);
+        }
+    }
+
+    private static List<String> texts(DataInputStream in) throws IOException {
+        int n = count(in);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(text(in));
+        }
+        return out;
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        int n = count(in);
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length != n) {
+            throw new IOException("cut short");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A count or length, which a damaged note may give as anything. */
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw new IOException("not a count: " + n);
+        }
+        return n;
+    }
+}

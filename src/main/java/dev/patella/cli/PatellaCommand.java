@@ -1,0 +1,55 @@
+package dev.patella.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code patella} command as picocli reads it: help, the version, every mistake and the
+ * command lines {@link CommonCommandLine} leaves to it. {@link Main} starts here only when needed,
+ * since picocli's classes cannot be kept in the JVM's class-data archive and it builds every
+ * command's model on each start.
+ */
+@Command(name = "patella", mixinStandardHelpOptions = true, versionProvider = PatellaCommand.Version.class,
+        description = "Builds a static patient-education website from Markdown and YAML content, and publishes it.",
+        synopsisSubcommandLabel = "COMMAND")
+final class PatellaCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Reads and runs any command line, as {@link Main#run} does. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        var cli = new CommandLine(new PatellaCommand());
+        cli.addSubcommand("build", new BuildCommand(clock));
+        cli.addSubcommand("serve", new ServeCommand(clock));
+        cli.addSubcommand("new", new NewCommand(clock));
+        cli.addSubcommand("check", new CheckCommand(clock));
+        cli.addSubcommand("publish", new PublishCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
+        cli.setParameterExceptionHandler((e, a) -> {
+            return CommandLineMistakes.error(err, e.getCommandLine().getCommandSpec().qualifiedName(), e.getMessage());
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> CommandLineMistakes.internalError(err, e));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: patella build");
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Main.version()};
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.patella.render;
+
+import dev.patella.diag.Diagnostics;
+import dev.patella.index.SiteIndex;
+import dev.patella.index.Urls;
+import dev.patella.model.Condition;
+import dev.patella.model.Dose;
+import dev.patella.model.Exercise;
+import dev.patella.model.Key;
+import dev.patella.model.ProgramStep;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The clinician's handout maker, at {@code /handout/}: choose exercises from any program, set each
+ * one's dose and a note, then copy a link or print. The choices live only in the address's
+ * fragment, written and checked by {@code handout.js}; the page itself is the same for everyone, and
+ * without JavaScript it is the default program (the first condition's) as a printable sheet.
+ */
+final class HandoutKind implements PageKind {
+
+    /** The ranges a handout link may carry; the doses' are the content schema's own. */
+    static final Views.HandoutLimits LIMITS = new Views.HandoutLimits(Dose.MAX_SETS, Dose.MAX_REPS,
+            Dose.MAX_HOLD_SECONDS, Dose.MAX_REST_SECONDS, Dose.MAX_DAYS_PER_WEEK, 120, 80, 12, 1200);
+    private static final String TITLE = "Make a home exercise handout";
+    private static final String DESCRIPTION = "Choose exercises, set each dose, then print the handout or share "
+            + "it by a link. Nothing you enter leaves your device.";
+
+    @Override
+    public String template() {
+        return "handout.ftlh";
+    }
+
+    @Override
+    public List<PageJob> pages(Inputs inputs) {
+        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view));
+    }
+
+    @Override
+    public List<String> fixedUrls() {
+        return List.of(Urls.HANDOUT);
+    }
+
+    @Override
+    public Optional<String> section() {
+        return Optional.of("handout");
+    }
+
+    @Override
+    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+        return List.of(new SearchIndex.Entry(TITLE, Urls.HANDOUT, "Handout maker", DESCRIPTION,
+                "clinician physical therapist physiotherapist print share link QR dose sets repetitions"));
+    }
+
+    /** The default program: the first condition's exercises in program order; every exercise when no condition has one. */
+    static List<Exercise> defaultProgram(SiteIndex index) {
+        Set<Exercise> out = new LinkedHashSet<>();
+        index.conditions().stream().findFirst().ifPresent(c -> out.addAll(exercisesOf(c, index)));
+        if (out.isEmpty()) {
+            out.addAll(index.exercises());
+        }
+        return out.stream().limit(LIMITS.maxExercises()).toList();
+    }
+
+    private static List<Exercise> exercisesOf(Condition c, SiteIndex index) {
+        Set<Exercise> out = new LinkedHashSet<>();
+        for (ProgramStep step : c.program()) {
+            for (Key key : step.exercises()) {
+                index.findExercise(key.value()).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
+        String url = Urls.HANDOUT;
+        var md = v.markdownFor(url, d);
+        SiteIndex index = v.index();
+        List<Views.HandoutGroup> groups = new ArrayList<>();
+        Set<Exercise> inPrograms = new LinkedHashSet<>();
+        for (Condition c : index.conditions()) {
+            List<Exercise> exercises = exercisesOf(c, index);
+            inPrograms.addAll(exercises);
+            groups.add(new Views.HandoutGroup(c.title(), exercises.stream()
+                    .map(e -> new Views.Link(e.title(), e.slug(), false)).toList()));
+        }
+        List<Views.Link> others = index.exercises().stream().filter(e -> !inPrograms.contains(e))
+                .map(e -> new Views.Link(e.title(), e.slug(), false)).toList();
+        if (!others.isEmpty()) {
+            groups.add(new Views.HandoutGroup("Other exercises", others));
+        }
+        List<Exercise> defaults = defaultProgram(index);
+        Set<Exercise> ordered = new LinkedHashSet<>(defaults);
+        ordered.addAll(index.exercises());
+        List<Views.HandoutExercise> sheet = new ArrayList<>();
+        for (Exercise e : ordered) {
+            sheet.add(new Views.HandoutExercise(e.slug(), "ex-" + e.slug(), e.title(),
+                    Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
+                    ViewBuilder.dose(e.dose(), md), e.dose().reps().min(), v.illustration(e, url),
+                    md.inline(e.instructions().position()), md.inline(e.instructions().steps()),
+                    md.inline(e.instructions().feelIt()), md.inline(e.safety().stopIf()),
+                    defaults.indexOf(e) + 1));
+        }
+        var layout = v.layouts().layout(url, TITLE, DESCRIPTION, Urls.EXERCISES,
+                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), v.disclaimer(md),
+                v.data().page(url, TITLE, DESCRIPTION, List.of())).withScripts(List.of(v.script("handout.js", url)));
+        var view = new Views.Handout(layout, TITLE, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
+                v.references(md, List.of()), v.siteChecked());
+        return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
+    }
+}

@@ -1,0 +1,408 @@
+package dev.patella.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.patella.TestSites;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The handout maker ({@code /handout/}) in a real browser: the shipped site with a second
+ * condition laid over it, served with the site's own {@code _headers} (so its
+ * Content-Security-Policy holds), driven by Debian's chromium. Skipped where chromium is missing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HandoutBrowserTest {
+
+    static final List<String> DEFAULT = List.of("Straight leg raise", "Side-lying leg raise", "Clamshell",
+            "Hip extension leg raise", "Semi squat");
+    private static final String BAD = "This handout link could not be read, so the default program is shown instead. "
+            + "Ask whoever sent it for a new link.";
+    private static final String OLD = "This handout link was made by another version of this site, so the default "
+            + "program is shown instead. Ask whoever sent it for a new link.";
+
+    private StaticServer server;
+    private Chromium chromium;
+    private Browser browser;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) {
+        Chromium.assumeInstalled();
+        Path project = TestSites.shippedWith(tmp.resolve("p"), "handout-two-programs");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        server = StaticServer.withHostHeaders(project.resolve("site"));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private String url(String path) {
+        return server.base() + path;
+    }
+
+    private BrowserContext context(int width, boolean javaScript) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
+                .setJavaScriptEnabled(javaScript));
+    }
+
+    /** Every problem a page shows: script errors, console errors (a CSP refusal is one) and requests elsewhere. */
+    private static List<String> watch(Page page) {
+        List<String> problems = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) {
+                problems.add("console " + m.type() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> problems.add("page error: " + e));
+        page.onRequest(r -> {
+            URI uri = URI.create(r.url());
+            if (!"127.0.0.1".equals(uri.getHost()) || uri.getRawQuery() != null
+                    || !uri.getPath().matches("/(handout/|about/|assets/[a-z-]+\\.[0-9a-f]{10}\\.(js|css)|assets/favicon\\.(ico|svg)"
+                            + "|images/[a-z-]+\\.svg|manifest\\.webmanifest)")) {
+                problems.add("request: " + r.method() + " " + r.url());
+            }
+        });
+        return problems;
+    }
+
+    private static List<String> sheet(Page page) {
+        return page.locator(".sheet-exercise:visible h3 a").allTextContents();
+    }
+
+    private static Locator row(Page page, int index) {
+        return page.locator("#h-list > li").nth(index);
+    }
+
+    private static void add(Page page, String slug) {
+        page.selectOption("#h-pick", slug);
+        page.click("#h-add");
+    }
+
+    @Test
+    void aHandoutOfThreeExercisesFromTwoProgramsOpensFromItsLinkWithEveryValueAndPrintsOnTwoPages()
+            throws IOException {
+        String link;
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            List<String> problems = watch(page);
+            page.navigate(url("handout/"));
+            assertThat(page.locator("#h-list > li").count()).isEqualTo(5);
+            assertThat(sheet(page)).containsExactlyElementsOf(DEFAULT);
+            while (page.locator("#h-list > li").count() > 0) {
+                row(page, 0).locator("[data-act=remove]").click();
+            }
+            assertThat(page.textContent("#h-count")).isEqualTo("Add at least one exercise.");
+            assertThat(sheet(page)).isEmpty();
+
+            add(page, "semi-squat"); // only in the first condition's program
+            add(page, "bridge"); // only in the second's
+            add(page, "clamshell"); // in both
+            add(page, "clamshell");
+            assertThat(page.textContent("#h-status")).isEqualTo("That exercise is already on the handout.");
+            row(page, 2).locator("[data-act=up]").click();
+            assertThat(sheet(page)).containsExactly("Semi squat", "Clamshell", "Bridge");
+
+            fillRow(page, 0, "4", "12", "2", "90", "3", "Hold on to the chair back.");
+            fillRow(page, 1, "1", "20", "0", "0", "5", "");
+            fillRow(page, 2, "2", "8", "5", "60", "7", "Squeeze first. Then lift.");
+            page.fill("#h-by", "Dr. Ana Ruiz, physiotherapist");
+            page.fill("#h-for", "J. Smith");
+            page.fill("#h-start", "2026-12-07");
+            page.fill("#h-review", "2027-01-04");
+            page.fill("input[name=sets] >> nth=0", "21"); // out of range: the last good value stays
+            page.locator("input[name=sets] >> nth=0").blur();
+            assertThat(page.inputValue("input[name=sets] >> nth=0")).isEqualTo("4");
+
+            link = page.inputValue("#h-link");
+            assertThat(link).isEqualTo(page.url()).contains("/handout/#v1.").contains("x=semi-squat.4.12.2.90.3.")
+                    .doesNotContain("Straight");
+            page.click("#h-copy");
+            assertThat(page.textContent("#h-status")).isIn("Link copied. Paste it into a message or an email.",
+                    "This browser did not let the page copy. Select the link above and copy it.");
+            assertThat(page.locator("#h-qr svg path").getAttribute("d")).startsWith("M");
+            assertThat(problems).isEmpty();
+        }
+
+        try (BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setDeviceScaleFactor(4))) {
+            Page page = fresh.newPage();
+            List<String> problems = watch(page);
+            page.navigate(link);
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator(".h-row-title").allTextContents()).containsExactly("1. Semi squat", "2. Clamshell",
+                    "3. Bridge");
+            assertRow(page, 0, "4", "12", "2", "90", "3", "Hold on to the chair back.");
+            assertRow(page, 1, "1", "20", "0", "0", "5", "");
+            assertRow(page, 2, "2", "8", "5", "60", "7", "Squeeze first. Then lift.");
+            assertThat(page.inputValue("#h-by")).isEqualTo("Dr. Ana Ruiz, physiotherapist");
+            assertThat(page.inputValue("#h-for")).isEqualTo("J. Smith");
+            assertThat(page.inputValue("#h-start")).isEqualTo("2026-12-07");
+            assertThat(page.inputValue("#h-review")).isEqualTo("2027-01-04");
+
+            assertThat(sheet(page)).containsExactly("Semi squat", "Clamshell", "Bridge");
+            assertThat(page.innerText("#ex-semi-squat .sheet-dose")).contains("4 sets of 12, hold 2 seconds.")
+                    .contains("Rest between sets: 90 seconds.").contains("How often: 3 days a week.");
+            assertThat(page.textContent("#ex-clamshell .h-dose")).isEqualTo("1 set of 20, each side.");
+            assertThat(page.innerText("#ex-clamshell .sheet-dose")).contains("How often: 5 days a week.")
+                    .doesNotContain("Rest between sets:");
+            assertThat(page.innerText("#ex-bridge .sheet-dose")).contains("2 sets of 8, hold 5 seconds.")
+                    .contains("60 seconds.").contains("7 days a week.");
+            assertThat(page.innerText("#ex-semi-squat .h-note")).isEqualTo("Note: Hold on to the chair back.");
+            assertThat(page.locator("#ex-clamshell .h-note").isVisible()).isFalse();
+            assertThat(page.textContent("#out-by")).isEqualTo("Dr. Ana Ruiz, physiotherapist");
+            assertThat(page.textContent("#out-for")).isEqualTo("J. Smith");
+            assertThat(page.textContent("#out-start")).isEqualTo("December 7, 2026");
+            assertThat(page.textContent("#out-review")).isEqualTo("January 4, 2027");
+            assertThat(page.inputValue("#h-link")).isEqualTo(link);
+            assertThat(decodeQr(page.locator("#h-qr-code").screenshot())).as("the QR code, read by ZXing").isEqualTo(link);
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#maker").isVisible()).isFalse();
+            assertThat(page.locator("#h-qr svg").isVisible()).isTrue();
+            Files.createDirectories(ReaderBrowserTest.SCREENSHOTS);
+            for (String format : List.of("A4", "Letter")) {
+                byte[] pdf = page.pdf(new Page.PdfOptions().setFormat(format).setPrintBackground(true)
+                        .setPath(ReaderBrowserTest.SCREENSHOTS.resolve("handout-" + format + ".pdf")));
+                try (var doc = Loader.loadPDF(pdf)) {
+                    String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                    assertThat(text).as(format).contains("1. Semi squat", "2. Clamshell", "3. Bridge",
+                            "4 sets of 12, hold 2 seconds.", "Hold on to the chair back.", "Squeeze first. Then lift.",
+                            "Prepared by: Dr. Ana Ruiz", "Prepared for: J. Smith", "December 7, 2026",
+                            "Review date: January 4, 2027", "Carry on if:", "Ease off if:", "When to stop and get help",
+                            "Scan to open this handout")
+                            .doesNotContain("Straight leg raise").doesNotContain("Copy link")
+                            .doesNotContain("Move up");
+                    assertThat(doc.getNumberOfPages()).as(format + " pages").isLessThanOrEqualTo(2);
+                }
+            }
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    /** The text of the QR code in a PNG, read by ZXing, an independent decoder. */
+    private static String decodeQr(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            throw new AssertionError("the QR code cannot be read: " + e, e);
+        }
+    }
+
+    private static void fillRow(Page page, int index, String... values) {
+        List<String> names = List.of("sets", "reps", "hold", "rest", "days", "note");
+        for (int i = 0; i < names.size(); i++) {
+            row(page, index).locator("input[name=" + names.get(i) + "]").fill(values[i]);
+        }
+    }
+
+    private static void assertRow(Page page, int index, String... values) {
+        List<String> names = List.of("sets", "reps", "hold", "rest", "days", "note");
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(row(page, index).locator("input[name=" + names.get(i) + "]").inputValue())
+                    .as("row " + index + " " + names.get(i)).isEqualTo(values[i]);
+        }
+    }
+
+    @Test
+    void malformedAndHostileLinksShowAPlainMessageAndTheDefaultProgramAndSendNothing() {
+        String ok = "x=clamshell.3.10.0.0.0";
+        List<String> bad = List.of("garbage", "v1", "v1.x=nope.3.10.0.0.0", "v1.x=__proto__.3.10.0.0.0",
+                "v1.x=constructor.1.1.0.0.0", "v1.x=clamshell.999999999999999999999.10.0.0.0",
+                "v1.x=clamshell.21.10.0.0.0", "v1.x=clamshell.0.10.0.0.0", "v1.x=clamshell.3.101.0.0.0",
+                "v1.x=clamshell.3.10.601.0.0", "v1.x=clamshell.3.10.0.601.0", "v1.x=clamshell.3.10.0.0.8",
+                "v1.x=clamshell.-1.10.0.0.0", "v1.x=clamshell.3.1e1.0.0.0", "v1.x=clamshell.3", "v1." + ok + "&" + ok,
+                "v1.evil=1&" + ok, "v1.by=a&by=b&" + ok, "v1.start=2026-02-30&" + ok, "v1.start=tomorrow&" + ok,
+                "v1.by=" + "a".repeat(81) + "&" + ok, "v1." + ok + "." + "n".repeat(121), "v1." + ok + ".%00",
+                "v1.by=%E2%80%A8&" + ok, "v1." + "x".repeat(5000), "v1." + ok + "&x=" + "%3Cscript%3E".repeat(300),
+                "<script>window.__pwned=1</script>", "v1.x=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E.1.1.0.0.0");
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            problems.addAll(watch(page));
+            page.navigate(url("handout/"));
+            int scripts = page.locator("script").count();
+            for (String fragment : bad) {
+                page.navigate(url("about/"));
+                page.navigate(url("handout/#" + fragment));
+                expectDefault(page, fragment, BAD, scripts, problems);
+            }
+            for (String fragment : List.of("v2." + ok, "v0." + ok, "v99.by=%3Cb%3Ehi%3C%2Fb%3E")) {
+                page.navigate(url("about/"));
+                page.navigate(url("handout/#" + fragment));
+                expectDefault(page, fragment, OLD, scripts, problems);
+            }
+
+            // a hostile-looking text is still a good handout: it shows as text, never as markup
+            page.navigate(url("about/"));
+            page.navigate(url("handout/#v1.by=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&"
+                    + "x=clamshell.3.10.0.0.0.%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E"));
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.textContent("#out-by")).isEqualTo("<script>window.__pwned=1</script>");
+            assertThat(page.textContent("#ex-clamshell .h-note span"))
+                    .isEqualTo("<img src=x onerror=window.__pwned=1>");
+            assertThat(page.locator("script").count()).isEqualTo(scripts);
+            assertThat(page.locator("main img:not(.sheet-figure)").count()).isZero();
+            assertThat(page.evaluate("typeof window.__pwned")).isEqualTo("undefined");
+
+            // a link pasted into the same tab is read too
+            page.evaluate("location.hash = '#v1.x=bridge.2.8.0.0.0'");
+            page.waitForFunction("document.querySelectorAll('#h-list > li').length === 1");
+            assertThat(sheet(page)).containsExactly("Bridge");
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void expectDefault(Page page, String fragment, String message, int scripts, List<String> problems) {
+        page.waitForFunction("document.querySelector('#h-link').value !== ''");
+        assertThat(page.textContent("#h-message")).as(fragment).isEqualTo(message);
+        assertThat(page.locator("#h-message").isVisible()).as(fragment).isTrue();
+        assertThat(sheet(page)).as(fragment).containsExactlyElementsOf(DEFAULT);
+        assertThat(page.locator("script").count()).as(fragment).isEqualTo(scripts);
+        assertThat(page.locator("main b, main img:not(.sheet-figure), main iframe").count()).as(fragment).isZero();
+        assertThat(page.evaluate("typeof window.__pwned")).as(fragment).isEqualTo("undefined");
+        assertThat(page.url()).as("the bad link is replaced by the default one").contains("#v1.x=straight-leg-raise.");
+        assertThat(problems).as(fragment).isEmpty();
+    }
+
+    @Test
+    void aLongHandoutGetsALargerQrCodeThatStillReadsAndATooLongOneSaysSo() throws IOException {
+        String note = "Keep the movement slow and smooth, breathe out as you lift, and stop at once if the pain "
+                + "builds during the set.";
+        var fragment = new StringBuilder("v1.by=Dr.+Ana+Ruiz&for=J.+Smith&start=2026-12-07");
+        for (String slug : List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell", "bridge",
+                "semi-squat", "hip-extension-leg-raise")) {
+            fragment.append("&x=").append(slug).append(".3.10.2.60.5.").append(note.replace(' ', '+'));
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setDeviceScaleFactor(4))) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#" + fragment));
+            page.waitForSelector("#h-qr svg");
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator("#h-qr").getAttribute("class")).contains("h-qr-big");
+            String link = page.inputValue("#h-link");
+            assertThat(link.length()).isGreaterThan(800);
+            byte[] png = page.locator("#h-qr-code").screenshot();
+            Files.createDirectories(ReaderBrowserTest.SCREENSHOTS);
+            Files.write(ReaderBrowserTest.SCREENSHOTS.resolve("handout-long-qr.png"), png);
+            assertThat(decodeQr(png)).isEqualTo(link);
+
+            row(page, 0).locator("input[name=note]").fill("é".repeat(120));
+            row(page, 1).locator("input[name=note]").fill("é".repeat(120));
+            assertThat(page.textContent("#h-status"))
+                    .isEqualTo("This handout is too long for one link. Shorten the notes or remove an exercise.");
+            assertThat(page.inputValue("#h-link")).as("the last link that fits is kept").isEqualTo(link);
+            row(page, 1).locator("input[name=note]").fill("");
+            row(page, 0).locator("input[name=note]").fill("é".repeat(20));
+            assertThat(page.textContent("#h-status")).isEmpty();
+            assertThat(page.inputValue("#h-link")).contains("x=straight-leg-raise.3.10.2.60.5.%C3%A9%C3%A9");
+        }
+    }
+
+    @Test
+    void theMakerIsUsableByKeyboardAlone() {
+        try (BrowserContext context = context(375, true)) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#v1.x=clamshell.3.10.0.0.0"));
+            for (int i = 0; i < 40 && !"h-pick".equals(page.evaluate("document.activeElement.id")); i++) {
+                page.keyboard().press("Tab");
+            }
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("h-pick");
+            page.keyboard().press("Home"); // the first exercise of the list
+            String chosen = page.inputValue("#h-pick");
+            page.keyboard().press("Tab");
+            page.keyboard().press("Enter");
+            assertThat(page.evaluate("document.activeElement.name")).as("the new row's first field").isEqualTo("sets");
+            page.keyboard().press("Control+A");
+            page.keyboard().type("5");
+            for (int i = 0; i < 10 && !"up".equals(page.evaluate("document.activeElement.dataset.act")); i++) {
+                page.keyboard().press("Tab");
+            }
+            page.keyboard().press("Enter");
+            assertThat(page.evaluate("document.activeElement.dataset.act")).isEqualTo("up");
+            assertThat(page.locator(".h-row-title").first().textContent()).startsWith("1. ");
+            assertThat(page.url()).contains("x=" + chosen + ".5.").contains("&x=clamshell.3.10.0.0.0");
+        }
+    }
+
+    @Test
+    void axeFindsNoViolationOnTheMakerAndItReflowsAt320Pixels() {
+        try (BrowserContext context = context(320, true)) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#v1.by=A%20long%20name%20of%20a%20clinic%20and%20its%20physio&"
+                    + "x=semi-squat.3.10.1.60.3.A%20note%20that%20is%20fairly%20long%20to%20see%20it%20wrap&"
+                    + "x=bridge.2.8.3.0.0"));
+            page.waitForSelector("#h-qr svg");
+            var results = new AxeBuilder(page)
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                    .analyze();
+            assertThat(results.getPasses()).isNotEmpty();
+            List<String> violations = new ArrayList<>();
+            for (Rule rule : results.getViolations()) {
+                rule.getNodes().forEach(n -> violations.add(rule.getId() + " at " + n.getTarget() + ": " + rule.getHelp()));
+            }
+            assertThat(violations).isEmpty();
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                    .isLessThanOrEqualTo(320);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(ReaderBrowserTest.SCREENSHOTS.resolve("handout-320.png")));
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheHandoutIsTheDefaultProgramToFillInByHand() {
+        try (BrowserContext context = context(375, false)) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#v1.x=bridge.2.8.0.0.0"));
+            assertThat(page.locator("#maker").isVisible()).isFalse();
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator("#h-qr").isVisible()).isFalse();
+            assertThat(sheet(page)).containsExactlyElementsOf(DEFAULT);
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 sets of 10–15, hold 1 second.");
+            assertThat(page.locator(".prepared .blank").count()).isEqualTo(4);
+        }
+    }
+}

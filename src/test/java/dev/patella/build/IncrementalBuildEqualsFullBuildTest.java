@@ -1,0 +1,192 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The promise of {@code patella build} run again and again on one project: a build that reuses
+ * what the last build left in {@code .patella/} and {@code site/} gives, file for file and byte
+ * for byte, with the same diagnostics, what a fresh full build of the same input gives in
+ * another folder. Every edit is tried (each value of every content type, each list grown, each
+ * key removed, each body, template, asset and image changed, as {@link Edits} finds them; files
+ * deleted, renamed and added), each followed by a build through the command line. Each file is
+ * put back before the next edit, whose build starts from the site the edit before left; with
+ * every file put back, the site must be the first build's again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IncrementalBuildEqualsFullBuildTest {
+
+    private Path root;
+    private Path project;
+    private List<Edits.Edit> edits;
+    private Map<String, byte[]> first;
+    private int fresh;
+
+    @BeforeAll
+    void firstBuild() throws IOException {
+        root = Files.createTempDirectory("incremental-build");
+        project = TestSites.project(root.resolve("project"), "every-field");
+        edits = Edits.of(project); // one regular YAML layout, so the first build is of what the edits start from
+        var run = build(project);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        first = TestSites.snapshot(project.resolve("site"));
+    }
+
+    @AfterAll
+    void tidy() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @TestFactory
+    @Order(1)
+    @Timeout(900) // a hang detector only
+    Stream<DynamicTest> everyEditBuiltAgainGivesWhatAFullBuildGives() {
+        return edits.stream().map(edit -> DynamicTest.dynamicTest(edit.name(), () -> {
+            String before = TestSites.read(edit.file());
+            try {
+                TestSites.write(edit.file(), edit.text());
+                assertSameAsFullBuild(edit.name());
+            } finally {
+                // put back, built with the next edit: each build starts from the site of the edit before
+                TestSites.write(edit.file(), before);
+            }
+        }));
+    }
+
+
+    @Test
+    @Order(2) // last: it ends by putting everything back and comparing with the first build
+    void filesDeletedRenamedAndAddedBuildAsAFullBuildDoes() throws IOException {
+        Path contact = project.resolve("content/pages/contact.md");
+        Path moved = project.resolve("content/pages/reach-us.md");
+        Path image = project.resolve("content/images/squat.svg");
+        String contactText = TestSites.read(contact);
+        byte[] imageBytes = Files.readAllBytes(image);
+        try {
+            Files.move(contact, moved);
+            assertSameAsFullBuild("a page renamed");
+            TestSites.write(project.resolve("content/pages/new-page.md"),
+                    "---\ntitle: A new page\nsummary: Something new to read.\n---\nNew words, and a [link](/#main).\n");
+            assertSameAsFullBuild("a page added");
+            Files.delete(moved);
+            assertSameAsFullBuild("a page deleted");
+            Files.write(project.resolve("content/images/extra.svg"), imageBytes);
+            assertSameAsFullBuild("an image added");
+            Files.delete(image);
+            assertSameAsFullBuild("an image an exercise shows deleted (an error)");
+        } finally {
+            Files.deleteIfExists(moved);
+            Files.deleteIfExists(project.resolve("content/pages/new-page.md"));
+            Files.deleteIfExists(project.resolve("content/images/extra.svg"));
+            TestSites.write(contact, contactText);
+            Files.write(image, imageBytes);
+        }
+        var back = build(project);
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertSameFiles(TestSites.snapshot(project.resolve("site")), first, "everything put back");
+    }
+
+    /**
+     * Builds the project again, and a copy of its input from scratch in another folder, and
+     * compares the two: exit code, diagnostics, and every file of the site.
+     */
+    private void assertSameAsFullBuild(String what) {
+        var before = TestSites.snapshot(project.resolve("site"));
+        var again = build(project);
+        Path copy = root.resolve("fresh-" + fresh++);
+        copyInput(project, copy);
+        try {
+            var full = build(copy);
+            assertThat(again.exitCode()).as(what + ": exit code; " + again.err()).isEqualTo(full.exitCode());
+            assertThat(again.err().replace(project.toString(), "<project>"))
+                    .as(what + ": diagnostics").isEqualTo(full.err().replace(copy.toString(), "<project>"));
+            // a build with errors leaves the site as it was
+            assertSameFiles(TestSites.snapshot(project.resolve("site")),
+                    full.exitCode() == 0 ? TestSites.snapshot(copy.resolve("site")) : before, what);
+        } finally {
+            delete(copy);
+        }
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected, String what) {
+        assertThat(actual).as(what + ": the files of site/").containsOnlyKeys(expected.keySet());
+        List<String> differ = new ArrayList<>();
+        expected.forEach((path, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, actual.get(path))) {
+                differ.add(path);
+            }
+        });
+        if (!differ.isEmpty()) {
+            String path = differ.get(0);
+            assertThat(new String(actual.get(path), StandardCharsets.UTF_8)).as(what + ": " + differ)
+                    .isEqualTo(new String(expected.get(path), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static TestSites.Run build(Path project) {
+        return TestSites.run("build", "--project", project.toString());
+    }
+
+    /**
+     * The project's input without anything a build left: no site, no notes but the formatted
+     * references, which only spare the citation processor (the slowest step of a build this
+     * small) and are checked against the sources they were made from.
+     */
+    private static void copyInput(Path from, Path to) {
+        for (String folder : List.of("content", "templates")) {
+            TestSites.snapshot(from.resolve(folder)).forEach((path, bytes) -> {
+                Path file = to.resolve(folder).resolve(path);
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Path references = from.resolve(ProjectState.DIR).resolve("references");
+        try {
+            if (Files.exists(references)) {
+                Files.createDirectories(to.resolve(ProjectState.DIR));
+                Files.copy(references, to.resolve(ProjectState.DIR).resolve("references"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a build keeps in {@code .patella/} for the next one: a rebuild renders only the pages
+ * whose inputs changed, everything when a template or a setting changed, and everything again
+ * (with the same output) when the note or the site cannot be trusted.
+ */
+class KeptBuildTest {
+
+    private static final Path NOTE = Path.of(ProjectState.DIR, "kept-build");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRebuildAfterOnePageChangedRendersOnlyThatPage() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+        assertThat(first.rendered()).isEqualTo(first.pages()).isGreaterThan(5);
+
+        // the same words: new words would also change the search index, and so the search page
+        edit(project.resolve("content/pages/about.md"), text -> text.replace("About us.", "About *us*."));
+        var second = build(project);
+
+        assertThat(second.rendered()).isEqualTo(1);
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.");
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aChangedTemplateRendersEveryPageThatUsesItAgain() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+
+        edit(project.resolve("templates/layout.ftlh"), text -> text.replace("</body>", "<!-- edited --></body>"));
+        var second = build(project);
+
+        assertThat(second.rendered()).isEqualTo(first.pages());
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("<!-- edited -->");
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aChangedSettingRendersEveryPageAgain() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+
+        edit(project.resolve("content/site.yaml"), text -> text.replaceFirst("(?m)^title: .*$", "title: Knees Again"));
+        var second = build(project);
+
+        assertThat(second.rendered()).isEqualTo(first.pages());
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("Knees Again");
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aDamagedNoteGivesAFullBuildWithTheSameOutput() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+        Path note = project.resolve(NOTE);
+        byte[] kept = Files.readAllBytes(note);
+
+        kept[kept.length / 2] ^= 0x20; // one bit flipped, in the middle
+        Files.write(note, kept);
+        edit(project.resolve("content/pages/about.md"), text -> text + "\nMore.\n");
+        assertThat(build(project).rendered()).isEqualTo(first.pages());
+        assertSameAsFullBuild(project);
+
+        byte[] whole = Files.readAllBytes(note);
+        Files.write(note, java.util.Arrays.copyOf(whole, whole.length - 100)); // cut short
+        edit(project.resolve("content/pages/about.md"), text -> text + "\nEven more.\n");
+        assertThat(build(project).rendered()).isEqualTo(first.pages());
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aNoteOfAnotherVersionGivesAFullBuildWithTheSameOutput() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+        Path note = project.resolve(NOTE);
+        byte[] kept = Files.readAllBytes(note);
+        String header = new String(kept, 0, 40, StandardCharsets.ISO_8859_1);
+        assertThat(header).startsWith("patella kept-build v");
+        int v = header.indexOf(" v") + 2;
+        kept[v] = (byte) (kept[v] == '9' ? '8' : '9');
+        Files.write(note, kept);
+
+        edit(project.resolve("content/pages/about.md"), text -> text + "\nMore.\n");
+        assertThat(build(project).rendered()).isEqualTo(first.pages());
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aSiteChangedByHandGivesAFullBuild() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+        Files.writeString(project.resolve("site/about/index.html"), "changed by hand");
+
+        edit(project.resolve("content/pages/contact.md"), text -> text + "\nMore.\n");
+        assertThat(build(project).rendered()).isEqualTo(first.pages());
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aMissingNoteGivesAFullBuild() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = build(project);
+        Files.delete(project.resolve(NOTE));
+
+        edit(project.resolve("content/pages/contact.md"), text -> text + "\nMore.\n");
+        var second = build(project);
+
+        assertThat(second.rendered()).isEqualTo(first.pages());
+        assertThat(project.resolve(NOTE)).exists();
+        assertSameAsFullBuild(project);
+    }
+
+    private static BuildResult build(Path project) {
+        var diagnostics = new Diagnostics();
+        var result = new Builder(System::nanoTime).build(options(project), diagnostics);
+        assertThat(diagnostics.hasErrors()).as(diagnostics.sorted().toString()).isFalse();
+        assertThat(result.published()).isTrue();
+        return result;
+    }
+
+    private static BuildOptions options(Path project) {
+        return new BuildOptions(project, project.resolve("site"), Optional.empty(), false, false,
+                LocalDate.of(2026, 11, 21));
+    }
+
+    private static void edit(Path file, UnaryOperator<String> change) {
+        String before = TestSites.read(file);
+        String after = change.apply(before);
+        assertThat(after).as("the edit changes " + file).isNotEqualTo(before);
+        TestSites.write(file, after);
+    }
+
+    /** The project's site holds, byte for byte, what a fresh build of a copy of its input makes. */
+    private void assertSameAsFullBuild(Path project) {
+        Path copy = tmp.resolve("fresh-" + System.nanoTime());
+        for (String folder : java.util.List.of("content", "templates")) {
+            TestSites.snapshot(project.resolve(folder)).forEach((path, bytes) -> {
+                Path file = copy.resolve(folder).resolve(path);
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        var fresh = build(copy);
+        assertThat(fresh.rendered()).isEqualTo(fresh.pages());
+        Map<String, byte[]> expected = TestSites.snapshot(copy.resolve("site"));
+        Map<String, byte[]> actual = TestSites.snapshot(project.resolve("site"));
+        assertThat(actual).containsOnlyKeys(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(new String(actual.get(path), StandardCharsets.UTF_8)).as(path)
+                .isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.patella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins what the command line says and which exit code it gives for help, the version and every
+ * kind of mistake, word for word: the whole transcript is compared with
+ * {@code src/test/resources/cli/transcript.txt}, recorded from picocli's own parsing. Any change
+ * to how arguments are read must leave it as it is (or change it on purpose, in the same commit).
+ */
+class CommandLineTest {
+
+    /** Each line is one command line; arguments are separated by single spaces. */
+    private static final List<String> COMMANDS = List.of(
+            "",
+            "--help",
+            "-h",
+            "--version",
+            "-V",
+            "--version build",
+            "--nope",
+            "nope",
+            "help",
+            "build --help",
+            "build -h",
+            "build -V",
+            "check --help",
+            "serve --help",
+            "new --help",
+            "publish --help",
+            "build --nope",
+            "build extra",
+            "build --output",
+            "build --strict --strict",
+            "build --strict=true --project no-such-folder",
+            "build --project no-such-folder",
+            "build --project=no-such-folder --drafts",
+            "build --project no-such-folder --project other-folder",
+            "build --output site-out --project no-such-folder --base-url https://example.org/knee",
+            "build --project src --base-url ftp://example.org/",
+            "build --project src --base-url=not-a-url --strict",
+            "build -- --project",
+            "check --project no-such-folder --strict",
+            "check --output site-out",
+            "check --strict --project",
+            "serve --project no-such-folder --port 8081 --host 127.0.0.1 --no-drafts",
+            "serve --project src --port 70000",
+            "serve --port abc",
+            "serve --port 08080 --project no-such-folder",
+            "serve --drafts --no-drafts",
+            "new",
+            "new exercise",
+            "publish",
+            "publish --to file:///tmp/x --project no-such-folder");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void helpVersionAndMistakesSayExactlyWhatTheyAlwaysSaid() throws IOException {
+        var transcript = new StringBuilder();
+        for (String line : COMMANDS) {
+            String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+            var run = TestSites.run(args);
+            transcript.append("$ patella ").append(line).append('\n')
+                    .append("exit ").append(run.exitCode()).append('\n')
+                    .append("-- stdout\n").append(run.out())
+                    .append("-- stderr\n").append(run.err())
+                    .append("--\n\n");
+        }
+        Path expected = Path.of("src/test/resources/cli/transcript.txt");
+        String actual = transcript.toString();
+        if (!Files.exists(expected) || !Files.readString(expected, StandardCharsets.UTF_8).equals(actual)) {
+            Path written = Path.of("target/cli-transcript.txt");
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).as("the command line's transcript (this run's is in target/cli-transcript.txt)")
+                .isEqualTo(Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8) : "");
+    }
+
+    @Test
+    void everydayCommandsDoNotLoadPicocliButHelpAndMistakesStillGoThroughIt() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        String site = tmp.resolve("out").toString();
+
+        assertThat(classesLoaded("--version")).noneMatch(c -> c.startsWith("picocli."));
+        assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict"))
+                .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.BuildRequest");
+        assertThat(classesLoaded("check", "--project=" + project)).noneMatch(c -> c.startsWith("picocli."));
+        assertThat(classesLoaded("build", "--help")).contains("picocli.CommandLine");
+        assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict", "--strict"))
+                .contains("picocli.CommandLine");
+    }
+
+    /** @return the names of the classes a separate JVM loads to run {@code patella args} */
+    private static List<String> classesLoaded(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout:tags", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.patella.cli.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> loaded = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("[class,load] ")) {
+                loaded.add(line.substring("[class,load] ".length()).split(" ")[0]);
+            }
+        }
+        assertThat(loaded).as(output).contains("dev.patella.cli.Main");
+        return loaded;
+    }
+}

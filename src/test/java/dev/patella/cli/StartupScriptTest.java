@@ -1,0 +1,170 @@
+package dev.patella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/patella} makes a start-up archive for the java that runs it, checks once that the JVM
+ * really loads Patella's classes from it, and says once, in plain words, when it does not. Run on
+ * a copy of the script beside a jar made here from the compiled classes, with a small site as the
+ * training project.
+ */
+@DisabledOnOs(OS.WINDOWS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StartupScriptTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path jar;
+    /** This test's copy of the project: bin/patella, target/patella.jar, content/ and templates/. */
+    private Path home;
+    private Path script;
+
+    @BeforeAll
+    void makeJar(@TempDir Path dir) throws IOException {
+        jar = dir.resolve("patella.jar");
+        jar(jar);
+    }
+
+    @BeforeEach
+    void install() throws IOException {
+        home = Files.createTempDirectory(tmp, "project");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("target"));
+        script = Files.copy(TestSites.PROJECT.resolve("bin/patella"), home.resolve("bin/patella"));
+        Files.copy(jar, home.resolve("target/patella.jar"));
+        TestSites.project(home);
+    }
+
+    @Test
+    void theArchiveIsMadeOnceCheckedAndUsed() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        var first = patella(java, "--version");
+        assertThat(first.out).isEqualTo("patella (development build)\n");
+        assertThat(first.err).startsWith("patella: preparing a start-up archive for " + java);
+        assertThat(kinds()).containsExactly(Runtime.version().feature() >= 25 ? "aot" : "cds");
+
+        var second = patella(java, "--version");
+        assertThat(second.out).isEqualTo("patella (development build)\n");
+        assertThat(second.err).isEmpty();
+    }
+
+    @Test
+    void aJvmThatWillNotUseTheArchiveIsNamedOnceAndPatellaStillRuns() throws Exception {
+        // A java that leaves out the archive options it is given, as a JVM does with an archive it
+        // rejects: Patella's classes then come from the jar.
+        Path fake = home.resolve("fake/java");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\nfor a; do\n  shift\n  case \"$a\" in\n"
+                + "    -XX:SharedArchiveFile=*|-XX:AOTCache=*) ;;\n    *) set -- \"$@\" \"$a\" ;;\n  esac\ndone\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+
+        var first = patella(fake.toString(), "--version");
+        assertThat(first.out).isEqualTo("patella (development build)\n");
+        assertThat(first.err).contains("patella: note: Patella starts without a start-up archive with this java");
+        assertThat(kinds()).containsExactly("none");
+        Path why = Path.of(first.err.replaceAll("(?s).*why: (\\S+kind\\.log).*", "$1"));
+        assertThat(Files.readString(why)).contains("did not load Patella's classes from it");
+
+        var second = patella(fake.toString(), "--version");
+        assertThat(second.out).isEqualTo("patella (development build)\n");
+        assertThat(second.err).isEmpty();
+    }
+
+    private record Run(String out, String err) {
+    }
+
+    private Run patella(String java, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("sh", script.toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA", java);
+        builder.environment().remove("PATELLA_STARTUP");
+        builder.environment().remove("PATELLA_JAVA_OPTS");
+        builder.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new Run(Files.readString(home.resolve("out.txt")), Files.readString(home.resolve("err.txt")));
+    }
+
+    /** @return what each archive folder under target/startup/ holds: aot, cds or none */
+    private List<String> kinds() throws IOException {
+        try (Stream<Path> dirs = Files.list(home.resolve("target/startup"))) {
+            return dirs.map(d -> d.resolve("kind")).map(k -> {
+                try {
+                    return Files.readString(k).strip();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    /**
+     * Writes a jar holding the compiled classes, naming every library on the test class path in its
+     * manifest's Class-Path (relative, as the JVM's class-data archives require).
+     */
+    private static void jar(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> libraries = new ArrayList<>();
+        List<Path> classes = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            if (Files.isDirectory(path) && path.endsWith("classes") && !path.endsWith("test-classes")) {
+                classes.add(path);
+            } else if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
+                String relative = target.getParent().toAbsolutePath().relativize(path).toString()
+                        .replace(File.separatorChar, '/');
+                try {
+                    libraries.add(new URI(null, null, relative, null).getRawPath());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        var manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", libraries));
+        try (var out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+            out.setLevel(Deflater.BEST_SPEED);
+            for (Path dir : classes) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        out.putNextEntry(new JarEntry(dir.relativize(file).toString().replace(File.separatorChar, '/')));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+/* Patella: the handout maker. The choices live only in the address's fragment (#v1.…), which
+   this script writes and checks before using; nothing is sent anywhere. Every word it shows comes
+   from the page (the data-* words on #maker), and text is only ever set with textContent. The QR
+   code is drawn with uqr, shipped with the site. Without this script the default program prints. */
+(function () {
+  "use strict";
+  var form = document.getElementById("maker");
+  if (!form) { return; }
+  function $(id) { return document.getElementById(id); }
+  var words = form.dataset, sheet = $("h-sheet"), list = $("h-list"), row = $("h-row"), pick = $("h-pick");
+  var NUMS = ["sets", "reps", "hold", "rest", "days"], TEXTS = ["by", "for", "start", "review"];
+  var sections = Object.create(null), limits = Object.create(null), state, qr;
+  sheet.querySelectorAll(".sheet-exercise").forEach(function (s) { sections[s.dataset.slug] = s; });
+  row.content.querySelectorAll("input").forEach(function (i) {
+    limits[i.name] = i.type === "number" ? [+i.min, +i.max] : [0, i.maxLength];
+  });
+  var maxName = $("h-by").maxLength, maxItems = +words.maxExercises, maxLink = +words.maxLink;
+
+  function say(text, n) { return text.replace("{n}", n); }
+  function plural(key, n) { return say(words[key + (n === 1 ? "One" : "Other")], n); }
+  function status(text) { $("h-status").textContent = text; }
+  function title(slug) { return sections[slug].querySelector("h3 a").textContent; }
+
+  function item(slug) {
+    var d = sections[slug].dataset;
+    return { slug: slug, sets: +d.sets, reps: +d.reps, hold: +d.hold, rest: 0, days: 0, note: "" };
+  }
+
+  function defaults() {
+    var items = [];
+    Object.keys(sections).forEach(function (slug) {
+      var at = +sections[slug].dataset["default"];
+      if (at > 0) { items[at - 1] = item(slug); }
+    });
+    return { by: "", "for": "", start: "", review: "", items: items.filter(Boolean) };
+  }
+
+  /* The fragment, without its #: "v1." then by, for, start and review when given, then one
+     x=slug.sets.reps.hold.rest.days[.note] per exercise, in order; form-encoded. */
+  function encode(st) {
+    var p = new URLSearchParams();
+    TEXTS.forEach(function (k) { if (st[k]) { p.append(k, st[k]); } });
+    st.items.forEach(function (it) {
+      p.append("x", [it.slug].concat(NUMS.map(function (k) { return it[k]; })).join(".") + (it.note ? "." + it.note : ""));
+    });
+    return "v1." + p.toString();
+  }
+
+  function plain(text, max) { return text.length <= max && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text); }
+
+  function isDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) { return false; }
+    var d = new Date(text + "T00:00:00Z");
+    return !isNaN(d) && d.toISOString().slice(0, 10) === text;
+  }
+
+  /* A state from a fragment, or the name of the problem ("bad" or "old") when any part of it is
+     wrong: an unknown word, a number out of range, an exercise this site has not, a repeat. */
+  function decode(hash) {
+    var m = /^v(\d{1,3})\.(.*)$/.exec(hash);
+    if (hash.length > maxLink || !m) { return "bad"; }
+    if (m[1] !== "1") { return "old"; }
+    var st = { by: "", "for": "", start: "", review: "", items: [] }, seen = Object.create(null), ok = true;
+    new URLSearchParams(m[2]).forEach(function (value, key) {
+      if (seen["=" + key] && key !== "x") { ok = false; }
+      seen["=" + key] = true;
+      if (key === "x") {
+        var parts = value.split("."), it = { slug: parts[0], note: parts.slice(6).join(".") };
+        if (parts.length < 6 || !sections[it.slug] || seen[it.slug] || !plain(it.note, limits.note[1])) { ok = false; return; }
+        seen[it.slug] = true;
+        NUMS.forEach(function (k, i) {
+          it[k] = /^\d{1,4}$/.test(parts[i + 1]) ? +parts[i + 1] : -1;
+          if (it[k] < limits[k][0] || it[k] > limits[k][1]) { ok = false; }
+        });
+        st.items.push(it);
+      } else if (key === "by" || key === "for") {
+        ok = ok && plain(value, maxName);
+        st[key] = value;
+      } else if (key === "start" || key === "review") {
+        ok = ok && isDate(value);
+        st[key] = value;
+      } else {
+        ok = false;
+      }
+    });
+    return ok && st.items.length <= maxItems ? st : "bad";
+  }
+
+  function dateText(iso) {
+    return iso ? new Date(iso + "T00:00:00Z").toLocaleDateString(document.documentElement.lang,
+      { dateStyle: "long", timeZone: "UTC" }) : "";
+  }
+
+  function mine(section, name, n, text) {
+    section.querySelector(".h-page-" + name).hidden = n > 0;
+    var own = section.querySelector(".h-" + name);
+    own.hidden = !(n > 0);
+    own.lastElementChild.textContent = text;
+  }
+
+  function doseText(it, section) {
+    var text = words[it.sets === 1 ? "doseOne" : "doseOther"].replace("{s}", it.sets).replace("{r}", it.reps);
+    if (it.hold > 0) { text += plural("hold", it.hold); }
+    if (section.dataset.side === "true") { text += words.side; }
+    return text + ".";
+  }
+
+  function drawQr(text) {
+    qr = qr || import(new URL(words.qr, document.baseURI).href);
+    qr.then(function (lib) {
+      var code = lib.encode(text, { ecc: "L", border: 4 }), d = "", ns = "http://www.w3.org/2000/svg";
+      code.data.forEach(function (line, y) {
+        line.forEach(function (dark, x) { if (dark) { d += "M" + x + " " + y + "h1v1h-1z"; } });
+      });
+      var svg = document.createElementNS(ns, "svg"), path = document.createElementNS(ns, "path");
+      svg.setAttribute("viewBox", "0 0 " + code.size + " " + code.size);
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+      path.setAttribute("d", d);
+      svg.appendChild(path);
+      $("h-qr-code").replaceChildren(svg);
+      $("h-qr").classList.toggle("h-qr-big", code.size > 69); // a long link's code prints larger, to stay easy to scan
+      $("h-qr").hidden = false;
+    }).catch(function () { $("h-qr").hidden = true; });
+  }
+
+  /* The sheet, the link and the QR code from the state. */
+  function show() {
+    Object.keys(sections).forEach(function (slug) { sections[slug].hidden = true; });
+    state.items.forEach(function (it, i) {
+      var s = sections[it.slug];
+      s.hidden = false;
+      sheet.appendChild(s);
+      s.querySelector(".number").textContent = (i + 1) + ".";
+      s.querySelector(".h-dose").textContent = doseText(it, s);
+      mine(s, "rest", it.rest, plural("rest", it.rest));
+      mine(s, "often", it.days, plural("days", it.days));
+      var note = s.querySelector(".h-note");
+      note.hidden = !it.note;
+      note.lastElementChild.textContent = it.note;
+    });
+    ["by", "for"].forEach(function (k) { $("out-" + k).textContent = state[k]; });
+    ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
+    $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
+    var hash = encode(state);
+    if (hash.length > maxLink) {
+      status(words["long"]);
+      return;
+    }
+    if ($("h-status").textContent === words["long"]) { status(""); }
+    history.replaceState(null, "", "#" + hash);
+    $("h-link").value = location.href;
+    drawQr(location.href);
+  }
+
+  /* The form's rows from the state; focus goes back to the same button of the moved row. */
+  function rows(focusRow, act) {
+    list.textContent = "";
+    state.items.forEach(function (it, i) {
+      var li = row.content.firstElementChild.cloneNode(true);
+      li.querySelector(".h-row-title").textContent = (i + 1) + ". " + title(it.slug);
+      li.querySelectorAll("input").forEach(function (input) { input.value = it[input.name]; });
+      list.appendChild(li);
+    });
+    var target = list.children[focusRow];
+    if (target && act) { target.querySelector(act === "new" ? "input" : "[data-act=" + act + "]").focus(); }
+  }
+
+  function load() {
+    var hash = location.hash.slice(1), got = hash ? decode(hash) : defaults(), msg = $("h-message");
+    msg.hidden = typeof got !== "string";
+    if (typeof got === "string") {
+      msg.textContent = words[got];
+      got = defaults();
+    }
+    state = got;
+    TEXTS.forEach(function (k) { $("h-" + k).value = state[k]; });
+    rows();
+    show();
+  }
+
+  TEXTS.forEach(function (k) {
+    $("h-" + k).addEventListener("input", function (e) {
+      var v = e.target.value;
+      if (k === "by" || k === "for" ? plain(v, maxName) : v === "" || isDate(v)) {
+        state[k] = v;
+        show();
+      }
+    });
+  });
+
+  list.addEventListener("input", function (e) {
+    var input = e.target, i = Array.prototype.indexOf.call(list.children, input.closest("li")), it = state.items[i];
+    if (input.name === "note") {
+      if (plain(input.value, limits.note[1])) { it.note = input.value; }
+    } else if (/^\d{1,4}$/.test(input.value) && +input.value >= limits[input.name][0] && +input.value <= limits[input.name][1]) {
+      it[input.name] = +input.value;
+    } else {
+      return;
+    }
+    show();
+  });
+
+  list.addEventListener("change", function (e) {
+    var i = Array.prototype.indexOf.call(list.children, e.target.closest("li"));
+    e.target.value = state.items[i][e.target.name]; // an out-of-range number goes back to the last good one
+  });
+
+  list.addEventListener("click", function (e) {
+    var act = e.target.dataset.act;
+    if (!act) { return; }
+    var items = state.items, i = Array.prototype.indexOf.call(list.children, e.target.closest("li"));
+    var j = act === "up" ? i - 1 : i + 1;
+    if (act === "remove") {
+      items.splice(i, 1);
+    } else if (j >= 0 && j < items.length) {
+      items.splice(j, 0, items.splice(i, 1)[0]);
+      i = j;
+    }
+    rows(Math.min(i, items.length - 1), act);
+    if (!items.length) { pick.focus(); }
+    show();
+  });
+
+  $("h-add").addEventListener("click", function () {
+    var slug = pick.value;
+    if (state.items.some(function (it) { return it.slug === slug; })) { status(words.already); return; }
+    if (state.items.length >= maxItems) { status(say(words.full, maxItems)); return; }
+    state.items.push(item(slug));
+    rows(state.items.length - 1, "new");
+    show();
+  });
+
+  $("h-copy").addEventListener("click", function () {
+    var link = $("h-link");
+    (navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject(new Error("no clipboard")))
+      .then(function () { status(words.copied); }, function () { link.select(); status(words.copyFailed); });
+  });
+  $("h-print").addEventListener("click", function () { window.print(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("hashchange", load);
+  form.hidden = false;
+  load();
+}());
