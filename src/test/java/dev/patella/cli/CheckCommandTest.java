@@ -46,7 +46,7 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.diagnostics()).isEmpty();
-        assertThat(run.out()).contains("Checked 9 pages: no errors");
+        assertThat(run.out()).contains("Checked 10 pages: no errors");
     }
 
     static Stream<String> checkCases() throws IOException {

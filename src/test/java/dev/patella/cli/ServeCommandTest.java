@@ -47,7 +47,7 @@ class ServeCommandTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(serve.isAlive()).isFalse();
         assertThat(code.get()).isZero();
-        assertThat(out.toString()).contains("Built 9 pages").contains("Press Ctrl-C to stop").endsWith("Stopped.\n");
+        assertThat(out.toString()).contains("Built 10 pages").contains("Press Ctrl-C to stop").endsWith("Stopped.\n");
     }
 
     @Test
