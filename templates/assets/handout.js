@@ -233,6 +233,7 @@
 
   $("h-copy").addEventListener("click", function () {
     var link = $("h-link");
+    status(""); // what an earlier action said no longer holds; the answer below may take a moment
     (navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject(new Error("no clipboard")))
       .then(function () { status(words.copied); }, function () { link.select(); status(words.copyFailed); });
   });

@@ -157,6 +157,8 @@ class HandoutBrowserTest {
             assertThat(link).isEqualTo(page.url()).contains("/handout/#v1.").contains("x=semi-squat.4.12.2.90.3.")
                     .doesNotContain("Straight");
             page.click("#h-copy");
+            // the clipboard answers asynchronously: wait for the page to say how it went
+            page.waitForFunction("document.querySelector('#h-status').textContent !== ''");
             assertThat(page.textContent("#h-status")).isIn("Link copied. Paste it into a message or an email.",
                     "This browser did not let the page copy. Select the link above and copy it.");
             assertThat(page.locator("#h-qr svg path").getAttribute("d")).startsWith("M");
