@@ -14,21 +14,27 @@ import java.util.regex.Pattern;
 
 /**
  * Where one page's HTML is written while its template runs, with a budget: at most
- * {@link #MAX_CHARS} characters and {@link #MAX_TIME} of wall-clock time. A page of the site is
- * tens of kilobytes and renders in milliseconds, so only a runaway template (a loop over a huge
- * range, say) meets either limit; it is then stopped at the template line it was running.
+ * {@link #MAX_CHARS} characters, {@link #MAX_STEPS} template elements entered, and
+ * {@link #MAX_TIME} of wall-clock time. A page of the site is tens of kilobytes and renders in
+ * milliseconds, so only a runaway template (a loop over a huge range, say) meets a limit; it is
+ * then stopped at the template line it was running.
  *
  * <p>The budget also follows the template as it runs (as Freemarker's processing tracer), so a
  * loop that writes nothing is stopped too: every pass of a {@code #list} visits at least the
- * check {@link TemplateSet} adds to its body, and each visit looks at the clock. The element last
- * entered is remembered, to place an error that unwinds the template (a string too long for Java).
+ * check {@link TemplateSet} adds to its body, and each visit counts a step and looks at the
+ * clock. Steps stop a runaway loop after the same work on a quiet machine and a busy one; the
+ * clock is the backstop for work that takes few steps (one huge string built again and again),
+ * set high enough that a machine busy with other work never stops a sound template. The element
+ * last entered is remembered, to place an error that unwinds the template (a string too long).
  */
 final class RenderBudget extends Writer implements TemplateProcessingTracer {
 
     /** 8 million characters: a few hundred times the largest page of the site. */
     static final int MAX_CHARS = 8 * 1024 * 1024;
-    /** Generous, so a busy machine never stops a sound template. */
-    static final Duration MAX_TIME = Duration.ofSeconds(10);
+    /** 10 million elements entered: hundreds of times what the largest page of a 4,000-page site needs. */
+    static final long MAX_STEPS = 10_000_000L;
+    /** Generous, so a busy machine never stops a sound template: steps stop most runaways first. */
+    static final Duration MAX_TIME = Duration.ofSeconds(60);
 
     private static final Pattern PLACE = Pattern.compile("\\[in template \"([^\"]+)\" at line (\\d+), column (\\d+)]");
 
@@ -62,6 +68,10 @@ final class RenderBudget extends Writer implements TemplateProcessingTracer {
 
     private static final String OVER_TIME = "the template ran for more than " + MAX_TIME.toSeconds() + " seconds for "
             + "one page, so it was stopped here; look for a #list over a range or list that is far too long";
+
+    private static final String OVER_STEPS = "the template took more than " + MAX_STEPS / 1_000_000
+            + " million steps for one page, so it was stopped here; look for a #list over a range or list that is "
+            + "far too long";
 
     private final StringBuilder out = new StringBuilder(16 * 1024);
     private final String template;
@@ -104,9 +114,14 @@ final class RenderBudget extends Writer implements TemplateProcessingTracer {
 
     private TracedElement current;
 
+    private long steps;
+
     @Override
     public void enterElement(Environment env, TracedElement element) {
         current = element;
+        if (++steps > MAX_STEPS) {
+            throw new OverTime(place(element), OVER_STEPS);
+        }
         if (nanoTime.getAsLong() - deadline > 0) {
             throw new OverTime(place(element), OVER_TIME);
         }
