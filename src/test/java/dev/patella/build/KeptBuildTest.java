@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a build keeps in {@code .patella/} for the next one: a rebuild renders only the pages
@@ -44,29 +47,20 @@ class KeptBuildTest {
         assertSameAsFullBuild(project);
     }
 
-    @Test
-    void aChangedTemplateRendersEveryPageThatUsesItAgain() {
+    /** A template every page uses, or the settings every page reads: nothing can be kept. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "templates/layout.ftlh | </body>          | <!-- edited --></body> | <!-- edited -->",
+        "content/site.yaml     | (?m)^title: .*$  | title: Knees Again     | Knees Again"})
+    void aChangeEveryPageReadsRendersEveryPageAgain(String file, String pattern, String replacement, String shown) {
         Path project = TestSites.project(tmp.resolve("p"), "every-field");
         var first = build(project);
 
-        edit(project.resolve("templates/layout.ftlh"), text -> text.replace("</body>", "<!-- edited --></body>"));
+        edit(project.resolve(file), text -> text.replaceFirst(pattern, replacement));
         var second = build(project);
 
         assertThat(second.rendered()).isEqualTo(first.pages());
-        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("<!-- edited -->");
-        assertSameAsFullBuild(project);
-    }
-
-    @Test
-    void aChangedSettingRendersEveryPageAgain() {
-        Path project = TestSites.project(tmp.resolve("p"), "every-field");
-        var first = build(project);
-
-        edit(project.resolve("content/site.yaml"), text -> text.replaceFirst("(?m)^title: .*$", "title: Knees Again"));
-        var second = build(project);
-
-        assertThat(second.rendered()).isEqualTo(first.pages());
-        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("Knees Again");
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains(shown);
         assertSameAsFullBuild(project);
     }
 
@@ -84,7 +78,7 @@ class KeptBuildTest {
         assertSameAsFullBuild(project);
 
         byte[] whole = Files.readAllBytes(note);
-        Files.write(note, java.util.Arrays.copyOf(whole, whole.length - 100)); // cut short
+        Files.write(note, Arrays.copyOf(whole, whole.length - 100)); // cut short
         edit(project.resolve("content/pages/about.md"), text -> text + "\nEven more.\n");
         assertThat(build(project).rendered()).isEqualTo(first.pages());
         assertSameAsFullBuild(project);
