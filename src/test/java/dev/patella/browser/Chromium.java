@@ -3,6 +3,7 @@ package dev.patella.browser;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -43,6 +44,12 @@ final class Chromium implements AutoCloseable {
 
     Browser browser() {
         return browser;
+    }
+
+    /** A fresh context (no cookies, no cache) with the viewport {@code width} CSS pixels wide. */
+    BrowserContext context(int width, boolean javaScript) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
+                .setJavaScriptEnabled(javaScript));
     }
 
     @Override

@@ -80,11 +80,6 @@ class HandoutBrowserTest {
         return server.base() + path;
     }
 
-    private BrowserContext context(int width, boolean javaScript) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
-                .setJavaScriptEnabled(javaScript));
-    }
-
     /** Every problem a page shows: script errors, console errors (a CSP refusal is one) and requests elsewhere. */
     private static List<String> watch(Page page) {
         List<String> problems = new ArrayList<>();
@@ -122,7 +117,7 @@ class HandoutBrowserTest {
     void aHandoutOfThreeExercisesFromTwoProgramsOpensFromItsLinkWithEveryValueAndPrintsOnTwoPages()
             throws IOException {
         String link;
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             List<String> problems = watch(page);
             page.navigate(url("handout/"));
@@ -261,7 +256,7 @@ class HandoutBrowserTest {
                 "v1.by=%E2%80%A8&" + ok, "v1." + "x".repeat(5000), "v1." + ok + "&x=" + "%3Cscript%3E".repeat(300),
                 "<script>window.__pwned=1</script>", "v1.x=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E.1.1.0.0.0");
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             problems.addAll(watch(page));
             page.navigate(url("handout/"));
@@ -346,7 +341,7 @@ class HandoutBrowserTest {
 
     @Test
     void theMakerIsUsableByKeyboardAlone() {
-        try (BrowserContext context = context(375, true)) {
+        try (BrowserContext context = chromium.context(375, true)) {
             Page page = context.newPage();
             page.navigate(url("handout/#v1.x=clamshell.3.10.0.0.0"));
             for (int i = 0; i < 40 && !"h-pick".equals(page.evaluate("document.activeElement.id")); i++) {
@@ -372,7 +367,7 @@ class HandoutBrowserTest {
 
     @Test
     void axeFindsNoViolationOnTheMakerAndItReflowsAt320Pixels() {
-        try (BrowserContext context = context(320, true)) {
+        try (BrowserContext context = chromium.context(320, true)) {
             Page page = context.newPage();
             page.navigate(url("handout/#v1.by=A%20long%20name%20of%20a%20clinic%20and%20its%20physio&"
                     + "x=semi-squat.3.10.1.60.3.A%20note%20that%20is%20fairly%20long%20to%20see%20it%20wrap&"
@@ -396,7 +391,7 @@ class HandoutBrowserTest {
 
     @Test
     void withoutJavaScriptTheHandoutIsTheDefaultProgramToFillInByHand() {
-        try (BrowserContext context = context(375, false)) {
+        try (BrowserContext context = chromium.context(375, false)) {
             Page page = context.newPage();
             page.navigate(url("handout/#v1.x=bridge.2.8.0.0.0"));
             assertThat(page.locator("#maker").isVisible()).isFalse();

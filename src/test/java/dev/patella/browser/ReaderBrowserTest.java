@@ -76,15 +76,10 @@ class ReaderBrowserTest {
         return server.base() + path;
     }
 
-    private BrowserContext context(int width, boolean javaScript) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
-                .setJavaScriptEnabled(javaScript));
-    }
-
     @Test
     void everyPageLoadsWithNoConsoleErrorAndNoRequestToAnotherHost() {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             for (String path : pages) {
                 Page page = context.newPage();
                 page.onConsoleMessage(m -> {
@@ -116,7 +111,7 @@ class ReaderBrowserTest {
     @Test
     void axeFindsNoWcagViolationOnAnyPage() {
         List<String> violations = new ArrayList<>();
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             for (String path : pages) {
                 page.navigate(url(path));
@@ -137,7 +132,7 @@ class ReaderBrowserTest {
     @Test
     void everyPageReflowsAt320PixelsWithoutSidewaysScrolling() {
         List<String> wide = new ArrayList<>();
-        try (BrowserContext context = context(320, true)) {
+        try (BrowserContext context = chromium.context(320, true)) {
             Page page = context.newPage();
             for (String path : pages) {
                 page.navigate(url(path));
@@ -152,7 +147,7 @@ class ReaderBrowserTest {
 
     @Test
     void skipLinkIsTheFirstStopAndShowsWhenFocused() {
-        try (BrowserContext context = context(375, true)) {
+        try (BrowserContext context = chromium.context(375, true)) {
             Page page = context.newPage();
             page.navigate(url("exercises/clamshell/"));
             page.keyboard().press("Tab");
@@ -167,7 +162,7 @@ class ReaderBrowserTest {
 
     @Test
     void exerciseFiltersShowOnlyTheMatchingExercises() {
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             page.navigate(url("exercises/"));
             assertThat(page.locator("#filters").isVisible()).isTrue();
@@ -203,7 +198,7 @@ class ReaderBrowserTest {
 
     @Test
     void aMedicalWordLinksToItsMeaningInTheGlossaryWithoutJavaScript() {
-        try (BrowserContext context = context(375, false)) {
+        try (BrowserContext context = chromium.context(375, false)) {
             Page page = context.newPage();
             page.navigate(url("exercises/clamshell/"));
             page.locator("main a.term", new Page.LocatorOptions().setHasText("gluteus medius")).first().click();
@@ -215,7 +210,7 @@ class ReaderBrowserTest {
 
     @Test
     void searchForQuadricepsFindsTheGlossary() {
-        try (BrowserContext context = context(375, true)) {
+        try (BrowserContext context = chromium.context(375, true)) {
             Page page = context.newPage();
             page.navigate(url("search/?q=quadriceps"));
             page.waitForSelector("#results-list li");
@@ -225,7 +220,7 @@ class ReaderBrowserTest {
 
     @Test
     void searchForGluteListsTheClamshellAndTheSideLyingLegRaise() {
-        try (BrowserContext context = context(375, true)) {
+        try (BrowserContext context = chromium.context(375, true)) {
             Page page = context.newPage();
             page.navigate(url("search/?q=glute"));
             page.waitForSelector("#results-list li");
@@ -263,7 +258,7 @@ class ReaderBrowserTest {
 
     @Test
     void programPagePrintsAllFiveExercisesOnTwoA4OrLetterPages() throws IOException {
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             page.navigate(url("conditions/chondromalacia-patella/program/"));
             Files.createDirectories(SCREENSHOTS);
@@ -284,7 +279,7 @@ class ReaderBrowserTest {
 
     @Test
     void untickedExercisesAreLeftOffThePrintout() throws IOException {
-        try (BrowserContext context = context(1280, true)) {
+        try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             page.navigate(url("conditions/chondromalacia-patella/program/"));
             page.uncheck("input[data-exercise=ex-clamshell]");
@@ -304,7 +299,7 @@ class ReaderBrowserTest {
 
     @Test
     void pagesWorkWithJavaScriptOff() {
-        try (BrowserContext context = context(375, false)) {
+        try (BrowserContext context = chromium.context(375, false)) {
             Page page = context.newPage();
             page.navigate(url("exercises/"));
             assertThat(page.locator("#filters").isVisible()).isFalse();
@@ -328,7 +323,7 @@ class ReaderBrowserTest {
                 "exercise", "exercises/clamshell/", "exercises", "exercises/", "program",
                 "conditions/chondromalacia-patella/program/", "search", "search/?q=glute");
         for (int width : new int[] {375, 1280}) {
-            try (BrowserContext context = context(width, true)) {
+            try (BrowserContext context = chromium.context(width, true)) {
                 Page page = context.newPage();
                 for (var shot : shots.entrySet()) {
                     page.navigate(url(shot.getValue()));
