@@ -137,6 +137,18 @@ class ArchitectureTest {
         return out;
     }
 
+    /** The site forbids {@code eval}; Playwright's {@code waitForFunction} polls with it (see {@code Chromium}). */
+    @Test
+    void browserTestsWaitFromJavaNotWithEval() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : allSources()) {
+            if (codeOnly(Files.readString(file)).contains(".waitForFunction(")) {
+                violations.add(TestSites.PROJECT.relativize(file).toString());
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void noWildcardImports() throws IOException {
         List<String> violations = new ArrayList<>();

@@ -12,7 +12,13 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
-/** Debian's chromium driven by Playwright, started the same way by every browser test. */
+/**
+ * Debian's chromium driven by Playwright, started the same way by every browser test.
+ *
+ * <p>Wait with {@code page.waitForCondition(() -> ...)}, polled from Java, never with
+ * {@code page.waitForFunction("...")}: Playwright polls a string predicate with {@code eval}, which the site's
+ * Content-Security-Policy forbids, so such a wait fails whenever its condition is not already true.
+ */
 final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");

@@ -153,7 +153,7 @@ class HandoutBrowserTest {
                     .doesNotContain("Straight");
             page.click("#h-copy");
             // the clipboard answers asynchronously: wait for the page to say how it went
-            page.waitForFunction("document.querySelector('#h-status').textContent !== ''");
+            page.waitForCondition(() -> !page.textContent("#h-status").isEmpty());
             assertThat(page.textContent("#h-status")).isIn("Link copied. Paste it into a message or an email.",
                     "This browser did not let the page copy. Select the link above and copy it.");
             assertThat(page.locator("#h-qr svg path").getAttribute("d")).startsWith("M");
@@ -286,14 +286,14 @@ class HandoutBrowserTest {
 
             // a link pasted into the same tab is read too
             page.evaluate("location.hash = '#v1.x=bridge.2.8.0.0.0'");
-            page.waitForFunction("document.querySelectorAll('#h-list > li').length === 1");
+            page.waitForCondition(() -> page.locator("#h-list > li").count() == 1);
             assertThat(sheet(page)).containsExactly("Bridge");
         }
         assertThat(problems).isEmpty();
     }
 
     private void expectDefault(Page page, String fragment, String message, int scripts, List<String> problems) {
-        page.waitForFunction("document.querySelector('#h-link').value !== ''");
+        page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
         assertThat(page.textContent("#h-message")).as(fragment).isEqualTo(message);
         assertThat(page.locator("#h-message").isVisible()).as(fragment).isTrue();
         assertThat(sheet(page)).as(fragment).containsExactlyElementsOf(DEFAULT);

@@ -184,7 +184,7 @@ class ReaderBrowserTest {
                     "Hip extension leg raise");
 
             page.click("button[type=reset]");
-            page.waitForFunction("document.querySelectorAll('.card:not([hidden])').length === 5");
+            page.waitForCondition(() -> page.locator(".card:not([hidden])").count() == 5);
             assertThat(visibleCards(page)).containsExactlyElementsOf(FIVE);
 
             page.navigate(url("exercises/?equipment=a-sturdy-chair"));
@@ -230,7 +230,7 @@ class ReaderBrowserTest {
 
             page.fill("#q", "kneecap pain");
             page.press("#q", "Enter");
-            page.waitForFunction("document.querySelector('#search-status').textContent.includes('kneecap pain')");
+            page.waitForCondition(() -> page.textContent("#search-status").contains("kneecap pain"));
             assertThat(page.locator("#results-list li a").allTextContents()).contains("Patellofemoral pain (runner's knee)");
             assertThat(page.url()).endsWith("?q=kneecap%20pain");
 
@@ -239,16 +239,16 @@ class ReaderBrowserTest {
             for (String query : List.of("running", "lunges", "swollen", "fever", "PFP", "runners knee")) {
                 page.fill("#q", query);
                 page.press("#q", "Enter");
-                page.waitForFunction("q => document.querySelector('#search-status').textContent.includes(q)", query);
+                page.waitForCondition(() -> page.textContent("#search-status").contains(query));
                 assertThat(page.locator("#results-list li a").allTextContents()).as(query).contains(condition);
             }
             page.fill("#q", "runners knee");
             page.press("#q", "Enter");
-            page.waitForFunction("document.querySelector('#search-status').textContent.includes('runners knee')");
+            page.waitForCondition(() -> page.textContent("#search-status").contains("runners knee"));
             assertThat(page.locator("#results-list li a").first().textContent()).isEqualTo(condition);
             page.fill("#q", "kneecap pain");
             page.press("#q", "Enter");
-            page.waitForFunction("document.querySelector('#search-status').textContent.includes('kneecap pain')");
+            page.waitForCondition(() -> page.textContent("#search-status").contains("kneecap pain"));
 
             page.locator("#results-list li a").first().click();
             page.waitForLoadState();
