@@ -4,6 +4,7 @@ import dev.patella.index.Reserved;
 import dev.patella.output.SiteOutput;
 import dev.patella.render.PageKinds;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** What the site takes for itself, from the page kinds and the output's files that are not pages. */
@@ -13,8 +14,14 @@ public final class ReservedNames {
     }
 
     public static Reserved all() {
+        return all(List.of());
+    }
+
+    /** What the site takes, with the folders of its other languages ({@code es}: {@code /es/…}). */
+    public static Reserved all(List<String> languages) {
         Set<String> slugs = new HashSet<>(PageKinds.sections());
         slugs.addAll(SiteOutput.reservedNames());
+        slugs.addAll(languages);
         return new Reserved(PageKinds.fixedUrls(), slugs);
     }
 

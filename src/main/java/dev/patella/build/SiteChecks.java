@@ -37,6 +37,16 @@ final class SiteChecks {
      */
     static void check(SiteIndex index, List<RenderedPage> pages, Assets assets, List<DataFile> data,
                       List<TemplateLink> templateLinks, OutputLinkChecker.Memory memory, Diagnostics diagnostics) {
+        check(List.of(index), pages, assets, data, templateLinks, memory, diagnostics);
+    }
+
+    /**
+     * Like {@link #check(SiteIndex, List, Assets, List, List, OutputLinkChecker.Memory, Diagnostics)}
+     * over every edition of the site at once: {@code pages} are the pages of them all, by site URL.
+     */
+    static void check(List<SiteIndex> editions, List<RenderedPage> pages, Assets assets, List<DataFile> data,
+                      List<TemplateLink> templateLinks, OutputLinkChecker.Memory memory, Diagnostics diagnostics) {
+        SiteIndex index = editions.get(0);
         List<CitationUse> citations = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         List<LinkUse> links = new ArrayList<>();
@@ -47,7 +57,11 @@ final class SiteChecks {
             links.addAll(page.links());
             ids.put(page.url(), page.ids());
         }
-        Set<String> broken = new HashSet<>(index.urls());
+        Set<String> broken = new HashSet<>();
+        for (SiteIndex edition : editions) {
+            String prefix = edition.site().config().prefix();
+            edition.urls().forEach(url -> broken.add(prefix + url));
+        }
         broken.removeAll(ids.keySet());
         index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
         index.site().unreadable().conditions().forEach(slug -> {
@@ -69,16 +83,21 @@ final class SiteChecks {
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders());
         checker.check(links, diagnostics);
-        checker.check(illustrations(index), diagnostics);
+        List<LinkUse> illustrations = new ArrayList<>();
+        editions.forEach(edition -> illustrations.addAll(illustrations(edition)));
+        checker.check(illustrations, diagnostics);
         // a missing file or page named in content is reported at that line, not again on every page showing it
-        for (LinkUse link : illustrations(index)) {
+        for (LinkUse link : illustrations) {
             if (!checker.resolves(link.target())) {
                 broken.add(link.target());
             }
         }
         Map<String, String> illustrationOf = new HashMap<>();
-        for (Exercise e : index.exercises()) {
-            e.illustration().ifPresent(i -> illustrationOf.put(Urls.exercise(e.slug()), i.src()));
+        for (SiteIndex edition : editions) {
+            String prefix = edition.site().config().prefix();
+            for (Exercise e : edition.exercises()) {
+                e.illustration().ifPresent(i -> illustrationOf.put(prefix + Urls.exercise(e.slug()), i.src()));
+            }
         }
         List<OutputLinkChecker.PageLinks> output = new ArrayList<>(pages.size());
         for (RenderedPage page : pages) {
@@ -92,8 +111,22 @@ final class SiteChecks {
         }
         OutputLinkChecker.check(checker, output, templateLinks, broken, memory, diagnostics);
         if (everyPageMade) {
-            GlossaryCheck.unused(index.site().glossary(), termsLinked(index, pages), diagnostics);
+            for (SiteIndex edition : editions) {
+                String prefix = edition.site().config().prefix();
+                List<RenderedPage> own = pages.stream().filter(p -> editionOf(editions, p.url()) == edition).toList();
+                GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, own, prefix), diagnostics);
+            }
         }
+    }
+
+    /** The edition a page of the site belongs to: the one whose prefix it starts with, else the default. */
+    private static SiteIndex editionOf(List<SiteIndex> editions, String url) {
+        for (int i = 1; i < editions.size(); i++) {
+            if (url.startsWith(editions.get(i).site().config().prefix() + "/")) {
+                return editions.get(i);
+            }
+        }
+        return editions.get(0);
     }
 
     /**
@@ -101,9 +134,9 @@ final class SiteChecks {
      * terms are looked for, and the search stops when every term is found: the union of every
      * page's targets was most of the checks of a one-page rebuild at 4,000 pages.
      */
-    private static Set<String> termsLinked(SiteIndex index, List<RenderedPage> pages) {
+    private static Set<String> termsLinked(SiteIndex index, List<RenderedPage> pages, String prefix) {
         Set<String> terms = new HashSet<>();
-        index.site().glossary().forEach(term -> terms.add(Urls.term(term.id())));
+        index.site().glossary().forEach(term -> terms.add(prefix + Urls.term(term.id())));
         Set<String> unseen = new HashSet<>(terms);
         for (RenderedPage page : pages) {
             if (unseen.isEmpty()) {
@@ -114,7 +147,9 @@ final class SiteChecks {
             }
         }
         terms.removeAll(unseen);
-        return terms;
+        Set<String> out = new HashSet<>();
+        terms.forEach(t -> out.add(t.substring(prefix.length())));
+        return out;
     }
 
     /** The rules {@code patella check} adds to those of a build. */

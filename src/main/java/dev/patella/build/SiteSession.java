@@ -4,6 +4,7 @@ import dev.patella.cite.FormattedReference;
 import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
 import dev.patella.markdown.MarkdownRenderer;
@@ -123,7 +124,10 @@ public final class SiteSession {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
         Site site = loaded.get();
-        SiteIndex index = Indexer.index(site, options.drafts(), ReservedNames.all(), diagnostics);
+        var reserved = ReservedNames.all(site.config().languages().others());
+        List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
+                .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
+        SiteIndex index = editions.get(0);
         if (!site.references().equals(formattedFor)) {
             formatted = formatter.format(site.references());
             formattedFor = site.references();
@@ -131,11 +135,11 @@ public final class SiteSession {
         if (renderer == null) {
             renderer = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
         }
-        List<RenderedPage> pages = renderer.render(index, formatted, renders, diagnostics);
-        List<DataFile> data = renderer.dataFiles(index);
-        SiteChecks.check(index, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
-        editorial.check(index, options.today(), options.strict(), diagnostics);
-        SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets());
+        List<RenderedPage> pages = renderer.render(editions, formatted, renders, diagnostics);
+        List<DataFile> data = renderer.dataFiles(editions);
+        SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
+        editions.forEach(edition -> editorial.check(edition, options.today(), options.strict(), diagnostics));
+        SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets(), renderer.alternates());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }
 

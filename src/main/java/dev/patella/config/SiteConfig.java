@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param readingGradeMax the Flesch-Kincaid grade above which a page gets a readability warning
  * @param reportErrorsTo  where readers report a mistake on the site: a {@code mailto:} or {@code https:}
  *                        address; empty when the site gives none (no "Report an error" link is shown)
+ * @param language   the language of these settings' edition; the default language in the settings as read
+ * @param baseUrl    where this edition is published: the site's base URL for the default language,
+ *                   {@code <base>/<code>/} for the others (see {@link #forEdition})
+ * @param languages  every language the site is published in
  */
 public record SiteConfig(
         String title,
@@ -26,7 +30,8 @@ public record SiteConfig(
         String disclaimer,
         GetHelp getHelp,
         double readingGradeMax,
-        Optional<URI> reportErrorsTo) {
+        Optional<URI> reportErrorsTo,
+        Languages languages) {
 
     /** The default time between reviews when {@code review_interval_months} is not set. */
     public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 24;
@@ -38,6 +43,7 @@ public record SiteConfig(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(reportErrorsTo, "reportErrorsTo");
+        Objects.requireNonNull(languages, "languages");
         if (!baseUrl.isAbsolute() || !baseUrl.getPath().endsWith("/")) {
             throw new IllegalArgumentException("base URL must be absolute and end in /: " + baseUrl);
         }
@@ -46,7 +52,74 @@ public record SiteConfig(
     /** The same settings published under another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, language, url, publisher, reviewIntervalMonths, intro,
-                disclaimer, getHelp, readingGradeMax, reportErrorsTo);
+                disclaimer, getHelp, readingGradeMax, reportErrorsTo, languages);
+    }
+
+    /**
+     * The settings of the edition in {@code code}, another language of the site: published at
+     * {@code <base>/<code>/}, with the reader-facing texts of that language.
+     *
+     * @throws IllegalArgumentException when this is not the default edition or {@code code} is not a language of the site
+     */
+    public SiteConfig forEdition(String code, EditionText text) {
+        if (!isDefaultEdition() || !languages.all().contains(code) || code.equals(language)) {
+            throw new IllegalArgumentException("no edition " + code + " of " + language);
+        }
+        return new SiteConfig(text.title(), text.description(), code, baseUrl.resolve(code + "/"), publisher,
+                reviewIntervalMonths, text.intro(), text.disclaimer(), text.getHelp(), readingGradeMax,
+                reportErrorsTo, languages);
+    }
+
+    /** Whether these are the settings of the default language, published at the base URL itself. */
+    public boolean isDefaultEdition() {
+        return language.equals(languages.defaultLanguage());
+    }
+
+    /**
+     * The path of this edition below the site's root: {@code ""} for the default language,
+     * {@code "/es"} for Spanish. A page's URL in its edition, prefixed with it, is its URL in the site.
+     */
+    public String prefix() {
+        return isDefaultEdition() ? "" : "/" + language;
+    }
+
+    /** The base URL of the whole site, where the shared files ({@code /assets/}, {@code /images/}) are. */
+    public URI siteBaseUrl() {
+        return isDefaultEdition() ? baseUrl : baseUrl.resolve("../");
+    }
+
+    /** The reader-facing texts of {@code site.yaml} that a translation gives in its own {@code site.yaml}. */
+    public EditionText text() {
+        return new EditionText(title, description, intro, disclaimer, getHelp);
+    }
+
+    /** The texts of the settings that are translated: everything else is shared by every edition. */
+    public record EditionText(String title, String description, String intro, String disclaimer, GetHelp getHelp) {
+    }
+
+    /**
+     * The languages of a site.
+     *
+     * @param defaultLanguage the language published at the base URL (the {@code language} setting)
+     * @param all             every language published, the default first, then in the order written
+     */
+    public record Languages(String defaultLanguage, List<String> all) {
+        public Languages {
+            all = List.copyOf(all);
+            if (all.isEmpty() || !all.get(0).equals(defaultLanguage)) {
+                throw new IllegalArgumentException("the default language comes first: " + all);
+            }
+        }
+
+        /** A site in one language. */
+        public static Languages only(String language) {
+            return new Languages(language, List.of(language));
+        }
+
+        /** The languages other than the default one, in order; empty for a site in one language. */
+        public List<String> others() {
+            return all.subList(1, all.size());
+        }
     }
 
     /** The path part of the base URL, for example {@code /knee/}; {@code /} at the host's root. */

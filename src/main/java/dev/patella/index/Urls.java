@@ -56,6 +56,23 @@ public final class Urls {
         };
     }
 
+    /**
+     * Whether the site path is one of the files every language shares ({@code /images/…},
+     * {@code /assets/…}), published once at the site root, rather than a page of an edition.
+     */
+    public static boolean isShared(String path) {
+        return path.startsWith("/images/") || path.startsWith("/assets/");
+    }
+
+    /**
+     * A link from the page at {@code from} in the edition published under {@code prefix}
+     * ({@code "/es"}, or {@code ""} for the default language) to {@code to}: a page of the same
+     * edition, or a shared file at the site root ({@link #isShared}). Relative, like {@link #relative}.
+     */
+    public static String inEdition(String prefix, String from, String to) {
+        return isShared(to) ? relative(prefix + from, to) : relative(from, to);
+    }
+
     public static String page(String slug) {
         return "/" + slug + "/";
     }

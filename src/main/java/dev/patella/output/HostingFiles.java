@@ -1,6 +1,7 @@
 package dev.patella.output;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -58,9 +59,19 @@ public final class HostingFiles {
      * @param fingerprinted site paths (no leading slash) of the assets whose names carry a content hash
      */
     public static String htaccess(String basePath, Collection<String> fingerprinted) {
+        return htaccess(basePath, fingerprinted, List.of());
+    }
+
+    /** @param languages the site's languages other than the default, each with its own 404 page under {@code <code>/} */
+    public static String htaccess(String basePath, Collection<String> fingerprinted, List<String> languages) {
         var out = new StringBuilder()
                 .append("# Written by Patella on every build: the 404 page, safety headers and cache rules for Apache.\n\n")
-                .append("ErrorDocument 404 ").append(basePath).append("404.html\n\n")
+                .append("ErrorDocument 404 ").append(basePath).append("404.html\n");
+        for (String code : languages) {
+            out.append("<If \"%{REQUEST_URI} =~ m#^").append(basePath).append(code).append("/#\">\n")
+                    .append("  ErrorDocument 404 ").append(basePath).append(code).append("/404.html\n</If>\n");
+        }
+        out.append("\n")
                 .append("<IfModule mod_headers.c>\n")
                 .append("  # Every response, errors too: the site needs only its own files, so nothing else may load or run.\n");
         SecurityHeaders.ALL.forEach((name, value) -> out.append("  Header always set ").append(name).append(" \"")

@@ -3,6 +3,7 @@ package dev.patella.output;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.StaticFile;
+import dev.patella.render.Alternates;
 import dev.patella.render.Assets;
 import dev.patella.render.DataFile;
 import dev.patella.render.PageKinds;
@@ -60,6 +61,15 @@ public final class SiteOutput {
 
     /** Every file of the site: the pages and data files made, and the files copied as they are. */
     public static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets) {
+        return files(index, pages, data, assets, Alternates.none());
+    }
+
+    /**
+     * Every file of a site in one or more languages: {@code index} is the default language's,
+     * {@code pages} those of every edition, {@code alternates} their versions for the sitemap.
+     */
+    public static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets,
+                                  Alternates alternates) {
         Map<String, byte[]> generated = new HashMap<>();
         List<String> sitemap = new ArrayList<>();
         for (RenderedPage page : pages) {
@@ -69,14 +79,14 @@ public final class SiteOutput {
             }
         }
         var baseUrl = index.site().config().baseUrl();
-        generated.put(SITEMAP, Sitemap.xml(baseUrl, sitemap).getBytes(StandardCharsets.UTF_8));
+        generated.put(SITEMAP, Sitemap.xml(baseUrl, sitemap, alternates).getBytes(StandardCharsets.UTF_8));
         generated.put(ROBOTS, Sitemap.robots(baseUrl).getBytes(StandardCharsets.UTF_8));
         List<String> immutable = new ArrayList<>(assets.fingerprinted());
         data.stream().filter(DataFile::fingerprinted).forEach(f -> immutable.add(f.sitePath()));
         immutable.sort(null);
         generated.put(HostingFiles.HEADERS, HostingFiles.headers(immutable).getBytes(StandardCharsets.UTF_8));
         generated.put(HostingFiles.HTACCESS,
-                HostingFiles.htaccess(baseUrl.getRawPath(), immutable).getBytes(StandardCharsets.UTF_8));
+                HostingFiles.htaccess(baseUrl.getRawPath(), immutable, index.site().config().languages().others()).getBytes(StandardCharsets.UTF_8));
         data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
         Map<String, Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {

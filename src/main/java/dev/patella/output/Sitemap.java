@@ -1,5 +1,6 @@
 package dev.patella.output;
 
+import dev.patella.render.Alternates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
@@ -13,12 +14,39 @@ public final class Sitemap {
 
     /** @param urls site-root page URLs ({@code /exercises/}); written in the order given */
     public static String xml(URI baseUrl, Collection<String> urls) {
+        return xml(baseUrl, urls, Alternates.none());
+    }
+
+    /**
+     * A sitemap in which each page of a site in several languages lists its versions
+     * ({@code xhtml:link rel="alternate" hreflang}, itself and {@code x-default} included), as
+     * search engines read them.
+     */
+    public static String xml(URI baseUrl, Collection<String> urls, Alternates alternates) {
+        boolean languages = alternates.languages().size() > 1;
         var out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
+                .append(languages ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : "").append(">\n");
         for (String url : urls) {
-            out.append("  <url><loc>").append(escape(absolute(baseUrl, url))).append("</loc></url>\n");
+            out.append("  <url><loc>").append(escape(absolute(baseUrl, url))).append("</loc>");
+            var versions = alternates.of(url);
+            if (languages && versions.size() > 1) {
+                out.append("\n");
+                for (Alternates.Version v : versions) {
+                    link(out, v.language(), absolute(baseUrl, v.siteUrl()));
+                }
+                alternates.find(url, alternates.languages().get(0))
+                        .ifPresent(v -> link(out, "x-default", absolute(baseUrl, v.siteUrl())));
+                out.append("  ");
+            }
+            out.append("</url>\n");
         }
         return out.append("</urlset>\n").toString();
+    }
+
+    private static void link(StringBuilder out, String hreflang, String href) {
+        out.append("    <xhtml:link rel=\"alternate\" hreflang=\"").append(escape(hreflang)).append("\" href=\"")
+                .append(escape(href).replace("\"", "&quot;")).append("\"/>\n");
     }
 
     public static String robots(URI baseUrl) {

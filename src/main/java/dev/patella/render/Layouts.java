@@ -18,12 +18,19 @@ final class Layouts {
     private final List<Page> footerPages;
     /** The main navigation, from the page kinds: site-root URLs. */
     private final List<Views.Link> nav;
+    private final Alternates alternates;
 
     /**
      * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
      * @param nav the main navigation's entries, in order, with site-root URLs
      */
     Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav) {
+        this(index, css, icon, nav, Alternates.none());
+    }
+
+    /** @param alternates every page's versions in the site's languages */
+    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav, Alternates alternates) {
+        this.alternates = alternates;
         this.index = index;
         this.config = index.site().config();
         this.css = css;
@@ -39,17 +46,22 @@ final class Layouts {
      */
     Views.Layout layout(String url, String title, String description, String section, List<Views.Link> breadcrumbs,
                         String disclaimerHtml, String jsonLd) {
-        return layout(url, Urls.relative(url, "/"), title, description, section, breadcrumbs, disclaimerHtml, jsonLd);
+        return layout(url, Urls.relative(url, "/"), Urls.relative(config.prefix() + url, "/"), title, description,
+                section, breadcrumbs, disclaimerHtml, jsonLd);
     }
 
     /** The frame for the 404 page, which is served at any URL and so links from the base path. */
     Views.Layout notFoundLayout(String title, String disclaimerHtml, String jsonLd) {
-        return layout(Urls.NOT_FOUND, config.basePath(), title, config.description(), "", List.of(), disclaimerHtml,
-                jsonLd);
+        return layout(Urls.NOT_FOUND, config.basePath(), config.siteBaseUrl().getRawPath(), title,
+                config.description(), "", List.of(), disclaimerHtml, jsonLd);
     }
 
-    private Views.Layout layout(String url, String root, String title, String description, String section,
-                                List<Views.Link> breadcrumbs, String disclaimerHtml, String jsonLd) {
+    /**
+     * @param root       the href of this edition's home page from this page
+     * @param siteRoot   the href of the site's root (where the shared assets are) from this page
+     */
+    private Views.Layout layout(String url, String root, String siteRoot, String title, String description,
+                                String section, List<Views.Link> breadcrumbs, String disclaimerHtml, String jsonLd) {
         List<Views.Link> crumbs = new ArrayList<>();
         if (!url.equals(Urls.HOME) && !url.equals(Urls.NOT_FOUND)) {
             crumbs.add(new Views.Link("Home", root, false));
@@ -59,12 +71,37 @@ final class Layouts {
             crumbs.add(new Views.Link(title, "", true));
         }
         String fullTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
-        var head = new Views.Layout.Head(fullTitle, title, description, config.language(), root + css, root + icon,
-                root + SiteRenderer.MANIFEST, List.of(), jsonLd, "website");
+        var head = new Views.Layout.Head(fullTitle, title, description, config.language(), siteRoot + css,
+                siteRoot + icon, siteRoot + SiteRenderer.MANIFEST, List.of(), jsonLd, "website");
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
         var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), section, crumbs);
-        return new Views.Layout(head, frame, place);
+        return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
+    }
+
+    /** The page's language, its versions in the others, and the switcher to them. */
+    private Views.Layout.Language language(String siteUrl, String siteRoot) {
+        String code = config.language();
+        List<Views.Layout.Alternate> links = new ArrayList<>();
+        List<Views.Layout.LanguageLink> switcher = new ArrayList<>();
+        var versions = alternates.of(siteUrl);
+        if (alternates.languages().size() > 1) {
+            String base = config.siteBaseUrl().toString();
+            // a page in one language only has no alternates to name
+            versions.stream().filter(v -> versions.size() > 1).forEach(v -> links.add(new Views.Layout.Alternate(v.language(), base + v.siteUrl().substring(1))));
+            alternates.find(siteUrl, config.languages().defaultLanguage()).filter(v -> versions.size() > 1).ifPresent(v ->
+                    links.add(new Views.Layout.Alternate("x-default", base + v.siteUrl().substring(1))));
+            for (String other : alternates.languages()) {
+                if (other.equals(code)) {
+                    continue;
+                }
+                var version = alternates.find(siteUrl, other);
+                String target = version.map(Alternates.Version::siteUrl).orElse(alternates.home(other));
+                switcher.add(new Views.Layout.LanguageLink(other, LanguageNames.name(other), LanguageNames.dir(other),
+                        siteRoot + target.substring(1), version.isPresent()));
+            }
+        }
+        return new Views.Layout.Language(code, LanguageNames.dir(code), links, switcher);
     }
 
     private List<Views.NavLink> nav(String root, String url, String section) {

@@ -3,6 +3,8 @@ package dev.patella.render;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.index.Urls;
+import dev.patella.markdown.LinkUse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +16,30 @@ import java.util.function.BiFunction;
  * builder of specs) and its view (over a builder of pages).
  */
 record PageJob(String url, String template, Optional<SourceSpan> origin,
-               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms, Object specKey) {
+               BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view, boolean linksTerms, Object specKey,
+               String prefix) {
 
     PageJob(String url, String template, Optional<SourceSpan> origin,
             BiFunction<ViewBuilder, Diagnostics, ViewBuilder.Built> view) {
-        this(url, template, origin, view, true, null);
+        this(url, template, origin, view, true, null, "");
     }
 
     /** This job, with glossary terms linked on its page or not. */
     PageJob linkingTerms(boolean link) {
-        return new PageJob(url, template, origin, view, link, specKey);
+        return new PageJob(url, template, origin, view, link, specKey, prefix);
+    }
+
+    /**
+     * This job in the edition published under {@code prefix} ({@code "/es"}): its {@link #url} stays
+     * the page's URL within its edition, which its view is built from, and {@link #siteUrl} is where it goes.
+     */
+    PageJob inEdition(String editionPrefix) {
+        return new PageJob(url, template, origin, view, linksTerms, specKey, editionPrefix);
+    }
+
+    /** Where the page is published in the site: its URL in its edition, after the edition's prefix. */
+    String siteUrl() {
+        return prefix + url;
     }
 
     /**
@@ -33,7 +49,20 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
      * Without a key ({@code null}) the spec is built every time.
      */
     PageJob keyedBy(Object key) {
-        return new PageJob(url, template, origin, view, linksTerms, key);
+        return new PageJob(url, template, origin, view, linksTerms, key, prefix);
+    }
+
+    /**
+     * The links written in the page's Markdown, with their targets as site paths: a link to a page
+     * ({@code /exercises/clamshell/}) written in an edition leads to that edition's page; a link to a
+     * shared file ({@code /images/knee.svg}) stays as written.
+     */
+    private List<LinkUse> inSite(List<LinkUse> links) {
+        if (prefix.isEmpty()) {
+            return links;
+        }
+        return links.stream().map(l -> l.internal() && !Urls.isShared(l.target())
+                ? new LinkUse(prefix + l.target(), l.image(), l.text(), l.at()) : l).toList();
     }
 
     /** What rendering one page gave: the page, or nothing and the reasons. */
@@ -44,7 +73,7 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
     PageSpec spec(ViewBuilder specs) {
         var built = view.apply(specs, new Diagnostics(Integer.MAX_VALUE));
         var texts = built.markdown() instanceof SourceText source ? source.texts() : List.<SourceText.Text>of();
-        return new PageSpec(url, template, origin, built.view(), texts);
+        return new PageSpec(siteUrl(), template, origin, built.view(), texts);
     }
 
     Outcome render(PageSpec spec, ViewBuilder views, Templates templates, GlossaryLinker glossary, String basePath) {
@@ -52,10 +81,10 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
         ViewBuilder.Built built = view.apply(views, diagnostics);
         Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics)
                 .map(html -> linksTerms ? glossary.link(url, html) : html).map(html -> {
-            var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
+            var facts = new HtmlFacts(siteUrl(), html, basePath, origin.orElse(SourceSpan.startOf("templates/"
                     + template)), diagnostics);
-            return new RenderedPage(url, template, origin, html.getBytes(StandardCharsets.UTF_8),
-                    built.markdown().links(), built.markdown().citations(), built.sources(), facts.ids,
+            return new RenderedPage(siteUrl(), template, origin, html.getBytes(StandardCharsets.UTF_8),
+                    inSite(built.markdown().links()), built.markdown().citations(), built.sources(), facts.ids,
                     facts.targets, diagnostics.sorted());
         });
         return new Outcome(spec, page, diagnostics.sorted());

@@ -50,7 +50,7 @@ final class SearchKind implements PageKind {
                 .withScripts(List.of(v.script("search.js", Urls.SEARCH)));
         var pages = entries.stream().map(e -> new Views.SearchEntry(e.title(), Urls.relative(Urls.SEARCH, e.url()),
                 e.kind(), e.summary())).toList();
-        return new ViewBuilder.Built(new Views.Search(layout, Urls.relative(Urls.SEARCH, "/" + indexPath), pages), md,
+        return new ViewBuilder.Built(new Views.Search(layout, v.shared(Urls.SEARCH, "/" + indexPath), pages), md,
                 List.of());
     }
 }

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the pages of an indexed site through the project's templates. Pages are rendered in
@@ -44,8 +47,9 @@ public final class SiteRenderer {
     private final Assets assets;
     private final ObjectMapper json = new ObjectMapper();
     private final SearchIndex search;
-    /** The last search index made, by the index it was made from (renders run one at a time). */
-    private volatile Searched searched;
+    /** The last search index made of each edition, by its language (renders run one at a time). */
+    private final Map<String, Searched> searched = new ConcurrentHashMap<>();
+    private volatile Alternates alternates = Alternates.none();
 
     public SiteRenderer(MarkdownRenderer markdown, Templates templates, Assets assets) {
         this.markdown = markdown;
@@ -88,35 +92,68 @@ public final class SiteRenderer {
      */
     public List<RenderedPage> render(SiteIndex index, Map<String, FormattedReference> references, RenderCache cache,
                                      Diagnostics diagnostics) {
+        return render(List.of(index), references, cache, diagnostics);
+    }
+
+    /**
+     * Renders the pages of every edition of the site (the default language first, then each other
+     * language under its prefix), like {@link #render(SiteIndex, Map, RenderCache, Diagnostics)}.
+     *
+     * @param editions the indexed site in each of its languages, the default first
+     * @return every page of every edition, by site URL
+     */
+    public List<RenderedPage> render(List<SiteIndex> editions, Map<String, FormattedReference> references,
+                                     RenderCache cache, Diagnostics diagnostics) {
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
         // what a spec does not hold: how its Markdown renders (citations are numbered from the
         // references), the templates that turn its view into HTML, the glossary terms it links
-        Object shared = List.of(templates, references, index.site().glossary(), index.site().config());
+        List<Object> perEdition = editions.stream().map(i -> (Object) List.of(i.site().glossary(), i.site().config()))
+                .toList();
+        Object shared = List.of(templates, references, perEdition);
         if (!shared.equals(cache.shared)) {
             cache.pages = new HashMap<>();
             cache.shared = shared;
             // on disk, the templates are known by their files, Patella itself by the note's version check
             cache.sharedHash = cache.keeping ? cache.hasher.of(List.of(templates.fingerprint(), references,
-                    index.site().glossary(), index.site().config())).orElse("") : "";
+                    perEdition)).orElse("") : "";
         }
         search.rememberIn(cache);
-        List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
-                name -> asset(name, diagnostics));
-        var specs = views.specs();
-        var glossary = new GlossaryLinker(index.site().glossary());
-        String basePath = index.site().config().basePath();
-        Searched searchable = searched(index);
-        var findable = searchable.entries();
-        String searchIndex = searchable.file().sitePath();
+        List<Edition> runs = new ArrayList<>();
+        for (SiteIndex index : editions) {
+            Searched searchable = searched(index);
+            String prefix = index.site().config().prefix();
+            var inputs = new PageKind.Inputs(index, searchable.entries(), searchable.file().sitePath(), Map.of(),
+                    cache::same);
+            runs.add(new Edition(index, prefix, searchable, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
+        }
+        Alternates alternates = editions.size() > 1
+                ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
+        this.alternates = alternates;
         Map<String, RenderCache.Entry> next = new HashMap<>();
-        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of(), cache::same);
-        List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
-                basePath, next));
+        List<PageJob.Outcome> all = new ArrayList<>();
+        List<ViewBuilder> builders = new ArrayList<>();
+        for (Edition run : runs) {
+            SiteIndex index = run.index();
+            List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
+            var views = new ViewBuilder(index, markdown, references,
+                    new Layouts(index, css, icon, nav, alternates), json, name -> asset(name, diagnostics));
+            builders.add(views);
+            all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
+                    cache, index.site().config().siteBaseUrl().getRawPath(), next));
+        }
         // the sources page lists the pages that cite each source, so it is specified after them
-        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index), cache::same);
-        all.addAll(renderChanged(jobs(true, late), specs, views, glossary, cache, basePath, next));
+        for (int e = 0; e < runs.size(); e++) {
+            Edition run = runs.get(e);
+            SiteIndex index = run.index();
+            Searched searchable = run.searched();
+            var late = new PageKind.Inputs(index, searchable.entries(), searchable.file().sitePath(),
+                    citedBy(next, index, run.prefix(), run.early()), cache::same);
+            ViewBuilder views = builders.get(e);
+            all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
+                    new GlossaryLinker(index.site().glossary()), cache,
+                    index.site().config().siteBaseUrl().getRawPath(), next));
+        }
         cache.pages = next;
         cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
 
@@ -145,7 +182,7 @@ public final class SiteRenderer {
                                                 GlossaryLinker glossary, RenderCache cache, String basePath,
                                                 Map<String, RenderCache.Entry> next) {
         List<PageSpec> all = jobs.parallelStream().map(job -> {
-            RenderCache.Entry before = cache.pages.get(job.url());
+            RenderCache.Entry before = cache.pages.get(job.siteUrl());
             boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey());
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
@@ -185,9 +222,25 @@ public final class SiteRenderer {
     }
 
     /** The pages of every kind that is specified after the others ({@code late}), or before them. */
-    private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs) {
+    private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs, String prefix) {
         return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late)
-                .flatMap(k -> k.pages(inputs).stream().map(job -> job.linkingTerms(k.linksTerms()))).toList();
+                .flatMap(k -> k.pages(inputs).stream().map(job -> job.linkingTerms(k.linksTerms()).inEdition(prefix)))
+                .toList();
+    }
+
+    /** One edition's pages: those specified first, and those specified after them ({@code late}). */
+    private record Edition(SiteIndex index, String prefix, Searched searched, List<PageJob> early,
+                           List<PageJob> late) {
+        List<PageJob> all() {
+            List<PageJob> out = new ArrayList<>(early);
+            out.addAll(late);
+            return out;
+        }
+    }
+
+    /** The versions of every page in the site's languages, as the last render found them. */
+    public Alternates alternates() {
+        return alternates;
     }
 
     /**
@@ -195,8 +248,15 @@ public final class SiteRenderer {
      * contents, like the stylesheet's) and the web app manifest.
      */
     public List<DataFile> dataFiles(SiteIndex index) {
-        List<DataFile> files = new ArrayList<>(List.of(
-                searched(index).file(),
+        return dataFiles(List.of(index));
+    }
+
+    /** Like {@link #dataFiles(SiteIndex)}, with a search index per edition; the manifest is the default language's. */
+    public List<DataFile> dataFiles(List<SiteIndex> editions) {
+        SiteIndex index = editions.get(0);
+        List<DataFile> files = new ArrayList<>();
+        editions.forEach(edition -> files.add(searched(edition).file()));
+        files.addAll(List.of(
                 new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
@@ -212,7 +272,7 @@ public final class SiteRenderer {
 
     /** The search index of {@code index}, made once per index: pages and data files both need it. */
     private Searched searched(SiteIndex index) {
-        Searched last = searched;
+        Searched last = searched.get(index.site().config().language());
         if (last != null && last.index() == index) {
             return last;
         }
@@ -220,7 +280,7 @@ public final class SiteRenderer {
         byte[] bytes = search.write(entries);
         var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
         last = new Searched(index, entries, file);
-        searched = last;
+        searched.put(index.site().config().language(), last);
         return last;
     }
 
@@ -237,14 +297,18 @@ public final class SiteRenderer {
     }
 
     /** For each source key, the pages that list it, in URL order. */
-    private static Map<String, List<Views.Link>> citedBy(Map<String, RenderCache.Entry> pages, SiteIndex index) {
+    private static Map<String, List<Views.Link>> citedBy(Map<String, RenderCache.Entry> pages, SiteIndex index,
+                                                         String prefix, List<PageJob> edition) {
         Map<String, List<Views.Link>> out = new LinkedHashMap<>();
-        pages.values().stream().map(RenderCache.Entry::page).filter(p -> !p.url().equals(Urls.SOURCES))
+        Set<String> mine = new HashSet<>();
+        edition.forEach(job -> mine.add(job.siteUrl()));
+        pages.values().stream().map(RenderCache.Entry::page).filter(p -> mine.contains(p.url()))
+                .filter(p -> !p.url().equals(prefix + Urls.SOURCES))
                 .sorted(Comparator.comparing(RenderedPage::url)).forEach(page -> {
+                    String url = page.url().substring(prefix.length());
                     for (String key : page.sources()) {
                         out.computeIfAbsent(key, k -> new ArrayList<>()).add(new Views.Link(
-                                index.findTitle(page.url()).orElse(page.url()),
-                                Urls.relative(Urls.SOURCES, page.url()), false));
+                                index.findTitle(url).orElse(url), Urls.relative(Urls.SOURCES, url), false));
                     }
                 });
         return out;

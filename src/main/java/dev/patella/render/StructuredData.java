@@ -127,9 +127,15 @@ final class StructuredData {
         });
     }
 
+    /** The about page of this edition, or of the default language when this edition has none translated. */
+    private String about() {
+        String about = Urls.page("about");
+        return index.urls().contains(about) ? absolute(about) : config.siteBaseUrl().toString() + about.substring(1);
+    }
+
     private ObjectNode person(Person p) {
         ObjectNode node = json.createObjectNode().put("@type", p.organization() ? "Organization" : "Person")
-                .put("name", p.name()).put("url", absolute(Urls.page("about")) + "#" + p.id());
+                .put("name", p.name()).put("url", about() + "#" + p.id());
         if (!p.credentials().isBlank()) {
             node.put("honorificSuffix", p.credentials());
         }

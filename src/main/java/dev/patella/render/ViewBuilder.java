@@ -106,7 +106,8 @@ final class ViewBuilder {
 
     /** The Markdown of the page at {@code url}, whose links are relative to it. */
     PageText markdownFor(String url, Diagnostics diagnostics) {
-        return markdownFor(url, to -> Urls.relative(url, to), diagnostics);
+        String prefix = index.site().config().prefix();
+        return markdownFor(url, to -> Urls.inEdition(prefix, url, to), diagnostics);
     }
 
     /** @param link turns a site-root path into the href the page writes */
@@ -115,7 +116,12 @@ final class ViewBuilder {
     }
 
     String script(String name, String from) {
-        return Urls.relative(from, "/" + assets.apply(name));
+        return shared(from, "/" + assets.apply(name));
+    }
+
+    /** A relative link from the page at {@code from} in this edition to a file every language shares. */
+    String shared(String from, String sitePath) {
+        return Urls.relative(index.site().config().prefix() + from, sitePath);
     }
 
     /** The page's address for a printout; empty while the site's base URL is still an example address. */
@@ -132,7 +138,7 @@ final class ViewBuilder {
         return e.illustration().map(i -> {
             int[] size = index.site().files().stream().filter(f -> ("/" + f.sitePath()).equals(i.src())).findFirst()
                     .map(f -> ImageSize.of(f.file())).orElse(ImageSize.DEFAULT);
-            return new Views.Illustration(Urls.relative(from, i.src()), i.alt(), i.credit(), size[0], size[1]);
+            return new Views.Illustration(shared(from, i.src()), i.alt(), i.credit(), size[0], size[1]);
         }).orElse(new Views.Illustration("", "", "", 0, 0));
     }
 

@@ -17,16 +17,45 @@ public final class Views {
      * What every page around its own content needs: what goes in its {@code <head>}, the frame
      * every page shares, and where this page is.
      */
-    public record Layout(Head head, Frame frame, Place place) {
+    public record Layout(Head head, Frame frame, Place place, Language language) {
 
         /** This layout for a page that is an article (Open Graph type {@code article}) rather than a website page. */
         public Layout asArticle() {
-            return new Layout(head.withOgType("article"), frame, place);
+            return new Layout(head.withOgType("article"), frame, place, language);
         }
 
         /** This layout with the given script hrefs. */
         public Layout withScripts(List<String> hrefs) {
-            return new Layout(head.withScripts(hrefs), frame, place);
+            return new Layout(head.withScripts(hrefs), frame, place, language);
+        }
+
+        /**
+         * The page's language and its versions in the site's other languages.
+         *
+         * @param code       the page's language code, for {@code <html lang>}
+         * @param dir        {@code ltr} or {@code rtl}, from the language (ICU)
+         * @param alternates every version of this page, itself included, then {@code x-default}, for
+         *                   {@code <link rel="alternate" hreflang>}; empty for a site in one language
+         * @param switcher   one entry per other language of the site; empty for a site in one language
+         */
+        public record Language(String code, String dir, List<Alternate> alternates, List<LanguageLink> switcher) {
+            public Language {
+                alternates = List.copyOf(alternates);
+                switcher = List.copyOf(switcher);
+            }
+        }
+
+        /** A version of the page: its {@code hreflang} and absolute URL. */
+        public record Alternate(String hreflang, String href) {
+        }
+
+        /**
+         * The switcher's entry for one language: the same page in it, or, when the page is not
+         * translated into it ({@code translated} false), that language's home page.
+         *
+         * @param name the language's name in itself ({@code Español}), marked with {@code code}
+         */
+        public record LanguageLink(String code, String name, String dir, String href, boolean translated) {
         }
 
         /**

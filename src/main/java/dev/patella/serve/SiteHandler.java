@@ -114,9 +114,13 @@ final class SiteHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Location", raw + "/" + (query == null ? "" : "?" + query));
             Responses.plain(exchange, 301, "Moved to " + path + "/\n");
         } else {
-            byte[] notFound = read(now, "404.html").orElse(
+            // a missing page under /es/ gets the Spanish 404 page, when the site has one
+            int slash = path.indexOf('/', 1);
+            String own = slash > 0 ? path.substring(1, slash + 1) + "404.html" : "404.html";
+            String page = read(now, own).isPresent() ? own : "404.html";
+            byte[] notFound = read(now, page).orElse(
                     "<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1></body>".getBytes(StandardCharsets.UTF_8));
-            respond(exchange, 404, "404.html", notFound, now);
+            respond(exchange, 404, page, notFound, now);
         }
     }
 

@@ -15,6 +15,11 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
     /** Lower-case words joined by single hyphens: safe in a URL and a folder name on every system. */
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
+    /** The same document with another front matter. */
+    ContentDocument withFrontMatter(YNode.YMap front) {
+        return new ContentDocument(file, fileStem, front, body);
+    }
+
     SourceSpan origin() {
         return SourceSpan.startOf(file);
     }

@@ -13,6 +13,7 @@ import dev.patella.model.Prose;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
+import dev.patella.model.Translation;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
@@ -111,15 +113,52 @@ public final class ContentLoader {
         // the glossary is optional: a site without one has no glossary page
         List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
                 ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
-        files.reportStrayFiles(diagnostics);
+        List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
+        List<Translation> translations = others.stream().map(code -> translation(run, code, interval)).toList();
+        files.reportStrayFiles(others, diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
                 files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable,
                 files.notFolders, files.refused);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
-                glossary));
+                glossary, translations));
     }
+
+    /**
+     * Reads {@code content/<code>/}: its settings texts (required), and the conditions, exercises,
+     * plain pages and glossary translated into {@code code}, each with its source's schema. A
+     * translated file whose source does not exist is reported and left out.
+     */
+    private Translation translation(Run run, String code, int interval) {
+        Optional<SiteConfig.EditionText> text = run.yaml(code + "/site.yaml", SiteConfigReader::readText)
+                .flatMap(t -> t);
+        var conditionReader = new ConditionReader(interval);
+        var exerciseReader = new ExerciseReader(interval);
+        List<Condition> conditions = run.translated(code, "conditions", interval, conditionReader::read);
+        List<Exercise> exercises = run.translated(code, "exercises", interval, exerciseReader::read);
+        List<Page> pages = run.translated(code, "pages", 0, PageReader::read);
+        String glossaryName = code + "/" + GLOSSARY;
+        List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
+                ? run.yaml(glossaryName, (node, d) -> GlossaryReader.read(withoutTranslatedFrom(node), d))
+                .orElse(List.of()) : List.of();
+        return new Translation(code, text, conditions, exercises, pages, glossary);
+    }
+
+    /**
+     * A translation's front matter without {@code translated_from}: the version of its source it was
+     * made from, which the translation check reads and the readers of content need not know.
+     */
+    private static YNode withoutTranslatedFrom(YNode node) {
+        if (node instanceof YNode.YMap map && map.entries().containsKey(TRANSLATED_FROM)) {
+            var entries = new LinkedHashMap<>(map.entries());
+            entries.remove(TRANSLATED_FROM);
+            return new YNode.YMap(entries, map.at());
+        }
+        return node;
+    }
+
+    private static final String TRANSLATED_FROM = "translated_from";
 
     /** One load: reads through the cache and replays the diagnostics of files it reuses. */
     private final class Run {
@@ -168,6 +207,44 @@ public final class ContentLoader {
                 }).map(root -> reader.apply(root, d));
             });
             return value;
+        }
+
+        /**
+         * Reads the Markdown files of {@code content/<code>/<folder>/}, leaving out (reported) those
+         * whose source {@code content/<folder>/<name>.md} does not exist.
+         */
+        <T> List<T> translated(String code, String folder, int variant,
+                               BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
+            String sub = code + "/" + folder;
+            Path dir = files.content().resolve(sub);
+            if (!Files.exists(dir)) {
+                return List.of();
+            }
+            List<T> read = markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
+                    (YNode.YMap) withoutTranslatedFrom(doc.frontMatter())), d));
+            Set<String> orphans = new HashSet<>();
+            for (Path path : files.markdownFiles(sub, new Diagnostics(Integer.MAX_VALUE))) {
+                Path source = files.content().resolve(folder).resolve(path.getFileName().toString());
+                if (!Files.exists(source)) {
+                    String rel = files.relative(path);
+                    orphans.add(rel);
+                    diagnostics.error("translation.no-source", SourceSpan.startOf(rel), rel + " translates "
+                            + files.relative(source) + ", which does not exist; a translation keeps its source's "
+                            + "file name: rename it to match a file of content/" + folder + "/, or remove it");
+                }
+            }
+            return read.stream().filter(item -> !orphans.contains(originOf(item))).toList();
+        }
+
+        private static String originOf(Object item) {
+            if (item instanceof Condition c) {
+                return c.origin().file();
+            } else if (item instanceof Exercise e) {
+                return e.origin().file();
+            } else if (item instanceof Page p) {
+                return p.origin().file();
+            }
+            return "";
         }
 
         /** Reads every Markdown file of a content folder, in file name order. */
@@ -317,6 +394,9 @@ public final class ContentLoader {
         private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml", GLOSSARY,
                 "conditions", "exercises", "pages", "images");
 
+        private static final List<String> KNOWN_TRANSLATED = List.of("site.yaml", GLOSSARY, "conditions",
+                "exercises", "pages");
+
         private final Path project;
         private final Path content;
         private final Path realContent;
@@ -353,7 +433,8 @@ public final class ContentLoader {
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
             Path dir = content.resolve(folder);
-            if (!Folders.check(dir, relative(dir), HOLDS.get(folder), diagnostics)) {
+            if (!Folders.check(dir, relative(dir), HOLDS.get(folder.substring(folder.lastIndexOf('/') + 1)),
+                    diagnostics)) {
                 notFolders.add(folder);
                 return out;
             }
@@ -404,10 +485,21 @@ public final class ContentLoader {
             }
         }
 
-        void reportStrayFiles(Diagnostics diagnostics) {
+        void reportStrayFiles(List<String> languages, Diagnostics diagnostics) {
+            for (String code : languages) {
+                for (Path path : list(content.resolve(code))) {
+                    String name = path.getFileName().toString();
+                    if (!KNOWN_TRANSLATED.contains(name)) {
+                        diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
+                                + " is not something a translation holds, so it is ignored; content/" + code
+                                + "/ holds site.yaml, glossary.yaml, conditions/, exercises/ and pages/ (images, "
+                                + "people and sources are shared by every language)");
+                    }
+                }
+            }
             for (Path path : list(content)) {
                 String name = path.getFileName().toString();
-                if (!KNOWN_ROOT.contains(name) && !name.startsWith(".")) {
+                if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; the README lists what "
                             + "content/ can hold");

@@ -1,7 +1,13 @@
 package dev.patella.source;
 
 import dev.patella.config.SiteConfig;
+import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
+import dev.patella.model.Prose;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -13,6 +19,8 @@ final class SiteConfigReader {
 
     /** A BCP 47 language tag as sites write them: a primary language and optional subtags. */
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    private static final Set<String> ISO_LANGUAGES = Set.of(ULocale.getISOLanguages());
 
     private SiteConfigReader() {
     }
@@ -32,6 +40,7 @@ final class SiteConfigReader {
                 f.invalid("language", "\"language\" must be a language code such as en, es or en-GB (BCP 47), "
                         + "which browsers and screen readers use to pronounce the pages; it is \"" + language + "\"");
             }
+            var languages = languages(f, language);
             var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
             var p = f.requiredNested("publisher", "publisher");
             var publisher = new SiteConfig.Organisation(p.requiredText("name"), p.string("url", false));
@@ -48,8 +57,80 @@ final class SiteConfigReader {
             var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
             return baseUrl.flatMap(url -> f.build(() -> new SiteConfig(title, description, language, url, publisher,
-                    interval, intro, disclaimer, help, grade, report)));
+                    interval, intro, disclaimer, help, grade, report, languages)));
         });
+    }
+
+    /**
+     * Reads {@code content/<code>/site.yaml}: the reader-facing texts of the settings in another
+     * language (title, description, intro, disclaimer, get_help). Everything else is shared with
+     * the default language's settings and may not be written there.
+     *
+     * @return the texts, or empty when one is missing or wrong (reported)
+     */
+    static Optional<SiteConfig.EditionText> readText(YNode root, Diagnostics diagnostics) {
+        return Fields.of(root, "translated site settings", diagnostics, FieldLog.NONE).flatMap(f -> {
+            var title = f.requiredText("title");
+            var description = f.requiredText("description");
+            var intro = f.requiredText("intro");
+            var disclaimer = f.requiredText("disclaimer");
+            var h = f.requiredNested("get_help", "get_help settings");
+            var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
+            h.finish();
+            f.string("translated_from", false);
+            return f.build(() -> new SiteConfig.EditionText(title, description, intro, disclaimer, help));
+        });
+    }
+
+    /**
+     * The {@code languages} setting: every language the site is published in, the default one
+     * ({@code language}) among them. A site without it is published in its default language only.
+     * Each code must name a language ICU knows, once.
+     */
+    private static SiteConfig.Languages languages(Fields f, String defaultLanguage) {
+        if (defaultLanguage.isEmpty() || !LANGUAGE_TAG.matcher(defaultLanguage).matches()) {
+            f.node("languages");
+            return SiteConfig.Languages.only(defaultLanguage.isEmpty() ? "en" : defaultLanguage);
+        }
+        List<Prose> written = f.items("languages", false);
+        if (written.isEmpty()) {
+            return SiteConfig.Languages.only(defaultLanguage);
+        }
+        List<String> all = new ArrayList<>(List.of(defaultLanguage));
+        Set<String> seen = new HashSet<>();
+        boolean hasDefault = false;
+        for (Prose item : written) {
+            String code = item.markdown().trim();
+            if (!seen.add(code.toLowerCase(Locale.ROOT))) {
+                f.error("language.duplicate", item.at(), "the language \"" + code + "\" is listed twice in "
+                        + "\"languages\"; remove one of them");
+            } else if (!knownLanguage(code)) {
+                f.error("language.unknown", item.at(), "\"" + code + "\" in \"languages\" is not a language code "
+                        + "Patella knows; write a BCP 47 code such as es, fr, pt-BR or ar (the README's Languages "
+                        + "section lists how)");
+            } else if (code.equals(defaultLanguage)) {
+                hasDefault = true;
+            } else {
+                all.add(code);
+            }
+        }
+        if (!hasDefault) {
+            f.error("language.no-default", f.keyAt("languages").orElse(written.get(0).at()), "\"languages\" "
+                    + "must include the default language \"" + defaultLanguage + "\" (the \"language\" setting); "
+                    + "add it to the list, for example languages: [" + defaultLanguage + ", ...]");
+        }
+        return new SiteConfig.Languages(defaultLanguage, all);
+    }
+
+    /** Whether ICU knows {@code code} as a language tag: its primary language is an ISO 639 one. */
+    static boolean knownLanguage(String code) {
+        if (!LANGUAGE_TAG.matcher(code).matches()) {
+            return false;
+        }
+        ULocale locale = ULocale.forLanguageTag(code);
+        String language = locale.getLanguage();
+        return !language.isEmpty() && ISO_LANGUAGES.contains(language)
+                && locale.toLanguageTag().equalsIgnoreCase(code);
     }
 
     /**

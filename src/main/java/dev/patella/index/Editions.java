@@ -1,0 +1,91 @@
+package dev.patella.index;
+
+import dev.patella.config.SiteConfig;
+import dev.patella.diag.Diagnostics;
+import dev.patella.model.Condition;
+import dev.patella.model.Exercise;
+import dev.patella.model.Key;
+import dev.patella.model.ProgramStep;
+import dev.patella.model.Site;
+import dev.patella.model.Translation;
+import dev.patella.model.Unreadable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The site as each of its languages publishes it: one {@link Site} per language, the default
+ * first. An edition in another language holds the items translated into it (each in place of its
+ * source) and nothing else: an untranslated page is not published in that language, so no reader
+ * of {@code /es/} meets English text without being told. People, sources and images are shared.
+ */
+public final class Editions {
+
+    private Editions() {
+    }
+
+    /**
+     * @return the default edition ({@code site} itself), then one edition per translation whose
+     *         settings could be read, in the order of {@code languages}
+     */
+    public static List<Site> of(Site site, Diagnostics diagnostics) {
+        List<Site> out = new ArrayList<>(List.of(site));
+        for (Translation t : site.translations()) {
+            t.text().ifPresent(text -> out.add(edition(site, t, site.config().forEdition(t.language(), text),
+                    diagnostics)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Site edition(Site site, Translation t, SiteConfig config, Diagnostics diagnostics) {
+        // a program names exercises by their source's slug; a translation may have a slug of its own
+        Map<String, String> sourceFileSlug = new HashMap<>();
+        site.exercises().forEach(e -> sourceFileSlug.put(e.origin().file(), e.slug()));
+        Map<String, String> slugs = new HashMap<>();
+        for (Exercise e : t.exercises()) {
+            Optional.ofNullable(sourceFileSlug.get(Translation.sourceFile(e.origin().file(), t.language())))
+                    .ifPresent(source -> slugs.put(source, e.slug()));
+        }
+        Map<String, String> sourceFileOf = new HashMap<>();
+        site.exercises().forEach(e -> sourceFileOf.put(e.slug(), e.origin().file()));
+        List<Condition> conditions = t.conditions().stream()
+                .map(c -> withProgram(c, slugs, sourceFileOf, t.language(), diagnostics)).toList();
+        var shared = site.unreadable();
+        var unreadable = new Unreadable(Set.of(), Set.of(), Set.of(), shared.people(), shared.sources(),
+                shared.folders(), shared.files());
+        return new Site(config, site.people(), site.references(), conditions, t.exercises(), t.pages(), site.files(),
+                unreadable, t.glossary());
+    }
+
+    /**
+     * The condition with its program's keys naming the translated exercises. A key whose exercise
+     * has no translation is reported: the translated program would lack a step.
+     */
+    private static Condition withProgram(Condition c, Map<String, String> slugs, Map<String, String> sourceFileOf,
+                                         String language, Diagnostics diagnostics) {
+        List<ProgramStep> program = new ArrayList<>();
+        for (ProgramStep step : c.program()) {
+            List<Key> keys = new ArrayList<>();
+            for (Key key : step.exercises()) {
+                String translated = slugs.get(key.value());
+                if (translated != null) {
+                    keys.add(new Key(translated, key.at()));
+                } else if (sourceFileOf.containsKey(key.value())) {
+                    String source = sourceFileOf.get(key.value());
+                    diagnostics.error("translation.untranslated", key.at(), c.origin().file() + " lists the exercise "
+                            + key.value() + ", which is not translated into " + language + ", so the " + language
+                            + " program would lack it; translate " + source + " into "
+                            + source.replaceFirst("^content/", "content/" + language + "/"));
+                } else {
+                    keys.add(key); // not an exercise at all: the index reports it
+                }
+            }
+            program.add(new ProgramStep(step.phase(), step.title(), step.summary(), keys));
+        }
+        return new Condition(c.slug(), c.origin(), c.title(), c.otherNames(), c.summary(), c.icd10(), c.symptoms(),
+                c.riskFactors(), c.avoid(), c.anatomy(), program, c.sources(), c.editorial(), c.draft(), c.body());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.patella.model;
+
+import dev.patella.config.SiteConfig;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code content/<code>/} holds: the items translated into one language, each read with the
+ * schema of its source. A translation and its source share their file name (their key):
+ * {@code content/es/exercises/clamshell.md} translates {@code content/exercises/clamshell.md}.
+ *
+ * @param language the language code, one of the site's {@code languages}
+ * @param text     the reader-facing texts of {@code content/<code>/site.yaml}; empty when it could not be read (reported)
+ * @param glossary the terms of {@code content/<code>/glossary.yaml}; empty when there is none
+ */
+public record Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
+                          List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary) {
+
+    public Translation {
+        conditions = List.copyOf(conditions);
+        exercises = List.copyOf(exercises);
+        pages = List.copyOf(pages);
+        glossary = List.copyOf(glossary);
+    }
+
+    /**
+     * The content file a translated file translates: {@code content/es/exercises/clamshell.md}
+     * gives {@code content/exercises/clamshell.md}.
+     */
+    public static String sourceFile(String translationFile, String language) {
+        return translationFile.replaceFirst("^content/" + Pattern.quote(language) + "/", "content/");
+    }
+}
