@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,13 @@ final class ReferenceCache implements ReferenceFormatter {
             write(key, formatted);
             return formatted;
         });
+    }
+
+    /** In another language than the one kept (US English): formatted each time, as few sites have many. */
+    @Override
+    public Map<String, FormattedReference> format(List<Reference> references, String language) {
+        return language.toLowerCase(Locale.ROOT).matches("en(-us)?") ? format(references)
+                : formatter.format(references, language);
     }
 
     /** The references as the formatter sees them: records print every field, in a fixed order. */

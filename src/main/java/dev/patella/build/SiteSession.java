@@ -25,6 +25,7 @@ import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.OutputLinkChecker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public final class SiteSession {
     private final Path templatesDir;
     private SiteRenderer renderer;
     private List<Reference> formattedFor;
-    private Map<String, FormattedReference> formatted = Map.of();
+    /** The references formatted for each language, by language code; empty until asked for. */
+    private Map<String, Map<String, FormattedReference>> formatted = new HashMap<>();
     private SiteFiles previous;
 
     /**
@@ -129,13 +131,17 @@ public final class SiteSession {
                 .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);
         if (!site.references().equals(formattedFor)) {
-            formatted = formatter.format(site.references());
+            formatted = new HashMap<>();
             formattedFor = site.references();
         }
+        // each language's pages list their references in the citation style's locale for that language
+        List<Map<String, FormattedReference>> references = editions.stream().map(e -> e.site().config().language())
+                .map(language -> formatted.computeIfAbsent(language, l -> formatter.format(site.references(), l)))
+                .toList();
         if (renderer == null) {
             renderer = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
         }
-        List<RenderedPage> pages = renderer.render(editions, formatted, renders, diagnostics);
+        List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editions.forEach(edition -> editorial.check(edition, options.today(), options.strict(), diagnostics));

@@ -12,6 +12,7 @@ import dev.patella.model.Reference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import com.ibm.icu.util.ULocale;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,6 +39,33 @@ final class CiteprocFormatter implements ReferenceFormatter {
 
     @Override
     public Map<String, FormattedReference> format(List<Reference> all) {
+        return format(all, "en-US");
+    }
+
+    /**
+     * Formats with the CSL locale of {@code language} (its terms, such as "accessed" or "et al",
+     * and its date formats): the locale named by the code itself ({@code ar}), else by the code
+     * and the region ICU finds most likely for it ({@code es} gives {@code es-ES}), else US English.
+     * The locales shipped are those the build keeps in the jar (see pom.xml).
+     */
+    @Override
+    public Map<String, FormattedReference> format(List<Reference> all, String language) {
+        return formatIn(all, cslLocale(language));
+    }
+
+    static String cslLocale(String language) {
+        ULocale locale = ULocale.addLikelySubtags(ULocale.forLanguageTag(language));
+        List<String> candidates = List.of(language, locale.getLanguage() + "-" + locale.getCountry(),
+                locale.getLanguage());
+        for (String candidate : candidates) {
+            if (CiteprocFormatter.class.getResource("/locales-" + candidate + ".xml") != null) {
+                return candidate;
+            }
+        }
+        return "en-US";
+    }
+
+    private Map<String, FormattedReference> formatIn(List<Reference> all, String cslLocale) {
         Map<String, FormattedReference> out = new LinkedHashMap<>();
         // an id used twice is the reader's error to report; citeproc would merge the two entries
         // and leave the lists below out of step, so only the first of each id is formatted
@@ -50,7 +78,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
         CSLItemData[] items = references.stream().map(CiteprocFormatter::item).toArray(CSLItemData[]::new);
         String[] ids = references.stream().map(Reference::id).toArray(String[]::new);
         try {
-            CSL csl = new CSL(new ListItemDataProvider(items), style);
+            CSL csl = new CSL(new ListItemDataProvider(items), style, cslLocale);
             csl.setOutputFormat("html");
             csl.registerCitationItems(ids);
             String[] html = csl.makeBibliography().getEntries();

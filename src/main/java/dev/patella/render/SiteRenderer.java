@@ -92,17 +92,18 @@ public final class SiteRenderer {
      */
     public List<RenderedPage> render(SiteIndex index, Map<String, FormattedReference> references, RenderCache cache,
                                      Diagnostics diagnostics) {
-        return render(List.of(index), references, cache, diagnostics);
+        return render(List.of(index), List.of(references), cache, diagnostics);
     }
 
     /**
      * Renders the pages of every edition of the site (the default language first, then each other
      * language under its prefix), like {@link #render(SiteIndex, Map, RenderCache, Diagnostics)}.
      *
-     * @param editions the indexed site in each of its languages, the default first
+     * @param editions   the indexed site in each of its languages, the default first
+     * @param references the references formatted for each edition, in the same order
      * @return every page of every edition, by site URL
      */
-    public List<RenderedPage> render(List<SiteIndex> editions, Map<String, FormattedReference> references,
+    public List<RenderedPage> render(List<SiteIndex> editions, List<Map<String, FormattedReference>> references,
                                      RenderCache cache, Diagnostics diagnostics) {
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
@@ -133,10 +134,11 @@ public final class SiteRenderer {
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<PageJob.Outcome> all = new ArrayList<>();
         List<ViewBuilder> builders = new ArrayList<>();
-        for (Edition run : runs) {
+        for (int e = 0; e < runs.size(); e++) {
+            Edition run = runs.get(e);
             SiteIndex index = run.index();
             List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
-            var views = new ViewBuilder(index, markdown, references,
+            var views = new ViewBuilder(index, markdown, references.get(e),
                     new Layouts(index, css, icon, nav, alternates), json, name -> asset(name, diagnostics));
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),

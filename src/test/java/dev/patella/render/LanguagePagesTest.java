@@ -1,0 +1,141 @@
+package dev.patella.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site in English and Spanish, built through the command line: the {@code complete} fixture
+ * with the {@code two-languages} overlay, which translates the condition and the exercise (each
+ * with its own slug) and the glossary, and leaves the about page in English only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguagePagesTest {
+
+    private Path project;
+    private Path site;
+
+    @BeforeAll
+    void build(@TempDir Path tmp) {
+        project = TestSites.project(tmp.resolve("p"), "complete", "two-languages");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        site = project.resolve("site");
+    }
+
+    private String page(String path) {
+        return TestSites.read(site.resolve(path));
+    }
+
+    @Test
+    void spanishEditionHasEverySectionUnderEs() {
+        assertThat(site.resolve("es")).isDirectory();
+        for (String path : List.of("es/index.html", "es/conditions/rodilla-dolorida/index.html",
+                "es/conditions/rodilla-dolorida/program/index.html", "es/exercises/index.html",
+                "es/exercises/elevacion-de-pierna/index.html", "es/glossary/index.html", "es/handout/index.html",
+                "es/search/index.html", "es/sources/index.html", "es/404.html")) {
+            assertThat(site.resolve(path)).as(path).isRegularFile();
+            assertThat(page(path)).as(path).contains("<html lang=\"es\" dir=\"ltr\">");
+        }
+        assertThat(page("exercises/leg-lift/index.html")).contains("<html lang=\"en\" dir=\"ltr\">");
+        // shared files are published once, at the root
+        assertThat(site.resolve("es/assets")).doesNotExist();
+        assertThat(site.resolve("es/images")).doesNotExist();
+        assertThat(site.resolve("es/sitemap.xml")).doesNotExist();
+    }
+
+    @Test
+    void anUntranslatedPageIsNotPublishedInSpanishNorListedThere() {
+        assertThat(site.resolve("es/about")).doesNotExist();
+        assertThat(page("es/index.html")).doesNotContain("about/");
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html")).doesNotContain("About</a>");
+    }
+
+    @Test
+    void everyPageNamesEachOfItsVersionsAndTheDefaultWithAbsoluteUrls() {
+        String expected = """
+                <link rel="alternate" hreflang="en" href="https://example.org/exercises/leg-lift/">
+                <link rel="alternate" hreflang="es" href="https://example.org/es/exercises/elevacion-de-pierna/">
+                <link rel="alternate" hreflang="x-default" href="https://example.org/exercises/leg-lift/">
+                """;
+        assertThat(page("exercises/leg-lift/index.html")).contains(expected);
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html")).contains(expected);
+        assertThat(page("es/index.html")).contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/\">");
+        // a page in one language has no versions to name
+        assertThat(page("about/index.html")).doesNotContain("hreflang=\"x-default\"");
+    }
+
+    @Test
+    void theSwitcherLeadsToTheSamePageOrSaysItIsNotTranslatedAndLeadsHome() {
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html"))
+                .contains("<a href=\"../../../exercises/leg-lift/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>");
+        assertThat(page("exercises/leg-lift/index.html"))
+                .contains("<a href=\"../../es/exercises/elevacion-de-pierna/\" hreflang=\"es\" lang=\"es\" dir=\"ltr\">Español</a>");
+        String about = page("about/index.html");
+        assertThat(about).contains("is not translated into <span lang=\"es\" dir=\"ltr\">Español</span> yet")
+                .contains("<a href=\"../es/\" hreflang=\"es\">");
+    }
+
+    @Test
+    void linksBetweenSpanishPagesStayInSpanishAndSharedFilesComeFromTheRoot() {
+        String exercise = page("es/exercises/elevacion-de-pierna/index.html");
+        assertThat(exercise).contains("href=\"../../conditions/rodilla-dolorida/\"")
+                .contains("href=\"../../../assets/style.")
+                .contains("src=\"../../../images/leg-lift.svg\"")
+                .contains("href=\"../../glossary/#term-muslo\"");
+        assertThat(page("es/404.html")).contains("href=\"/assets/style.").contains("href=\"/es/\"");
+    }
+
+    @Test
+    void theSitemapListsEveryVersionOfEachPage() {
+        String sitemap = page("sitemap.xml");
+        assertThat(sitemap).contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"")
+                .contains("<loc>https://example.org/es/exercises/elevacion-de-pierna/</loc>")
+                .contains("<xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/conditions/rodilla-dolorida/\"/>")
+                .doesNotContain("es/404.html");
+    }
+
+    @Test
+    void eachLanguageSearchesOnlyItsOwnPages() throws IOException {
+        Pattern index = Pattern.compile("data-index=\"([^\"]+)\"");
+        var en = index.matcher(page("search/index.html"));
+        var es = index.matcher(page("es/search/index.html"));
+        assertThat(en.find()).isTrue();
+        assertThat(es.find()).isTrue();
+        String english = TestSites.read(site.resolve("search").resolve(en.group(1)).normalize());
+        String spanish = TestSites.read(site.resolve("es/search").resolve(es.group(1)).normalize());
+        assertThat(spanish).contains("Elevación de pierna").doesNotContain("Leg lift").doesNotContain("About");
+        assertThat(english).contains("Leg lift").doesNotContain("Elevación");
+    }
+
+    @Test
+    void structuredDataAndCitationsAreInThePageLanguage() {
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html")).contains("\"inLanguage\":\"es\"");
+        assertThat(page("exercises/leg-lift/index.html")).contains("\"inLanguage\":\"en\"");
+        assertThat(page("es/sources/index.html")).contains("<html lang=\"es\"");
+    }
+
+    @Test
+    void spanishIsNotMeasuredWithTheEnglishReadingFormula() {
+        var run = TestSites.run("check", "--project", project.toString());
+        assertThat(run.err()).doesNotContain("content/es/").as(run.err());
+    }
+
+    @Test
+    void aFolderOfTheSiteIsPublishedOnlyForTheLanguagesListed() throws IOException {
+        try (Stream<Path> walk = Files.list(site)) {
+            assertThat(walk.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .contains("es").doesNotContain("fr");
+        }
+    }
+}
