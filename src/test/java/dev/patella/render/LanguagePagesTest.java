@@ -122,7 +122,9 @@ class LanguagePagesTest {
     void structuredDataAndCitationsAreInThePageLanguage() {
         assertThat(page("es/exercises/elevacion-de-pierna/index.html")).contains("\"inLanguage\":\"es\"");
         assertThat(page("exercises/leg-lift/index.html")).contains("\"inLanguage\":\"en\"");
-        assertThat(page("es/sources/index.html")).contains("<html lang=\"es\"");
+        // the citation style's terms and dates in the page's language (the CSL locale es-ES)
+        assertThat(page("sources/index.html")).contains("Published March 5, 2024. Accessed January 10, 2026.");
+        assertThat(page("es/sources/index.html")).contains("5 de marzo de 2024. Accedido enero 10, 2026.");
     }
 
     @Test
