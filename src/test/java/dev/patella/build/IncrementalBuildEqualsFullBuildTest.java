@@ -79,7 +79,44 @@ class IncrementalBuildEqualsFullBuildTest {
 
 
     @Test
-    @Order(2) // last: it ends by putting everything back and comparing with the first build
+    @Order(2)
+    void translationsAddedEditedAndDeletedBuildAsAFullBuildDoes() throws IOException {
+        Path settings = project.resolve("content/site.yaml");
+        Path es = project.resolve("content/es");
+        String settingsText = TestSites.read(settings);
+        Path contact = es.resolve("pages/contact.md");
+        Path squat = es.resolve("exercises/squat.md");
+        String squatSource = TestSites.read(project.resolve("content/exercises/squat.md"));
+        try {
+            TestSites.write(settings, settingsText.replace("language: en\n", "language: en\nlanguages: [en, es]\n"));
+            TestSites.write(es.resolve("site.yaml"), "title: Todos los campos\ndescription: Un sitio pequeño.\n"
+                    + "intro: Bienvenido.\ndisclaimer: Solo información general.\n"
+                    + "get_help:\n  stop_if: [Dolor agudo.]\n  see_a_doctor: [La rodilla se bloquea.]\n");
+            assertSameAsFullBuild("a language added");
+            TestSites.write(contact, "---\ntitle: Contacto\nsummary: Cómo escribirnos.\nslug: contacto\n"
+                    + "translated_from: test\n---\nEscríbanos.\n");
+            assertSameAsFullBuild("a page translated");
+            TestSites.write(contact, TestSites.read(contact).replace("Escríbanos.", "Escríbanos un correo."));
+            assertSameAsFullBuild("a translation's text edited");
+            TestSites.write(contact, TestSites.read(contact).replace("slug: contacto", "slug: escribanos"));
+            assertSameAsFullBuild("a translation's slug changed");
+            TestSites.write(squat, squatSource.replace("title: Squat", "title: Sentadilla"));
+            assertSameAsFullBuild("an exercise translated, linking to an untranslated one (an error)");
+            Files.delete(squat);
+            assertSameAsFullBuild("a translation deleted");
+            Files.delete(contact);
+            assertSameAsFullBuild("the last translated page deleted");
+        } finally {
+            TestSites.write(settings, settingsText);
+            try (Stream<Path> walk = Files.walk(es)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        assertSameAsFullBuild("the language removed");
+    }
+
+    @Test
+    @Order(3) // last: it ends by putting everything back and comparing with the first build
     void filesDeletedRenamedAndAddedBuildAsAFullBuildDoes() throws IOException {
         Path contact = project.resolve("content/pages/contact.md");
         Path moved = project.resolve("content/pages/reach-us.md");
