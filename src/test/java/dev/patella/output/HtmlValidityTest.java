@@ -40,4 +40,29 @@ class HtmlValidityTest {
         assertThat(pages).hasSize(18);
         assertThat(problems).isEmpty();
     }
+
+    /** The pages of sites in two languages, one of them written right to left, with their alternates and switchers. */
+    @Test
+    void everyPageOfSitesInTwoLanguagesPassesTheNuHtmlChecker() throws Exception {
+        var validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
+        validator.setLoadEntities(false);
+        List<String> problems = new ArrayList<>();
+        List<Path> pages = new ArrayList<>();
+        for (String[] overlays : List.of(new String[] {"complete", "two-languages"}, new String[] {"right-to-left"})) {
+            Path project = TestSites.project(tmp.resolve(overlays[overlays.length - 1]), overlays);
+            var run = TestSites.run("build", "--project", project.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
+                pages.addAll(walk.filter(p -> p.toString().endsWith(".html")).sorted().toList());
+            }
+        }
+        for (Path page : pages) {
+            String report = validator.validate(page);
+            report.lines().filter(line -> line.contains(": error:") || line.contains(": fatal"))
+                    .forEach(line -> problems.add(page + ": " + line));
+        }
+        assertThat(pages).anyMatch(p -> p.endsWith("es/404.html")).anyMatch(p -> p.endsWith("he/404.html"));
+        assertThat(problems).isEmpty();
+    }
 }
