@@ -47,6 +47,26 @@ public final class TestSites {
         return dir;
     }
 
+    /**
+     * Gives each of {@code languages} a message file in the project's templates where it has none:
+     * a copy of the English one, so that a test site in a language Patella does not ship words
+     * for builds (its pages' own words stay English; its content is in its language).
+     */
+    public static Path withMessages(Path project, String... languages) {
+        Path dir = project.resolve("templates/messages");
+        for (String language : languages) {
+            Path file = dir.resolve(language + ".properties");
+            try {
+                if (!Files.exists(file)) {
+                    Files.copy(dir.resolve("en.properties"), file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return project;
+    }
+
     /** A copy of the shipped project (content and templates) in {@code dir}. */
     public static Path shipped(Path dir) {
         copyTree(PROJECT.resolve("content"), dir.resolve("content"));

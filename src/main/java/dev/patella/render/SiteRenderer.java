@@ -122,11 +122,14 @@ public final class SiteRenderer {
         search.rememberIn(cache);
         List<Edition> runs = new ArrayList<>();
         for (SiteIndex index : editions) {
-            Searched searchable = searched(index);
+            // each edition's pages in the words of its language
+            Messages words = templates.words(index.site().config().language(), diagnostics);
+            Searched searchable = searched(index, words);
             String prefix = index.site().config().prefix();
-            var inputs = new PageKind.Inputs(index, searchable.entries(), searchable.file().sitePath(), Map.of(),
-                    cache::same);
-            runs.add(new Edition(index, prefix, searchable, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
+            var inputs = new PageKind.Inputs(index, words, searchable.entries(), searchable.file().sitePath(),
+                    Map.of(), cache::same);
+            runs.add(new Edition(index, words, prefix, searchable, jobs(false, inputs, prefix),
+                    jobs(true, inputs, prefix)));
         }
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
@@ -137,9 +140,11 @@ public final class SiteRenderer {
         for (int e = 0; e < runs.size(); e++) {
             Edition run = runs.get(e);
             SiteIndex index = run.index();
-            List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
+            Messages words = run.words();
+            List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList();
             var views = new ViewBuilder(index, markdown, references.get(e),
-                    new Layouts(index, css, icon, nav, alternates), json, name -> asset(name, diagnostics));
+                    new Layouts(index, css, icon, nav, words, alternates), json, name -> asset(name, diagnostics),
+                    words);
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
                     cache, index.site().config().siteBaseUrl().getRawPath(), next));
@@ -149,7 +154,7 @@ public final class SiteRenderer {
             Edition run = runs.get(e);
             SiteIndex index = run.index();
             Searched searchable = run.searched();
-            var late = new PageKind.Inputs(index, searchable.entries(), searchable.file().sitePath(),
+            var late = new PageKind.Inputs(index, run.words(), searchable.entries(), searchable.file().sitePath(),
                     citedBy(next, index, run.prefix(), run.early()), cache::same);
             ViewBuilder views = builders.get(e);
             all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
@@ -231,7 +236,7 @@ public final class SiteRenderer {
     }
 
     /** One edition's pages: those specified first, and those specified after them ({@code late}). */
-    private record Edition(SiteIndex index, String prefix, Searched searched, List<PageJob> early,
+    private record Edition(SiteIndex index, Messages words, String prefix, Searched searched, List<PageJob> early,
                            List<PageJob> late) {
         List<PageJob> all() {
             List<PageJob> out = new ArrayList<>(early);
@@ -257,7 +262,7 @@ public final class SiteRenderer {
     public List<DataFile> dataFiles(List<SiteIndex> editions) {
         SiteIndex index = editions.get(0);
         List<DataFile> files = new ArrayList<>();
-        editions.forEach(edition -> files.add(searched(edition).file()));
+        editions.forEach(edition -> files.add(searched(edition, lastWords(edition)).file()));
         files.addAll(List.of(
                 new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
@@ -273,20 +278,29 @@ public final class SiteRenderer {
     }
 
     /** The search index of {@code index}, made once per index: pages and data files both need it. */
-    private Searched searched(SiteIndex index) {
+    private Searched searched(SiteIndex index, Messages words) {
         Searched last = searched.get(index.site().config().language());
-        if (last != null && last.index() == index) {
+        if (last != null && last.index() == index && last.words() == words) {
             return last;
         }
-        List<SearchIndex.Entry> entries = search.entries(index);
+        List<SearchIndex.Entry> entries = search.entries(index, words);
         byte[] bytes = search.write(entries);
         var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
-        last = new Searched(index, entries, file);
+        last = new Searched(index, words, entries, file);
         searched.put(index.site().config().language(), last);
         return last;
     }
 
-    private record Searched(SiteIndex index, List<SearchIndex.Entry> entries, DataFile file) {
+    private record Searched(SiteIndex index, Messages words, List<SearchIndex.Entry> entries, DataFile file) {
+    }
+
+    /** The words the last render of {@code index} used; read again (problems already reported by that render) otherwise. */
+    private Messages lastWords(SiteIndex index) {
+        Searched last = searched.get(index.site().config().language());
+        if (last != null && last.index() == index) {
+            return last.words();
+        }
+        return templates.words(index.site().config().language(), new Diagnostics(Integer.MAX_VALUE));
     }
 
     /** The site path of an asset; a missing one is reported and its unhashed path returned. */

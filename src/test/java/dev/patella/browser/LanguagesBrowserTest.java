@@ -39,9 +39,10 @@ class LanguagesBrowserTest {
     @BeforeAll
     void start(@TempDir Path tmp) throws IOException {
         Chromium.assumeInstalled();
-        spanish = StaticServer.start(build(TestSites.project(tmp.resolve("es"), "complete", "two-languages"),
+        spanish = StaticServer.start(build(TestSites.withMessages(TestSites.project(tmp.resolve("es"), "complete", "two-languages"), "es"),
                 spanishPages));
-        hebrew = StaticServer.start(build(TestSites.project(tmp.resolve("he"), "right-to-left"), hebrewPages));
+        hebrew = StaticServer.start(build(TestSites.withMessages(TestSites.project(tmp.resolve("he"), "right-to-left"), "he"),
+                hebrewPages));
         chromium = Chromium.launch();
     }
 

@@ -47,7 +47,7 @@ class IncrementalBuildEqualsFullBuildTest {
     @BeforeAll
     void firstBuild() throws IOException {
         root = Files.createTempDirectory("incremental-build");
-        project = TestSites.project(root.resolve("project"), "every-field");
+        project = TestSites.withMessages(TestSites.project(root.resolve("project"), "every-field"), "es");
         edits = Edits.of(project); // one regular YAML layout, so the first build is of what the edits start from
         var run = build(project);
         assertThat(run.exitCode()).as(run.err()).isZero();

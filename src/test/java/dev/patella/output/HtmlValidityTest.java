@@ -50,7 +50,8 @@ class HtmlValidityTest {
         List<String> problems = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
         for (String[] overlays : List.of(new String[] {"complete", "two-languages"}, new String[] {"right-to-left"})) {
-            Path project = TestSites.project(tmp.resolve(overlays[overlays.length - 1]), overlays);
+            Path project = TestSites.withMessages(TestSites.project(tmp.resolve(overlays[overlays.length - 1]),
+                    overlays), "es", "he");
             var run = TestSites.run("build", "--project", project.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             try (Stream<Path> walk = Files.walk(project.resolve("site"))) {

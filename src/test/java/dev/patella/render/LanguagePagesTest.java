@@ -27,7 +27,7 @@ class LanguagePagesTest {
 
     @BeforeAll
     void build(@TempDir Path tmp) {
-        project = TestSites.project(tmp.resolve("p"), "complete", "two-languages");
+        project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         site = project.resolve("site");
@@ -82,8 +82,8 @@ class LanguagePagesTest {
         assertThat(page("exercises/leg-lift/index.html"))
                 .contains("<a href=\"../../es/exercises/elevacion-de-pierna/\" hreflang=\"es\" lang=\"es\" dir=\"ltr\">Español</a>");
         String about = page("about/index.html");
-        assertThat(about).contains("is not translated into <span lang=\"es\" dir=\"ltr\">Español</span> yet")
-                .contains("<a href=\"../es/\" hreflang=\"es\">");
+        assertThat(about).contains("This page is not translated into Español yet.")
+                .contains("<a href=\"../es/\" hreflang=\"es\">Go to the home page in Español</a>");
     }
 
     @Test
