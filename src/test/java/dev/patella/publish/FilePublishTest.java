@@ -42,6 +42,31 @@ class FilePublishTest {
     }
 
     @Test
+    void aLanguageAddedIsPublishedAndItsRemovalDeletesItsPages() throws IOException {
+        publish();
+        project = TestSites.withMessages(TestSites.project(project, "complete", "two-languages"), "es");
+        build();
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+        assertThat(TestSites.read(webroot.resolve("es/exercises/elevacion-de-pierna/index.html")))
+                .contains("<html lang=\"es\"");
+        deleteTree(project.resolve("content/es"));
+        Path settings = project.resolve("content/site.yaml");
+        TestSites.write(settings, TestSites.read(settings).replace("languages: [en, es]\n", ""));
+        // the source only the Spanish condition cited goes with it
+        TestSites.write(project.resolve("content/sources.yaml"),
+                TestSites.read(TestSites.FIXTURES.resolve("complete/content/sources.yaml")));
+        build();
+
+        assertThat(publish().exitCode()).isZero();
+        assertThat(webroot.resolve("es")).doesNotExist();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    @Test
     void secondPublishOfTheSameSiteHasNothingToPublish() {
         publish();
         var before = digests(webroot);

@@ -99,6 +99,20 @@ class DevServerTest {
     }
 
     @Test
+    void aSiteInTwoLanguagesServesEachLanguageWithItsOwnNotFoundPage() throws Exception {
+        project = TestSites.withMessages(TestSites.project(tmp.resolve("two"), "complete", "two-languages"), "es");
+        restart();
+
+        assertThat(get("/es/exercises/elevacion-de-pierna/").body()).contains("<html lang=\"es\" dir=\"ltr\">");
+        var spanish = get("/es/exercises/no-existe/");
+        assertThat(spanish.statusCode()).isEqualTo(404);
+        assertThat(spanish.body()).contains("<html lang=\"es\"");
+        var english = get("/exercises/no-such-exercise/");
+        assertThat(english.statusCode()).isEqualTo(404);
+        assertThat(english.body()).contains("<html lang=\"en\"");
+    }
+
+    @Test
     void onlyGetAndHeadAreAnswered() throws Exception {
         var post = http.send(HttpRequest.newBuilder(url("/")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
                 HttpResponse.BodyHandlers.ofString());
