@@ -35,17 +35,7 @@ final class SiteConfigReader {
         return Fields.of(root, "site settings", diagnostics, log).flatMap(f -> {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
-            String language;
-            if (f.keyAt("language").isEmpty() && f.keyAt("languages").isPresent()) {
-                // "languages" alone is most likely "language" written with an s: one error, where it is
-                f.string("language", false);
-                f.error("schema.missing-key", f.keyAt("languages").get(), "the site settings have \"languages\" "
-                        + "but no \"language\", the default language, which is required; add a line such as "
-                        + "\"language: en\" (the language of the pages at the site's root)");
-                language = "";
-            } else {
-                language = f.requiredText("language");
-            }
+            var language = f.requiredText("language");
             if (!language.isEmpty() && !LANGUAGE_TAG.matcher(language).matches()) {
                 f.invalid("language", "\"language\" must be a language code such as en, es or en-GB (BCP 47), "
                         + "which browsers and screen readers use to pronounce the pages; it is \"" + language + "\"");
@@ -103,8 +93,8 @@ final class SiteConfigReader {
             return SiteConfig.Languages.only(defaultLanguage.isEmpty() ? "en" : defaultLanguage);
         }
         List<Prose> written = f.items("languages", false);
-        if (written.isEmpty()) {
-            return SiteConfig.Languages.only(defaultLanguage);
+        if (written.isEmpty() || written.stream().anyMatch(item -> item.markdown().isBlank())) {
+            return SiteConfig.Languages.only(defaultLanguage); // an empty item is reported by the list's read
         }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));
         Set<String> seen = new HashSet<>();
