@@ -92,9 +92,10 @@ final class SiteConfigReader {
             f.node("languages");
             return SiteConfig.Languages.only(defaultLanguage.isEmpty() ? "en" : defaultLanguage);
         }
+        boolean failedBefore = f.failed();
         List<Prose> written = f.items("languages", false);
-        if (written.isEmpty() || written.stream().anyMatch(item -> item.markdown().isBlank())) {
-            return SiteConfig.Languages.only(defaultLanguage); // an empty item is reported by the list's read
+        if (written.isEmpty() || !failedBefore && f.failed()) {
+            return SiteConfig.Languages.only(defaultLanguage); // a wrong list (an empty item) is reported by its read
         }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));
         Set<String> seen = new HashSet<>();
