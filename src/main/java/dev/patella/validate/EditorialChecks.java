@@ -65,9 +65,6 @@ public final class EditorialChecks {
         for (Page p : index.pages()) {
             texts.put(p.origin(), new Measured(language, List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
-        if (!index.site().config().language().toLowerCase(Locale.ROOT).matches("en(-.*)?")) {
-            return; // the reading-level formula is made for English: no other language is measured with it
-        }
         // a page with an error of its own is not measured: its text may not be what it will be
         Set<String> failing = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)
                 .map(d -> d.at().file()).collect(Collectors.toSet());
