@@ -7,6 +7,12 @@ import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import dev.patella.TestSites;
 import dev.patella.diag.Diagnostic;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleHash;
+import freemarker.template.SimpleScalar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +129,22 @@ class MessageFilesTest {
                 + "templates/messages/fr.properties, so the pages in fr show the English words");
         assertThat(TestSites.read(project.resolve("site/exercises/index.html"))).contains("<html lang=\"fr\">")
                 .contains("Show only exercises that match");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScriptGetsACountedMessageOncePerPluralFormItsLanguageCountsWith() throws Exception {
+        var polish = new Messages("pl", Map.of("files", "{n, plural, one {# plik} few {# pliki} many {# plików} "
+                + "other {# pliku}} w {where}"));
+        var forms = (List<Map<String, Object>>) polish.forms().exec(List.of(new SimpleScalar("files"),
+                new SimpleScalar("n"), new SimpleHash(Map.of("where", "{w}"), new DefaultObjectWrapperBuilder(
+                        Configuration.VERSION_2_3_34).build())));
+        Map<String, String> byCategory = new LinkedHashMap<>();
+        forms.forEach(f -> byCategory.put((String) f.get("category"), String.valueOf(
+                HTMLOutputFormat.INSTANCE.getMarkupString((TemplateHTMLOutputModel) f.get("text")))));
+        // whole numbers are never "other" in Polish, so a script counting things never needs that form
+        assertThat(byCategory).containsExactly(Map.entry("one", "{n} plik w {w}"), Map.entry("few", "{n} pliki w {w}"),
+                Map.entry("many", "{n} plików w {w}"));
     }
 
     /** A message's argument names, and the forms of each of its plural arguments. */
