@@ -140,8 +140,10 @@ class MessageFilesTest {
                 new SimpleScalar("n"), new SimpleHash(Map.of("where", "{w}"), new DefaultObjectWrapperBuilder(
                         Configuration.VERSION_2_3_34).build())));
         Map<String, String> byCategory = new LinkedHashMap<>();
-        forms.forEach(f -> byCategory.put((String) f.get("category"), String.valueOf(
-                HTMLOutputFormat.INSTANCE.getMarkupString((TemplateHTMLOutputModel) f.get("text")))));
+        for (Map<String, Object> f : forms) {
+            byCategory.put((String) f.get("category"),
+                    HTMLOutputFormat.INSTANCE.getMarkupString((TemplateHTMLOutputModel) f.get("text")));
+        }
         // whole numbers are never "other" in Polish, so a script counting things never needs that form
         assertThat(byCategory).containsExactly(Map.entry("one", "{n} plik w {w}"), Map.entry("few", "{n} pliki w {w}"),
                 Map.entry("many", "{n} plików w {w}"));
