@@ -22,7 +22,9 @@ class CodeCoverageTest {
             "path.outside-content", "needs a symbolic link, which fixture copies do not keep: ReliabilityTest makes one",
             "path.outside-project", "needs a symbolic link, which fixture copies do not keep: TemplateLimitsTest makes one",
             "content.placeholder", "reported by check only, on a site whose addresses are real: sites/check-errors/, run by CheckCommandTest",
-            "link.example-domain", "reported by check only, on a site whose addresses are real: sites/check-errors/, run by CheckCommandTest");
+            "link.example-domain", "reported by check only, on a site whose addresses are real: sites/check-errors/, run by CheckCommandTest",
+            "readability.no-formula", "needs a language with no formula, which has no message file either (a second "
+                    + "warning, template.message): ReadingLevelTest sets one");
 
     @Test
     void everyCodeHasAFixtureWithThatOneMistake() {
