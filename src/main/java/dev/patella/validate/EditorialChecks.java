@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,10 @@ import java.util.stream.Collectors;
  * measures again only the pages whose text changed. Pages are measured in parallel.
  */
 public final class EditorialChecks {
+
+    /** A translation's file: {@code content/<language>/<section>/…} (see the README, "Languages"). */
+    private static final Pattern TRANSLATION = Pattern.compile(
+            "(?:^|/)content/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/(?:conditions|exercises|pages)/[^/]+$");
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
     /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
@@ -56,14 +62,15 @@ public final class EditorialChecks {
         Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
             review(c.origin(), c.editorial(), today, strict, diagnostics);
-            texts.put(c.origin(), new Measured(language, texts(c)));
+            texts.put(c.origin(), new Measured(languageOf(c.origin(), language), texts(c)));
         }
         for (Exercise e : index.exercises()) {
             review(e.origin(), e.editorial(), today, strict, diagnostics);
-            texts.put(e.origin(), new Measured(language, texts(e)));
+            texts.put(e.origin(), new Measured(languageOf(e.origin(), language), texts(e)));
         }
         for (Page p : index.pages()) {
-            texts.put(p.origin(), new Measured(language, List.of(new Prose(p.summary(), p.origin()), p.body())));
+            texts.put(p.origin(), new Measured(languageOf(p.origin(), language),
+                    List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
         // a page with an error of its own is not measured: its text may not be what it will be
         Set<String> failing = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)
@@ -82,6 +89,15 @@ public final class EditorialChecks {
                                     .orElseGet(() -> formula.measure(t)));
             readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
         });
+    }
+
+    /**
+     * The language a page is written in: a translation's, from its folder
+     * ({@code content/es/exercises/clamshell.md} is Spanish), else the site's default language.
+     */
+    static String languageOf(SourceSpan origin, String defaultLanguage) {
+        Matcher m = TRANSLATION.matcher(origin.file().replace('\\', '/'));
+        return m.find() ? m.group(1) : defaultLanguage;
     }
 
     /**

@@ -30,6 +30,15 @@ class ReadingLevelTest {
         assertThat(ReadingLevel.forLanguage(tag)).contains(formula);
     }
 
+    /** A translation is measured in its own language, whatever the site's default is. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"content/es/exercises/clamshell.md, es", "content/es/conditions/chondromalacia-patella.md, es",
+        "content/pt-BR/pages/about.md, pt-BR", "content/exercises/clamshell.md, en", "content/pages/about.md, en",
+        "content/pages/es/about.md, en", "content/es/images/a.md, en"})
+    void aPageIsInTheLanguageOfItsFolder(String file, String language) {
+        assertThat(EditorialChecks.languageOf(new SourceSpan(file, 1, 1), "en")).isEqualTo(language);
+    }
+
     @ParameterizedTest
     @CsvSource({"fr", "de", "ar", "he", "zh-Hant", "pt-BR", "eu"})
     void aLanguageWithoutAFormulaGetsNone(String tag) {
