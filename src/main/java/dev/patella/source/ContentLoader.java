@@ -111,7 +111,9 @@ public final class ContentLoader {
         // the glossary is optional: a site without one has no glossary page
         List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
                 ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
-        files.reportStrayFiles(diagnostics);
+        // content/<code>/ of each of the site's other languages holds translations, not stray files
+        files.reportStrayFiles(diagnostics, TranslationFolders.anyOtherFolder(project)
+                ? TranslationFolders.read(project, yaml).codes() : List.of());
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
@@ -404,10 +406,11 @@ public final class ContentLoader {
             }
         }
 
-        void reportStrayFiles(Diagnostics diagnostics) {
+        void reportStrayFiles(Diagnostics diagnostics, List<String> languageFolders) {
             for (Path path : list(content)) {
                 String name = path.getFileName().toString();
-                if (!KNOWN_ROOT.contains(name) && !name.startsWith(".")) {
+                boolean translations = languageFolders.contains(name) && Files.isDirectory(path);
+                if (!KNOWN_ROOT.contains(name) && !name.startsWith(".") && !translations) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; the README lists what "
                             + "content/ can hold");
