@@ -40,7 +40,7 @@ record TranslatedRequest(Path project, List<String> files, Optional<String> all)
                 String code = all.get();
                 if (!folders.codes().contains(code)) {
                     return CommandLineMistakes.error(err, COMMAND, "--all " + code + ": " + code + " is not one of the "
-                            + "site's other languages " + languages(folders));
+                            + "site's other languages " + folders.described());
                 }
                 targets.addAll(TranslationFolders.translations(project, code));
                 if (targets.isEmpty()) {
@@ -114,11 +114,5 @@ record TranslatedRequest(Path project, List<String> files, Optional<String> all)
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-    }
-
-    private static String languages(TranslationFolders folders) {
-        return folders.codes().isEmpty() ? "(content/site.yaml lists none in languages:, for example "
-                + "languages: [en, es])" : "(languages: in content/site.yaml lists " + String.join(", ",
-                folders.codes()) + " besides " + folders.sourceLanguage() + ")";
     }
 }

@@ -123,6 +123,13 @@ public record TranslationFolders(String sourceLanguage, List<String> codes) {
         return new TranslationFolders(language, out);
     }
 
+    /** Which languages the settings list, in brackets, for a message about a language that is not one of them. */
+    public String described() {
+        return codes.isEmpty() ? "(content/site.yaml lists none in languages:, for example languages: [en, es])"
+                : "(languages: in content/site.yaml lists " + String.join(", ", codes) + " besides " + sourceLanguage
+                        + ")";
+    }
+
     /** The default language's name in English ("English" for {@code en}), for messages; "source" when unknown. */
     public String sourceLanguageName() {
         String name = sourceLanguage.isEmpty() ? "" : Locale.forLanguageTag(sourceLanguage).getDisplayLanguage(Locale.ENGLISH);

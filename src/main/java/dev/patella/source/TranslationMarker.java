@@ -57,17 +57,14 @@ public final class TranslationMarker {
      *         translation file that exists
      */
     public static Optional<String> notATranslation(Path project, String file, TranslationFolders folders) {
-        String languages = folders.codes().isEmpty() ? "the site has none (list them in languages: in "
-                + "content/site.yaml, for example languages: [en, es])" : "the site's are " + String.join(", ",
-                folders.codes().stream().map(c -> "content/" + c + "/").toList());
         String[] parts = file.split("/", 3);
         if (parts.length < 3 || !parts[0].equals("content")) {
             return Optional.of(file + " is not a translation: translations are in a language's folder, such as "
-                    + "content/es/exercises/clamshell.md, and " + languages);
+                    + "content/es/exercises/clamshell.md " + folders.described());
         }
         if (!folders.codes().contains(parts[1])) {
-            return Optional.of(file + " is not a translation: content/" + parts[1] + "/ is not the folder of one "
-                    + "of the site's other languages (" + languages.replace("the site's are ", "") + ")");
+            return Optional.of(file + " is not a translation: " + parts[1] + " is not one of the site's other "
+                    + "languages " + folders.described());
         }
         if (TranslationKind.of(parts[2]).isEmpty()) {
             return Optional.of(file + " is not a file Patella translates: a translation is the site.yaml or "
