@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Translation drift, through the command line: a two-language project (the minimal site and its
- * Spanish translation, {@code sites/two-languages/}) is marked with {@code patella translated},
+ * Spanish translation, {@code sites/two-languages-drift/}) is marked with {@code patella translated},
  * then its English files are edited, and {@code check} must name each stale translation, both
  * files, the lines and what changed; and nothing when only the layout changed.
  */
@@ -29,7 +29,7 @@ class TranslationDriftTest {
 
     @BeforeEach
     void markedTwoLanguageProject() {
-        project = TestSites.project(tmp.resolve("p"), "publishable", "two-languages");
+        project = TestSites.project(tmp.resolve("p"), "publishable", "two-languages-drift");
         var marked = TestSites.run("translated", "--all", "es", "--project", project.toString());
         assertThat(marked.exitCode()).as(marked.err()).isZero();
         assertThat(marked.out()).contains("Marked 4 translations in content/es/.");
