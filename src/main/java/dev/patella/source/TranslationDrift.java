@@ -56,14 +56,14 @@ public final class TranslationDrift {
         for (String code : folders.codes()) {
             for (String file : TranslationFolders.translations(project, code)) {
                 String source = sourceOf(file, code);
-                TranslationKind kind = TranslationKind.of(file.substring(("content/" + code + "/").length())).orElseThrow();
-                if (!Files.isRegularFile(project.resolve(source))) {
+                Optional<TranslationKind> kind = TranslationKind.of(file.substring(("content/" + code + "/").length()));
+                if (kind.isEmpty() || !Files.isRegularFile(project.resolve(source))) {
                     continue; // a translation of nothing: the loader reports it
                 }
-                Optional<TranslationDocument> translation = document(project, file, kind);
-                Optional<TranslationDocument> original = document(project, source, kind);
+                Optional<TranslationDocument> translation = document(project, file, kind.get());
+                Optional<TranslationDocument> original = document(project, source, kind.get());
                 if (translation.isPresent() && original.isPresent()) {
-                    check(kind, original.get(), translation.get(), folders, severity, diagnostics);
+                    check(kind.get(), original.get(), translation.get(), folders, severity, diagnostics);
                 }
             }
         }

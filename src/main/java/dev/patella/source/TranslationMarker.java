@@ -84,7 +84,12 @@ public final class TranslationMarker {
      */
     public Outcome mark(Path project, String file, TranslationFolders folders) {
         String code = file.split("/", 3)[1];
-        TranslationKind kind = TranslationKind.of(file.substring(("content/" + code + "/").length())).orElseThrow();
+        Optional<TranslationKind> known = TranslationKind.of(file.substring(("content/" + code + "/").length()));
+        if (known.isEmpty()) {
+            return new Refused(file, notATranslation(project, file, folders).orElse(file + " is not a translation"),
+                    List.of());
+        }
+        TranslationKind kind = known.get();
         String source = TranslationDrift.sourceOf(file, code);
         if (!Files.isRegularFile(project.resolve(source))) {
             return new Refused(file, file + " translates nothing: there is no " + source + ". A translation has "
