@@ -21,6 +21,7 @@ import dev.patella.render.Templates;
 import dev.patella.source.ContentLoader;
 import dev.patella.source.Folders;
 import dev.patella.source.SourceCache;
+import dev.patella.source.TranslationDrift;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.OutputLinkChecker;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class SiteSession {
     private final RenderCache renders;
     private final EditorialChecks editorial;
     private final OutputLinkChecker.Memory linkMemory = new OutputLinkChecker.Memory();
+    private final TranslationDrift drift = new TranslationDrift();
     private final Path templatesDir;
     private SiteRenderer renderer;
     private List<Reference> formattedFor;
@@ -122,6 +124,8 @@ public final class SiteSession {
                 diagnostics) && Folders.check(templatesDir.resolve("assets"), "templates/assets",
                 "the stylesheet, scripts and icons", diagnostics);
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
+        // on the files themselves, so it runs whether or not the other languages' editions are built
+        drift.check(options.project(), options.strict(), diagnostics);
         if (loaded.isEmpty() || !templates) {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }

@@ -36,7 +36,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Also build pages marked draft: true.")
     private boolean drafts;
 
-    @Option(names = "--strict", description = "Treat a page past its review date as an error, not a warning.")
+    @Option(names = "--strict", description = "Treat a page past its review date, or a translation behind its source, as an error, not a warning.")
     private boolean strict;
 
     BuildCommand(Clock clock) {

@@ -24,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ProjectOption projectOption;
 
-    @Option(names = "--strict", description = "Treat a page past its review date as an error, not a warning.")
+    @Option(names = "--strict", description = "Treat a page past its review date, or a translation behind its source, as an error, not a warning.")
     private boolean strict;
 
     CheckCommand(Clock clock) {

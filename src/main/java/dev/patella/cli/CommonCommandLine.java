@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the everyday command lines without picocli: {@code --version} alone, and {@code build},
- * {@code check} or {@code serve} followed only by their own options, each at most once, as
+ * {@code check}, {@code serve} or {@code translated} followed only by their own options (and
+ * {@code translated}'s files), each at most once, as
  * {@code --name value} or {@code --name=value}. Anything else (help, a mistake, a value that
  * starts with {@code -} or {@code @}, a repeated option, {@code new}, {@code publish}) is left to
  * picocli, which says what it always said; {@code CommandLineTest} pins that both agree.
@@ -24,6 +27,7 @@ final class CommonCommandLine {
     private static final Set<String> CHECK_VALUES = Set.of("--project");
     private static final Set<String> CHECK_FLAGS = Set.of("--strict");
     private static final Set<String> SERVE_VALUES = Set.of("--project", "--port", "--host");
+    private static final Set<String> TRANSLATED_VALUES = Set.of("--project", "--all");
     private static final Set<String> SERVE_FLAGS = Set.of("--drafts", "--no-drafts");
     /** A port picocli reads the same way (no sign, no leading zero, no overflow). */
     private static final Pattern PORT = Pattern.compile("0|[1-9][0-9]{0,8}");
@@ -48,6 +52,7 @@ final class CommonCommandLine {
             case "build" -> options(args, BUILD_VALUES, BUILD_FLAGS).flatMap(CommonCommandLine::build);
             case "check" -> options(args, CHECK_VALUES, CHECK_FLAGS).flatMap(CommonCommandLine::check);
             case "serve" -> options(args, SERVE_VALUES, SERVE_FLAGS).flatMap(CommonCommandLine::serve);
+            case "translated" -> translated(args);
             default -> Optional.empty();
         };
     }
@@ -110,6 +115,43 @@ final class CommonCommandLine {
         return path(options.getOrDefault("--project", ".")).map(project -> new ServeRequest(project,
                 Integer.parseInt(port), options.getOrDefault("--host", "127.0.0.1"),
                 !"no".equals(options.get("--drafts"))));
+    }
+
+    /**
+     * {@code translated} with files or {@code --all CODE} (one of them), and {@code --project} at most
+     * once; a file or value that starts with {@code -} is left to picocli.
+     */
+    private static Optional<Request> translated(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                files.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals > 0 ? arg.substring(0, equals) : arg;
+            if (!TRANSLATED_VALUES.contains(name)) {
+                return Optional.empty();
+            }
+            String value;
+            if (equals > 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (value.isEmpty() || value.startsWith("-") || given.put(name, value) != null) {
+                return Optional.empty();
+            }
+        }
+        if (files.isEmpty() == !given.containsKey("--all")) {
+            return Optional.empty(); // neither or both: picocli says which
+        }
+        return path(given.getOrDefault("--project", ".")).map(project -> new TranslatedRequest(project, files,
+                Optional.ofNullable(given.get("--all"))));
     }
 
     /** @return the path, or empty when this system cannot name it (picocli then says so) */

@@ -27,6 +27,7 @@ final class PatellaCommand implements Runnable {
         cli.addSubcommand("new", new NewCommand(clock));
         cli.addSubcommand("check", new CheckCommand(clock));
         cli.addSubcommand("publish", new PublishCommand());
+        cli.addSubcommand("translated", new TranslatedCommand(clock));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);

@@ -54,6 +54,8 @@ final class SiteConfigReader {
             var h = f.requiredNested("get_help", "get_help settings");
             var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
             h.finish();
+            // the site's languages: read by TranslationFolders (translation drift) until the settings hold them
+            f.strings("languages", false);
             var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
             return baseUrl.flatMap(url -> f.build(() -> new SiteConfig(title, description, language, url, publisher,

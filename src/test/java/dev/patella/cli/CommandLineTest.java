@@ -62,7 +62,18 @@ class CommandLineTest {
             "new",
             "new exercise",
             "publish",
-            "publish --to file:///tmp/x --project no-such-folder");
+            "publish --to file:///tmp/x --project no-such-folder",
+            "translated --help",
+            "translated",
+            "translated --all",
+            "translated --all es content/es/site.yaml",
+            "translated --all es --all fr",
+            "translated --nope",
+            "translated --all es --project no-such-folder",
+            "translated content/es/site.yaml --project=no-such-folder",
+            "translated --project src --all es",
+            "translated --project src content/es/site.yaml",
+            "translated --project src ../pom.xml");
 
     @TempDir
     Path tmp;
@@ -99,6 +110,8 @@ class CommandLineTest {
         assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict"))
                 .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.BuildRequest");
         assertThat(classesLoaded("check", "--project=" + project)).noneMatch(c -> c.startsWith("picocli."));
+        assertThat(classesLoaded("translated", "--project", project.toString(), "--all", "es"))
+                .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.TranslatedRequest");
         assertThat(classesLoaded("build", "--help")).contains("picocli.CommandLine");
         assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict", "--strict"))
                 .contains("picocli.CommandLine");

@@ -75,8 +75,9 @@ class SchemaErrorsTest {
         List<Case> cases = new ArrayList<>();
         for (String file : FILES) {
             String text = Files.readString(project.resolve(file));
-            for (FieldLog.Field field : schema(project, file, new Diagnostics())) {
-                field.keyAt().ifPresent(at -> cases.addAll(cases(file, text, field)));
+            List<FieldLog.Field> fields = schema(project, file, new Diagnostics());
+            for (FieldLog.Field field : fields) {
+                field.keyAt().ifPresent(at -> cases.addAll(cases(file, text, field, fields)));
             }
         }
         assertThat(cases).hasSizeGreaterThan(250);
@@ -145,7 +146,7 @@ class SchemaErrorsTest {
     }
 
     /** Each wrong value that fits the field's kind; when it is required, also missing, empty and misspelt. */
-    private static List<Case> cases(String file, String text, FieldLog.Field field) {
+    private static List<Case> cases(String file, String text, FieldLog.Field field, List<FieldLog.Field> fields) {
         List<String> values = new ArrayList<>();
         switch (field.kind()) {
             case TEXT -> values.add("[a list, of two]");

@@ -1,0 +1,150 @@
+package dev.patella.source;
+
+import dev.patella.diag.Diagnostic;
+import dev.patella.diag.Diagnostics;
+import dev.patella.diag.FileFailure;
+import dev.patella.diag.Severity;
+import dev.patella.diag.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the translations that have fallen behind their source: under {@code content/<code>/} for
+ * each of the site's other languages, every file whose source changed since its
+ * {@code translated_from} was written ({@code translation.stale}), that has no such line
+ * ({@code translation.unmarked}), or that lacks a field its source has
+ * ({@code translation.missing-field}). Warnings; errors with {@code --strict}.
+ *
+ * <p>It reads the files themselves, whether or not the site builds its other editions, and
+ * reports nothing about a file that cannot be read: the loader says why. Keep one per session:
+ * a file whose bytes did not change is not parsed again.
+ */
+public final class TranslationDrift {
+
+    static final String STALE = "translation.stale";
+    static final String UNMARKED = "translation.unmarked";
+    static final String MISSING_FIELD = "translation.missing-field";
+
+    private final YamlReader yaml = new YamlReader();
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    /** A file's hash and what it read as. */
+    private record Parsed(byte[] sha256, Optional<TranslationDocument> document) {
+    }
+
+    /**
+     * Checks every translation of {@code project}.
+     *
+     * @param strict reports what it finds as errors rather than warnings
+     * @throws java.io.UncheckedIOException when a file or folder cannot be read
+     */
+    public void check(Path project, boolean strict, Diagnostics diagnostics) {
+        if (!TranslationFolders.anyOtherFolder(project)) {
+            return;
+        }
+        var folders = TranslationFolders.read(project, yaml);
+        Severity severity = strict ? Severity.ERROR : Severity.WARNING;
+        for (String code : folders.codes()) {
+            for (String file : TranslationFolders.translations(project, code)) {
+                String source = sourceOf(file, code);
+                Optional<TranslationKind> kind = TranslationKind.of(file.substring(("content/" + code + "/").length()));
+                if (kind.isEmpty() || !Files.isRegularFile(project.resolve(source))) {
+                    continue; // a translation of nothing: the loader reports it
+                }
+                Optional<TranslationDocument> translation = document(project, file, kind.get());
+                Optional<TranslationDocument> original = document(project, source, kind.get());
+                if (translation.isPresent() && original.isPresent()) {
+                    check(kind.get(), original.get(), translation.get(), folders, severity, diagnostics);
+                }
+            }
+        }
+    }
+
+    private static void check(TranslationKind kind, TranslationDocument source, TranslationDocument translation,
+                              TranslationFolders folders, Severity severity, Diagnostics diagnostics) {
+        String rerun = "bin/patella translated " + translation.file();
+        String theSource = "the " + folders.sourceLanguageName() + " source " + source.file();
+        var now = TranslationParts.of(kind, source);
+        Optional<YNode.Entry> stamp = translation.stampEntry();
+        if (stamp.isEmpty()) {
+            diagnostics.add(new Diagnostic(severity, UNMARKED, "this translation does not say which version of "
+                    + source.file() + " it was made from, so Patella cannot tell whether it is up to date; check it "
+                    + "against its source, then run " + rerun, SourceSpan.startOf(translation.file()), List.of()));
+        } else {
+            Optional<TranslationParts> recorded = stamp.get().value() instanceof YNode.YScalar s
+                    ? TranslationParts.parse(s.text()) : Optional.empty();
+            if (recorded.isEmpty()) {
+                diagnostics.add(new Diagnostic(severity, UNMARKED, "\"" + TranslationKind.FIELD + "\" is not "
+                        + "a value Patella wrote, so it cannot tell which version of " + source.file() + " this "
+                        + "translation was made from; it is written by a command, never by hand: check the "
+                        + "translation against its source, then run " + rerun, stamp.get().keyAt(), List.of()));
+            } else {
+                List<String> changed = now.parts().changedSince(recorded.get());
+                if (!changed.isEmpty()) {
+                    List<String> what = new ArrayList<>();
+                    for (String part : changed) {
+                        SourceSpan at = now.at().get(part);
+                        boolean gone = !now.parts().parts().containsKey(part);
+                        what.add(part + (at != null ? " (" + at + ")" : gone ? " (no longer in the source)" : ""));
+                    }
+                    diagnostics.add(new Diagnostic(severity, STALE, theSource + " changed since this translation "
+                            + "was made: " + String.join(", ", what) + ". Update the translation, then run " + rerun,
+                            stamp.get().keyAt(), List.of()));
+                }
+            }
+        }
+        for (TranslationGaps.Gap gap : TranslationGaps.find(kind, source, translation)) {
+            diagnostics.add(new Diagnostic(severity, MISSING_FIELD, missing(gap, theSource), gap.translationAt(),
+                    List.of()));
+        }
+    }
+
+    /** The message for a field the translation lacks. */
+    static String missing(TranslationGaps.Gap gap, String theSource) {
+        String what = gap.field().startsWith("the ") ? gap.field() : "the field \"" + gap.field() + "\"";
+        return "this translation has no " + what.substring("the ".length()) + ", which " + theSource + " has at "
+                + gap.sourceAt() + "; translate it and add it here (a translation has every field its source has)";
+    }
+
+    /** The source a translation translates: the same path without the language folder. */
+    static String sourceOf(String file, String code) {
+        return "content/" + file.substring(("content/" + code + "/").length());
+    }
+
+    private Optional<TranslationDocument> document(Path project, String file, TranslationKind kind) {
+        byte[] bytes = read(project.resolve(file));
+        byte[] hash = sha256(bytes);
+        Parsed known = parsed.get(file);
+        if (known != null && Arrays.equals(known.sha256(), hash)) {
+            return known.document();
+        }
+        var document = TranslationDocument.read(bytes, file, kind.markdown(), yaml, new Diagnostics(Integer.MAX_VALUE));
+        parsed.put(file, new Parsed(hash, document));
+        return document;
+    }
+
+    static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw FileFailure.reading(path, e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.patella.source;
+
+import dev.patella.diag.SourceSpan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The version of a source file a translation was made from, as {@code translated_from} records
+ * it: a short content hash of each part of the source (see {@link TranslationKind}), written
+ * {@code "steps 1a2b3c4d, dose 5e6f7a8b, warnings 9c0d1e2f, text 3a4b5c6d, other 0f1e2d3c"}.
+ *
+ * <p>The hashes are of what the source says, not of how it is typed: runs of spaces and line breaks
+ * inside a paragraph count as one space (re-wrapping a paragraph changes nothing), the order of keys
+ * in a mapping does not count, nor do quotes, comments or whether a list is written in brackets.
+ * A blank line between paragraphs, the order of list items and every word and number do.
+ *
+ * @param parts each part's name and hash, in the order written
+ */
+record TranslationParts(Map<String, String> parts) {
+
+    /** One part of a stamp: a name and eight hex digits. */
+    private static final Pattern PART = Pattern.compile("([a-z0-9_-]+) ([0-9a-f]{8})");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("[ \\t]*\\n[ \\t]*\\n\\s*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    TranslationParts {
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /** Where each part of a source begins (its first field's key, or the body), for messages. */
+    record Located(TranslationParts parts, Map<String, SourceSpan> at) {
+    }
+
+    /** @return the parts of {@code source}, a file of {@code kind}, with where each begins */
+    static Located of(TranslationKind kind, TranslationDocument source) {
+        Map<String, TreeMap<String, String>> fields = new LinkedHashMap<>();
+        Map<String, SourceSpan> at = new LinkedHashMap<>();
+        if (kind == TranslationKind.GLOSSARY) {
+            for (YNode.Entry entry : source.root().entries().values()) {
+                if (!TranslationKind.OWN.contains(entry.key())) {
+                    fields.put(entry.key(), new TreeMap<>(Map.of(entry.key(), canonical(entry.value()))));
+                    at.put(entry.key(), entry.keyAt());
+                }
+            }
+        } else {
+            kind.parts().forEach(part -> fields.put(part, new TreeMap<>()));
+            for (YNode.Entry entry : source.root().entries().values()) {
+                kind.partOf(entry.key()).ifPresent(part -> {
+                    fields.get(part).put(entry.key(), canonical(entry.value()));
+                    at.merge(part, entry.keyAt(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                });
+            }
+            source.body().filter(body -> fields.containsKey(TranslationKind.TEXT)).ifPresent(body -> {
+                fields.get(TranslationKind.TEXT).put("", text(body.markdown()));
+                if (!body.isBlank()) {
+                    at.put(TranslationKind.TEXT, body.at());
+                }
+            });
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        fields.forEach((part, values) -> parts.put(part, hash(part, values)));
+        return new Located(new TranslationParts(parts), at);
+    }
+
+    /** @return the stamp as {@code translated_from} holds it */
+    String stamp() {
+        List<String> out = new ArrayList<>();
+        parts.forEach((name, hash) -> out.add(name + " " + hash));
+        return String.join(", ", out);
+    }
+
+    /** @return the parts a stamp records; empty when it is not one Patella writes */
+    static Optional<TranslationParts> parse(String stamp) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        String trimmed = stamp.trim();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String piece : trimmed.split(",\\s*", -1)) {
+            Matcher m = PART.matcher(piece.trim());
+            if (!m.matches() || parts.put(m.group(1), m.group(2)) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new TranslationParts(parts));
+    }
+
+    /** @return the names of the parts whose hash differs from {@code recorded}'s, or that only one of them has */
+    List<String> changedSince(TranslationParts recorded) {
+        List<String> out = new ArrayList<>();
+        parts.forEach((name, hash) -> {
+            if (!hash.equals(recorded.parts.get(name))) {
+                out.add(name);
+            }
+        });
+        recorded.parts.keySet().stream().filter(name -> !parts.containsKey(name)).forEach(out::add);
+        return out;
+    }
+
+    /** What a value says, whatever the layout it was typed in. */
+    static String canonical(YNode node) {
+        if (node instanceof YNode.YScalar s) {
+            return s.isNull() ? "~" : "'" + text(s.text());
+        }
+        List<String> items = new ArrayList<>();
+        if (node instanceof YNode.YList l) {
+            l.items().forEach(item -> items.add(canonical(item)));
+            return "[" + String.join("\u001f", items) + "]";
+        }
+        var sorted = new TreeMap<String, String>();
+        ((YNode.YMap) node).entries().forEach((key, entry) -> sorted.put(key, canonical(entry.value())));
+        sorted.forEach((key, value) -> items.add(key + "=" + value));
+        return "{" + String.join("\u001e", items) + "}";
+    }
+
+    /** Text with each paragraph's spacing made single spaces, paragraphs kept apart. */
+    static String text(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : PARAGRAPH_BREAK.split(text.strip(), -1)) {
+            paragraphs.add(SPACE.matcher(paragraph.strip()).replaceAll(" "));
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static String hash(String part, Map<String, String> fields) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            fields.forEach((key, value) -> {
+                digest.update((byte) 0);
+                digest.update(key.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '=');
+                digest.update(value.getBytes(StandardCharsets.UTF_8));
+            });
+            return HexFormat.of().formatHex(digest.digest(), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

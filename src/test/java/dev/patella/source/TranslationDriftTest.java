@@ -1,0 +1,208 @@
+package dev.patella.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Translation drift, through the command line: a two-language project (the minimal site and its
+ * Spanish translation, {@code sites/two-languages-drift/}) is marked with {@code patella translated},
+ * then its English files are edited, and {@code check} must name each stale translation, both
+ * files, the lines and what changed; and nothing when only the layout changed.
+ */
+class TranslationDriftTest {
+
+    private static final String SPANISH = "content/es/exercises/leg-lift.md";
+    private static final String ENGLISH = "content/exercises/leg-lift.md";
+
+    @TempDir
+    Path tmp;
+    private Path project;
+
+    @BeforeEach
+    void markedTwoLanguageProject() {
+        project = TestSites.project(tmp.resolve("p"), "publishable", "two-languages-drift");
+        var marked = TestSites.run("translated", "--all", "es", "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isZero();
+        assertThat(marked.out()).contains("Marked 4 translations in content/es/.");
+    }
+
+    @Test
+    void aMarkedTranslationOfAnUnchangedSourceIsNotReported() {
+        var check = check();
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+    }
+
+    @Test
+    void anEnglishDoseChangeMakesCheckReportTheSpanishPageWithBothPathsAndLines() throws IOException {
+        edit(ENGLISH, "  sets: 3", "  sets: 4");
+
+        var check = check();
+
+        int stampLine = lineOf(SPANISH, "translated_from:");
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err())
+                .containsExactly("warning translation.stale " + SPANISH + ":" + stampLine + ":1");
+        assertThat(check.message("translation.stale"))
+                .contains("the English source " + ENGLISH + " changed since this translation was made: dose ("
+                        + ENGLISH + ":" + lineOf(ENGLISH, "dose:") + ":1).")
+                .contains("run bin/patella translated " + SPANISH);
+    }
+
+    @Test
+    void strictMakesAStaleTranslationAnErrorThatStopsTheBuild() throws IOException {
+        edit(ENGLISH, "  sets: 3", "  sets: 4");
+
+        var build = TestSites.run("build", "--project", project.toString());
+        var strict = TestSites.run("build", "--strict", "--project", project.toString(), "--output",
+                tmp.resolve("strict-site").toString());
+        var check = TestSites.run("check", "--strict", "--project", project.toString());
+
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.diagnostics()).containsExactly("warning translation.stale " + SPANISH + ":"
+                + lineOf(SPANISH, "translated_from:") + ":1");
+        assertThat(strict.exitCode()).as(strict.err()).isEqualTo(1);
+        assertThat(strict.errors()).containsExactly("error translation.stale " + SPANISH + ":"
+                + lineOf(SPANISH, "translated_from:") + ":1");
+        assertThat(tmp.resolve("strict-site")).doesNotExist();
+        assertThat(check.exitCode()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        "content/exercises/leg-lift.md|  - Lift the leg.|  - Lift the leg slowly.|steps",
+        "content/exercises/leg-lift.md|position: Lie down.|position: Lie on your back.|steps",
+        "content/exercises/leg-lift.md|  reps: 10-15|  reps: 8-12|dose",
+        "content/exercises/leg-lift.md|  per_side: true|  per_side: true\\nstop_if: [Sharp pain.]|warnings",
+        "content/exercises/leg-lift.md|Helps the|It helps the|text",
+        "content/exercises/leg-lift.md|summary: Lifts the leg.|summary: Lifts one leg.|other",
+        "content/conditions/sore-knee.md|    title: Early|    title: First|program",
+        "content/conditions/sore-knee.md|symptoms: [Pain]|symptoms: [Pain, Swelling]|other",
+        "content/pages/about.md|About us.|About the team.|text",
+        "content/site.yaml|intro: Welcome to a tiny test site.|intro: Welcome to a small test site.|intro",
+        "content/site.yaml|  stop_if: [Sharp pain.]|  stop_if: [Sharp pain., Swelling.]|get_help"})
+    void eachChangeIsNamedByThePartItChanged(String file, String from, String to, String part) throws IOException {
+        edit(file, from, to.replace("\\n", "\n"));
+
+        var check = check();
+
+        String spanish = file.replace("content/", "content/es/");
+        assertThat(check.diagnostics()).as(check.err()).contains("warning translation.stale " + spanish + ":"
+                + lineOf(spanish, "translated_from:") + ":1");
+        assertThat(check.message("translation.stale")).contains("changed since this translation was made: " + part
+                + " (" + file + ":");
+    }
+
+    @Test
+    void reWrappingReorderingQuotingAndCommentsAreNotDrift() throws IOException {
+        String text = Files.readString(project.resolve(ENGLISH));
+        String moved = text.replace("title: Leg lift\nsummary: Lifts the leg.\n",
+                        "# the exercise's name and what it does\nsummary: \"Lifts   the leg.\"\ntitle: 'Leg lift'\n")
+                .replace("steps:\n  - Lift the leg.\n", "steps: [Lift the leg.]\n")
+                .replace("Helps the [sore knee]", "Helps\nthe   [sore knee]")
+                .replace("reviewed: 2026-01-01", "reviewed: 2026-02-01");
+        assertThat(moved).isNotEqualTo(text);
+        Files.writeString(project.resolve(ENGLISH), moved);
+
+        var check = check();
+
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+    }
+
+    @Test
+    void aNewParagraphIsDriftButANewLineInsideOneIsNot() throws IOException {
+        edit("content/pages/about.md", "About us.", "About\nus.");
+        assertThat(check().diagnostics()).noneMatch(d -> d.contains(" translation."));
+
+        edit("content/pages/about.md", "About\nus.", "About\n\nus.");
+        assertThat(check().diagnostics()).contains("warning translation.stale content/es/pages/about.md:"
+                + lineOf("content/es/pages/about.md", "translated_from:") + ":1");
+    }
+
+    @Test
+    void aTranslationNeverMarkedIsReportedWithTheCommandToRun() throws IOException {
+        Path page = project.resolve("content/es/pages/about.md");
+        Files.writeString(page, Files.readString(page).replaceAll("translated_from: .*\n", ""));
+
+        var check = check();
+
+        assertThat(check.diagnostics()).containsExactly("warning translation.unmarked content/es/pages/about.md:1:1");
+        assertThat(check.message("translation.unmarked")).contains("content/pages/about.md")
+                .contains("run bin/patella translated content/es/pages/about.md");
+    }
+
+    @Test
+    void aStampTypedByHandIsReportedAtItsLine() throws IOException {
+        Path page = project.resolve("content/es/pages/about.md");
+        Files.writeString(page, Files.readString(page).replaceAll("translated_from: .*\n",
+                "translated_from: up to date\n"));
+
+        var check = check();
+
+        assertThat(check.diagnostics()).containsExactly("warning translation.unmarked content/es/pages/about.md:"
+                + lineOf("content/es/pages/about.md", "translated_from:") + ":1");
+        assertThat(check.message("translation.unmarked")).contains("never by hand");
+    }
+
+    @Test
+    void aFieldTheSourceGainedIsReportedMissingWithTheSourceLine() throws IOException {
+        edit(ENGLISH, "  per_side: true", "  per_side: true\n  hold_seconds: 5");
+
+        var check = check();
+
+        assertThat(check.diagnostics()).as(check.err()).containsExactlyInAnyOrder(
+                "warning translation.stale " + SPANISH + ":" + lineOf(SPANISH, "translated_from:") + ":1",
+                "warning translation.missing-field " + SPANISH + ":" + lineOf(SPANISH, "dose:") + ":1");
+        assertThat(check.message("translation.missing-field")).contains("\"dose.hold_seconds\"")
+                .contains(ENGLISH + ":" + lineOf(ENGLISH, "  hold_seconds:") + ":3");
+    }
+
+    @Test
+    void aSiteInOneLanguageIsNotChecked() throws IOException {
+        edit("content/site.yaml", "languages: [en, es]\n", "");
+        edit(ENGLISH, "  sets: 3", "  sets: 4");
+
+        var check = check();
+
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+    }
+
+    @Test
+    void theShippedSiteHasNoDrift() {
+        Path shipped = TestSites.shipped(tmp.resolve("shipped"));
+
+        var check = TestSites.run("check", "--project", shipped.toString());
+
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+    }
+
+    private TestSites.Run check() {
+        return TestSites.run("check", "--project", project.toString());
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path path = project.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private int lineOf(String file, String start) throws IOException {
+        var lines = Files.readAllLines(project.resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(start + " is not in " + file);
+    }
+}
