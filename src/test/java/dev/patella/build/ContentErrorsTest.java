@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code expected.txt}.
  */
 class ContentErrorsTest {
+
+    private static final Pattern DEFAULT_LANGUAGE = Pattern.compile("(?m)^language: *([A-Za-z-]+) *$");
 
     @TempDir
     Path tmp;
@@ -47,10 +51,15 @@ class ContentErrorsTest {
         // a site whose addresses are real, so that check reports only the fixture's mistake
         Path project = TestSites.project(tmp.resolve("p"), "publishable", "errors/" + name);
         var fixture = ErrorFixture.read(name);
-        // a fixture with a translation (content/es/) has the words of its language, so its only mistake is its own
+        // a fixture with a translation (content/es/) or another default language (language: de) has the words
+        // of its languages, so its only mistake is its own
         try (var folders = Files.list(project.resolve("content"))) {
             folders.map(f -> f.getFileName().toString()).filter(f -> f.matches("[a-z]{2}"))
                     .forEach(language -> TestSites.withMessages(project, language));
+        }
+        Matcher language = DEFAULT_LANGUAGE.matcher(Files.readString(project.resolve("content/site.yaml")));
+        if (language.find()) {
+            TestSites.withMessages(project, language.group(1));
         }
         for (String removed : fixture.removed()) {
             Files.delete(project.resolve(removed));
