@@ -71,11 +71,7 @@ class ReaderPagesTest {
 
     @Test
     void searchIndexFindsTheGluteExercisesByTheirMuscles() throws IOException {
-        Path index;
-        try (Stream<Path> files = Files.list(site.resolve("assets"))) {
-            index = files.filter(p -> p.getFileName().toString().matches("search-index\\.[0-9a-f]{10}\\.json"))
-                    .findFirst().orElseThrow();
-        }
+        Path index = TestSites.searchIndex(site);
         JsonNode pages = new ObjectMapper().readTree(index.toFile()).path("pages");
         List<String> glute = new ArrayList<>();
         for (JsonNode page : pages) {
