@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final ProjectState state;
     private final String key;
@@ -190,7 +190,8 @@ final class KeptBuild {
         for (var e : note.levels().entrySet()) {
             text(out, e.getKey());
             Readability.Level level = e.getValue();
-            out.writeDouble(level.grade());
+            text(out, level.scale());
+            out.writeDouble(level.score());
             out.writeInt(level.words());
             out.writeInt(level.sentences());
             out.writeInt(level.longest().size());
@@ -257,7 +258,8 @@ final class KeptBuild {
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
                 String hash = text(in);
-                double grade = in.readDouble();
+                String scale = text(in);
+                double score = in.readDouble();
                 int words = in.readInt();
                 int sentences = in.readInt();
                 int longest = count(in);
@@ -265,7 +267,7 @@ final class KeptBuild {
                 for (int k = 0; k < longest; k++) {
                     list.add(new Readability.Sentence(text(in), in.readInt(), in.readInt(), span(in)));
                 }
-                levels.put(hash, new Readability.Level(grade, words, sentences, list));
+                levels.put(hash, new Readability.Level(scale, score, words, sentences, list));
             }
             if (in.read() != -1) {
                 return Optional.empty();

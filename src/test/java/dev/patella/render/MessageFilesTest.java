@@ -112,6 +112,19 @@ class MessageFilesTest {
         });
     }
 
+    @Test
+    void pagesInALanguageWithoutAFileShowTheEnglishWordsWithAWarning(@TempDir Path tmp) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path settings = project.resolve("content/site.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("language: en", "language: fr"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("templates/messages/fr.properties:1:1: warning: there is no "
+                + "templates/messages/fr.properties, so the pages in fr show the English words");
+        assertThat(TestSites.read(project.resolve("site/exercises/index.html"))).contains("<html lang=\"fr\">")
+                .contains("Show only exercises that match");
+    }
+
     /** A message's argument names, and the forms of each of its plural arguments. */
     private record Shape(TreeSet<String> arguments, List<TreeSet<String>> pluralForms) {
 
