@@ -148,6 +148,19 @@ public final class TestSites {
         }
     }
 
+    /**
+     * The search index the default language's search page loads ({@code assets/search-index.<hash>.json}):
+     * a site in several languages has one index per language, so the file is found through the page.
+     */
+    public static Path searchIndex(Path site) {
+        Matcher m = Pattern.compile("search-index\\.[0-9a-f]{10}\\.json")
+                .matcher(read(site.resolve("search/index.html")));
+        if (!m.find()) {
+            throw new AssertionError("search/index.html names no search-index.<hash>.json");
+        }
+        return site.resolve("assets").resolve(m.group());
+    }
+
     static void copyTree(Path from, Path to) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {

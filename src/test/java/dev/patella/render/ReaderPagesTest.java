@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.TestSites;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,11 +71,7 @@ class ReaderPagesTest {
 
     @Test
     void searchIndexFindsTheGluteExercisesByTheirMuscles() throws IOException {
-        Path index;
-        try (Stream<Path> files = Files.list(site.resolve("assets"))) {
-            index = files.filter(p -> p.getFileName().toString().matches("search-index\\.[0-9a-f]{10}\\.json"))
-                    .findFirst().orElseThrow();
-        }
+        Path index = TestSites.searchIndex(site);
         JsonNode pages = new ObjectMapper().readTree(index.toFile()).path("pages");
         List<String> glute = new ArrayList<>();
         for (JsonNode page : pages) {
