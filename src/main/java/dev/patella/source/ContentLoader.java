@@ -19,8 +19,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -216,7 +214,7 @@ public final class ContentLoader {
             Optional<SourceCache.Entry> known = cache.fresh(path, IMAGE, marks);
             if (known.isEmpty()) {
                 byte[] bytes = readWhole(path);
-                byte[] hash = sha256(bytes);
+                byte[] hash = fingerprint(bytes);
                 known = cache.sameBytes(path, hash, IMAGE);
                 if (known.isEmpty()) {
                     var local = new Diagnostics(Integer.MAX_VALUE);
@@ -238,7 +236,7 @@ public final class ContentLoader {
         private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
             seen.add(path);
             var entry = cache.fresh(path, variant, marks).orElseGet(() -> {
-                byte[] hash = Files.isRegularFile(path) ? sha256(ContentLoader.read(path)) : new byte[0];
+                byte[] hash = Files.isRegularFile(path) ? fingerprint(ContentLoader.read(path)) : new byte[0];
                 return cache.sameBytes(path, hash, variant).orElseGet(() -> {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     Optional<T> value = parse.apply(local);
@@ -300,12 +298,9 @@ public final class ContentLoader {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    /** A file's fingerprint for {@link SourceCache} (a cache key: see {@link QuickHash}). */
+    private static byte[] fingerprint(byte[] bytes) {
+        return QuickHash.of(bytes);
     }
 
     /** Lists and vets the files of a project's content folder. */
