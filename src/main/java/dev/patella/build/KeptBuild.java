@@ -38,7 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * only the pages whose inputs changed: for each page, the hash of its spec and of its HTML and
  * the facts the site-wide checks need (links, citations, sources, ids, targets, its warnings);
  * the hash of what every page shares (templates and assets, references, glossary, settings); the
- * plain text of each Markdown text for the search index; and each page's reading level.
+ * plain text of each Markdown text and the body words of each page for the search index; and each
+ * page's reading level.
  *
  * <p>The note fits a build only when it was made by the same Patella (the jar's size and time),
  * for the same output folder, drafts and base URL; a page is reused only when its spec and the
@@ -50,7 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final ProjectState state;
     private final String key;
@@ -88,6 +89,7 @@ final class KeptBuild {
         Map<String, String> onDisk = published.get();
         renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> html(onDisk, url, kept),
                 note.get().plain());
+        renders.restoreWords(note.get().words());
         Map<String, Readability.Level> levels = note.get().levels();
         editorial.recall(texts -> hash(texts).map(levels::get));
         return true;
@@ -101,7 +103,7 @@ final class KeptBuild {
                 levels.put(h, e.getValue());
             }
         }));
-        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), levels);
+        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), renders.bodyWords(), levels);
         try {
             state.writeData(ProjectState.Note.KEPT_BUILD, encode(note));
         } catch (IOException e) {
@@ -138,7 +140,7 @@ final class KeptBuild {
 
     /** The note's contents. */
     private record Note(String key, String shared, Map<String, RenderCache.Kept> pages, Map<String, String> plain,
-                        Map<String, Readability.Level> levels) {
+                        Map<String, String> words, Map<String, Readability.Level> levels) {
     }
 
     private static byte[] encode(Note note) throws IOException {
@@ -183,6 +185,11 @@ final class KeptBuild {
         }
         out.writeInt(note.plain().size());
         for (var e : note.plain().entrySet()) {
+            text(out, e.getKey());
+            text(out, e.getValue());
+        }
+        out.writeInt(note.words().size());
+        for (var e : note.words().entrySet()) {
             text(out, e.getKey());
             text(out, e.getValue());
         }
@@ -253,6 +260,11 @@ final class KeptBuild {
             for (int i = 0; i < plainCount; i++) {
                 plain.put(text(in), text(in));
             }
+            int wordCount = count(in);
+            Map<String, String> bodyWords = new HashMap<>(wordCount * 2);
+            for (int i = 0; i < wordCount; i++) {
+                bodyWords.put(text(in), text(in));
+            }
             int levelCount = count(in);
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
@@ -270,7 +282,7 @@ final class KeptBuild {
             if (in.read() != -1) {
                 return Optional.empty();
             }
-            return Optional.of(new Note(noteKey, shared, pages, plain, levels));
+            return Optional.of(new Note(noteKey, shared, pages, plain, bodyWords, levels));
         } catch (IOException | IllegalArgumentException e) {
             // a damaged note (cut short, values out of range) is only a slower build
             return Optional.empty();

@@ -123,6 +123,37 @@ public final class RenderCache {
         return plain;
     }
 
+    /** Body words an earlier run made (see {@link SearchIndex#bodyWords}), by the hash of their plain texts. */
+    Map<String, String> restoredWords = Map.of();
+    /** Body words this run used, by the hash of their plain texts. */
+    final Map<String, String> usedWords = new ConcurrentHashMap<>();
+
+    /** Gives this cache the body words an earlier run made: what {@link #bodyWords()} was for that run. */
+    public void restoreWords(Map<String, String> words) {
+        this.restoredWords = Map.copyOf(words);
+    }
+
+    /**
+     * The search index's body words of some plain texts, made by {@code make} unless an earlier
+     * run remembered them (splitting every page's text into words was a tenth of a one-page rebuild).
+     */
+    String bodyWords(List<String> texts, Supplier<String> make) {
+        var hash = new QuickHash().add(texts.size());
+        texts.forEach(hash::add);
+        String key = hash.hex();
+        String words = restoredWords.get(key);
+        if (words == null) {
+            words = make.get();
+        }
+        usedWords.put(key, words);
+        return words;
+    }
+
+    /** The body words the last render used, by the hash of their plain texts, to be remembered on disk. */
+    public Map<String, String> bodyWords() {
+        return Map.copyOf(usedWords);
+    }
+
     /** The plain texts of Markdown the last render used, by the {@link QuickHash} of the Markdown, to be remembered on disk. */
     public Map<String, String> plainTexts() {
         return Map.copyOf(usedPlain);
