@@ -28,9 +28,10 @@
     list.querySelectorAll("section.phase").forEach(function (section) {
       section.hidden = !section.querySelector(".card:not([hidden])");
     });
-    status.textContent = shown === cards.length ? "Showing all " + shown + " exercises."
-      : shown === 0 ? "No exercise matches. Choose fewer filters."
-      : "Showing " + shown + " of " + cards.length + " exercises.";
+    var words = form.dataset, lang = document.documentElement.lang;
+    status.textContent = shown === cards.length ? words.all.replace("{n}", shown.toLocaleString(lang))
+      : shown === 0 ? words.none
+      : words.some.replace("{shown}", shown.toLocaleString(lang)).replace("{total}", cards.length.toLocaleString(lang));
     if (updateUrl) {
       var query = params.toString();
       history.replaceState(null, "", query ? "?" + query : location.pathname);

@@ -16,8 +16,16 @@
   });
   var maxName = $("h-by").maxLength, maxItems = +words.maxExercises, maxLink = +words.maxLink;
 
-  function say(text, n) { return text.replace("{n}", n); }
-  function plural(key, n) { return say(words[key + (n === 1 ? "One" : "Other")], n); }
+  /* The page gives each counted message once per plural category of its language (data-count-one,
+     data-count-other…); the browser's rules for that language pick one. */
+  var lang = document.documentElement.lang, rules = new Intl.PluralRules(lang);
+  function number(n) { return n.toLocaleString(lang); }
+  function say(text, n) { return text.replace("{n}", number(n)); }
+  function form(key, n) {
+    var category = rules.select(n);
+    return words[key + category.charAt(0).toUpperCase() + category.slice(1)] || words[key + "Other"];
+  }
+  function plural(key, n) { return say(form(key, n), n); }
   function status(text) { $("h-status").textContent = text; }
   function title(slug) { return sections[slug].querySelector("h3 a").textContent; }
 
@@ -99,7 +107,7 @@
   }
 
   function doseText(it, section) {
-    var text = words[it.sets === 1 ? "doseOne" : "doseOther"].replace("{s}", it.sets).replace("{r}", it.reps);
+    var text = form("dose", it.sets).replace("{s}", number(it.sets)).replace("{r}", number(it.reps));
     if (it.hold > 0) { text += plural("hold", it.hold); }
     if (section.dataset.side === "true") { text += words.side; }
     return text + ".";

@@ -17,7 +17,9 @@
     document.querySelectorAll(".sheet-phase").forEach(function (phase) {
       phase.classList.toggle("omit", !phase.querySelector(".sheet-exercise:not(.omit)"));
     });
-    status.textContent = kept + " of " + boxes.length + " exercises will print.";
+    var lang = document.documentElement.lang;
+    status.textContent = tools.getAttribute("data-will-print").replace("{kept}", kept.toLocaleString(lang))
+      .replace("{total}", boxes.length.toLocaleString(lang));
   }
 
   boxes.forEach(function (box) {

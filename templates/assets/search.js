@@ -10,6 +10,13 @@
   var list = document.getElementById("results-list");
   var note = document.querySelector(".noscript-note");
   var pages = null;
+  /* Every word shown comes from the page (data-* on the form), counted ones once per plural category. */
+  var texts = form.dataset, lang = document.documentElement.lang, rules = new Intl.PluralRules(lang);
+  function counted(key, n) {
+    var category = rules.select(n);
+    var text = texts[key + category.charAt(0).toUpperCase() + category.slice(1)] || texts[key + "Other"];
+    return text.replace("{n}", n.toLocaleString(lang));
+  }
   if (note) { note.hidden = true; }
 
   /* An apostrophe joins rather than splits, so "runners knee" finds "runner's knee". */
@@ -54,8 +61,8 @@
       li.append(a, " ", kind, document.createElement("br"), r.p.s);
       list.appendChild(li);
     });
-    status.textContent = found.length === 0 ? "Nothing found for \u201c" + query + "\u201d. Try another word, such as knee, hip or squat."
-      : found.length + (found.length === 1 ? " page" : " pages") + " found for \u201c" + query + "\u201d.";
+    status.textContent = (found.length === 0 ? texts.none : counted("found", found.length))
+      .replace("{q}", function () { return query; });
     box.hidden = false;
   }
 
@@ -67,7 +74,7 @@
       .then(function (data) { pages = data.pages; show(query); })
       .catch(function () {
         box.hidden = false;
-        status.textContent = "Search could not load. Pick a page from the list below.";
+        status.textContent = texts.failed;
       });
   }
 

@@ -25,7 +25,7 @@ final class ConditionKind implements PageKind {
 
     /** Each condition has its place in the main navigation. */
     @Override
-    public List<Views.Link> navigation(SiteIndex index) {
+    public List<Views.Link> navigation(SiteIndex index, Messages words) {
         return index.conditions().stream().map(c -> new Views.Link(c.title(), Urls.condition(c.slug()), false))
                 .toList();
     }
@@ -36,7 +36,7 @@ final class ConditionKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages kinds, SearchIndex.Plain plain) {
         return index.conditions().parallelStream().map(c -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(c.otherNames());
             c.symptoms().forEach(s -> words.add(plain.of(s)));
@@ -49,7 +49,7 @@ final class ConditionKind implements PageKind {
             var help = index.site().config().getHelp();
             help.stopIf().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
             help.seeADoctor().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
-            return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), "Condition", c.summary(),
+            return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), kinds.text("search.kind.condition"), c.summary(),
                     String.join(" · ", words), plain.words(body));
         }).toList();
     }

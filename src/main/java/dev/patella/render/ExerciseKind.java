@@ -28,13 +28,13 @@ final class ExerciseKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages kinds, SearchIndex.Plain plain) {
         return index.exercises().parallelStream().map(e -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(e.otherNames());
             words.addAll(e.profile().muscles().primary());
             words.addAll(e.profile().muscles().secondary());
-            words.add(e.profile().chain().label());
-            words.add(e.profile().phase().label());
+            words.add(ViewBuilder.chain(e.profile().chain(), kinds));
+            words.add(ViewBuilder.phase(e.profile().phase(), kinds));
             words.addAll(e.equipment().required());
             words.addAll(e.equipment().optional());
             var how = e.instructions();
@@ -46,7 +46,7 @@ final class ExerciseKind implements PageKind {
                     e.variations().regressions(), e.safety().stopIf())) {
                 list.forEach(p -> body.add(plain.of(p)));
             }
-            return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), "Exercise", e.summary(),
+            return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), kinds.text("search.kind.exercise"), e.summary(),
                     String.join(" · ", words), plain.words(body));
         }).toList();
     }
@@ -57,12 +57,13 @@ final class ExerciseKind implements PageKind {
         String body = md.block(e.body());
         var refs = v.references(md, e.sources());
         var layout = v.layouts().layout(url, e.title(), e.summary(), Urls.EXERCISES,
-                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), v.disclaimer(md),
+                List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
                 v.data().exercise(e, v.models(md, e.sources()))).asArticle();
         var illustration = v.illustration(e, url);
         var usedFor = v.index().usagesOf(e.slug()).stream().map(u -> v.usage(u, url)).toList();
         var profile = new Views.Exercise.Profile(e.profile().muscles().primary(), e.profile().muscles().secondary(),
-                e.profile().chain().label(), e.profile().chain().meaning(), e.profile().phase().label());
+                v.chain(e.profile().chain()), v.words().text("chain." + e.profile().chain().key() + ".meaning"),
+                v.phase(e.profile().phase()));
         var equipment = new Views.Exercise.Equipment(e.equipment().required(), e.equipment().optional());
         var how = e.instructions();
         var instructions = new Views.Exercise.Instructions(md.inline(how.position()), md.inline(how.steps()),

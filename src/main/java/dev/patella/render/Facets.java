@@ -21,9 +21,11 @@ final class Facets {
 
     /**
      * @param values what each exercise has (its muscles, its type, its equipment)
+     * @param label  how a value is shown, in the pages' language (its key stays the value's)
      * @return one facet per value, sorted by label ({@link #NO_EQUIPMENT} first), exercises in list order
      */
-    static List<Views.Facet> of(List<Exercise> exercises, Function<Exercise, List<String>> values, String from) {
+    static List<Views.Facet> of(List<Exercise> exercises, Function<Exercise, List<String>> values, String from,
+                                Function<String, String> label) {
         Map<String, List<Views.Link>> byValue = new LinkedHashMap<>();
         for (Exercise e : exercises) {
             for (String value : values.apply(e)) {
@@ -32,8 +34,8 @@ final class Facets {
             }
         }
         List<Views.Facet> out = new ArrayList<>();
-        byValue.forEach((value, links) -> out.add(new Views.Facet(key(value), label(value), List.copyOf(links))));
-        out.sort(Comparator.comparing((Views.Facet f) -> !f.label().equals(NO_EQUIPMENT))
+        byValue.forEach((value, links) -> out.add(new Views.Facet(key(value), label.apply(value), List.copyOf(links))));
+        out.sort(Comparator.comparing((Views.Facet f) -> !f.key().equals(key(NO_EQUIPMENT)))
                 .thenComparing(f -> f.label().toLowerCase(Locale.ROOT)));
         return List.copyOf(out);
     }

@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 final class GlossaryKind implements PageKind {
 
-    private static final String TITLE = "Glossary";
-    private static final String DESCRIPTION = "The medical words this site uses, explained in plain words.";
-
     @Override
     public String template() {
         return "glossary.ftlh";
@@ -34,8 +31,8 @@ final class GlossaryKind implements PageKind {
     }
 
     @Override
-    public List<Views.Link> navigation(SiteIndex index) {
-        return index.site().glossary().isEmpty() ? List.of() : List.of(new Views.Link(TITLE, Urls.GLOSSARY, false));
+    public List<Views.Link> navigation(SiteIndex index, Messages words) {
+        return index.site().glossary().isEmpty() ? List.of() : List.of(new Views.Link(words.text("nav.glossary"), Urls.GLOSSARY, false));
     }
 
     @Override
@@ -45,12 +42,13 @@ final class GlossaryKind implements PageKind {
 
     /** Found by every word it explains. */
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
         var glossary = index.site().glossary();
         if (glossary.isEmpty()) {
             return List.of();
         }
-        return List.of(new SearchIndex.Entry(TITLE, Urls.GLOSSARY, "Page", DESCRIPTION,
+        return List.of(new SearchIndex.Entry(words.text("terms.title"), Urls.GLOSSARY, words.text("search.kind.page"),
+                words.text("terms.description"),
                 String.join(" · ", glossary.stream().flatMap(t -> t.forms().stream()).toList())));
     }
 
@@ -62,13 +60,15 @@ final class GlossaryKind implements PageKind {
 
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         var md = v.markdownFor(Urls.GLOSSARY, d);
+        String title = v.words().text("terms.title");
+        String description = v.words().text("terms.description");
         // readers look a word up alphabetically, in the site's language, whatever order the editor wrote
         var collator = Collator.getInstance(ULocale.forLanguageTag(v.index().site().config().language()));
         var terms = v.index().site().glossary().stream().sorted(Comparator.comparing(GlossaryTerm::term, collator))
                 .map(t -> term(t, v.index().site().glossary(), md)).toList();
-        var layout = v.layouts().layout(Urls.GLOSSARY, TITLE, DESCRIPTION, Urls.GLOSSARY, List.of(), v.disclaimer(md),
-                v.data().page(Urls.GLOSSARY, TITLE, DESCRIPTION, List.of()));
-        return new ViewBuilder.Built(new Views.Glossary(layout, TITLE, DESCRIPTION, terms, v.siteChecked()), md,
+        var layout = v.layouts().layout(Urls.GLOSSARY, title, description, Urls.GLOSSARY, List.of(), v.disclaimer(md),
+                v.data().page(Urls.GLOSSARY, title, description, List.of()));
+        return new ViewBuilder.Built(new Views.Glossary(layout, title, description, terms, v.siteChecked()), md,
                 List.of());
     }
 

@@ -25,9 +25,6 @@ final class HandoutKind implements PageKind {
     /** The ranges a handout link may carry; the doses' are the content schema's own. */
     static final Views.HandoutLimits LIMITS = new Views.HandoutLimits(Dose.MAX_SETS, Dose.MAX_REPS,
             Dose.MAX_HOLD_SECONDS, Dose.MAX_REST_SECONDS, Dose.MAX_DAYS_PER_WEEK, 120, 80, 12, 1200);
-    private static final String TITLE = "Make a home exercise handout";
-    private static final String DESCRIPTION = "Choose exercises, set each dose, then print the handout or share "
-            + "it by a link. Nothing you enter leaves your device.";
 
     @Override
     public String template() {
@@ -50,9 +47,9 @@ final class HandoutKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return List.of(new SearchIndex.Entry(TITLE, Urls.HANDOUT, "Handout maker", DESCRIPTION,
-                "clinician physical therapist physiotherapist print share link QR dose sets repetitions"));
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
+        return List.of(new SearchIndex.Entry(words.text("handout.title"), Urls.HANDOUT,
+                words.text("search.kind.handout"), words.text("handout.description"), words.text("handout.keywords")));
     }
 
     /** The default program: the first condition's exercises in program order; every exercise when no condition has one. */
@@ -78,6 +75,8 @@ final class HandoutKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         String url = Urls.HANDOUT;
         var md = v.markdownFor(url, d);
+        String title = v.words().text("handout.title");
+        String description = v.words().text("handout.description");
         SiteIndex index = v.index();
         List<Views.HandoutGroup> groups = new ArrayList<>();
         Set<Exercise> inPrograms = new LinkedHashSet<>();
@@ -90,7 +89,7 @@ final class HandoutKind implements PageKind {
         List<Views.Link> others = index.exercises().stream().filter(e -> !inPrograms.contains(e))
                 .map(e -> new Views.Link(e.title(), e.slug(), false)).toList();
         if (!others.isEmpty()) {
-            groups.add(new Views.HandoutGroup("Other exercises", others));
+            groups.add(new Views.HandoutGroup(v.words().text("handout.others"), others));
         }
         List<Exercise> defaults = defaultProgram(index);
         Set<Exercise> ordered = new LinkedHashSet<>(defaults);
@@ -104,11 +103,11 @@ final class HandoutKind implements PageKind {
                     md.inline(e.instructions().feelIt()), md.inline(e.safety().stopIf()),
                     defaults.indexOf(e) + 1));
         }
-        var layout = v.layouts().layout(url, TITLE, DESCRIPTION, Urls.EXERCISES,
-                List.of(new Views.Link("Exercises", Urls.EXERCISES, false)), v.disclaimer(md),
-                v.data().page(url, TITLE, DESCRIPTION, List.of())).withScripts(List.of(v.script("handout.js", url)));
-        var view = new Views.Handout(layout, TITLE, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
-                v.references(md, List.of()), v.siteChecked());
+        var layout = v.layouts().layout(url, title, description, Urls.EXERCISES,
+                List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
+                v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("handout.js", url)));
+        var view = new Views.Handout(layout, title, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
+                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days());
         return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
     }
 }

@@ -21,8 +21,8 @@ final class HomeKind implements PageKind {
     }
 
     @Override
-    public List<Views.Link> navigation(SiteIndex index) {
-        return List.of(new Views.Link("Home", Urls.HOME, false));
+    public List<Views.Link> navigation(SiteIndex index, Messages words) {
+        return List.of(new Views.Link(words.text("nav.home"), Urls.HOME, false));
     }
 
     @Override
@@ -37,8 +37,8 @@ final class HomeKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return List.of(new SearchIndex.Entry("Home", Urls.HOME, "Page", index.site().config().description().strip(),
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
+        return List.of(new SearchIndex.Entry(words.text("nav.home"), Urls.HOME, words.text("search.kind.page"), index.site().config().description().strip(),
                 ""));
     }
 

@@ -6,6 +6,7 @@ import dev.patella.index.Urls;
 import dev.patella.model.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the frame every page shares: navigation, breadcrumbs, canonical URL, stylesheet. */
 final class Layouts {
@@ -18,12 +19,16 @@ final class Layouts {
     private final List<Page> footerPages;
     /** The main navigation, from the page kinds: site-root URLs. */
     private final List<Views.Link> nav;
+    /** The words of the pages' language. */
+    private final Messages words;
 
     /**
      * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
      * @param nav the main navigation's entries, in order, with site-root URLs
+     * @param words the words of the pages' language
      */
-    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav) {
+    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav, Messages words) {
+        this.words = words;
         this.index = index;
         this.config = index.site().config();
         this.css = css;
@@ -52,13 +57,14 @@ final class Layouts {
                                 List<Views.Link> breadcrumbs, String disclaimerHtml, String jsonLd) {
         List<Views.Link> crumbs = new ArrayList<>();
         if (!url.equals(Urls.HOME) && !url.equals(Urls.NOT_FOUND)) {
-            crumbs.add(new Views.Link("Home", root, false));
+            crumbs.add(new Views.Link(words.text("nav.home"), root, false));
             for (Views.Link crumb : breadcrumbs) {
                 crumbs.add(new Views.Link(crumb.title(), root + crumb.href().substring(1), false));
             }
             crumbs.add(new Views.Link(title, "", true));
         }
-        String fullTitle = url.equals(Urls.HOME) ? config.title() : title + " | " + config.title();
+        String fullTitle = url.equals(Urls.HOME) ? config.title()
+                : words.format("title.page", Map.of("page", title, "site", config.title()));
         var head = new Views.Layout.Head(fullTitle, title, description, config.language(), root + css, root + icon,
                 root + SiteRenderer.MANIFEST, List.of(), jsonLd, "website");
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
@@ -77,9 +83,9 @@ final class Layouts {
             links.add(link(p.title(), Urls.page(p.slug()), root, url, url));
         }
         // the same help link in the same place on every page (WCAG 3.2.6)
-        index.conditions().stream().findFirst().ifPresent(c -> links.add(new Views.NavLink("When to get help",
+        index.conditions().stream().findFirst().ifPresent(c -> links.add(new Views.NavLink(words.text("footer.help"),
                 root + Urls.condition(c.slug()).substring(1) + "#help-heading", "")));
-        config.reportErrorsTo().ifPresent(to -> links.add(new Views.NavLink("Report an error", to.toString(), "")));
+        config.reportErrorsTo().ifPresent(to -> links.add(new Views.NavLink(words.text("footer.report"), to.toString(), "")));
         return links;
     }
 

@@ -44,8 +44,9 @@ final class NotFoundKind implements PageKind {
         // served at any address, so its links start from the base path instead of being relative
         String base = v.index().site().config().basePath();
         var md = v.markdownFor(Urls.NOT_FOUND, to -> base + to.substring(1), d);
-        var layout = v.layouts().notFoundLayout("Page not found", v.disclaimer(md),
-                v.data().page(Urls.NOT_FOUND, "Page not found", v.index().site().config().description(), List.of()));
+        String title = v.words().text("notfound.title");
+        var layout = v.layouts().notFoundLayout(title, v.disclaimer(md),
+                v.data().page(Urls.NOT_FOUND, title, v.index().site().config().description(), List.of()));
         return new ViewBuilder.Built(new Views.NotFound(layout), md, List.of());
     }
 }

@@ -50,7 +50,7 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
     Outcome render(PageSpec spec, ViewBuilder views, Templates templates, GlossaryLinker glossary, String basePath) {
         var diagnostics = new Diagnostics(Integer.MAX_VALUE);
         ViewBuilder.Built built = view.apply(views, diagnostics);
-        Optional<RenderedPage> page = templates.render(template, built.view(), origin, diagnostics)
+        Optional<RenderedPage> page = templates.render(template, built.view(), views.words(), origin, diagnostics)
                 .map(html -> linksTerms ? glossary.link(url, html) : html).map(html -> {
             var facts = new HtmlFacts(url, html, basePath, origin.orElse(SourceSpan.startOf("templates/"
                     + template)), diagnostics);

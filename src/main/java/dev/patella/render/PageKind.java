@@ -21,8 +21,8 @@ interface PageKind {
     /** Each page of this kind the site has, with how to build its view; empty when it has none. */
     List<PageJob> pages(Inputs inputs);
 
-    /** Its entries in the main navigation, in order; empty when it has none. */
-    default List<Views.Link> navigation(SiteIndex index) {
+    /** Its entries in the main navigation, in order, named in {@code words}' language; empty when it has none. */
+    default List<Views.Link> navigation(SiteIndex index, Messages words) {
         return List.of();
     }
 
@@ -47,8 +47,11 @@ interface PageKind {
         return true;
     }
 
-    /** Its pages as the search index and the search page list them; empty when none is worth finding. */
-    default List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+    /**
+     * Its pages as the search index and the search page list them, their kinds named in
+     * {@code words}' language; empty when none is worth finding.
+     */
+    default List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
         return List.of();
     }
 
@@ -69,13 +72,14 @@ interface PageKind {
      * What a kind may build its pages from.
      *
      * @param searchIndex the site path of the search index file
+     * @param words       the words of the pages' language
      * @param citedBy     for each source key, the pages that cite it; empty until the other pages are rendered
      */
     /**
      * @param same gives back an equal object the last render used when there is one, else its
      *             argument: keys of inputs shared by many pages, made the same object, compare at once
      */
-    record Inputs(SiteIndex index, List<SearchIndex.Entry> findable, String searchIndex,
+    record Inputs(SiteIndex index, Messages words, List<SearchIndex.Entry> findable, String searchIndex,
                   Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same) {
     }
 }

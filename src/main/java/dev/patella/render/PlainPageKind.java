@@ -17,7 +17,7 @@ final class PlainPageKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        Object shared = inputs.same().apply(shared(inputs.index()));
+        Object shared = inputs.same().apply(shared(inputs.index(), inputs.words()));
         return inputs.index().pages().stream().map(p -> new PageJob(Urls.page(p.slug()), template(),
                 Optional.of(p.origin()), (v, d) -> view(v, p, d)).keyedBy(List.of(p, shared))).toList();
     }
@@ -29,19 +29,19 @@ final class PlainPageKind implements PageKind {
      * formatted references and the templates are not here: a change to either empties the render
      * cache. When this changes every plain page's spec is built again.
      */
-    private static Object shared(SiteIndex index) {
+    private static Object shared(SiteIndex index, Messages words) {
         var site = index.site();
         return List.of(site.config(), site.people(), site.references(), index.conditions(), index.exercises(),
                 site.glossary(), site.files(), site.unreadable(),
-                PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList(),
+                PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList(),
                 index.pages().stream().filter(Page::nav).toList());
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
         // in parallel (toList() keeps the order): each page's text is parsed for its words, and the
         // pages wait for the search index, so this was one core's work before all the rendering
-        return index.pages().parallelStream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), "Page",
+        return index.pages().parallelStream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), words.text("search.kind.page"),
                 p.summary(), "", plain.words(List.of(plain.of(p.body()))))).toList();
     }
 
@@ -54,7 +54,7 @@ final class PlainPageKind implements PageKind {
         var layout = v.layouts().layout(url, p.title(), p.summary(), url, List.of(), v.disclaimer(md),
                 v.data().page(url, p.title(), p.summary(), v.models(md, List.of())));
         return new ViewBuilder.Built(new Views.Page(layout, p.slug(), p.title(), p.summary(), body, people, refs,
-                ViewBuilder.checked("Last checked by our editors", p.reviewed())), md,
+                v.checked("checked.page", p.reviewed())), md,
                 ViewBuilder.keys(md, List.of()));
     }
 }

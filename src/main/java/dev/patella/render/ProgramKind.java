@@ -10,6 +10,7 @@ import dev.patella.model.ProgramStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,19 +36,19 @@ final class ProgramKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return index.conditions().stream().map(c -> new SearchIndex.Entry("Home exercise program: " + c.title(),
-                Urls.program(c.slug()), "Printable program",
-                "Every exercise of the program on a sheet to print, with a weekly table.",
-                String.join(" · ", c.otherNames()) + " · print handout sheet")).toList();
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
+        return index.conditions().stream().map(c -> new SearchIndex.Entry(
+                words.format("program.title", Map.of("condition", c.title())), Urls.program(c.slug()),
+                words.text("search.kind.program"), words.text("program.summary"),
+                String.join(" · ", c.otherNames()) + " · " + words.text("program.keywords"))).toList();
     }
 
     private static ViewBuilder.Built view(ViewBuilder v, Condition c, Diagnostics d) {
         String url = Urls.program(c.slug());
         var md = v.markdownFor(url, d);
-        String title = "Home exercise program: " + c.title();
-        String description = "A printable sheet of the " + c.title().toLowerCase(Locale.ENGLISH)
-                + " exercises, with a weekly table to tick off each session.";
+        String title = v.words().format("program.title", Map.of("condition", c.title()));
+        String description = v.words().format("program.description", Map.of("condition",
+                c.title().toLowerCase(Locale.forLanguageTag(v.words().language()))));
         List<Views.ProgramPhase> phases = new ArrayList<>();
         int number = 0;
         for (ProgramStep step : c.program()) {
@@ -72,8 +73,7 @@ final class ProgramKind implements PageKind {
                 v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("program.js", url)))
                 .asArticle();
         var view = new Views.Program(layout, title, c.title(), Urls.relative(url, conditionUrl), v.absolute(url),
-                phases, List.of("Week 1", "Week 2", "Week 3", "Week 4"),
-                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), v.help(md), md.inline(c.avoid()),
+                phases, v.weeks(), v.days(), v.help(md), md.inline(c.avoid()),
                 v.references(md, c.sources()), v.editorial(c.editorial(), url));
         return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, c.sources()),
                 c.editorial()));

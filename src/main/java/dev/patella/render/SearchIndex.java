@@ -145,21 +145,21 @@ final class SearchIndex {
     }
 
     /** Every page worth finding, in URL order, from every kind of page. */
-    List<Entry> entries(SiteIndex index) {
+    List<Entry> entries(SiteIndex index, Messages words) {
         Listed last = listed;
-        if (last != null && last.index() == index) {
+        if (last != null && last.index() == index && last.words() == words) {
             return last.entries(); // the search page and the index file both list them: made once per index
         }
         List<Entry> out = new ArrayList<>();
-        kinds.forEach(kind -> out.addAll(kind.findable(index, plain)));
+        kinds.forEach(kind -> out.addAll(kind.findable(index, words, plain)));
         out.sort(Comparator.comparing(Entry::url));
         List<Entry> entries = List.copyOf(out);
-        listed = new Listed(index, entries);
+        listed = new Listed(index, words, entries);
         return entries;
     }
 
     /** The entries last made, with the index they were made from. */
-    private record Listed(SiteIndex index, List<Entry> entries) {
+    private record Listed(SiteIndex index, Messages words, List<Entry> entries) {
     }
 
     /**

@@ -21,8 +21,8 @@ final class SearchKind implements PageKind {
     }
 
     @Override
-    public List<Views.Link> navigation(SiteIndex index) {
-        return List.of(new Views.Link("Search", Urls.SEARCH, false));
+    public List<Views.Link> navigation(SiteIndex index, Messages words) {
+        return List.of(new Views.Link(words.text("nav.search"), Urls.SEARCH, false));
     }
 
     /** Its list of pages is for finding them, not for reading. */
@@ -44,9 +44,10 @@ final class SearchKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, String indexPath, List<SearchIndex.Entry> entries,
                                           Diagnostics d) {
         var md = v.markdownFor(Urls.SEARCH, d);
-        String description = "Search the exercises and pages of this site.";
-        var layout = v.layouts().layout(Urls.SEARCH, "Search", description, Urls.SEARCH, List.of(), v.disclaimer(md),
-                v.data().page(Urls.SEARCH, "Search", description, List.of()))
+        String title = v.words().text("search.title");
+        String description = v.words().text("search.description");
+        var layout = v.layouts().layout(Urls.SEARCH, title, description, Urls.SEARCH, List.of(), v.disclaimer(md),
+                v.data().page(Urls.SEARCH, title, description, List.of()))
                 .withScripts(List.of(v.script("search.js", Urls.SEARCH)));
         var pages = entries.stream().map(e -> new Views.SearchEntry(e.title(), Urls.relative(Urls.SEARCH, e.url()),
                 e.kind(), e.summary())).toList();

@@ -101,21 +101,23 @@ public final class SiteRenderer {
                     index.site().glossary(), index.site().config())).orElse("") : "";
         }
         search.rememberIn(cache);
-        List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index).stream()).toList();
-        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav), json,
-                name -> asset(name, diagnostics));
+        // the page language's words: today the site's language (one parameter, so a page in another language passes its own)
+        Messages words = templates.words(index.site().config().language(), diagnostics);
+        List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList();
+        var views = new ViewBuilder(index, markdown, references, new Layouts(index, css, icon, nav, words), json,
+                name -> asset(name, diagnostics), words);
         var specs = views.specs();
         var glossary = new GlossaryLinker(index.site().glossary());
         String basePath = index.site().config().basePath();
-        Searched searchable = searched(index);
+        Searched searchable = searched(index, words);
         var findable = searchable.entries();
         String searchIndex = searchable.file().sitePath();
         Map<String, RenderCache.Entry> next = new HashMap<>();
-        var inputs = new PageKind.Inputs(index, findable, searchIndex, Map.of(), cache::same);
+        var inputs = new PageKind.Inputs(index, words, findable, searchIndex, Map.of(), cache::same);
         List<PageJob.Outcome> all = new ArrayList<>(renderChanged(jobs(false, inputs), specs, views, glossary, cache,
                 basePath, next));
         // the sources page lists the pages that cite each source, so it is specified after them
-        var late = new PageKind.Inputs(index, findable, searchIndex, citedBy(next, index), cache::same);
+        var late = new PageKind.Inputs(index, words, findable, searchIndex, citedBy(next, index), cache::same);
         all.addAll(renderChanged(jobs(true, late), specs, views, glossary, cache, basePath, next));
         cache.pages = next;
         cache.lastRendered = all.stream().map(o -> o.spec().url()).sorted().toList();
@@ -196,7 +198,7 @@ public final class SiteRenderer {
      */
     public List<DataFile> dataFiles(SiteIndex index) {
         List<DataFile> files = new ArrayList<>(List.of(
-                searched(index).file(),
+                searched(index, lastWords(index)).file(),
                 new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
@@ -211,20 +213,29 @@ public final class SiteRenderer {
     }
 
     /** The search index of {@code index}, made once per index: pages and data files both need it. */
-    private Searched searched(SiteIndex index) {
+    private Searched searched(SiteIndex index, Messages words) {
         Searched last = searched;
-        if (last != null && last.index() == index) {
+        if (last != null && last.index() == index && last.words() == words) {
             return last;
         }
-        List<SearchIndex.Entry> entries = search.entries(index);
+        List<SearchIndex.Entry> entries = search.entries(index, words);
         byte[] bytes = search.write(entries);
         var file = new DataFile("assets/" + Assets.fingerprint(SEARCH_INDEX, bytes), bytes, true);
-        last = new Searched(index, entries, file);
+        last = new Searched(index, words, entries, file);
         searched = last;
         return last;
     }
 
-    private record Searched(SiteIndex index, List<SearchIndex.Entry> entries, DataFile file) {
+    private record Searched(SiteIndex index, Messages words, List<SearchIndex.Entry> entries, DataFile file) {
+    }
+
+    /** The words the last render of {@code index} used; read again (problems already reported by that render) otherwise. */
+    private Messages lastWords(SiteIndex index) {
+        Searched last = searched;
+        if (last != null && last.index() == index) {
+            return last.words();
+        }
+        return templates.words(index.site().config().language(), new Diagnostics(Integer.MAX_VALUE));
     }
 
     /** The site path of an asset; a missing one is reported and its unhashed path returned. */

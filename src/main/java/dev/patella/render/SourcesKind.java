@@ -10,8 +10,6 @@ import java.util.Optional;
 /** The sources page: every reference once, with the pages that cite it. */
 final class SourcesKind implements PageKind {
 
-    private static final String DESCRIPTION = "The research and articles this site is based on.";
-
     @Override
     public String template() {
         return "sources.ftlh";
@@ -24,8 +22,8 @@ final class SourcesKind implements PageKind {
     }
 
     @Override
-    public List<Views.Link> navigation(SiteIndex index) {
-        return List.of(new Views.Link("Sources", Urls.SOURCES, false));
+    public List<Views.Link> navigation(SiteIndex index, Messages words) {
+        return List.of(new Views.Link(words.text("nav.sources"), Urls.SOURCES, false));
     }
 
     @Override
@@ -39,8 +37,9 @@ final class SourcesKind implements PageKind {
     }
 
     @Override
-    public List<SearchIndex.Entry> findable(SiteIndex index, SearchIndex.Plain plain) {
-        return List.of(new SearchIndex.Entry("Sources", Urls.SOURCES, "Page", DESCRIPTION, ""));
+    public List<SearchIndex.Entry> findable(SiteIndex index, Messages words, SearchIndex.Plain plain) {
+        return List.of(new SearchIndex.Entry(words.text("sources.title"), Urls.SOURCES, words.text("search.kind.page"),
+                words.text("sources.description"), ""));
     }
 
     /** It lists which pages cite each source, which is known once they are rendered. */
@@ -54,8 +53,10 @@ final class SourcesKind implements PageKind {
         var md = v.markdownFor(Urls.SOURCES, d);
         var sources = v.formatted().values().stream().map(r -> new Views.Source(r.id(), r.html(),
                 citedBy.getOrDefault(r.id(), List.of()))).toList();
-        var layout = v.layouts().layout(Urls.SOURCES, "Sources", DESCRIPTION, Urls.SOURCES, List.of(),
-                v.disclaimer(md), v.data().page(Urls.SOURCES, "Sources", DESCRIPTION, v.index().site().references()));
+        String title = v.words().text("sources.title");
+        String description = v.words().text("sources.description");
+        var layout = v.layouts().layout(Urls.SOURCES, title, description, Urls.SOURCES, List.of(),
+                v.disclaimer(md), v.data().page(Urls.SOURCES, title, description, v.index().site().references()));
         return new ViewBuilder.Built(new Views.Sources(layout, sources, v.siteChecked()), md, List.of());
     }
 }

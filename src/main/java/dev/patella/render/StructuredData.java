@@ -17,6 +17,7 @@ import dev.patella.model.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +35,11 @@ final class StructuredData {
     private final SiteIndex index;
     private final SiteConfig config;
     private final MarkdownRenderer markdown;
+    /** The words of the pages' language, for the few values that are words (an exercise's intensity). */
+    private final Messages words;
 
-    StructuredData(ObjectMapper json, SiteIndex index, MarkdownRenderer markdown) {
+    StructuredData(ObjectMapper json, SiteIndex index, MarkdownRenderer markdown, Messages words) {
+        this.words = words;
         this.json = json;
         this.index = index;
         this.config = index.site().config();
@@ -72,8 +76,8 @@ final class StructuredData {
         ObjectNode plan = mainEntity(page, "ExercisePlan", e.title(), e.summary())
                 .put("category", SCHEMA + "/StrengthTraining")
                 .put("exerciseType", e.title())
-                .put("intensity", dose.sets() + " sets of " + dose.reps() + " repetitions"
-                        + (dose.perSide() ? " on each side" : ""));
+                .put("intensity", words.format("data.intensity", Map.of("sets", dose.sets(), "reps",
+                        dose.reps().toString(), "side", String.valueOf(dose.perSide()))));
         plan.putObject("repetitions").put("@type", "QuantitativeValue").put("minValue", dose.reps().min())
                 .put("maxValue", dose.reps().max());
         dose.frequency().ifPresent(f -> plan.put("activityFrequency", markdown.plainText(f.markdown())));

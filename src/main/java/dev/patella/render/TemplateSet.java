@@ -29,9 +29,11 @@ import java.util.stream.Stream;
  * Patella's pages need neither; the render budget in {@link RenderBudget} stops what slips past.
  *
  * @param templates the templates that parsed, by name (such as {@code page.ftlh})
- * @param problems  what is wrong with the others; empty when every template is usable
+ * @param problems  what is wrong with the others, or with the message files; empty when every
+ *                  template and message is usable
+ * @param messages  the words of every language, from {@code templates/messages/}
  */
-record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
+record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems, MessageFiles messages) {
 
     private static final String DIR = "templates";
     private static final Pattern ENDLESS_RANGE = Pattern.compile("<#list\\s+[^>]*?(\\.\\.)\\s+as\\s");
@@ -51,7 +53,7 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
      */
     static TemplateSet load(Configuration config, Path dir) {
         if (!Files.isDirectory(dir)) {
-            return new TemplateSet(Map.of(), List.of());
+            return new TemplateSet(Map.of(), List.of(), new MessageFiles(Map.of(), List.of()));
         }
         Map<String, Template> parsed = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
@@ -83,7 +85,9 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems) {
             throw new UncheckedIOException("cannot read the templates in " + dir, e);
         }
         problems.addAll(missingImports(texts));
-        return new TemplateSet(parsed, problems);
+        MessageFiles messages = MessageFiles.load(dir, texts);
+        problems.addAll(messages.problems());
+        return new TemplateSet(parsed, problems, messages);
     }
 
     /**

@@ -63,7 +63,6 @@ public final class Templates {
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         config.setLocale(Locale.ENGLISH);
-        config.setSharedVariable("plural", new Plurals(Locale.ENGLISH));
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setNumberFormat("computer");
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -104,16 +103,36 @@ public final class Templates {
     }
 
     /**
-     * Renders {@code name} with the view as {@code page}. The first call parses every template
+     * The words of the page language {@code language}, from {@code templates/messages/<language>.properties}
+     * (or its base language's file, {@code en.properties} for {@code en-GB}), read with the templates.
+     *
+     * @return the words; when the language has no file, an error is reported and every message
+     *         reads as its own key, so the build goes on to report the rest
+     * @throws UncheckedIOException when a template or message file cannot be read
+     */
+    public Messages words(String language, Diagnostics diagnostics) {
+        return templates().messages().find(language).orElseGet(() -> {
+            String file = MessageFiles.DIR + "/" + language + ".properties";
+            diagnostics.add(Diagnostic.error("template.message", SourceSpan.startOf(file), "the pages are in the "
+                    + "language " + language + ", but there is no " + file + "; copy " + MessageFiles.DIR
+                    + "/en.properties to it and translate each message (see the README's Languages)"));
+            return Messages.placeholder(language);
+        });
+    }
+
+    /**
+     * Renders {@code name} with the view as {@code page} and {@code words} as {@code msg}. The first call parses every template
      * (see {@link TemplateSet}); while any template has a problem, every call reports those
      * problems and renders nothing.
      *
+     * @param words  the page language's words (see {@link #words})
      * @param origin the content file this page is made from, named in errors; empty for pages
      *               Patella makes itself
      * @return the HTML, or empty when the template is missing or fails (reported)
      * @throws UncheckedIOException when a template cannot be read
      */
-    public Optional<String> render(String name, Object view, Optional<SourceSpan> origin, Diagnostics diagnostics) {
+    public Optional<String> render(String name, Object view, Messages words, Optional<SourceSpan> origin,
+                                   Diagnostics diagnostics) {
         TemplateSet all = templates();
         if (!all.problems().isEmpty()) {
             diagnostics.addAll(all.problems());
@@ -128,7 +147,7 @@ public final class Templates {
         }
         var out = new RenderBudget(name, nanoTime);
         try {
-            Environment env = template.createProcessingEnvironment(Map.of("page", view), out);
+            Environment env = template.createProcessingEnvironment(Map.of("page", view, "msg", words, "msgForms", words.forms()), out);
             env.setTemplateProcessingTracer(out);
             env.process();
             return Optional.of(out.toString());

@@ -9,6 +9,7 @@ import dev.patella.index.Urls;
 import dev.patella.index.Usage;
 import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.markdown.Rendered;
+import dev.patella.model.Chain;
 import dev.patella.model.Condition;
 import dev.patella.model.Dose;
 import dev.patella.model.Editorial;
@@ -21,7 +22,6 @@ import dev.patella.model.Prose;
 import dev.patella.model.Reference;
 import dev.patella.source.ExampleAddresses;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * What the page kinds build their views with: the page's Markdown, its frame, and the parts
@@ -43,7 +44,6 @@ import java.util.function.UnaryOperator;
 final class ViewBuilder {
 
     static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     /** A view ready for its template, with the Markdown facts the checks need. */
     record Built(Object view, PageText markdown, List<String> sources) {
@@ -59,20 +59,26 @@ final class ViewBuilder {
     private final UnaryOperator<String> assets;
     /** True when views keep Markdown as source (specs), false when they render it (pages). */
     private final boolean source;
+    /** The words of the pages' language. */
+    private final Messages words;
 
     /**
      * Safe to share between threads: each view is built with the diagnostics of its own page.
      *
      * @param assets the site path (no leading slash) of an asset by its own name ({@code filter.js})
+     * @param words  the words of the pages' language
      */
     ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                Layouts layouts, ObjectMapper json, UnaryOperator<String> assets) {
-        this(index, markdown, references, layouts, new StructuredData(json, index, markdown), assets, false);
+                Layouts layouts, ObjectMapper json, UnaryOperator<String> assets, Messages words) {
+        this(index, markdown, references, layouts, new StructuredData(json, index, markdown, words), assets, false,
+                words);
     }
 
     private ViewBuilder(SiteIndex index, MarkdownRenderer markdown, Map<String, FormattedReference> references,
-                        Layouts layouts, StructuredData data, UnaryOperator<String> assets, boolean source) {
+                        Layouts layouts, StructuredData data, UnaryOperator<String> assets, boolean source,
+                        Messages words) {
         this.source = source;
+        this.words = words;
         this.index = index;
         this.assets = assets;
         this.markdown = markdown;
@@ -84,7 +90,48 @@ final class ViewBuilder {
 
     /** A builder of the same pages that keeps their Markdown as source: its views are the pages' specs. */
     ViewBuilder specs() {
-        return new ViewBuilder(index, markdown, references, layouts, data, assets, true);
+        return new ViewBuilder(index, markdown, references, layouts, data, assets, true, words);
+    }
+
+    /** The words of the pages' language. */
+    Messages words() {
+        return words;
+    }
+
+    /** A phase's name in the pages' language ("Early phase"). */
+    String phase(Phase phase) {
+        return phase(phase, words);
+    }
+
+    static String phase(Phase phase, Messages words) {
+        return words.text("phase." + phase.key());
+    }
+
+    /** A chain's name in the pages' language ("Open chain"). */
+    String chain(Chain chain) {
+        return chain(chain, words);
+    }
+
+    static String chain(Chain chain, Messages words) {
+        return words.text("chain." + chain.key());
+    }
+
+    /** An equipment value as the exercise list shows it: "No equipment" in the pages' language, else capitalised. */
+    String equipmentLabel(String value) {
+        return value.equals(Facets.NO_EQUIPMENT) ? words.text("equipment.none") : Facets.label(value);
+    }
+
+    /** The rows of a weekly tick-box table: "Week 1" to "Week 4". */
+    List<String> weeks() {
+        return IntStream.rangeClosed(1, 4).mapToObj(n -> words.format("program.week", Map.of("week", n)))
+                .toList();
+    }
+
+    /** Its columns: the days of a week, Monday first, in the language's short names. */
+    List<String> days() {
+        LocalDate monday = LocalDate.of(2024, 1, 1);
+        return IntStream.range(0, 7).mapToObj(n -> words.format("program.day",
+                Map.of("day", Messages.instant(monday.plusDays(n))))).toList();
     }
 
     SiteIndex index() {
@@ -169,7 +216,7 @@ final class ViewBuilder {
         var profile = e.profile();
         var muscles = new ArrayList<>(profile.muscles().primary());
         return new Views.ExerciseCard(e.title(), Urls.relative(from, Urls.exercise(e.slug())), e.summary(),
-                profile.phase().label(), profile.chain().label(), shortDose(e.dose()), muscles, profile.phase().key(),
+                phase(profile.phase()), chain(profile.chain()), shortDose(e.dose()), muscles, profile.phase().key(),
                 Facets.key(profile.chain().label()),
                 concat(profile.muscles().primary(), profile.muscles().secondary()).stream().map(Facets::key).toList(),
                 equipment(e).stream().map(Facets::key).toList());
@@ -186,7 +233,7 @@ final class ViewBuilder {
 
     Views.Usage usage(Usage u, String from) {
         return new Views.Usage(u.condition().title(), Urls.relative(from, Urls.condition(u.condition().slug())),
-                u.step().phase().label(), u.position());
+                phase(u.step().phase()), u.position());
     }
 
     String disclaimer(PageText md) {
@@ -261,11 +308,12 @@ final class ViewBuilder {
         index.conditions().forEach(c -> dates.add(c.editorial().reviewed()));
         index.exercises().forEach(e -> dates.add(e.editorial().reviewed()));
         index.pages().forEach(p -> p.reviewed().ifPresent(dates::add));
-        return checked("Content last checked by our editors", dates.stream().max(LocalDate::compareTo));
+        return checked("checked.site", dates.stream().max(LocalDate::compareTo));
     }
 
-    static Views.Checked checked(String label, Optional<LocalDate> date) {
-        return new Views.Checked(label, date.map(ViewBuilder::format).orElse(""),
+    /** @param label the key of the words before the date */
+    Views.Checked checked(String label, Optional<LocalDate> date) {
+        return new Views.Checked(words.text(label), date.map(this::format).orElse(""),
                 date.map(LocalDate::toString).orElse(""));
     }
 
@@ -273,7 +321,7 @@ final class ViewBuilder {
         return new Views.Person(p.id(), p.name(), p.credentials(), p.role(), md.inline(p.bio()));
     }
 
-    private static String format(LocalDate date) {
-        return DATE.format(date);
+    private String format(LocalDate date) {
+        return words.date(date);
     }
 }

@@ -227,7 +227,7 @@ public final class Views {
      */
     public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
                           HandoutLimits limits, String qrHref, Help help, List<Reference> references,
-                          Checked checked) {
+                          Checked checked, List<String> weeks, List<String> days) {
     }
 
     /**

@@ -58,7 +58,9 @@ class ReaderPagesTest {
         assertThat(count(html, "<span class=\"box\"></span>")).isEqualTo(5 * 4 * 7);
         assertThat(count(html, "<ol class=\"steps\">")).isEqualTo(5);
         assertThat(html).doesNotContain("Full page:") // the shipped base URL is an example address
-                .contains("<label class=\"include\" hidden>").contains("<div class=\"print-tools\" id=\"print-tools\" hidden>")
+                .contains("<label class=\"include\" hidden>")
+                .containsPattern("<div class=\"print-tools\" id=\"print-tools\" "
+                        + "data-will-print=\"\\{kept} of \\{total} exercises will print\\.\" hidden>")
                 .containsPattern("<script src=\"../../../assets/program\\.[0-9a-f]{10}\\.js\" defer></script>");
     }
 
@@ -102,7 +104,8 @@ class ReaderPagesTest {
     void exerciseListCarriesFilterDataAndStaticListsByMuscleTypeAndEquipment() {
         String html = read("exercises/index.html");
 
-        assertThat(html).contains("<form class=\"filters\" id=\"filters\" action=\"./\" method=\"get\" hidden>")
+        assertThat(html).containsPattern("<form class=\"filters\" id=\"filters\" action=\"\\./\" method=\"get\" "
+                        + "data-all=\"Showing all \\{n} exercises\\.\" [^>]*hidden>")
                 .contains("<option value=\"gluteus-medius\">Gluteus medius</option>")
                 .contains("<option value=\"closed-chain\">Closed chain</option>")
                 .contains("<option value=\"no-equipment\">No equipment</option>")
