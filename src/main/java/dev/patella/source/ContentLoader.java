@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.config.SiteConfig;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
@@ -47,6 +48,17 @@ public final class ContentLoader {
     private final YamlReader yaml = new YamlReader();
     /** The base URL the settings are read with instead of their own ({@code --base-url}); empty for theirs. */
     private final Optional<URI> baseUrlOverride;
+
+    /** Where Markdown files parsed in an earlier run are looked up, and this run's are left; null for none. */
+    private volatile ParsedDocuments documents;
+
+    /**
+     * Looks Markdown content files up in {@code parsed} before parsing them, and leaves there
+     * those parsed now (see {@link ParsedDocuments}).
+     */
+    public void keepDocumentsIn(ParsedDocuments parsed) {
+        this.documents = parsed;
+    }
 
     /** A loader that reads the site's settings as they are written. */
     public ContentLoader() {
@@ -255,7 +267,24 @@ public final class ContentLoader {
     private Optional<ContentDocument> document(ProjectFiles files, Path path, Diagnostics diagnostics) {
         String rel = files.relative(path);
         String stem = path.getFileName().toString().replaceFirst("\\.md$", "");
-        return document(read(path), rel, stem, diagnostics);
+        byte[] bytes = read(path);
+        ParsedDocuments parsed = documents;
+        if (parsed == null) {
+            return document(bytes, rel, stem, diagnostics);
+        }
+        String key = ParsedDocuments.key(rel, stem, bytes);
+        Optional<ContentDocument> known = parsed.get(key);
+        if (known.isPresent()) {
+            return known; // kept only when it parsed without a problem
+        }
+        var local = new Diagnostics(Integer.MAX_VALUE);
+        Optional<ContentDocument> doc = document(bytes, rel, stem, local);
+        List<Diagnostic> found = local.sorted();
+        if (found.isEmpty() && doc.isPresent()) {
+            parsed.put(key, doc.get());
+        }
+        diagnostics.addAll(found);
+        return doc;
     }
 
     /** Decodes and splits one Markdown content file; empty when it has errors (reported). */
