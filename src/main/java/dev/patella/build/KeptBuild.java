@@ -11,9 +11,10 @@ import dev.patella.model.Prose;
 import dev.patella.render.RenderCache;
 import dev.patella.render.RenderedPage;
 import dev.patella.render.ValueHash;
+import dev.patella.source.NoteInput;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.Readability;
-import java.io.ByteArrayInputStream;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -215,7 +216,7 @@ final class KeptBuild {
     /** The note, when it was made for a build like this one and reads whole; empty otherwise. */
     private Optional<Note> decode(byte[] data) {
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(data));
+            var in = new DataInputStream(new NoteInput(data));
             String noteKey = text(in);
             if (!noteKey.equals(key)) {
                 return Optional.empty();
