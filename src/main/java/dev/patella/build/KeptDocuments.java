@@ -46,6 +46,9 @@ final class KeptDocuments {
 
     /** Remembers the files this build used; a failure to write is ignored (the next build is only slower). */
     void remember() {
+        if (!parsed.changed()) {
+            return; // the note on disk holds just these
+        }
         var out = new ByteArrayOutputStream();
         out.writeBytes(key);
         out.writeBytes(parsed.encode());

@@ -138,6 +138,8 @@ public final class ContentLoader {
         private final SourceCache.Marks marks;
         private final Diagnostics diagnostics;
         private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+        /** The bytes and fingerprint of each file read for its fingerprint and not yet parsed: read and hashed once. */
+        private final Map<Path, byte[][]> readBytes = new ConcurrentHashMap<>();
 
         Run(ProjectFiles files, SourceCache cache, SourceCache.Marks marks, Diagnostics diagnostics) {
             this.files = files;
@@ -208,7 +210,7 @@ public final class ContentLoader {
                 if (!files.checkInside(path, d)) {
                     return Optional.empty();
                 }
-                return document(files, path, d).flatMap(doc -> reader.apply(doc, d));
+                return document(files, path, readBytes.remove(path), d).flatMap(doc -> reader.apply(doc, d));
             });
         }
 
@@ -248,7 +250,11 @@ public final class ContentLoader {
         private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
             seen.add(path);
             var entry = cache.fresh(path, variant, marks).orElseGet(() -> {
-                byte[] hash = Files.isRegularFile(path) ? fingerprint(ContentLoader.read(path)) : new byte[0];
+                byte[] bytes = Files.isRegularFile(path) ? ContentLoader.read(path) : null;
+                byte[] hash = bytes == null ? new byte[0] : fingerprint(bytes);
+                if (bytes != null) {
+                    readBytes.put(path, new byte[][] {bytes, hash});
+                }
                 return cache.sameBytes(path, hash, variant).orElseGet(() -> {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     Optional<T> value = parse.apply(local);
@@ -264,15 +270,20 @@ public final class ContentLoader {
         }
     }
 
-    private Optional<ContentDocument> document(ProjectFiles files, Path path, Diagnostics diagnostics) {
+    /**
+     * @param readAlready the file's bytes and their {@link #fingerprint} as this load read them;
+     *                    null when not read yet
+     */
+    private Optional<ContentDocument> document(ProjectFiles files, Path path, byte[][] readAlready,
+                                               Diagnostics diagnostics) {
         String rel = files.relative(path);
         String stem = path.getFileName().toString().replaceFirst("\\.md$", "");
-        byte[] bytes = read(path);
+        byte[] bytes = readAlready != null ? readAlready[0] : read(path);
         ParsedDocuments parsed = documents;
         if (parsed == null) {
             return document(bytes, rel, stem, diagnostics);
         }
-        String key = ParsedDocuments.key(rel, stem, bytes);
+        String key = ParsedDocuments.key(rel, stem, readAlready != null ? readAlready[1] : fingerprint(bytes));
         Optional<ContentDocument> known = parsed.get(key);
         if (known.isPresent()) {
             return known; // kept only when it parsed without a problem

@@ -97,9 +97,14 @@ public final class ParsedDocuments {
         }
     }
 
-    /** The key of a file's parse: its name in messages, its stem and its bytes. */
-    static String key(String rel, String stem, byte[] bytes) {
-        return new QuickHash().add(rel).add(stem).add(bytes).hex();
+    /** The key of a file's parse: its name in messages, its stem and the hash of its bytes. */
+    static String key(String rel, String stem, byte[] bytesHash) {
+        return new QuickHash().add(rel).add(stem).add(bytesHash).hex();
+    }
+
+    /** Whether this run used other documents than the earlier run's: only then is the note written again. */
+    public boolean changed() {
+        return !used.keySet().equals(earlier.keySet());
     }
 
     Optional<ContentDocument> get(String key) {

@@ -38,6 +38,8 @@ class ParsedDocumentsTest {
         assertThat(d2.sorted()).isEqualTo(d1.sorted());
         // every file was found in the note, so this run used the same documents
         assertThat(second.encode()).isEqualTo(note).hasSizeGreaterThan(1000);
+        assertThat(first.changed()).isTrue();
+        assertThat(second.changed()).isFalse();
     }
 
     @Test
