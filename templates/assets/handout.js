@@ -21,11 +21,11 @@
   var lang = document.documentElement.lang, rules = new Intl.PluralRules(lang);
   function number(n) { return n.toLocaleString(lang); }
   function say(text, n) { return text.replace("{n}", number(n)); }
-  function form(key, n) {
+  function wording(key, n) {
     var category = rules.select(n);
     return words[key + category.charAt(0).toUpperCase() + category.slice(1)] || words[key + "Other"];
   }
-  function plural(key, n) { return say(form(key, n), n); }
+  function plural(key, n) { return say(wording(key, n), n); }
   function status(text) { $("h-status").textContent = text; }
   function title(slug) { return sections[slug].querySelector("h3 a").textContent; }
 
@@ -107,7 +107,7 @@
   }
 
   function doseText(it, section) {
-    var text = form("dose", it.sets).replace("{s}", number(it.sets)).replace("{r}", number(it.reps));
+    var text = wording("dose", it.sets).replace("{s}", number(it.sets)).replace("{r}", number(it.reps));
     if (it.hold > 0) { text += plural("hold", it.hold); }
     if (section.dataset.side === "true") { text += words.side; }
     return text + ".";

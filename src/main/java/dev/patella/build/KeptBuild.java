@@ -198,7 +198,8 @@ final class KeptBuild {
         for (var e : note.levels().entrySet()) {
             text(out, e.getKey());
             Readability.Level level = e.getValue();
-            out.writeDouble(level.grade());
+            text(out, level.scale());
+            out.writeDouble(level.score());
             out.writeInt(level.words());
             out.writeInt(level.sentences());
             out.writeInt(level.longest().size());
@@ -270,7 +271,8 @@ final class KeptBuild {
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
                 String hash = text(in);
-                double grade = in.readDouble();
+                String scale = text(in);
+                double score = in.readDouble();
                 int words = in.readInt();
                 int sentences = in.readInt();
                 int longest = count(in);
@@ -278,7 +280,7 @@ final class KeptBuild {
                 for (int k = 0; k < longest; k++) {
                     list.add(new Readability.Sentence(text(in), in.readInt(), in.readInt(), span(in)));
                 }
-                levels.put(hash, new Readability.Level(grade, words, sentences, list));
+                levels.put(hash, new Readability.Level(scale, score, words, sentences, list));
             }
             if (in.read() != -1) {
                 return Optional.empty();

@@ -106,16 +106,26 @@ public final class Templates {
      * The words of the page language {@code language}, from {@code templates/messages/<language>.properties}
      * (or its base language's file, {@code en.properties} for {@code en-GB}), read with the templates.
      *
-     * @return the words; when the language has no file, an error is reported and every message
-     *         reads as its own key, so the build goes on to report the rest
+     * @return the words; when the language has no file, a warning is reported and the English
+     *         words ({@code en.properties}, the file every other one copies) are used; when that
+     *         is missing too, an error is reported and every message reads as its own key
      * @throws UncheckedIOException when a template or message file cannot be read
      */
     public Messages words(String language, Diagnostics diagnostics) {
-        return templates().messages().find(language).orElseGet(() -> {
+        MessageFiles files = templates().messages();
+        return files.find(language).orElseGet(() -> {
             String file = MessageFiles.DIR + "/" + language + ".properties";
+            var english = files.find("en");
+            if (english.isPresent()) {
+                diagnostics.add(Diagnostic.warning("template.message", SourceSpan.startOf(file), "there is no " + file
+                        + ", so the pages in " + language + " show the English words of en.properties; copy "
+                        + MessageFiles.DIR + "/en.properties to " + file + " and translate each message (see the "
+                        + "README's Languages)"));
+                return english.get();
+            }
             diagnostics.add(Diagnostic.error("template.message", SourceSpan.startOf(file), "the pages are in the "
-                    + "language " + language + ", but there is no " + file + "; copy " + MessageFiles.DIR
-                    + "/en.properties to it and translate each message (see the README's Languages)"));
+                    + "language " + language + ", but there is no " + file + " (nor en.properties); restore "
+                    + MessageFiles.DIR + "/en.properties from the project's history and translate it"));
             return Messages.placeholder(language);
         });
     }

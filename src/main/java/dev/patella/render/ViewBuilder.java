@@ -206,7 +206,7 @@ final class ViewBuilder {
         for (ProgramStep step : c.program()) {
             var cards = step.exercises().stream().map(Key::value).map(index::findExercise).flatMap(Optional::stream)
                     .map(e -> card(e, from)).toList();
-            phases.add(new Views.Phase(step.title(), step.phase().label(), md.inline(step.summary()), start, cards));
+            phases.add(new Views.Phase(step.title(), step.phase().key(), md.inline(step.summary()), start, cards));
             start += cards.size();
         }
         return phases;

@@ -13,15 +13,15 @@ import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +32,10 @@ import java.util.stream.Collectors;
  * measures again only the pages whose text changed. Pages are measured in parallel.
  */
 public final class EditorialChecks {
+
+    /** A translation's file: {@code content/<language>/<section>/…} (see the README, "Languages"). */
+    private static final Pattern TRANSLATION = Pattern.compile(
+            "(?:^|/)content/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/(?:conditions|exercises|pages)/[^/]+$");
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
     /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
@@ -54,28 +58,76 @@ public final class EditorialChecks {
      */
     public void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
         double maxGrade = index.site().config().readingGradeMax();
-        Map<SourceSpan, List<Prose>> texts = new LinkedHashMap<>();
+        String language = index.site().config().language();
+        Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
             review(c.origin(), c.editorial(), today, strict, diagnostics);
-            texts.put(c.origin(), texts(c));
+            texts.put(c.origin(), new Measured(languageOf(c.origin(), language), texts(c)));
         }
         for (Exercise e : index.exercises()) {
             review(e.origin(), e.editorial(), today, strict, diagnostics);
-            texts.put(e.origin(), texts(e));
+            texts.put(e.origin(), new Measured(languageOf(e.origin(), language), texts(e)));
         }
         for (Page p : index.pages()) {
-            texts.put(p.origin(), List.of(new Prose(p.summary(), p.origin()), p.body()));
+            texts.put(p.origin(), new Measured(languageOf(p.origin(), language),
+                    List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
         // a page with an error of its own is not measured: its text may not be what it will be
         Set<String> failing = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)
                 .map(d -> d.at().file()).collect(Collectors.toSet());
         texts.keySet().removeIf(origin -> failing.contains(origin.file()));
+        noFormula(texts, diagnostics);
+        texts.values().removeIf(m -> m.formula().isEmpty());
         if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(new HashSet<>(texts.values())); // forget texts long gone
+            levels.keySet().retainAll(texts.values().stream().map(Measured::texts).collect(Collectors.toSet()));
         }
-        texts.entrySet().parallelStream().forEach(e -> readingLevel(e.getKey(),
-                levels.computeIfAbsent(e.getValue(), t -> earlier.apply(t).orElseGet(() -> Readability.measure(t))),
-                maxGrade, diagnostics));
+        texts.entrySet().parallelStream().forEach(e -> {
+            ReadingLevel formula = e.getValue().formula().orElseThrow();
+            Readability.Level level = levels.compute(e.getValue().texts(), (t, known) ->
+                    known != null && known.scale().equals(formula.scale()) ? known
+                            : earlier.apply(t).filter(l -> l.scale().equals(formula.scale()))
+                                    .orElseGet(() -> formula.measure(t)));
+            readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
+        });
+    }
+
+    /**
+     * The language a page is written in: a translation's, from its folder
+     * ({@code content/es/exercises/clamshell.md} is Spanish), else the site's default language.
+     */
+    static String languageOf(SourceSpan origin, String defaultLanguage) {
+        Matcher m = TRANSLATION.matcher(origin.file().replace('\\', '/'));
+        return m.find() ? m.group(1) : defaultLanguage;
+    }
+
+    /**
+     * The texts of one page and the language they are written in.
+     *
+     * @param language the page's BCP 47 language tag
+     */
+    private record Measured(String language, List<Prose> texts) {
+        Optional<ReadingLevel> formula() {
+            return ReadingLevel.forLanguage(language);
+        }
+    }
+
+    /**
+     * One note per language that has no reading-level formula, at its first page: those pages get no
+     * reading level and no readability warning (another language's formula would say nothing true).
+     */
+    private static void noFormula(Map<SourceSpan, Measured> texts, Diagnostics diagnostics) {
+        Map<String, List<SourceSpan>> unmeasured = new LinkedHashMap<>();
+        texts.forEach((origin, m) -> {
+            if (m.formula().isEmpty()) {
+                unmeasured.computeIfAbsent(m.language(), l -> new ArrayList<>()).add(origin);
+            }
+        });
+        unmeasured.forEach((language, origins) -> diagnostics.warning("readability.no-formula", origins.get(0),
+                "Patella has no reading-level formula for the language \"" + language + "\", so "
+                        + (origins.size() == 1 ? "this page gets" : "this page and the " + (origins.size() - 1)
+                        + " other" + (origins.size() == 2 ? "" : "s") + " in \"" + language + "\" get")
+                        + " no reading level and no readability warning (formulas exist for English and Spanish);"
+                        + " have a reader of that language check that the pages read plainly"));
     }
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
@@ -87,16 +139,14 @@ public final class EditorialChecks {
         }
     }
 
-    static void readingLevel(SourceSpan origin, Readability.Level level, double maxGrade, Diagnostics diagnostics) {
-        if (level.grade() <= maxGrade) {
-            return;
-        }
-        String longest = level.longest().stream()
-                .map(s -> "line " + s.at().line() + " (" + s.words() + " words)")
-                .collect(Collectors.joining(", "));
-        diagnostics.warning("readability.grade", origin, String.format(Locale.ROOT,
-                "this page reads at grade %.1f, above the site's limit of %.1f; use shorter sentences and "
-                        + "plainer words, starting with the longest sentences: %s", level.grade(), maxGrade, longest));
+    static void readingLevel(SourceSpan origin, ReadingLevel formula, Readability.Level level, double maxGrade,
+                             Diagnostics diagnostics) {
+        formula.tooHard(level, maxGrade).ifPresent(why -> {
+            String longest = level.longest().stream()
+                    .map(s -> "line " + s.at().line() + " (" + s.words() + " words)")
+                    .collect(Collectors.joining(", "));
+            diagnostics.warning("readability.grade", origin, why + ", starting with the longest sentences: " + longest);
+        });
     }
 
     private static List<Prose> texts(Condition c) {

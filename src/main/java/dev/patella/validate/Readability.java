@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Measures how hard a page is to read with the Flesch-Kincaid grade level: 0.39 × words per
- * sentence + 11.8 × syllables per word − 15.59. Headings are left out; list items count as
- * sentences. Syllables are estimated from vowel groups, which is close enough to rank pages and
- * find the sentences to shorten.
+ * Splits a page's Markdown into sentences and words and counts them, for a {@link ReadingLevel}
+ * (the formula of the page's language) to score. Headings are left out; list items count as
+ * sentences. What a letter is, where a sentence ends and how syllables are counted are the
+ * formula's; the rest is the same for every language.
  */
 public final class Readability {
 
@@ -34,16 +34,19 @@ public final class Readability {
     /**
      * The reading level of some texts taken together.
      *
-     * @param grade   the Flesch-Kincaid grade; 0 when there is no text
+     * @param scale   the formula that scored it ({@link ReadingLevel#scale()}), so that a level kept
+     *                from an earlier run is used only for the same formula
+     * @param score   the formula's score (for English a grade, for Spanish an INFLESZ score); 0 when
+     *                there is no text
      * @param longest the longest sentences, longest first (at most three)
      */
-    public record Level(double grade, int words, int sentences, List<Sentence> longest) {
+    public record Level(String scale, double score, int words, int sentences, List<Sentence> longest) {
     }
 
-    public static Level measure(List<Prose> texts) {
+    static Level measure(List<Prose> texts, ReadingLevel formula) {
         List<Sentence> sentences = new ArrayList<>();
         for (Prose prose : texts) {
-            sentences.addAll(sentences(prose));
+            sentences.addAll(sentences(prose, formula));
         }
         int words = 0;
         int syllables = 0;
@@ -52,16 +55,16 @@ public final class Readability {
             syllables += s.syllables();
         }
         if (words == 0) {
-            return new Level(0, 0, 0, List.of());
+            return new Level(formula.scale(), 0, 0, 0, List.of());
         }
-        double grade = 0.39 * words / sentences.size() + 11.8 * syllables / words - 15.59;
+        double score = formula.score(words, sentences.size(), syllables);
         var longest = sentences.stream().sorted(Comparator.comparingInt(Sentence::words).reversed()
                 .thenComparing(Sentence::at)).limit(3).toList();
-        return new Level(grade, words, sentences.size(), longest);
+        return new Level(formula.scale(), score, words, sentences.size(), longest);
     }
 
     /** The sentences of one text; headings and blank lines separate blocks. */
-    static List<Sentence> sentences(Prose prose) {
+    static List<Sentence> sentences(Prose prose, ReadingLevel formula) {
         List<Sentence> out = new ArrayList<>();
         String[] lines = prose.markdown().split("\n", -1);
         List<Integer> block = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class Readability {
             boolean item = LIST_ITEM.matcher(line).find();
             boolean separator = line.isBlank() || lead.startsWith("#") || lead.startsWith("|");
             if (separator || item) {
-                flush(block, texts, prose, out);
+                flush(block, texts, prose, formula, out);
                 block.clear();
                 texts.clear();
                 if (separator) {
@@ -87,7 +90,8 @@ public final class Readability {
     }
 
     /** Splits one block (a paragraph or list item) into sentences, each placed at the line it starts on. */
-    private static void flush(List<Integer> lineNumbers, List<String> lineTexts, Prose prose, List<Sentence> out) {
+    private static void flush(List<Integer> lineNumbers, List<String> lineTexts, Prose prose, ReadingLevel formula,
+                              List<Sentence> out) {
         String text = String.join(" ", lineTexts).strip();
         if (text.isBlank()) {
             return;
@@ -95,21 +99,21 @@ public final class Readability {
         int lineIndex = 0;
         int consumed = 0;
         int cursor = 0;
-        for (String sentence : splitSentences(text)) {
+        for (String sentence : splitSentences(text, formula)) {
             int start = text.indexOf(sentence, cursor);
             cursor = start < 0 ? cursor : start + sentence.length();
             while (lineIndex < lineTexts.size() - 1 && consumed + lineTexts.get(lineIndex).length() < start) {
                 consumed += lineTexts.get(lineIndex).length() + 1;
                 lineIndex++;
             }
-            List<String> words = words(sentence);
+            List<String> words = words(sentence, formula);
             if (!words.isEmpty()) {
                 int fileLine = lineNumbers.get(lineIndex);
                 SourceSpan base = prose.at();
                 SourceSpan at = fileLine == 0 ? base : new SourceSpan(base.file(), base.line() + fileLine, 1);
                 int syllables = 0;
                 for (String word : words) {
-                    syllables += syllables(word);
+                    syllables += formula.syllables(word);
                 }
                 out.add(new Sentence(sentence.strip(), words.size(), syllables, at));
             }
@@ -136,17 +140,20 @@ public final class Readability {
         return false;
     }
 
-    /** The words of a text: runs of letters (with ' or - inside) or of digits (with . , inside, and a %). */
-    static List<String> words(String text) {
+    /**
+     * The words of a text: runs of the formula's letters (with ' or - inside) or of digits (with
+     * . , inside, and a %).
+     */
+    static List<String> words(String text, ReadingLevel formula) {
         List<String> words = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
             int start = i;
-            if (isAsciiLetter(c)) {
+            if (formula.isLetter(c)) {
                 i++;
-                while (i < n && (isAsciiLetter(text.charAt(i)) || "'’-".indexOf(text.charAt(i)) >= 0)) {
+                while (i < n && (formula.isLetter(text.charAt(i)) || "'’-".indexOf(text.charAt(i)) >= 0)) {
                     i++;
                 }
                 words.add(text.substring(start, i));
@@ -167,52 +174,13 @@ public final class Readability {
         return words;
     }
 
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /** Vowel groups, less a silent final "e"; numbers count as one syllable per digit group. */
-    static int syllables(String word) {
-        // the last three letters are enough to test the endings: no string is built per word
-        int count = 0;
-        int letters = 0;
-        char last = 0;
-        char second = 0;
-        char third = 0;
-        boolean inVowels = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = Character.toLowerCase(word.charAt(i));
-            if (c < 'a' || c > 'z') {
-                continue;
-            }
-            letters++;
-            third = second;
-            second = last;
-            last = c;
-            boolean vowel = "aeiouy".indexOf(c) >= 0;
-            if (vowel && !inVowels) {
-                count++;
-            }
-            inVowels = vowel;
-        }
-        if (letters == 0) {
-            return 1;
-        }
-        if (last == 'e' && second != 'l' && second != 'e' && count > 1) {
-            count--;
-        }
-        if (second == 'e' && last == 'd' && third != 't' && third != 'd' && count > 1) {
-            count--;
-        }
-        return Math.max(1, count);
-    }
-
     /**
      * {@code SENTENCE_END.split(text)}, written out: a sentence ends after {@code .}, {@code !} or
-     * {@code ?} with any closing quotes or brackets, where white space or the text's end follows.
+     * {@code ?} with any closing quotes or brackets (the formula's), where white space or the
+     * text's end follows.
      * By hand because it runs on every paragraph of every page (see bench/README.md, the profile).
      */
-    static List<String> splitSentences(String text) {
+    static List<String> splitSentences(String text, ReadingLevel formula) {
         List<String> out = new ArrayList<>();
         int n = text.length();
         int index = 0;
@@ -223,7 +191,7 @@ public final class Readability {
                 continue;
             }
             int q = p;
-            while (q < n && isCloser(text.charAt(q))) {
+            while (q < n && formula.isCloser(text.charAt(q))) {
                 q++;
             }
             int r = q;
@@ -255,10 +223,6 @@ public final class Readability {
 
     private static boolean isSentenceEnd(char c) {
         return c == '.' || c == '!' || c == '?';
-    }
-
-    private static boolean isCloser(char c) {
-        return c == '"' || c == '\'' || c == ')' || c == ']';
     }
 
     /** {@code \s} of a regular expression: space, tab, line feed, vertical tab, form feed, return. */

@@ -7,6 +7,12 @@ import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import dev.patella.TestSites;
 import dev.patella.diag.Diagnostic;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleHash;
+import freemarker.template.SimpleScalar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +116,37 @@ class MessageFilesTest {
             assertThat(es.format("dose.hold", Map.of("seconds", 1))).contains("1 segundo").doesNotContain("segundos");
             assertThat(es.format("dose.hold", Map.of("seconds", 5))).contains("5 segundos");
         });
+    }
+
+    @Test
+    void pagesInALanguageWithoutAFileShowTheEnglishWordsWithAWarning(@TempDir Path tmp) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path settings = project.resolve("content/site.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("language: en", "language: fr"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("templates/messages/fr.properties:1:1: warning: there is no "
+                + "templates/messages/fr.properties, so the pages in fr show the English words");
+        assertThat(TestSites.read(project.resolve("site/exercises/index.html"))).containsPattern("<html lang=\"fr\"[ >]")
+                .contains("Show only exercises that match");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScriptGetsACountedMessageOncePerPluralFormItsLanguageCountsWith() throws Exception {
+        var polish = new Messages("pl", Map.of("files", "{n, plural, one {# plik} few {# pliki} many {# plików} "
+                + "other {# pliku}} w {where}"));
+        var forms = (List<Map<String, Object>>) polish.forms().exec(List.of(new SimpleScalar("files"),
+                new SimpleScalar("n"), new SimpleHash(Map.of("where", "{w}"), new DefaultObjectWrapperBuilder(
+                        Configuration.VERSION_2_3_34).build())));
+        Map<String, String> byCategory = new LinkedHashMap<>();
+        for (Map<String, Object> f : forms) {
+            byCategory.put((String) f.get("category"),
+                    HTMLOutputFormat.INSTANCE.getMarkupString((TemplateHTMLOutputModel) f.get("text")));
+        }
+        // whole numbers are never "other" in Polish, so a script counting things never needs that form
+        assertThat(byCategory).containsExactly(Map.entry("one", "{n} plik w {w}"), Map.entry("few", "{n} pliki w {w}"),
+                Map.entry("many", "{n} plików w {w}"));
     }
 
     /** A message's argument names, and the forms of each of its plural arguments. */
