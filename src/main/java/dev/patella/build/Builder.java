@@ -56,8 +56,11 @@ public final class Builder {
         var renders = RenderCache.keeping();
         var editorial = new EditorialChecks();
         kept.restore(renders, editorial, onDisk);
-        SiteBuild site = SiteSession.forBuild(options, nanoTime, renders, editorial)
-                .build(Changes.everything(), diagnostics);
+        var documents = KeptDocuments.of(options);
+        var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
+        session.keepDocumentsIn(documents.parsed());
+        SiteBuild site = session.build(Changes.everything(), diagnostics);
+        documents.remember();
         if (site.index().isEmpty() || diagnostics.hasErrors()) {
             return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0,
                     since(start), List.of());

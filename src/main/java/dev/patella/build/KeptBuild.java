@@ -11,9 +11,10 @@ import dev.patella.model.Prose;
 import dev.patella.render.RenderCache;
 import dev.patella.render.RenderedPage;
 import dev.patella.render.ValueHash;
+import dev.patella.source.NoteInput;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.Readability;
-import java.io.ByteArrayInputStream;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -38,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * only the pages whose inputs changed: for each page, the hash of its spec and of its HTML and
  * the facts the site-wide checks need (links, citations, sources, ids, targets, its warnings);
  * the hash of what every page shares (templates and assets, references, glossary, settings); the
- * plain text of each Markdown text for the search index; and each page's reading level.
+ * plain text of each Markdown text and the body words of each page for the search index; and each
+ * page's reading level.
  *
  * <p>The note fits a build only when it was made by the same Patella (the jar's size and time),
  * for the same output folder, drafts and base URL; a page is reused only when its spec and the
@@ -88,6 +90,7 @@ final class KeptBuild {
         Map<String, String> onDisk = published.get();
         renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> html(onDisk, url, kept),
                 note.get().plain());
+        renders.restoreWords(note.get().words());
         Map<String, Readability.Level> levels = note.get().levels();
         editorial.recall(texts -> hash(texts).map(levels::get));
         return true;
@@ -101,7 +104,7 @@ final class KeptBuild {
                 levels.put(h, e.getValue());
             }
         }));
-        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), levels);
+        var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), renders.bodyWords(), levels);
         try {
             state.writeData(ProjectState.Note.KEPT_BUILD, encode(note));
         } catch (IOException e) {
@@ -138,7 +141,7 @@ final class KeptBuild {
 
     /** The note's contents. */
     private record Note(String key, String shared, Map<String, RenderCache.Kept> pages, Map<String, String> plain,
-                        Map<String, Readability.Level> levels) {
+                        Map<String, String> words, Map<String, Readability.Level> levels) {
     }
 
     private static byte[] encode(Note note) throws IOException {
@@ -186,6 +189,11 @@ final class KeptBuild {
             text(out, e.getKey());
             text(out, e.getValue());
         }
+        out.writeInt(note.words().size());
+        for (var e : note.words().entrySet()) {
+            text(out, e.getKey());
+            text(out, e.getValue());
+        }
         out.writeInt(note.levels().size());
         for (var e : note.levels().entrySet()) {
             text(out, e.getKey());
@@ -209,7 +217,7 @@ final class KeptBuild {
     /** The note, when it was made for a build like this one and reads whole; empty otherwise. */
     private Optional<Note> decode(byte[] data) {
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(data));
+            var in = new DataInputStream(new NoteInput(data));
             String noteKey = text(in);
             if (!noteKey.equals(key)) {
                 return Optional.empty();
@@ -254,6 +262,11 @@ final class KeptBuild {
             for (int i = 0; i < plainCount; i++) {
                 plain.put(text(in), text(in));
             }
+            int wordCount = count(in);
+            Map<String, String> bodyWords = new HashMap<>(wordCount * 2);
+            for (int i = 0; i < wordCount; i++) {
+                bodyWords.put(text(in), text(in));
+            }
             int levelCount = count(in);
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
@@ -272,7 +285,7 @@ final class KeptBuild {
             if (in.read() != -1) {
                 return Optional.empty();
             }
-            return Optional.of(new Note(noteKey, shared, pages, plain, levels));
+            return Optional.of(new Note(noteKey, shared, pages, plain, bodyWords, levels));
         } catch (IOException | IllegalArgumentException e) {
             // a damaged note (cut short, values out of range) is only a slower build
             return Optional.empty();

@@ -35,7 +35,9 @@ public final class ProjectState {
         /** Whether the last build succeeded ({@link LastBuild}). */
         LAST_BUILD("last-build"),
         /** The pages the last build made and what the checks need of them ({@link KeptBuild}); binary. */
-        KEPT_BUILD("kept-build");
+        KEPT_BUILD("kept-build"),
+        /** The Markdown content files as the last build parsed them ({@link KeptDocuments}); binary. */
+        DOCUMENTS("documents");
 
         private final String file;
 

@@ -20,6 +20,7 @@ import dev.patella.render.SiteRenderer;
 import dev.patella.render.Templates;
 import dev.patella.source.ContentLoader;
 import dev.patella.source.Folders;
+import dev.patella.source.ParsedDocuments;
 import dev.patella.source.SourceCache;
 import dev.patella.source.TranslationDrift;
 import dev.patella.validate.EditorialChecks;
@@ -102,6 +103,11 @@ public final class SiteSession {
         this.loader = new ContentLoader(options.baseUrlOverride());
         this.templatesDir = options.templatesDir().toAbsolutePath().normalize();
         this.formatter = formatter;
+    }
+
+    /** Looks content files up in {@code parsed} before parsing them (see {@link ParsedDocuments}). */
+    void keepDocumentsIn(ParsedDocuments parsed) {
+        loader.keepDocumentsIn(parsed);
     }
 
     public BuildOptions options() {

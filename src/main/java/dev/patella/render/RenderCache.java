@@ -1,6 +1,6 @@
 package dev.patella.render;
 
-import java.nio.charset.StandardCharsets;
+import dev.patella.source.QuickHash;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +70,9 @@ public final class RenderCache {
     Map<String, Kept> restored = Map.of();
     Html html = (url, kept) -> Optional.empty();
 
-    /** Plain texts of Markdown an earlier run made, by the SHA-256 of the Markdown. */
+    /** Plain texts of Markdown an earlier run made, by the {@link QuickHash} of the Markdown. */
     Map<String, String> restoredPlain = Map.of();
-    /** Plain texts of Markdown this run used, by the SHA-256 of the Markdown. */
+    /** Plain texts of Markdown this run used, by the {@link QuickHash} of the Markdown. */
     final Map<String, String> usedPlain = new ConcurrentHashMap<>();
 
     /** A cache for a session that lives in memory only (the dev server's, {@code check}'s). */
@@ -114,7 +114,7 @@ public final class RenderCache {
      * unless an earlier run remembered it.
      */
     String plainText(String markdown, Supplier<String> make) {
-        String hash = ValueHash.sha256(markdown.getBytes(StandardCharsets.UTF_8));
+        String hash = QuickHash.hexOf(markdown);
         String plain = restoredPlain.get(hash);
         if (plain == null) {
             plain = make.get();
@@ -123,7 +123,38 @@ public final class RenderCache {
         return plain;
     }
 
-    /** The plain texts of Markdown the last render used, by the SHA-256 of the Markdown, to be remembered on disk. */
+    /** Body words an earlier run made (see {@link SearchIndex#bodyWords}), by the hash of their plain texts. */
+    Map<String, String> restoredWords = Map.of();
+    /** Body words this run used, by the hash of their plain texts. */
+    final Map<String, String> usedWords = new ConcurrentHashMap<>();
+
+    /** Gives this cache the body words an earlier run made: what {@link #bodyWords()} was for that run. */
+    public void restoreWords(Map<String, String> words) {
+        this.restoredWords = Map.copyOf(words);
+    }
+
+    /**
+     * The search index's body words of some plain texts, made by {@code make} unless an earlier
+     * run remembered them (splitting every page's text into words was a tenth of a one-page rebuild).
+     */
+    String bodyWords(List<String> texts, Supplier<String> make) {
+        var hash = new QuickHash().add(texts.size());
+        texts.forEach(hash::add);
+        String key = hash.hex();
+        String words = restoredWords.get(key);
+        if (words == null) {
+            words = make.get();
+        }
+        usedWords.put(key, words);
+        return words;
+    }
+
+    /** The body words the last render used, by the hash of their plain texts, to be remembered on disk. */
+    public Map<String, String> bodyWords() {
+        return Map.copyOf(usedWords);
+    }
+
+    /** The plain texts of Markdown the last render used, by the {@link QuickHash} of the Markdown, to be remembered on disk. */
     public Map<String, String> plainTexts() {
         return Map.copyOf(usedPlain);
     }

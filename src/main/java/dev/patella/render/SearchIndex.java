@@ -123,7 +123,9 @@ final class SearchIndex {
             if (bodyWords.size() > 100_000) {
                 bodyWords.clear(); // a bound, for a server that runs for days
             }
-            return bodyWords.computeIfAbsent(List.copyOf(texts), SearchIndex::bodyWords);
+            RenderCache kept = memory;
+            return bodyWords.computeIfAbsent(List.copyOf(texts), t -> kept == null
+                    ? SearchIndex.bodyWords(t) : kept.bodyWords(t, () -> SearchIndex.bodyWords(t)));
         }
     };
 

@@ -1,12 +1,12 @@
 package dev.patella.render;
 
+import dev.patella.source.QuickHash;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,10 +35,12 @@ import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A SHA-256 of a value made of records, strings, numbers, lists, sets, maps and optionals, the
+ * A hash of a value made of records, strings, numbers, lists, sets, maps and optionals, the
  * same in every run of Patella: two values that are equal have the same hash, and a value's hash
  * names its types, so values of different shapes never share one. It lets a build remember a
- * page's spec on disk as a hash, where the dev server keeps the spec itself.
+ * page's spec on disk as a hash, where the dev server keeps the spec itself. The hash is a
+ * {@link QuickHash} (128 bits, a cache key, not SHA-256: hashing every spec is most of a
+ * one-page rebuild, and SHA-256 costs ten times more without the JIT's SHA intrinsic).
  *
  * <p>A set or a map whose order is not part of it (a {@code HashMap}, {@code Set.of}) is hashed
  * in an order of its own, so a different iteration order gives the same hash. A value holding
@@ -71,9 +73,9 @@ public final class ValueHash {
     /** @return the hash of {@code value} in hex; empty when it holds something without a stable hash */
     public Optional<String> of(Object value) {
         try {
-            MessageDigest digest = digest();
+            QuickHash digest = new QuickHash();
             feed(digest, value, 0, new IdentityHashMap<>());
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+            return Optional.of(digest.hex());
         } catch (Unhashable e) {
             return Optional.empty();
         }
@@ -92,51 +94,50 @@ public final class ValueHash {
         }
     }
 
-    private void feed(MessageDigest d, Object v, int depth, Map<String, byte[]> memo) throws Unhashable {
+    private void feed(QuickHash d, Object v, int depth, Map<String, byte[]> memo) throws Unhashable {
         if (depth > MAX_DEPTH) {
             throw new Unhashable();
         }
         if (v == null) {
-            d.update((byte) 'n');
+            d.add('n');
         } else if (v instanceof String s && s.length() >= LONG_TEXT) {
             // a long text (a page's Markdown) is often in a value twice, in its view and its list of
             // texts: hashed once, then known by its own hash
-            d.update((byte) 'S');
-            d.update(memo.computeIfAbsent(s, t -> digest().digest(t.getBytes(StandardCharsets.UTF_8))));
+            d.add('S');
+            d.add(memo.computeIfAbsent(s, t -> new QuickHash().add(t).bytes()));
         } else if (v instanceof String s) {
-            d.update((byte) 's');
+            d.add('s');
             text(d, s);
         } else if (PLAIN.contains(v.getClass()) || v instanceof Path) {
-            d.update((byte) 'p');
+            d.add('p');
             text(d, (v instanceof Path ? "Path" : v.getClass().getName()) + ":" + v);
         } else if (v instanceof Enum<?> e) {
-            d.update((byte) 'e');
+            d.add('e');
             text(d, e.getDeclaringClass().getName() + "." + e.name());
         } else if (v instanceof Optional<?> o) {
-            d.update((byte) 'o');
+            d.add('o');
             feed(d, o.orElse(null), depth + 1, memo);
         } else if (v instanceof byte[] b) {
-            d.update((byte) 'b');
-            count(d, b.length);
-            d.update(b);
+            d.add('b');
+            d.add(b);
         } else if (v instanceof Record r) {
-            d.update((byte) 'r');
+            d.add('r');
             text(d, r.getClass().getName());
             for (Method accessor : accessors(r.getClass())) {
                 feed(d, component(accessor, r), depth + 1, memo);
             }
         } else if (v instanceof List<?> || v instanceof SortedSet<?> || v instanceof LinkedHashSet<?>) {
-            d.update((byte) 'l');
+            d.add('l');
             Collection<?> items = (Collection<?>) v;
             count(d, items.size());
             for (Object item : items) {
                 feed(d, item, depth + 1, memo);
             }
         } else if (v instanceof Set<?> set) {
-            d.update((byte) 'u');
+            d.add('u');
             unordered(d, new ArrayList<>(set), depth, memo);
         } else if (v instanceof SortedMap<?, ?> || v instanceof LinkedHashMap<?, ?>) {
-            d.update((byte) 'm');
+            d.add('m');
             Map<?, ?> map = (Map<?, ?>) v;
             count(d, map.size());
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -144,7 +145,7 @@ public final class ValueHash {
                 feed(d, e.getValue(), depth + 1, memo);
             }
         } else if (v instanceof Map<?, ?> map) {
-            d.update((byte) 'h');
+            d.add('h');
             List<Object> entries = new ArrayList<>();
             map.forEach((key, value) -> entries.add(Arrays.asList(key, value)));
             unordered(d, entries, depth, memo);
@@ -154,13 +155,13 @@ public final class ValueHash {
     }
 
     /** Hashes each item alone, then the sorted hashes: the same whatever order the items come in. */
-    private void unordered(MessageDigest d, List<Object> items, int depth, Map<String, byte[]> memo)
+    private void unordered(QuickHash d, List<Object> items, int depth, Map<String, byte[]> memo)
             throws Unhashable {
         List<String> hashes = new ArrayList<>(items.size());
         for (Object item : items) {
-            MessageDigest one = digest();
+            QuickHash one = new QuickHash();
             feed(one, item, depth + 1, memo);
-            hashes.add(HexFormat.of().formatHex(one.digest()));
+            hashes.add(one.hex());
         }
         hashes.sort(null);
         count(d, hashes.size());
@@ -187,16 +188,11 @@ public final class ValueHash {
         }
     }
 
-    private static void text(MessageDigest d, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        count(d, bytes.length);
-        d.update(bytes);
+    private static void text(QuickHash d, String s) {
+        d.add(s);
     }
 
-    private static void count(MessageDigest d, int n) {
-        d.update((byte) (n >>> 24));
-        d.update((byte) (n >>> 16));
-        d.update((byte) (n >>> 8));
-        d.update((byte) n);
+    private static void count(QuickHash d, int n) {
+        d.add(n);
     }
 }

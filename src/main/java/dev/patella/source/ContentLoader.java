@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.config.SiteConfig;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
@@ -20,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +50,17 @@ public final class ContentLoader {
     private final YamlReader yaml = new YamlReader();
     /** The base URL the settings are read with instead of their own ({@code --base-url}); empty for theirs. */
     private final Optional<URI> baseUrlOverride;
+
+    /** Where Markdown files parsed in an earlier run are looked up, and this run's are left; null for none. */
+    private volatile ParsedDocuments documents;
+
+    /**
+     * Looks Markdown content files up in {@code parsed} before parsing them, and leaves there
+     * those parsed now (see {@link ParsedDocuments}).
+     */
+    public void keepDocumentsIn(ParsedDocuments parsed) {
+        this.documents = parsed;
+    }
 
     /** A loader that reads the site's settings as they are written. */
     public ContentLoader() {
@@ -167,6 +177,8 @@ public final class ContentLoader {
         private final SourceCache.Marks marks;
         private final Diagnostics diagnostics;
         private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+        /** The bytes and fingerprint of each file read for its fingerprint and not yet parsed: read and hashed once. */
+        private final Map<Path, byte[][]> readBytes = new ConcurrentHashMap<>();
 
         Run(ProjectFiles files, SourceCache cache, SourceCache.Marks marks, Diagnostics diagnostics) {
             this.files = files;
@@ -275,7 +287,7 @@ public final class ContentLoader {
                 if (!files.checkInside(path, d)) {
                     return Optional.empty();
                 }
-                return document(files, path, d).flatMap(doc -> reader.apply(doc, d));
+                return document(files, path, readBytes.remove(path), d).flatMap(doc -> reader.apply(doc, d));
             });
         }
 
@@ -293,7 +305,7 @@ public final class ContentLoader {
             Optional<SourceCache.Entry> known = cache.fresh(path, IMAGE, marks);
             if (known.isEmpty()) {
                 byte[] bytes = readWhole(path);
-                byte[] hash = sha256(bytes);
+                byte[] hash = fingerprint(bytes);
                 known = cache.sameBytes(path, hash, IMAGE);
                 if (known.isEmpty()) {
                     var local = new Diagnostics(Integer.MAX_VALUE);
@@ -315,7 +327,11 @@ public final class ContentLoader {
         private <T> Optional<T> cached(Path path, Object variant, Function<Diagnostics, Optional<T>> parse) {
             seen.add(path);
             var entry = cache.fresh(path, variant, marks).orElseGet(() -> {
-                byte[] hash = Files.isRegularFile(path) ? sha256(ContentLoader.read(path)) : new byte[0];
+                byte[] bytes = Files.isRegularFile(path) ? ContentLoader.read(path) : null;
+                byte[] hash = bytes == null ? new byte[0] : fingerprint(bytes);
+                if (bytes != null) {
+                    readBytes.put(path, new byte[][] {bytes, hash});
+                }
                 return cache.sameBytes(path, hash, variant).orElseGet(() -> {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     Optional<T> value = parse.apply(local);
@@ -331,10 +347,32 @@ public final class ContentLoader {
         }
     }
 
-    private Optional<ContentDocument> document(ProjectFiles files, Path path, Diagnostics diagnostics) {
+    /**
+     * @param readAlready the file's bytes and their {@link #fingerprint} as this load read them;
+     *                    null when not read yet
+     */
+    private Optional<ContentDocument> document(ProjectFiles files, Path path, byte[][] readAlready,
+                                               Diagnostics diagnostics) {
         String rel = files.relative(path);
         String stem = path.getFileName().toString().replaceFirst("\\.md$", "");
-        return document(read(path), rel, stem, diagnostics);
+        byte[] bytes = readAlready != null ? readAlready[0] : read(path);
+        ParsedDocuments parsed = documents;
+        if (parsed == null) {
+            return document(bytes, rel, stem, diagnostics);
+        }
+        String key = ParsedDocuments.key(rel, stem, readAlready != null ? readAlready[1] : fingerprint(bytes));
+        Optional<ContentDocument> known = parsed.get(key);
+        if (known.isPresent()) {
+            return known; // kept only when it parsed without a problem
+        }
+        var local = new Diagnostics(Integer.MAX_VALUE);
+        Optional<ContentDocument> doc = document(bytes, rel, stem, local);
+        List<Diagnostic> found = local.sorted();
+        if (found.isEmpty() && doc.isPresent()) {
+            parsed.put(key, doc.get());
+        }
+        diagnostics.addAll(found);
+        return doc;
     }
 
     /** Decodes and splits one Markdown content file; empty when it has errors (reported). */
@@ -377,12 +415,9 @@ public final class ContentLoader {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    /** A file's fingerprint for {@link SourceCache} (a cache key: see {@link QuickHash}). */
+    private static byte[] fingerprint(byte[] bytes) {
+        return QuickHash.of(bytes);
     }
 
     /** Lists and vets the files of a project's content folder. */

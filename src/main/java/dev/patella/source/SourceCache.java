@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a long-lived session (the dev server, a build cache) remembers about each content file
- * between loads: the SHA-256 of its bytes, what it was read into and the problems found in it.
+ * between loads: a hash of its bytes ({@link QuickHash}), what it was read into and the problems found in it.
  *
  * <p>A file the cache has not been told about is taken as unchanged and is not even opened: the
  * owner reports changes with {@link #changed(Path)} (for example from file-system events) or

@@ -1,0 +1,240 @@
+package dev.patella.source;
+
+import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Markdown content files as an earlier run of Patella parsed them (front matter read as YAML,
+ * body split off), by a {@link QuickHash} of the file's name and bytes, so that a command-line
+ * build parses again only the files whose bytes changed. Only files that parsed without a
+ * problem are kept: a file with a mistake is parsed again and its problem reported again.
+ * Safe for several threads.
+ */
+public final class ParsedDocuments {
+
+    private final Map<String, ContentDocument> earlier;
+    private final Map<String, ContentDocument> used = new ConcurrentHashMap<>();
+
+    private ParsedDocuments(Map<String, ContentDocument> earlier) {
+        this.earlier = earlier;
+    }
+
+    /** None known yet. */
+    public static ParsedDocuments none() {
+        return new ParsedDocuments(Map.of());
+    }
+
+    /** The documents {@link #encode()} wrote; empty when the bytes are damaged. */
+    public static Optional<ParsedDocuments> decode(byte[] data) {
+        try {
+            var in = new DataInputStream(new NoteInput(data));
+            int n = count(in);
+            Map<String, ContentDocument> out = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String key = text(in);
+                String file = text(in);
+                String stem = text(in);
+                YNode front = node(in, file, 0);
+                if (!(front instanceof YNode.YMap map)) {
+                    return Optional.empty();
+                }
+                Prose body = new Prose(text(in), span(in, file));
+                out.put(key, new ContentDocument(file, stem, map, body));
+            }
+            return in.read() == -1 ? Optional.of(new ParsedDocuments(out)) : Optional.empty();
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return Optional.empty(); // a damaged note is only a slower build
+        }
+    }
+
+    /** The documents the last load used, to be remembered for the next run. */
+    public byte[] encode() {
+        try {
+            var bytes = new ByteArrayOutputStream(1 << 16);
+            var out = new DataOutputStream(bytes);
+            var entries = new ByteArrayOutputStream(1 << 16);
+            var each = new DataOutputStream(entries);
+            int written = 0;
+            for (var e : new TreeMap<>(used).entrySet()) {
+                ContentDocument doc = e.getValue();
+                var one = new ByteArrayOutputStream(1024);
+                var entry = new DataOutputStream(one);
+                try {
+                    text(entry, e.getKey());
+                    text(entry, doc.file());
+                    text(entry, doc.fileStem());
+                    node(entry, doc.frontMatter(), doc.file());
+                    text(entry, doc.body().markdown());
+                    span(entry, doc.body().at(), doc.file());
+                } catch (Unencodable skipped) {
+                    continue; // parsed again next time
+                }
+                entry.flush();
+                one.writeTo(each);
+                written++;
+            }
+            each.flush();
+            out.writeInt(written);
+            entries.writeTo(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writes to memory only
+        }
+    }
+
+    /** The key of a file's parse: its name in messages, its stem and the hash of its bytes. */
+    static String key(String rel, String stem, byte[] bytesHash) {
+        return new QuickHash().add(rel).add(stem).add(bytesHash).hex();
+    }
+
+    /** Whether this run used other documents than the earlier run's: only then is the note written again. */
+    public boolean changed() {
+        return !used.keySet().equals(earlier.keySet());
+    }
+
+    Optional<ContentDocument> get(String key) {
+        ContentDocument doc = earlier.get(key);
+        if (doc != null) {
+            used.put(key, doc);
+        }
+        return Optional.ofNullable(doc);
+    }
+
+    void put(String key, ContentDocument doc) {
+        used.put(key, doc);
+    }
+
+    private static final int MAX_DEPTH = 1000;
+
+    private static void node(DataOutputStream out, YNode node, String file) throws IOException {
+        if (node instanceof YNode.YMap map) {
+            out.writeByte('m');
+            span(out, map.at(), file);
+            out.writeInt(map.entries().size());
+            for (var e : map.entries().entrySet()) {
+                text(out, e.getKey());
+                text(out, e.getValue().key());
+                span(out, e.getValue().keyAt(), file);
+                node(out, e.getValue().value(), file);
+            }
+        } else if (node instanceof YNode.YList list) {
+            out.writeByte('l');
+            span(out, list.at(), file);
+            out.writeBoolean(list.flow());
+            out.writeInt(list.items().size());
+            for (YNode item : list.items()) {
+                node(out, item, file);
+            }
+        } else {
+            var scalar = (YNode.YScalar) node;
+            out.writeByte('s');
+            span(out, scalar.at(), file);
+            text(out, scalar.text());
+            out.writeByte(scalar.type().ordinal());
+        }
+    }
+
+    private static YNode node(DataInputStream in, String file, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException("too deep");
+        }
+        int kind = in.readByte();
+        SourceSpan at = span(in, file);
+        switch (kind) {
+            case 'm' -> {
+                int n = count(in);
+                Map<String, YNode.Entry> entries = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    String mapKey = text(in);
+                    String key = text(in);
+                    SourceSpan keyAt = span(in, file);
+                    entries.put(mapKey, new YNode.Entry(key, keyAt, node(in, file, depth + 1)));
+                }
+                return new YNode.YMap(entries, at);
+            }
+            case 'l' -> {
+                boolean flow = in.readBoolean();
+                int n = count(in);
+                List<YNode> items = new ArrayList<>(Math.min(n, 1024));
+                for (int i = 0; i < n; i++) {
+                    items.add(node(in, file, depth + 1));
+                }
+                return new YNode.YList(items, at, flow);
+            }
+            case 's' -> {
+                String text = text(in);
+                return new YNode.YScalar(text, YNode.YScalar.Type.values()[in.readByte()], at);
+            }
+            default -> throw new IOException("not a node: " + kind);
+        }
+    }
+
+    /** A span; its file is the document's, written once (a span of another file is written whole). */
+    private static void span(DataOutputStream out, SourceSpan span, String file) throws IOException {
+        boolean same = span.file().equals(file);
+        out.writeBoolean(same);
+        if (!same) {
+            text(out, span.file());
+        }
+        out.writeInt(span.line());
+        out.writeInt(span.column());
+    }
+
+    private static SourceSpan span(DataInputStream in, String file) throws IOException {
+        String f = in.readBoolean() ? file : text(in);
+        return new SourceSpan(f, in.readInt(), in.readInt());
+    }
+
+    /** A text UTF-8 cannot carry as it is (a lone surrogate, which a YAML escape can make). */
+    private static final class Unencodable extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new Unencodable();
+                }
+            }
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        int n = count(in);
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length != n) {
+            throw new IOException("cut short");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw new IOException("not a count: " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.patella.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import dev.patella.diag.Diagnostics;
+import dev.patella.model.Site;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Content files as an earlier run parsed them: a load that takes them from a note gives the same
+ * site and the same problems as a load that parses every file, and a file with a mistake is never
+ * taken from the note.
+ */
+class ParsedDocumentsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLoadFromKeptDocumentsGivesTheSameSite() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        var d1 = new Diagnostics();
+        Optional<Site> parsed = load(project, first, d1);
+        byte[] note = first.encode();
+
+        var second = ParsedDocuments.decode(note).orElseThrow();
+        var d2 = new Diagnostics();
+        Optional<Site> kept = load(project, second, d2);
+
+        assertThat(parsed).isPresent();
+        assertThat(kept).isEqualTo(parsed);
+        assertThat(d2.sorted()).isEqualTo(d1.sorted());
+        // every file was found in the note, so this run used the same documents
+        assertThat(second.encode()).isEqualTo(note).hasSizeGreaterThan(1000);
+        assertThat(first.changed()).isTrue();
+        assertThat(second.changed()).isFalse();
+    }
+
+    @Test
+    void aChangedFileIsParsedAgain() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        load(project, first, new Diagnostics());
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about).replace("About us.", "About them."));
+
+        var kept = load(project, ParsedDocuments.decode(first.encode()).orElseThrow(), new Diagnostics());
+        var fresh = load(project, ParsedDocuments.none(), new Diagnostics());
+
+        assertThat(kept).isEqualTo(fresh);
+        assertThat(kept.orElseThrow().pages().toString()).contains("About them.");
+    }
+
+    @Test
+    void aFileWithAMistakeIsReportedInEveryLoad() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about).replaceFirst("(?m)^title: ", "title: [unclosed "));
+        var first = ParsedDocuments.none();
+        var d1 = new Diagnostics();
+        load(project, first, d1);
+
+        var d2 = new Diagnostics();
+        load(project, ParsedDocuments.decode(first.encode()).orElseThrow(), d2);
+
+        assertThat(d1.hasErrors()).isTrue();
+        assertThat(d2.sorted()).isEqualTo(d1.sorted());
+    }
+
+    @Test
+    void aDamagedNoteReadsAsNone() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        load(project, first, new Diagnostics());
+        byte[] note = first.encode();
+
+        assertThat(ParsedDocuments.decode(Arrays.copyOf(note, note.length - 7))).isEmpty();
+        byte[] longer = Arrays.copyOf(note, note.length + 1);
+        assertThat(ParsedDocuments.decode(longer)).isEmpty();
+    }
+
+    private static Optional<Site> load(Path project, ParsedDocuments documents, Diagnostics diagnostics) {
+        var loader = new ContentLoader();
+        loader.keepDocumentsIn(documents);
+        return loader.load(project, diagnostics);
+    }
+}
