@@ -109,7 +109,7 @@ class ReaderBrowserTest {
                 page.close();
             }
         }
-        assertThat(pages).hasSize(18);
+        assertThat(pages).hasSize(36);
         assertThat(problems).isEmpty();
     }
 

@@ -33,7 +33,7 @@ class BuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errors()).isEmpty();
-        assertThat(run.out()).containsPattern("Built 18 pages \\(\\d+ files, \\d+ written\\) in \\d+\\.\\d\\d s");
+        assertThat(run.out()).containsPattern("Built 36 pages \\(\\d+ files, \\d+ written\\) in \\d+\\.\\d\\d s");
         Path site = project.resolve("site");
         for (String page : SHIPPED_PAGES) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
@@ -41,7 +41,7 @@ class BuildTest {
         String sitemap = TestSites.read(site.resolve("sitemap.xml"));
         assertThat(sitemap).contains("<loc>https://example.org/exercises/clamshell/</loc>")
                 .contains("<loc>https://example.org/</loc>").doesNotContain("404");
-        assertThat(Pattern.compile("<loc>").matcher(sitemap).results().count()).isEqualTo(17);
+        assertThat(Pattern.compile("<loc>").matcher(sitemap).results().count()).isEqualTo(34);
         assertThat(sitemap).contains("<loc>https://example.org/conditions/chondromalacia-patella/program/</loc>")
                 .contains("<loc>https://example.org/search/</loc>");
         assertThat(TestSites.read(site.resolve("robots.txt"))).contains("Sitemap: https://example.org/sitemap.xml");
