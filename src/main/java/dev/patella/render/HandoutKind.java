@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The clinician's handout maker, at {@code /handout/}: choose exercises from any program, set each
@@ -21,6 +22,8 @@ import java.util.Set;
  * without JavaScript it is the default program (the first condition's) as a printable sheet.
  */
 final class HandoutKind implements PageKind {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     /** The ranges a handout link may carry; the doses' are the content schema's own. */
     static final Views.HandoutLimits LIMITS = new Views.HandoutLimits(Dose.MAX_SETS, Dose.MAX_REPS,
@@ -72,6 +75,17 @@ final class HandoutKind implements PageKind {
         return List.copyOf(out);
     }
 
+    /**
+     * What a handout link names an exercise by: its file's name, which a translation shares with its source
+     * ({@code content/es/exercises/clamshell.md}), so that a link made in one language opens in another even
+     * where a translation has a slug of its own. A file name that cannot be written in a link gives the slug.
+     */
+    private static String key(Exercise e) {
+        String file = e.origin().file();
+        String stem = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
+        return KEY.matcher(stem).matches() ? stem : e.slug();
+    }
+
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         String url = Urls.HANDOUT;
         var md = v.markdownFor(url, d);
@@ -84,10 +98,10 @@ final class HandoutKind implements PageKind {
             List<Exercise> exercises = exercisesOf(c, index);
             inPrograms.addAll(exercises);
             groups.add(new Views.HandoutGroup(c.title(), exercises.stream()
-                    .map(e -> new Views.Link(e.title(), e.slug(), false)).toList()));
+                    .map(e -> new Views.Link(e.title(), key(e), false)).toList()));
         }
         List<Views.Link> others = index.exercises().stream().filter(e -> !inPrograms.contains(e))
-                .map(e -> new Views.Link(e.title(), e.slug(), false)).toList();
+                .map(e -> new Views.Link(e.title(), key(e), false)).toList();
         if (!others.isEmpty()) {
             groups.add(new Views.HandoutGroup(v.words().text("handout.others"), others));
         }
@@ -96,7 +110,7 @@ final class HandoutKind implements PageKind {
         ordered.addAll(index.exercises());
         List<Views.HandoutExercise> sheet = new ArrayList<>();
         for (Exercise e : ordered) {
-            sheet.add(new Views.HandoutExercise(e.slug(), "ex-" + e.slug(), e.title(),
+            sheet.add(new Views.HandoutExercise(key(e), "ex-" + key(e), e.title(),
                     Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
                     ViewBuilder.dose(e.dose(), md), e.dose().reps().min(), v.illustration(e, url),
                     md.inline(e.instructions().position()), md.inline(e.instructions().steps()),

@@ -154,4 +154,27 @@ class LanguagesBrowserTest {
             assertThat(page.url()).isEqualTo(spanish.base() + "exercises/leg-lift/");
         }
     }
+
+    /** Issue 16, item 5: a handout names exercises by their file's name, which a translation shares. */
+    @Test
+    void aHandoutLinkMadeInEnglishOpensInSpanishWithTheSameChoices() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(spanish.base() + "handout/#v1.x=leg-lift.2.8.5.30.4");
+            page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator(".sheet-exercise:visible h3 a").allTextContents()).containsExactly("Leg lift");
+            String english = page.inputValue("#h-link");
+
+            // the Spanish exercise has a slug of its own (elevacion-de-pierna); the link still names it leg-lift
+            page.navigate(english.replace("/handout/", "/es/handout/"));
+            page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(page.locator(".sheet-exercise:visible h3 a").allTextContents())
+                    .containsExactly("Elevación de pierna");
+            assertThat(page.inputValue("input[name=sets] >> nth=0")).isEqualTo("2");
+            assertThat(page.inputValue("input[name=reps] >> nth=0")).isEqualTo("8");
+            assertThat(page.inputValue("#h-link")).isEqualTo(english.replace("/handout/", "/es/handout/"));
+        }
+    }
 }
