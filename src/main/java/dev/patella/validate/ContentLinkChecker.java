@@ -28,6 +28,9 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
     private static final Pattern OTHER_SITE =
             Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*");
 
+    /** A page of a language other than the default one: {@code /es/pages-path/}, its code and the path without it. */
+    private static final Pattern LANGUAGE_PREFIX = Pattern.compile("/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(/.+)");
+
     public ContentLinkChecker {
         pages = Map.copyOf(pages);
         files = Set.copyOf(files);
@@ -62,6 +65,14 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
             }
             Set<String> ids = pages.get(path);
             if (ids == null) {
+                var untranslated = LANGUAGE_PREFIX.matcher(path);
+                if (untranslated.matches() && pages.containsKey(untranslated.group(2))) {
+                    diagnostics.error("link.broken", link.at(), "the link points at " + path + ", but the page "
+                            + untranslated.group(2) + " has no translation into " + untranslated.group(1)
+                            + " yet; translate that page too (same file name, under content/" + untranslated.group(1)
+                            + "/), or leave the link out until it is");
+                    continue;
+                }
                 String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
                         : hint(path, pages.keySet());
                 diagnostics.error("link.broken", link.at(), "the link points at " + path
