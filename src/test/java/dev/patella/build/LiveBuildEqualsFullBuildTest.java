@@ -59,7 +59,8 @@ class LiveBuildEqualsFullBuildTest {
      * forms are "also"; an exercise's equipment groups {@code equipment} and {@code optional_equipment}.
      */
     private static final Map<String, String> KEY_OF = Map.of("authors", "author", "forms", "also",
-            "required", "equipment", "optional", "optional_equipment");
+            "required", "equipment", "optional", "optional_equipment",
+            "defaultLanguage", "language", "all", "languages");
 
     private final Map<List<Reference>, Map<String, FormattedReference>> formatted = new java.util.HashMap<>();
     private Path project;
