@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * each of the site's other languages, every file whose source changed since its
  * {@code translated_from} was written ({@code translation.stale}), that has no such line
  * ({@code translation.unmarked}), or that lacks a field its source has
- * ({@code translation.missing-field}). Warnings; errors with {@code --strict}.
+ * ({@code translation.missing-field}), or whose numbers (doses, steps, warnings) differ from its source's
+ * ({@code translation.numbers}). Warnings; errors with {@code --strict}.
  *
  * <p>It reads the files themselves, whether or not the site builds its other editions, and
  * reports nothing about a file that cannot be read: the loader says why. Keep one per session:
@@ -33,6 +34,7 @@ public final class TranslationDrift {
     static final String STALE = "translation.stale";
     static final String UNMARKED = "translation.unmarked";
     static final String MISSING_FIELD = "translation.missing-field";
+    static final String NUMBERS = "translation.numbers";
 
     private final YamlReader yaml = new YamlReader();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -75,6 +77,7 @@ public final class TranslationDrift {
         String theSource = "the " + folders.sourceLanguageName() + " source " + source.file();
         var now = TranslationParts.of(kind, source);
         Optional<YNode.Entry> stamp = translation.stampEntry();
+        boolean stale = false;
         if (stamp.isEmpty()) {
             diagnostics.add(new Diagnostic(severity, UNMARKED, "this translation does not say which version of "
                     + source.file() + " it was made from, so Patella cannot tell whether it is up to date; check it "
@@ -90,6 +93,7 @@ public final class TranslationDrift {
             } else {
                 List<String> changed = now.parts().changedSince(recorded.get());
                 if (!changed.isEmpty()) {
+                    stale = true;
                     List<String> what = new ArrayList<>();
                     for (String part : changed) {
                         SourceSpan at = now.at().get(part);
@@ -106,6 +110,17 @@ public final class TranslationDrift {
             diagnostics.add(new Diagnostic(severity, MISSING_FIELD, missing(gap, theSource), gap.translationAt(),
                     List.of()));
         }
+        // a stale translation's numbers differ because its source changed: translation.stale says where
+        for (TranslationNumbers.Difference d : stale ? List.<TranslationNumbers.Difference>of()
+                : TranslationNumbers.find(kind, source, translation)) {
+            diagnostics.add(new Diagnostic(severity, NUMBERS, numbers(d, theSource), d.translationAt(), List.of()));
+        }
+    }
+
+    /** The message for numbers that differ from the source's. */
+    static String numbers(TranslationNumbers.Difference d, String theSource) {
+        return d.what() + "; " + theSource + " has it at " + d.sourceAt() + ". A translation gives the same doses, "
+                + "numbers and steps as its source: correct the translation (or the source, if that is the one that is wrong)";
     }
 
     /** The message for a field the translation lacks. */

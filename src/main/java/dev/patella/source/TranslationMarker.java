@@ -109,6 +109,10 @@ public final class TranslationMarker {
             problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.MISSING_FIELD,
                     TranslationDrift.missing(gap, theSource), gap.translationAt(), List.of()));
         }
+        for (TranslationNumbers.Difference d : TranslationNumbers.find(kind, original.get(), translation.get())) {
+            problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.NUMBERS, TranslationDrift.numbers(d, theSource),
+                    d.translationAt(), List.of()));
+        }
         if (problems.hasErrors()) {
             return new Refused(file, "", problems.sorted());
         }

@@ -185,6 +185,30 @@ class TranslationDriftTest {
         assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
     }
 
+    /** A Spanish page whose own numbers are wrong, with its English source unchanged: one mistake at a time. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "another dose in a number field|  sets: 3|  sets: 2|  sets: 2",
+            "another dose in a text field|  reps: 10-15|  reps: 10-12|  reps: 10-12",
+            "a step more than the source|  - Levanta la pierna.|  - Levanta la pierna.~  - Bájala.|steps:",
+            "a step with a number of its own|  - Levanta la pierna.|  - Levanta la pierna 2 veces.|  - Levanta"})
+    void aTranslationWhoseNumbersAreNotItsSourcesIsReportedAtItsLineAndCannotBeMarked(String name, String from,
+            String to, String reportedLine) throws IOException {
+        edit(SPANISH, from, to.replace("~", "\n")); // ~ is a line break
+
+        var check = check();
+
+        int line = lineOf(SPANISH, reportedLine) + (reportedLine.equals("steps:") ? 1 : 0); // a list: its first item
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).singleElement().asString()
+                .startsWith("warning translation.numbers " + SPANISH + ":" + line + ":");
+        assertThat(check.message("translation.numbers")).contains("in the source; the English source " + ENGLISH
+                + " has it at " + ENGLISH + ":");
+        var marked = TestSites.run("translated", SPANISH, "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isEqualTo(1);
+        assertThat(marked.err()).contains("[translation.numbers]");
+    }
+
     private TestSites.Run check() {
         return TestSites.run("check", "--project", project.toString());
     }
