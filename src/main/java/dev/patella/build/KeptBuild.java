@@ -218,38 +218,38 @@ final class KeptBuild {
     private Optional<Note> decode(byte[] data) {
         try {
             var in = new DataInputStream(new NoteInput(data));
-            String noteKey = text(in);
+            String noteKey = NoteInput.text(in);
             if (!noteKey.equals(key)) {
                 return Optional.empty();
             }
-            String shared = text(in);
-            int n = count(in);
+            String shared = NoteInput.text(in);
+            int n = NoteInput.count(in);
             Map<String, RenderCache.Kept> pages = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                String url = text(in);
-                String specHash = text(in);
-                String htmlHash = text(in);
-                String pageUrl = text(in);
-                String template = text(in);
+                String url = NoteInput.text(in);
+                String specHash = NoteInput.text(in);
+                String htmlHash = NoteInput.text(in);
+                String pageUrl = NoteInput.text(in);
+                String template = NoteInput.text(in);
                 Optional<SourceSpan> origin = in.readBoolean() ? Optional.of(span(in)) : Optional.empty();
-                int links = count(in);
+                int links = NoteInput.count(in);
                 List<LinkUse> linkUses = new ArrayList<>(links);
                 for (int k = 0; k < links; k++) {
-                    linkUses.add(new LinkUse(text(in), in.readBoolean(), text(in), span(in)));
+                    linkUses.add(new LinkUse(NoteInput.text(in), in.readBoolean(), NoteInput.text(in), span(in)));
                 }
-                int citations = count(in);
+                int citations = NoteInput.count(in);
                 List<CitationUse> citationUses = new ArrayList<>(citations);
                 for (int k = 0; k < citations; k++) {
-                    String citeKey = text(in);
+                    String citeKey = NoteInput.text(in);
                     boolean located = in.readBoolean();
-                    String locator = text(in);
+                    String locator = NoteInput.text(in);
                     citationUses.add(new CitationUse(citeKey, located ? Optional.of(locator) : Optional.empty(),
                             span(in)));
                 }
                 List<String> sources = texts(in);
                 Set<String> ids = new HashSet<>(texts(in));
                 Set<String> targets = new HashSet<>(texts(in));
-                int diagnostics = count(in);
+                int diagnostics = NoteInput.count(in);
                 List<Diagnostic> found = new ArrayList<>(diagnostics);
                 for (int k = 0; k < diagnostics; k++) {
                     found.add(diagnostic(in));
@@ -257,28 +257,28 @@ final class KeptBuild {
                 pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
                         new byte[0], linkUses, citationUses, sources, ids, targets, found)));
             }
-            int plainCount = count(in);
+            int plainCount = NoteInput.count(in);
             Map<String, String> plain = new HashMap<>(plainCount * 2);
             for (int i = 0; i < plainCount; i++) {
-                plain.put(text(in), text(in));
+                plain.put(NoteInput.text(in), NoteInput.text(in));
             }
-            int wordCount = count(in);
+            int wordCount = NoteInput.count(in);
             Map<String, String> bodyWords = new HashMap<>(wordCount * 2);
             for (int i = 0; i < wordCount; i++) {
-                bodyWords.put(text(in), text(in));
+                bodyWords.put(NoteInput.text(in), NoteInput.text(in));
             }
-            int levelCount = count(in);
+            int levelCount = NoteInput.count(in);
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
-                String hash = text(in);
-                String scale = text(in);
+                String hash = NoteInput.text(in);
+                String scale = NoteInput.text(in);
                 double score = in.readDouble();
                 int words = in.readInt();
                 int sentences = in.readInt();
-                int longest = count(in);
+                int longest = NoteInput.count(in);
                 List<Readability.Sentence> list = new ArrayList<>(longest);
                 for (int k = 0; k < longest; k++) {
-                    list.add(new Readability.Sentence(text(in), in.readInt(), in.readInt(), span(in)));
+                    list.add(new Readability.Sentence(NoteInput.text(in), in.readInt(), in.readInt(), span(in)));
                 }
                 levels.put(hash, new Readability.Level(scale, score, words, sentences, list));
             }
@@ -304,11 +304,11 @@ final class KeptBuild {
     }
 
     private static Diagnostic diagnostic(DataInputStream in) throws IOException {
-        Severity severity = Severity.valueOf(text(in));
-        String code = text(in);
-        String message = text(in);
+        Severity severity = Severity.valueOf(NoteInput.text(in));
+        String code = NoteInput.text(in);
+        String message = NoteInput.text(in);
         SourceSpan at = span(in);
-        int n = count(in);
+        int n = NoteInput.count(in);
         List<SourceSpan> via = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             via.add(span(in));
@@ -323,7 +323,7 @@ final class KeptBuild {
     }
 
     private static SourceSpan span(DataInputStream in) throws IOException {
-        return new SourceSpan(text(in), in.readInt(), in.readInt());
+        return new SourceSpan(NoteInput.text(in), in.readInt(), in.readInt());
     }
 
     private static void texts(DataOutputStream out, Collection<String> texts) throws IOException {
@@ -335,10 +335,10 @@ final class KeptBuild {
     }
 
     private static List<String> texts(DataInputStream in) throws IOException {
-        int n = count(in);
+        int n = NoteInput.count(in);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(text(in));
+            out.add(NoteInput.text(in));
         }
         return out;
     }
@@ -349,21 +349,5 @@ final class KeptBuild {
         out.write(bytes);
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        int n = count(in);
-        byte[] bytes = in.readNBytes(n);
-        if (bytes.length != n) {
-            throw new IOException("cut short");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 
-    /** A count or length, which a damaged note may give as anything. */
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1 << 28) {
-            throw new IOException("not a count: " + n);
-        }
-        return n;
-    }
 }

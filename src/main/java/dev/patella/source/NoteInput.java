@@ -1,6 +1,9 @@
 package dev.patella.source;
 
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An input stream over a byte array, for reading the notes a build keeps in {@code .patella/}
@@ -39,5 +42,24 @@ public final class NoteInput extends InputStream {
     @Override
     public int available() {
         return data.length - pos;
+    }
+
+    /** A text written as its UTF-8 length then its bytes. */
+    public static String text(DataInputStream in) throws IOException {
+        int n = count(in);
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length != n) {
+            throw new IOException("cut short");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A count or length, which a damaged note may give as anything. */
+    public static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw new IOException("not a count: " + n);
+        }
+        return n;
     }
 }

@@ -42,17 +42,17 @@ public final class ParsedDocuments {
     public static Optional<ParsedDocuments> decode(byte[] data) {
         try {
             var in = new DataInputStream(new NoteInput(data));
-            int n = count(in);
+            int n = NoteInput.count(in);
             Map<String, ContentDocument> out = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                String key = text(in);
-                String file = text(in);
-                String stem = text(in);
+                String key = NoteInput.text(in);
+                String file = NoteInput.text(in);
+                String stem = NoteInput.text(in);
                 YNode front = node(in, file, 0);
                 if (!(front instanceof YNode.YMap map)) {
                     return Optional.empty();
                 }
-                Prose body = new Prose(text(in), span(in, file));
+                Prose body = new Prose(NoteInput.text(in), span(in, file));
                 out.put(key, new ContentDocument(file, stem, map, body));
             }
             return in.read() == -1 ? Optional.of(new ParsedDocuments(out)) : Optional.empty();
@@ -157,11 +157,11 @@ public final class ParsedDocuments {
         SourceSpan at = span(in, file);
         switch (kind) {
             case 'm' -> {
-                int n = count(in);
+                int n = NoteInput.count(in);
                 Map<String, YNode.Entry> entries = new LinkedHashMap<>(n * 2);
                 for (int i = 0; i < n; i++) {
-                    String mapKey = text(in);
-                    String key = text(in);
+                    String mapKey = NoteInput.text(in);
+                    String key = NoteInput.text(in);
                     SourceSpan keyAt = span(in, file);
                     entries.put(mapKey, new YNode.Entry(key, keyAt, node(in, file, depth + 1)));
                 }
@@ -169,7 +169,7 @@ public final class ParsedDocuments {
             }
             case 'l' -> {
                 boolean flow = in.readBoolean();
-                int n = count(in);
+                int n = NoteInput.count(in);
                 List<YNode> items = new ArrayList<>(Math.min(n, 1024));
                 for (int i = 0; i < n; i++) {
                     items.add(node(in, file, depth + 1));
@@ -177,7 +177,7 @@ public final class ParsedDocuments {
                 return new YNode.YList(items, at, flow);
             }
             case 's' -> {
-                String text = text(in);
+                String text = NoteInput.text(in);
                 return new YNode.YScalar(text, YNode.YScalar.Type.values()[in.readByte()], at);
             }
             default -> throw new IOException("not a node: " + kind);
@@ -196,7 +196,7 @@ public final class ParsedDocuments {
     }
 
     private static SourceSpan span(DataInputStream in, String file) throws IOException {
-        String f = in.readBoolean() ? file : text(in);
+        String f = in.readBoolean() ? file : NoteInput.text(in);
         return new SourceSpan(f, in.readInt(), in.readInt());
     }
 
@@ -221,20 +221,5 @@ public final class ParsedDocuments {
         out.write(bytes);
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        int n = count(in);
-        byte[] bytes = in.readNBytes(n);
-        if (bytes.length != n) {
-            throw new IOException("cut short");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1 << 28) {
-            throw new IOException("not a count: " + n);
-        }
-        return n;
-    }
 }
