@@ -63,12 +63,8 @@ final class SiteChecks {
             edition.urls().forEach(url -> broken.add(prefix + url));
         }
         broken.removeAll(ids.keySet());
-        index.site().unreadable().exercises().forEach(slug -> broken.add(Urls.exercise(slug)));
-        index.site().unreadable().conditions().forEach(slug -> {
-            broken.add(Urls.condition(slug));
-            broken.add(Urls.program(slug));
-        });
-        index.site().unreadable().pages().forEach(slug -> broken.add(Urls.page(slug)));
+        editions.forEach(e -> broken.addAll(ContentLinkChecker.unreadPages(e.site().config().prefix(),
+                e.site().unreadable())));
         boolean everyPageMade = broken.isEmpty() && index.site().unreadable().folders().isEmpty();
         // a refused file is reported where it is, not again at every link to it
         broken.addAll(index.site().unreadable().files());

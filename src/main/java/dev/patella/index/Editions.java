@@ -11,6 +11,7 @@ import dev.patella.model.Translation;
 import dev.patella.model.Unreadable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,21 +52,39 @@ public final class Editions {
         }
         Map<String, String> sourceFileOf = new HashMap<>();
         site.exercises().forEach(e -> sourceFileOf.put(e.slug(), e.origin().file()));
+        // a translation that could not be read (reported) is named by its source's slug, as programs and links name it
+        Set<String> unreadExercises = sourceSlugs(t.unread().exercises(), "exercises", sourceFileSlug);
         List<Condition> conditions = t.conditions().stream()
-                .map(c -> withProgram(c, slugs, sourceFileOf, t.language(), diagnostics)).toList();
+                .map(c -> withProgram(c, slugs, sourceFileOf, unreadExercises, t.language(), diagnostics)).toList();
+        Map<String, String> conditionSlug = new HashMap<>();
+        site.conditions().forEach(c -> conditionSlug.put(c.origin().file(), c.slug()));
+        Map<String, String> pageSlug = new HashMap<>();
+        site.pages().forEach(p -> pageSlug.put(p.origin().file(), p.slug()));
         var shared = site.unreadable();
-        var unreadable = new Unreadable(Set.of(), Set.of(), Set.of(), shared.people(), shared.sources(),
+        var unreadable = new Unreadable(unreadExercises, sourceSlugs(t.unread().conditions(), "conditions", conditionSlug),
+                sourceSlugs(t.unread().pages(), "pages", pageSlug), shared.people(), shared.sources(),
                 shared.folders(), shared.files());
         return new Site(config, site.people(), site.references(), conditions, t.exercises(), t.pages(), site.files(),
                 unreadable, t.glossary());
     }
 
+    /** The slugs of the sources of the translated files {@code names} of {@code content/<code>/<folder>/}. */
+    private static Set<String> sourceSlugs(Set<String> names, String folder, Map<String, String> slugOfSourceFile) {
+        Set<String> out = new HashSet<>();
+        for (String name : names) {
+            out.add(slugOfSourceFile.getOrDefault("content/" + folder + "/" + name + ".md", name));
+        }
+        return out;
+    }
+
     /**
      * The condition with its program's keys naming the translated exercises. A key whose exercise
-     * has no translation is reported: the translated program would lack a step.
+     * has no translation is reported: the translated program would lack a step. A key whose
+     * translation could not be read ({@code unread}, its own error says why) is kept as it is, for
+     * the index to pass over.
      */
     private static Condition withProgram(Condition c, Map<String, String> slugs, Map<String, String> sourceFileOf,
-                                         String language, Diagnostics diagnostics) {
+                                         Set<String> unread, String language, Diagnostics diagnostics) {
         List<ProgramStep> program = new ArrayList<>();
         for (ProgramStep step : c.program()) {
             List<Key> keys = new ArrayList<>();
@@ -73,6 +92,8 @@ public final class Editions {
                 String translated = slugs.get(key.value());
                 if (translated != null) {
                     keys.add(new Key(translated, key.at()));
+                } else if (unread.contains(key.value())) {
+                    keys.add(key);
                 } else if (sourceFileOf.containsKey(key.value())) {
                     String source = sourceFileOf.get(key.value());
                     diagnostics.error("translation.untranslated", key.at(), c.origin().file() + " lists the exercise "

@@ -13,15 +13,25 @@ import java.util.regex.Pattern;
  * @param language the language code, one of the site's {@code languages}
  * @param text     the reader-facing texts of {@code content/<code>/site.yaml}; empty when it could not be read (reported)
  * @param glossary the terms of {@code content/<code>/glossary.yaml}; empty when there is none
+ * @param unread   the file names (without {@code .md}) of the translated conditions, exercises and
+ *                 pages whose source exists but which had errors (reported), so that what refers to
+ *                 them in this language is not reported a second time; only its three name sets are used
  */
 public record Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
-                          List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary) {
+                          List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary,
+                          Unreadable unread) {
 
     public Translation {
         conditions = List.copyOf(conditions);
         exercises = List.copyOf(exercises);
         pages = List.copyOf(pages);
         glossary = List.copyOf(glossary);
+    }
+
+    /** A translation whose every file could be read. */
+    public Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
+                       List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary) {
+        this(language, text, conditions, exercises, pages, glossary, Unreadable.none());
     }
 
     /**

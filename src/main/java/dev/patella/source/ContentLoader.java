@@ -152,7 +152,12 @@ public final class ContentLoader {
         List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
                 ? run.yaml(glossaryName, (node, d) -> GlossaryReader.read(withoutTranslatedFrom(node), d))
                 .orElse(List.of()) : List.of();
-        return new Translation(code, text, conditions, exercises, pages, glossary);
+        var unread = new Unreadable(
+                run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
+                run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
+                run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
+                false, false, Set.of(), Set.of());
+        return new Translation(code, text, conditions, exercises, pages, glossary, unread);
     }
 
     /**
@@ -490,6 +495,23 @@ public final class ContentLoader {
             Set<String> out = new HashSet<>(list(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList());
             read.forEach(out::remove);
+            return out;
+        }
+
+        /**
+         * The names (without {@code .md}) of the files of {@code content/<code>/<folder>/} that have a
+         * source in {@code content/<folder>/} but are not among {@code read} (content paths of the
+         * translations that could be read): those that had errors.
+         */
+        Set<String> unreadTranslations(String code, String folder, List<String> read) {
+            Set<String> out = new HashSet<>();
+            for (Path path : list(content.resolve(code).resolve(folder))) {
+                String name = path.getFileName().toString();
+                if (name.endsWith(".md") && !read.contains(relative(path))
+                        && Files.exists(content.resolve(folder).resolve(name))) {
+                    out.add(name.substring(0, name.length() - 3));
+                }
+            }
             return out;
         }
 

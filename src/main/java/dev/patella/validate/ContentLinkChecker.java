@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
+import dev.patella.model.Unreadable;
 import dev.patella.source.Suggestions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,23 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);
         unreadFolders = Set.copyOf(unreadFolders);
+    }
+
+    /**
+     * The pages of the edition published under {@code prefix} ({@code ""} for the default language,
+     * {@code "/es"}) that would come from files that could not be read: links to them are not
+     * reported, whether the page is in the default language or a translation (its file's errors
+     * say what to fix; a link to it is no second mistake).
+     */
+    public static Set<String> unreadPages(String prefix, Unreadable unreadable) {
+        Set<String> out = new HashSet<>();
+        unreadable.exercises().forEach(slug -> out.add(prefix + Urls.exercise(slug)));
+        unreadable.conditions().forEach(slug -> {
+            out.add(prefix + Urls.condition(slug));
+            out.add(prefix + Urls.program(slug));
+        });
+        unreadable.pages().forEach(slug -> out.add(prefix + Urls.page(slug)));
+        return out;
     }
 
     /** Whether {@code path} could only have come from something that could not be read. */
