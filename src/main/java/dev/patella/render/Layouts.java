@@ -4,6 +4,7 @@ import dev.patella.config.SiteConfig;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Page;
+import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +79,23 @@ final class Layouts {
         String fullTitle = url.equals(Urls.HOME) ? config.title()
                 : words.format("title.page", Map.of("page", title, "site", config.title()));
         var head = new Views.Layout.Head(fullTitle, title, description, config.language(), siteRoot + css,
-                siteRoot + icon, siteRoot + SiteRenderer.MANIFEST, List.of(), jsonLd, "website");
+                siteRoot + icon, siteRoot + SiteRenderer.MANIFEST, List.of(), jsonLd, "website",
+                ogLocale(config.language()));
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
         var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), section, crumbs);
         return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
+    }
+
+    /**
+     * A language code as Open Graph's {@code og:locale} wants it, language and region joined by
+     * {@code _}: ICU's likely region completes a bare language ({@code es} is {@code es_ES},
+     * {@code en} is {@code en_US}, {@code pt-BR} stays {@code pt_BR}).
+     */
+    static String ogLocale(String code) {
+        ULocale likely = ULocale.addLikelySubtags(ULocale.forLanguageTag(code));
+        String region = likely.getCountry();
+        return region.isEmpty() ? likely.getLanguage() : likely.getLanguage() + "_" + region;
     }
 
     /** The page's language, its versions in the others, and the switcher to them. */

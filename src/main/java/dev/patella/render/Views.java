@@ -68,20 +68,24 @@ public final class Views {
          * @param icon     the favicon's href
          * @param manifest the web app manifest's href
          * @param scripts  the hrefs of the page's scripts (external files only, loaded with {@code defer})
+         * @param ogLocale the page's language as Open Graph writes a locale: language and region ({@code es_ES})
          */
         public record Head(String title, String ogTitle, String description, String language, String css,
-                           String icon, String manifest, List<String> scripts, String jsonLd, String ogType) {
+                           String icon, String manifest, List<String> scripts, String jsonLd, String ogType,
+                           String ogLocale) {
 
             public Head {
                 scripts = List.copyOf(scripts);
             }
 
             Head withOgType(String type) {
-                return new Head(title, ogTitle, description, language, css, icon, manifest, scripts, jsonLd, type);
+                return new Head(title, ogTitle, description, language, css, icon, manifest, scripts, jsonLd, type,
+                        ogLocale);
             }
 
             Head withScripts(List<String> hrefs) {
-                return new Head(title, ogTitle, description, language, css, icon, manifest, hrefs, jsonLd, ogType);
+                return new Head(title, ogTitle, description, language, css, icon, manifest, hrefs, jsonLd, ogType,
+                        ogLocale);
             }
         }
 

@@ -58,6 +58,14 @@ class LanguagePagesTest {
     }
 
     @Test
+    void openGraphNamesEachPagesLocaleWithItsRegion() {
+        // Open Graph reads a locale as language_REGION; ICU's likely region completes a bare code
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html"))
+                .contains("<meta property=\"og:locale\" content=\"es_ES\">");
+        assertThat(page("exercises/leg-lift/index.html")).contains("<meta property=\"og:locale\" content=\"en_US\">");
+    }
+
+    @Test
     void anUntranslatedPageIsNotPublishedInSpanishNorListedThere() {
         assertThat(site.resolve("es/about")).doesNotExist();
         assertThat(page("es/index.html")).doesNotContain("about/");
