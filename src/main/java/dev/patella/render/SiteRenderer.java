@@ -312,19 +312,21 @@ public final class SiteRenderer {
         });
     }
 
-    /** For each source key, the pages that list it, in URL order. */
+    /** For each source key, the pages that list it, in URL order, each by its title in the edition's language. */
     private static Map<String, List<Views.Link>> citedBy(Map<String, RenderCache.Entry> pages, SiteIndex index,
                                                          String prefix, List<PageJob> edition) {
         Map<String, List<Views.Link>> out = new LinkedHashMap<>();
         Set<String> mine = new HashSet<>();
         edition.forEach(job -> mine.add(job.siteUrl()));
-        pages.values().stream().map(RenderCache.Entry::page).filter(p -> mine.contains(p.url()))
-                .filter(p -> !p.url().equals(prefix + Urls.SOURCES))
-                .sorted(Comparator.comparing(RenderedPage::url)).forEach(page -> {
-                    String url = page.url().substring(prefix.length());
-                    for (String key : page.sources()) {
+        pages.values().stream().filter(e -> mine.contains(e.page().url()))
+                .filter(e -> !e.page().url().equals(prefix + Urls.SOURCES))
+                .sorted(Comparator.comparing(e -> e.page().url())).forEach(entry -> {
+                    String url = entry.page().url().substring(prefix.length());
+                    String title = entry.spec().shows() instanceof Views.PageView view
+                            ? view.layout().head().ogTitle() : index.findTitle(url).orElse(url);
+                    for (String key : entry.page().sources()) {
                         out.computeIfAbsent(key, k -> new ArrayList<>()).add(new Views.Link(
-                                index.findTitle(url).orElse(url), Urls.relative(Urls.SOURCES, url), false));
+                                title, Urls.relative(Urls.SOURCES, url), false));
                     }
                 });
         return out;

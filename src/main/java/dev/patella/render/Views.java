@@ -13,6 +13,11 @@ public final class Views {
     private Views() {
     }
 
+    /** The view of a whole page: every page has a layout, whose head holds the page's own title. */
+    public interface PageView {
+        Layout layout();
+    }
+
     /**
      * What every page around its own content needs: what goes in its {@code <head>}, the frame
      * every page shares, and where this page is.
@@ -181,7 +186,8 @@ public final class Views {
     public record Person(String id, String name, String credentials, String role, String bioHtml) {
     }
 
-    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions, Checked checked) {
+    public record Home(Layout layout, String introHtml, List<ConditionCard> conditions, Checked checked)
+            implements PageView {
     }
 
     public record ConditionCard(String title, String href, String summary, String programHref, List<Phase> program) {
@@ -190,14 +196,14 @@ public final class Views {
     public record Condition(Layout layout, String title, List<String> otherNames, String summary, String icd10,
                             List<String> symptomsHtml, List<String> riskFactorsHtml, List<String> avoidHtml,
                             String bodyHtml, List<Phase> program, String programHref,
-                            List<Reference> references, Editorial editorial, Help help) {
+                            List<Reference> references, Editorial editorial, Help help) implements PageView {
     }
 
     /** An exercise's page; its groups mirror the model's {@code Exercise}. */
     public record Exercise(Layout layout, String title, List<String> otherNames, String summary, Profile profile,
                            Equipment equipment, Instructions instructions, Dose dose, Variations variations,
                            Safety safety, Illustration illustration, List<Usage> usedFor, String bodyHtml,
-                           List<Reference> references, Editorial editorial, Help help) {
+                           List<Reference> references, Editorial editorial, Help help) implements PageView {
 
         /** The muscles it works; {@code chain} and {@code phase} are labels, {@code chainMeaning} says what the chain is. */
         public record Profile(List<String> primaryMuscles, List<String> secondaryMuscles, String chain,
@@ -220,7 +226,7 @@ public final class Views {
     }
 
     public record Exercises(Layout layout, List<Phase> phases, List<Facet> muscles, List<Facet> chains,
-                            List<Facet> equipment, Checked checked) {
+                            List<Facet> equipment, Checked checked) implements PageView {
     }
 
     /**
@@ -233,7 +239,8 @@ public final class Views {
      */
     public record Program(Layout layout, String title, String conditionTitle, String conditionHref,
                           String canonical, List<ProgramPhase> phases, List<String> weeks, List<String> days,
-                          Help help, List<String> avoidHtml, List<Reference> references, Editorial editorial) {
+                          Help help, List<String> avoidHtml, List<Reference> references, Editorial editorial)
+            implements PageView {
     }
 
     public record ProgramPhase(String title, String summaryHtml, List<ProgramExercise> exercises) {
@@ -260,7 +267,7 @@ public final class Views {
      */
     public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
                           HandoutLimits limits, String qrHref, Help help, List<Reference> references,
-                          Checked checked, List<String> weeks, List<String> days) {
+                          Checked checked, List<String> weeks, List<String> days) implements PageView {
     }
 
     /**
@@ -289,7 +296,7 @@ public final class Views {
      * The search page: the form posts to itself and a script reads {@code indexHref}; {@code pages}
      * lists every page so the page is useful without JavaScript.
      */
-    public record Search(Layout layout, String indexHref, List<SearchEntry> pages) {
+    public record Search(Layout layout, String indexHref, List<SearchEntry> pages) implements PageView {
     }
 
     public record SearchEntry(String title, String href, String kind, String summary) {
@@ -298,21 +305,22 @@ public final class Views {
     public record Source(String anchor, String html, List<Link> citedBy) {
     }
 
-    public record Sources(Layout layout, List<Source> sources, Checked checked) {
+    public record Sources(Layout layout, List<Source> sources, Checked checked) implements PageView {
     }
 
     public record Page(Layout layout, String slug, String title, String summary, String bodyHtml,
-                       List<Person> people, List<Reference> references, Checked checked) {
+                       List<Person> people, List<Reference> references, Checked checked) implements PageView {
     }
 
-    public record NotFound(Layout layout) {
+    public record NotFound(Layout layout) implements PageView {
     }
 
     /**
      * The glossary page. Each term's {@code anchor} is its id on the page, where the first use of
      * the term on every other page links to.
      */
-    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms, Checked checked) {
+    public record Glossary(Layout layout, String title, String introHtml, List<Term> terms, Checked checked)
+            implements PageView {
     }
 
     /** One glossary entry: {@code seeAlso} links to other entries on the same page. */

@@ -66,6 +66,18 @@ class LanguagePagesTest {
     }
 
     @Test
+    void theSourcesPageNamesEachCitingPageByItsTitleInItsLanguage() {
+        assertThat(page("sources/index.html")).contains("Used on: <a href=\"../conditions/sore-knee/\">Sore knee</a>, "
+                + "<a href=\"../conditions/sore-knee/program/\">Home exercise program: Sore knee</a>");
+        assertThat(page("es/sources/index.html")).contains("<a href=\"../conditions/rodilla-dolorida/program/\">"
+                + "Programa de ejercicios en casa: Rodilla dolorida</a>");
+        // never a page's address in place of its title
+        for (String path : List.of("sources/index.html", "es/sources/index.html")) {
+            assertThat(page(path)).as(path).doesNotContainPattern("<p class=\"meta\">[^\\n]*\">/");
+        }
+    }
+
+    @Test
     void anUntranslatedPageIsNotPublishedInSpanishNorListedThere() {
         assertThat(site.resolve("es/about")).doesNotExist();
         assertThat(page("es/index.html")).doesNotContain("about/");
