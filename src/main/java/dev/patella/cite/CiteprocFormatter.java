@@ -33,8 +33,9 @@ final class CiteprocFormatter implements ReferenceFormatter {
 
     private final String style;
 
+    /** @param style the name of a style of the CSL repository, read from the class path */
     CiteprocFormatter(String style) {
-        this.style = style;
+        this.style = LocalizedDates.style(style);
     }
 
     @Override
@@ -92,7 +93,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
                         LEFT_MARGIN.matcher(text[i].strip()).replaceFirst("")));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the citation style " + style, e);
+            throw new UncheckedIOException("cannot load the citation style", e);
         }
         return out;
     }
