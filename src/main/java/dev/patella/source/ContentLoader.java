@@ -1,5 +1,6 @@
 package dev.patella.source;
 
+import com.ibm.icu.util.ULocale;
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
@@ -104,8 +105,11 @@ public final class ContentLoader {
             return Optional.empty();
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
-        Optional<SiteConfig> config = run.yaml("site.yaml", SiteConfigReader::read).flatMap(c -> c)
+        Optional<Settings> settings = run.yaml("site.yaml",
+                (node, d) -> new Settings(SiteConfigReader.read(node, d), SiteConfigReader.languagesAt(node)));
+        Optional<SiteConfig> config = settings.flatMap(Settings::config)
                 .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));
+        Map<String, SourceSpan> languagesAt = settings.map(Settings::languagesAt).orElse(Map.of());
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         int errors = diagnostics.errorCount();
         List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
@@ -124,7 +128,8 @@ public final class ContentLoader {
         List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
                 ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
         List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
-        List<Translation> translations = others.stream().map(code -> translation(run, code, interval)).toList();
+        List<Translation> translations = others.stream()
+                .map(code -> translation(run, code, interval, languagesAt.get(code))).toList();
         files.reportStrayFiles(others, diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
@@ -140,7 +145,12 @@ public final class ContentLoader {
      * plain pages and glossary translated into {@code code}, each with its source's schema. A
      * translated file whose source does not exist is reported and left out.
      */
-    private Translation translation(Run run, String code, int interval) {
+    private Translation translation(Run run, String code, int interval, SourceSpan listedAt) {
+        Path folder = run.files.content().resolve(code);
+        if (!Files.exists(folder) && listedAt != null) {
+            noFolder(run.files, code, listedAt, run.diagnostics);
+            return new Translation(code, Optional.empty(), List.of(), List.of(), List.of(), List.of());
+        }
         Optional<SiteConfig.EditionText> text = run.yaml(code + "/site.yaml", SiteConfigReader::readText)
                 .flatMap(t -> t);
         var conditionReader = new ConditionReader(interval);
@@ -158,6 +168,33 @@ public final class ContentLoader {
                 run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
                 false, false, Set.of(), Set.of());
         return new Translation(code, text, conditions, exercises, pages, glossary, unread);
+    }
+
+    /**
+     * Reports, at the line of {@code site.yaml} that lists it, a language whose folder
+     * {@code content/<code>/} does not exist: its translations have nowhere to be. A folder of the
+     * same language under another code ({@code content/es/} for {@code es-ES}) is named, as that
+     * is most often what was meant.
+     */
+    private static void noFolder(ProjectFiles files, String code, SourceSpan at, Diagnostics diagnostics) {
+        String language = ULocale.forLanguageTag(code).getLanguage();
+        String near = ProjectFiles.list(files.content()).stream().filter(Files::isDirectory)
+                .map(p -> p.getFileName().toString()).filter(name -> !name.equals(code)
+                        && ULocale.forLanguageTag(name).getLanguage().equals(language)
+                        && Files.exists(files.content().resolve(name).resolve("site.yaml")))
+                .sorted().findFirst().orElse("");
+        String fix = near.isEmpty()
+                ? "create content/" + code + "/ and put the translated texts of site.yaml in content/" + code
+                        + "/site.yaml (the README's Languages section says what goes in it), or remove \"" + code
+                        + "\" from the list"
+                : "the translations are in content/" + near + "/, so write \"" + near + "\" here, or rename the "
+                        + "folder content/" + near + "/ to content/" + code + "/";
+        diagnostics.error("file.missing", at, "the language \"" + code + "\" in \"languages\" has no folder content/"
+                + code + "/ for its translations (the folder's name is the code exactly as written here); " + fix);
+    }
+
+    /** The settings of {@code site.yaml}, and where each code of its {@code languages} list is written. */
+    private record Settings(Optional<SiteConfig> config, Map<String, SourceSpan> languagesAt) {
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.patella.source;
 import dev.patella.config.SiteConfig;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.model.Prose;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.net.URI;
@@ -123,6 +126,23 @@ final class SiteConfigReader {
                     + "add it to the list, for example languages: [" + defaultLanguage + ", ...]");
         }
         return new SiteConfig.Languages(defaultLanguage, all);
+    }
+
+    /**
+     * Where each code of {@code languages} is written in {@code site.yaml}, by code; empty when the
+     * setting is absent or not a list (its read reports that).
+     */
+    static Map<String, SourceSpan> languagesAt(YNode root) {
+        Map<String, SourceSpan> out = new HashMap<>();
+        YNode.Entry entry = root instanceof YNode.YMap map ? map.entries().get("languages") : null;
+        if (entry != null && entry.value() instanceof YNode.YList list) {
+            for (YNode item : list.items()) {
+                if (item instanceof YNode.YScalar scalar) {
+                    out.putIfAbsent(scalar.text().trim(), scalar.at());
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether ICU knows {@code code} as a language tag: its primary language is an ISO 639 one. */
