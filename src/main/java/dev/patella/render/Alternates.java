@@ -26,6 +26,8 @@ public final class Alternates {
     private final Map<String, String> homes;
     /** The versions of each page, in the order of the site's languages, by the site path of each version. */
     private final Map<String, List<Version>> bySiteUrl = new HashMap<>();
+    /** The translated pages with slugs of their own, by the site path their source's slug would give them. */
+    private LinkAliases aliases = LinkAliases.none();
 
     private Alternates(List<String> languages, Map<String, String> homes) {
         this.languages = List.copyOf(languages);
@@ -55,9 +57,23 @@ public final class Alternates {
                         .add(new Version(language, job.siteUrl()));
             }
         }
+        Map<String, String> aliases = new HashMap<>();
         for (List<Version> versions : byIdentity.values()) {
             versions.forEach(v -> out.bySiteUrl.put(v.siteUrl(), List.copyOf(versions)));
+            Version source = versions.get(0);
+            if (source.language().equals(languages.get(0))) {
+                for (Version v : versions.subList(1, versions.size())) {
+                    String written = homes.get(v.language()) + source.siteUrl().substring(1);
+                    if (!written.equals(v.siteUrl())) {
+                        aliases.put(written, v.siteUrl());
+                    }
+                }
+            }
         }
+        List<String> prefixes = new ArrayList<>();
+        homes.values().stream().filter(home -> !home.equals("/"))
+                .forEach(home -> prefixes.add(home.substring(0, home.length() - 1)));
+        out.aliases = new LinkAliases(aliases, prefixes);
         return out;
     }
 
@@ -65,6 +81,11 @@ public final class Alternates {
     private static String identity(PageJob job, String language) {
         String made = job.origin().map(o -> Translation.sourceFile(o.file(), language)).orElse(job.url());
         return job.template() + " " + made;
+    }
+
+    /** The translated pages that links may name by their source's slug. */
+    LinkAliases aliases() {
+        return aliases;
     }
 
     /** The site's languages, the default first; empty for a site in one language. */

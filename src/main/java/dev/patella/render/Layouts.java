@@ -87,6 +87,11 @@ final class Layouts {
         return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
     }
 
+    /** Every page's versions in the site's languages. */
+    Alternates alternates() {
+        return alternates;
+    }
+
     /**
      * A language code as Open Graph's {@code og:locale} wants it, language and region joined by
      * {@code _}: ICU's likely region completes a bare language ({@code es} is {@code es_ES},

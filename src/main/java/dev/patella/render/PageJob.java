@@ -73,7 +73,8 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
     PageSpec spec(ViewBuilder specs) {
         var built = view.apply(specs, new Diagnostics(Integer.MAX_VALUE));
         var texts = built.markdown() instanceof SourceText source ? source.texts() : List.<SourceText.Text>of();
-        return new PageSpec(siteUrl(), template, origin, built.view(), texts);
+        return new PageSpec(siteUrl(), template, origin, built.view(), texts,
+                texts.isEmpty() ? LinkAliases.none() : specs.linkAliases());
     }
 
     Outcome render(PageSpec spec, ViewBuilder views, Templates templates, GlossaryLinker glossary, String basePath) {

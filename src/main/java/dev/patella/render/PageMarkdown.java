@@ -33,18 +33,22 @@ final class PageMarkdown implements PageText {
     private final PageContext context;
     private final String root;
     private final Map<SharedKey, Rendered> shared;
+    private final UnaryOperator<String> local;
     private final List<LinkUse> links = new ArrayList<>();
     private final List<CitationUse> citations = new ArrayList<>();
 
     /**
      * @param link   turns a site-root path into the href this page writes
+     * @param local  the path of this edition a link written in content leads to (a translated page by
+     *               its source's slug leads to its own slug: {@link LinkAliases})
      * @param shared renderings shared between pages; safe for several threads
      */
-    PageMarkdown(MarkdownRenderer markdown, String url, UnaryOperator<String> link, Set<String> citeKeys,
-                 Map<SharedKey, Rendered> shared, Diagnostics diagnostics) {
+    PageMarkdown(MarkdownRenderer markdown, String url, UnaryOperator<String> link, UnaryOperator<String> local,
+                 Set<String> citeKeys, Map<SharedKey, Rendered> shared, Diagnostics diagnostics) {
         this.markdown = markdown;
         this.diagnostics = diagnostics;
-        this.context = new PageContext(url, link, citeKeys, new CitationNumbers());
+        this.local = local;
+        this.context = new PageContext(url, to -> link.apply(local.apply(to)), citeKeys, new CitationNumbers());
         this.root = link.apply("/");
         this.shared = shared;
     }
@@ -85,7 +89,10 @@ final class PageMarkdown implements PageText {
     }
 
     private String collect(Rendered rendered) {
-        links.addAll(rendered.links());
+        for (LinkUse l : rendered.links()) {
+            String target = l.internal() ? local.apply(l.target()) : l.target();
+            links.add(target.equals(l.target()) ? l : new LinkUse(target, l.image(), l.text(), l.at()));
+        }
         citations.addAll(rendered.citations());
         return rendered.html();
     }

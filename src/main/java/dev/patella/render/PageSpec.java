@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param origin   the content file it is made from; empty for pages Patella makes itself
  * @param shows    the view, with each Markdown text in place as its source
  * @param markdown each Markdown text of the page with where it was written, in the order the view reads them
+ * @param aliases  where the page's Markdown links that name a translated page by its source's slug
+ *                 lead; {@link LinkAliases#none()} for a page without Markdown
  */
 record PageSpec(String url, String template, Optional<SourceSpan> origin, Object shows,
-                List<SourceText.Text> markdown) {
+                List<SourceText.Text> markdown, LinkAliases aliases) {
     PageSpec {
         markdown = List.copyOf(markdown);
     }

@@ -133,6 +133,9 @@ public final class SiteRenderer {
         }
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
+        if (!alternates.aliases().equals(this.alternates.aliases())) {
+            cache.pages = new HashMap<>(); // a page's spec may be reused by its inputs, which hold no links' targets
+        }
         this.alternates = alternates;
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<PageJob.Outcome> all = new ArrayList<>();

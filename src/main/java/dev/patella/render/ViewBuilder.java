@@ -93,6 +93,11 @@ final class ViewBuilder {
         return new ViewBuilder(index, markdown, references, layouts, data, assets, true, words);
     }
 
+    /** The translated pages that links may name by their source's slug; part of every spec with Markdown. */
+    LinkAliases linkAliases() {
+        return layouts.alternates().aliases();
+    }
+
     /** The words of the pages' language. */
     Messages words() {
         return words;
@@ -159,7 +164,12 @@ final class ViewBuilder {
 
     /** @param link turns a site-root path into the href the page writes */
     PageText markdownFor(String url, UnaryOperator<String> link, Diagnostics diagnostics) {
-        return source ? new SourceText() : new PageMarkdown(markdown, url, link, citeKeys, shared, diagnostics);
+        if (source) {
+            return new SourceText();
+        }
+        String prefix = index.site().config().prefix();
+        LinkAliases aliases = layouts.alternates().aliases();
+        return new PageMarkdown(markdown, url, link, to -> aliases.local(prefix, to), citeKeys, shared, diagnostics);
     }
 
     String script(String name, String from) {

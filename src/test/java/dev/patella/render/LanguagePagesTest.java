@@ -57,6 +57,31 @@ class LanguagePagesTest {
         assertThat(site.resolve("es/sitemap.xml")).doesNotExist();
     }
 
+    /**
+     * A translation keeps its source's links: one naming a page that is translated with a slug of
+     * its own leads to that page in the translation's language, as does a link into a language's
+     * folder written with the source's slug, from any language.
+     */
+    @Test
+    void aLinkByTheSourcesSlugLeadsToTheTranslationsOwnSlug(@TempDir Path tmp) throws IOException {
+        Path p = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        Path condition = p.resolve("content/es/conditions/sore-knee.md");
+        Files.writeString(condition, Files.readString(condition) + "Empieza por la [elevación](/exercises/leg-lift/), "
+                + "que ves [aquí](/es/exercises/leg-lift/) y [aquí](/exercises/elevacion-de-pierna/).\n");
+        Path about = p.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about) + "\nIn Spanish: [leg lift](/es/exercises/leg-lift/).\n");
+
+        var run = TestSites.run("build", "--project", p.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String spanish = TestSites.read(p.resolve("site/es/conditions/rodilla-dolorida/index.html"));
+        assertThat(spanish).contains("<a href=\"../../exercises/elevacion-de-pierna/\">elevación</a>")
+                .contains("<a href=\"../../exercises/elevacion-de-pierna/\">aquí</a>")
+                .doesNotContain("exercises/leg-lift/");
+        assertThat(TestSites.read(p.resolve("site/about/index.html")))
+                .contains("<a href=\"../es/exercises/elevacion-de-pierna/\">leg lift</a>");
+    }
+
     @Test
     void openGraphNamesEachPagesLocaleWithItsRegion() {
         // Open Graph reads a locale as language_REGION; ICU's likely region completes a bare code
