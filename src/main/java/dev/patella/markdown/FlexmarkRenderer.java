@@ -81,6 +81,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
         try {
             Document document = parser.parse(prose.markdown());
+            // the plain text of a text without citations is read from this very parse, before the
+            // walk below changes the tree: plainText would parse the same string again (a text with
+            // citations is parsed without them there, so it is left to plainText)
+            Optional<String> plain = prose.markdown().contains("[@") ? Optional.empty()
+                    : Optional.of(collapse(words(document)));
             Optional<Node> deep = TreeDepth.firstTooDeep(document);
             if (deep.isPresent()) {
                 diagnostics.error("markdown.too-deep", offsets.at(deep.get().getStartOffset()), TreeDepth.MESSAGE);
@@ -88,7 +93,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             var walk = new Walk(offsets, page, diagnostics);
             walk.visit(document);
-            return new Rendered(renderer.render(document), walk.links, walk.citations);
+            return new Rendered(renderer.render(document), walk.links, walk.citations, plain);
         } catch (StackOverflowError e) {
             // the limits above are meant to make this unreachable; if some shape slips through, the
             // editor still gets a place and a way out instead of a dead build or dev server
@@ -178,7 +183,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }
-        return new Rendered(html, block.links(), block.citations());
+        return new Rendered(html, block.links(), block.citations(), block.plain());
     }
 
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */
