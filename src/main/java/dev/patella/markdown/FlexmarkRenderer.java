@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 /**
  * The Flexmark-backed {@link MarkdownRenderer}: CommonMark plus tables, heading ids and
  * {@code {#id .class}} attributes. Raw HTML is escaped (shown as text) and reported.
+ * Each text is parsed with only the extensions it can use (see {@link ParserExtensions}).
  */
 final class FlexmarkRenderer implements MarkdownRenderer {
 
@@ -47,7 +48,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*:");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
 
-    private final Parser parser;
+    /**
+     * Parsers with only the extensions a text can use, by {@link #parserFor}: a text without
+     * {@code |} holds no table, one without <code>{</code> no attributes, and each extension costs
+     * time on every parse (the attributes' also a walk over the whole tree after it).
+     */
+    private final Parser[] parsers = new Parser[4];
     private final HtmlRenderer renderer;
 
     FlexmarkRenderer() {
@@ -60,8 +66,16 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 .set(TablesExtension.WITH_CAPTION, false)
                 .set(TablesExtension.CLASS_NAME, "table")
                 .toImmutable();
-        parser = Parser.builder(options).build();
+        for (int i = 0; i < parsers.length; i++) {
+            parsers[i] = Parser.builder(new MutableDataSet(options)
+                    .set(Parser.EXTENSIONS, List.of(new ParserExtensions((i & 2) != 0, (i & 1) != 0)))).build();
+        }
         renderer = HtmlRenderer.builder(options).extensions(List.of(new CitationExtension())).build();
+    }
+
+    /** The parser with the extensions {@code markdown} can use: tables if it has a pipe, attributes if a brace. */
+    private Parser parserFor(String markdown) {
+        return parsers[(markdown.indexOf('|') >= 0 ? 2 : 0) + (markdown.indexOf('{') >= 0 ? 1 : 0)];
     }
 
     /**
@@ -80,7 +94,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             return unparsed(prose);
         }
         try {
-            Document document = parser.parse(prose.markdown());
+            Document document = parserFor(prose.markdown()).parse(prose.markdown());
+            // the plain text of a text without citations is read from this very parse, before the
+            // walk below changes the tree: plainText would parse the same string again (a text with
+            // citations is parsed without them there, so it is left to plainText)
+            Optional<String> plain = prose.markdown().contains("[@") ? Optional.empty()
+                    : Optional.of(collapse(words(document)));
             Optional<Node> deep = TreeDepth.firstTooDeep(document);
             if (deep.isPresent()) {
                 diagnostics.error("markdown.too-deep", offsets.at(deep.get().getStartOffset()), TreeDepth.MESSAGE);
@@ -88,7 +107,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             var walk = new Walk(offsets, page, diagnostics);
             walk.visit(document);
-            return new Rendered(renderer.render(document), walk.links, walk.citations);
+            return new Rendered(renderer.render(document), walk.links, walk.citations, plain);
         } catch (StackOverflowError e) {
             // the limits above are meant to make this unreachable; if some shape slips through, the
             // editor still gets a place and a way out instead of a dead build or dev server
@@ -105,7 +124,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
         String withoutCitations = CITATION.matcher(markdown).replaceAll("");
         try {
-            return collapse(words(parser.parse(withoutCitations)));
+            return collapse(words(parserFor(withoutCitations).parse(withoutCitations)));
         } catch (StackOverflowError e) {
             return collapse(MARKUP.matcher(markdown).replaceAll(""));
         }
@@ -178,7 +197,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }
-        return new Rendered(html, block.links(), block.citations());
+        return new Rendered(html, block.links(), block.citations(), block.plain());
     }
 
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */

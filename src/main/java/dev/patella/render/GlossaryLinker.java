@@ -69,16 +69,19 @@ final class GlossaryLinker {
         return entry.substring(entry.indexOf('#') + 1);
     }
 
-    /** {@code html} of the page at {@code url} with the first use of each term linked; the same HTML when none is used. */
+    /**
+     * {@code html} of the page at {@code url} with the first use of each term linked; the same HTML
+     * when none is used. One pass over the page's {@code <main>} that builds no string for its
+     * texts and tags and copies the page only once a term is linked: it runs on every page.
+     */
     String link(String url, String html) {
         int start = html.indexOf("<main");
         int end = html.lastIndexOf("</main>");
         if (words.isEmpty() || start < 0 || end < start) {
             return html;
         }
-        String href = Urls.relative(url, Urls.GLOSSARY) + "#";
+        var out = new Copy(html, Urls.relative(url, Urls.GLOSSARY) + "#");
         Set<String> linked = new HashSet<>();
-        StringBuilder out = new StringBuilder(html.length() + 256).append(html, 0, start);
         int skipping = 0;
         String skippedPart = ""; // the element name of a part skipped by its class, while inside it
         int partDepth = 0;
@@ -88,28 +91,68 @@ final class GlossaryLinker {
             if (tag < 0 || tag > end) {
                 tag = end;
             }
-            String text = html.substring(at, tag);
-            out.append(skipping > 0 || partDepth > 0 ? text : linkText(words.get(), text, href, linked));
+            if (skipping == 0 && partDepth == 0) {
+                linkText(words.get(), html, at, tag, linked, out);
+            }
             if (tag == end) {
                 break;
             }
             int close = html.indexOf('>', tag);
-            String element = html.substring(tag, close + 1);
-            String name = name(element);
-            boolean closing = element.startsWith("</");
-            if (SKIP.contains(name) && !element.endsWith("/>")) {
+            if (close < 0) {
+                throw new StringIndexOutOfBoundsException("a tag without its > at " + tag); // as substring did
+            }
+            boolean closing = html.startsWith("</", tag);
+            String name = name(html, tag, closing);
+            if (SKIP.contains(name) && html.charAt(close - 1) != '/') {
                 skipping = Math.max(skipping + (closing ? -1 : 1), 0);
             }
             if (partDepth > 0 && name.equals(skippedPart)) {
                 partDepth += closing ? -1 : 1;
-            } else if (partDepth == 0 && !closing && element.contains("class=\"") && SKIP_CLASS.matcher(element).find()) {
+            } else if (partDepth == 0 && !closing && contains(html, tag, close + 1, "class=\"")
+                    && SKIP_CLASS.matcher(html).region(tag, close + 1).find()) {
                 skippedPart = name;
                 partDepth = 1;
             }
-            out.append(element);
             at = close + 1;
         }
-        return out.append(html, end, html.length()).toString();
+        return out.result();
+    }
+
+    /** The page being linked: copied into a builder from the first link on, until then left as it is. */
+    private static final class Copy {
+        private final String html;
+        private final String href;
+        private StringBuilder out;
+        private int copied;
+
+        Copy(String html, String href) {
+            this.html = html;
+            this.href = href;
+        }
+
+        /** Replaces {@code html[from, to)}, the text {@code found}, by a link to the term {@code id}. */
+        void link(int from, int to, String found, String id) {
+            if (out == null) {
+                out = new StringBuilder(html.length() + 256);
+            }
+            out.append(html, copied, from).append("<a class=\"term\" href=\"").append(href).append(anchor(id))
+                    .append("\">").append(found).append("</a>");
+            copied = to;
+        }
+
+        String result() {
+            return out == null ? html : out.append(html, copied, html.length()).toString();
+        }
+    }
+
+    /** Whether {@code html[from, to)} holds {@code part}. */
+    private static boolean contains(String html, int from, int to, String part) {
+        for (int i = from; i + part.length() <= to; i++) {
+            if (html.startsWith(part, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -132,40 +175,36 @@ final class GlossaryLinker {
         return out;
     }
 
-    private String linkText(Pattern words, String text, String href, Set<String> linked) {
+    /** Links the first use of each term not yet linked in the text {@code html[from, to)}. */
+    private void linkText(Pattern words, String html, int from, int to, Set<String> linked, Copy out) {
         if (folded == null) {
-            return linkTextByPattern(words, text, href, linked);
+            linkTextByPattern(words, html, from, to, linked, out);
+            return;
         }
         // the same search as the pattern's, by hand: each text of each page goes through it, and the
         // pattern tried every term at every word start (see bench/README.md, the profile)
-        StringBuilder out = null;
-        int last = 0;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int end = i < n ? matchAt(text, i) : -1;
+        int i = from;
+        while (i < to) {
+            int end = matchAt(html, from, to, i);
             if (end < 0) {
                 i++;
                 continue;
             }
-            String found = text.substring(i, end);
+            String found = html.substring(i, end);
             String id = idOf.get(found.toLowerCase(Locale.ROOT));
             if (id != null && linked.add(id)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 64);
-                }
-                out.append(text, last, i).append("<a class=\"term\" href=\"").append(href).append(anchor(id))
-                        .append("\">").append(found).append("</a>");
-                last = end;
+                out.link(i, end, found, id);
             }
             i = end;
         }
-        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
-    /** Where the first form (in pattern order) that matches at {@code i} as a whole word ends; -1 for none. */
-    private int matchAt(String text, int i) {
-        if (i > 0) {
+    /**
+     * Where the first form (in pattern order) that matches at {@code i} as a whole word ends, in the
+     * text {@code text[from, to)}; -1 for none.
+     */
+    private int matchAt(String text, int from, int to, int i) {
+        if (i > from) {
             int before = Character.codePointAt(text, i - 1);
             if (Character.charCount(before) == 1 && letterOrNumber(before)) {
                 return -1; // (?<![\p{L}\p{N}])
@@ -185,8 +224,8 @@ final class GlossaryLinker {
                 next = foldedSame[b++];
             }
             int end = i + folded[next].length;
-            if (end <= text.length() && literalAt(text, i, folded[next])
-                    && (end == text.length() || !letterOrNumber(Character.codePointAt(text, end)))) {
+            if (end <= to && literalAt(text, i, folded[next])
+                    && (end == to || !letterOrNumber(Character.codePointAt(text, end)))) {
                 return end;
             }
         }
@@ -213,32 +252,23 @@ final class GlossaryLinker {
         };
     }
 
-    private String linkTextByPattern(Pattern words, String text, String href, Set<String> linked) {
-        Matcher m = words.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
+    private void linkTextByPattern(Pattern words, String html, int from, int to, Set<String> linked, Copy out) {
+        Matcher m = words.matcher(html).region(from, to); // opaque bounds: the text alone, as a substring
         while (m.find()) {
             String id = idOf.get(m.group().toLowerCase(Locale.ROOT));
-            if (id == null || !linked.add(id)) {
-                continue;
+            if (id != null && linked.add(id)) {
+                out.link(m.start(), m.end(), m.group(), id);
             }
-            if (out == null) {
-                out = new StringBuilder(text.length() + 64);
-            }
-            out.append(text, last, m.start()).append("<a class=\"term\" href=\"").append(href).append(anchor(id))
-                    .append("\">").append(m.group()).append("</a>");
-            last = m.end();
         }
-        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
-    /** The element name of a tag such as {@code <h2 id="x">} or {@code </h2>}, in lower case. */
-    private static String name(String tag) {
-        int from = tag.startsWith("</") ? 2 : 1;
+    /** The element name of the tag at {@code tag} such as {@code <h2 id="x">} or {@code </h2>}, in lower case. */
+    private static String name(String html, int tag, boolean closing) {
+        int from = tag + (closing ? 2 : 1);
         int to = from;
-        while (to < tag.length() && Character.isLetterOrDigit(tag.charAt(to))) {
+        while (to < html.length() && Character.isLetterOrDigit(html.charAt(to))) {
             to++;
         }
-        return tag.substring(from, to).toLowerCase(Locale.ROOT);
+        return html.substring(from, to).toLowerCase(Locale.ROOT);
     }
 }

@@ -62,7 +62,8 @@ interface PageKind {
 
     /**
      * Whether its pages show facts of the other pages once those are rendered (the sources page
-     * lists which pages cite each source), so they are specified and rendered after all others.
+     * lists which pages cite each source, the search page names the search index made from their
+     * texts), so they are specified and rendered after all others.
      */
     default boolean afterOthers() {
         return false;
@@ -71,7 +72,8 @@ interface PageKind {
     /**
      * What a kind may build its pages from.
      *
-     * @param searchIndex the site path of the search index file
+     * @param findable    the search index's entries; empty until the other pages are rendered
+     * @param searchIndex the site path of the search index file; empty until the other pages are rendered
      * @param words       the words of the pages' language
      * @param citedBy     for each source key, the pages that cite it; empty until the other pages are rendered
      */

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.index.SiteIndex;
+import dev.patella.diag.Diagnostics;
 import dev.patella.markdown.MarkdownRenderer;
+import dev.patella.markdown.PageContext;
+import dev.patella.markdown.Rendered;
 import dev.patella.model.Prose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -110,6 +113,12 @@ final class SearchIndex {
      * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
      */
     private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
+    /**
+     * Plain texts the pages' renders read from their own parse of the Markdown, by Markdown, until
+     * the entries are made: then {@link #plain} parses again only the texts no page rendered
+     * (or those with citations, see {@link Rendered#plain}).
+     */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
     /** Each entry's JSON, as {@link #write} joins them. */
     private final Map<Entry, String> written = new ConcurrentHashMap<>();
     private final Plain plain = new Plain() {
@@ -137,6 +146,44 @@ final class SearchIndex {
         this.json = json;
         this.markdown = markdown;
         this.kinds = kinds;
+    }
+
+    /**
+     * {@code inner}, keeping the plain text each render reads from its parse for {@link #entries}:
+     * render the pages with it first, then make the entries, and each page's Markdown is parsed once.
+     */
+    MarkdownRenderer keepingPlainTexts(MarkdownRenderer inner) {
+        return new MarkdownRenderer() {
+            @Override
+            public Rendered render(Prose prose, PageContext page, Diagnostics diagnostics) {
+                return keep(prose, inner.render(prose, page, diagnostics));
+            }
+
+            @Override
+            public Rendered renderInline(Prose prose, PageContext page, Diagnostics diagnostics) {
+                return keep(prose, inner.renderInline(prose, page, diagnostics));
+            }
+
+            @Override
+            public String plainText(String markdown) {
+                return inner.plainText(markdown);
+            }
+        };
+    }
+
+    private Rendered keep(Prose prose, Rendered out) {
+        if (out.plain().isPresent() && !plainText.containsKey(prose.markdown())) {
+            if (rendered.size() > 100_000) {
+                rendered.clear(); // a bound: entries were not asked for since
+            }
+            rendered.put(prose.markdown(), out.plain().get());
+        }
+        return out;
+    }
+
+    /** Drops the plain texts kept from renders: called once the entries that needed them are made. */
+    void forgetRendered() {
+        rendered.clear();
     }
 
     /** Takes the plain texts of Markdown from {@code cache} when it remembers them, and leaves new ones there. */
@@ -200,6 +247,12 @@ final class SearchIndex {
         }
         RenderCache kept = memory;
         return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
-                ? markdown.plainText(text).strip() : kept.plainText(text, () -> markdown.plainText(text).strip()));
+                ? made(text) : kept.plainText(text, () -> made(text)));
+    }
+
+    /** The plain text of some Markdown: as a render read it from its parse, else from a parse of its own. */
+    private String made(String markdown) {
+        String fromRender = rendered.get(markdown);
+        return fromRender != null ? fromRender.strip() : this.markdown.plainText(markdown).strip();
     }
 }

@@ -31,6 +31,15 @@ final class SearchKind implements PageKind {
         return false;
     }
 
+    /**
+     * It names the search index by a hash of its bytes, and the index holds the plain text of the
+     * other pages, read from their renders: so it is specified and rendered after them.
+     */
+    @Override
+    public boolean afterOthers() {
+        return true;
+    }
+
     @Override
     public List<String> fixedUrls() {
         return List.of(Urls.SEARCH);

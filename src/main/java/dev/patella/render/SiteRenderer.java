@@ -122,14 +122,13 @@ public final class SiteRenderer {
         search.rememberIn(cache);
         List<Edition> runs = new ArrayList<>();
         for (SiteIndex index : editions) {
-            // each edition's pages in the words of its language
+            // each edition's pages in the words of its language; the search index is made after the
+            // pages that are not late, from the plain texts their renders read (one parse per text),
+            // and only the late search page names it
             Messages words = templates.words(index.site().config().language(), diagnostics);
-            Searched searchable = searched(index, words);
             String prefix = index.site().config().prefix();
-            var inputs = new PageKind.Inputs(index, words, searchable.entries(), searchable.file().sitePath(),
-                    Map.of(), cache::same);
-            runs.add(new Edition(index, words, prefix, searchable, jobs(false, inputs, prefix),
-                    jobs(true, inputs, prefix)));
+            var inputs = new PageKind.Inputs(index, words, List.of(), "", Map.of(), cache::same);
+            runs.add(new Edition(index, words, prefix, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
         }
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
@@ -145,18 +144,20 @@ public final class SiteRenderer {
             SiteIndex index = run.index();
             Messages words = run.words();
             List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList();
-            var views = new ViewBuilder(index, markdown, references.get(e),
+            var views = new ViewBuilder(index, search.keepingPlainTexts(markdown), references.get(e),
                     new Layouts(index, css, icon, nav, words, alternates), json, name -> asset(name, diagnostics),
                     words);
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
                     cache, index.site().config().siteBaseUrl().getRawPath(), next));
         }
+        List<Searched> searchables = runs.stream().map(run -> searched(run.index(), run.words())).toList();
+        search.forgetRendered();
         // the sources page lists the pages that cite each source, so it is specified after them
         for (int e = 0; e < runs.size(); e++) {
             Edition run = runs.get(e);
             SiteIndex index = run.index();
-            Searched searchable = run.searched();
+            Searched searchable = searchables.get(e);
             var late = new PageKind.Inputs(index, run.words(), searchable.entries(), searchable.file().sitePath(),
                     citedBy(next, index, run.prefix(), run.early()), cache::same);
             ViewBuilder views = builders.get(e);
@@ -239,7 +240,7 @@ public final class SiteRenderer {
     }
 
     /** One edition's pages: those specified first, and those specified after them ({@code late}). */
-    private record Edition(SiteIndex index, Messages words, String prefix, Searched searched, List<PageJob> early,
+    private record Edition(SiteIndex index, Messages words, String prefix, List<PageJob> early,
                            List<PageJob> late) {
         List<PageJob> all() {
             List<PageJob> out = new ArrayList<>(early);

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Readability {
 
-    // no bracket inside brackets, no brace inside braces: each search stops at the next opener, so
-    // a line full of "[" or "{#" costs one pass, not one pass per opener
+    // what the hand-written scans below do, as regular expressions (the scans run on every line of
+    // every page; these stay as their definition). No bracket inside brackets, no brace inside
+    // braces: each search stops at the next opener, so a line full of "[" or "{#" costs one pass
     private static final Pattern CITATION = Pattern.compile("\\[@[^\\[\\]]*\\]");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\[\\]]*)\\]\\([^)\\[]*\\)");
     private static final Pattern MARKUP = Pattern.compile("[*_`]|\\{[#.][^{}]*\\}");
@@ -72,16 +73,16 @@ public final class Readability {
         for (int i = 0; i <= lines.length; i++) {
             String line = i < lines.length ? lines[i] : "";
             String lead = line.stripLeading();
-            boolean item = LIST_ITEM.matcher(line).find();
+            int item = listItemEnd(line);
             boolean separator = line.isBlank() || lead.startsWith("#") || lead.startsWith("|");
-            if (separator || item) {
+            if (separator || item >= 0) {
                 flush(block, texts, prose, formula, out);
                 block.clear();
                 texts.clear();
                 if (separator) {
                     continue;
                 }
-                line = LIST_ITEM.matcher(line).replaceFirst("");
+                line = line.substring(item);
             }
             block.add(i);
             texts.add(clean(line));
@@ -120,13 +121,152 @@ public final class Readability {
         }
     }
 
-    private static String clean(String line) {
-        if (!hasMarkup(line)) {
-            return line.strip(); // most lines: plain words, no regular expressions needed
+    /**
+     * Where {@code LIST_ITEM} (a bullet or a number, white space before and after) ends at the
+     * start of {@code line}; -1 when the line is not a list item. By hand, as it runs on every line.
+     */
+    static int listItemEnd(String line) {
+        int n = line.length();
+        int i = 0;
+        while (i < n && isRegexSpace(line.charAt(i))) {
+            i++;
         }
-        String t = CITATION.matcher(line).replaceAll("");
-        t = LINK.matcher(t).replaceAll("$1");
-        return WHITESPACE.matcher(MARKUP.matcher(t).replaceAll("")).replaceAll(" ").strip();
+        if (i == n) {
+            return -1;
+        }
+        char c = line.charAt(i);
+        if (c == '-' || c == '*' || c == '+') {
+            i++;
+        } else if (c >= '0' && c <= '9') {
+            while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == n || line.charAt(i) != '.' && line.charAt(i) != ')') {
+                return -1;
+            }
+            i++;
+        } else {
+            return -1;
+        }
+        int marker = i;
+        while (i < n && isRegexSpace(line.charAt(i))) {
+            i++;
+        }
+        return i > marker ? i : -1;
+    }
+
+    /**
+     * A line's words without citations, link targets, emphasis, code marks and attributes, its
+     * white space collapsed: what {@code CITATION}, {@code LINK} (kept: its text), {@code MARKUP}
+     * and {@code WHITESPACE} replaced in turn, each pass written out (see bench/README.md, the profile).
+     */
+    static String clean(String line) {
+        if (!hasMarkup(line)) {
+            return line.strip(); // most lines: plain words, no markup to take out
+        }
+        return collapseSpace(withoutMarkup(linkTexts(withoutCitations(line)))).strip();
+    }
+
+    /** {@code CITATION.matcher(text).replaceAll("")}: each {@code [@...]} with no bracket inside taken out. */
+    static String withoutCitations(String text) {
+        int n = text.length();
+        StringBuilder out = null;
+        int last = 0;
+        for (int i = 0; i + 1 < n; i++) {
+            if (text.charAt(i) != '[' || text.charAt(i + 1) != '@') {
+                continue;
+            }
+            int close = nextOf(text, i + 2, '[', ']');
+            if (close < 0 || text.charAt(close) != ']') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(text, last, i);
+            last = close + 1;
+            i = close;
+        }
+        return out == null ? text : out.append(text, last, n).toString();
+    }
+
+    /** {@code LINK.matcher(text).replaceAll("$1")}: each {@code [text](target)} or {@code ![text](target)} as its text. */
+    static String linkTexts(String text) {
+        int n = text.length();
+        StringBuilder out = null;
+        int last = 0;
+        for (int i = 0; i < n; i++) {
+            int open = text.charAt(i) == '!' && i + 1 < n && text.charAt(i + 1) == '[' ? i + 1
+                    : text.charAt(i) == '[' ? i : -1;
+            if (open < 0) {
+                continue;
+            }
+            int close = nextOf(text, open + 1, '[', ']');
+            if (close < 0 || text.charAt(close) != ']' || close + 1 >= n || text.charAt(close + 1) != '(') {
+                continue;
+            }
+            int end = nextOf(text, close + 2, ')', '[');
+            if (end < 0 || text.charAt(end) != ')') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(text, last, i).append(text, open + 1, close);
+            last = end + 1;
+            i = end;
+        }
+        return out == null ? text : out.append(text, last, n).toString();
+    }
+
+    /** {@code MARKUP.matcher(text).replaceAll("")}: {@code * _ `} and each <code>{#...}</code> or <code>{.…}</code> with no brace inside taken out. */
+    static String withoutMarkup(String text) {
+        int n = text.length();
+        var out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '_' || c == '`') {
+                continue;
+            }
+            if (c == '{' && i + 1 < n && (text.charAt(i + 1) == '#' || text.charAt(i + 1) == '.')) {
+                int close = nextOf(text, i + 2, '{', '}');
+                if (close >= 0 && text.charAt(close) == '}') {
+                    i = close;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@code WHITESPACE.matcher(text).replaceAll(" ")}: each run of white space as one space. */
+    static String collapseSpace(String text) {
+        int n = text.length();
+        var out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!isRegexSpace(c)) {
+                out.append(c);
+                continue;
+            }
+            while (i + 1 < n && isRegexSpace(text.charAt(i + 1))) {
+                i++;
+            }
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    /** The index of the first {@code a} or {@code b} at or after {@code from}; -1 for none. */
+    private static int nextOf(String text, int from, char a, char b) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasMarkup(String line) {
