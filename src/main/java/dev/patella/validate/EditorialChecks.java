@@ -13,6 +13,7 @@ import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,24 @@ public final class EditorialChecks {
     }
 
     /**
+     * Checks every edition of a site (one per language) with the reading levels kept across all of
+     * them: a level is forgotten only when no edition's page has its text any more.
+     *
      * @param today  the current date, from the build's clock
      * @param strict turns an overdue review from a warning into an error
      */
-    public void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
+    public void check(List<SiteIndex> editions, LocalDate today, boolean strict, Diagnostics diagnostics) {
+        Set<List<Prose>> measured = new HashSet<>();
+        for (SiteIndex index : editions) {
+            measured.addAll(checkEdition(index, today, strict, diagnostics));
+        }
+        if (levels.size() > 2 * measured.size() + 100) {
+            levels.keySet().retainAll(measured);
+        }
+    }
+
+    private Set<List<Prose>> checkEdition(SiteIndex index, LocalDate today, boolean strict,
+                                          Diagnostics diagnostics) {
         double maxGrade = index.site().config().readingGradeMax();
         String language = index.site().config().language();
         Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
@@ -78,9 +93,6 @@ public final class EditorialChecks {
         texts.keySet().removeIf(origin -> failing.contains(origin.file()));
         noFormula(texts, diagnostics);
         texts.values().removeIf(m -> m.formula().isEmpty());
-        if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(texts.values().stream().map(Measured::texts).collect(Collectors.toSet()));
-        }
         texts.entrySet().parallelStream().forEach(e -> {
             ReadingLevel formula = e.getValue().formula().orElseThrow();
             Readability.Level level = levels.compute(e.getValue().texts(), (t, known) ->
@@ -89,6 +101,7 @@ public final class EditorialChecks {
                                     .orElseGet(() -> formula.measure(t)));
             readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
         });
+        return texts.values().stream().map(Measured::texts).collect(Collectors.toSet());
     }
 
     /**
