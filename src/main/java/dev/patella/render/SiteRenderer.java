@@ -134,6 +134,9 @@ public final class SiteRenderer {
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
         this.alternates = alternates;
+        // a page's versions in other languages come from the other editions, not from its spec key
+        Alternates before = cache.alternates;
+        cache.alternates = alternates;
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<PageJob.Outcome> all = new ArrayList<>();
         List<ViewBuilder> builders = new ArrayList<>();
@@ -147,7 +150,7 @@ public final class SiteRenderer {
                     words);
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
-                    cache, index.site().config().siteBaseUrl().getRawPath(), next));
+                    cache, before, index.site().config().siteBaseUrl().getRawPath(), next));
         }
         // the sources page lists the pages that cite each source, so it is specified after them
         for (int e = 0; e < runs.size(); e++) {
@@ -158,7 +161,7 @@ public final class SiteRenderer {
                     citedBy(next, index, run.prefix(), run.early()), cache::same);
             ViewBuilder views = builders.get(e);
             all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
-                    new GlossaryLinker(index.site().glossary()), cache,
+                    new GlossaryLinker(index.site().glossary()), cache, before,
                     index.site().config().siteBaseUrl().getRawPath(), next));
         }
         cache.pages = next;
@@ -186,11 +189,12 @@ public final class SiteRenderer {
      * @return what rendering each changed page gave
      */
     private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
-                                                GlossaryLinker glossary, RenderCache cache, String basePath,
-                                                Map<String, RenderCache.Entry> next) {
+                                                GlossaryLinker glossary, RenderCache cache, Alternates lastAlternates,
+                                                String basePath, Map<String, RenderCache.Entry> next) {
         List<PageSpec> all = jobs.parallelStream().map(job -> {
             RenderCache.Entry before = cache.pages.get(job.siteUrl());
-            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey());
+            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey())
+                    && alternates.of(job.siteUrl()).equals(lastAlternates.of(job.siteUrl()));
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
         List<String> hashes = cache.keeping
@@ -318,8 +322,9 @@ public final class SiteRenderer {
         Map<String, List<Views.Link>> out = new LinkedHashMap<>();
         Set<String> mine = new HashSet<>();
         edition.forEach(job -> mine.add(job.siteUrl()));
-        pages.values().stream().map(RenderCache.Entry::page).filter(p -> mine.contains(p.url()))
-                .filter(p -> !p.url().equals(prefix + Urls.SOURCES))
+        // most pages cite nothing: leave them out before sorting
+        pages.values().stream().map(RenderCache.Entry::page).filter(p -> !p.sources().isEmpty())
+                .filter(p -> mine.contains(p.url())).filter(p -> !p.url().equals(prefix + Urls.SOURCES))
                 .sorted(Comparator.comparing(RenderedPage::url)).forEach(page -> {
                     String url = page.url().substring(prefix.length());
                     for (String key : page.sources()) {
