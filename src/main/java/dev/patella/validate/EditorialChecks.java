@@ -109,6 +109,11 @@ public final class EditorialChecks {
      * ({@code content/es/exercises/clamshell.md} is Spanish), else the site's default language.
      */
     static String languageOf(SourceSpan origin, String defaultLanguage) {
+        String file = origin.file();
+        if (file.startsWith("content/pages/") || file.startsWith("content/exercises/")
+                || file.startsWith("content/conditions/")) {
+            return defaultLanguage; // the default language's own folders, the most common case by far
+        }
         Matcher m = TRANSLATION.matcher(origin.file().replace('\\', '/'));
         return m.find() ? m.group(1) : defaultLanguage;
     }
@@ -118,9 +123,9 @@ public final class EditorialChecks {
      *
      * @param language the page's BCP 47 language tag
      */
-    private record Measured(String language, List<Prose> texts) {
-        Optional<ReadingLevel> formula() {
-            return ReadingLevel.forLanguage(language);
+    private record Measured(String language, List<Prose> texts, Optional<ReadingLevel> formula) {
+        Measured(String language, List<Prose> texts) {
+            this(language, texts, ReadingLevel.forLanguage(language));
         }
     }
 
