@@ -25,16 +25,18 @@ final class PlainPageKind implements PageKind {
     /**
      * What a plain page's spec reads besides its own page, with room to spare: the settings, the
      * people, the sources, the conditions and exercises (the footer's help link), the glossary,
-     * the files, what could not be read, the main navigation and the pages in the footer. The
-     * formatted references and the templates are not here: a change to either empties the render
-     * cache. When this changes every plain page's spec is built again.
+     * the files, what could not be read, the main navigation, the pages in the footer, and whether
+     * there is an about page (people's profiles link to it). The formatted references and the
+     * templates are not here: a change to either empties the render cache. When this changes every
+     * plain page's spec is built again. Exercise pages read no more than this and their exercise
+     * (see {@link ExerciseKind}).
      */
-    private static Object shared(SiteIndex index, Messages words) {
+    static Object shared(SiteIndex index, Messages words) {
         var site = index.site();
         return List.of(site.config(), site.people(), site.references(), index.conditions(), index.exercises(),
                 site.glossary(), site.files(), site.unreadable(),
                 PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList(),
-                index.pages().stream().filter(Page::nav).toList());
+                index.pages().stream().filter(Page::nav).toList(), index.urls().contains(Urls.page("about")));
     }
 
     @Override

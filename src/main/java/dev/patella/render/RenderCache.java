@@ -51,6 +51,8 @@ public final class RenderCache {
     String sharedHash = "";
     Map<String, Entry> pages = new HashMap<>();
     List<String> lastRendered = List.of();
+    /** The versions of each page in the site's languages as the last render found them (not in spec keys). */
+    Alternates alternates = Alternates.none();
     private final Map<Object, Object> interned = new HashMap<>();
 
     /** An object equal to {@code key} that a render used before, or {@code key} (then remembered). */

@@ -132,10 +132,13 @@ public final class SiteRenderer {
         }
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
-        if (!alternates.aliases().equals(this.alternates.aliases())) {
+        // a page's versions in other languages come from the other editions, not from its spec key
+        Alternates before = cache.alternates;
+        if (!alternates.aliases().equals(before.aliases())) {
             cache.pages = new HashMap<>(); // a page's spec may be reused by its inputs, which hold no links' targets
         }
         this.alternates = alternates;
+        cache.alternates = alternates;
         Map<String, RenderCache.Entry> next = new HashMap<>();
         List<PageJob.Outcome> all = new ArrayList<>();
         List<ViewBuilder> builders = new ArrayList<>();
@@ -149,7 +152,7 @@ public final class SiteRenderer {
                     words);
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
-                    cache, index.site().config().siteBaseUrl().getRawPath(), next));
+                    cache, before, index.site().config().siteBaseUrl().getRawPath(), next));
         }
         List<Searched> searchables = runs.stream().map(run -> searched(run.index(), run.words())).toList();
         search.forgetRendered();
@@ -162,7 +165,7 @@ public final class SiteRenderer {
                     citedBy(next, index, run.prefix(), run.early()), cache::same);
             ViewBuilder views = builders.get(e);
             all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
-                    new GlossaryLinker(index.site().glossary()), cache,
+                    new GlossaryLinker(index.site().glossary()), cache, before,
                     index.site().config().siteBaseUrl().getRawPath(), next));
         }
         cache.pages = next;
@@ -190,11 +193,12 @@ public final class SiteRenderer {
      * @return what rendering each changed page gave
      */
     private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
-                                                GlossaryLinker glossary, RenderCache cache, String basePath,
-                                                Map<String, RenderCache.Entry> next) {
+                                                GlossaryLinker glossary, RenderCache cache, Alternates lastAlternates,
+                                                String basePath, Map<String, RenderCache.Entry> next) {
         List<PageSpec> all = jobs.parallelStream().map(job -> {
             RenderCache.Entry before = cache.pages.get(job.siteUrl());
-            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey());
+            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey())
+                    && alternates.of(job.siteUrl()).equals(lastAlternates.of(job.siteUrl()));
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
         List<String> hashes = cache.keeping
@@ -322,7 +326,9 @@ public final class SiteRenderer {
         Map<String, List<Views.Link>> out = new LinkedHashMap<>();
         Set<String> mine = new HashSet<>();
         edition.forEach(job -> mine.add(job.siteUrl()));
-        pages.values().stream().filter(e -> mine.contains(e.page().url()))
+        // most pages cite nothing: leave them out before sorting
+        pages.values().stream().filter(e -> !e.page().sources().isEmpty())
+                .filter(e -> mine.contains(e.page().url()))
                 .filter(e -> !e.page().url().equals(prefix + Urls.SOURCES))
                 .sorted(Comparator.comparing(e -> e.page().url())).forEach(entry -> {
                     String url = entry.page().url().substring(prefix.length());

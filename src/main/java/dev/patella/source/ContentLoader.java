@@ -105,6 +105,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
+        files.listWith(run.marks, cache);
         Optional<Settings> settings = run.yaml("site.yaml",
                 (node, d) -> new Settings(SiteConfigReader.read(node, d), SiteConfigReader.languagesAt(node)));
         Optional<SiteConfig> config = settings.flatMap(Settings::config)
@@ -482,6 +483,14 @@ public final class ContentLoader {
         /** The site paths of static files refused as links to outside content/ (reported). */
         private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+        /** Lists a content folder of Markdown files: kept by the cache when one is given ({@link #listWith}). */
+        private Function<Path, List<Path>> lister = ProjectFiles::list;
+
+        /** Takes the listings of Markdown folders from {@code cache} while no change was marked in them. */
+        void listWith(SourceCache.Marks marks, SourceCache cache) {
+            lister = dir -> cache.listing(dir, marks).orElseGet(() -> cache.keepListing(dir, list(dir)));
+        }
+
         ProjectFiles(Path project) {
             this.project = project.toAbsolutePath().normalize();
             this.content = this.project.resolve("content");
@@ -515,7 +524,7 @@ public final class ContentLoader {
                 notFolders.add(folder);
                 return out;
             }
-            for (Path path : list(content.resolve(folder))) {
+            for (Path path : lister.apply(content.resolve(folder))) {
                 if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
                             relative(path) + " is not a .md file, so it is ignored; move it out of content/"
@@ -529,7 +538,7 @@ public final class ContentLoader {
 
         /** The names, without {@code .md}, of the Markdown files in a folder that gave none of {@code read}. */
         Set<String> unread(String folder, List<String> read) {
-            Set<String> out = new HashSet<>(list(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
+            Set<String> out = new HashSet<>(lister.apply(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList());
             read.forEach(out::remove);
             return out;

@@ -26,6 +26,8 @@ public final class SourceCache {
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Path> stale = ConcurrentHashMap.newKeySet();
     private volatile boolean allStale;
+    /** The entries of the content folders of Markdown files as last listed, by folder (absolute). */
+    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
 
     /** The file at {@code path} may have changed, appeared or gone: read it again next time. */
     public void changed(Path path) {
@@ -71,6 +73,30 @@ public final class SourceCache {
             return Optional.of(e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The entries of the folder {@code dir} as an earlier load listed them, unless a change was
+     * marked since in the folder itself (a file added, removed or renamed there) or in a folder
+     * holding it (the folder itself replaced), or anything may have changed.
+     */
+    Optional<List<Path>> listing(Path dir, Marks marks) {
+        List<Path> kept = listings.get(dir);
+        if (kept == null || marks.all()) {
+            return Optional.empty();
+        }
+        for (Path changed : marks.paths()) {
+            if (dir.equals(changed.getParent()) || dir.startsWith(changed)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(kept);
+    }
+
+    /** Keeps a folder's entries, as listed during a load, for the next loads; returns them. */
+    List<Path> keepListing(Path dir, List<Path> entries) {
+        listings.put(dir, List.copyOf(entries));
+        return entries;
     }
 
     void put(Path path, Entry entry) {

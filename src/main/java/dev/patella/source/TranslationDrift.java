@@ -39,6 +39,19 @@ public final class TranslationDrift {
     private final YamlReader yaml = new YamlReader();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
+    /** What checking a translation against its source found, kept while neither file changes. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    /** What checking {@code translation} against {@code source} with these settings found. */
+    private record Checked(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
+                           Severity severity, List<Diagnostic> found) {
+        boolean sameAs(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
+                       Severity severity) {
+            return this.source == source && this.translation == translation && this.folders.equals(folders)
+                    && this.severity == severity;
+        }
+    }
+
     /** A file's hash and what it read as. */
     private record Parsed(byte[] sha256, Optional<TranslationDocument> document) {
     }
@@ -65,7 +78,15 @@ public final class TranslationDrift {
                 Optional<TranslationDocument> translation = document(project, file, kind.get());
                 Optional<TranslationDocument> original = document(project, source, kind.get());
                 if (translation.isPresent() && original.isPresent()) {
-                    check(kind.get(), original.get(), translation.get(), folders, severity, diagnostics);
+                    // documents are the same objects while their files' bytes are (see document)
+                    Checked last = checked.get(file);
+                    if (last == null || !last.sameAs(original.get(), translation.get(), folders, severity)) {
+                        var found = new Diagnostics(Integer.MAX_VALUE);
+                        check(kind.get(), original.get(), translation.get(), folders, severity, found);
+                        last = new Checked(original.get(), translation.get(), folders, severity, found.sorted());
+                        checked.put(file, last);
+                    }
+                    diagnostics.addAll(last.found());
                 }
             }
         }

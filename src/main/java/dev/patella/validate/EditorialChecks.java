@@ -13,6 +13,7 @@ import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class EditorialChecks {
             "(?:^|/)content/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/(?:conditions|exercises|pages)/[^/]+$");
 
     private final Map<List<Prose>, Readability.Level> levels = new ConcurrentHashMap<>();
+    /** The last check's levels by the record measured (a condition, an exercise, a page), compared by reference. */
+    private Map<Object, Readability.Level> byItem = Map.of();
     /** Reading levels an earlier run of Patella measured, by text; none unless {@link #recall} was called. */
     private Function<List<Prose>, Optional<Readability.Level>> earlier =
             texts -> Optional.empty();
@@ -53,42 +56,66 @@ public final class EditorialChecks {
     }
 
     /**
+     * Checks every edition of a site (one per language) with the reading levels kept across all of
+     * them: a level is forgotten only when no edition's page has its text any more.
+     *
      * @param today  the current date, from the build's clock
      * @param strict turns an overdue review from a warning into an error
      */
-    public void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
+    public void check(List<SiteIndex> editions, LocalDate today, boolean strict, Diagnostics diagnostics) {
+        Map<Object, Readability.Level> measuredNow = new IdentityHashMap<>();
+        List<Measured> measured = new ArrayList<>();
+        for (SiteIndex index : editions) {
+            measured.addAll(checkEdition(index, today, strict, measuredNow, diagnostics));
+        }
+        byItem = measuredNow;
+        if (levels.size() > 2 * measured.size() + 100) {
+            levels.keySet().retainAll(measured.stream().map(Measured::texts).collect(Collectors.toSet()));
+        }
+    }
+
+    private List<Measured> checkEdition(SiteIndex index, LocalDate today, boolean strict,
+                                        Map<Object, Readability.Level> measuredNow, Diagnostics diagnostics) {
         double maxGrade = index.site().config().readingGradeMax();
         String language = index.site().config().language();
         Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
             review(c.origin(), c.editorial(), today, strict, diagnostics);
-            texts.put(c.origin(), new Measured(languageOf(c.origin(), language), texts(c)));
+            texts.put(c.origin(), new Measured(c, languageOf(c.origin(), language), texts(c)));
         }
         for (Exercise e : index.exercises()) {
             review(e.origin(), e.editorial(), today, strict, diagnostics);
-            texts.put(e.origin(), new Measured(languageOf(e.origin(), language), texts(e)));
+            texts.put(e.origin(), new Measured(e, languageOf(e.origin(), language), texts(e)));
         }
         for (Page p : index.pages()) {
-            texts.put(p.origin(), new Measured(languageOf(p.origin(), language),
+            texts.put(p.origin(), new Measured(p, languageOf(p.origin(), language),
                     List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
         // a page with an error of its own is not measured: its text may not be what it will be
-        Set<String> failing = diagnostics.sorted().stream().filter(d -> d.severity() == Severity.ERROR)
-                .map(d -> d.at().file()).collect(Collectors.toSet());
+        Set<String> failing = diagnostics.hasErrors() ? diagnostics.sorted().stream()
+                .filter(d -> d.severity() == Severity.ERROR).map(d -> d.at().file()).collect(Collectors.toSet())
+                : Set.of();
         texts.keySet().removeIf(origin -> failing.contains(origin.file()));
         noFormula(texts, diagnostics);
         texts.values().removeIf(m -> m.formula().isEmpty());
-        if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(texts.values().stream().map(Measured::texts).collect(Collectors.toSet()));
-        }
-        texts.entrySet().parallelStream().forEach(e -> {
+        Map<Object, Readability.Level> last = byItem;
+        List<Readability.Level> found = texts.entrySet().parallelStream().map(e -> {
             ReadingLevel formula = e.getValue().formula().orElseThrow();
-            Readability.Level level = levels.compute(e.getValue().texts(), (t, known) ->
+            // a record read from an unchanged file is the same object as last time: its texts too
+            Readability.Level before = last.get(e.getValue().item());
+            Readability.Level level = before != null && before.scale().equals(formula.scale()) ? before
+                    : levels.compute(e.getValue().texts(), (t, known) ->
                     known != null && known.scale().equals(formula.scale()) ? known
                             : earlier.apply(t).filter(l -> l.scale().equals(formula.scale()))
                                     .orElseGet(() -> formula.measure(t)));
             readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
-        });
+            return level;
+        }).toList();
+        List<Measured> out = List.copyOf(texts.values());
+        for (int i = 0; i < out.size(); i++) {
+            measuredNow.put(out.get(i).item(), found.get(i));
+        }
+        return out;
     }
 
     /**
@@ -96,6 +123,11 @@ public final class EditorialChecks {
      * ({@code content/es/exercises/clamshell.md} is Spanish), else the site's default language.
      */
     static String languageOf(SourceSpan origin, String defaultLanguage) {
+        String file = origin.file();
+        if (file.startsWith("content/pages/") || file.startsWith("content/exercises/")
+                || file.startsWith("content/conditions/")) {
+            return defaultLanguage; // the default language's own folders, the most common case by far
+        }
         Matcher m = TRANSLATION.matcher(origin.file().replace('\\', '/'));
         return m.find() ? m.group(1) : defaultLanguage;
     }
@@ -105,9 +137,9 @@ public final class EditorialChecks {
      *
      * @param language the page's BCP 47 language tag
      */
-    private record Measured(String language, List<Prose> texts) {
-        Optional<ReadingLevel> formula() {
-            return ReadingLevel.forLanguage(language);
+    private record Measured(Object item, String language, List<Prose> texts, Optional<ReadingLevel> formula) {
+        Measured(Object item, String language, List<Prose> texts) {
+            this(item, language, texts, ReadingLevel.forLanguage(language));
         }
     }
 

@@ -3,9 +3,13 @@ package dev.patella.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
+import dev.patella.render.RenderCache;
+import dev.patella.validate.EditorialChecks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -125,6 +129,64 @@ class SiteSessionTest {
         assertThat(incremental.rendered()).contains("/", "/conditions/sore-knee/", "/exercises/",
                 "/exercises/leg-lift/");
         assertSameFiles(incremental, full);
+    }
+
+    @Test
+    void renamingThenDeletingAPageGivesWhatAFullBuildGives() throws Exception {
+        // the session keeps the folders' listings between builds: a file event in a folder must list it again
+        Path contact = project.resolve("content/pages/contact.md");
+        TestSites.write(contact, "---\ntitle: Contact\nsummary: How to reach us.\n---\nWrite to us.\n");
+        build(changed("content/pages/contact.md"));
+        Path renamed = project.resolve("content/pages/reach-us.md");
+        Files.move(contact, renamed);
+
+        var afterRename = build(Changes.of(List.of(contact, renamed)));
+
+        assertThat(afterRename.files().generated()).containsKey("reach-us/index.html").doesNotContainKey("contact/index.html");
+        assertSameFiles(afterRename, newSession().build(Changes.everything(), new Diagnostics()));
+
+        Files.delete(renamed);
+        var afterDelete = build(changed("content/pages/reach-us.md"));
+
+        assertThat(afterDelete.files().generated()).doesNotContainKey("reach-us/index.html");
+        assertSameFiles(afterDelete, newSession().build(Changes.everything(), new Diagnostics()));
+    }
+
+    @Test
+    void aNewFolderOfTranslationsWhileServingGivesWhatAFullBuildGives() {
+        Path two = TestSites.project(tmp.resolve("two"), "two-languages");
+        var options = new BuildOptions(two, two.resolve("site"), java.util.Optional.empty(), false, false,
+                LocalDate.of(2026, 11, 21));
+        var live = new SiteSession(options, System::nanoTime);
+        live.build(Changes.everything(), new Diagnostics());
+        Path about = two.resolve("content/es/pages/about.md");
+        TestSites.write(about, "---\ntitle: Acerca de\nsummary: Acerca de este sitio.\n---\nSobre nosotros.\n");
+
+        // only the file is named, not the folder made for it
+        var built = live.build(Changes.of(List.of(about)), new Diagnostics());
+
+        assertThat(built.files().generated()).containsKey("es/about/index.html");
+        assertSameFiles(built, new SiteSession(options, System::nanoTime).build(Changes.everything(), new Diagnostics()));
+    }
+
+    @Test
+    void theSecondLanguagesReadingLevelsDoNotPushOutTheFirstLanguages() throws Exception {
+        // enough pages that the kept levels are pruned at all (a few spare ones are always kept)
+        Path two = TestSites.project(tmp.resolve("two"), "two-languages");
+        for (int i = 1; i <= 150; i++) {
+            TestSites.write(two.resolve("content/pages/note-" + i + ".md"), "---\ntitle: Note " + i
+                    + "\nsummary: A short note.\n---\nRest the knee for a day. Then walk " + i + " steps.\n");
+        }
+        var editorial = new EditorialChecks();
+        var options = new BuildOptions(two, two.resolve("site"), java.util.Optional.empty(), false, false,
+                LocalDate.of(2026, 11, 21));
+        new SiteSession(options, System::nanoTime, ReferenceFormatter.ama(), new RenderCache(), editorial)
+                .build(Changes.everything(), new Diagnostics());
+
+        // one session measures each text once: the Spanish edition's check keeps the English pages' levels
+        assertThat(editorial.levels().keySet().stream().map(texts -> texts.get(0).at().file()))
+                .anyMatch(file -> file.endsWith("pages/note-150.md"))
+                .anyMatch(file -> file.contains("es/conditions/"));
     }
 
     private static void assertSameFiles(SiteBuild incremental, SiteBuild full) {
