@@ -154,7 +154,7 @@ public final class SiteSession {
         List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
-        editions.forEach(edition -> editorial.check(edition, options.today(), options.strict(), diagnostics));
+        editorial.check(editions, options.today(), options.strict(), diagnostics);
         SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets(), renderer.alternates());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }

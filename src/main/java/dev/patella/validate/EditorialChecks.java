@@ -13,6 +13,7 @@ import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,49 @@ public final class EditorialChecks {
     }
 
     /**
+     * Checks one edition (see {@link #check(List, LocalDate, boolean, Diagnostics)}).
+     *
      * @param today  the current date, from the build's clock
      * @param strict turns an overdue review from a warning into an error
      */
     public void check(SiteIndex index, LocalDate today, boolean strict, Diagnostics diagnostics) {
-        double maxGrade = index.site().config().readingGradeMax();
+        check(List.of(index), today, strict, diagnostics);
+    }
+
+    /**
+     * Checks every edition of the site (one per language) in one go: the reading levels kept are
+     * those of all of them, so checking one language never forgets the levels of another.
+     *
+     * @param today  the current date, from the build's clock
+     * @param strict turns an overdue review from a warning into an error
+     */
+    public void check(List<SiteIndex> editions, LocalDate today, boolean strict, Diagnostics diagnostics) {
+        List<Map<SourceSpan, Measured>> all = new ArrayList<>();
+        for (SiteIndex index : editions) {
+            all.add(texts(index, today, strict, diagnostics));
+        }
+        int count = all.stream().mapToInt(Map::size).sum();
+        if (levels.size() > 2 * count + 100) {
+            Set<List<Prose>> used = new HashSet<>();
+            all.forEach(texts -> texts.values().forEach(m -> used.add(m.texts())));
+            levels.keySet().retainAll(used);
+        }
+        for (int i = 0; i < editions.size(); i++) {
+            double maxGrade = editions.get(i).site().config().readingGradeMax();
+            all.get(i).entrySet().parallelStream().forEach(e -> {
+                ReadingLevel formula = e.getValue().formula().orElseThrow();
+                Readability.Level level = levels.compute(e.getValue().texts(), (t, known) ->
+                        known != null && known.scale().equals(formula.scale()) ? known
+                                : earlier.apply(t).filter(l -> l.scale().equals(formula.scale()))
+                                        .orElseGet(() -> formula.measure(t)));
+                readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
+            });
+        }
+    }
+
+    /** One edition's pages to measure, by origin; notes its overdue reviews and its languages without a formula. */
+    private static Map<SourceSpan, Measured> texts(SiteIndex index, LocalDate today, boolean strict,
+                                                   Diagnostics diagnostics) {
         String language = index.site().config().language();
         Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
@@ -78,17 +117,7 @@ public final class EditorialChecks {
         texts.keySet().removeIf(origin -> failing.contains(origin.file()));
         noFormula(texts, diagnostics);
         texts.values().removeIf(m -> m.formula().isEmpty());
-        if (levels.size() > 2 * texts.size() + 100) {
-            levels.keySet().retainAll(texts.values().stream().map(Measured::texts).collect(Collectors.toSet()));
-        }
-        texts.entrySet().parallelStream().forEach(e -> {
-            ReadingLevel formula = e.getValue().formula().orElseThrow();
-            Readability.Level level = levels.compute(e.getValue().texts(), (t, known) ->
-                    known != null && known.scale().equals(formula.scale()) ? known
-                            : earlier.apply(t).filter(l -> l.scale().equals(formula.scale()))
-                                    .orElseGet(() -> formula.measure(t)));
-            readingLevel(e.getKey(), formula, level, maxGrade, diagnostics);
-        });
+        return texts;
     }
 
     /**
