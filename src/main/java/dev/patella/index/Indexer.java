@@ -12,7 +12,7 @@ import dev.patella.model.ProgramStep;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.model.Unreadable;
-import dev.patella.source.Suggestions;
+import dev.patella.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

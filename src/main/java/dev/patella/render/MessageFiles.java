@@ -3,7 +3,7 @@ package dev.patella.render;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
-import dev.patella.source.Suggestions;
+import dev.patella.diag.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;

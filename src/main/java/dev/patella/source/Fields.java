@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.diag.Suggestions;
 import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import dev.patella.model.RepRange;

@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.Suggestions;
 import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Key;
 import java.util.ArrayList;

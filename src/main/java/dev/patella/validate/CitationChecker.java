@@ -3,7 +3,7 @@ package dev.patella.validate;
 import dev.patella.diag.Diagnostics;
 import dev.patella.markdown.CitationUse;
 import dev.patella.model.Reference;
-import dev.patella.source.Suggestions;
+import dev.patella.diag.Suggestions;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
-import dev.patella.source.Suggestions;
+import dev.patella.diag.Suggestions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -97,6 +97,37 @@ class StartupScriptTest {
         assertThat(second.err).isEmpty();
     }
 
+    @Test
+    void aOneOffCommandOnASmallProjectStartsWithASmallHeapAndALargeProjectKeepsTheDefault() throws Exception {
+        // A java that only writes down the options it was given.
+        Path fake = home.resolve("fake/java");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > '" + home.resolve("args.txt") + "'\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Path small = home;
+        Path large = Files.createDirectories(tmp.resolve("large/content/images"));
+        Files.write(large.resolve("photo.jpg"), new byte[6 * 1024 * 1024]);
+
+        assertThat(optionsGiven(fake, "build", "--project", small.toString())).contains(" -Xms32m ");
+        assertThat(optionsGiven(fake, "check", "--project=" + small)).contains(" -Xms32m ");
+        assertThat(optionsGiven(fake, "build", "--project", tmp.resolve("large").toString())).doesNotContain("-Xms");
+        assertThat(optionsGiven(fake, "serve", "--project", small.toString())).doesNotContain("-Xms");
+    }
+
+    private String optionsGiven(Path java, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("sh", script.toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().put("JAVA", java.toString());
+        builder.environment().put("PATELLA_STARTUP", "off");
+        builder.environment().remove("PATELLA_JAVA_OPTS");
+        builder.redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile());
+        Process process = builder.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return " " + Files.readString(home.resolve("args.txt")).strip() + " ";
+    }
+
     private record Run(String out, String err) {
     }
 

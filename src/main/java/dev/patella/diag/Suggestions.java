@@ -1,4 +1,4 @@
-package dev.patella.source;
+package dev.patella.diag;
 
 import java.util.Collection;
 import java.util.Locale;
