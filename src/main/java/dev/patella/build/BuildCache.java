@@ -1,6 +1,7 @@
 package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
+import dev.patella.source.QuickHash;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.FileFailure;
 import dev.patella.diag.Severity;
@@ -8,16 +9,12 @@ import dev.patella.diag.SourceSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,7 +51,7 @@ final class BuildCache {
      */
     static BuildCache of(BuildOptions options) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            QuickHash digest = new QuickHash();
             update(digest, "options " + options.output().toAbsolutePath().normalize() + " "
                     + options.baseUrlOverride().map(Object::toString).orElse("-") + " " + options.drafts() + " "
                     + options.strict() + " " + options.today());
@@ -77,11 +74,9 @@ final class BuildCache {
                 });
                 files.forEach((path, stamp) -> update(digest, "file " + path + " " + stamp));
             }
-            return new BuildCache(new ProjectState(options.project()), HexFormat.of().formatHex(digest.digest()));
+            return new BuildCache(new ProjectState(options.project()), digest.hex());
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Action.LIST, options.project(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -133,9 +128,8 @@ final class BuildCache {
         }
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+    private static void update(QuickHash digest, String text) {
+        digest.add(text);
     }
 
     /** The size and time of the jar (or classes folder) Patella runs from: a new Patella is a new input. */

@@ -52,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final ProjectState state;
     private final String key;
@@ -156,6 +156,7 @@ final class KeptBuild {
             text(out, e.getKey());
             text(out, kept.specHash());
             text(out, kept.htmlHash());
+            text(out, kept.keyHash());
             text(out, p.url());
             text(out, p.template());
             out.writeBoolean(p.origin().isPresent());
@@ -229,6 +230,7 @@ final class KeptBuild {
                 String url = NoteInput.text(in);
                 String specHash = NoteInput.text(in);
                 String htmlHash = NoteInput.text(in);
+                String keyHash = NoteInput.text(in);
                 String pageUrl = NoteInput.text(in);
                 String template = NoteInput.text(in);
                 Optional<SourceSpan> origin = in.readBoolean() ? Optional.of(span(in)) : Optional.empty();
@@ -255,7 +257,7 @@ final class KeptBuild {
                     found.add(diagnostic(in));
                 }
                 pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
-                        new byte[0], linkUses, citationUses, sources, ids, targets, found)));
+                        new byte[0], linkUses, citationUses, sources, ids, targets, found), keyHash));
             }
             int plainCount = NoteInput.count(in);
             Map<String, String> plain = new HashMap<>(plainCount * 2);

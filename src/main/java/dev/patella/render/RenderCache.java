@@ -33,8 +33,10 @@ public final class RenderCache {
      * @param specHash the hash of the spec it was made from
      * @param htmlHash the SHA-256 of its HTML, in hex
      * @param page     the page with the facts the checks need; its HTML is empty (it is read back when reused)
+     * @param keyHash  the hash of the inputs its spec was built from (see {@link PageJob#keyedBy}), so
+     *                 that the next run can reuse it without building its spec; empty when it has none
      */
-    public record Kept(String specHash, String htmlHash, RenderedPage page) {
+    public record Kept(String specHash, String htmlHash, RenderedPage page, String keyHash) {
     }
 
     /**
@@ -54,6 +56,42 @@ public final class RenderCache {
     /** The versions of each page in the site's languages as the last render found them (not in spec keys). */
     Alternates alternates = Alternates.none();
     private final Map<Object, Object> interned = new HashMap<>();
+    /** The hash of the inputs of each keyed page of the last render, by site URL (kept on disk). */
+    final Map<String, String> keyHashes = new ConcurrentHashMap<>();
+    /** Hashes of the parts of spec keys, by identity: a part every plain page shares is hashed once. */
+    private final Map<Identity, String> partHashes = new ConcurrentHashMap<>();
+
+    /** An object known by its identity only. */
+    private record Identity(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
+
+    /**
+     * The hash of a page's spec key ({@link PageJob#keyedBy}) with {@code extra}, what else its spec
+     * reads; empty when either cannot be hashed. A key that is a list is hashed part by part, each
+     * part once per object, so the site-wide part all plain pages share costs one hash per render.
+     */
+    String keyHash(Object key, Object extra) {
+        List<?> parts = key instanceof List<?> list ? list : List.of(key);
+        var out = new QuickHash().add(parts.size());
+        for (Object part : parts) {
+            String h = partHashes.computeIfAbsent(new Identity(part), id -> hasher.of(id.value()).orElse(""));
+            if (h.isEmpty()) {
+                return "";
+            }
+            out.add(h);
+        }
+        String e = hasher.of(extra).orElse("");
+        return e.isEmpty() ? "" : out.add(e).hex();
+    }
 
     /** An object equal to {@code key} that a render used before, or {@code key} (then remembered). */
     synchronized Object same(Object key) {
@@ -178,10 +216,28 @@ public final class RenderCache {
                 String htmlHash = entry.htmlHash().isEmpty() ? ValueHash.sha256(p.html()) : entry.htmlHash();
                 out.put(url, new Kept(entry.specHash(), htmlHash, new RenderedPage(p.url(),
                         p.template(), p.origin(), new byte[0], p.links(), p.citations(), p.sources(), p.ids(),
-                        p.targets(), p.diagnostics())));
+                        p.targets(), p.diagnostics()), keyHashes.getOrDefault(url, "")));
             }
         });
         return out;
+    }
+
+    /**
+     * The page an earlier run made at {@code siteUrl} from inputs that hash to {@code keyHash}, with
+     * its HTML read back and its spec not built; empty when none fits.
+     */
+    Optional<Entry> fromEarlierKey(String siteUrl, String keyHash, Object specKey) {
+        if (keyHash.isEmpty() || sharedHash.isEmpty() || !sharedHash.equals(restoredShared)) {
+            return Optional.empty();
+        }
+        Kept kept = restored.get(siteUrl);
+        if (kept == null || !kept.keyHash().equals(keyHash) || kept.specHash().isEmpty()) {
+            return Optional.empty();
+        }
+        RenderedPage p = kept.page();
+        return html.apply(siteUrl, kept).map(bytes -> new Entry(null, kept.specHash(), kept.htmlHash(),
+                new RenderedPage(p.url(), p.template(), p.origin(), bytes, p.links(), p.citations(), p.sources(),
+                        p.ids(), p.targets(), p.diagnostics()), specKey));
     }
 
     /** The page remembered from an earlier run for this spec, with its HTML read back; empty when none fits. */

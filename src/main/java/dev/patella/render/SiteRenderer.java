@@ -192,12 +192,14 @@ public final class SiteRenderer {
      *
      * @return what rendering each changed page gave
      */
-    private List<PageJob.Outcome> renderChanged(List<PageJob> jobs, ViewBuilder specs, ViewBuilder views,
+    private List<PageJob.Outcome> renderChanged(List<PageJob> given, ViewBuilder specs, ViewBuilder views,
                                                 GlossaryLinker glossary, RenderCache cache, Alternates lastAlternates,
                                                 String basePath, Map<String, RenderCache.Entry> next) {
+        List<PageJob> jobs = cache.keeping ? keptByKey(given, cache, next) : given;
         List<PageSpec> all = jobs.parallelStream().map(job -> {
             RenderCache.Entry before = cache.pages.get(job.siteUrl());
-            boolean sameInputs = job.specKey() != null && before != null && job.specKey().equals(before.specKey())
+            boolean sameInputs = job.specKey() != null && before != null && before.spec() != null
+                    && job.specKey().equals(before.specKey())
                     && alternates.of(job.siteUrl()).equals(lastAlternates.of(job.siteUrl()));
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
@@ -208,7 +210,7 @@ public final class SiteRenderer {
         List<Integer> earlier = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             RenderCache.Entry before = cache.pages.get(all.get(i).url());
-            if (before != null && before.spec().equals(all.get(i))) {
+            if (before != null && before.spec() != null && before.spec().equals(all.get(i))) {
                 next.put(before.page().url(), new RenderCache.Entry(before.spec(), before.specHash(),
                         before.htmlHash(), before.page(), jobs.get(i).specKey()));
             } else {
@@ -234,6 +236,37 @@ public final class SiteRenderer {
                     new RenderCache.Entry(all.get(i), hashes.get(i), "", page, key)));
         }
         return made;
+    }
+
+    /**
+     * For a cache kept on disk: puts into {@code next} each keyed page (see {@link PageJob#keyedBy})
+     * an earlier run made from inputs that hash the same, without building its spec, and notes
+     * every keyed page's input hash for the next run.
+     *
+     * @return the jobs left to specify
+     */
+    private List<PageJob> keptByKey(List<PageJob> jobs, RenderCache cache, Map<String, RenderCache.Entry> next) {
+        Alternates versions = alternates;
+        List<Optional<RenderCache.Entry>> found = jobs.parallelStream().map(job -> {
+            if (job.specKey() == null) {
+                return Optional.<RenderCache.Entry>empty();
+            }
+            // what the key leaves out: the page's versions in the other languages, named in its head,
+            // and the translated slugs its links are mapped to
+            String keyHash = cache.keyHash(job.specKey(),
+                    List.of(job.siteUrl(), versions.languages(), versions.of(job.siteUrl()), versions.aliases()));
+            cache.keyHashes.put(job.siteUrl(), keyHash);
+            return cache.fromEarlierKey(job.siteUrl(), keyHash, job.specKey());
+        }).toList();
+        List<PageJob> rest = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (found.get(i).isPresent()) {
+                next.put(jobs.get(i).siteUrl(), found.get(i).get());
+            } else {
+                rest.add(jobs.get(i));
+            }
+        }
+        return rest;
     }
 
     /** The pages of every kind that is specified after the others ({@code late}), or before them. */

@@ -29,6 +29,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -117,6 +120,15 @@ public final class ValueHash {
         } else if (v instanceof Optional<?> o) {
             d.add('o');
             feed(d, o.orElse(null), depth + 1, memo);
+        } else if (v instanceof OptionalInt o) {
+            d.add('i');
+            text(d, o.isPresent() ? "int:" + o.getAsInt() : "int:-");
+        } else if (v instanceof OptionalLong o) {
+            d.add('j');
+            text(d, o.isPresent() ? "long:" + o.getAsLong() : "long:-");
+        } else if (v instanceof OptionalDouble o) {
+            d.add('f');
+            text(d, o.isPresent() ? "double:" + o.getAsDouble() : "double:-");
         } else if (v instanceof byte[] b) {
             d.add('b');
             d.add(b);

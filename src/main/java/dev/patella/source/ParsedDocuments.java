@@ -102,10 +102,22 @@ public final class ParsedDocuments {
         return new QuickHash().add(rel).add(stem).add(bytesHash).hex();
     }
 
-    /** Whether this run used other documents than the earlier run's: only then is the note written again. */
+    /**
+     * Whether the note is worth writing again: this run used more than a few documents the note
+     * lacks, or left many of the note's unused. One page edited does not rewrite a note of
+     * thousands of files: the next run parses that one file again, which costs less.
+     */
     public boolean changed() {
-        return !used.keySet().equals(earlier.keySet());
+        if (earlier.isEmpty()) {
+            return !used.isEmpty(); // no note yet
+        }
+        long added = used.keySet().stream().filter(k -> !earlier.containsKey(k)).count();
+        long unused = earlier.size() - (used.size() - added);
+        return added > Math.max(FEW, used.size() / 100) || unused > Math.max(FEW, earlier.size() / 10);
     }
+
+    /** How many files a run may parse again rather than rewrite the note. */
+    private static final int FEW = 8;
 
     Optional<ContentDocument> get(String key) {
         ContentDocument doc = earlier.get(key);

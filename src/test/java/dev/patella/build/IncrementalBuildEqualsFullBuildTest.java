@@ -133,6 +133,31 @@ class IncrementalBuildEqualsFullBuildTest {
             assertSameAsFullBuild("a page deleted");
             Files.write(project.resolve("content/images/extra.svg"), imageBytes);
             assertSameAsFullBuild("an image added");
+            // a page kept whole (its own file unchanged) whose link's anchor comes and goes on another page
+            Path linking = project.resolve("content/pages/linking.md");
+            TestSites.write(linking, "---\ntitle: Linking\nsummary: Links to another page.\n---\n"
+                    + "See [how to reach us](/new-page/#reach-us).\n");
+            Path target = project.resolve("content/pages/new-page.md");
+            String targetText = TestSites.read(target);
+            TestSites.write(target, targetText + "\n## Reach us\n\nBy post.\n");
+            assertSameAsFullBuild("a page linking to another page's heading added");
+            TestSites.write(target, targetText + "\n## Write to us\n\nBy post.\n");
+            assertSameAsFullBuild("the linked heading renamed, its id gone (an error on the unchanged page)");
+            TestSites.write(target, targetText + "\n## Reach us\n\nBy post.\n");
+            assertSameAsFullBuild("the linked heading back");
+            // a file edited, then given its old modification time back
+            var modified = Files.getLastModifiedTime(linking);
+            TestSites.write(linking, TestSites.read(linking).replace("Links to", "Points at"));
+            Files.setLastModifiedTime(linking, modified);
+            assertSameAsFullBuild("a page edited with its modification time kept");
+            // a glossary term added that an unchanged page's text uses
+            Path glossary = project.resolve("content/glossary.yaml");
+            String glossaryText = TestSites.read(glossary);
+            TestSites.write(glossary, glossaryText + "post:\n  term: post\n  definition: Letters sent on paper.\n");
+            assertSameAsFullBuild("a glossary term an unchanged page uses added");
+            TestSites.write(glossary, glossaryText);
+            Files.delete(linking);
+            assertSameAsFullBuild("the linking page deleted, the term removed");
             Files.delete(image);
             assertSameAsFullBuild("an image an exercise shows deleted (an error)");
         } finally {

@@ -126,6 +126,31 @@ class KeptBuildTest {
         assertSameAsFullBuild(project);
     }
 
+    /**
+     * Every language's reading levels are kept, on a site large enough that the checks forget the
+     * levels of texts no longer on it: checking the Spanish pages must not forget the English ones,
+     * or every build measures every English page again.
+     */
+    @Test
+    void theReadingLevelsOfEveryLanguageAreKept() {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        for (int i = 0; i < 150; i++) {
+            TestSites.write(project.resolve("content/pages/extra-" + i + ".md"),
+                    "---\ntitle: Extra " + i + "\nsummary: One more page.\n---\nA short page, number " + i + ".\n");
+        }
+        var editorial = new dev.patella.validate.EditorialChecks();
+        var session = new SiteSession(options(project), System::nanoTime, dev.patella.cite.ReferenceFormatter.ama(),
+                new dev.patella.render.RenderCache(), editorial);
+        var diagnostics = new Diagnostics();
+
+        session.build(Changes.everything(), diagnostics);
+
+        assertThat(diagnostics.hasErrors()).as(diagnostics.sorted().toString()).isFalse();
+        assertThat(editorial.levels().keySet()).as("levels kept")
+                .anyMatch(texts -> texts.get(0).at().file().equals("content/pages/extra-7.md"))
+                .anyMatch(texts -> texts.get(0).at().file().equals("content/es/exercises/leg-lift.md"));
+    }
+
     private static BuildResult build(Path project) {
         var diagnostics = new Diagnostics();
         var result = new Builder(System::nanoTime).build(options(project), diagnostics);

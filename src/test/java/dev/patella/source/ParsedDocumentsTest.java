@@ -58,6 +58,26 @@ class ParsedDocumentsTest {
     }
 
     @Test
+    void aFewChangedFilesDoNotRewriteTheNoteButManyDo() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        load(project, first, new Diagnostics());
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about).replace("About us.", "About them."));
+        var one = ParsedDocuments.decode(first.encode()).orElseThrow();
+        load(project, one, new Diagnostics());
+        assertThat(one.changed()).as("one file changed").isFalse();
+
+        for (int i = 0; i < 10; i++) {
+            TestSites.write(project.resolve("content/pages/more-" + i + ".md"),
+                    "---\ntitle: More " + i + "\nsummary: More to read.\n---\nText " + i + ".\n");
+        }
+        var many = ParsedDocuments.decode(first.encode()).orElseThrow();
+        load(project, many, new Diagnostics());
+        assertThat(many.changed()).as("eleven files new or changed").isTrue();
+    }
+
+    @Test
     void aFileWithAMistakeIsReportedInEveryLoad() {
         Path project = TestSites.project(tmp.resolve("p"), "every-field");
         Path about = project.resolve("content/pages/about.md");
