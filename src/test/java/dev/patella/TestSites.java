@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -173,14 +174,25 @@ public final class TestSites {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (!file.getFileName().toString().equals("expected.txt")) {
-                        Files.copy(file, to.resolve(from.relativize(file).toString()),
-                                StandardCopyOption.REPLACE_EXISTING);
+                        Path target = to.resolve(from.relativize(file).toString());
+                        if (Files.isDirectory(target)) {
+                            deleteTree(target); // an overlay's file in place of a folder of the base site
+                        }
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -131,7 +131,7 @@ public final class ContentLoader {
         List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
         List<Translation> translations = others.stream()
                 .map(code -> translation(run, code, interval, languagesAt.get(code))).toList();
-        files.reportStrayFiles(others, diagnostics);
+        files.reportStrayFiles(others, config.isPresent(), diagnostics);
         cache.endLoad(run.seen);
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
                 files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
@@ -272,8 +272,9 @@ public final class ContentLoader {
                                BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
             String sub = code + "/" + folder;
             Path dir = files.content().resolve(sub);
-            if (!Files.exists(dir)) {
-                return List.of();
+            Path sources = files.content().resolve(folder);
+            if (!Files.exists(dir) || Files.exists(sources) && !Files.isDirectory(sources)) {
+                return List.of(); // the sources' folder that is a file is reported once, by itself
             }
             List<T> read = markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
                     (YNode.YMap) withoutTranslatedFrom(doc.frontMatter())), d));
@@ -588,7 +589,11 @@ public final class ContentLoader {
             }
         }
 
-        void reportStrayFiles(List<String> languages, Diagnostics diagnostics) {
+        /**
+         * Warns of files and folders the content format has no place for. When the settings could
+         * not be read (reported), the languages are unknown: a folder at the top is then not warned of.
+         */
+        void reportStrayFiles(List<String> languages, boolean languagesKnown, Diagnostics diagnostics) {
             for (String code : languages) {
                 for (Path path : list(content.resolve(code))) {
                     String name = path.getFileName().toString();
@@ -602,7 +607,8 @@ public final class ContentLoader {
             }
             for (Path path : list(content)) {
                 String name = path.getFileName().toString();
-                if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")) {
+                if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")
+                        && (languagesKnown || !Files.isDirectory(path))) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; the README lists what "
                             + "content/ can hold");

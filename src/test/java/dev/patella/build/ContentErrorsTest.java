@@ -123,6 +123,15 @@ class ContentErrorsTest {
     }
 
     @Test
+    void settingsThatCannotBeReadDoNotMakeTheLanguageFoldersStrays() {
+        // the fixtures compare warnings only where they expect one: this one must give none
+        Path project = TestSites.project(tmp.resolve("p"), "errors/settings-only-comments-translated");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.errors()).as(run.err()).singleElement().asString().startsWith("error file.empty");
+        assertThat(run.err()).doesNotContain("warning");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key");
         var run = TestSites.run("build", "--project", project.toString());
