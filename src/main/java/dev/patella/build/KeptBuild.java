@@ -52,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final ProjectState state;
     private final String key;
@@ -159,6 +159,7 @@ final class KeptBuild {
             text(out, kept.keyHash());
             text(out, p.url());
             text(out, p.template());
+            text(out, p.title());
             out.writeBoolean(p.origin().isPresent());
             if (p.origin().isPresent()) {
                 span(out, p.origin().get());
@@ -233,6 +234,7 @@ final class KeptBuild {
                 String keyHash = NoteInput.text(in);
                 String pageUrl = NoteInput.text(in);
                 String template = NoteInput.text(in);
+                String title = NoteInput.text(in);
                 Optional<SourceSpan> origin = in.readBoolean() ? Optional.of(span(in)) : Optional.empty();
                 int links = NoteInput.count(in);
                 List<LinkUse> linkUses = new ArrayList<>(links);
@@ -257,7 +259,7 @@ final class KeptBuild {
                     found.add(diagnostic(in));
                 }
                 pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
-                        new byte[0], linkUses, citationUses, sources, ids, targets, found), keyHash));
+                        new byte[0], linkUses, citationUses, sources, ids, targets, found, title), keyHash));
             }
             int plainCount = NoteInput.count(in);
             Map<String, String> plain = new HashMap<>(plainCount * 2);

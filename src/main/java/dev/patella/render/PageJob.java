@@ -86,7 +86,8 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
                     + template)), diagnostics);
             return new RenderedPage(siteUrl(), template, origin, html.getBytes(StandardCharsets.UTF_8),
                     inSite(built.markdown().links()), built.markdown().citations(), built.sources(), facts.ids,
-                    facts.targets, diagnostics.sorted());
+                    facts.targets, diagnostics.sorted(),
+                    built.view() instanceof Views.PageView shown ? shown.layout().head().ogTitle() : "");
         });
         return new Outcome(spec, page, diagnostics.sorted());
     }

@@ -214,9 +214,8 @@ public final class RenderCache {
             if (!entry.specHash().isEmpty()) {
                 RenderedPage p = entry.page();
                 String htmlHash = entry.htmlHash().isEmpty() ? ValueHash.sha256(p.html()) : entry.htmlHash();
-                out.put(url, new Kept(entry.specHash(), htmlHash, new RenderedPage(p.url(),
-                        p.template(), p.origin(), new byte[0], p.links(), p.citations(), p.sources(), p.ids(),
-                        p.targets(), p.diagnostics()), keyHashes.getOrDefault(url, "")));
+                out.put(url, new Kept(entry.specHash(), htmlHash, p.withHtml(new byte[0]),
+                        keyHashes.getOrDefault(url, "")));
             }
         });
         return out;
@@ -234,10 +233,8 @@ public final class RenderCache {
         if (kept == null || !kept.keyHash().equals(keyHash) || kept.specHash().isEmpty()) {
             return Optional.empty();
         }
-        RenderedPage p = kept.page();
         return html.apply(siteUrl, kept).map(bytes -> new Entry(null, kept.specHash(), kept.htmlHash(),
-                new RenderedPage(p.url(), p.template(), p.origin(), bytes, p.links(), p.citations(), p.sources(),
-                        p.ids(), p.targets(), p.diagnostics()), specKey));
+                kept.page().withHtml(bytes), specKey));
     }
 
     /** The page remembered from an earlier run for this spec, with its HTML read back; empty when none fits. */
@@ -250,9 +247,7 @@ public final class RenderCache {
         if (kept == null || !kept.specHash().equals(specHash)) {
             return Optional.empty();
         }
-        RenderedPage p = kept.page();
-        return html.apply(url, kept).map(bytes -> new Entry(spec, specHash, kept.htmlHash(), new RenderedPage(p.url(),
-                p.template(), p.origin(), bytes, p.links(), p.citations(), p.sources(), p.ids(), p.targets(),
-                p.diagnostics()), null));
+        return html.apply(url, kept).map(bytes -> new Entry(spec, specHash, kept.htmlHash(),
+                kept.page().withHtml(bytes), null));
     }
 }

@@ -23,10 +23,12 @@ import java.util.Set;
  * @param ids         every {@code id} in its HTML, for anchor checks
  * @param targets     every site-root path (with {@code #anchor}) its HTML links to or loads
  * @param diagnostics the problems found while making this page
+ * @param title       the page's own title, in its edition's language (the sources page names the
+ *                    pages that cite a source by it); empty for a page without a layout
  */
 public record RenderedPage(String url, String template, Optional<SourceSpan> origin, byte[] html,
                            List<LinkUse> links, List<CitationUse> citations, List<String> sources, Set<String> ids,
-                           Set<String> targets, List<Diagnostic> diagnostics) {
+                           Set<String> targets, List<Diagnostic> diagnostics, String title) {
     public RenderedPage {
         links = List.copyOf(links);
         citations = List.copyOf(citations);
@@ -34,6 +36,12 @@ public record RenderedPage(String url, String template, Optional<SourceSpan> ori
         ids = Set.copyOf(ids);
         targets = Set.copyOf(targets);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** This page with other bytes: the same page read back from disk, or remembered without them. */
+    public RenderedPage withHtml(byte[] bytes) {
+        return new RenderedPage(url, template, origin, bytes, links, citations, sources, ids, targets, diagnostics,
+                title);
     }
 
     /** The page as text. */

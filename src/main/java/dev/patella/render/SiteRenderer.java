@@ -365,8 +365,8 @@ public final class SiteRenderer {
                 .filter(e -> !e.page().url().equals(prefix + Urls.SOURCES))
                 .sorted(Comparator.comparing(e -> e.page().url())).forEach(entry -> {
                     String url = entry.page().url().substring(prefix.length());
-                    String title = entry.spec().shows() instanceof Views.PageView view
-                            ? view.layout().head().ogTitle() : index.findTitle(url).orElse(url);
+                    String title = entry.page().title().isEmpty()
+                            ? index.findTitle(url).orElse(url) : entry.page().title();
                     for (String key : entry.page().sources()) {
                         out.computeIfAbsent(key, k -> new ArrayList<>()).add(new Views.Link(
                                 title, Urls.relative(Urls.SOURCES, url), false));
