@@ -21,6 +21,8 @@ final class Layouts {
     /** The main navigation, from the page kinds: site-root URLs. */
     private final List<Views.Link> nav;
     private final Alternates alternates;
+    /** The edition's language as {@code og:locale} writes it, the same on every page. */
+    private final String ogLocale;
     /** The words of the pages' language. */
     private final Messages words;
 
@@ -39,6 +41,7 @@ final class Layouts {
         this.words = words;
         this.index = index;
         this.config = index.site().config();
+        this.ogLocale = ogLocale(config.language());
         this.css = css;
         this.icon = icon;
         this.nav = List.copyOf(nav);
@@ -80,7 +83,7 @@ final class Layouts {
                 : words.format("title.page", Map.of("page", title, "site", config.title()));
         var head = new Views.Layout.Head(fullTitle, title, description, config.language(), siteRoot + css,
                 siteRoot + icon, siteRoot + SiteRenderer.MANIFEST, List.of(), jsonLd, "website",
-                ogLocale(config.language()));
+                ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
         var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), section, crumbs);
