@@ -26,29 +26,24 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate slugs,
- * reserved names and keys that point at nothing.
+ * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate ids of people
+ * and sources and keys that point at nothing. The pages' slugs were settled before, by
+ * {@link SlugClaims}.
  */
 public final class Indexer {
 
     private Indexer() {
     }
 
-    /** @param reserved the URLs and slugs the site itself takes, which content may not */
+    /**
+     * @param site     a site whose slugs {@link SlugClaims#settle} has settled
+     * @param reserved the URLs the site itself takes
+     */
     public static SiteIndex index(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
-        var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug, Condition::origin,
-                "condition", diagnostics);
-        var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug, Exercise::origin,
-                "exercise", diagnostics);
-        var pages = published(site.pages(), Page::draft, drafts, Page::slug, Page::origin, "page", diagnostics);
-        pages.values().removeIf(page -> {
-            if (reserved.slugs().contains(page.slug())) {
-                diagnostics.error("slug.reserved", page.origin(), "the page slug \"" + page.slug()
-                        + "\" is used by the site itself; rename the file or set another \"slug:\"");
-                return true;
-            }
-            return false;
-        });
+        // SlugClaims has settled the slugs: no two published items of a kind share one, none is reserved
+        var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug);
+        var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug);
+        var pages = published(site.pages(), Page::draft, drafts, Page::slug);
         var people = byKey(site.people(), Person::id, Person::at, "person", diagnostics);
         var references = byKey(site.references(), Reference::id, Reference::at, "reference", diagnostics);
         var allExercises = new HashMap<String, Exercise>();
@@ -150,10 +145,10 @@ public final class Indexer {
     }
 
     private static <T> Map<String, T> published(List<T> items, Predicate<T> draft, boolean drafts,
-                                                Function<T, String> slug, Function<T, SourceSpan> origin,
-                                                String what, Diagnostics diagnostics) {
-        var kept = items.stream().filter(i -> drafts || !draft.test(i)).toList();
-        return byKey(kept, slug, origin, what, diagnostics);
+                                                Function<T, String> slug) {
+        var out = new LinkedHashMap<String, T>();
+        items.stream().filter(i -> drafts || !draft.test(i)).forEach(i -> out.putIfAbsent(slug.apply(i), i));
+        return out;
     }
 
     private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key, Function<T, SourceSpan> at,

@@ -4,10 +4,14 @@ import dev.patella.diag.SourceSpan;
 import java.util.List;
 import java.util.Optional;
 
-/** One condition, from {@code content/conditions/<slug>.md}. */
+/**
+ * One condition, from {@code content/conditions/<slug>.md}. {@code slugAt} is where its slug is
+ * written: the value of {@code slug:}, or the file's start when the slug is the file name.
+ */
 public record Condition(
         String slug,
         SourceSpan origin,
+        SourceSpan slugAt,
         String title,
         List<String> otherNames,
         String summary,

@@ -6,13 +6,15 @@ import java.util.Optional;
 
 /**
  * One exercise, from {@code content/exercises/<slug>.md}. The parts every content type has
- * (slug, origin, title, other names, summary, sources, editorial, draft, body) are its own
- * components, in the same order as a {@link Condition}'s; what only an exercise has comes in
- * small groups, so no constructor takes two lists of the same type side by side.
+ * (slug, origin, where the slug is written, title, other names, summary, sources, editorial,
+ * draft, body) are its own components, in the same order as a {@link Condition}'s; what only an
+ * exercise has comes in small groups, so no constructor takes two lists of the same type side by
+ * side.
  */
 public record Exercise(
         String slug,
         SourceSpan origin,
+        SourceSpan slugAt,
         String title,
         List<String> otherNames,
         String summary,
