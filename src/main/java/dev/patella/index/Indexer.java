@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -95,7 +96,8 @@ public final class Indexer {
                                 + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");
                     } else {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
-                                + "\" in content/exercises/" + hint(key.value(), all.keySet()));
+                                + "\"" + namedByFile(key.value(), all.values()).orElse(" in content/exercises/"
+                                + hint(key.value(), all.keySet())));
                     }
                     continue;
                 }
@@ -109,6 +111,13 @@ public final class Indexer {
                         .add(new Usage(condition, step, position));
             }
         }
+    }
+
+    /** "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug. */
+    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises) {
+        return exercises.stream().filter(e -> e.origin().file().endsWith("/exercises/" + key + ".md")).findFirst()
+                .map(e -> "; " + e.origin().file() + " has the slug \"" + e.slug() + "\" (a program names an "
+                        + "exercise by its slug, not its file name): write \"" + e.slug() + "\" here");
     }
 
     /** Checks keys that point into people.yaml and sources.yaml, unless that file could not be read. */
