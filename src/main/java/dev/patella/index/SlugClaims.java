@@ -15,8 +15,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -36,11 +36,11 @@ import java.util.function.Predicate;
 public final class SlugClaims {
 
     private static final Kind<Condition> CONDITION = new Kind<>("condition", Condition::slug, Condition::origin,
-            Condition::slugAt, Condition::draft, Urls::condition);
+            Condition::slugAt, Condition::draft, Urls::condition, Condition::withSlug);
     private static final Kind<Exercise> EXERCISE = new Kind<>("exercise", Exercise::slug, Exercise::origin,
-            Exercise::slugAt, Exercise::draft, Urls::exercise);
+            Exercise::slugAt, Exercise::draft, Urls::exercise, Exercise::withSlug);
     private static final Kind<Page> PAGE = new Kind<>("page", Page::slug, Page::origin, Page::slugAt, Page::draft,
-            Urls::page);
+            Urls::page, Page::withSlug);
 
     private SlugClaims() {
     }
@@ -102,9 +102,18 @@ public final class SlugClaims {
         }
     }
 
+    /**
+     * The slug an item has when it does not set {@code slug:}, and what that slug is, in words.
+     *
+     * @param means "its file name", or "its source's" for a translation
+     */
+    private record Unset<T>(Function<T, String> slug, String means) {
+    }
+
     /** What the claims of one kind of page need to know about an item. */
     private record Kind<T>(String what, Function<T, String> slug, Function<T, SourceSpan> origin,
-                           Function<T, SourceSpan> slugAt, Predicate<T> draft, Function<String, String> url) {
+                           Function<T, SourceSpan> slugAt, Predicate<T> draft, Function<String, String> url,
+                           BiFunction<T, String, T> withSlug) {
 
         String file(T item) {
             return origin.apply(item).file();
@@ -112,28 +121,39 @@ public final class SlugClaims {
 
         /** The default language's items: reserved slugs, then duplicates. */
         Settled<T> settle(List<T> items, boolean drafts, Set<String> reserved, Diagnostics diagnostics) {
+            Unset<T> unset = new Unset<>(i -> stem(origin.apply(i)), "its file name");
             Set<String> refused = new HashSet<>();
             List<T> competing = competing(items, drafts, refused);
-            reserved(competing, reserved, refused, diagnostics);
-            duplicates(competing, refused, diagnostics);
+            reserved(competing, reserved, refused, unset, diagnostics);
+            duplicates(competing, refused, unset, diagnostics);
             return kept(items, refused);
         }
 
         /**
-         * One translation's items: those whose source was refused go with it, unreported; then
-         * reserved slugs, duplicates within the language, and slugs a page of the default language
-         * other than the item's source has.
+         * One translation's items: one without {@code slug:} takes its source's slug; those whose
+         * source was refused go with it, unreported; then reserved slugs, duplicates within the
+         * language, and slugs a page of the default language other than the item's source has.
          */
-        Settled<T> settle(Translation t, List<T> items, Settled<T> sources, boolean drafts, Set<String> reserved,
+        Settled<T> settle(Translation t, List<T> read, Settled<T> sources, boolean drafts, Set<String> reserved,
                           Diagnostics diagnostics) {
+            Map<String, String> sourceSlug = new HashMap<>();
+            sources.kept().forEach(s -> sourceSlug.put(file(s), slug.apply(s)));
+            Unset<T> unset = new Unset<>(i -> sourceSlug.getOrDefault(
+                    Translation.sourceFile(file(i), t.language()), stem(origin.apply(i))), "its source's");
+            List<T> items = read.stream().map(i -> declared(i) ? i : withSlug.apply(i, unset.slug().apply(i))).toList();
             Set<String> refused = new HashSet<>();
             items.stream().filter(i -> sources.refused().contains(Translation.sourceFile(file(i), t.language())))
                     .forEach(i -> refused.add(file(i)));
             List<T> competing = competing(items, drafts, refused);
-            reserved(competing, reserved, refused, diagnostics);
-            duplicates(competing, refused, diagnostics);
-            sourceOwned(t.language(), competing, sources.kept(), refused, diagnostics);
+            reserved(competing, reserved, refused, unset, diagnostics);
+            duplicates(competing, refused, unset, diagnostics);
+            sourceOwned(t.language(), competing, sources.kept(), refused, unset, diagnostics);
             return kept(items, refused);
+        }
+
+        /** Whether the item sets {@code slug:} (its slug is placed at the value, not at the file's start). */
+        private boolean declared(T item) {
+            return !slugAt.apply(item).equals(origin.apply(item));
         }
 
         /** The items that claim their slug in this build: published ones, and drafts when drafts are. */
@@ -146,30 +166,34 @@ public final class SlugClaims {
             return new Settled<>(items.stream().filter(i -> !refused.contains(file(i))).toList(), Set.copyOf(refused));
         }
 
-        private void reserved(List<T> competing, Set<String> reserved, Set<String> refused, Diagnostics diagnostics) {
+        private void reserved(List<T> competing, Set<String> reserved, Set<String> refused, Unset<T> unset,
+                              Diagnostics diagnostics) {
             for (T item : competing) {
                 if (reserved.contains(slug.apply(item))) {
                     refused.add(file(item));
                     diagnostics.error("slug.reserved", slugAt.apply(item), "the page slug \"" + slug.apply(item)
-                            + "\" is used by the site itself; " + renameFix(item));
+                            + "\" is used by the site itself; " + renameFix(item, unset));
                 }
             }
         }
 
-        /** Of the items sharing a slug, the one whose file is named after it keeps it, else the first file. */
-        private void duplicates(List<T> competing, Set<String> refused, Diagnostics diagnostics) {
+        /**
+         * Of the items sharing a slug, the one that has it without asking ({@code unset}: its file
+         * name, or a translation's source's slug) keeps it, else the first file.
+         */
+        private void duplicates(List<T> competing, Set<String> refused, Unset<T> unset,
+                                Diagnostics diagnostics) {
             Map<String, List<T>> bySlug = new LinkedHashMap<>();
             competing.stream().filter(i -> !refused.contains(file(i)))
                     .forEach(i -> bySlug.computeIfAbsent(slug.apply(i), k -> new ArrayList<>()).add(i));
             bySlug.forEach((name, claims) -> {
-                T owner = claims.stream().filter(i -> stem(origin.apply(i)).equals(name)).findFirst()
-                        .orElse(claims.get(0));
+                T owner = claims.stream().filter(i -> unset.slug().apply(i).equals(name)).findFirst().orElse(claims.get(0));
                 for (T item : claims) {
                     if (item != owner) {
                         refused.add(file(item));
                         diagnostics.error("slug.duplicate", slugAt.apply(item), "another " + what
                                 + " already uses \"" + name + "\" (" + slugAt.apply(owner) + "), so this one is "
-                                + "left out of the site; " + renameFix(item));
+                                + "left out of the site; " + renameFix(item, unset));
                     }
                 }
             });
@@ -177,7 +201,7 @@ public final class SlugClaims {
 
         /** A translation may not take the slug of a page of the default language other than its source. */
         private void sourceOwned(String language, List<T> competing, List<T> sources, Set<String> refused,
-                                 Diagnostics diagnostics) {
+                                 Unset<T> unset, Diagnostics diagnostics) {
             Map<String, T> owners = new HashMap<>();
             sources.forEach(s -> owners.putIfAbsent(slug.apply(s), s));
             for (T item : competing) {
@@ -187,22 +211,21 @@ public final class SlugClaims {
                     continue;
                 }
                 refused.add(file(item));
-                Optional<String> own = sources.stream().filter(s -> file(s).equals(source)).map(slug).findFirst();
                 String address = url.apply(slug.apply(item));
                 diagnostics.error("slug.duplicate", slugAt.apply(item), "the " + what + " " + file(owner)
                         + " already uses \"" + slug.apply(item) + "\": a link to " + address + " in a page in "
                         + language + " leads to /" + language + address + ", the address of that " + what
                         + "'s translation, so this translation of " + source + " cannot take it and is left out of "
-                        + "the site; give it another \"slug:\", or remove \"slug:\" to keep its source's"
-                        + own.map(s -> " (\"" + s + "\")").orElse(""));
+                        + "the site; " + renameFix(item, unset));
             }
         }
 
         /** How to give {@code item} a slug of its own. */
-        private String renameFix(T item) {
-            String name = stem(origin.apply(item));
-            boolean declared = !slugAt.apply(item).equals(origin.apply(item));
-            return declared && !name.equals(slug.apply(item)) ? "give it another \"slug:\", or remove \"slug:\" to use its file name (\"" + name + "\")"
+        private String renameFix(T item, Unset<T> unset) {
+            String without = unset.slug().apply(item);
+            return declared(item) && !without.equals(slug.apply(item))
+                    ? "give it another \"slug:\", or remove \"slug:\" to use " + unset.means() + " (\"" + without
+                            + "\")"
                     : "rename the file or set another \"slug:\"";
         }
     }

@@ -35,4 +35,10 @@ public record Condition(
         program = List.copyOf(program);
         sources = List.copyOf(sources);
     }
+
+    /** The same condition at another slug, still placed at {@code slugAt}. */
+    public Condition withSlug(String other) {
+        return new Condition(other, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, program, sources, editorial, draft, body);
+    }
 }

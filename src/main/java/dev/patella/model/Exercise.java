@@ -35,6 +35,12 @@ public record Exercise(
         sources = List.copyOf(sources);
     }
 
+    /** The same exercise at another slug, still placed at {@code slugAt}. */
+    public Exercise withSlug(String other) {
+        return new Exercise(other, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
+                variations, safety, illustration, sources, editorial, draft, body);
+    }
+
     /** What the exercise works and where it sits: its muscles, open or closed chain, and program phase. */
     public record Profile(Muscles muscles, Chain chain, Phase phase) {
     }
