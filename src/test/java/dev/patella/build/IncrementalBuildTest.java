@@ -18,7 +18,7 @@ class IncrementalBuildTest {
     void unchangedProjectBuildsAtOnceWritesNothingAndRepeatsItsWarnings() {
         Path project = TestSites.project(tmp.resolve("p"), "overdue");
         var first = TestSites.run("build", "--project", project.toString());
-        assertThat(first.out()).contains("written)");
+        assertThat(first.out()).contains("changed)").doesNotContain("none changed");
         var before = TestSites.snapshot(project.resolve("site"));
 
         var second = TestSites.run("build", "--project", project.toString());
@@ -42,8 +42,27 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("\\(\\d+ files, [12] written\\)");
+        assertThat(run.out()).containsPattern("\\(\\d+ files, [12] changed\\)");
         assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <strong>us</strong>.");
+    }
+
+    @Test
+    void anEditUndoneIsCountedAsAChangeToTheSiteItReplaces() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("content/pages/about.md");
+        String original = Files.readString(about);
+        Files.writeString(about, original.replace("About us.", "About *us*."));
+        var edited = TestSites.run("build", "--project", project.toString());
+        assertThat(edited.out()).doesNotContain("none changed");
+        Files.writeString(about, original); // back as it was: the twin .site.back/ already holds this site
+
+        var undone = TestSites.run("build", "--project", project.toString());
+
+        assertThat(undone.exitCode()).as(undone.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About us.")
+                .doesNotContain("<em>us</em>");
+        assertThat(undone.out()).containsPattern("\\(\\d+ files, [12] changed\\)");
     }
 
     @Test
