@@ -85,6 +85,35 @@ public final class ProjectState {
     }
 
     /**
+     * The lines of a note written with {@link #writeChecked}; empty when it is missing, of another
+     * version, unreadable, or not the text that was written (cut short, bytes overwritten, changed
+     * by hand), as {@link #readData} finds.
+     */
+    public Optional<List<String>> readChecked(Note note) {
+        return readData(note).flatMap(data -> {
+            String text = new String(data, StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            return text.endsWith("\n")
+                    ? Optional.of(List.of(text.substring(0, text.length() - 1).split("\n", -1)))
+                    : Optional.empty();
+        });
+    }
+
+    /**
+     * Replaces the note with {@code lines} in one atomic step, with a checksum of their text (see
+     * {@link #writeData}), for a note whose damage would otherwise reach the site.
+     *
+     * @throws IOException when the folder or the file cannot be written; the old note is then unchanged
+     */
+    public void writeChecked(Note note, List<String> lines) throws IOException {
+        var text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        writeData(note, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The bytes of a note written with {@link #writeData}; empty when it is missing, of another
      * version, unreadable, or not the bytes that were written (cut short, changed by hand).
      */
