@@ -63,7 +63,7 @@ final class ReferenceCache implements ReferenceFormatter {
     }
 
     private Optional<Map<String, FormattedReference>> read(String key) {
-        return state.readChecked(ProjectState.Note.REFERENCES).flatMap(lines -> {
+        return state.read(ProjectState.Note.REFERENCES).flatMap(lines -> {
             if (lines.isEmpty() || !lines.get(0).equals(key)) {
                 return Optional.empty();
             }
@@ -88,7 +88,7 @@ final class ReferenceCache implements ReferenceFormatter {
             lines.add(r.id() + "\t" + r.html() + "\t" + r.text());
         }
         try {
-            state.writeChecked(ProjectState.Note.REFERENCES, lines);
+            state.write(ProjectState.Note.REFERENCES, lines);
         } catch (IOException e) {
             // the next build formats again
         }
