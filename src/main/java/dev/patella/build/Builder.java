@@ -72,7 +72,7 @@ public final class Builder {
         kept.remember(pages, renders, editorial);
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
         return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
-                written.files(), since(start), written.warnings());
+                written.changed(), since(start), written.warnings());
     }
 
     /**

@@ -52,36 +52,33 @@ public final class ProjectState {
         this.dir = project.resolve(DIR);
     }
 
-    /** The note's lines after its header; empty when it is missing, of another version, or unreadable. */
+    /**
+     * The lines of a note written with {@link #write}; empty when it is missing, of another
+     * version, unreadable, or not the text that was written (cut short, bytes overwritten, changed
+     * by hand), as {@link #readData} finds.
+     */
     public Optional<List<String>> read(Note note) {
-        Path file = dir.resolve(note.file);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(header(note))) {
-                return Optional.empty();
+        return readData(note).flatMap(data -> {
+            String text = new String(data, StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return Optional.of(List.of());
             }
-            return Optional.of(List.copyOf(lines.subList(1, lines.size())));
-        } catch (IOException e) {
-            return Optional.empty(); // unreadable, or not UTF-8: as good as no note
-        }
+            return text.endsWith("\n")
+                    ? Optional.of(List.of(text.substring(0, text.length() - 1).split("\n", -1)))
+                    : Optional.empty();
+        });
     }
 
     /**
-     * Replaces the note with {@code lines} in one atomic step.
+     * Replaces the note with {@code lines} in one atomic step, with a checksum of their text (see
+     * {@link #writeData}): a damaged note reads as none.
      *
      * @throws IOException when the folder or the file cannot be written; the old note is then unchanged
      */
     public void write(Note note, List<String> lines) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(note.file);
-        Path tmp = dir.resolve(note.file + ".tmp");
-        var text = new StringBuilder(header(note)).append('\n');
+        var text = new StringBuilder();
         lines.forEach(line -> text.append(line).append('\n'));
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writeData(note, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

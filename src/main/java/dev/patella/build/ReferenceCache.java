@@ -20,7 +20,9 @@ import java.util.Optional;
  * Keeps the formatted references of a project in its {@link ProjectState} (ignored by git),
  * so that a build whose {@code sources.yaml} has not changed does not start the citation
  * processor, which costs a few hundred milliseconds to load its style. The formatter is asked
- * only when the references differ from those remembered.
+ * only when the references differ from those remembered. The note carries a checksum of its text:
+ * a damaged one (bytes overwritten inside a reference) is ignored and the references formatted
+ * again, so that damage never reaches a page.
  */
 final class ReferenceCache implements ReferenceFormatter {
 

@@ -65,7 +65,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             return ExitCode.CONTENT_ERRORS;
         }
         out.println(String.format(Locale.ROOT, "Built %d pages (%d files, %s) in %.2f s into %s%s", result.pages(),
-                result.files(), result.written() == 0 ? "none changed" : result.written() + " written",
+                result.files(), result.changed() == 0 ? "none changed" : result.changed() + " changed",
                 result.took().toNanos() / 1e9, target,
                 diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
         return ExitCode.OK;

@@ -22,27 +22,20 @@ final class BufferWriter {
     private BufferWriter() {
     }
 
-    /**
-     * Fills {@code folder} with {@code files}, removing whatever was there.
-     *
-     * @return how many files were written
-     */
-    static int writeAll(Path folder, SiteFiles files) throws IOException {
+    /** Fills {@code folder} with {@code files}, removing whatever was there. */
+    static void writeAll(Path folder, SiteFiles files) throws IOException {
         SiteWriter.deleteTree(folder);
         Files.createDirectories(folder);
         List<String> all = new ArrayList<>(files.generated().keySet());
         all.addAll(files.copied().keySet());
         write(folder, files, all);
-        return all.size();
     }
 
     /**
      * Brings {@code folder}, which holds {@code holds}, to {@code wanted}: writes the files that are
      * new or differ, deletes those that are gone, and removes folders left empty.
-     *
-     * @return how many files were written
      */
-    static int update(Path folder, SiteManifest holds, SiteManifest wanted, SiteFiles files) throws IOException {
+    static void update(Path folder, SiteManifest holds, SiteManifest wanted, SiteFiles files) throws IOException {
         List<String> changed = new ArrayList<>();
         wanted.files().forEach((path, entry) -> {
             if (!entry.equals(holds.files().get(path))) {
@@ -67,7 +60,6 @@ final class BufferWriter {
                 // still holds files of the new site
             }
         }
-        return changed.size();
     }
 
     /**

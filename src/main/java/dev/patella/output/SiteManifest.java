@@ -98,6 +98,25 @@ record SiteManifest(Map<String, Entry> files) {
         }
     }
 
+    /**
+     * How many files differ between this folder and {@code other}: those in only one of them, and
+     * those in both with other bytes.
+     */
+    int differences(SiteManifest other) {
+        int count = 0;
+        for (var e : files.entrySet()) {
+            if (!e.getValue().equals(other.files.get(e.getKey()))) {
+                count++;
+            }
+        }
+        for (String path : other.files.keySet()) {
+            if (!files.containsKey(path)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     void write(Path manifest) throws IOException {
         var out = new StringBuilder();
         files.forEach((path, e) -> out.append(e.sha256()).append(' ').append(e.size()).append(' ').append(path)

@@ -66,12 +66,16 @@ public final class SiteWriter {
     /**
      * What a write did.
      *
-     * @param files    how many files were written; 0 when the output already held this site
+     * @param changed  how many files of the output differ from the site it replaced (new, changed
+     *                 or removed); 0 when the output already held this site, and every file when
+     *                 what it held is not known (no manifest, or changed by hand). Not how many were
+     *                 written to disk: the back buffer may already hold some of them (after an
+     *                 edit is undone, it holds them all)
      * @param warnings what the person should know although the site was published (a back buffer
      *                 that could not be reused, leftovers that could not be removed), each saying
      *                 what to do; empty when none
      */
-    public record Written(int files, List<String> warnings) {
+    public record Written(int changed, List<String> warnings) {
         public Written {
             warnings = List.copyOf(warnings);
         }
@@ -113,17 +117,20 @@ public final class SiteWriter {
             }
             Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
             Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
-            int written;
+            // counted against the site being replaced, not the back buffer (the build before it)
+            int changed = front.map(desired::differences).orElse(desired.files().size());
             Optional<Path> old;
             boolean backUsed = true;
             try {
-                written = backHolds.isPresent()
-                        ? BufferWriter.update(back, backHolds.get(), desired, files)
-                        : BufferWriter.writeAll(back, files);
+                if (backHolds.isPresent()) {
+                    BufferWriter.update(back, backHolds.get(), desired, files);
+                } else {
+                    BufferWriter.writeAll(back, files);
+                }
                 old = swapIn(back);
             } catch (IOException stuck) {
                 Path fresh = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-                written = writeFresh(fresh, files);
+                writeFresh(fresh, files);
                 old = swapIn(fresh);
                 backUsed = false;
                 warnings.add(stuckBack(stuck));
@@ -132,16 +139,16 @@ public final class SiteWriter {
             if (old.isPresent()) {
                 keepAsBack(old.get(), backUsed ? front : Optional.empty(), warnings);
             }
-            return new Written(written, warnings);
+            return new Written(changed, warnings);
         } catch (IOException e) {
             throw failure(e, output, files);
         }
     }
 
     /** Writes the whole site into a new folder; on failure removes what it wrote, and tells why. */
-    private int writeFresh(Path folder, SiteFiles files) throws IOException {
+    private void writeFresh(Path folder, SiteFiles files) throws IOException {
         try {
-            return BufferWriter.writeAll(folder, files);
+            BufferWriter.writeAll(folder, files);
         } catch (IOException e) {
             try {
                 deleteTree(folder);

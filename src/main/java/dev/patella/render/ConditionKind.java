@@ -19,8 +19,9 @@ final class ConditionKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
+        Object shared = PlainPageKind.overview(inputs);
         return inputs.index().conditions().stream().map(c -> new PageJob(Urls.condition(c.slug()), template(),
-                Optional.of(c.origin()), (v, d) -> view(v, c, d))).toList();
+                Optional.of(c.origin()), (v, d) -> view(v, c, d)).keyedBy(List.of(c, shared))).toList();
     }
 
     /** Each condition has its place in the main navigation. */

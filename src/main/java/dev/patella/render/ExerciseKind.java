@@ -18,11 +18,11 @@ final class ExerciseKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        Object shared = inputs.same().apply(PlainPageKind.shared(inputs.index(), inputs.words()));
-        // an illustration's size is read from its file, which no record holds: such a page has no key
+        Object shared = PlainPageKind.shared(inputs);
+        // an illustration's size is read from its file, which no record holds: the key holds the size
         return inputs.index().exercises().stream().map(e -> new PageJob(Urls.exercise(e.slug()), template(),
                 Optional.of(e.origin()), (v, d) -> view(v, e, d))
-                .keyedBy(e.illustration().isPresent() ? null : List.of(e, shared))).toList();
+                .keyedBy(List.of(e, shared, ViewBuilder.illustrationSize(inputs.index(), e)))).toList();
     }
 
     @Override

@@ -20,7 +20,8 @@ final class ExerciseListKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.EXERCISES, template(), Optional.empty(), ExerciseListKind::view));
+        return List.of(new PageJob(Urls.EXERCISES, template(), Optional.empty(), ExerciseListKind::view)
+                .keyedBy(PlainPageKind.overview(inputs)));
     }
 
     @Override

@@ -27,7 +27,8 @@ final class GlossaryKind implements PageKind {
         if (inputs.index().site().glossary().isEmpty()) {
             return List.of();
         }
-        return List.of(new PageJob(Urls.GLOSSARY, template(), Optional.empty(), GlossaryKind::view));
+        return List.of(new PageJob(Urls.GLOSSARY, template(), Optional.empty(), GlossaryKind::view)
+                .keyedBy(PlainPageKind.overview(inputs)));
     }
 
     @Override

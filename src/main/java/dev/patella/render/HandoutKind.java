@@ -36,7 +36,8 @@ final class HandoutKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view));
+        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view)
+                .keyedBy(PlainPageKind.overview(inputs)));
     }
 
     @Override

@@ -17,7 +17,8 @@ final class HomeKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.HOME, template(), Optional.empty(), HomeKind::view));
+        return List.of(new PageJob(Urls.HOME, template(), Optional.empty(), HomeKind::view)
+                .keyedBy(PlainPageKind.overview(inputs)));
     }
 
     @Override

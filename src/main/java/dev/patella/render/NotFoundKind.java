@@ -15,7 +15,8 @@ final class NotFoundKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.NOT_FOUND, template(), Optional.empty(), NotFoundKind::view));
+        return List.of(new PageJob(Urls.NOT_FOUND, template(), Optional.empty(), NotFoundKind::view)
+                .keyedBy(PlainPageKind.overview(inputs)));
     }
 
     /** It is served at any address, where a relative link would go astray. */

@@ -31,6 +31,21 @@ final class PlainPageKind implements PageKind {
      * plain page's spec is built again. Exercise pages read no more than this and their exercise
      * (see {@link ExerciseKind}).
      */
+    /** {@link #shared(SiteIndex, Messages)}, the same object as last time when it is equal to it. */
+    static Object shared(Inputs inputs) {
+        return inputs.same().apply(shared(inputs.index(), inputs.words()));
+    }
+
+    /**
+     * The key of a page that shows the site as a whole (home, lists, programs, handout, glossary):
+     * {@link #shared(Inputs)}, the exercises' drawings' sizes (read from their files, which no
+     * record holds) and the latest review of anything, which such pages give as the site's last check.
+     */
+    static Object overview(Inputs inputs) {
+        return inputs.same().apply(List.of(shared(inputs), ViewBuilder.illustrationSizes(inputs.index()),
+                ViewBuilder.lastReviewed(inputs.index())));
+    }
+
     static Object shared(SiteIndex index, Messages words) {
         var site = index.site();
         return List.of(site.config(), site.people(), site.references(), index.conditions(), index.exercises(),

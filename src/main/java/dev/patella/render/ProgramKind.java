@@ -26,8 +26,9 @@ final class ProgramKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
+        Object shared = PlainPageKind.overview(inputs);
         return inputs.index().conditions().stream().map(c -> new PageJob(Urls.program(c.slug()), template(),
-                Optional.of(c.origin()), (v, d) -> view(v, c, d))).toList();
+                Optional.of(c.origin()), (v, d) -> view(v, c, d)).keyedBy(List.of(c, shared))).toList();
     }
 
     @Override

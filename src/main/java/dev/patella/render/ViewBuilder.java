@@ -193,10 +193,23 @@ final class ViewBuilder {
 
     Views.Illustration illustration(Exercise e, String from) {
         return e.illustration().map(i -> {
+            List<Integer> size = illustrationSize(index, e);
+            return new Views.Illustration(shared(from, i.src()), i.alt(), i.credit(), size.get(0), size.get(1));
+        }).orElse(new Views.Illustration("", "", "", 0, 0));
+    }
+
+    /** The size of every exercise's drawing, in the exercises' order (see {@link #illustrationSize}). */
+    static List<List<Integer>> illustrationSizes(SiteIndex index) {
+        return index.exercises().stream().map(e -> illustrationSize(index, e)).toList();
+    }
+
+    /** The width and height of an exercise's drawing, read from its file; empty when it has none. */
+    static List<Integer> illustrationSize(SiteIndex index, Exercise e) {
+        return e.illustration().map(i -> {
             int[] size = index.site().files().stream().filter(f -> ("/" + f.sitePath()).equals(i.src())).findFirst()
                     .map(f -> ImageSize.of(f.file())).orElse(ImageSize.DEFAULT);
-            return new Views.Illustration(shared(from, i.src()), i.alt(), i.credit(), size[0], size[1]);
-        }).orElse(new Views.Illustration("", "", "", 0, 0));
+            return List.of(size[0], size[1]);
+        }).orElse(List.of());
     }
 
     /** What an exercise can use, needed or optional; "No equipment" when it needs nothing. */
@@ -320,11 +333,16 @@ final class ViewBuilder {
 
     /** For a page made from all the content: the latest day the editors checked any of it. */
     Views.Checked siteChecked() {
+        return checked("checked.site", lastReviewed(index));
+    }
+
+    /** The latest date on which any condition, exercise or page was reviewed. */
+    static Optional<LocalDate> lastReviewed(SiteIndex index) {
         var dates = new ArrayList<LocalDate>();
         index.conditions().forEach(c -> dates.add(c.editorial().reviewed()));
         index.exercises().forEach(e -> dates.add(e.editorial().reviewed()));
         index.pages().forEach(p -> p.reviewed().ifPresent(dates::add));
-        return checked("checked.site", dates.stream().max(LocalDate::compareTo));
+        return dates.stream().max(LocalDate::compareTo);
     }
 
     /** @param label the key of the words before the date */

@@ -33,7 +33,7 @@ class BuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errors()).isEmpty();
-        assertThat(run.out()).containsPattern("Built 36 pages \\(\\d+ files, \\d+ written\\) in \\d+\\.\\d\\d s");
+        assertThat(run.out()).containsPattern("Built 36 pages \\(\\d+ files, \\d+ changed\\) in \\d+\\.\\d\\d s");
         Path site = project.resolve("site");
         for (String page : SHIPPED_PAGES) {
             assertThat(site.resolve(page)).as(page).isRegularFile();

@@ -3,6 +3,7 @@ package dev.patella.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class IncrementalBuildTest {
     void unchangedProjectBuildsAtOnceWritesNothingAndRepeatsItsWarnings() {
         Path project = TestSites.project(tmp.resolve("p"), "overdue");
         var first = TestSites.run("build", "--project", project.toString());
-        assertThat(first.out()).contains("written)");
+        assertThat(first.out()).contains("changed)").doesNotContain("none changed");
         var before = TestSites.snapshot(project.resolve("site"));
 
         var second = TestSites.run("build", "--project", project.toString());
@@ -42,8 +43,27 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("\\(\\d+ files, [12] written\\)");
+        assertThat(run.out()).containsPattern("\\(\\d+ files, [12] changed\\)");
         assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <strong>us</strong>.");
+    }
+
+    @Test
+    void anEditUndoneIsCountedAsAChangeToTheSiteItReplaces() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("content/pages/about.md");
+        String original = Files.readString(about);
+        Files.writeString(about, original.replace("About us.", "About *us*."));
+        var edited = TestSites.run("build", "--project", project.toString());
+        assertThat(edited.out()).doesNotContain("none changed");
+        Files.writeString(about, original); // back as it was: the twin .site.back/ already holds this site
+
+        var undone = TestSites.run("build", "--project", project.toString());
+
+        assertThat(undone.exitCode()).as(undone.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About us.")
+                .doesNotContain("<em>us</em>");
+        assertThat(undone.out()).containsPattern("\\(\\d+ files, [12] changed\\)");
     }
 
     @Test
@@ -80,5 +100,34 @@ class IncrementalBuildTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(TestSites.read(project.resolve("site/sources/index.html"))).contains("A better study")
                 .doesNotContain("A study.");
+    }
+
+    @Test
+    void damagedReferencesNoteIsIgnoredAndTheReferencesFormattedAgain() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path note = project.resolve(".patella/references");
+        byte[] bytes = Files.readAllBytes(note);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("A study");
+        assertThat(at).as("a formatted reference in the note").isPositive();
+        byte[] damage = "A stuXy".getBytes(StandardCharsets.US_ASCII); // printable, the same length
+        System.arraycopy(damage, 0, bytes, at, damage.length);
+        Files.write(note, bytes);
+        // an edit elsewhere, so that the build does not stop at once as nothing changed
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about).replace("About us.", "About *us*."));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path clean = TestSites.project(tmp.resolve("clean")); // the same input, never built
+        Files.writeString(clean.resolve("content/pages/about.md"), Files.readString(about));
+        TestSites.run("build", "--project", clean.toString(), "--output", tmp.resolve("fresh").toString());
+        assertThat(TestSites.read(tmp.resolve("fresh/sources/index.html"))).contains("A study");
+        var built = TestSites.snapshot(project.resolve("site"));
+        var fresh = TestSites.snapshot(tmp.resolve("fresh"));
+        assertThat(built.keySet()).isEqualTo(fresh.keySet()).contains("sources/index.html");
+        built.forEach((path, bytesBuilt) -> assertThat(new String(bytesBuilt, StandardCharsets.UTF_8)).as(path)
+                .isEqualTo(new String(fresh.get(path), StandardCharsets.UTF_8)));
     }
 }

@@ -132,6 +132,33 @@ class SiteSessionTest {
     }
 
     @Test
+    void redrawingAnExercisesIllustrationAtAnotherSizeReachesItsPageWhileServing() {
+        // the drawing's size is read from its file, which no record holds
+        Path image = project.resolve("content/images/leg-lift.svg");
+        TestSites.write(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 200\"></svg>\n");
+        edit("content/exercises/leg-lift.md", "equipment: []", "equipment: []\nillustration:\n  src: /images/leg-lift.svg\n"
+                + "  alt: A person lying on their back lifts one straight leg.\n  credit: Drawn for this test.\n");
+        build(Changes.of(List.of(image, project.resolve("content/exercises/leg-lift.md"))));
+        TestSites.write(image, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 320\"></svg>\n");
+
+        var incremental = build(Changes.of(List.of(image)));
+
+        assertThat(new String(incremental.files().generated().get("exercises/leg-lift/index.html")))
+                .contains("width=\"480\" height=\"320\"");
+        assertSameFiles(incremental, newSession().build(Changes.everything(), new Diagnostics()));
+    }
+
+    @Test
+    void aPageReviewedLaterThanAllElseMovesTheSitesLastCheckedDateWhileServing() {
+        edit("content/pages/about.md", "summary: About this site.", "summary: About this site.\nreviewed: 2026-03-04");
+
+        var incremental = build(changed("content/pages/about.md"));
+
+        assertThat(incremental.rendered()).contains("/", "/about/", "/exercises/", "/handout/");
+        assertSameFiles(incremental, newSession().build(Changes.everything(), new Diagnostics()));
+    }
+
+    @Test
     void renamingThenDeletingAPageGivesWhatAFullBuildGives() throws Exception {
         // the session keeps the folders' listings between builds: a file event in a folder must list it again
         Path contact = project.resolve("content/pages/contact.md");
