@@ -210,6 +210,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         private final Diagnostics diagnostics;
         private final List<LinkUse> links = new ArrayList<>();
         private final List<CitationUse> citations = new ArrayList<>();
+        private boolean footnoted;
 
         Walk(ProseOffsets offsets, PageContext page, Diagnostics diagnostics) {
             this.offsets = offsets;
@@ -231,6 +232,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, link.getText().toString(), node)));
             } else if (node instanceof Image image) {
                 image.setUrl(BasedSequence.of(target(image.getUrl().toString(), true, image.getText().toString(), node)));
+            } else if (node instanceof Reference reference && reference.getChars().startsWith("[^")
+                    || node instanceof LinkRef ref && ref.getReference().startsWith("^")) {
+                footnote(node);
+                return;
             } else if (node instanceof Reference reference) {
                 reference.setUrl(BasedSequence.of(target(reference.getUrl().toString(), false, "", node)));
             } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
@@ -291,6 +296,16 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             String lower = path.toLowerCase(Locale.ROOT);
             return lower.contains("\\") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
                     || Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
+        }
+
+        /** A footnote's mark or note: reported once per text, at the first, and left as written. */
+        private void footnote(Node node) {
+            if (!footnoted) {
+                footnoted = true;
+                diagnostics.error("markdown.footnote", at(node), "footnotes (" + abbreviate(node.getChars().toString()
+                        .strip()) + ") are not part of the content format; put the note in the text, or cite a "
+                        + "source with [@key]");
+            }
         }
 
         /** A "[@" left in plain text is a citation whose closing bracket is missing. */
