@@ -7,6 +7,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
+import dev.patella.index.SlugClaims;
 import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
@@ -135,8 +136,9 @@ public final class SiteSession {
         if (loaded.isEmpty() || !templates) {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
-        Site site = loaded.get();
-        var reserved = ReservedNames.all(site.config().languages().others());
+        var reserved = ReservedNames.all(loaded.get().config().languages().others());
+        // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
+        Site site = SlugClaims.settle(loaded.get(), options.drafts(), reserved, diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
                 .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);

@@ -137,7 +137,7 @@ public final class Editions {
             }
             program.add(new ProgramStep(step.phase(), step.title(), step.summary(), keys));
         }
-        return new Condition(c.slug(), c.origin(), c.title(), c.otherNames(), c.summary(), c.icd10(), c.symptoms(),
+        return new Condition(c.slug(), c.origin(), c.slugAt(), c.title(), c.otherNames(), c.summary(), c.icd10(), c.symptoms(),
                 c.riskFactors(), c.avoid(), c.anatomy(), program, c.sources(), c.editorial(), c.draft(), c.body());
     }
 }

@@ -20,35 +20,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate slugs,
- * reserved names and keys that point at nothing.
+ * Builds the {@link SiteIndex}: drops drafts unless asked for, and reports duplicate ids of people
+ * and sources and keys that point at nothing. The pages' slugs were settled before, by
+ * {@link SlugClaims}.
  */
 public final class Indexer {
 
     private Indexer() {
     }
 
-    /** @param reserved the URLs and slugs the site itself takes, which content may not */
+    /**
+     * @param site     a site whose slugs {@link SlugClaims#settle} has settled
+     * @param reserved the URLs the site itself takes
+     */
     public static SiteIndex index(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
-        var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug, Condition::origin,
-                "condition", diagnostics);
-        var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug, Exercise::origin,
-                "exercise", diagnostics);
-        var pages = published(site.pages(), Page::draft, drafts, Page::slug, Page::origin, "page", diagnostics);
-        pages.values().removeIf(page -> {
-            if (reserved.slugs().contains(page.slug())) {
-                diagnostics.error("slug.reserved", page.origin(), "the page slug \"" + page.slug()
-                        + "\" is used by the site itself; rename the file or set another \"slug:\"");
-                return true;
-            }
-            return false;
-        });
+        // SlugClaims has settled the slugs: no two published items of a kind share one, none is reserved
+        var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug);
+        var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug);
+        var pages = published(site.pages(), Page::draft, drafts, Page::slug);
         var people = byKey(site.people(), Person::id, Person::at, "person", diagnostics);
         var references = byKey(site.references(), Reference::id, Reference::at, "reference", diagnostics);
         var allExercises = new HashMap<String, Exercise>();
@@ -100,7 +96,8 @@ public final class Indexer {
                                 + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");
                     } else {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
-                                + "\" in content/exercises/" + hint(key.value(), all.keySet()));
+                                + "\"" + namedByFile(key.value(), all.values()).orElse(" in content/exercises/"
+                                + hint(key.value(), all.keySet())));
                     }
                     continue;
                 }
@@ -114,6 +111,13 @@ public final class Indexer {
                         .add(new Usage(condition, step, position));
             }
         }
+    }
+
+    /** "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug. */
+    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises) {
+        return exercises.stream().filter(e -> e.origin().file().endsWith("/exercises/" + key + ".md")).findFirst()
+                .map(e -> "; " + e.origin().file() + " has the slug \"" + e.slug() + "\" (a program names an "
+                        + "exercise by its slug, not its file name): write \"" + e.slug() + "\" here");
     }
 
     /** Checks keys that point into people.yaml and sources.yaml, unless that file could not be read. */
@@ -150,10 +154,10 @@ public final class Indexer {
     }
 
     private static <T> Map<String, T> published(List<T> items, Predicate<T> draft, boolean drafts,
-                                                Function<T, String> slug, Function<T, SourceSpan> origin,
-                                                String what, Diagnostics diagnostics) {
-        var kept = items.stream().filter(i -> drafts || !draft.test(i)).toList();
-        return byKey(kept, slug, origin, what, diagnostics);
+                                                Function<T, String> slug) {
+        var out = new LinkedHashMap<String, T>();
+        items.stream().filter(i -> drafts || !draft.test(i)).forEach(i -> out.putIfAbsent(slug.apply(i), i));
+        return out;
     }
 
     private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key, Function<T, SourceSpan> at,

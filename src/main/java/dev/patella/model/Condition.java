@@ -4,10 +4,14 @@ import dev.patella.diag.SourceSpan;
 import java.util.List;
 import java.util.Optional;
 
-/** One condition, from {@code content/conditions/<slug>.md}. */
+/**
+ * One condition, from {@code content/conditions/<slug>.md}. {@code slugAt} is where its slug is
+ * written: the value of {@code slug:}, or the file's start when the slug is the file name.
+ */
 public record Condition(
         String slug,
         SourceSpan origin,
+        SourceSpan slugAt,
         String title,
         List<String> otherNames,
         String summary,
@@ -30,5 +34,11 @@ public record Condition(
         anatomy = List.copyOf(anatomy);
         program = List.copyOf(program);
         sources = List.copyOf(sources);
+    }
+
+    /** The same condition at another slug, still placed at {@code slugAt}. */
+    public Condition withSlug(String other) {
+        return new Condition(other, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, program, sources, editorial, draft, body);
     }
 }

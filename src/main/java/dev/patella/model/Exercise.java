@@ -6,13 +6,15 @@ import java.util.Optional;
 
 /**
  * One exercise, from {@code content/exercises/<slug>.md}. The parts every content type has
- * (slug, origin, title, other names, summary, sources, editorial, draft, body) are its own
- * components, in the same order as a {@link Condition}'s; what only an exercise has comes in
- * small groups, so no constructor takes two lists of the same type side by side.
+ * (slug, origin, where the slug is written, title, other names, summary, sources, editorial,
+ * draft, body) are its own components, in the same order as a {@link Condition}'s; what only an
+ * exercise has comes in small groups, so no constructor takes two lists of the same type side by
+ * side.
  */
 public record Exercise(
         String slug,
         SourceSpan origin,
+        SourceSpan slugAt,
         String title,
         List<String> otherNames,
         String summary,
@@ -31,6 +33,12 @@ public record Exercise(
     public Exercise {
         otherNames = List.copyOf(otherNames);
         sources = List.copyOf(sources);
+    }
+
+    /** The same exercise at another slug, still placed at {@code slugAt}. */
+    public Exercise withSlug(String other) {
+        return new Exercise(other, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
+                variations, safety, illustration, sources, editorial, draft, body);
     }
 
     /** What the exercise works and where it sits: its muscles, open or closed chain, and program phase. */

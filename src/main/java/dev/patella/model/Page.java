@@ -6,8 +6,14 @@ import java.util.Optional;
 
 /**
  * A plain page such as about or disclaimer, from {@code content/pages/<slug>.md}, published at {@code /<slug>/}.
- * {@code reviewed} is the day the editors last checked it, when the page gives one.
+ * {@code slugAt} is where the slug is written: the value of {@code slug:}, or the file's start when the
+ * slug is the file name. {@code reviewed} is the day the editors last checked it, when the page gives one.
  */
-public record Page(String slug, SourceSpan origin, String title, String summary, boolean nav, boolean draft, Prose body,
-                   Optional<LocalDate> reviewed) {
+public record Page(String slug, SourceSpan origin, SourceSpan slugAt, String title, String summary, boolean nav,
+                   boolean draft, Prose body, Optional<LocalDate> reviewed) {
+
+    /** The same page at another slug, still placed at {@code slugAt}. */
+    public Page withSlug(String other) {
+        return new Page(other, origin, slugAt, title, summary, nav, draft, body, reviewed);
+    }
 }

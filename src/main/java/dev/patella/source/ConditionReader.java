@@ -44,7 +44,7 @@ final class ConditionReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
-        return f.build(() -> new Condition(slug, doc.origin(), title, otherNames, summary, icd10, symptoms,
+        return f.build(() -> new Condition(slug.value(), doc.origin(), slug.at(), title, otherNames, summary, icd10, symptoms,
                 riskFactors, avoid, anatomy, program, sources, editorial, draft, doc.body()));
     }
 

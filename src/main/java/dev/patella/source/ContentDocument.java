@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
+import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,13 +28,16 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
     /**
      * The page's slug: the {@code slug} field when set, else the file name.
      *
-     * @return the slug; when it is not a safe URL segment, it is reported and the read fails
+     * @return the slug, at its value in the front matter, or at the file's start when it is the
+     *         file name (where a clash with another page's slug is reported); when it is not a safe
+     *         URL segment, it is reported and the read fails
      */
-    String slug(Fields f) {
+    Key slug(Fields f) {
         Optional<String> declared = f.string("slug", false);
         String slug = declared.orElse(fileStem).trim();
+        SourceSpan at = declared.flatMap(d -> frontMatter.find("slug")).map(e -> e.value().at()).orElse(origin());
         if (SLUG.matcher(slug).matches() && slug.length() <= 80) {
-            return slug;
+            return new Key(slug, at);
         }
         String fix = " use lower-case letters, digits and single hyphens only, for example \"semi-squat\"";
         if (declared.isPresent()) {
@@ -42,6 +46,6 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
             f.invalid("slug", "the file name \"" + fileStem + ".md\" cannot be used as a web address;"
                     + " rename the file or set \"slug:\";" + fix);
         }
-        return slug;
+        return new Key(slug, at);
     }
 }

@@ -135,10 +135,11 @@ public final class ContentLoader {
                 .map(code -> translation(run, code, interval, languagesAt.get(code))).toList();
         files.reportStrayFiles(others, config.isPresent(), diagnostics);
         cache.endLoad(run.seen);
-        var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(Exercise::slug).toList()),
-                files.unread("conditions", conditions.stream().map(Condition::slug).toList()),
-                files.unread("pages", pages.stream().map(Page::slug).toList()), peopleUnreadable, sourcesUnreadable,
-                files.notFolders, files.refused);
+        // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
+        var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(e -> e.origin().file()).toList()),
+                files.unread("conditions", conditions.stream().map(c -> c.origin().file()).toList()),
+                files.unread("pages", pages.stream().map(p -> p.origin().file()).toList()), peopleUnreadable,
+                sourcesUnreadable, files.notFolders, files.refused);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
                 glossary, translations));
     }
@@ -543,11 +544,18 @@ public final class ContentLoader {
             return out;
         }
 
-        /** The names, without {@code .md}, of the Markdown files in a folder that gave none of {@code read}. */
+        /**
+         * The names, without {@code .md}, of the Markdown files in a folder that are not among
+         * {@code read} (content paths of the files that could be read): those that had errors.
+         */
         Set<String> unread(String folder, List<String> read) {
-            Set<String> out = new HashSet<>(lister.apply(content.resolve(folder)).stream().map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".md")).map(n -> n.substring(0, n.length() - 3)).toList());
-            read.forEach(out::remove);
+            Set<String> out = new HashSet<>();
+            for (Path path : lister.apply(content.resolve(folder))) {
+                String name = path.getFileName().toString();
+                if (name.endsWith(".md") && !read.contains(relative(path))) {
+                    out.add(name.substring(0, name.length() - 3));
+                }
+            }
             return out;
         }
 

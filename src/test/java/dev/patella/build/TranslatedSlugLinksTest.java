@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A link in a translation that names a page by its source's slug leads to the translation's own
- * slug; in the preview's session it follows that slug when it changes, as a fresh build does.
+ * slug; in the preview's session it follows that slug when it changes, as a fresh build does. A
+ * translation with no slug of its own is published at its source's.
  */
 class TranslatedSlugLinksTest {
 
@@ -41,6 +42,33 @@ class TranslatedSlugLinksTest {
                 "slug: levantar-la-pierna"));
         assertThat(page(session, List.of(exercise)))
                 .contains("<a href=\"exercises/levantar-la-pierna/\">elevación</a>");
+    }
+
+    @Test
+    void aTranslationWithoutASlugOfItsOwnKeepsItsSourcesSlug() {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        TestSites.write(project.resolve("content/pages/policy.md"), """
+                ---
+                slug: editorial-policy
+                title: Editorial policy
+                summary: How we write our pages.
+                ---
+                We check every page.
+                """);
+        TestSites.write(project.resolve("content/es/pages/policy.md"), """
+                ---
+                title: Política editorial
+                summary: Cómo escribimos nuestras páginas.
+                ---
+                Revisamos cada página.
+                """);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(project.resolve("site/editorial-policy/index.html")).exists();
+        assertThat(project.resolve("site/es/editorial-policy/index.html")).exists();
+        assertThat(project.resolve("site/es/policy")).doesNotExist();
     }
 
     /** The Spanish home page after a build of {@code changed} (everything when empty); the build has no error. */
