@@ -2,11 +2,14 @@ package dev.patella.index;
 
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.Suggestions;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.Key;
+import dev.patella.model.Person;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Site;
+import dev.patella.model.TranslatedPerson;
 import dev.patella.model.Translation;
 import dev.patella.model.Unreadable;
 import java.util.ArrayList;
@@ -16,12 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The site as each of its languages publishes it: one {@link Site} per language, the default
  * first. An edition in another language holds the items translated into it (each in place of its
  * source) and nothing else: an untranslated page is not published in that language, so no reader
- * of {@code /es/} meets English text without being told. People, sources and images are shared.
+ * of {@code /es/} meets English text without being told. Sources and images are shared; people
+ * are too, with the words about them ({@code role}, {@code bio}) translated where
+ * {@code content/<code>/people.yaml} gives them.
  */
 public final class Editions {
 
@@ -64,8 +70,33 @@ public final class Editions {
         var unreadable = new Unreadable(unreadExercises, sourceSlugs(t.unread().conditions(), "conditions", conditionSlug),
                 sourceSlugs(t.unread().pages(), "pages", pageSlug), shared.people(), shared.sources(),
                 shared.folders(), shared.files());
-        return new Site(config, site.people(), site.references(), conditions, t.exercises(), t.pages(), site.files(),
-                unreadable, t.glossary());
+        return new Site(config, people(site, t, diagnostics), site.references(), conditions, t.exercises(), t.pages(),
+                site.files(), unreadable, t.glossary());
+    }
+
+    /**
+     * The people as the edition shows them: each with the words of its translation when
+     * {@code content/<code>/people.yaml} has one, else with the source's. A translated id that is not
+     * in {@code content/people.yaml} is reported (unless that file had errors, reported already).
+     */
+    private static List<Person> people(Site site, Translation t, Diagnostics diagnostics) {
+        Map<String, TranslatedPerson> words = new HashMap<>();
+        Set<String> ids = new TreeSet<>();
+        site.people().forEach(p -> ids.add(p.id()));
+        for (TranslatedPerson p : t.people()) {
+            if (ids.contains(p.id())) {
+                words.put(p.id(), p);
+            } else if (!site.unreadable().people()) {
+                diagnostics.error("translation.no-source", p.at(), "\"" + p.id() + "\" translates no one: there is "
+                        + "no person with this id in content/people.yaml" + Suggestions.closest(p.id(), ids)
+                        .map(id -> "; did you mean \"" + id + "\"?").orElse("; use the id the person has there, "
+                                + "or add them to content/people.yaml first"));
+            }
+        }
+        if (words.isEmpty()) {
+            return site.people();
+        }
+        return site.people().stream().map(p -> words.containsKey(p.id()) ? words.get(p.id()).applyTo(p) : p).toList();
     }
 
     /** The slugs of the sources of the translated files {@code names} of {@code content/<code>/<folder>/}. */

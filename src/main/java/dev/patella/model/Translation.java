@@ -16,22 +16,25 @@ import java.util.regex.Pattern;
  * @param unread   the file names (without {@code .md}) of the translated conditions, exercises and
  *                 pages whose source exists but which had errors (reported), so that what refers to
  *                 them in this language is not reported a second time; only its three name sets are used
+ * @param people   the people of {@code content/<code>/people.yaml} that read without error, in file
+ *                 order; empty when there is none (every person keeps the source's words)
  */
 public record Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
                           List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary,
-                          Unreadable unread) {
+                          Unreadable unread, List<TranslatedPerson> people) {
 
     public Translation {
         conditions = List.copyOf(conditions);
         exercises = List.copyOf(exercises);
         pages = List.copyOf(pages);
         glossary = List.copyOf(glossary);
+        people = List.copyOf(people);
     }
 
-    /** A translation whose every file could be read. */
+    /** A translation whose every file could be read, with no people of its own. */
     public Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
                        List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary) {
-        this(language, text, conditions, exercises, pages, glossary, Unreadable.none());
+        this(language, text, conditions, exercises, pages, glossary, Unreadable.none(), List.of());
     }
 
     /**

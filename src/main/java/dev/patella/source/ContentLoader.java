@@ -15,6 +15,7 @@ import dev.patella.model.Prose;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
+import dev.patella.model.TranslatedPerson;
 import dev.patella.model.Translation;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public final class ContentLoader {
     /** A shared file's or folder's name that a web address carries as it is. */
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String GLOSSARY = "glossary.yaml";
+    private static final String PEOPLE = "people.yaml";
 
     private final YamlReader yaml = new YamlReader();
     /** The base URL the settings are read with instead of their own ({@code --base-url}); empty for theirs. */
@@ -148,7 +150,7 @@ public final class ContentLoader {
 
     /**
      * Reads {@code content/<code>/}: its settings texts (required), and the conditions, exercises,
-     * plain pages and glossary translated into {@code code}, each with its source's schema. A
+     * plain pages, glossary and people's words translated into {@code code}, each with its source's schema. A
      * translated file whose source does not exist is reported and left out.
      */
     private Translation translation(Run run, String code, int interval, SourceSpan listedAt) {
@@ -168,12 +170,16 @@ public final class ContentLoader {
         List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
                 ? run.yaml(glossaryName, (node, d) -> GlossaryReader.read(withoutTranslatedFrom(node), d))
                 .orElse(List.of()) : List.of();
+        String peopleName = code + "/" + PEOPLE;
+        List<TranslatedPerson> people = Files.exists(run.files.content().resolve(peopleName))
+                ? run.yaml(peopleName, (node, d) -> PeopleReader.readTranslated(withoutTranslatedFrom(node),
+                        "content/" + peopleName, d)).orElse(List.of()) : List.of();
         var unread = new Unreadable(
                 run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
                 run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
                 run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
                 false, false, Set.of(), Set.of());
-        return new Translation(code, text, conditions, exercises, pages, glossary, unread);
+        return new Translation(code, text, conditions, exercises, pages, glossary, unread, people);
     }
 
     /**
@@ -478,7 +484,7 @@ public final class ContentLoader {
         private static final List<String> KNOWN_ROOT = List.of("site.yaml", "people.yaml", "sources.yaml", GLOSSARY,
                 "conditions", "exercises", "pages", "images");
 
-        private static final List<String> KNOWN_TRANSLATED = List.of("site.yaml", GLOSSARY, "conditions",
+        private static final List<String> KNOWN_TRANSLATED = List.of("site.yaml", GLOSSARY, PEOPLE, "conditions",
                 "exercises", "pages");
 
         private final Path project;
@@ -631,8 +637,8 @@ public final class ContentLoader {
                     if (!KNOWN_TRANSLATED.contains(name)) {
                         diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                                 + " is not something a translation holds, so it is ignored; content/" + code
-                                + "/ holds site.yaml, glossary.yaml, conditions/, exercises/ and pages/ (images, "
-                                + "people and sources are shared by every language)");
+                                + "/ holds site.yaml, glossary.yaml, people.yaml, conditions/, exercises/ and pages/ "
+                                + "(images and sources are shared by every language)");
                     }
                 }
             }

@@ -2,11 +2,20 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.model.Person;
+import dev.patella.model.TranslatedPerson;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code content/people.yaml}: a mapping from an id to a person. */
+/**
+ * Reads {@code content/people.yaml}: a mapping from an id to a person; and its translations,
+ * {@code content/<code>/people.yaml}, which give only the words a reader sees ({@link #TRANSLATED}).
+ */
 final class PeopleReader {
+
+    /** The fields of a person that a translation gives: the rest is the same in every language. */
+    static final List<String> TRANSLATED = List.of("role", "bio");
+    /** The fields of a person that only {@code content/people.yaml} gives. */
+    private static final List<String> SHARED = List.of("name", "credentials", "organization");
 
     private PeopleReader() {
     }
@@ -39,6 +48,43 @@ final class PeopleReader {
                 boolean organization = f.bool("organization").orElse(false);
                 return f.build(() -> new Person(entry.key(), entry.keyAt(), name, credentials.trim(), role, bio,
                         organization));
+            }).ifPresent(people::add);
+        }
+        return people;
+    }
+
+    /**
+     * Reads a translation of the people: each id mapped to the person's {@code role} (required, as in
+     * the source) and {@code bio} (optional) in that language. A name, credentials or organization
+     * flag is refused at its line: those are the same in every language. Whether each id is in
+     * {@code content/people.yaml} is for the edition to check, which knows both files.
+     *
+     * @param root the file with its {@code translated_from} line taken out
+     * @return the people that read without error, in file order; empty when none (problems reported)
+     */
+    static List<TranslatedPerson> readTranslated(YNode root, String file, Diagnostics diagnostics) {
+        if (!(root instanceof YNode.YMap map)) {
+            diagnostics.error("schema.wrong-type", root.at(), file + " must map each person's id (as in "
+                    + "content/people.yaml) to their words in this language, for example \"jane-doe:\" followed by "
+                    + "indented \"role:\" and \"bio:\" lines");
+            return List.of();
+        }
+        var fields = new Fields(map, "translated people file", diagnostics);
+        List<TranslatedPerson> people = new ArrayList<>();
+        for (YNode.Entry entry : map.entries().values()) {
+            fields.separateEntry(entry, "translated person \"" + entry.key() + "\"").flatMap(f -> {
+                var role = f.requiredText("role");
+                var bio = f.prose("bio", false);
+                for (String shared : SHARED) {
+                    f.keyAt(shared).ifPresent(at -> {
+                        f.node(shared);
+                        f.error("schema.unknown-key", at, "\"" + shared + "\" is not translated: a person's name, "
+                                + "credentials and organization flag are the same in every language and come from "
+                                + "content/people.yaml; remove this line (a translated person gives only "
+                                + String.join(" and ", TRANSLATED) + ")");
+                    });
+                }
+                return f.build(() -> new TranslatedPerson(entry.key(), entry.keyAt(), role, bio));
             }).ifPresent(people::add);
         }
         return people;

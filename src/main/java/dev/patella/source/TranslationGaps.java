@@ -29,7 +29,7 @@ final class TranslationGaps {
     static List<Gap> find(TranslationKind kind, TranslationDocument source, TranslationDocument translation) {
         List<Gap> out = new ArrayList<>();
         SourceSpan top = SourceSpan.startOf(translation.file());
-        for (YNode.Entry entry : source.root().entries().values()) {
+        for (YNode.Entry entry : kind.compared(source.root(), Optional.of(translation.root())).entries().values()) {
             boolean compared = kind == TranslationKind.SETTINGS ? kind.partOf(entry.key()).isPresent()
                     : !TranslationKind.OWN.contains(entry.key());
             if (compared && !empty(entry.value())) {

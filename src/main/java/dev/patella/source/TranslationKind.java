@@ -1,5 +1,6 @@
 package dev.patella.source;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Set;
  * <p>Markdown kinds: each named part holds the listed front-matter fields; {@code text} is the
  * body; {@code other} holds every other field, except the editorial ones ({@link #NOT_TRANSLATED}),
  * which say who wrote and reviewed a page and when, not what it says. The glossary has one part per
- * term; the settings one part per reader-facing field.
+ * term; the people one part per person, made of the fields a translation gives ({@link #people});
+ * the settings one part per reader-facing field.
  */
 enum TranslationKind {
     EXERCISE("exercises/", List.of("steps", "dose", "warnings", "text", "other"),
@@ -22,6 +24,7 @@ enum TranslationKind {
             Map.of("program", "program", "avoid", "warnings")),
     PAGE("pages/", List.of("text", "other"), Map.of()),
     GLOSSARY("glossary.yaml", List.of(), Map.of()),
+    PEOPLE("people.yaml", List.of(), Map.of()),
     SETTINGS("site.yaml", List.of("title", "description", "intro", "disclaimer", "get_help"), Map.of());
 
     /** The field the stamp is written in. */
@@ -82,5 +85,37 @@ enum TranslationKind {
             return parts.contains(field) ? Optional.of(field) : Optional.empty();
         }
         return Optional.of(partOf.getOrDefault(field, OTHER));
+    }
+
+    /** Whether each top-level entry is one part, named by its key (a glossary term, a person). */
+    boolean partPerEntry() {
+        return this == GLOSSARY || this == PEOPLE;
+    }
+
+    /**
+     * What of {@code root} a translation of this kind is compared with: for the people, each person
+     * reduced to the fields a translation gives ({@link PeopleReader#TRANSLATED}), and only those
+     * people {@code translation} has when it is given (a person left out keeps the source's words);
+     * for every other kind, {@code root} itself.
+     */
+    YNode.YMap compared(YNode.YMap root, Optional<YNode.YMap> translation) {
+        if (this != PEOPLE) {
+            return root;
+        }
+        Map<String, YNode.Entry> out = new LinkedHashMap<>();
+        for (YNode.Entry person : root.entries().values()) {
+            if (OWN.contains(person.key()) || translation.isPresent()
+                    && !translation.get().entries().containsKey(person.key())) {
+                continue;
+            }
+            YNode value = person.value();
+            if (value instanceof YNode.YMap fields) {
+                Map<String, YNode.Entry> kept = new LinkedHashMap<>(fields.entries());
+                kept.keySet().retainAll(PeopleReader.TRANSLATED);
+                value = new YNode.YMap(kept, fields.at());
+            }
+            out.put(person.key(), new YNode.Entry(person.key(), person.keyAt(), value));
+        }
+        return new YNode.YMap(out, root.at());
     }
 }

@@ -67,8 +67,8 @@ public final class TranslationMarker {
                     + "languages " + folders.described());
         }
         if (TranslationKind.of(parts[2]).isEmpty()) {
-            return Optional.of(file + " is not a file Patella translates: a translation is the site.yaml or "
-                    + "glossary.yaml of a language folder, or a .md file in its conditions/, exercises/ or pages/");
+            return Optional.of(file + " is not a file Patella translates: a translation is the site.yaml, "
+                    + "glossary.yaml or people.yaml of a language folder, or a .md file in its conditions/, exercises/ or pages/");
         }
         if (!Files.isRegularFile(project.resolve(file))) {
             return Optional.of("there is no file " + file + " in " + project);

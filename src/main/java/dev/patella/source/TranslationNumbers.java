@@ -44,7 +44,7 @@ final class TranslationNumbers {
 
     static List<Difference> find(TranslationKind kind, TranslationDocument source, TranslationDocument translation) {
         List<Difference> out = new ArrayList<>();
-        for (YNode.Entry entry : source.root().entries().values()) {
+        for (YNode.Entry entry : kind.compared(source.root(), Optional.of(translation.root())).entries().values()) {
             boolean compared = kind == TranslationKind.SETTINGS ? kind.partOf(entry.key()).isPresent()
                     : !TranslationKind.OWN.contains(entry.key()) && !OWN.contains(entry.key());
             Optional<YNode.Entry> other = translation.root().find(entry.key());

@@ -46,8 +46,8 @@ record TranslationParts(Map<String, String> parts) {
     static Located of(TranslationKind kind, TranslationDocument source) {
         Map<String, TreeMap<String, String>> fields = new LinkedHashMap<>();
         Map<String, SourceSpan> at = new LinkedHashMap<>();
-        if (kind == TranslationKind.GLOSSARY) {
-            for (YNode.Entry entry : source.root().entries().values()) {
+        if (kind.partPerEntry()) {
+            for (YNode.Entry entry : kind.compared(source.root(), Optional.empty()).entries().values()) {
                 if (!TranslationKind.OWN.contains(entry.key())) {
                     fields.put(entry.key(), new TreeMap<>(Map.of(entry.key(), canonical(entry.value()))));
                     at.put(entry.key(), entry.keyAt());

@@ -43,6 +43,31 @@ class LiveTranslationDriftTest {
         assertThat(drift(session, Set.of(project.resolve("content/es/pages/about.md")))).isEmpty();
     }
 
+    /** The preview shows a saved content/es/people.yaml on the Spanish about page at once, and only there. */
+    @Test
+    void aSavedTranslationOfThePeopleShowsOnTheSpanishAboutPage() throws IOException {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "publishable",
+                "two-languages-drift"), "es");
+        Path people = project.resolve("content/es/people.yaml");
+        Files.writeString(people, "ed:\n  role: Redactor\n");
+        var session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.empty(), false,
+                false, LocalDate.of(2026, 11, 21)), System::nanoTime);
+        assertThat(about(session, Changes.everything(), "es/about/index.html")).contains(">Redactor<");
+
+        Files.writeString(people, "ed:\n  role: Redactora\n");
+        assertThat(about(session, Changes.of(List.of(people)), "es/about/index.html")).contains(">Redactora<")
+                .doesNotContain(">Redactor<");
+        assertThat(about(session, Changes.of(List.of()), "about/index.html")).contains(">Writer<")
+                .doesNotContain("Redactor");
+    }
+
+    private static String about(SiteSession session, Changes changes, String path) {
+        var diagnostics = new Diagnostics();
+        var built = session.build(changes, diagnostics);
+        assertThat(diagnostics.errorCount()).as(diagnostics.sorted().toString()).isZero();
+        return new String(built.files().generated().get(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static List<Diagnostic> drift(SiteSession session, Set<Path> changed) {
         var diagnostics = new Diagnostics();
         session.build(changed.isEmpty() ? Changes.everything() : Changes.of(changed), diagnostics);

@@ -209,6 +209,37 @@ class TranslationDriftTest {
         assertThat(marked.err()).contains("[translation.numbers]");
     }
 
+    /**
+     * The people: a translation gives only a person's role and bio, so only a change to those makes
+     * it stale, not a new name; a translated person lacking the bio the English one gained is missing
+     * a field, a person the translation leaves out is not.
+     */
+    @Test
+    void translatedPeopleAreStaleWhenARoleOrBioChangesNotAName() throws IOException {
+        String people = "content/es/people.yaml";
+        edit("content/people.yaml", "  role: Writer\n", "  role: Writer\nana:\n  name: Ana Ruiz\n  role: Illustrator\n");
+        TestSites.write(project.resolve(people), "ed:\n  role: Redactor\n");
+        var marked = TestSites.run("translated", people, "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isZero();
+        assertThat(check().diagnostics()).as("marked").noneMatch(d -> d.contains(" translation."));
+
+        edit("content/people.yaml", "name: Ed Itor", "name: Edward Itor");
+        assertThat(check().diagnostics()).as("a new name").noneMatch(d -> d.contains(" translation."));
+
+        edit("content/people.yaml", "role: Writer", "role: Lead writer");
+        var stale = check();
+        assertThat(stale.diagnostics()).as(stale.err())
+                .containsExactly("warning translation.stale " + people + ":" + lineOf(people, "translated_from:") + ":1");
+        assertThat(stale.message("translation.stale")).contains("changed since this translation was made: ed "
+                + "(content/people.yaml:1:1)");
+
+        edit("content/people.yaml", "role: Lead writer", "role: Lead writer\n  bio: Writes the pages.");
+        var missing = check();
+        assertThat(missing.diagnostics()).as(missing.err())
+                .contains("warning translation.missing-field " + people + ":" + lineOf(people, "ed:") + ":1");
+        assertThat(missing.message("translation.missing-field")).contains("\"ed.bio\"");
+    }
+
     private TestSites.Run check() {
         return TestSites.run("check", "--project", project.toString());
     }
