@@ -27,6 +27,14 @@ public final class ReservedNames {
 
     /** Whether a plain page may not be called {@code slug} because the site itself uses the name. */
     public static boolean isReserved(String slug) {
-        return all().slugs().contains(slug);
+        return isReserved(slug, List.of());
+    }
+
+    /**
+     * Whether a plain page may not be called {@code slug} in a site whose other languages are
+     * {@code languages}: the same rule the build refuses a page's slug by ({@code slug.reserved}).
+     */
+    public static boolean isReserved(String slug, List<String> languages) {
+        return all(languages).slugs().contains(slug);
     }
 }

@@ -3,6 +3,7 @@ package dev.patella.cli;
 import dev.patella.build.ReservedNames;
 import dev.patella.diag.FileFailure;
 import dev.patella.source.Scaffold;
+import dev.patella.source.TranslationFolders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,7 +67,14 @@ final class NewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + slug + "' cannot be used as a file "
                     + "name and web address; use lower-case letters, digits and single hyphens, for example wall-squat");
         }
-        if (what == Scaffold.Kind.PAGE && ReservedNames.isReserved(slug)) {
+        // the site's other languages have their pages under /<code>/, so a page may not take a code's name
+        List<String> languages = what == Scaffold.Kind.PAGE ? TranslationFolders.read(project).codes() : List.of();
+        if (languages.contains(slug)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the page name '" + slug + "' is the folder "
+                    + "of the site's pages in the language " + slug + " (/" + slug + "/, listed in languages: of "
+                    + "content/site.yaml); choose another");
+        }
+        if (what == Scaffold.Kind.PAGE && ReservedNames.isReserved(slug, languages)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the page name '" + slug + "' is used by "
                     + "the site itself; choose another");
         }

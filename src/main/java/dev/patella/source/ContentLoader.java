@@ -83,8 +83,10 @@ public final class ContentLoader {
      * Reads every file.
      *
      * @param project the project root; file names in diagnostics are relative to it
-     * @return the site, or empty when {@code site.yaml} could not be read (the other files are
-     *         still read and their problems reported)
+     * @return the site, or empty when {@code site.yaml} could not be read at all (the other files
+     *         are still read and their problems reported); a setting of it that is missing or wrong
+     *         is reported and the site is read with that setting's default or a stand-in, so that
+     *         the whole site is checked (its errors keep it from being published)
      * @throws UncheckedIOException when a folder cannot be listed or a file cannot be read
      */
     public Optional<Site> load(Path project, Diagnostics diagnostics) {
@@ -112,9 +114,12 @@ public final class ContentLoader {
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
         files.listWith(run.marks, cache);
-        Optional<Settings> settings = run.yaml("site.yaml",
-                (node, d) -> new Settings(SiteConfigReader.read(node, d), SiteConfigReader.languagesAt(node)));
-        Optional<SiteConfig> config = settings.flatMap(Settings::config)
+        // a setting that is missing or wrong is reported and stands in with its default, so that the
+        // rest of the site is still checked in this run (the build fails on the error all the same)
+        Optional<Settings> settings = run.yaml("site.yaml", (node, d) -> new Settings(
+                SiteConfigReader.readAll(node, d, FieldLog.NONE), SiteConfigReader.languagesAt(node)));
+        Optional<SiteConfigReader.Read> read = settings.flatMap(Settings::read);
+        Optional<SiteConfig> config = read.map(SiteConfigReader.Read::config)
                 .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));
         Map<String, SourceSpan> languagesAt = settings.map(Settings::languagesAt).orElse(Map.of());
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
@@ -137,7 +142,7 @@ public final class ContentLoader {
         List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
         List<Translation> translations = others.stream()
                 .map(code -> translation(run, code, interval, languagesAt.get(code))).toList();
-        files.reportStrayFiles(others, config.isPresent(), diagnostics);
+        files.reportStrayFiles(others, read.map(SiteConfigReader.Read::languagesKnown).orElse(false), diagnostics);
         cache.endLoad(run.seen);
         // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(e -> e.origin().file()).toList()),
@@ -206,7 +211,7 @@ public final class ContentLoader {
     }
 
     /** The settings of {@code site.yaml}, and where each code of its {@code languages} list is written. */
-    private record Settings(Optional<SiteConfig> config, Map<String, SourceSpan> languagesAt) {
+    private record Settings(Optional<SiteConfigReader.Read> read, Map<String, SourceSpan> languagesAt) {
     }
 
     /**

@@ -28,6 +28,23 @@ final class SiteConfigReader {
     private SiteConfigReader() {
     }
 
+    /**
+     * What was read of {@code site.yaml}.
+     *
+     * @param config         the settings: when a setting was missing or wrong (reported), it holds
+     *                       that setting's default or a neutral stand-in, so that the rest of the
+     *                       site is still read and checked in the same run
+     * @param failed         whether a setting was missing or wrong (reported); such settings are
+     *                       never published
+     * @param languagesKnown whether the site's languages were read as written; when not, a folder
+     *                       of content/ that is no language listed is not reported as a stray
+     */
+    record Read(SiteConfig config, boolean failed, boolean languagesKnown) {
+    }
+
+    /** Where a site whose {@code base_url} is missing or wrong is checked as if published (never published). */
+    private static final URI STAND_IN_BASE_URL = URI.create("https://site.internal/");
+
     /** @return the settings, or empty when a required setting is missing or wrong (reported) */
     static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics) {
         return read(root, diagnostics, FieldLog.NONE);
@@ -35,15 +52,32 @@ final class SiteConfigReader {
 
     /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
     static Optional<SiteConfig> read(YNode root, Diagnostics diagnostics, FieldLog log) {
-        return Fields.of(root, "site settings", diagnostics, log).flatMap(f -> {
+        return readAll(root, diagnostics, log).filter(read -> !read.failed()).map(Read::config);
+    }
+
+    /**
+     * Reads the settings, standing in for those that are missing or wrong (reported).
+     *
+     * @return empty only when {@code root} is not a mapping (reported)
+     */
+    static Optional<Read> readAll(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return Fields.of(root, "site settings", diagnostics, log).map(f -> {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
-            var language = f.requiredText("language");
-            if (!language.isEmpty() && !LANGUAGE_TAG.matcher(language).matches()) {
+            var written = f.requiredText("language");
+            boolean languageKnown = !written.isEmpty() && LANGUAGE_TAG.matcher(written).matches();
+            if (!written.isEmpty() && !languageKnown) {
                 f.invalid("language", "\"language\" must be a language code such as en, es or en-GB (BCP 47), "
-                        + "which browsers and screen readers use to pronounce the pages; it is \"" + language + "\"");
+                        + "which browsers and screen readers use to pronounce the pages; it is \"" + written + "\"");
             }
-            var languages = languages(f, language);
+            // a default language that cannot be read stands in as English, with no other language
+            var language = languageKnown ? written : "en";
+            int errors = diagnostics.errorCount();
+            var listed = languages(f, languageKnown ? written : "", diagnostics);
+            boolean languagesKnown = languageKnown && diagnostics.errorCount() == errors;
+            // a wrong list stands in as the default language alone: its translations are not read, so
+            // a language listed by mistake brings no mistakes of its own
+            var languages = languagesKnown ? listed : SiteConfig.Languages.only(language);
             var baseUrl = f.string("base_url", true).flatMap(url -> baseUrl(url, f));
             var p = f.requiredNested("publisher", "publisher");
             var publisher = new SiteConfig.Organisation(p.requiredText("name"), p.string("url", false));
@@ -61,8 +95,9 @@ final class SiteConfigReader {
             f.strings("languages", false);
             var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
-            return baseUrl.flatMap(url -> f.build(() -> new SiteConfig(title, description, language, url, publisher,
-                    interval, intro, disclaimer, help, grade, report, languages)));
+            var config = new SiteConfig(title, description, language, baseUrl.orElse(STAND_IN_BASE_URL), publisher,
+                    interval, intro, disclaimer, help, grade, report, languages);
+            return new Read(config, f.failed(), languagesKnown);
         });
     }
 
@@ -92,14 +127,14 @@ final class SiteConfigReader {
      * ({@code language}) among them. A site without it is published in its default language only.
      * Each code must name a language ICU knows, once.
      */
-    private static SiteConfig.Languages languages(Fields f, String defaultLanguage) {
+    private static SiteConfig.Languages languages(Fields f, String defaultLanguage, Diagnostics diagnostics) {
         if (defaultLanguage.isEmpty() || !LANGUAGE_TAG.matcher(defaultLanguage).matches()) {
             f.node("languages");
             return SiteConfig.Languages.only(defaultLanguage.isEmpty() ? "en" : defaultLanguage);
         }
-        boolean failedBefore = f.failed();
+        int errors = diagnostics.errorCount();
         List<Prose> written = f.items("languages", false);
-        if (written.isEmpty() || !failedBefore && f.failed()) {
+        if (written.isEmpty() || diagnostics.errorCount() > errors) {
             return SiteConfig.Languages.only(defaultLanguage); // a wrong list (an empty item) is reported by its read
         }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));

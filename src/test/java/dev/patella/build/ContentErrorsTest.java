@@ -122,6 +122,63 @@ class ContentErrorsTest {
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
     }
 
+    /**
+     * A wrong value in site.yaml is reported with the site's other mistakes, not instead of them: the
+     * setting stands in with its default, so the rest of the site is checked in the same run and
+     * the stand-in causes no mistake of its own.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "build|review_interval_months: x|error schema.wrong-type content/site.yaml:13:25",
+        "check|review_interval_months: x|error schema.wrong-type content/site.yaml:13:25",
+        "build|reading_grade_max: 0|error schema.invalid-value content/site.yaml:13:20",
+        "check|language: 12|error schema.invalid-value content/site.yaml:3:11",
+        "check|base_url: knees|error schema.invalid-value content/site.yaml:5:11",
+        "check|report_errors_to: nobody|error schema.invalid-value content/site.yaml:13:19",
+        "build|languages: [en, en]|error language.duplicate content/site.yaml:13:17"})
+    void aWrongSettingIsReportedWithTheOtherMistakesOfTheSite(String command, String setting, String expected)
+            throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "publishable", "errors/cite-unknown-key");
+        Path settings = project.resolve("content/site.yaml");
+        String key = setting.substring(0, setting.indexOf(':'));
+        // a setting the fixture has is replaced where it is written, another one is added at the end
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(settings));
+        lines.replaceAll(line -> line.startsWith(key + ":") ? setting : line);
+        if (!lines.contains(setting)) {
+            lines.add(setting);
+        }
+        Files.write(settings, lines);
+        Path site = publishedSite(project);
+        var before = TestSites.snapshot(site);
+
+        var run = TestSites.run(command, "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.diagnostics()).as(run.err())
+                .containsExactlyInAnyOrder(expected, "error cite.unknown-key content/pages/about.md:5:10");
+        assertThat(TestSites.snapshot(site)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    /** The fresh-clone review's case: a wrong setting and two mistakes in pages of the shipped site. */
+    @Test
+    void aWrongSettingInTheShippedSiteHidesNoOtherMistake() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path settings = project.resolve("content/site.yaml");
+        String text = Files.readString(settings);
+        assertThat(text).contains("review_interval_months: 24");
+        Files.writeString(settings, text.replace("review_interval_months: 24", "review_interval_months: x"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        Files.writeString(clamshell, Files.readString(clamshell).replaceFirst("(?m)^author: .*$", "author: nobody"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).hasSize(2)
+                .anyMatch(d -> d.startsWith("error schema.wrong-type content/site.yaml:"))
+                .anyMatch(d -> d.startsWith("error ref.unknown-person content/exercises/clamshell.md:"));
+        assertThat(run.err()).doesNotContain("warning");
+    }
+
     @Test
     void settingsThatCannotBeReadDoNotMakeTheLanguageFoldersStrays() {
         // the fixtures compare warnings only where they expect one: this one must give none

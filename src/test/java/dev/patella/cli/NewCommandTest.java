@@ -80,4 +80,20 @@ class NewCommandTest {
         assertThat(TestSites.run("new", "recipe", "soup", "--project", project.toString()).exitCode()).isEqualTo(2);
         assertThat(project.resolve("content/exercises/Wall_Squat.md")).doesNotExist();
     }
+
+    /** A page named after one of the site's languages would sit where that language's pages are: the build refuses it. */
+    @Test
+    void newRefusesAPageNamedAfterALanguageOfTheSiteWithExitTwo() {
+        Path project = TestSites.project(tmp.resolve("p"), "two-languages");
+
+        var run = TestSites.run("new", "page", "es", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("'es'").contains("languages: of content/site.yaml").contains("choose another");
+        assertThat(project.resolve("content/pages/es.md")).doesNotExist();
+        // a site in one language has no /es/: there the name is free
+        Path single = TestSites.project(tmp.resolve("single"));
+        assertThat(TestSites.run("new", "page", "es", "--project", single.toString()).exitCode()).isZero();
+        assertThat(single.resolve("content/pages/es.md")).isRegularFile();
+    }
 }
