@@ -1,0 +1,51 @@
+package dev.patella.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A link with a {@code ?query} finds its page by the path before the query; the anchor is still checked. */
+class LinkQueryTest {
+
+    private static TestSites.Run buildWithAbout(Path tmp, String body) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/about.md"), """
+                ---
+                title: About
+                summary: About this site.
+                ---
+                """ + body);
+        return TestSites.run("build", "--project", project.toString());
+    }
+
+    @Test
+    void linksWithAQueryToPagesTheSiteHasBuildWithNoDiagnostic(@TempDir Path tmp) {
+        var run = buildWithAbout(tmp, """
+                See [the leg exercises](/search/?q=leg), [the list](/exercises/?chain=open) and
+                [the lift](/exercises/leg-lift/?from=about#steps).
+                """);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.diagnostics()).as(run.err()).isEmpty();
+    }
+
+    @Test
+    void aLinkWithAQueryToAPageTheSiteLacksIsStillBroken(@TempDir Path tmp) {
+        var run = buildWithAbout(tmp, "See [nothing](/nope/?q=x).\n");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).containsExactly("error link.broken content/pages/about.md:5:5");
+        assertThat(run.message("link.broken")).contains("/nope/").doesNotContain("?q=x");
+    }
+
+    @Test
+    void aLinkWithAQueryIsStillCheckedForItsAnchor(@TempDir Path tmp) {
+        var run = buildWithAbout(tmp, "See [the lift](/exercises/leg-lift/?q=x#no-such-part).\n");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).containsExactly("error link.broken-anchor content/pages/about.md:5:5");
+    }
+}
