@@ -28,8 +28,11 @@ final class GlossaryLinker {
     private static final Set<String> SKIP = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre",
             "script", "style", "nav", "dfn", "abbr", "button", "label", "select", "option", "textarea", "summary",
             "dt", "th", "caption", "figcaption", "legend");
-    /** Parts of a page that are about the page rather than its subject: its reference list and byline. */
-    private static final Pattern SKIP_CLASS = Pattern.compile("\\sclass=\"(?:references|editorial)[\" ]");
+    /**
+     * Parts of a page that are about the page rather than its subject: its reference list and
+     * byline, and the list of every source on {@code /sources/} (reference entries too).
+     */
+    private static final Pattern SKIP_CLASS = Pattern.compile("\\sclass=\"(?:references|sources|editorial)[\" ]");
 
     /** Any form of any term as a whole word; empty when the glossary is. */
     private final Optional<Pattern> words;
