@@ -30,6 +30,9 @@ class LinkQueryTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.diagnostics()).as(run.err()).isEmpty();
+        assertThat(TestSites.read(tmp.resolve("p/site/about/index.html"))).contains("href=\"../search/?q=leg\"")
+                .contains("href=\"../exercises/?chain=open\"")
+                .contains("href=\"../exercises/leg-lift/?from=about#steps\"");
     }
 
     @Test
@@ -47,5 +50,20 @@ class LinkQueryTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errors()).containsExactly("error link.broken-anchor content/pages/about.md:5:5");
+    }
+
+    @Test
+    void aLinkWithAQueryInATranslationLeadsToTheTranslationsOwnSlug(@TempDir Path tmp) {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        Path settings = project.resolve("content/es/site.yaml");
+        TestSites.write(settings, TestSites.read(settings).replace("intro: Bienvenido a un sitio de prueba pequeño.",
+                "intro: \"Bienvenido. Empieza por la [elevación](/exercises/leg-lift/?desde=inicio#steps).\""));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.errors()).as(run.err()).isEmpty(); // the fixture's translations are unmarked: warnings
+        assertThat(TestSites.read(project.resolve("site/es/index.html")))
+                .contains("<a href=\"exercises/elevacion-de-pierna/?desde=inicio#steps\">elevación</a>");
     }
 }
