@@ -98,7 +98,9 @@ final class SiteChecks {
         List<OutputLinkChecker.PageLinks> output = new ArrayList<>(pages.size());
         for (RenderedPage page : pages) {
             List<String> written = new ArrayList<>(page.links().size() + 1);
-            page.links().forEach(l -> written.add(l.target()));
+            // as the page's HTML links are read: without a ?query (the Markdown's own check reads the rest)
+            page.links().forEach(l -> written.add(l.internal() ? ContentLinkChecker.withoutQuery(l.target())
+                    : l.target()));
             if (illustrationOf.containsKey(page.url())) {
                 written.add(illustrationOf.get(page.url()));
             }

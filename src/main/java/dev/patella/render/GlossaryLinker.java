@@ -28,8 +28,15 @@ final class GlossaryLinker {
     private static final Set<String> SKIP = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre",
             "script", "style", "nav", "dfn", "abbr", "button", "label", "select", "option", "textarea", "summary",
             "dt", "th", "caption", "figcaption", "legend");
-    /** Parts of a page that are about the page rather than its subject: its reference list and byline. */
-    private static final Pattern SKIP_CLASS = Pattern.compile("\\sclass=\"(?:references|editorial)[\" ]");
+    /**
+     * Parts of a page that are about the page rather than its subject: its reference list and
+     * byline, and the list of every source on {@code /sources/} (reference entries too).
+     */
+    private static final Pattern SKIP_CLASS = Pattern.compile("\\sclass=\"(?:references|sources|editorial)[\" ]");
+
+    /** Named references that stand for punctuation or space, not part of a word; any other name is taken for a letter. */
+    private static final Set<String> NOT_WORDS = Set.of("amp", "lt", "gt", "quot", "apos", "nbsp", "ndash", "mdash",
+            "hellip", "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "middot", "bull", "thinsp", "ensp", "emsp");
 
     /** Any form of any term as a whole word; empty when the glossary is. */
     private final Optional<Pattern> words;
@@ -175,17 +182,92 @@ final class GlossaryLinker {
         return out;
     }
 
-    /** Links the first use of each term not yet linked in the text {@code html[from, to)}. */
+    /**
+     * Links the first use of each term not yet linked in the text {@code html[from, to)}, never
+     * inside a character reference ({@code &quot;}, {@code &#39;}, {@code &#x1F;}): the words are
+     * looked for in the runs of text between them. A reference that stands for a letter or a number
+     * ({@code &eacute;}, {@code &#233;}) is part of the word next to it, as its character would be.
+     */
     private void linkText(Pattern words, String html, int from, int to, Set<String> linked, Copy out) {
+        int run = from;
+        boolean wordBefore = false;
+        int amp = html.indexOf('&', from);
+        while (amp >= 0 && amp < to) {
+            int end = referenceEnd(html, amp, to);
+            if (end < 0) {
+                amp = html.indexOf('&', amp + 1);
+                continue;
+            }
+            boolean word = standsForWord(html, amp, end);
+            linkRun(words, html, run, amp, wordBefore, word, linked, out);
+            run = end;
+            wordBefore = word;
+            amp = html.indexOf('&', end);
+        }
+        linkRun(words, html, run, to, wordBefore, false, linked, out);
+    }
+
+    /**
+     * Where the character reference at {@code amp} ({@code &name;}, {@code &#123;} or
+     * {@code &#x1F;}) ends, after its {@code ;}, within {@code to}; -1 when there is none there.
+     */
+    private static int referenceEnd(String html, int amp, int to) {
+        int i = amp + 1;
+        boolean numeric = i < to && html.charAt(i) == '#';
+        boolean hex = numeric && i + 1 < to && (html.charAt(i + 1) == 'x' || html.charAt(i + 1) == 'X');
+        i += numeric ? (hex ? 2 : 1) : 0;
+        int digits = i;
+        while (i < to && (hex ? Character.digit(html.charAt(i), 16) >= 0
+                : numeric ? html.charAt(i) >= '0' && html.charAt(i) <= '9'
+                : isAsciiLetterOrDigit(html.charAt(i)))) {
+            i++;
+        }
+        boolean named = !numeric && i > digits && isAsciiLetter(html.charAt(digits));
+        return (named || numeric && i > digits) && i < to && html.charAt(i) == ';' ? i + 1 : -1;
+    }
+
+    /** Whether the reference {@code html[amp, end)} stands for a letter or a number. */
+    private static boolean standsForWord(String html, int amp, int end) {
+        if (html.charAt(amp + 1) != '#') {
+            return !NOT_WORDS.contains(html.substring(amp + 1, end - 1));
+        }
+        boolean hex = html.charAt(amp + 2) == 'x' || html.charAt(amp + 2) == 'X';
+        String digits = html.substring(amp + (hex ? 3 : 2), end - 1);
+        try {
+            int c = Integer.parseInt(digits, hex ? 16 : 10);
+            return Character.isValidCodePoint(c) && letterOrNumber(c);
+        } catch (NumberFormatException tooLong) {
+            return false; // not a character at all: no word goes on through it
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9';
+    }
+
+    /**
+     * Links the first use of each term not yet linked in the run of text {@code html[from, to)},
+     * which holds no character reference; {@code wordBefore} and {@code wordAfter} say whether
+     * the run is next to one that stands for a letter or number, which a term may not touch.
+     */
+    private void linkRun(Pattern words, String html, int from, int to, boolean wordBefore, boolean wordAfter,
+                         Set<String> linked, Copy out) {
+        if (from >= to) {
+            return;
+        }
         if (folded == null) {
-            linkTextByPattern(words, html, from, to, linked, out);
+            linkRunByPattern(words, html, from, to, wordBefore, wordAfter, linked, out);
             return;
         }
         // the same search as the pattern's, by hand: each text of each page goes through it, and the
         // pattern tried every term at every word start (see bench/README.md, the profile)
         int i = from;
         while (i < to) {
-            int end = matchAt(html, from, to, i);
+            int end = matchAt(html, from, to, i, wordBefore, wordAfter);
             if (end < 0) {
                 i++;
                 continue;
@@ -201,14 +283,17 @@ final class GlossaryLinker {
 
     /**
      * Where the first form (in pattern order) that matches at {@code i} as a whole word ends, in the
-     * text {@code text[from, to)}; -1 for none.
+     * text {@code text[from, to)}; -1 for none. {@code wordBefore}, {@code wordAfter}: the text
+     * has a letter or number just before {@code from}, just after {@code to} (a character reference).
      */
-    private int matchAt(String text, int from, int to, int i) {
+    private int matchAt(String text, int from, int to, int i, boolean wordBefore, boolean wordAfter) {
         if (i > from) {
             int before = Character.codePointAt(text, i - 1);
             if (Character.charCount(before) == 1 && letterOrNumber(before)) {
                 return -1; // (?<![\p{L}\p{N}])
             }
+        } else if (wordBefore) {
+            return -1;
         }
         char c = text.charAt(i);
         char f = Character.toLowerCase(Character.toUpperCase(c));
@@ -225,7 +310,7 @@ final class GlossaryLinker {
             }
             int end = i + folded[next].length;
             if (end <= to && literalAt(text, i, folded[next])
-                    && (end == to || !letterOrNumber(Character.codePointAt(text, end)))) {
+                    && (end == to ? !wordAfter : !letterOrNumber(Character.codePointAt(text, end)))) {
                 return end;
             }
         }
@@ -252,9 +337,13 @@ final class GlossaryLinker {
         };
     }
 
-    private void linkTextByPattern(Pattern words, String html, int from, int to, Set<String> linked, Copy out) {
+    private void linkRunByPattern(Pattern words, String html, int from, int to, boolean wordBefore, boolean wordAfter,
+                                  Set<String> linked, Copy out) {
         Matcher m = words.matcher(html).region(from, to); // opaque bounds: the text alone, as a substring
         while (m.find()) {
+            if (wordBefore && m.start() == from || wordAfter && m.end() == to) {
+                continue; // the word goes on through a reference that stands for a letter
+            }
             String id = idOf.get(m.group().toLowerCase(Locale.ROOT));
             if (id != null && linked.add(id)) {
                 out.link(m.start(), m.end(), m.group(), id);

@@ -29,7 +29,8 @@ record LinkAliases(Map<String, String> bySitePath, List<String> prefixes) {
     /**
      * The path, within the edition published under {@code prefix} ({@code ""} or {@code /es}), that
      * a link written as {@code target} in that edition's content leads to: {@code target} itself
-     * unless it names a translated page by its source's slug. A target outside the site's pages
+     * unless it names a translated page by its source's slug (whatever {@code ?query} and
+     * {@code #anchor} follow its path). A target outside the site's pages
      * (another site, a shared file, an anchor) is returned as it is.
      */
     String local(String prefix, String target) {
@@ -37,8 +38,10 @@ record LinkAliases(Map<String, String> bySitePath, List<String> prefixes) {
             return target;
         }
         int hash = target.indexOf('#');
-        String path = hash < 0 ? target : target.substring(0, hash);
-        String anchor = hash < 0 ? "" : target.substring(hash);
+        int query = target.indexOf('?');
+        int end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
+        String path = end < 0 ? target : target.substring(0, end);
+        String anchor = end < 0 ? "" : target.substring(end); // with the ?query, kept as written
         boolean named = prefixes.stream().anyMatch(p -> path.startsWith(p + "/"));
         String site = named ? path : prefix + path;
         String mapped = bySitePath.get(site);

@@ -69,9 +69,8 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 continue; // another site
             }
             String target = link.target();
-            int hash = target.indexOf('#');
-            String path = hash < 0 ? target : target.substring(0, hash);
-            String anchor = hash < 0 ? "" : target.substring(hash + 1);
+            String path = pathOf(target);
+            String anchor = anchorOf(target);
             if (unknowable(path)) {
                 continue;
             }
@@ -105,9 +104,8 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /** @return whether the site has the page (and heading) or file {@code target} points at */
     public boolean resolves(String target) {
-        int hash = target.indexOf('#');
-        String path = hash < 0 ? target : target.substring(0, hash);
-        String anchor = hash < 0 ? "" : target.substring(hash + 1);
+        String path = pathOf(target);
+        String anchor = anchorOf(target);
         if (files.contains(path)) {
             return anchor.isEmpty();
         }
@@ -116,6 +114,36 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         }
         Set<String> ids = pages.get(path);
         return ids != null && (anchor.isEmpty() || ids.contains(anchor));
+    }
+
+    /**
+     * The page or file a site-root target names: the target without its {@code ?query} (which the
+     * page reads in the browser, as {@code /search/?q=glute} does) and its {@code #anchor}.
+     */
+    public static String pathOf(String target) {
+        int hash = target.indexOf('#');
+        String beforeAnchor = hash < 0 ? target : target.substring(0, hash);
+        int query = beforeAnchor.indexOf('?');
+        return query < 0 ? beforeAnchor : beforeAnchor.substring(0, query);
+    }
+
+    /**
+     * A site-root target as the finished page's links are read ({@code /search/?q=glute#results}
+     * is {@code /search/#results}): its path and anchor, without its {@code ?query}.
+     */
+    public static String withoutQuery(String target) {
+        int hash = target.indexOf('#');
+        int query = target.indexOf('?');
+        if (query < 0 || hash >= 0 && query > hash) {
+            return target;
+        }
+        return target.substring(0, query) + (hash < 0 ? "" : target.substring(hash));
+    }
+
+    /** The anchor of a site-root target, without its {@code #}; empty when it has none. */
+    private static String anchorOf(String target) {
+        int hash = target.indexOf('#');
+        return hash < 0 ? "" : target.substring(hash + 1);
     }
 
     private static String hint(String wrong, Set<String> known) {

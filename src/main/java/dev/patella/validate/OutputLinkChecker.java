@@ -29,7 +29,8 @@ public final class OutputLinkChecker {
      * @param origin  the content file the page was made from; empty for pages Patella makes itself
      * @param template the template that rendered it, such as {@code exercise.ftlh}
      * @param targets every site-root target its HTML links to, with {@code #anchor}
-     * @param written the targets the page's Markdown and front matter wrote (checked elsewhere)
+     * @param written the targets the page's Markdown and front matter wrote (checked elsewhere), as
+     *                {@code targets} has them: without a {@code ?query}
      */
     public record PageLinks(String url, Optional<SourceSpan> origin, String template, Collection<String> targets,
                             Collection<String> written) {
@@ -113,8 +114,7 @@ public final class OutputLinkChecker {
     }
 
     private static boolean resolves(String target, ContentLinkChecker site, Set<String> unrendered) {
-        int hash = target.indexOf('#');
-        return site.resolves(target) || unrendered.contains(hash < 0 ? target : target.substring(0, hash));
+        return site.resolves(target) || unrendered.contains(ContentLinkChecker.pathOf(target));
     }
 
     private static Optional<TemplateLink> writtenBy(String target, String pageUrl, List<TemplateLink> links) {

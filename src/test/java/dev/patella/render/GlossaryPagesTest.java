@@ -79,6 +79,17 @@ class GlossaryPagesTest {
     }
 
     @Test
+    void theSourcesPageLeavesItsReferenceEntriesUnlinkedLikeAnyReferenceList() {
+        String html = TestSites.read(site.resolve("sources/index.html"));
+        int from = html.indexOf("<ol class=\"sources\">");
+        String list = html.substring(from, html.indexOf("</ol>", from));
+
+        // the shipped sources' titles use glossary words ("patellofemoral pain", "quadriceps exercises")
+        assertThat(list).containsIgnoringCase("patellofemoral").containsIgnoringCase("quadriceps")
+                .doesNotContain("class=\"term\"");
+    }
+
+    @Test
     void theConditionPageLinksItsFirstKneecapToTheGlossary() {
         String html = TestSites.read(site.resolve("conditions/chondromalacia-patella/index.html"));
 
