@@ -68,6 +68,22 @@ class ControlCharacterTest {
         assertThat(run.message("content.control-character")).contains(named);
     }
 
+    /** Markdown spells a control character as a numeric character reference: the error is at the reference. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "About &#27;[1m us.|5|7|U+001B",
+            "About **us &#x7f;**.|5|12|U+007F"})
+    void aCharacterReferenceToAControlCharacterIsOneErrorAtIt(String written, int row, int column, String named)
+            throws IOException {
+        var run = build(written.startsWith("About") ? "About us." : "title:", written.startsWith("About") ? written
+                : "title: About\nsummary: About &#x1B;.");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err())
+                .containsExactly("error content.control-character " + ABOUT + ":" + row + ":" + column);
+        assertThat(run.message("content.control-character")).contains(named);
+    }
+
     /** The review's case: two control characters, two errors, each at its own escape, and nothing else. */
     @Test
     void eachControlCharacterOfAStringIsReportedOnce() throws IOException {
@@ -79,13 +95,18 @@ class ControlCharacterTest {
                 "error content.control-character " + ABOUT + ":2:22");
     }
 
-    /** Tabs, line breaks and escapes of ordinary characters are text, and build. */
+    /** Tabs, line breaks and escapes or references of ordinary characters are text, and build. */
     @Test
     void tabsAndOrdinaryEscapesAreText() throws IOException {
-        var run = build("title:", "title: \"A\\tb\\u00e9\\x41\\\\0\\\"\"");
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.writeString(project.resolve(ABOUT), "---\ntitle: \"A\\tb\\u00e9\\x41\\\\0\\\"\"\nsummary: About\tus.\n---\n"
+                + "About &#233; &amp;#27; `&#27;` us.\r\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.errors()).as(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("control-character");
     }
 
     /** Replaces the line of the about page that starts with {@code start} by {@code line}, then builds. */
