@@ -1,10 +1,13 @@
 package dev.patella.markdown;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
@@ -234,6 +237,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
                 citation(ref);
                 return;
+            } else if (node instanceof Text text) {
+                unclosedCitation(text);
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 diagnostics.warning("markdown.raw-html", at(node), "raw HTML is not allowed in content and is "
                         + "shown as text; use Markdown instead (for example **bold** or a list)");
@@ -293,6 +298,31 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             String lower = path.toLowerCase(Locale.ROOT);
             return lower.contains("\\") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
                     || Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
+        }
+
+        /** A "[@" left in plain text is a citation whose closing bracket is missing. */
+        private void unclosedCitation(Text text) {
+            var chars = text.getChars();
+            int at = chars.indexOf("[@");
+            while (at > 0 && chars.charAt(at - 1) == '\\') { // written \[@ on purpose
+                at = chars.indexOf("[@", at + 2);
+            }
+            if (at < 0 || inCode(text)) {
+                return;
+            }
+            String rest = chars.subSequence(at, chars.length()).toString().split("\\s", 2)[0];
+            diagnostics.error("cite.syntax", offsets.at(text.getStartOffset() + at), "the citation \""
+                    + abbreviate(rest) + "\" has no closing \"]\"; close it right after the key, for example "
+                    + "[@key], [@key1; @key2] or [@key, p. 12]");
+        }
+
+        private static boolean inCode(Node node) {
+            for (Node up = node.getParent(); up != null; up = up.getParent()) {
+                if (up instanceof Code || up instanceof FencedCodeBlock || up instanceof IndentedCodeBlock) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void citation(LinkRef ref) {

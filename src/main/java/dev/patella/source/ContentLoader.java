@@ -29,7 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -46,6 +48,8 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
 
+    /** A shared file's or folder's name that a web address carries as it is. */
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String GLOSSARY = "glossary.yaml";
 
     private final YamlReader yaml = new YamlReader();
@@ -517,6 +521,25 @@ public final class ContentLoader {
             return true;
         }
 
+        /**
+         * False (reported) when a shared file's name, or a folder's on its way, holds characters a
+         * web address cannot carry as they are (a space, an accent, a #): it would be published at an
+         * address no link written as its name reaches.
+         */
+        boolean checkName(Path root, Path path, Diagnostics diagnostics) {
+            for (Path part : root.relativize(path)) {
+                String name = part.toString();
+                if (!SAFE_FILE_NAME.matcher(name).matches()) {
+                    String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+                    diagnostics.error("slug.invalid", SourceSpan.startOf(relative(path)), "the name \"" + name
+                            + "\" cannot be part of a web address as it is; rename it with letters a-z, digits, "
+                            + "hyphens and dots only, for example \"" + fixed + "\", and change what links to it");
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The {@code .md} files of a folder; other files are reported and left out. */
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
@@ -584,7 +607,7 @@ public final class ContentLoader {
                 return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                         .sorted()
                         .filter(p -> {
-                            boolean inside = checkInside(p, diagnostics);
+                            boolean inside = checkInside(p, diagnostics) && checkName(root, p, diagnostics);
                             if (!inside) {
                                 refused.add("/" + content.relativize(p).toString().replace('\\', '/'));
                             }

@@ -30,6 +30,7 @@ final class EditorialReader {
                 "the next review " + d + " is before the last review " + reviewed + "; set \"review_due\" to a "
                         + "later date, or remove it to use the site's review interval"));
         LocalDate reviewDue = due.orElseGet(() -> reviewed.plusMonths(reviewIntervalMonths));
-        return new Editorial(author, reviewer, published, reviewed, reviewDue, adaptedFrom);
+        var dueAt = f.keyAt("review_due").or(() -> f.keyAt("reviewed"));
+        return new Editorial(author, reviewer, published, reviewed, reviewDue, dueAt, adaptedFrom);
     }
 }

@@ -50,8 +50,8 @@ final class YamlErrors {
     private static String explain(String problem, String context) {
         String p = String.valueOf(problem);
         return switch (code(p)) {
-            case "yaml.tab" -> "a tab is used for indentation, but YAML only allows spaces; "
-                    + "replace the tab with spaces";
+            case "yaml.tab" -> "a tab is used where Patella's YAML reader only accepts spaces (to indent a line, "
+                    + "or between a key's colon and its value); replace the tab with spaces";
             case "yaml.too-complex" -> "the YAML is too large or nested too deeply (more than " + YamlReader.MAX_DEPTH
                     + " levels inside each other); simplify it";
             default -> plainWords(p, String.valueOf(context));

@@ -167,7 +167,8 @@ public final class EditorialChecks {
         if (editorial.reviewDue().isBefore(today)) {
             diagnostics.add(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, "review.overdue",
                     "this page was due for review on " + editorial.reviewDue() + "; check it against the current "
-                            + "evidence, then update \"reviewed:\" (and \"review_due:\" if set)", origin, List.of()));
+                            + "evidence, then update \"reviewed:\" (and \"review_due:\" if set)",
+                    editorial.dueAt().orElse(origin), List.of()));
         }
     }
 

@@ -149,11 +149,11 @@ class TrustAndStructuredDataTest {
 
         var plain = TestSites.run("build", "--project", project.toString());
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(plain.diagnostics()).contains("warning review.overdue content/exercises/leg-lift.md:1:1");
+        assertThat(plain.diagnostics()).contains("warning review.overdue content/exercises/leg-lift.md:20:1");
 
         var strict = TestSites.run("build", "--project", project.toString(), "--strict");
         assertThat(strict.exitCode()).isEqualTo(1);
-        assertThat(strict.errors()).containsExactly("error review.overdue content/exercises/leg-lift.md:1:1");
+        assertThat(strict.errors()).containsExactly("error review.overdue content/exercises/leg-lift.md:20:1");
         assertThat(strict.message("review.overdue")).contains("2026-11-20");
     }
 
