@@ -47,6 +47,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     /** A citation; brackets cannot nest in one, which keeps a text full of "[@" linear to search. */
     private static final Pattern CITATION = Pattern.compile("\\[@[^\\[\\]]*\\]");
     private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]()<>#|{}]");
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));");
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cntrl}]");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*:");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
@@ -246,6 +247,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 diagnostics.warning("markdown.raw-html", at(node), "raw HTML is not allowed in content and is "
                         + "shown as text; use Markdown instead (for example **bold** or a list)");
+            } else if (node instanceof HtmlEntity entity && controlCharacter(entity.getChars().toString()) >= 0) {
+                diagnostics.error("content.control-character", at(node), "\"" + entity.getChars() + "\" gives "
+                        + String.format(Locale.ROOT, "U+%04X", controlCharacter(entity.getChars().toString()))
+                        + ", an invisible control character, not text; delete it");
+                entity.unlink();
+                return;
             } else if (node instanceof AttributeNode attribute) {
                 String name = attribute.getName().toString().toLowerCase(Locale.ROOT);
                 if (!attribute.isId() && !attribute.isClass() && !name.equals("id") && !name.equals("class")) {
@@ -376,6 +383,25 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             ref.insertBefore(new CitationNode(ref.getChars(), html));
             ref.unlink();
+        }
+
+        /**
+         * The control character a numeric character reference such as {@code &#27;} gives, when it is
+         * one content may not hold (a C0 control other than tab and line breaks, DEL, a C1 control);
+         * else -1. {@code &#0;} is not one: CommonMark makes it U+FFFD.
+         */
+        private static int controlCharacter(String entity) {
+            Matcher m = NUMERIC_ENTITY.matcher(entity);
+            if (!m.matches()) {
+                return -1;
+            }
+            String digits = m.group(1) != null ? m.group(1) : m.group(2);
+            if (digits.length() > 7) {
+                return -1;
+            }
+            int c = Integer.parseInt(digits, m.group(1) != null ? 10 : 16);
+            boolean forbidden = c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+            return forbidden ? c : -1;
         }
 
         private SourceSpan at(Node node) {

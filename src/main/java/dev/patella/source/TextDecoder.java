@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Turns a content file's bytes into text: strict UTF-8, a leading byte order mark dropped,
- * Windows and old Mac line endings made {@code \n}, stray Unicode line separators made spaces.
+ * Windows and old Mac line endings made {@code \n}, stray Unicode line separators made spaces, and
+ * invisible control characters reported and taken out ({@link ControlCharacters}).
  */
 final class TextDecoder {
 
@@ -52,7 +53,8 @@ final class TextDecoder {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return Optional.of(normalizeLineEndings(text));
+        // after the line endings: a stray U+0085 (next line) has become a space, as it always did
+        return Optional.of(ControlCharacters.check(normalizeLineEndings(text), file, diagnostics));
     }
 
     /**

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * each of the site's other languages, every file whose source changed since its
  * {@code translated_from} was written ({@code translation.stale}), that has no such line
  * ({@code translation.unmarked}), or that lacks a field its source has
- * ({@code translation.missing-field}), or whose numbers (doses, steps, warnings) differ from its source's
- * ({@code translation.numbers}). Warnings; errors with {@code --strict}.
+ * ({@code translation.missing-field}), or whose numbers (doses, steps, warnings) or clinical choices
+ * (phase, chain, a program's phases) differ from its source's ({@code translation.numbers}). Warnings; errors with {@code --strict}.
  *
  * <p>It reads the files themselves, whether or not the site builds its other editions, and
  * reports nothing about a file that cannot be read: the loader says why. Keep one per session:
@@ -141,7 +141,7 @@ public final class TranslationDrift {
     /** The message for numbers that differ from the source's. */
     static String numbers(TranslationNumbers.Difference d, String theSource) {
         return d.what() + "; " + theSource + " has it at " + d.sourceAt() + ". A translation gives the same doses, "
-                + "numbers and steps as its source: correct the translation (or the source, if that is the one that is wrong)";
+                + "numbers, steps, phases and chains as its source: correct the translation (or the source, if that is the one that is wrong)";
     }
 
     /** The message for a field the translation lacks. */

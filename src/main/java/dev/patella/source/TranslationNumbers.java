@@ -4,6 +4,7 @@ import dev.patella.diag.SourceSpan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,9 +15,12 @@ import java.util.regex.Pattern;
  * number of items in a list of steps or warnings. Health advice must say the same in every
  * language, so a number field must be equal, a yes/no field too, and a text must hold the same
  * numbers (as a multiset, whatever the words around them; a decimal comma is a point). Citation
- * keys, link targets and heading ids are not text. A list keeps its length (a dropped step or
- * warning is a dropped instruction), except a glossary term's other word forms ({@code also}).
- * Fields missing on either side are {@link TranslationGaps}' to report.
+ * keys, link targets and heading ids are not text. A field that holds a choice or a key rather
+ * than words ({@link #SAME}: an exercise's phase and chain, a program's phases and the
+ * exercises in each, a condition's ICD-10 code) must be written exactly as in the source. A list
+ * keeps its length (a dropped step or warning is a dropped instruction), except a glossary term's
+ * other word forms ({@code also}). Fields missing on either side are {@link TranslationGaps}' to
+ * report.
  */
 final class TranslationNumbers {
 
@@ -27,7 +31,16 @@ final class TranslationNumbers {
     /** A file's own fields: its dates and people, which a translation may have of its own. */
     private static final Set<String> OWN = Set.of("published", "reviewed", "review_due",
             "author", "reviewer");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{N}+(?:[.,]\\p{N}+)?");
+    /**
+     * The fields, by kind, whose values are choices or keys, not words: a translation keeps them as
+     * they are. A field inside a list is named without its item numbers ({@code program.phase}).
+     */
+    private static final Map<TranslationKind, Set<String>> SAME = Map.of(
+            TranslationKind.EXERCISE, Set.of("chain", "phase"),
+            TranslationKind.CONDITION, Set.of("icd10", "program.phase", "program.exercises"));
+    private static final Pattern ITEM = Pattern.compile(" item \\d+");
+    /** Decimal digits only: a fraction or a superscript (½, ²) is a sign, not a number BigDecimal reads. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Nd}+(?:[.,]\\p{Nd}+)?");
 
     /**
      * One difference.
@@ -49,7 +62,7 @@ final class TranslationNumbers {
                     : !TranslationKind.OWN.contains(entry.key()) && !OWN.contains(entry.key());
             Optional<YNode.Entry> other = translation.root().find(entry.key());
             if (compared && other.isPresent()) {
-                compare(entry.value(), other.get().value(), entry.key(), out);
+                compare(entry.value(), other.get().value(), entry.key(), SAME.getOrDefault(kind, Set.of()), out);
             }
         }
         if (source.body().isPresent() && translation.body().isPresent()) {
@@ -59,12 +72,13 @@ final class TranslationNumbers {
         return out;
     }
 
-    private static void compare(YNode source, YNode translation, String path, List<Difference> out) {
+    private static void compare(YNode source, YNode translation, String path, Set<String> same,
+                                List<Difference> out) {
         if (source instanceof YNode.YMap map && translation instanceof YNode.YMap other) {
             for (YNode.Entry entry : map.entries().values()) {
                 Optional<YNode.Entry> mine = other.find(entry.key());
                 if (mine.isPresent()) {
-                    compare(entry.value(), mine.get().value(), path + "." + entry.key(), out);
+                    compare(entry.value(), mine.get().value(), path + "." + entry.key(), same, out);
                 }
             }
         } else if (source instanceof YNode.YList list && translation instanceof YNode.YList other) {
@@ -77,10 +91,11 @@ final class TranslationNumbers {
                 return;
             }
             for (int i = 0; i < list.items().size(); i++) {
-                compare(list.items().get(i), other.items().get(i), path + " item " + (i + 1), out);
+                compare(list.items().get(i), other.items().get(i), path + " item " + (i + 1), same, out);
             }
         } else if (source instanceof YNode.YScalar a && translation instanceof YNode.YScalar b) {
-            if (a.type() == YNode.YScalar.Type.BOOLEAN || b.type() == YNode.YScalar.Type.BOOLEAN) {
+            if (a.type() == YNode.YScalar.Type.BOOLEAN || b.type() == YNode.YScalar.Type.BOOLEAN
+                    || same.contains(ITEM.matcher(path).replaceAll(""))) {
                 if (!a.text().equals(b.text())) {
                     out.add(new Difference(path + " is " + b.text() + " here, but " + a.text() + " in the source",
                             a.at(), b.at()));
@@ -93,23 +108,43 @@ final class TranslationNumbers {
 
     private static void text(String path, String source, SourceSpan sourceAt, String translation,
                              SourceSpan translationAt, List<Difference> out) {
-        List<String> expected = numbers(source);
-        List<String> found = numbers(translation);
-        if (!expected.equals(found)) {
-            out.add(new Difference(path + " has the numbers " + found + " here, but " + expected + " in the source",
+        List<BigDecimal> expected = numbers(source);
+        List<BigDecimal> found = numbers(translation);
+        if (!sorted(expected).equals(sorted(found))) {
+            out.add(new Difference(path + " has " + (found.isEmpty() ? "no numbers" : "the numbers " + listed(found))
+                    + " here, but " + (expected.isEmpty() ? "none" : listed(expected)) + " in the source",
                     sourceAt, translationAt));
         }
     }
 
-    /** The numbers a text holds, sorted: digits, with a decimal point or comma read as one. */
-    static List<String> numbers(String text) {
+    /**
+     * The numbers a text holds, in the order it gives them: digits, with a decimal point or comma
+     * read as one, without trailing zeros ({@code 7,20} is 7.2).
+     */
+    static List<BigDecimal> numbers(String text) {
         Matcher m = NUMBER.matcher(NOT_TEXT.matcher(text).replaceAll(" "));
-        List<String> out = new ArrayList<>();
+        List<BigDecimal> out = new ArrayList<>();
         while (m.find()) {
-            out.add(new BigDecimal(m.group().replace(',', '.')).stripTrailingZeros().toPlainString());
+            BigDecimal n = new BigDecimal(m.group().replace(',', '.')).stripTrailingZeros();
+            out.add(n.scale() < 0 ? n.setScale(0) : n);
         }
+        return out;
+    }
+
+    /** The numbers as a multiset: sorted by value. */
+    private static List<BigDecimal> sorted(List<BigDecimal> numbers) {
+        List<BigDecimal> out = new ArrayList<>(numbers);
         out.sort(null);
         return out;
+    }
+
+    /** The numbers as the reader wrote them, in their order: "8, 12". */
+    private static String listed(List<BigDecimal> numbers) {
+        List<String> plain = new ArrayList<>();
+        for (BigDecimal n : numbers) {
+            plain.add(n.toPlainString());
+        }
+        return String.join(", ", plain);
     }
 
     private static String items(int n) {

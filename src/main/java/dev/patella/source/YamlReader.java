@@ -99,13 +99,95 @@ final class YamlReader {
             return switch (token) {
                 case START_OBJECT -> mapping(at);
                 case START_ARRAY -> list(at);
-                case VALUE_STRING -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
+                case VALUE_STRING -> new YNode.YScalar(string(at), YNode.YScalar.Type.STRING, at);
                 case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
                 case VALUE_NUMBER_FLOAT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.DECIMAL, at);
                 case VALUE_TRUE, VALUE_FALSE -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.BOOLEAN, at);
                 case VALUE_NULL -> new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
                 default -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
             };
+        }
+
+        /**
+         * The current string, without the control characters a double-quoted string can spell as
+         * escapes ({@code "\x1b"}, {@code "\0"}, {@code "\e"}): each is reported at its escape (raw
+         * ones never get here, see {@link TextDecoder}).
+         */
+        private String string(SourceSpan at) throws IOException {
+            String value = parser.getText();
+            if (!ControlCharacters.any(value)) {
+                return value;
+            }
+            List<SourceSpan> escapes = escapes(at);
+            int n = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (ControlCharacters.forbidden(c)) {
+                    SourceSpan where = n < escapes.size() ? escapes.get(n) : at;
+                    n++;
+                    diagnostics.error(ControlCharacters.CODE, where, "this escape gives " + ControlCharacters.name(c)
+                            + ", an invisible control character, not text; delete it");
+                }
+            }
+            return ControlCharacters.removed(value);
+        }
+
+        /** Where the current double-quoted string (which starts at {@code at}) spells a forbidden control character. */
+        private List<SourceSpan> escapes(SourceSpan at) {
+            List<SourceSpan> out = new ArrayList<>();
+            long start = parser.currentTokenLocation().getCharOffset();
+            if (start < 0 || start >= text.length() || text.charAt((int) start) != '"') {
+                return out;
+            }
+            int line = at.line();
+            int column = at.column() + 1;
+            for (int i = (int) start + 1; i < text.length() && text.charAt(i) != '"'; i++, column++) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    line++;
+                    column = 0;
+                } else if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    int digits = switch (text.charAt(i + 1)) {
+                        case 'x' -> 2;
+                        case 'u' -> 4;
+                        case 'U' -> 8;
+                        default -> 0;
+                    };
+                    int escaped = switch (text.charAt(i + 1)) {
+                        case '0' -> 0;
+                        case 'a' -> 7;
+                        case 'b' -> 8;
+                        case 'v' -> 11;
+                        case 'f' -> 12;
+                        case 'e' -> 0x1B;
+                        case 'N' -> 0x85;
+                        default -> digits > 0 ? hex(i + 2, digits) : -1;
+                    };
+                    if (escaped >= 0 && ControlCharacters.forbidden(escaped)) {
+                        out.add(new SourceSpan(file, line, column));
+                    }
+                    int skipped = 1 + digits;
+                    i += skipped;
+                    column += skipped;
+                }
+            }
+            return out;
+        }
+
+        /** The number written in {@code digits} hexadecimal digits at {@code from}; -1 when it is not one. */
+        private int hex(int from, int digits) {
+            if (from + digits > text.length()) {
+                return -1;
+            }
+            int value = 0;
+            for (int i = from; i < from + digits; i++) {
+                int d = Character.digit(text.charAt(i), 16);
+                if (d < 0 || value > 0x10FFFF) {
+                    return -1;
+                }
+                value = value * 16 + d;
+            }
+            return value;
         }
 
         private YNode mapping(SourceSpan at) throws IOException {

@@ -191,7 +191,10 @@ class TranslationDriftTest {
             "another dose in a number field|  sets: 3|  sets: 2|  sets: 2",
             "another dose in a text field|  reps: 10-15|  reps: 10-12|  reps: 10-12",
             "a step more than the source|  - Levanta la pierna.|  - Levanta la pierna.~  - Bájala.|steps:",
-            "a step with a number of its own|  - Levanta la pierna.|  - Levanta la pierna 2 veces.|  - Levanta"})
+            "a step with a number of its own|  - Levanta la pierna.|  - Levanta la pierna 2 veces.|  - Levanta",
+            "another phase of the program|phase: early|phase: later|phase:",
+            "another kind of exercise|chain: open|chain: closed|chain:",
+            "another side|  per_side: true|  per_side: false|  per_side:"})
     void aTranslationWhoseNumbersAreNotItsSourcesIsReportedAtItsLineAndCannotBeMarked(String name, String from,
             String to, String reportedLine) throws IOException {
         edit(SPANISH, from, to.replace("~", "\n")); // ~ is a line break
@@ -238,6 +241,32 @@ class TranslationDriftTest {
         assertThat(missing.diagnostics()).as(missing.err())
                 .contains("warning translation.missing-field " + people + ":" + lineOf(people, "ed:") + ":1");
         assertThat(missing.message("translation.missing-field")).contains("\"ed.bio\"");
+    }
+
+    /** The program of a translated condition puts its exercises in the phases of its source's. */
+    @Test
+    void aTranslatedProgramPhaseThatIsNotItsSourcesIsReportedAtItsLine() throws IOException {
+        String condition = "content/es/conditions/sore-knee.md";
+        edit(condition, "  - phase: early", "  - phase: later");
+
+        var check = check();
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).singleElement().asString()
+                .startsWith("warning translation.numbers " + condition + ":" + lineOf(condition, "  - phase:") + ":");
+        assertThat(check.message("translation.numbers")).contains("program item 1.phase is later here, but early in "
+                + "the source");
+    }
+
+    /** The numbers a text holds are named in the order it gives them, not sorted as words ("8-12" is 8, 12). */
+    @Test
+    void theNumbersOfAWrongRangeAreNamedInTheirOrder() throws IOException {
+        edit(SPANISH, "  reps: 10-15", "  reps: 8-12");
+
+        var check = check();
+
+        assertThat(check.message("translation.numbers")).contains("dose.reps has the numbers 8, 12 here, but 10, 15 "
+                + "in the source");
     }
 
     private TestSites.Run check() {
