@@ -181,14 +181,14 @@ final class Fields {
         if (required) {
             return Optional.of(requiredProse(key));
         }
-        return node(key).flatMap(n -> asText(key, n).filter(t -> !t.isBlank()).map(text -> new Prose(text, n.at())));
+        return node(key).flatMap(n -> asText(key, n).filter(t -> !t.isBlank()).map(text -> prose(n, text)));
     }
 
     /** Markdown that must be there and not blank; blank prose at the mapping when it is not (reported). */
     Prose requiredProse(String key) {
         declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
         return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))
-                .map(text -> new Prose(text, n.at()))).orElse(new Prose("", at));
+                .map(text -> prose(n, text))).orElse(new Prose("", at));
     }
 
     // ---- numbers, truth values, dates, choices ----
@@ -299,7 +299,7 @@ final class Fields {
                         + " is empty; write the item or remove it");
                 continue;
             }
-            asItemText(key, item).ifPresent(text -> out.add(new Prose(text, item.at())));
+            asItemText(key, item).ifPresent(text -> out.add(prose(item, text)));
         }
         if (required && nodes.isEmpty()) {
             error("schema.missing-key", n.at(), "\"" + key + "\" is an empty list in the " + what
@@ -455,6 +455,11 @@ final class Fields {
     }
 
     // ---- conversions ----
+
+    /** {@code text}, read from {@code n}, as Markdown placed in the file line by line. */
+    private static Prose prose(YNode n, String text) {
+        return n instanceof YNode.YScalar s ? s.prose(text) : new Prose(text, n.at());
+    }
 
     private Optional<String> asText(String key, YNode n) {
         if (n instanceof YNode.YScalar s && !s.isNull()) {

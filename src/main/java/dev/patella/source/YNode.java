@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,21 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    /** A single value. {@code text} is the value as written, without quotes. */
-    record YScalar(String text, Type type, SourceSpan at) implements YNode {
+    /**
+     * A single value. {@code text} is the value as written, without quotes; {@code lines} are where
+     * its lines start in the file when it is written over several (see {@link TextPlaces}).
+     */
+    record YScalar(String text, Type type, SourceSpan at, List<Integer> lines) implements YNode {
         enum Type { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+
+        YScalar(String text, Type type, SourceSpan at) {
+            this(text, type, at, List.of());
+        }
+
+        /** The value as Markdown, placed in its file line by line. */
+        Prose prose(String markdown) {
+            return new Prose(markdown, at, lines);
+        }
 
         @Override
         public String kind() {

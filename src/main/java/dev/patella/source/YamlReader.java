@@ -99,7 +99,12 @@ final class YamlReader {
             return switch (token) {
                 case START_OBJECT -> mapping(at);
                 case START_ARRAY -> list(at);
-                case VALUE_STRING -> new YNode.YScalar(string(at), YNode.YScalar.Type.STRING, at);
+                case VALUE_STRING -> {
+                    String value = string(at);
+                    long start = parser.currentTokenLocation().getCharOffset();
+                    yield new YNode.YScalar(value, YNode.YScalar.Type.STRING, at,
+                            TextPlaces.of(text, (int) Math.min(start, Integer.MAX_VALUE), value, at));
+                }
                 case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
                 case VALUE_NUMBER_FLOAT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.DECIMAL, at);
                 case VALUE_TRUE, VALUE_FALSE -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.BOOLEAN, at);
