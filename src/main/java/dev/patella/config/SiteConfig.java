@@ -1,5 +1,6 @@
 package dev.patella.config;
 
+import dev.patella.diag.SourceSpan;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param baseUrl    where this edition is published: the site's base URL for the default language,
  *                   {@code <base>/<code>/} for the others (see {@link #forEdition})
  * @param languages  every language the site is published in
+ * @param places     where the reader-facing texts are written, to report mistakes inside them
  */
 public record SiteConfig(
         String title,
@@ -31,7 +33,8 @@ public record SiteConfig(
         GetHelp getHelp,
         double readingGradeMax,
         Optional<URI> reportErrorsTo,
-        Languages languages) {
+        Languages languages,
+        Places places) {
 
     /** The default time between reviews when {@code review_interval_months} is not set. */
     public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 24;
@@ -44,6 +47,7 @@ public record SiteConfig(
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(reportErrorsTo, "reportErrorsTo");
         Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(places, "places");
         if (!baseUrl.isAbsolute() || !baseUrl.getPath().endsWith("/")) {
             throw new IllegalArgumentException("base URL must be absolute and end in /: " + baseUrl);
         }
@@ -52,7 +56,7 @@ public record SiteConfig(
     /** The same settings published under another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(title, description, language, url, publisher, reviewIntervalMonths, intro,
-                disclaimer, getHelp, readingGradeMax, reportErrorsTo, languages);
+                disclaimer, getHelp, readingGradeMax, reportErrorsTo, languages, places);
     }
 
     /**
@@ -67,7 +71,7 @@ public record SiteConfig(
         }
         return new SiteConfig(text.title(), text.description(), code, baseUrl.resolve(code + "/"), publisher,
                 reviewIntervalMonths, text.intro(), text.disclaimer(), text.getHelp(), readingGradeMax,
-                reportErrorsTo, languages);
+                reportErrorsTo, languages, text.places());
     }
 
     /** Whether these are the settings of the default language, published at the base URL itself. */
@@ -90,11 +94,50 @@ public record SiteConfig(
 
     /** The reader-facing texts of {@code site.yaml} that a translation gives in its own {@code site.yaml}. */
     public EditionText text() {
-        return new EditionText(title, description, intro, disclaimer, getHelp);
+        return new EditionText(title, description, intro, disclaimer, getHelp, places);
     }
 
     /** The texts of the settings that are translated: everything else is shared by every edition. */
-    public record EditionText(String title, String description, String intro, String disclaimer, GetHelp getHelp) {
+    public record EditionText(String title, String description, String intro, String disclaimer, GetHelp getHelp,
+                              Places places) {
+    }
+
+    /**
+     * Where a text of the settings is written: where it starts and, for a text written over several
+     * lines, where each of them starts (as {@code Prose.lines} holds them).
+     */
+    public record Placed(SourceSpan at, List<Integer> lines) {
+        public Placed {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Where the texts a reader sees are written in their {@code site.yaml}: {@code intro},
+     * {@code disclaimer} and each item of {@code get_help}, so that a broken link in one is reported
+     * at its own line of its own file.
+     */
+    public record Places(Placed intro, Placed disclaimer, List<Placed> stopIf, List<Placed> seeADoctor) {
+        public Places {
+            stopIf = List.copyOf(stopIf);
+            seeADoctor = List.copyOf(seeADoctor);
+        }
+
+        /** Every text placed at the top of {@code file}, for settings not read from a file. */
+        public static Places top(String file) {
+            Placed start = new Placed(SourceSpan.startOf(file), List.of());
+            return new Places(start, start, List.of(), List.of());
+        }
+
+        /** Where item {@code i} of {@code stop_if} is written; at the disclaimer's place when unknown. */
+        public Placed stopIf(int i) {
+            return i < stopIf.size() ? stopIf.get(i) : disclaimer;
+        }
+
+        /** Where item {@code i} of {@code see_a_doctor} is written; at the disclaimer's place when unknown. */
+        public Placed seeADoctor(int i) {
+            return i < seeADoctor.size() ? seeADoctor.get(i) : disclaimer;
+        }
     }
 
     /**

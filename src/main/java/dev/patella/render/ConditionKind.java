@@ -4,7 +4,6 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Condition;
-import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +46,8 @@ final class ConditionKind implements PageKind {
             c.riskFactors().forEach(p -> body.add(plain.of(p)));
             c.avoid().forEach(p -> body.add(plain.of(p)));
             c.program().forEach(step -> step.summary().ifPresent(p -> body.add(plain.of(p))));
-            var help = index.site().config().getHelp();
-            help.stopIf().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
-            help.seeADoctor().forEach(s -> body.add(plain.of(new Prose(s, ViewBuilder.SITE_YAML))));
+            ViewBuilder.stopIf(index).forEach(p -> body.add(plain.of(p)));
+            ViewBuilder.seeADoctor(index).forEach(p -> body.add(plain.of(p)));
             return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), kinds.text("search.kind.condition"), c.summary(),
                     String.join(" · ", words), plain.words(body));
         }).toList();

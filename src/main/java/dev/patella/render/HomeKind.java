@@ -3,7 +3,6 @@ package dev.patella.render;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
-import dev.patella.model.Prose;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +45,7 @@ final class HomeKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         var md = v.markdownFor(Urls.HOME, d);
         var config = v.index().site().config();
-        String intro = md.block(new Prose(config.intro(), ViewBuilder.SITE_YAML));
+        String intro = md.block(ViewBuilder.settingsText(config.intro(), config.places().intro()));
         var cards = v.index().conditions().stream().map(c -> new Views.ConditionCard(c.title(),
                 Urls.relative(Urls.HOME, Urls.condition(c.slug())), c.summary(),
                 Urls.relative(Urls.HOME, Urls.program(c.slug())), v.program(c, Urls.HOME, md))).toList();

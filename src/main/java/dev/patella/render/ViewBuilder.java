@@ -2,6 +2,7 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
+import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
@@ -43,7 +44,6 @@ import java.util.stream.IntStream;
  */
 final class ViewBuilder {
 
-    static final SourceSpan SITE_YAML = SourceSpan.startOf("content/site.yaml");
 
     /** A view ready for its template, with the Markdown facts the checks need. */
     record Built(Object view, PageText markdown, List<String> sources) {
@@ -266,14 +266,34 @@ final class ViewBuilder {
     }
 
     String disclaimer(PageText md) {
-        return md.block(new Prose(index.site().config().disclaimer(), SITE_YAML));
+        var config = index.site().config();
+        return md.block(settingsText(config.disclaimer(), config.places().disclaimer()));
     }
 
     Views.Help help(PageText md) {
-        var help = index.site().config().getHelp();
-        return new Views.Help(
-                help.stopIf().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList(),
-                help.seeADoctor().stream().map(s -> md.inline(new Prose(s, SITE_YAML))).toList());
+        return new Views.Help(stopIf(index).stream().map(md::inline).toList(),
+                seeADoctor(index).stream().map(md::inline).toList());
+    }
+
+    /** A text of {@code site.yaml}, placed where it is written. */
+    static Prose settingsText(String text, SiteConfig.Placed place) {
+        return new Prose(text, place.at(), place.lines());
+    }
+
+    /** The settings' "stop if" rules, each placed where it is written. */
+    static List<Prose> stopIf(SiteIndex index) {
+        var config = index.site().config();
+        var items = config.getHelp().stopIf();
+        return IntStream.range(0, items.size())
+                .mapToObj(i -> settingsText(items.get(i), config.places().stopIf(i))).toList();
+    }
+
+    /** The settings' "see a doctor" rules, each placed where it is written. */
+    static List<Prose> seeADoctor(SiteIndex index) {
+        var config = index.site().config();
+        var items = config.getHelp().seeADoctor();
+        return IntStream.range(0, items.size())
+                .mapToObj(i -> settingsText(items.get(i), config.places().seeADoctor(i))).toList();
     }
 
     /** The page's reference list: sources cited in the text in order of first use, then the rest of {@code sources:}. */

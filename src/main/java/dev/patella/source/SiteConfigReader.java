@@ -86,17 +86,20 @@ final class SiteConfigReader {
                     .orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
             double grade = f.integer("reading_grade_max", false, 1, 20).map(Integer::doubleValue)
                     .orElse(SiteConfig.DEFAULT_READING_GRADE_MAX);
-            var intro = f.requiredText("intro");
-            var disclaimer = f.requiredText("disclaimer");
+            var intro = f.requiredProse("intro");
+            var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
+            var stopIf = h.items("stop_if", true);
+            var seeADoctor = h.items("see_a_doctor", true);
+            var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
+            var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
             // the site's languages: read by TranslationFolders (translation drift) until the settings hold them
             f.strings("languages", false);
             var report = f.string("report_errors_to", false).flatMap(text -> reportErrorsTo(text, f));
             f.finish();
             var config = new SiteConfig(title, description, language, baseUrl.orElse(STAND_IN_BASE_URL), publisher,
-                    interval, intro, disclaimer, help, grade, report, languages);
+                    interval, intro.markdown(), disclaimer.markdown(), help, grade, report, languages, places);
             return new Read(config, f.failed(), languagesKnown);
         });
     }
@@ -112,14 +115,33 @@ final class SiteConfigReader {
         return Fields.of(root, "translated site settings", diagnostics, FieldLog.NONE).flatMap(f -> {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
-            var intro = f.requiredText("intro");
-            var disclaimer = f.requiredText("disclaimer");
+            var intro = f.requiredProse("intro");
+            var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var help = new SiteConfig.GetHelp(h.strings("stop_if", true), h.strings("see_a_doctor", true));
+            var stopIf = h.items("stop_if", true);
+            var seeADoctor = h.items("see_a_doctor", true);
+            var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
+            var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
             f.string("translated_from", false);
-            return f.build(() -> new SiteConfig.EditionText(title, description, intro, disclaimer, help));
+            return f.build(() -> new SiteConfig.EditionText(title, description, intro.markdown(),
+                    disclaimer.markdown(), help, places));
         });
+    }
+
+    private static List<String> texts(List<Prose> items) {
+        return items.stream().map(Prose::markdown).toList();
+    }
+
+    /** Where the reader-facing texts are written, each line of them. */
+    private static SiteConfig.Places places(Prose intro, Prose disclaimer, List<Prose> stopIf, List<Prose> seeADoctor) {
+        return new SiteConfig.Places(placed(intro), placed(disclaimer),
+                stopIf.stream().map(SiteConfigReader::placed).toList(),
+                seeADoctor.stream().map(SiteConfigReader::placed).toList());
+    }
+
+    private static SiteConfig.Placed placed(Prose text) {
+        return new SiteConfig.Placed(text.at(), text.lines());
     }
 
     /**

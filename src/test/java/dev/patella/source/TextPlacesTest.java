@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +53,29 @@ class TextPlacesTest {
 
         assertThat(run.errors()).as(run.err())
                 .containsExactly("error link.broken content/exercises/leg-lift.md:" + place);
+    }
+
+    /**
+     * The texts of the settings, which every page shows: each mistake at its own line of its own
+     * file, the translated settings' in theirs (they were placed at the top of content/site.yaml).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "content/site.yaml;intro: Welcome to a tiny test site.;intro: >-\\n  Welcome to a tiny test site.\\n  See [here](/nope/).;13:7",
+            "content/site.yaml;    - Sharp pain.;    - Sharp pain.\\n    - A [knee](/nope/) that swells.;17:9",
+            "content/es/site.yaml;intro: Bienvenido a un sitio de prueba pequeño.;intro: |\\n  Bienvenido.\\n  Mira [aquí](/nope/).;5:8"})
+    void aBrokenLinkInATextOfTheSettingsIsReportedInItsOwnFileAtItsOwnLine(String file, String from, String to,
+                                                                            String place) {
+        Path project = TestSites.project(tmp.resolve("p"), "two-languages");
+        Path settings = project.resolve(file);
+        String text = TestSites.read(settings);
+        assertThat(text).contains(from);
+        TestSites.write(settings, text.replace(from, to.replace("\\n", "\n")));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        // the fixture's own mistakes (a drawing it leaves to other tests) are not these
+        assertThat(run.errors().stream().filter(e -> e.contains("site.yaml"))).as(run.err())
+                .containsExactly("error link.broken " + file + ":" + place);
     }
 }
