@@ -75,8 +75,10 @@ final class YamlReader {
         private final String file;
         private final int lineOffset;
         private final Diagnostics diagnostics;
-        /** Set when the document uses something refused (an alias): the tree is then not used. */
+        /** Set when the document uses something refused (an alias, a key written twice): the tree is then not used. */
         private boolean refused;
+        /** Set at the first alias, which alone is reported. */
+        private boolean aliased;
 
         TreeBuilder(JsonParser parser, String text, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
@@ -89,11 +91,12 @@ final class YamlReader {
         YNode value(JsonToken token) throws IOException {
             SourceSpan at = here();
             if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                if (!refused) {
+                if (!aliased) {
                     diagnostics.error("yaml.alias", at, "YAML aliases (*" + parser.getText() + ") are not allowed "
                             + "in content; write the value out in full");
                 }
                 refused = true;
+                aliased = true;
                 return new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
             }
             return switch (token) {
@@ -207,6 +210,8 @@ final class YamlReader {
                     diagnostics.error("yaml.duplicate-key", keyAt, "the key \"" + key
                             + "\" is written twice (first at line " + previous.keyAt().line()
                             + "); keep one of them");
+                    // which one was meant is unknown: the file is left out, as a file that cannot be read
+                    refused = true;
                     continue;
                 }
                 entries.put(key, new YNode.Entry(key, keyAt, value));
