@@ -32,9 +32,9 @@ final class ConditionReader {
     Optional<Condition> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
         var f = new Fields(doc.frontMatter(), WHAT, diagnostics, log);
         var slug = doc.slug(f);
-        var title = f.requiredText("title");
+        var title = f.plainText("title");
         var otherNames = f.strings("other_names", false);
-        var summary = f.requiredText("summary");
+        var summary = f.plainText("summary");
         var icd10 = f.string("icd10", false);
         var symptoms = f.items("symptoms", true);
         var riskFactors = f.items("risk_factors", false);

@@ -33,9 +33,9 @@ final class ExerciseReader {
     Optional<Exercise> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
         var f = new Fields(doc.frontMatter(), WHAT, diagnostics, log);
         var slug = doc.slug(f);
-        var title = f.requiredText("title");
+        var title = f.plainText("title");
         var otherNames = f.strings("other_names", false);
-        var summary = f.requiredText("summary");
+        var summary = f.plainText("summary");
         var muscles = muscles(f.requiredNested("muscles", "muscles"));
         var feelIt = f.requiredProse("feel_it");
         f.required("equipment");

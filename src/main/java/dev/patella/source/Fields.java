@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -169,6 +171,25 @@ final class Fields {
         return required ? Optional.of(requiredText(key)).filter(t -> !t.isEmpty())
                 : node(key).flatMap(n -> asText(key, n)).filter(t -> !t.isBlank());
     }
+
+    /**
+     * A title or summary: text that must be there, shown as written (in cards, search results, the
+     * page's description), so Markdown in it is warned of rather than shown as stars and brackets.
+     */
+    String plainText(String key) {
+        String text = requiredText(key);
+        Matcher markup = MARKUP.matcher(text);
+        if (markup.find()) {
+            SourceSpan where = keyAt(key).orElse(at);
+            warning("markdown.in-plain-text", where, "\"" + key + "\" is plain text, shown as written in lists, "
+                    + "search results and the page's description, so \"" + markup.group() + "\" would show as it is; "
+                    + "write it without Markdown, and put links, citations and emphasis in the page's text");
+        }
+        return text;
+    }
+
+    /** Markdown that a plain text would show as it is: strong emphasis, a link, a citation, code. */
+    private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\]\\(|\\[@|`");
 
     /** Text that must be there and not blank; "" when it is not (reported). */
     String requiredText(String key) {

@@ -19,8 +19,8 @@ final class PageReader {
     static Optional<Page> read(ContentDocument doc, Diagnostics diagnostics, FieldLog log) {
         var f = new Fields(doc.frontMatter(), "page front matter", diagnostics, log);
         var slug = doc.slug(f);
-        var title = f.requiredText("title");
-        var summary = f.requiredText("summary");
+        var title = f.plainText("title");
+        var summary = f.plainText("summary");
         boolean nav = f.bool("nav").orElse(false);
         boolean draft = f.bool("draft").orElse(false);
         var reviewed = f.date("reviewed", false);
