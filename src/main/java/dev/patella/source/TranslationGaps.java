@@ -31,7 +31,8 @@ final class TranslationGaps {
         SourceSpan top = SourceSpan.startOf(translation.file());
         for (YNode.Entry entry : kind.compared(source.root(), Optional.of(translation.root())).entries().values()) {
             boolean compared = kind == TranslationKind.SETTINGS ? kind.partOf(entry.key()).isPresent()
-                    : !TranslationKind.OWN.contains(entry.key());
+                    : !TranslationKind.NOT_TRANSLATED.contains(entry.key());
+            // a reviewer, a review date, a draft flag belong to each file: a translation is not told to copy them
             if (compared && !empty(entry.value())) {
                 Optional<YNode.Entry> other = translation.root().find(entry.key());
                 if (other.isEmpty() || empty(other.get().value())) {

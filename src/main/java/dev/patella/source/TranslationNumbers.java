@@ -28,9 +28,12 @@ final class TranslationNumbers {
             "\\[@[^\\]]*\\]" // a citation: [@smith2018] or [@a; @b]
                     + "|\\]\\([^)]*\\)" // a link's target: [words](/exercises/clamshell/)
                     + "|\\{[#.][^}]*\\}"); // a heading's id or class: {#symptoms}
-    /** A file's own fields: its dates and people, which a translation may have of its own. */
+    /**
+     * A file's own fields: its dates and people, which a translation may have of its own, and
+     * whether it is a draft (a translation may be one while its source is published, or not).
+     */
     private static final Set<String> OWN = Set.of("published", "reviewed", "review_due",
-            "author", "reviewer");
+            "author", "reviewer", "draft");
     /**
      * The fields, by kind, whose values are choices or keys, not words: a translation keeps them as
      * they are. A field inside a list is named without its item numbers ({@code program.phase}).
