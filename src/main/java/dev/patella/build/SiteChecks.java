@@ -76,8 +76,10 @@ final class SiteChecks {
         CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
+        Map<String, String> drafts = new HashMap<>();
+        editions.forEach(e -> drafts.putAll(ContentLinkChecker.draftPages(e.site().config().prefix(), e.site())));
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
-                index.site().unreadable().folders());
+                index.site().unreadable().folders(), drafts);
         checker.check(links, diagnostics);
         List<LinkUse> illustrations = new ArrayList<>();
         editions.forEach(edition -> illustrations.addAll(illustrations(edition)));

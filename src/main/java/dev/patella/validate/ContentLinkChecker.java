@@ -5,7 +5,12 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
 import dev.patella.diag.Suggestions;
+import dev.patella.model.Condition;
+import dev.patella.model.Exercise;
+import dev.patella.model.Page;
+import dev.patella.model.Site;
 import dev.patella.model.Unreadable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +27,10 @@ import java.util.TreeSet;
  *                not reported (the file's errors say what to fix)
  * @param unreadFolders content folders that are not folders ({@code "conditions"}, {@code "images"}…):
  *                links to what they would publish are not reported (the folder's error says what to fix)
+ * @param drafts  the pages left out because they are drafts, by site URL, with the file that says so
  */
 public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
-                                 Set<String> unreadFolders) {
+                                 Set<String> unreadFolders, Map<String, String> drafts) {
 
     /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
     private static final Pattern OTHER_SITE =
@@ -38,6 +44,29 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         files = Set.copyOf(files);
         broken = Set.copyOf(broken);
         unreadFolders = Set.copyOf(unreadFolders);
+        drafts = Map.copyOf(drafts);
+    }
+
+    /** A checker that knows of no drafts. */
+    public ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                              Set<String> unreadFolders) {
+        this(pages, files, broken, unreadFolders, Map.of());
+    }
+
+    /**
+     * The pages of {@code site}, the edition published under {@code prefix}, that are drafts, by
+     * site URL, with their files: a link to one is broken until it is published, and says so.
+     */
+    public static Map<String, String> draftPages(String prefix, Site site) {
+        Map<String, String> out = new HashMap<>();
+        site.conditions().stream().filter(Condition::draft).forEach(c -> {
+            out.put(prefix + Urls.condition(c.slug()), c.origin().file());
+            out.put(prefix + Urls.program(c.slug()), c.origin().file());
+        });
+        site.exercises().stream().filter(Exercise::draft)
+                .forEach(e -> out.put(prefix + Urls.exercise(e.slug()), e.origin().file()));
+        site.pages().stream().filter(Page::draft).forEach(p -> out.put(prefix + Urls.page(p.slug()), p.origin().file()));
+        return out;
     }
 
     /**
@@ -82,6 +111,12 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 continue;
             }
             Set<String> ids = pages.get(path);
+            if (ids == null && drafts.containsKey(path)) {
+                diagnostics.error("link.broken", link.at(), "the link points at " + path + ", a draft (\"draft: "
+                        + "true\" in " + drafts.get(path) + "), which is not published; publish it, or leave the link "
+                        + "out until it is (build --drafts and serve show drafts)");
+                continue;
+            }
             if (ids == null) {
                 var untranslated = LANGUAGE_PREFIX.matcher(path);
                 if (untranslated.matches() && pages.containsKey(untranslated.group(2))) {

@@ -205,6 +205,14 @@ class ContentErrorsTest {
     }
 
     @Test
+    void aLinkToADraftSaysThePageIsADraftNotThatItDoesNotExist() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/link-to-draft");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("link.broken")).contains("/plan/, a draft").contains("content/pages/plan.md")
+                .doesNotContain("no such page");
+    }
+
+    @Test
     void templateErrorNamesTheContentFileThatWasRendering() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/template-error");
         var run = TestSites.run("build", "--project", project.toString());
