@@ -578,9 +578,10 @@ public final class ContentLoader {
          */
         Set<String> unread(String folder, List<String> read) {
             Set<String> out = new HashSet<>();
+            Set<String> readable = new HashSet<>(read); // looked up once per file: a list made it quadratic
             for (Path path : lister.apply(content.resolve(folder))) {
                 String name = path.getFileName().toString();
-                if (name.endsWith(".md") && !read.contains(relative(path))) {
+                if (name.endsWith(".md") && !readable.contains(relative(path))) {
                     out.add(name.substring(0, name.length() - 3));
                 }
             }
@@ -594,9 +595,10 @@ public final class ContentLoader {
          */
         Set<String> unreadTranslations(String code, String folder, List<String> read) {
             Set<String> out = new HashSet<>();
+            Set<String> readable = new HashSet<>(read);
             for (Path path : list(content.resolve(code).resolve(folder))) {
                 String name = path.getFileName().toString();
-                if (name.endsWith(".md") && !read.contains(relative(path))
+                if (name.endsWith(".md") && !readable.contains(relative(path))
                         && Files.exists(content.resolve(folder).resolve(name))) {
                     out.add(name.substring(0, name.length() - 3));
                 }
