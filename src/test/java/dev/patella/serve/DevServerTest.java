@@ -406,6 +406,11 @@ class DevServerTest {
             assertThat(crashed).contains("content/exercises/leg-lift.md:1:1").contains("[serve.rebuild-failed]")
                     .contains("StackOverflowError").contains("<h1>Leg lift</h1>").doesNotContain("OVERFLOW helps");
             assertThat(get("/about/").body()).contains("content/exercises/leg-lift.md:1:1").contains("<h1>About</h1>");
+            // the page can be served before the terminal has the whole stack trace: wait for its first line
+            long until = System.nanoTime() + TIMEOUT.toNanos();
+            while (!log.toString().contains("java.lang.StackOverflowError") && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             assertThat(log.toString()).contains("content/exercises/leg-lift.md:1:1: error: the rebuild stopped")
                     .contains("java.lang.StackOverflowError");
 
