@@ -20,23 +20,26 @@ import java.util.Locale;
  * <pre>
  * mvn -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java bench/Generate.java 4000 /tmp/gen
- * java -cp target/classes:$(cat target/cp.txt) bench/ServeRebuild.java /tmp/gen/patella [EDITS]
+ * java -cp target/classes:$(cat target/cp.txt) bench/ServeRebuild.java /tmp/gen/patella [EDITS [FILE [body|title]]]
  * </pre>
  *
- * The project is changed while this runs (one generated page gets a new word per edit) and put
- * back at the end.
+ * The project is changed while this runs (one page gets a new sentence in its body per edit, or,
+ * with {@code title}, a new word at the end of its title) and put back at the end. FILE is the
+ * content file edited, relative to the project ({@code content/pages/guide-1.md} unless given).
  */
 public final class ServeRebuild {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java bench/ServeRebuild.java PROJECT [EDITS]");
+            System.err.println("usage: java bench/ServeRebuild.java PROJECT [EDITS [FILE [body|title]]]");
             System.exit(2);
         }
         Path project = Path.of(args[0]).toAbsolutePath().normalize();
         int edits = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        Path page = project.resolve("content/pages/guide-1.md");
+        Path page = project.resolve(args.length > 2 ? args[2] : "content/pages/guide-1.md");
+        boolean title = args.length > 3 && args[3].equals("title");
         String original = Files.readString(page);
+        String titleLine = original.lines().filter(l -> l.startsWith("title: ")).findFirst().orElseThrow();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var session = new SiteSession(BuildOptions.defaults(project, LocalDate.of(2026, 12, 2)), System::nanoTime);
         long t0 = System.nanoTime();
@@ -46,7 +49,8 @@ public final class ServeRebuild {
         List<Double> cpu = new ArrayList<>();
         try {
             for (int i = 0; i < edits; i++) {
-                Files.writeString(page, original.replaceFirst("\n\n", "\n\nEdit number " + i + " of this page.\n\n"));
+                Files.writeString(page, title ? original.replace(titleLine, titleLine + " " + i)
+                        : original.replaceFirst("\n---\n", "\n---\nEdit number " + i + " of this page.\n\n"));
                 long c = os.getProcessCpuTime();
                 long w = System.nanoTime();
                 var diagnostics = new Diagnostics();
@@ -61,8 +65,8 @@ public final class ServeRebuild {
             Files.writeString(page, original);
         }
         int half = edits / 2;
-        System.out.printf(Locale.ROOT, "one-page rebuild, median of the last %d of %d edits: wall %.1f ms, CPU %.1f ms%n",
-                edits - half, edits, median(wall.subList(half, edits)), median(cpu.subList(half, edits)));
+        System.out.printf(Locale.ROOT, "one-page rebuild (%s edited), median of the last %d of %d edits: wall %.1f ms, CPU %.1f ms%n",
+                title ? "title" : "body", edits - half, edits, median(wall.subList(half, edits)), median(cpu.subList(half, edits)));
     }
 
     private static double median(List<Double> xs) {
