@@ -64,6 +64,8 @@ public final class ServeRebuild {
         } finally {
             Files.writeString(page, original);
         }
+        System.out.println("wall time of each edit, ms: " + wall.stream().map(w -> String.valueOf(Math.round(w)))
+                .collect(java.util.stream.Collectors.joining(" ")));
         int half = edits / 2;
         System.out.printf(Locale.ROOT, "one-page rebuild (%s edited), median of the last %d of %d edits: wall %.1f ms, CPU %.1f ms%n",
                 title ? "title" : "body", edits - half, edits, median(wall.subList(half, edits)), median(cpu.subList(half, edits)));
