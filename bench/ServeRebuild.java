@@ -47,6 +47,7 @@ public final class ServeRebuild {
         System.out.printf(Locale.ROOT, "first build: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Integer> rendered = new ArrayList<>();
         try {
             for (int i = 0; i < edits; i++) {
                 Files.writeString(page, title ? original.replace(titleLine, titleLine + " " + i)
@@ -57,6 +58,11 @@ public final class ServeRebuild {
                 var build = session.build(Changes.of(List.of(page)), diagnostics);
                 wall.add((System.nanoTime() - w) / 1e6);
                 cpu.add((os.getProcessCpuTime() - c) / 1e6);
+                rendered.add(build.rendered().size());
+                if (i == edits - 1) {
+                    System.out.println("rendered again by the last edit: " + build.rendered().stream().limit(12).toList()
+                            + (build.rendered().size() > 12 ? " ..." : ""));
+                }
                 if (build.changed().isEmpty() || diagnostics.hasErrors()) {
                     throw new IllegalStateException("edit " + i + " changed nothing or failed: " + diagnostics.sorted());
                 }
@@ -67,6 +73,7 @@ public final class ServeRebuild {
         System.out.println("wall time of each edit, ms: " + wall.stream().map(w -> String.valueOf(Math.round(w)))
                 .collect(java.util.stream.Collectors.joining(" ")));
         int half = edits / 2;
+        System.out.println("pages rendered again by the last edit: " + rendered.get(edits - 1));
         System.out.printf(Locale.ROOT, "one-page rebuild (%s edited), median of the last %d of %d edits: wall %.1f ms, CPU %.1f ms%n",
                 title ? "title" : "body", edits - half, edits, median(wall.subList(half, edits)), median(cpu.subList(half, edits)));
     }

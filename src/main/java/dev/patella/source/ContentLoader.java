@@ -579,9 +579,11 @@ public final class ContentLoader {
         Set<String> unread(String folder, List<String> read) {
             Set<String> out = new HashSet<>();
             Set<String> readable = new HashSet<>(read); // looked up once per file: a list made it quadratic
-            for (Path path : lister.apply(content.resolve(folder))) {
+            Path dir = content.resolve(folder);
+            String prefix = relative(dir) + "/"; // a file's content path is this and its name: no path made per file
+            for (Path path : lister.apply(dir)) {
                 String name = path.getFileName().toString();
-                if (name.endsWith(".md") && !readable.contains(relative(path))) {
+                if (name.endsWith(".md") && !readable.contains(prefix + name)) {
                     out.add(name.substring(0, name.length() - 3));
                 }
             }
