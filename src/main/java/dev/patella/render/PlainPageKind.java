@@ -22,15 +22,6 @@ final class PlainPageKind implements PageKind {
                 Optional.of(p.origin()), (v, d) -> view(v, p, d)).keyedBy(List.of(p, shared))).toList();
     }
 
-    /**
-     * What a plain page's spec reads besides its own page, with room to spare: the settings, the
-     * people, the sources, the conditions and exercises (the footer's help link), the glossary,
-     * the files, what could not be read, the main navigation, the pages in the footer, and whether
-     * there is an about page (people's profiles link to it). The formatted references and the
-     * templates are not here: a change to either empties the render cache. When this changes every
-     * plain page's spec is built again. Exercise pages read no more than this and their exercise
-     * (see {@link ExerciseKind}).
-     */
     /** {@link #shared(SiteIndex, Messages)}, the same object as last time when it is equal to it. */
     static Object shared(Inputs inputs) {
         return inputs.same().apply(shared(inputs.index(), inputs.words()));
@@ -38,17 +29,30 @@ final class PlainPageKind implements PageKind {
 
     /**
      * The key of a page that shows the site as a whole (home, lists, programs, handout, glossary):
-     * {@link #shared(Inputs)}, the exercises' drawings' sizes (read from their files, which no
-     * record holds) and the latest review of anything, which such pages give as the site's last check.
+     * {@link #shared(Inputs)}, every exercise, the exercises' drawings' sizes (read from their
+     * files, which no record holds) and the latest review of anything, which such pages give as the
+     * site's last check.
      */
     static Object overview(Inputs inputs) {
-        return inputs.same().apply(List.of(shared(inputs), ViewBuilder.illustrationSizes(inputs.index()),
-                ViewBuilder.lastReviewed(inputs.index())));
+        return inputs.same().apply(List.of(shared(inputs), inputs.index().exercises(),
+                ViewBuilder.illustrationSizes(inputs.index()), ViewBuilder.lastReviewed(inputs.index())));
     }
 
+    /**
+     * What a plain page's spec reads besides its own page: the settings, the people, the sources,
+     * the conditions (the navigation and the footer's help link; an exercise page's "used in"
+     * list), the glossary, the files, what could not be read, the main navigation, the pages in the
+     * footer, and whether there is an about page (people's profiles link to it). The formatted
+     * references and the templates are not here: a change to either empties the render cache. When
+     * this changes every plain page's spec is built again. Exercise pages read no more than this
+     * and their exercise (see {@link ExerciseKind}). The other exercises are not here: no plain or
+     * exercise page shows them (links to them are checked after rendering, against the whole site),
+     * and with them every page's spec was made again when one exercise was edited: 950 exercise
+     * and 3,000 plain pages at 4,000 generated pages.
+     */
     static Object shared(SiteIndex index, Messages words) {
         var site = index.site();
-        return List.of(site.config(), site.people(), site.references(), index.conditions(), index.exercises(),
+        return List.of(site.config(), site.people(), site.references(), index.conditions(),
                 site.glossary(), site.files(), site.unreadable(),
                 PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList(),
                 index.pages().stream().filter(Page::nav).toList(), index.urls().contains(Urls.page("about")));
