@@ -1,9 +1,11 @@
 package dev.patella.render;
 
 import dev.patella.index.SiteIndex;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -80,8 +82,28 @@ interface PageKind {
     /**
      * @param same gives back an equal object the last render used when there is one, else its
      *             argument: keys of inputs shared by many pages, made the same object, compare at once
+     * @param keys those keys, each made once for the edition however many kinds ask for it
      */
     record Inputs(SiteIndex index, Messages words, List<SearchIndex.Entry> findable, String searchIndex,
-                  Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same) {
+                  Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same, SharedKeys keys) {
+    }
+
+    /**
+     * The keys many pages of one edition share ({@link PlainPageKind#shared(Inputs)},
+     * {@link PlainPageKind#overview(Inputs)}), each worked out once per render: seven kinds ask for
+     * the overview, which reads every drawing's size from its file.
+     */
+    final class SharedKeys {
+        private final Map<String, Object> made = new HashMap<>();
+
+        /** The key called {@code name}, made by {@code make} the first time it is asked for. */
+        synchronized Object get(String name, Supplier<Object> make) {
+            Object known = made.get(name);
+            if (known == null) {
+                known = make.get();
+                made.put(name, known);
+            }
+            return known;
+        }
     }
 }

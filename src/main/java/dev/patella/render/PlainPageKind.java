@@ -17,14 +17,14 @@ final class PlainPageKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        Object shared = inputs.same().apply(shared(inputs.index(), inputs.words()));
+        Object shared = shared(inputs);
         return inputs.index().pages().stream().map(p -> new PageJob(Urls.page(p.slug()), template(),
                 Optional.of(p.origin()), (v, d) -> view(v, p, d)).keyedBy(List.of(p, shared))).toList();
     }
 
     /** {@link #shared(SiteIndex, Messages)}, the same object as last time when it is equal to it. */
     static Object shared(Inputs inputs) {
-        return inputs.same().apply(shared(inputs.index(), inputs.words()));
+        return inputs.keys().get("shared", () -> inputs.same().apply(shared(inputs.index(), inputs.words())));
     }
 
     /**
@@ -34,8 +34,9 @@ final class PlainPageKind implements PageKind {
      * site's last check.
      */
     static Object overview(Inputs inputs) {
-        return inputs.same().apply(List.of(shared(inputs), inputs.index().exercises(),
-                ViewBuilder.illustrationSizes(inputs.index()), ViewBuilder.lastReviewed(inputs.index())));
+        return inputs.keys().get("overview", () -> inputs.same().apply(List.of(shared(inputs),
+                inputs.index().exercises(), ViewBuilder.illustrationSizes(inputs.index()),
+                ViewBuilder.lastReviewed(inputs.index()))));
     }
 
     /**

@@ -127,7 +127,8 @@ public final class SiteRenderer {
             // and only the late search page names it
             Messages words = templates.words(index.site().config().language(), diagnostics);
             String prefix = index.site().config().prefix();
-            var inputs = new PageKind.Inputs(index, words, List.of(), "", Map.of(), cache::same);
+            var inputs = new PageKind.Inputs(index, words, List.of(), "", Map.of(), cache::same,
+                    new PageKind.SharedKeys());
             runs.add(new Edition(index, words, prefix, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
         }
         Alternates alternates = editions.size() > 1
@@ -162,7 +163,7 @@ public final class SiteRenderer {
             SiteIndex index = run.index();
             Searched searchable = searchables.get(e);
             var late = new PageKind.Inputs(index, run.words(), searchable.entries(), searchable.file().sitePath(),
-                    citedBy(next, index, run.prefix(), run.early()), cache::same);
+                    citedBy(next, index, run.prefix(), run.early()), cache::same, new PageKind.SharedKeys());
             ViewBuilder views = builders.get(e);
             all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
                     new GlossaryLinker(index.site().glossary()), cache, before,
