@@ -3,7 +3,6 @@ package dev.patella.model;
 import dev.patella.config.SiteConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What {@code content/<code>/} holds: the items translated into one language, each read with the
@@ -42,6 +41,9 @@ public record Translation(String language, Optional<SiteConfig.EditionText> text
      * gives {@code content/exercises/clamshell.md}.
      */
     public static String sourceFile(String translationFile, String language) {
-        return translationFile.replaceFirst("^content/" + Pattern.quote(language) + "/", "content/");
+        // by hand, not a regular expression compiled on each call: it runs for every page of every edition
+        String folder = "content/" + language + "/";
+        return translationFile.startsWith(folder) ? "content/" + translationFile.substring(folder.length())
+                : translationFile;
     }
 }
