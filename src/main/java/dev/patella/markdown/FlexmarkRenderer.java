@@ -48,6 +48,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     private static final Pattern CITATION = Pattern.compile("\\[@[^\\[\\]]*\\]");
     private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]()<>#|{}]");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));");
+    /** The code page old Windows programs wrote text in: what they meant by 128 to 159 (see Walk#windowsMeaning). */
+    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cntrl}]");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*:");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
@@ -248,9 +250,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 diagnostics.warning("markdown.raw-html", at(node), "raw HTML is not allowed in content and is "
                         + "shown as text; use Markdown instead (for example **bold** or a list)");
             } else if (node instanceof HtmlEntity entity && controlCharacter(entity.getChars().toString()) >= 0) {
+                int c = controlCharacter(entity.getChars().toString());
                 diagnostics.error("content.control-character", at(node), "\"" + entity.getChars() + "\" gives "
-                        + String.format(Locale.ROOT, "U+%04X", controlCharacter(entity.getChars().toString()))
-                        + ", an invisible control character, not text; delete it");
+                        + String.format(Locale.ROOT, "U+%04X", c) + ", an invisible control character, not text; "
+                        + windowsMeaning(c).map(meant -> "in the old Windows code page " + c + " stood for \""
+                        + meant + "\": write \"" + meant + "\" itself instead").orElse("delete it"));
                 entity.unlink();
                 return;
             } else if (node instanceof AttributeNode attribute) {
@@ -383,6 +387,20 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             ref.insertBefore(new CitationNode(ref.getChars(), html));
             ref.unlink();
+        }
+
+        /**
+         * The character an old Windows program meant by a number from 128 to 159 (code page 1252:
+         * 150 is an en dash), which text pasted from one often holds as {@code &#150;}; empty for
+         * other numbers and for the five that code page leaves unused.
+         */
+        private static Optional<String> windowsMeaning(int c) {
+            if (c < 0x80 || c > 0x9F) {
+                return Optional.empty();
+            }
+            String meant = new String(new byte[] {(byte) c}, WINDOWS_1252);
+            return meant.length() == 1 && meant.charAt(0) != '\uFFFD' && meant.charAt(0) != c ? Optional.of(meant)
+                    : Optional.empty();
         }
 
         /**

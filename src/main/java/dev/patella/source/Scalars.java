@@ -2,6 +2,8 @@ package dev.patella.source;
 
 import dev.patella.model.RepRange;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Scalars {
 
+    /** A date's form, YYYY-MM-DD, whether or not the day exists. */
+    private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
 
     private Scalars() {
@@ -48,13 +52,33 @@ final class Scalars {
 
     static Optional<LocalDate> date(Fields f, String key, YNode n) {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING) {
+            String text = s.text().trim();
             try {
-                return Optional.of(LocalDate.parse(s.text().trim()));
+                return Optional.of(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                // reported below
+                Matcher written = ISO_DAY.matcher(text);
+                if (written.matches()) { // the right form, but no such day: say which part is wrong
+                    f.error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + f.what() + " is " + text
+                            + ", which is not a day of the calendar (" + noSuchDay(written) + "); write the real date");
+                    return Optional.empty();
+                }
             }
         }
         return f.wrong(key, n, "a date written as YYYY-MM-DD, for example 2026-11-21");
+    }
+
+    /** Why a date written as YYYY-MM-DD is not a day: its month, or the month's length. */
+    private static String noSuchDay(Matcher written) {
+        int month = Integer.parseInt(written.group(2));
+        if (month < 1 || month > 12) {
+            return "the month is " + month + ", and months go from 01 to 12";
+        }
+        if (Integer.parseInt(written.group(3)) < 1) {
+            return "days start at 01";
+        }
+        YearMonth ym = YearMonth.of(Integer.parseInt(written.group(1)), month);
+        return ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ym.getYear() + " has "
+                + ym.lengthOfMonth() + " days";
     }
 
     /** One number, or a range {@code 10-15}, from 1 to {@code max}, the smaller first. */

@@ -84,6 +84,20 @@ class ControlCharacterTest {
         assertThat(run.message("content.control-character")).contains(named);
     }
 
+    /**
+     * Text pasted from an old Windows program spells its dashes and quotes as 128 to 159, which are
+     * control characters: the error says which character was meant, so the editor can type it.
+     */
+    @Test
+    void aWindowsDashWrittenAsAReferenceIsNamed() throws IOException {
+        var run = build("About us.", "Rest 30&#150;60 seconds.");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error content.control-character " + ABOUT + ":5:8");
+        assertThat(run.message("content.control-character")).contains("U+0096").contains("\"\u2013\"")
+                .doesNotContain("delete it");
+    }
+
     /** The review's case: two control characters, two errors, each at its own escape, and nothing else. */
     @Test
     void eachControlCharacterOfAStringIsReportedOnce() throws IOException {
