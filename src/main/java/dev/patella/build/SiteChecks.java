@@ -79,7 +79,8 @@ final class SiteChecks {
         Map<String, String> drafts = new HashMap<>();
         editions.forEach(e -> drafts.putAll(ContentLinkChecker.draftPages(e.site().config().prefix(), e.site())));
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
-                index.site().unreadable().folders(), drafts);
+                index.site().unreadable().folders(), drafts,
+                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList());
         checker.check(links, diagnostics);
         List<LinkUse> illustrations = new ArrayList<>();
         editions.forEach(edition -> illustrations.addAll(illustrations(edition)));

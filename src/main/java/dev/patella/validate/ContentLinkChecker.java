@@ -28,9 +28,11 @@ import java.util.TreeSet;
  * @param unreadFolders content folders that are not folders ({@code "conditions"}, {@code "images"}…):
  *                links to what they would publish are not reported (the folder's error says what to fix)
  * @param drafts  the pages left out because they are drafts, by site URL, with the file that says so
+ * @param otherLanguages the prefixes of the editions in other languages than the default ({@code /es}):
+ *                a broken link's "did you mean" names a page of its own language only
  */
 public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
-                                 Set<String> unreadFolders, Map<String, String> drafts) {
+                                 Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages) {
 
     /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
     private static final Pattern OTHER_SITE =
@@ -45,12 +47,13 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         broken = Set.copyOf(broken);
         unreadFolders = Set.copyOf(unreadFolders);
         drafts = Map.copyOf(drafts);
+        otherLanguages = List.copyOf(otherLanguages);
     }
 
-    /** A checker that knows of no drafts. */
+    /** A checker of a site in one language that knows of no drafts. */
     public ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
                               Set<String> unreadFolders) {
-        this(pages, files, broken, unreadFolders, Map.of());
+        this(pages, files, broken, unreadFolders, Map.of(), List.of());
     }
 
     /**
@@ -127,7 +130,7 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                     continue;
                 }
                 String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
-                        : hint(path, pages.keySet());
+                        : hint(path, sameLanguage(path));
                 diagnostics.error("link.broken", link.at(), "the link points at " + path
                         + ", but the site has no such page" + fix);
             } else if (!anchor.isEmpty() && !ids.contains(anchor)) {
@@ -179,6 +182,27 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
     private static String anchorOf(String target) {
         int hash = target.indexOf('#');
         return hash < 0 ? "" : target.substring(hash + 1);
+    }
+
+    /**
+     * The pages in the same language as {@code path}: an English link that misses is not sent to a
+     * Spanish page that happens to be spelt closer.
+     */
+    private Set<String> sameLanguage(String path) {
+        String language = languageOf(path);
+        Set<String> out = new HashSet<>();
+        pages.keySet().stream().filter(p -> languageOf(p).equals(language)).forEach(out::add);
+        return out;
+    }
+
+    /** The prefix of the edition a site path is in ({@code /es}), {@code ""} for the default language. */
+    private String languageOf(String path) {
+        for (String prefix : otherLanguages) {
+            if (path.startsWith(prefix + "/")) {
+                return prefix;
+            }
+        }
+        return "";
     }
 
     private static String hint(String wrong, Set<String> known) {

@@ -204,6 +204,17 @@ class ContentErrorsTest {
         assertThat(run.message("cite.unknown-key")).contains("\"smiht2018\"").contains("did you mean \"smith2018\"?");
     }
 
+    /** A link in an English page that misses is not sent to a Spanish page spelt closer to it. */
+    @Test
+    void aBrokenLinksHintNamesAPageOfItsOwnLanguage() throws java.io.IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "two-languages");
+        Path about = project.resolve("content/pages/about.md");
+        java.nio.file.Files.writeString(about, java.nio.file.Files.readString(about)
+                + "\nSee [the leg lift](/exercises/elevacion-de-piernas/).\n");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("link.broken")).contains("/exercises/elevacion-de-piernas/").doesNotContain("/es/");
+    }
+
     @Test
     void aLinkToADraftSaysThePageIsADraftNotThatItDoesNotExist() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/link-to-draft");
