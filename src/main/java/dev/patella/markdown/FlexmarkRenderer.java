@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Flexmark-backed {@link MarkdownRenderer}: CommonMark plus tables, heading ids and
@@ -257,16 +259,41 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                         + meant + "\": write \"" + meant + "\" itself instead").orElse("delete it"));
                 entity.unlink();
                 return;
-            } else if (node instanceof AttributeNode attribute) {
-                String name = attribute.getName().toString().toLowerCase(Locale.ROOT);
-                if (!attribute.isId() && !attribute.isClass() && !name.equals("id") && !name.equals("class")) {
-                    diagnostics.error("markdown.attribute", at(node), "only {#id} and {.class} attributes are "
-                            + "allowed in content, not \"" + attribute.getName() + "\"; remove it");
-                    attribute.unlink();
-                    return;
-                }
+            } else if (node instanceof AttributesNode attributes) {
+                attributes(attributes);
+                return;
             }
             visit(node);
+        }
+
+        /**
+         * One {@code {...}} of attributes: those other than {@code #id} and {@code .class} are one
+         * error, at the first of them, however many there are ({@code {left or right}} in a sentence
+         * is one mistake, read as three attributes), and are left out.
+         */
+        private void attributes(AttributesNode attributes) {
+            List<AttributeNode> refused = new ArrayList<>();
+            for (Node child = attributes.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof AttributeNode attribute) {
+                    String name = attribute.getName().toString().toLowerCase(Locale.ROOT);
+                    if (!attribute.isId() && !attribute.isClass() && !name.equals("id") && !name.equals("class")) {
+                        refused.add(attribute);
+                    }
+                }
+            }
+            if (refused.isEmpty()) {
+                return;
+            }
+            String written = attributes.getChars().toString();
+            // words without values ({left or right}) are more likely text in braces than attributes
+            boolean words = refused.stream().allMatch(a -> a.getValue().isEmpty())
+                    && written.startsWith("{") && written.endsWith("}");
+            String names = refused.stream().map(a -> "\"" + a.getName() + "\"").collect(Collectors.joining(", "));
+            diagnostics.error("markdown.attribute", at(refused.get(0)), "only {#id} and {.class} attributes are "
+                    + "allowed in content, not " + names + "; remove " + (refused.size() > 1 ? "them" : "it")
+                    + (words ? ", or, if the braces are meant as text, put a backslash before each: \\"
+                    + written.substring(0, written.length() - 1) + "\\}" : ""));
+            refused.forEach(Node::unlink);
         }
 
         /** The href to write for {@code url}; reports unsafe or relative links. */
