@@ -12,9 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +47,7 @@ public final class TranslationDrift {
 
     /** What checking {@code translation} against {@code source} with these settings found. */
     private record Checked(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
-                           Severity severity, List<Diagnostic> found) {
+                           Severity severity, List<Diagnostic> found, Map<Diagnostic, SourceSpan> gapSources) {
         boolean sameAs(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
                        Severity severity) {
             return this.source == source && this.translation == translation && this.folders.equals(folders)
@@ -68,6 +71,9 @@ public final class TranslationDrift {
         }
         var folders = TranslationFolders.read(project, yaml);
         Severity severity = strict ? Severity.ERROR : Severity.WARNING;
+        // a field the source's own reader refused (a misspelt key) is that file's error, not a gap to translate
+        Set<SourceSpan> refused = new HashSet<>();
+        diagnostics.sorted().stream().filter(Diagnostic::isError).forEach(d -> refused.add(d.at()));
         for (String code : folders.codes()) {
             for (String file : TranslationFolders.translations(project, code)) {
                 String source = sourceOf(file, code);
@@ -82,18 +88,26 @@ public final class TranslationDrift {
                     Checked last = checked.get(file);
                     if (last == null || !last.sameAs(original.get(), translation.get(), folders, severity)) {
                         var found = new Diagnostics(Integer.MAX_VALUE);
-                        check(kind.get(), original.get(), translation.get(), folders, severity, found);
-                        last = new Checked(original.get(), translation.get(), folders, severity, found.sorted());
+                        Map<Diagnostic, SourceSpan> gapSources = new HashMap<>();
+                        check(kind.get(), original.get(), translation.get(), folders, severity, found, gapSources);
+                        last = new Checked(original.get(), translation.get(), folders, severity, found.sorted(),
+                                Map.copyOf(gapSources));
                         checked.put(file, last);
                     }
-                    diagnostics.addAll(last.found());
+                    for (Diagnostic d : last.found()) {
+                        if (!refused.contains(last.gapSources().get(d))) {
+                            diagnostics.add(d);
+                        }
+                    }
                 }
             }
         }
     }
 
+    /** @param gapSources receives, for each missing field reported, where the source has the field */
     private static void check(TranslationKind kind, TranslationDocument source, TranslationDocument translation,
-                              TranslationFolders folders, Severity severity, Diagnostics diagnostics) {
+                              TranslationFolders folders, Severity severity, Diagnostics diagnostics,
+                              Map<Diagnostic, SourceSpan> gapSources) {
         String rerun = "bin/patella translated " + translation.file();
         String theSource = "the " + folders.sourceLanguageName() + " source " + source.file();
         var now = TranslationParts.of(kind, source);
@@ -128,8 +142,10 @@ public final class TranslationDrift {
             }
         }
         for (TranslationGaps.Gap gap : TranslationGaps.find(kind, source, translation)) {
-            diagnostics.add(new Diagnostic(severity, MISSING_FIELD, missing(gap, theSource), gap.translationAt(),
-                    List.of()));
+            var gapFound = new Diagnostic(severity, MISSING_FIELD, missing(gap, theSource), gap.translationAt(),
+                    List.of());
+            diagnostics.add(gapFound);
+            gapSources.put(gapFound, gap.sourceAt());
         }
         // a stale translation's numbers differ because its source changed: translation.stale says where
         for (TranslationNumbers.Difference d : stale ? List.<TranslationNumbers.Difference>of()

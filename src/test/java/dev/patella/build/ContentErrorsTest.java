@@ -204,6 +204,18 @@ class ContentErrorsTest {
         assertThat(run.message("cite.unknown-key")).contains("\"smiht2018\"").contains("did you mean \"smith2018\"?");
     }
 
+    /** A misspelt key in a source is its own error; the translation is not told to add the misspelling. */
+    @Test
+    void aMisspeltKeyInASourceIsNotAFieldToTranslate() throws java.io.IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "two-languages");
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
+                .replace("\nsummary:", "\nsummery:"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("schema.unknown-key")).contains("\"summery\"");
+        assertThat(run.err()).doesNotContain("no field \"summery\"");
+    }
+
     /** A link in an English page that misses is not sent to a Spanish page spelt closer to it. */
     @Test
     void aBrokenLinksHintNamesAPageOfItsOwnLanguage() throws java.io.IOException {
