@@ -514,6 +514,9 @@ final class Fields {
     }
 
     private static String describe(YNode n) {
+        if (n instanceof YNode.YScalar s && !s.isNull() && s.text().isBlank()) {
+            return "empty"; // "sets:" with nothing after it, which "but it is \"\"" said badly
+        }
         if (n instanceof YNode.YScalar s && !s.isNull()) {
             return "\"" + (s.text().length() > 40 ? s.text().substring(0, 40) + "..." : s.text()) + "\"";
         }

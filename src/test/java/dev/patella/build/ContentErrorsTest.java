@@ -204,6 +204,19 @@ class ContentErrorsTest {
         assertThat(run.message("cite.unknown-key")).contains("\"smiht2018\"").contains("did you mean \"smith2018\"?");
     }
 
+    /** A key with nothing after it is said to be empty, not to be "". */
+    @Test
+    void aKeyWithNothingAfterItIsCalledEmpty() throws java.io.IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
+                .replaceFirst("\n  sets: \\d+\n", "\n  sets:\n"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.errors()).hasSize(1);
+        assertThat(run.errors().get(0)).startsWith("error schema.wrong-type content/exercises/leg-lift.md:");
+        assertThat(run.message("schema.wrong-type")).endsWith("but it is empty");
+    }
+
     /** A misspelt key in a source is its own error; the translation is not told to add the misspelling. */
     @Test
     void aMisspeltKeyInASourceIsNotAFieldToTranslate() throws java.io.IOException {
