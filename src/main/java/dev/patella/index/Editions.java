@@ -59,7 +59,14 @@ public final class Editions {
         Map<String, String> sourceFileOf = new HashMap<>();
         site.exercises().forEach(e -> sourceFileOf.put(e.slug(), e.origin().file()));
         // a translation that could not be read (reported) is named by its source's slug, as programs and links name it
-        Set<String> unreadExercises = sourceSlugs(t.unread().exercises(), "exercises", sourceFileSlug);
+        Set<String> unreadExercises = new HashSet<>(sourceSlugs(t.unread().exercises(), "exercises", sourceFileSlug));
+        // the language's own folders that could not be read ("es/exercises" misnamed, reported): as its "exercises"
+        Set<String> folders = new HashSet<>(site.unreadable().folders());
+        site.unreadable().folders().stream().filter(f -> f.startsWith(t.language() + "/"))
+                .forEach(f -> folders.add(f.substring(t.language().length() + 1)));
+        if (folders.contains("exercises")) {
+            unreadExercises.addAll(sourceFileOf.keySet()); // none of them is missing a translation: the folder's error says why
+        }
         List<Condition> conditions = t.conditions().stream()
                 .map(c -> withProgram(c, slugs, sourceFileOf, unreadExercises, t.language(), diagnostics)).toList();
         Map<String, String> conditionSlug = new HashMap<>();
@@ -69,7 +76,7 @@ public final class Editions {
         var shared = site.unreadable();
         var unreadable = new Unreadable(unreadExercises, sourceSlugs(t.unread().conditions(), "conditions", conditionSlug),
                 sourceSlugs(t.unread().pages(), "pages", pageSlug), shared.people(), shared.sources(),
-                shared.folders(), shared.files());
+                folders, shared.files());
         return new Site(config, people(site, t, diagnostics), site.references(), conditions, t.exercises(), t.pages(),
                 site.files(), unreadable, t.glossary());
     }

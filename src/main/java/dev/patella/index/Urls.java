@@ -47,6 +47,11 @@ public final class Urls {
      * ({@code "conditions"}, {@code "exercises"}, {@code "pages"}, {@code "images"}) would publish.
      */
     public static boolean mayComeFrom(String folder, String path) {
+        int slash = folder.indexOf('/');
+        if (slash > 0) { // a translation's folder, "es/pages": those pages of that edition, under /es/
+            String prefix = "/" + folder.substring(0, slash);
+            return path.startsWith(prefix + "/") && mayComeFrom(folder.substring(slash + 1), path.substring(prefix.length()));
+        }
         return switch (folder) {
             case "conditions" -> path.startsWith("/conditions/") && path.length() > "/conditions/".length();
             case "exercises" -> path.startsWith(EXERCISES) && path.length() > EXERCISES.length();

@@ -6,6 +6,7 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
+import dev.patella.diag.Suggestions;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.GlossaryTerm;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -289,8 +291,12 @@ public final class ContentLoader {
             String sub = code + "/" + folder;
             Path dir = files.content().resolve(sub);
             Path sources = files.content().resolve(folder);
-            if (!Files.exists(dir) || Files.exists(sources) && !Files.isDirectory(sources)) {
-                return List.of(); // the sources' folder that is a file is reported once, by itself
+            if (Files.exists(sources) && !Files.isDirectory(sources) || files.misnamed(folder, diagnostics)) {
+                return List.of(); // the sources' folder that is a file or misnamed is reported once, by itself
+            }
+            if (!Files.exists(dir)) {
+                files.misnamed(sub, diagnostics); // content/es/Exercises: one error, not one per program step
+                return List.of();
             }
             List<T> read = markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
                     (YNode.YMap) withoutTranslatedFrom(doc.frontMatter())), d));
@@ -497,6 +503,8 @@ public final class ContentLoader {
         private final Path realContent;
         /** The content folders found to be something other than a folder (reported). */
         private final Set<String> notFolders = ConcurrentHashMap.newKeySet();
+        /** The folders reported as misnamed ({@link #misnamed}): not warned of again as stray. */
+        private final Set<Path> misnamedFolders = ConcurrentHashMap.newKeySet();
         /** The site paths of static files refused as links to outside content/ (reported). */
         private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
@@ -558,6 +566,9 @@ public final class ContentLoader {
             if (!Folders.check(dir, relative(dir), HOLDS.get(folder.substring(folder.lastIndexOf('/') + 1)),
                     diagnostics)) {
                 notFolders.add(folder);
+                return out;
+            }
+            if (misnamed(folder, diagnostics)) {
                 return out;
             }
             for (Path path : lister.apply(content.resolve(folder))) {
@@ -636,6 +647,39 @@ public final class ContentLoader {
         }
 
         /**
+         * Whether {@code content/<folder>} is missing while a folder beside it has nearly its name
+         * ({@code Exercises}, {@code excercises}): one error, at that folder, says to rename it, and
+         * the folder counts as unreadable, so the programs, links and translations that name what it
+         * holds are not each reported again (a renamed folder gave twenty errors).
+         */
+        boolean misnamed(String folder, Diagnostics diagnostics) {
+            Path dir = content.resolve(folder);
+            if (notFolders.contains(folder)) {
+                return true;
+            }
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            String name = dir.getFileName().toString();
+            for (Path near : list(dir.getParent())) {
+                String nearName = near.getFileName().toString();
+                if (Files.isDirectory(near, LinkOption.NOFOLLOW_LINKS) && !KNOWN_ROOT.contains(nearName)
+                        && !KNOWN_TRANSLATED.contains(nearName)
+                        && Suggestions.closest(nearName, List.of(name)).isPresent()) {
+                    if (notFolders.add(folder)) {
+                        misnamedFolders.add(near);
+                        diagnostics.error("content.misnamed-folder", SourceSpan.startOf(relative(near)),
+                                relative(near) + " is not a folder Patella reads, and " + relative(dir) + " is "
+                                        + "missing: rename the folder to " + name + " (all lower case, spelt as "
+                                        + "here), and what it holds is published again");
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
          * Warns of files and folders the content format has no place for. When the settings could
          * not be read (reported), the languages are unknown: a folder at the top is then not warned of.
          */
@@ -643,7 +687,7 @@ public final class ContentLoader {
             for (String code : languages) {
                 for (Path path : list(content.resolve(code))) {
                     String name = path.getFileName().toString();
-                    if (!KNOWN_TRANSLATED.contains(name)) {
+                    if (!KNOWN_TRANSLATED.contains(name) && !misnamedFolders.contains(path)) {
                         diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                                 + " is not something a translation holds, so it is ignored; content/" + code
                                 + "/ holds site.yaml, glossary.yaml, people.yaml, conditions/, exercises/ and pages/ "
@@ -654,7 +698,7 @@ public final class ContentLoader {
             for (Path path : list(content)) {
                 String name = path.getFileName().toString();
                 if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")
-                        && (languagesKnown || !Files.isDirectory(path))) {
+                        && !misnamedFolders.contains(path) && (languagesKnown || !Files.isDirectory(path))) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; the README lists what "
                             + "content/ can hold");
