@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -306,9 +307,12 @@ public final class ContentLoader {
                 if (!Files.exists(source)) {
                     String rel = files.relative(path);
                     orphans.add(rel);
+                    Optional<String> near = files.nearSource(code, folder, path.getFileName().toString());
                     diagnostics.error("translation.no-source", SourceSpan.startOf(rel), rel + " translates "
                             + files.relative(source) + ", which does not exist; a translation keeps its source's "
-                            + "file name: rename it to match a file of content/" + folder + "/, or remove it");
+                            + "file name: " + near.map(n -> "rename it to " + n + ", the file of content/" + folder
+                            + "/ it is most likely a translation of").orElse("rename it to match a file of content/"
+                            + folder + "/, or remove it"));
                 }
             }
             return read.stream().filter(item -> !orphans.contains(originOf(item))).toList();
@@ -611,12 +615,33 @@ public final class ContentLoader {
             Set<String> readable = new HashSet<>(read);
             for (Path path : list(content.resolve(code).resolve(folder))) {
                 String name = path.getFileName().toString();
-                if (name.endsWith(".md") && !readable.contains(relative(path))
-                        && Files.exists(content.resolve(folder).resolve(name))) {
+                if (!name.endsWith(".md") || readable.contains(relative(path))) {
+                    continue;
+                }
+                if (Files.exists(content.resolve(folder).resolve(name))) {
                     out.add(name.substring(0, name.length() - 3));
+                } else {
+                    // misspelt (clamshel.md): the source it most likely translates counts as translated but
+                    // unreadable, so the one error at this file is not followed by one at each use of it
+                    nearSource(code, folder, name).ifPresent(n -> out.add(n.substring(0, n.length() - 3)));
                 }
             }
             return out;
+        }
+
+        /**
+         * For a translation {@code name} with no source of that name: the file of
+         * {@code content/<folder>/} with nearly that name and no translation of its own, if there is one.
+         */
+        Optional<String> nearSource(String code, String folder, String name) {
+            Set<String> untranslated = new TreeSet<>();
+            for (Path source : list(content.resolve(folder))) {
+                String sourceName = source.getFileName().toString();
+                if (sourceName.endsWith(".md") && !Files.exists(content.resolve(code).resolve(folder).resolve(sourceName))) {
+                    untranslated.add(sourceName);
+                }
+            }
+            return Suggestions.closest(name, untranslated);
         }
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {
