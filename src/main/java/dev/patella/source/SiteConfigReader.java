@@ -159,6 +159,13 @@ final class SiteConfigReader {
         if (written.isEmpty() || diagnostics.errorCount() > errors) {
             return SiteConfig.Languages.only(defaultLanguage); // a wrong list (an empty item) is reported by its read
         }
+        if (written.size() == 1 && written.get(0).markdown().contains(",")) {
+            // "languages: en, es" is one text, not a list: one mistake, so one error, not also "no default"
+            String text = written.get(0).markdown().trim();
+            f.error("language.unknown", written.get(0).at(), "\"" + text + "\" in \"languages\" is several codes "
+                    + "written as one text; write them as a list in square brackets: languages: [" + text + "]");
+            return SiteConfig.Languages.only(defaultLanguage);
+        }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));
         Set<String> seen = new HashSet<>();
         boolean hasDefault = false;
