@@ -7,6 +7,9 @@ import dev.patella.model.Key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.Set;
+import java.util.Locale;
+import java.util.HashSet;
 
 /** Maps {@code content/glossary.yaml} (each term's id to its word, other forms and meaning) to glossary terms. */
 final class GlossaryReader {
@@ -30,8 +33,10 @@ final class GlossaryReader {
         List<GlossaryTerm> terms = new ArrayList<>();
         for (YNode.Entry entry : map.entries().values()) {
             if (!ContentDocument.SLUG.matcher(entry.key()).matches()) {
+                String fixed = entry.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
                 diagnostics.error("slug.invalid", entry.keyAt(), "the glossary id \"" + entry.key() + "\" must use "
-                        + "lower-case letters, digits and hyphens only, for example \"gluteus-medius\"");
+                        + "lower-case letters, digits and hyphens only, for example \""
+                        + (fixed.isEmpty() ? "gluteus-medius" : fixed) + "\"");
                 continue;
             }
             file.separateEntry(entry, "glossary term \"" + entry.key() + "\"").flatMap(f -> {
@@ -54,9 +59,13 @@ final class GlossaryReader {
     /** Every "see also" names an entry of the file (one that failed to read still counts: its own error says why). */
     private static void checkSeeAlso(List<GlossaryTerm> terms, YNode.YMap map, Diagnostics diagnostics) {
         var ids = new TreeSet<>(map.entries().keySet());
+        // an id refused for its form (Femur, "hip flexors") is named as it should be written: not a second mistake
+        Set<String> refusedAsWritten = new HashSet<>();
+        ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
+                .forEach(id -> refusedAsWritten.add(id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
         for (GlossaryTerm term : terms) {
             for (Key key : term.seeAlso()) {
-                if (!ids.contains(key.value())) {
+                if (!ids.contains(key.value()) && !refusedAsWritten.contains(key.value())) {
                     diagnostics.error("glossary.unknown-term", key.at(), "there is no term \"" + key.value()
                             + "\" in content/glossary.yaml" + Suggestions.closest(key.value(), ids)
                             .map(k -> "; did you mean \"" + k + "\"?").orElse("; check the spelling or add it"));
