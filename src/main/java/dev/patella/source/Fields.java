@@ -453,12 +453,16 @@ final class Fields {
             return;
         }
         finished = true;
+        long unknown = map.entries().keySet().stream().filter(k -> !known.contains(k)).count();
         for (YNode.Entry entry : map.entries().values()) {
             if (known.contains(entry.key())) {
                 continue;
             }
             unknownKeys = true;
-            Optional<String> closest = Suggestions.closest(entry.key(), known);
+            // one unknown key where one required key is missing is most likely that key renamed (refs:
+            // for references:), however far apart the spellings: one error, at the key written
+            Optional<String> closest = unknown == 1 && missing.size() == 1 ? Optional.of(missing.keySet().iterator().next())
+                    : Suggestions.closest(entry.key(), known);
             String suggestion = closest.map(k -> "; did you mean \"" + k + "\"?"
                             + (missing.containsKey(k) ? " (\"" + k + "\" is required)" : ""))
                     .orElse("; the known keys are: " + String.join(", ", known));
