@@ -27,6 +27,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Prose;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]()<>#|{}]");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));");
     /** The code page old Windows programs wrote text in: what they meant by 128 to 159 (see Walk#windowsMeaning). */
-    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cntrl}]");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*:");
     private static final List<String> SAFE_SCHEMES = List.of("https:", "http:", "mailto:", "tel:");
