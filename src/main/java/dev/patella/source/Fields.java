@@ -459,10 +459,10 @@ final class Fields {
                 continue;
             }
             unknownKeys = true;
-            // one unknown key where one required key is missing is most likely that key renamed (refs:
-            // for references:), however far apart the spellings: one error, at the key written
-            Optional<String> closest = unknown == 1 && missing.size() == 1 ? Optional.of(missing.keySet().iterator().next())
-                    : Suggestions.closest(entry.key(), known);
+            // a key spelt close to a known one is that key; failing that, one unknown key where one
+            // required key is missing is most likely that key renamed (refs: for references:)
+            Optional<String> closest = Suggestions.closest(entry.key(), known).or(() -> unknown == 1
+                    && missing.size() == 1 ? Optional.of(missing.keySet().iterator().next()) : Optional.empty());
             String suggestion = closest.map(k -> "; did you mean \"" + k + "\"?"
                             + (missing.containsKey(k) ? " (\"" + k + "\" is required)" : ""))
                     .orElse("; the known keys are: " + String.join(", ", known));
