@@ -91,9 +91,15 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /** Whether {@code path} could only have come from something that could not be read. */
     private boolean unknowable(String path) {
+        if (broken.contains(path)) {
+            return true;
+        }
+        if (unreadFolders.isEmpty()) {
+            return false; // the common case, on every link of every page
+        }
         // a page of another language comes from its folder there and, as a translation, from the source's
         String inEdition = path.substring(languageOf(path).length());
-        return broken.contains(path) || unreadFolders.stream().anyMatch(folder -> (Urls.mayComeFrom(folder, path)
+        return unreadFolders.stream().anyMatch(folder -> (Urls.mayComeFrom(folder, path)
                 || Urls.mayComeFrom(folder, inEdition)) && !pages.containsKey(path));
     }
 
