@@ -33,7 +33,7 @@ final class GlossaryReader {
         List<GlossaryTerm> terms = new ArrayList<>();
         for (YNode.Entry entry : map.entries().values()) {
             if (!ContentDocument.SLUG.matcher(entry.key()).matches()) {
-                String fixed = entry.key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+                String fixed = asId(entry.key());
                 diagnostics.error("slug.invalid", entry.keyAt(), "the glossary id \"" + entry.key() + "\" must use "
                         + "lower-case letters, digits and hyphens only, for example \""
                         + (fixed.isEmpty() ? "gluteus-medius" : fixed) + "\"");
@@ -56,13 +56,18 @@ final class GlossaryReader {
         return terms;
     }
 
+    /** {@code key} as an id is written: lower case, runs of other characters as one hyphen ("Hip flexors" is hip-flexors). */
+    private static String asId(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
     /** Every "see also" names an entry of the file (one that failed to read still counts: its own error says why). */
     private static void checkSeeAlso(List<GlossaryTerm> terms, YNode.YMap map, Diagnostics diagnostics) {
         var ids = new TreeSet<>(map.entries().keySet());
         // an id refused for its form (Femur, "hip flexors") is named as it should be written: not a second mistake
         Set<String> refusedAsWritten = new HashSet<>();
         ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
-                .forEach(id -> refusedAsWritten.add(id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+                .forEach(id -> refusedAsWritten.add(asId(id)));
         for (GlossaryTerm term : terms) {
             for (Key key : term.seeAlso()) {
                 if (!ids.contains(key.value()) && !refusedAsWritten.contains(key.value())) {
