@@ -217,6 +217,21 @@ class ContentErrorsTest {
         assertThat(run.message("schema.wrong-type")).endsWith("but it is empty");
     }
 
+    /**
+     * Two mistakes in one group, a misspelt optional key and a missing required one, are two errors:
+     * the misspelling is named by the key it is close to, not taken for the missing one renamed.
+     */
+    @Test
+    void aMisspeltKeyBesideAMissingRequiredOneIsNamedByItsSpelling() throws java.io.IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
+                .replace("\nsummary: Lifts the leg.\n", "\ntipps: [Move slowly.]\n"));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.message("schema.unknown-key")).contains("\"tipps\"").contains("did you mean \"tips\"?");
+        assertThat(run.message("schema.missing-key")).contains("\"summary\"");
+    }
+
     /** A misspelt key in a source is its own error; the translation is not told to add the misspelling. */
     @Test
     void aMisspeltKeyInASourceIsNotAFieldToTranslate() throws java.io.IOException {
