@@ -12,19 +12,25 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Keeps the formatted references of a project in its {@link ProjectState} (ignored by git),
  * so that a build whose {@code sources.yaml} has not changed does not start the citation
- * processor, which costs a few hundred milliseconds to load its style. The formatter is asked
- * only when the references differ from those remembered. The note carries a checksum of its text:
- * a damaged one (bytes overwritten inside a reference) is ignored and the references formatted
- * again, so that damage never reaches a page.
+ * processor, which costs a few hundred milliseconds to load its style. They are kept for each
+ * language the site's pages are in (the style's terms and dates differ by language), so a site
+ * in two languages spares the processor as well; the formatter is asked only when the
+ * references, or the language, differ from those remembered. The note carries a checksum of its
+ * text: a damaged one (bytes overwritten inside a reference) is ignored and the references
+ * formatted again, so that damage never reaches a page.
+ *
+ * <p>The note holds one section per language: a line {@code <key> <language>}, where the key is
+ * the SHA-256 of the references, then one line per reference, {@code id<TAB>html<TAB>text}.
  */
 final class ReferenceCache implements ReferenceFormatter {
+
+    private static final String DEFAULT_LANGUAGE = "en-US";
 
     private final ReferenceFormatter formatter;
     private final ProjectState state;
@@ -36,19 +42,18 @@ final class ReferenceCache implements ReferenceFormatter {
 
     @Override
     public Map<String, FormattedReference> format(List<Reference> references) {
-        String key = key(references);
-        return read(key).orElseGet(() -> {
-            var formatted = formatter.format(references);
-            write(key, formatted);
-            return formatted;
-        });
+        return format(references, DEFAULT_LANGUAGE);
     }
 
-    /** In another language than the one kept (US English): formatted each time, as few sites have many. */
     @Override
     public Map<String, FormattedReference> format(List<Reference> references, String language) {
-        return language.toLowerCase(Locale.ROOT).matches("en(-us)?") ? format(references)
-                : formatter.format(references, language);
+        String key = key(references);
+        Map<String, List<String>> sections = sections(key);
+        return parse(sections.get(language)).orElseGet(() -> {
+            var formatted = formatter.format(references, language);
+            write(key, language, formatted, sections);
+            return formatted;
+        });
     }
 
     /** The references as the formatter sees them: records print every field, in a fixed order. */
@@ -62,31 +67,58 @@ final class ReferenceCache implements ReferenceFormatter {
         }
     }
 
-    private Optional<Map<String, FormattedReference>> read(String key) {
-        return state.read(ProjectState.Note.REFERENCES).flatMap(lines -> {
-            if (lines.isEmpty() || !lines.get(0).equals(key)) {
-                return Optional.empty();
-            }
-            Map<String, FormattedReference> out = new LinkedHashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t", 3);
-                if (f.length < 3) {
-                    return Optional.empty(); // a damaged note only costs the formatter's time
+    /** The note's reference lines for each language, of the sections made from references with {@code key}. */
+    private Map<String, List<String>> sections(String key) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<String> lines = state.read(ProjectState.Note.REFERENCES).orElse(List.of());
+        List<String> current = null;
+        for (String line : lines) {
+            if (line.indexOf('\t') < 0) {
+                int space = line.indexOf(' ');
+                current = space > 0 && line.substring(0, space).equals(key) ? new ArrayList<>() : null;
+                if (current != null) {
+                    out.put(line.substring(space + 1), current);
                 }
-                out.put(f[0], new FormattedReference(f[0], f[1], f[2]));
+            } else if (current != null) {
+                current.add(line);
             }
-            return Optional.of(out);
-        });
+        }
+        return out;
     }
 
-    private void write(String key, Map<String, FormattedReference> formatted) {
-        List<String> lines = new ArrayList<>(List.of(key));
+    private static Optional<Map<String, FormattedReference>> parse(List<String> lines) {
+        if (lines == null) {
+            return Optional.empty();
+        }
+        Map<String, FormattedReference> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] f = line.split("\t", 3);
+            if (f.length < 3) {
+                return Optional.empty(); // a damaged note only costs the formatter's time
+            }
+            out.put(f[0], new FormattedReference(f[0], f[1], f[2]));
+        }
+        return Optional.of(out);
+    }
+
+    /** Writes the note with {@code language}'s section and the other languages' of the same references. */
+    private void write(String key, String language, Map<String, FormattedReference> formatted,
+                       Map<String, List<String>> others) {
+        List<String> section = new ArrayList<>();
         for (FormattedReference r : formatted.values()) {
-            if (r.html().contains("\t") || r.html().contains("\n") || r.text().contains("\n")) {
+            if (r.id().contains("\t") || r.id().contains("\n") || r.html().contains("\t") || r.html().contains("\n")
+                    || r.text().contains("\n")) {
                 return; // cannot be kept in this simple format: format again next time
             }
-            lines.add(r.id() + "\t" + r.html() + "\t" + r.text());
+            section.add(r.id() + "\t" + r.html() + "\t" + r.text());
         }
+        Map<String, List<String>> all = new LinkedHashMap<>(others);
+        all.put(language, section);
+        List<String> lines = new ArrayList<>();
+        all.forEach((lang, entries) -> {
+            lines.add(key + " " + lang);
+            lines.addAll(entries);
+        });
         try {
             state.write(ProjectState.Note.REFERENCES, lines);
         } catch (IOException e) {
