@@ -12,10 +12,10 @@ import dev.patella.render.RenderCache;
 import dev.patella.render.RenderedPage;
 import dev.patella.render.ValueHash;
 import dev.patella.source.NoteInput;
+import dev.patella.source.NoteOutput;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.Readability;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -145,7 +145,7 @@ final class KeptBuild {
     }
 
     private static byte[] encode(Note note) throws IOException {
-        var bytes = new ByteArrayOutputStream(1 << 16);
+        var bytes = new NoteOutput(1 << 20);
         var out = new DataOutputStream(bytes);
         text(out, note.key());
         text(out, note.shared());

@@ -2,7 +2,6 @@ package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Prose;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -64,14 +63,14 @@ public final class ParsedDocuments {
     /** The documents the last load used, to be remembered for the next run. */
     public byte[] encode() {
         try {
-            var bytes = new ByteArrayOutputStream(1 << 16);
+            var bytes = new NoteOutput(1 << 16);
             var out = new DataOutputStream(bytes);
-            var entries = new ByteArrayOutputStream(1 << 16);
+            var entries = new NoteOutput(1 << 16);
             var each = new DataOutputStream(entries);
             int written = 0;
             for (var e : new TreeMap<>(used).entrySet()) {
                 ContentDocument doc = e.getValue();
-                var one = new ByteArrayOutputStream(1024);
+                var one = new NoteOutput(1024);
                 var entry = new DataOutputStream(one);
                 try {
                     text(entry, e.getKey());
