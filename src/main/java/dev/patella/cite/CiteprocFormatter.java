@@ -31,11 +31,20 @@ final class CiteprocFormatter implements ReferenceFormatter {
     private static final Pattern ITALIC = Pattern.compile("<span style=\"font-style: ?italic;?\">([^<]*)</span>");
     private static final Pattern INITIALS = Pattern.compile("[A-Z]{1,4}");
 
-    private final String style;
+    private final String styleName;
+    /** The style's XML, read on first use: a build whose references are kept in its notes never needs it. */
+    private String style;
 
     /** @param style the name of a style of the CSL repository, read from the class path */
     CiteprocFormatter(String style) {
-        this.style = LocalizedDates.style(style);
+        this.styleName = style;
+    }
+
+    private synchronized String style() {
+        if (style == null) {
+            style = LocalizedDates.style(styleName);
+        }
+        return style;
     }
 
     @Override
@@ -79,7 +88,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
         CSLItemData[] items = references.stream().map(CiteprocFormatter::item).toArray(CSLItemData[]::new);
         String[] ids = references.stream().map(Reference::id).toArray(String[]::new);
         try {
-            CSL csl = new CSL(new ListItemDataProvider(items), style, cslLocale);
+            CSL csl = new CSL(new ListItemDataProvider(items), style(), cslLocale);
             csl.setOutputFormat("html");
             csl.registerCitationItems(ids);
             String[] html = csl.makeBibliography().getEntries();
