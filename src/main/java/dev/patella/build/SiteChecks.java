@@ -19,6 +19,7 @@ import dev.patella.render.TemplateLink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,18 +113,28 @@ final class SiteChecks {
         }
         OutputLinkChecker.check(checker, output, templateLinks, broken, memory, diagnostics);
         if (everyPageMade) {
+            // each page goes to its edition in one pass, not one pass over every page per edition
+            Map<SiteIndex, List<RenderedPage>> byEdition = new IdentityHashMap<>();
+            editions.forEach(edition -> byEdition.put(edition, new ArrayList<>()));
+            List<String> starts = editions.stream().map(e -> e.site().config().prefix() + "/").toList();
+            for (RenderedPage page : pages) {
+                byEdition.get(editionOf(editions, starts, page.url())).add(page);
+            }
             for (SiteIndex edition : editions) {
                 String prefix = edition.site().config().prefix();
-                List<RenderedPage> own = pages.stream().filter(p -> editionOf(editions, p.url()) == edition).toList();
-                GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, own, prefix), diagnostics);
+                GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, byEdition.get(edition), prefix),
+                        diagnostics);
             }
         }
     }
 
-    /** The edition a page of the site belongs to: the one whose prefix it starts with, else the default. */
-    private static SiteIndex editionOf(List<SiteIndex> editions, String url) {
+    /**
+     * The edition a page of the site belongs to: the one whose prefix it starts with, else the
+     * default ({@code starts}: each edition's prefix and a slash).
+     */
+    private static SiteIndex editionOf(List<SiteIndex> editions, List<String> starts, String url) {
         for (int i = 1; i < editions.size(); i++) {
-            if (url.startsWith(editions.get(i).site().config().prefix() + "/")) {
+            if (url.startsWith(starts.get(i))) {
                 return editions.get(i);
             }
         }
