@@ -424,7 +424,9 @@ public final class ContentLoader {
     private Optional<ContentDocument> document(ProjectFiles files, Path path, byte[][] readAlready,
                                                Diagnostics diagnostics) {
         String rel = files.relative(path);
-        String stem = path.getFileName().toString().replaceFirst("\\.md$", "");
+        String name = path.getFileName().toString();
+        // not replaceFirst: that compiles a regular expression for each of the site's files
+        String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
         byte[] bytes = readAlready != null ? readAlready[0] : read(path);
         ParsedDocuments parsed = documents;
         if (parsed == null) {
