@@ -38,9 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a build remembers in the project's {@link ProjectState} so that the next build renders
  * only the pages whose inputs changed: for each page, the hash of its spec and of its HTML and
  * the facts the site-wide checks need (links, citations, sources, ids, targets, its warnings);
- * the hash of what every page shares (templates and assets, references, glossary, settings); the
- * plain text of each Markdown text and the body words of each page for the search index; and each
- * page's reading level.
+ * the hash of what every page shares (templates and assets, references, glossary, settings); for
+ * the search index, the body words of each page (by the hash of its Markdown texts) and the plain
+ * text of the short texts it lists as words; and each page's reading level.
  *
  * <p>The note fits a build only when it was made by the same Patella (the jar's size and time),
  * for the same output folder, drafts and base URL; a page is reused only when its spec and the
@@ -52,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private final ProjectState state;
     private final String key;

@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Condition;
+import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +42,13 @@ final class ConditionKind implements PageKind {
             List<String> words = new ArrayList<>(c.otherNames());
             c.symptoms().forEach(s -> words.add(plain.of(s)));
             // the body, and the lists and help box the page shows around it
-            List<String> body = new ArrayList<>();
-            body.add(plain.of(c.body()));
-            c.riskFactors().forEach(p -> body.add(plain.of(p)));
-            c.avoid().forEach(p -> body.add(plain.of(p)));
-            c.program().forEach(step -> step.summary().ifPresent(p -> body.add(plain.of(p))));
-            ViewBuilder.stopIf(index).forEach(p -> body.add(plain.of(p)));
-            ViewBuilder.seeADoctor(index).forEach(p -> body.add(plain.of(p)));
+            List<Prose> body = new ArrayList<>();
+            body.add(c.body());
+            body.addAll(c.riskFactors());
+            body.addAll(c.avoid());
+            c.program().forEach(step -> step.summary().ifPresent(body::add));
+            body.addAll(ViewBuilder.stopIf(index));
+            body.addAll(ViewBuilder.seeADoctor(index));
             return new SearchIndex.Entry(c.title(), Urls.condition(c.slug()), kinds.text("search.kind.condition"), c.summary(),
                     String.join(" · ", words), plain.words(body));
         }).toList();

@@ -4,6 +4,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Exercise;
+import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +43,12 @@ final class ExerciseKind implements PageKind {
             words.addAll(e.equipment().optional());
             var how = e.instructions();
             words.add(plain.of(how.feelIt()));
-            List<String> body = new ArrayList<>();
-            body.add(plain.of(e.body()));
-            body.add(plain.of(how.position()));
+            List<Prose> body = new ArrayList<>();
+            body.add(e.body());
+            body.add(how.position());
             for (var list : List.of(how.steps(), how.tips(), how.mistakes(), e.variations().progressions(),
                     e.variations().regressions(), e.safety().stopIf())) {
-                list.forEach(p -> body.add(plain.of(p)));
+                body.addAll(list);
             }
             return new SearchIndex.Entry(e.title(), Urls.exercise(e.slug()), kinds.text("search.kind.exercise"), e.summary(),
                     String.join(" · ", words), plain.words(body));

@@ -64,7 +64,7 @@ final class PlainPageKind implements PageKind {
         // in parallel (toList() keeps the order): each page's text is parsed for its words, and the
         // pages wait for the search index, so this was one core's work before all the rendering
         return index.pages().parallelStream().map(p -> new SearchIndex.Entry(p.title(), Urls.page(p.slug()), words.text("search.kind.page"),
-                p.summary(), "", plain.words(List.of(plain.of(p.body()))))).toList();
+                p.summary(), "", plain.words(List.of(p.body())))).toList();
     }
 
     private static ViewBuilder.Built view(ViewBuilder v, Page p, Diagnostics d) {

@@ -164,9 +164,9 @@ public final class RenderCache {
         return plain;
     }
 
-    /** Body words an earlier run made (see {@link SearchIndex#bodyWords}), by the hash of their plain texts. */
+    /** Body words an earlier run made (see {@link SearchIndex#bodyWords}), by the hash of their Markdown texts. */
     Map<String, String> restoredWords = Map.of();
-    /** Body words this run used, by the hash of their plain texts. */
+    /** Body words this run used, by the hash of their Markdown texts. */
     final Map<String, String> usedWords = new ConcurrentHashMap<>();
 
     /** Gives this cache the body words an earlier run made: what {@link #bodyWords()} was for that run. */
@@ -175,8 +175,10 @@ public final class RenderCache {
     }
 
     /**
-     * The search index's body words of some plain texts, made by {@code make} unless an earlier
-     * run remembered them (splitting every page's text into words was a tenth of a one-page rebuild).
+     * The search index's body words of some Markdown texts, made by {@code make} unless an earlier
+     * run remembered them (splitting every page's text into words was a tenth of a one-page
+     * rebuild). They are known by the Markdown, not its plain text, so a page whose words are
+     * remembered needs no plain text made, nor kept on disk.
      */
     String bodyWords(List<String> texts, Supplier<String> make) {
         var hash = new QuickHash().add(texts.size());
@@ -190,7 +192,7 @@ public final class RenderCache {
         return words;
     }
 
-    /** The body words the last render used, by the hash of their plain texts, to be remembered on disk. */
+    /** The body words the last render used, by the hash of their Markdown texts, to be remembered on disk. */
     public Map<String, String> bodyWords() {
         return Map.copyOf(usedWords);
     }

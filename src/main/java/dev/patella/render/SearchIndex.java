@@ -98,8 +98,8 @@ final class SearchIndex {
         /** The words of some Markdown without its markup, as the index holds them. */
         String of(Prose prose);
 
-        /** The body words of some plain texts (from {@link #of}), as {@link #bodyWords} makes them. */
-        String words(List<String> texts);
+        /** The body words of some Markdown texts (their plain texts, {@link #of}), as {@link #bodyWords} makes them. */
+        String words(List<Prose> texts);
     }
 
     private final ObjectMapper json;
@@ -108,9 +108,10 @@ final class SearchIndex {
     /** Plain text by Markdown: a long-lived index (the dev server's) renders each text once. */
     private final Map<String, String> plainText = new ConcurrentHashMap<>();
     /**
-     * Body words by the plain texts they come from: a long-lived index splits each page's text
+     * Body words by the Markdown texts they come from: a long-lived index splits each page's text
      * once, not on every rebuild (at 4,000 pages that split was most of a one-page rebuild).
-     * The texts are the very strings {@link #plainText} holds, so a lookup hashes nothing new.
+     * The texts are the very strings the content records hold, so a lookup hashes nothing new,
+     * and a text whose words are known needs no plain text made or remembered.
      */
     private final Map<List<String>, String> bodyWords = new ConcurrentHashMap<>();
     /**
@@ -128,13 +129,22 @@ final class SearchIndex {
         }
 
         @Override
-        public String words(List<String> texts) {
+        public String words(List<Prose> texts) {
             if (bodyWords.size() > 100_000) {
                 bodyWords.clear(); // a bound, for a server that runs for days
             }
             RenderCache kept = memory;
-            return bodyWords.computeIfAbsent(List.copyOf(texts), t -> kept == null
-                    ? SearchIndex.bodyWords(t) : kept.bodyWords(t, () -> SearchIndex.bodyWords(t)));
+            List<String> markdown = new ArrayList<>(texts.size());
+            texts.forEach(t -> markdown.add(t.markdown()));
+            return bodyWords.computeIfAbsent(markdown, m -> kept == null
+                    ? wordsOf(texts) : kept.bodyWords(m, () -> wordsOf(texts)));
+        }
+
+        /** Their plain texts are made here, not taken from nor left in an earlier run's notes: the words are kept instead. */
+        private String wordsOf(List<Prose> texts) {
+            List<String> plainTexts = new ArrayList<>(texts.size());
+            texts.forEach(t -> plainTexts.add(plain(t, false)));
+            return SearchIndex.bodyWords(plainTexts);
         }
     };
 
@@ -242,10 +252,15 @@ final class SearchIndex {
     }
 
     private String plain(Prose prose) {
+        return plain(prose, true);
+    }
+
+    /** @param remembered whether to look the text up in, and leave it in, the notes of {@link #rememberIn} */
+    private String plain(Prose prose, boolean remembered) {
         if (plainText.size() > 100_000) {
             plainText.clear(); // a bound, for a server that runs for days
         }
-        RenderCache kept = memory;
+        RenderCache kept = remembered ? memory : null;
         return plainText.computeIfAbsent(prose.markdown(), text -> kept == null
                 ? made(text) : kept.plainText(text, () -> made(text)));
     }
