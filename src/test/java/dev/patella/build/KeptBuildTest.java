@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -44,6 +45,32 @@ class KeptBuildTest {
 
         assertThat(second.rendered()).isEqualTo(1);
         assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.");
+        assertSameAsFullBuild(project);
+    }
+
+    @Test
+    void aFewPagesChangedLeaveTheNoteAsItWasAndTheNextBuildMakesThemAgain() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        // two guide pages: unlike the about page, which every page's footer names, no other page reads them
+        for (String name : List.of("stairs", "walking")) {
+            TestSites.write(project.resolve("content/pages/" + name + ".md"), "---\ntitle: On " + name
+                    + "\nsummary: How knees take " + name + ".\n---\nTake " + name + " slowly.\n");
+        }
+        build(project);
+        byte[] note = Files.readAllBytes(project.resolve(NOTE));
+
+        edit(project.resolve("content/pages/stairs.md"), text -> text.replace("Take stairs", "Take *stairs*"));
+        assertThat(build(project).rendered()).isEqualTo(1);
+        assertThat(Files.readAllBytes(project.resolve(NOTE))).as("the note after one page changed").isEqualTo(note);
+
+        // the note still names the stairs page as the first build made it: that page is made again,
+        // with the page changed now
+        edit(project.resolve("content/pages/walking.md"), text -> text.replace("Take walking", "Take *walking*"));
+        var third = build(project);
+
+        assertThat(third.rendered()).isEqualTo(2);
+        assertThat(TestSites.read(project.resolve("site/stairs/index.html"))).contains("Take <em>stairs</em>");
+        assertThat(TestSites.read(project.resolve("site/walking/index.html"))).contains("Take <em>walking</em>");
         assertSameAsFullBuild(project);
     }
 
