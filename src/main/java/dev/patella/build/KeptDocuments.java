@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The Markdown content files as the last build parsed them, in the project's
+ * The Markdown content files as the last build parsed them, and the images it checked clean, in the project's
  * {@link ProjectState}, so that a build parses again only the files whose bytes changed (see
  * {@link ParsedDocuments}). The note fits only the Patella that wrote it (the jar's size and
  * time); another, or a damaged note, reads as none, and every file is parsed.
@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class KeptDocuments {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final ProjectState state;
     private final byte[] key;

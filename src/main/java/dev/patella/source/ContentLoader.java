@@ -363,7 +363,8 @@ public final class ContentLoader {
 
         /**
          * Checks an image before it is published (see {@link ImageCheck}), or replays the check of
-         * the same bytes. Unlike text files, an image is hashed whole: the check must see all of it.
+         * the same bytes (in this session, or in an earlier run's {@link ParsedDocuments} when that
+         * check found nothing). Unlike text files, an image is hashed whole: the check must see all of it.
          */
         void image(Path path) {
             seen.add(path);
@@ -379,7 +380,14 @@ public final class ContentLoader {
                 known = cache.sameBytes(path, hash, IMAGE);
                 if (known.isEmpty()) {
                     var local = new Diagnostics(Integer.MAX_VALUE);
-                    ImageCheck.check(bytes, files.relative(path), local);
+                    ParsedDocuments parsed = documents;
+                    String key = parsed == null ? null : ParsedDocuments.imageKey(files.relative(path), hash);
+                    if (key == null || !parsed.checkedClean(key)) {
+                        ImageCheck.check(bytes, files.relative(path), local);
+                        if (key != null && local.sorted().isEmpty()) {
+                            parsed.clean(key);
+                        }
+                    }
                     var made = new SourceCache.Entry(hash, IMAGE, Optional.empty(), local.sorted());
                     cache.put(path, made);
                     known = Optional.of(made);

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +24,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * body split off), by a {@link QuickHash} of the file's name and bytes, so that a command-line
  * build parses again only the files whose bytes changed. Only files that parsed without a
  * problem are kept: a file with a mistake is parsed again and its problem reported again.
- * Safe for several threads.
+ * The images of {@code content/images/} that passed their check with nothing to report are kept
+ * too, by the same kind of hash, so that a build does not check them again (the check of an SVG
+ * starts the XML parser, a few percent of a one-page rebuild). Safe for several threads.
  */
 public final class ParsedDocuments {
 
     private final Map<String, ContentDocument> earlier;
     private final Map<String, ContentDocument> used = new ConcurrentHashMap<>();
+    /** The keys of the images an earlier run checked and found nothing to report on. */
+    private final Set<String> earlierImages;
+    private final Set<String> usedImages = ConcurrentHashMap.newKeySet();
 
-    private ParsedDocuments(Map<String, ContentDocument> earlier) {
+    private ParsedDocuments(Map<String, ContentDocument> earlier, Set<String> images) {
         this.earlier = earlier;
+        this.earlierImages = images;
     }
 
     /** None known yet. */
     public static ParsedDocuments none() {
-        return new ParsedDocuments(Map.of());
+        return new ParsedDocuments(Map.of(), Set.of());
     }
 
     /** The documents {@link #encode()} wrote; empty when the bytes are damaged. */
@@ -54,7 +63,12 @@ public final class ParsedDocuments {
                 Prose body = new Prose(NoteInput.text(in), span(in, file));
                 out.put(key, new ContentDocument(file, stem, map, body));
             }
-            return in.read() == -1 ? Optional.of(new ParsedDocuments(out)) : Optional.empty();
+            int m = NoteInput.count(in);
+            Set<String> images = new HashSet<>(m * 2);
+            for (int i = 0; i < m; i++) {
+                images.add(NoteInput.text(in));
+            }
+            return in.read() == -1 ? Optional.of(new ParsedDocuments(out, images)) : Optional.empty();
         } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return Optional.empty(); // a damaged note is only a slower build
         }
@@ -89,6 +103,10 @@ public final class ParsedDocuments {
             each.flush();
             out.writeInt(written);
             entries.writeTo(out);
+            out.writeInt(usedImages.size());
+            for (String image : new TreeSet<>(usedImages)) {
+                text(out, image);
+            }
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -112,7 +130,8 @@ public final class ParsedDocuments {
         }
         long added = used.keySet().stream().filter(k -> !earlier.containsKey(k)).count();
         long unused = earlier.size() - (used.size() - added);
-        return added > Math.max(FEW, used.size() / 100) || unused > Math.max(FEW, earlier.size() / 10);
+        return added > Math.max(FEW, used.size() / 100) || unused > Math.max(FEW, earlier.size() / 10)
+                || !earlierImages.containsAll(usedImages); // a new image is rare, and its check dear
     }
 
     /** How many files a run may parse again rather than rewrite the note. */
@@ -128,6 +147,25 @@ public final class ParsedDocuments {
 
     void put(String key, ContentDocument doc) {
         used.put(key, doc);
+    }
+
+    /** The key of an image's check: its name in messages and the hash of its bytes. */
+    static String imageKey(String rel, byte[] bytesHash) {
+        return new QuickHash().add("image").add(rel).add(bytesHash).hex();
+    }
+
+    /** Whether an earlier run checked this image (by {@link #imageKey}) and found nothing to report. */
+    boolean checkedClean(String key) {
+        if (earlierImages.contains(key)) {
+            usedImages.add(key);
+            return true;
+        }
+        return false;
+    }
+
+    /** Remembers that this run checked the image and found nothing to report. */
+    void clean(String key) {
+        usedImages.add(key);
     }
 
     private static final int MAX_DEPTH = 1000;

@@ -94,6 +94,39 @@ class ParsedDocumentsTest {
     }
 
     @Test
+    void anImageCheckedCleanIsCheckedAgainOnceItsBytesChange() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        var d1 = new Diagnostics();
+        load(project, first, d1);
+        assertThat(d1.sorted()).as("every image passed").noneMatch(d -> d.code().startsWith("image."));
+        Path drawing = project.resolve("content/images/leg-lift.svg");
+        TestSites.write(drawing, TestSites.read(drawing).replace("</svg>", "<script>alert(1)</script></svg>"));
+
+        var d2 = new Diagnostics();
+        load(project, ParsedDocuments.decode(first.encode()).orElseThrow(), d2);
+
+        assertThat(d2.sorted()).anyMatch(d -> d.code().equals("image.unsafe-svg")
+                && d.at().file().equals("content/images/leg-lift.svg"));
+    }
+
+    @Test
+    void anImageWithAProblemIsReportedInEveryLoad() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        Path drawing = project.resolve("content/images/leg-lift.svg");
+        TestSites.write(drawing, TestSites.read(drawing).replace("</svg>", "<script>alert(1)</script></svg>"));
+        var first = ParsedDocuments.none();
+        var d1 = new Diagnostics();
+        load(project, first, d1);
+
+        var d2 = new Diagnostics();
+        load(project, ParsedDocuments.decode(first.encode()).orElseThrow(), d2);
+
+        assertThat(d1.sorted()).anyMatch(d -> d.code().equals("image.unsafe-svg"));
+        assertThat(d2.sorted()).isEqualTo(d1.sorted());
+    }
+
+    @Test
     void aDamagedNoteReadsAsNone() {
         Path project = TestSites.project(tmp.resolve("p"), "every-field");
         var first = ParsedDocuments.none();
