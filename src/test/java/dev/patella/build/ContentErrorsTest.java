@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
@@ -206,11 +207,10 @@ class ContentErrorsTest {
 
     /** A key with nothing after it is said to be empty, not to be "". */
     @Test
-    void aKeyWithNothingAfterItIsCalledEmpty() throws java.io.IOException {
+    void aKeyWithNothingAfterItIsCalledEmpty() {
         Path project = TestSites.project(tmp.resolve("p"));
-        Path exercise = project.resolve("content/exercises/leg-lift.md");
-        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
-                .replaceFirst("\n  sets: \\d+\n", "\n  sets:\n"));
+        edit(project.resolve("content/exercises/leg-lift.md"),
+                text -> text.replaceFirst("\n  sets: \\d+\n", "\n  sets:\n"));
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.errors()).hasSize(1);
         assertThat(run.errors().get(0)).startsWith("error schema.wrong-type content/exercises/leg-lift.md:");
@@ -222,11 +222,10 @@ class ContentErrorsTest {
      * the misspelling is named by the key it is close to, not taken for the missing one renamed.
      */
     @Test
-    void aMisspeltKeyBesideAMissingRequiredOneIsNamedByItsSpelling() throws java.io.IOException {
+    void aMisspeltKeyBesideAMissingRequiredOneIsNamedByItsSpelling() {
         Path project = TestSites.project(tmp.resolve("p"));
-        Path exercise = project.resolve("content/exercises/leg-lift.md");
-        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
-                .replace("\nsummary: Lifts the leg.\n", "\ntipps: [Move slowly.]\n"));
+        edit(project.resolve("content/exercises/leg-lift.md"),
+                text -> text.replace("\nsummary: Lifts the leg.\n", "\ntipps: [Move slowly.]\n"));
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.message("schema.unknown-key")).contains("\"tipps\"").contains("did you mean \"tips\"?");
         assertThat(run.message("schema.missing-key")).contains("\"summary\"");
@@ -234,11 +233,9 @@ class ContentErrorsTest {
 
     /** A misspelt key in a source is its own error; the translation is not told to add the misspelling. */
     @Test
-    void aMisspeltKeyInASourceIsNotAFieldToTranslate() throws java.io.IOException {
+    void aMisspeltKeyInASourceIsNotAFieldToTranslate() {
         Path project = TestSites.project(tmp.resolve("p"), "two-languages");
-        Path exercise = project.resolve("content/exercises/leg-lift.md");
-        java.nio.file.Files.writeString(exercise, java.nio.file.Files.readString(exercise)
-                .replace("\nsummary:", "\nsummery:"));
+        edit(project.resolve("content/exercises/leg-lift.md"), text -> text.replace("\nsummary:", "\nsummery:"));
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.message("schema.unknown-key")).contains("\"summery\"");
         assertThat(run.err()).doesNotContain("no field \"summery\"");
@@ -246,11 +243,10 @@ class ContentErrorsTest {
 
     /** A link in an English page that misses is not sent to a Spanish page spelt closer to it. */
     @Test
-    void aBrokenLinksHintNamesAPageOfItsOwnLanguage() throws java.io.IOException {
+    void aBrokenLinksHintNamesAPageOfItsOwnLanguage() {
         Path project = TestSites.project(tmp.resolve("p"), "two-languages");
-        Path about = project.resolve("content/pages/about.md");
-        java.nio.file.Files.writeString(about, java.nio.file.Files.readString(about)
-                + "\nSee [the leg lift](/exercises/elevacion-de-piernas/).\n");
+        edit(project.resolve("content/pages/about.md"),
+                text -> text + "\nSee [the leg lift](/exercises/elevacion-de-piernas/).\n");
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.message("link.broken")).contains("/exercises/elevacion-de-piernas/").doesNotContain("/es/");
     }
@@ -313,6 +309,11 @@ class ContentErrorsTest {
     }
 
     /** Builds the fixture once so there is a published site to protect, then returns it. */
+    /** Changes one file of a project the way an editor would: read it, change its text, save it. */
+    private static void edit(Path file, UnaryOperator<String> change) {
+        TestSites.write(file, change.apply(TestSites.read(file)));
+    }
+
     private static Path publishedSite(Path project) {
         Path site = project.resolve("site");
         TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
