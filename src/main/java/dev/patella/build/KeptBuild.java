@@ -13,13 +13,11 @@ import dev.patella.render.RenderedPage;
 import dev.patella.render.ValueHash;
 import dev.patella.source.NoteInput;
 import dev.patella.source.NoteOutput;
+import dev.patella.source.NoteTexts;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.Readability;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private final ProjectState state;
     private final String key;
@@ -182,7 +180,7 @@ final class KeptBuild {
 
     private static byte[] encode(Note note) throws IOException {
         var bytes = new NoteOutput(1 << 20);
-        var out = new DataOutputStream(bytes);
+        var out = new NoteTexts.Writer(bytes);
         text(out, note.key());
         text(out, note.shared());
         out.writeInt(note.pages().size());
@@ -255,41 +253,41 @@ final class KeptBuild {
     /** The note, when it was made for a build like this one and reads whole; empty otherwise. */
     private Optional<Note> decode(byte[] data) {
         try {
-            var in = new DataInputStream(new NoteInput(data));
-            String noteKey = NoteInput.text(in);
+            var in = new NoteTexts.Reader(new NoteInput(data));
+            String noteKey = in.text();
             if (!noteKey.equals(key)) {
                 return Optional.empty();
             }
-            String shared = NoteInput.text(in);
-            int n = NoteInput.count(in);
+            String shared = in.text();
+            int n = in.count();
             Map<String, RenderCache.Kept> pages = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                String url = NoteInput.text(in);
-                String specHash = NoteInput.text(in);
-                String htmlHash = NoteInput.text(in);
-                String keyHash = NoteInput.text(in);
-                String pageUrl = NoteInput.text(in);
-                String template = NoteInput.text(in);
-                String title = NoteInput.text(in);
+                String url = in.text();
+                String specHash = in.text();
+                String htmlHash = in.text();
+                String keyHash = in.text();
+                String pageUrl = in.text();
+                String template = in.text();
+                String title = in.text();
                 Optional<SourceSpan> origin = in.readBoolean() ? Optional.of(span(in)) : Optional.empty();
-                int links = NoteInput.count(in);
+                int links = in.count();
                 List<LinkUse> linkUses = new ArrayList<>(links);
                 for (int k = 0; k < links; k++) {
-                    linkUses.add(new LinkUse(NoteInput.text(in), in.readBoolean(), NoteInput.text(in), span(in)));
+                    linkUses.add(new LinkUse(in.text(), in.readBoolean(), in.text(), span(in)));
                 }
-                int citations = NoteInput.count(in);
+                int citations = in.count();
                 List<CitationUse> citationUses = new ArrayList<>(citations);
                 for (int k = 0; k < citations; k++) {
-                    String citeKey = NoteInput.text(in);
+                    String citeKey = in.text();
                     boolean located = in.readBoolean();
-                    String locator = NoteInput.text(in);
+                    String locator = in.text();
                     citationUses.add(new CitationUse(citeKey, located ? Optional.of(locator) : Optional.empty(),
                             span(in)));
                 }
                 List<String> sources = texts(in);
                 Set<String> ids = new HashSet<>(texts(in));
                 Set<String> targets = new HashSet<>(texts(in));
-                int diagnostics = NoteInput.count(in);
+                int diagnostics = in.count();
                 List<Diagnostic> found = new ArrayList<>(diagnostics);
                 for (int k = 0; k < diagnostics; k++) {
                     found.add(diagnostic(in));
@@ -297,28 +295,28 @@ final class KeptBuild {
                 pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
                         new byte[0], linkUses, citationUses, sources, ids, targets, found, title), keyHash));
             }
-            int plainCount = NoteInput.count(in);
+            int plainCount = in.count();
             Map<String, String> plain = new HashMap<>(plainCount * 2);
             for (int i = 0; i < plainCount; i++) {
-                plain.put(NoteInput.text(in), NoteInput.text(in));
+                plain.put(in.text(), in.text());
             }
-            int wordCount = NoteInput.count(in);
+            int wordCount = in.count();
             Map<String, String> bodyWords = new HashMap<>(wordCount * 2);
             for (int i = 0; i < wordCount; i++) {
-                bodyWords.put(NoteInput.text(in), NoteInput.text(in));
+                bodyWords.put(in.text(), in.text());
             }
-            int levelCount = NoteInput.count(in);
+            int levelCount = in.count();
             Map<String, Readability.Level> levels = new HashMap<>(levelCount * 2);
             for (int i = 0; i < levelCount; i++) {
-                String hash = NoteInput.text(in);
-                String scale = NoteInput.text(in);
+                String hash = in.text();
+                String scale = in.text();
                 double score = in.readDouble();
                 int words = in.readInt();
                 int sentences = in.readInt();
-                int longest = NoteInput.count(in);
+                int longest = in.count();
                 List<Readability.Sentence> list = new ArrayList<>(longest);
                 for (int k = 0; k < longest; k++) {
-                    list.add(new Readability.Sentence(NoteInput.text(in), in.readInt(), in.readInt(), span(in)));
+                    list.add(new Readability.Sentence(in.text(), in.readInt(), in.readInt(), span(in)));
                 }
                 levels.put(hash, new Readability.Level(scale, score, words, sentences, list));
             }
@@ -332,7 +330,7 @@ final class KeptBuild {
         }
     }
 
-    private static void diagnostic(DataOutputStream out, Diagnostic d) throws IOException {
+    private static void diagnostic(NoteTexts.Writer out, Diagnostic d) throws IOException {
         text(out, d.severity().name());
         text(out, d.code());
         text(out, d.message());
@@ -343,12 +341,12 @@ final class KeptBuild {
         }
     }
 
-    private static Diagnostic diagnostic(DataInputStream in) throws IOException {
-        Severity severity = Severity.valueOf(NoteInput.text(in));
-        String code = NoteInput.text(in);
-        String message = NoteInput.text(in);
+    private static Diagnostic diagnostic(NoteTexts.Reader in) throws IOException {
+        Severity severity = Severity.valueOf(in.text());
+        String code = in.text();
+        String message = in.text();
         SourceSpan at = span(in);
-        int n = NoteInput.count(in);
+        int n = in.count();
         List<SourceSpan> via = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             via.add(span(in));
@@ -356,17 +354,17 @@ final class KeptBuild {
         return new Diagnostic(severity, code, message, at, via);
     }
 
-    private static void span(DataOutputStream out, SourceSpan s) throws IOException {
+    private static void span(NoteTexts.Writer out, SourceSpan s) throws IOException {
         text(out, s.file());
         out.writeInt(s.line());
         out.writeInt(s.column());
     }
 
-    private static SourceSpan span(DataInputStream in) throws IOException {
-        return new SourceSpan(NoteInput.text(in), in.readInt(), in.readInt());
+    private static SourceSpan span(NoteTexts.Reader in) throws IOException {
+        return new SourceSpan(in.text(), in.readInt(), in.readInt());
     }
 
-    private static void texts(DataOutputStream out, Collection<String> texts) throws IOException {
+    private static void texts(NoteTexts.Writer out, Collection<String> texts) throws IOException {
         Collection<String> ordered = texts instanceof List ? texts : new TreeSet<>(texts);
         out.writeInt(ordered.size());
         for (String t : ordered) {
@@ -374,19 +372,17 @@ final class KeptBuild {
         }
     }
 
-    private static List<String> texts(DataInputStream in) throws IOException {
-        int n = NoteInput.count(in);
+    private static List<String> texts(NoteTexts.Reader in) throws IOException {
+        int n = in.count();
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(NoteInput.text(in));
+            out.add(in.text());
         }
         return out;
     }
 
-    private static void text(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    private static void text(NoteTexts.Writer out, String s) throws IOException {
+        out.text(s);
     }
 
 
