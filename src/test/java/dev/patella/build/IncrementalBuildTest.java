@@ -6,6 +6,8 @@ import dev.patella.TestSites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +131,28 @@ class IncrementalBuildTest {
         assertThat(built.keySet()).isEqualTo(fresh.keySet()).contains("sources/index.html");
         built.forEach((path, bytesBuilt) -> assertThat(new String(bytesBuilt, StandardCharsets.UTF_8)).as(path)
                 .isEqualTo(new String(fresh.get(path), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theManifestBesideTheSiteGivesEveryFileItsSha256AfterARebuild() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("content/pages/about.md");
+        // a new word: the search index, named by its hash, and the pages that name it change too
+        Files.writeString(about, Files.readString(about).replace("About us.", "About us, physiotherapists."));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var site = TestSites.snapshot(project.resolve("site"));
+        var lines = Files.readAllLines(project.resolve(".site.manifest"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSameSizeAs(site.keySet()).anyMatch(l -> l.matches(".* assets/search-index\\.\\w+\\.json"));
+        for (String line : lines) {
+            String[] parts = line.split(" ", 3);
+            byte[] bytes = site.get(parts[2]);
+            assertThat(bytes).as(parts[2]).isNotNull();
+            assertThat(parts[0]).as(parts[2])
+                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
     }
 }

@@ -52,4 +52,22 @@ class QuickHashTest {
         // lengths 0..n, text and zeros, the empty array counted once
         assertThat(hashes).hasSize(2 * (text.length + 1) - 1);
     }
+
+    @Test
+    void bytesAreFedAsTheirCountThenLittleEndianWordsTheLastOnePaddedWithZeros() {
+        var random = new java.util.Random(13);
+        for (int n = 0; n <= 40; n++) {
+            byte[] bytes = new byte[n];
+            random.nextBytes(bytes);
+            var words = new QuickHash().add(n);
+            for (int i = 0; i < n; i += 8) {
+                long word = 0;
+                for (int j = 0; j < 8 && i + j < n; j++) {
+                    word |= (bytes[i + j] & 0xffL) << (8 * j);
+                }
+                words.add(word);
+            }
+            assertThat(QuickHash.of(bytes)).as("%d bytes", n).isEqualTo(words.bytes());
+        }
+    }
 }
