@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,6 +47,12 @@ public final class Builder {
         var writer = new SiteWriter(options.output(), nanoTime);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
+        var kept = KeptBuild.of(options);
+        // a build that must run reads the last build's notes on the other core while this one checks site/
+        CompletableFuture<Optional<KeptBuild.Note>> keptNote = remembered.isEmpty()
+                ? CompletableFuture.supplyAsync(kept::read) : null;
+        CompletableFuture<KeptDocuments> documentsNote = remembered.isEmpty()
+                ? CompletableFuture.supplyAsync(() -> KeptDocuments.of(options)) : null;
         var onDisk = writer.onDisk();
         if (remembered.isPresent() && onDisk.isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
@@ -52,11 +61,10 @@ public final class Builder {
         }
         cache.forget();
         // the pages the last build made, reused where their inputs are the same and site/ still holds them
-        var kept = KeptBuild.of(options);
         var renders = RenderCache.keeping();
         var editorial = new EditorialChecks();
-        kept.restore(renders, editorial, onDisk);
-        var documents = KeptDocuments.of(options);
+        kept.restore(keptNote != null ? joined(keptNote) : kept.read(), renders, editorial, onDisk);
+        var documents = documentsNote != null ? joined(documentsNote) : KeptDocuments.of(options);
         var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
         session.keepDocumentsIn(documents.parsed());
         SiteBuild site = session.build(Changes.everything(), diagnostics);
@@ -73,6 +81,21 @@ public final class Builder {
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
         return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
                 written.changed(), since(start), written.warnings());
+    }
+
+    /** What {@code task} gave, or what it threw, as if it had run on this thread. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**

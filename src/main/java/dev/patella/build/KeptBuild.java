@@ -73,18 +73,21 @@ final class KeptBuild {
         return new KeptBuild(new ProjectState(options.project()), key, output);
     }
 
+    /** The note on disk, when it fits this build; empty otherwise. Safe to call on another thread. */
+    Optional<Note> read() {
+        return state.readData(ProjectState.Note.KEPT_BUILD).flatMap(this::decode);
+    }
+
     /**
-     * Gives {@code renders} and {@code editorial} what the last build remembered, when the note
-     * fits this build and {@code published} says what the output folder holds.
+     * Gives {@code renders} and {@code editorial} what the last build remembered ({@code note}, as
+     * {@link #read()} gave it), when the note fits this build and {@code published} says what the
+     * output folder holds.
      *
      * @return whether anything was restored
      */
-    boolean restore(RenderCache renders, EditorialChecks editorial, Optional<Map<String, String>> published) {
-        if (published.isEmpty()) {
-            return false;
-        }
-        Optional<Note> note = state.readData(ProjectState.Note.KEPT_BUILD).flatMap(this::decode);
-        if (note.isEmpty()) {
+    boolean restore(Optional<Note> note, RenderCache renders, EditorialChecks editorial,
+                    Optional<Map<String, String>> published) {
+        if (published.isEmpty() || note.isEmpty()) {
             return false;
         }
         restored = note.get();
@@ -174,7 +177,7 @@ final class KeptBuild {
     }
 
     /** The note's contents. */
-    private record Note(String key, String shared, Map<String, RenderCache.Kept> pages, Map<String, String> plain,
+    record Note(String key, String shared, Map<String, RenderCache.Kept> pages, Map<String, String> plain,
                         Map<String, String> words, Map<String, Readability.Level> levels) {
     }
 
