@@ -45,15 +45,11 @@ public final class Builder {
             throw new IllegalArgumentException(problem);
         });
         var writer = new SiteWriter(options.output(), nanoTime);
+        // site/ is checked against its manifest on the other core while this one fingerprints the inputs
+        CompletableFuture<Optional<Map<String, String>>> published = CompletableFuture.supplyAsync(writer::onDisk);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
-        var kept = KeptBuild.of(options);
-        // a build that must run reads the last build's notes on the other core while this one checks site/
-        CompletableFuture<Optional<KeptBuild.Note>> keptNote = remembered.isEmpty()
-                ? CompletableFuture.supplyAsync(kept::read) : null;
-        CompletableFuture<KeptDocuments> documentsNote = remembered.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> KeptDocuments.of(options)) : null;
-        var onDisk = writer.onDisk();
+        var onDisk = joined(published);
         if (remembered.isPresent() && onDisk.isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
             return new BuildResult(true, remembered.get().pages(), 0, remembered.get().files(), 0, since(start),
@@ -61,10 +57,13 @@ public final class Builder {
         }
         cache.forget();
         // the pages the last build made, reused where their inputs are the same and site/ still holds them
+        var kept = KeptBuild.of(options);
+        // the note of the files parsed is read on the other core while this one reads the pages' note
+        CompletableFuture<KeptDocuments> documentsNote = CompletableFuture.supplyAsync(() -> KeptDocuments.of(options));
         var renders = RenderCache.keeping();
         var editorial = new EditorialChecks();
-        kept.restore(keptNote != null ? joined(keptNote) : kept.read(), renders, editorial, onDisk);
-        var documents = documentsNote != null ? joined(documentsNote) : KeptDocuments.of(options);
+        kept.restore(kept.read(), renders, editorial, onDisk);
+        var documents = joined(documentsNote);
         var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
         session.keepDocumentsIn(documents.parsed());
         SiteBuild site = session.build(Changes.everything(), diagnostics);
