@@ -58,6 +58,24 @@ class ReliabilityTest {
     }
 
     @Test
+    void refusesTheFilesOfAFolderLinkedFromOutsideAndReadsALinkThatStaysInside() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path outside = tmp.resolve("outside");
+        Files.createDirectories(outside);
+        Files.move(project.resolve("content/exercises"), outside.resolve("exercises"));
+        Files.createSymbolicLink(project.resolve("content/exercises"), outside.resolve("exercises"));
+        // a page linked to another file of content/ is read: the link does not leave the folder
+        Path about = project.resolve("content/pages/about.md");
+        Files.move(about, project.resolve("content/about-source.md"));
+        Files.createSymbolicLink(about, project.resolve("content/about-source.md"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).contains("error path.outside-content content/exercises/leg-lift.md:1:1")
+                .noneMatch(e -> e.contains("content/pages/about.md"));
+    }
+
+    @Test
     void neverWritesIntoContentOrTemplates() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         var content = TestSites.snapshot(project.resolve("content"));
