@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -66,12 +68,43 @@ record SiteManifest(Map<String, Entry> files) {
      * @return the manifest, or empty when it is missing, unreadable or does not match the folder
      */
     static Optional<SiteManifest> readVerified(Path manifest, Path folder) {
+        return check(manifest, folder, Checked.NONE).manifest();
+    }
+
+    /**
+     * A manifest's bytes as a check read them, and what the check found: the manifest when it
+     * matched its folder, empty otherwise.
+     */
+    record Checked(byte[] text, Optional<SiteManifest> manifest) {
+        static final Checked NONE = new Checked(null, Optional.empty());
+    }
+
+    /**
+     * Like {@link #readVerified}, but takes {@code earlier}, a check of the same folder made in
+     * this run, when it matched and the manifest's bytes are still the ones it read: a write that
+     * changes the folder rewrites its manifest, so the folder is not walked a second time.
+     */
+    static Checked check(Path manifest, Path folder, Checked earlier) {
         if (!Files.isRegularFile(manifest) || !Files.isDirectory(folder)) {
-            return Optional.empty();
+            return Checked.NONE;
         }
+        byte[] text;
+        try {
+            text = Files.readAllBytes(manifest);
+        } catch (IOException e) {
+            return Checked.NONE;
+        }
+        if (earlier.manifest().isPresent() && Arrays.equals(text, earlier.text())) {
+            return earlier;
+        }
+        return new Checked(text, verified(text, folder));
+    }
+
+    private static Optional<SiteManifest> verified(byte[] text, Path folder) {
         Map<String, Entry> files = new TreeMap<>();
         try {
-            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            String all = new String(text, StandardCharsets.UTF_8);
+            for (String line : all.isEmpty() ? List.<String>of() : List.of(all.split("\n"))) {
                 String[] parts = line.split(" ", 3);
                 if (parts.length != 3) {
                     return Optional.empty();

@@ -51,6 +51,11 @@ public final class SiteWriter {
     private final Path frontManifest;
     private final LongSupplier nanoTime;
     private final Path backManifest;
+    /**
+     * What {@link #onDisk()} found, for the next {@link #write} to take instead of walking the
+     * output folder again when the manifest has not changed since; used once.
+     */
+    private SiteManifest.Checked frontChecked = SiteManifest.Checked.NONE;
 
     /** @param nanoTime a monotonic clock for the wait for another build's lock, {@code System::nanoTime} outside tests */
     public SiteWriter(Path output, LongSupplier nanoTime) {
@@ -111,7 +116,9 @@ public final class SiteWriter {
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
             recover(warnings);
             SiteManifest desired = SiteManifest.of(files, sha256);
-            Optional<SiteManifest> front = SiteManifest.readVerified(frontManifest, output);
+            // the check onDisk() made, when the manifest is as it read it (no other build has written since)
+            Optional<SiteManifest> front = SiteManifest.check(frontManifest, output, frontChecked).manifest();
+            frontChecked = SiteManifest.Checked.NONE;
             if (front.isPresent() && front.get().equals(desired)) {
                 return new Written(0, warnings);
             }
@@ -203,7 +210,8 @@ public final class SiteWriter {
      * @return empty when it does not, or when there is no record of the last write
      */
     public Optional<Map<String, String>> onDisk() {
-        return SiteManifest.readVerified(frontManifest, output).map(manifest -> {
+        frontChecked = SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE);
+        return frontChecked.manifest().map(manifest -> {
             var out = new HashMap<String, String>();
             manifest.files().forEach((path, entry) -> out.put(path, entry.sha256()));
             return out;
