@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,7 +48,7 @@ public final class Builder {
         CompletableFuture<Optional<Map<String, String>>> published = CompletableFuture.supplyAsync(writer::onDisk);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
-        var onDisk = joined(published);
+        var onDisk = Background.joined(published);
         if (remembered.isPresent() && onDisk.isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
             return new BuildResult(true, remembered.get().pages(), 0, remembered.get().files(), 0, since(start),
@@ -63,7 +62,7 @@ public final class Builder {
         var renders = RenderCache.keeping();
         var editorial = new EditorialChecks();
         kept.restore(kept.read(), renders, editorial, onDisk);
-        var documents = joined(documentsNote);
+        var documents = Background.joined(documentsNote);
         var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
         session.keepDocumentsIn(documents.parsed());
         SiteBuild site = session.build(Changes.everything(), diagnostics);
@@ -80,21 +79,6 @@ public final class Builder {
         cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
         return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
                 written.changed(), since(start), written.warnings());
-    }
-
-    /** What {@code task} gave, or what it threw, as if it had run on this thread. */
-    private static <T> T joined(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
@@ -130,6 +131,10 @@ public final class SiteSession {
         boolean templates = Folders.check(templatesDir, "templates", "the templates (.ftlh files) and assets/",
                 diagnostics) && Folders.check(templatesDir.resolve("assets"), "templates/assets",
                 "the stylesheet, scripts and icons", diagnostics);
+        // the template engine is started and the templates parsed on the other core while this one
+        // reads the content and checks it, which leave it idle for a while
+        CompletableFuture<SiteRenderer> starting = renderer == null && templates
+                ? CompletableFuture.supplyAsync(this::startRenderer) : null;
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
         // on the files themselves, so it runs whether or not the other languages' editions are built
         drift.check(options.project(), options.strict(), diagnostics);
@@ -150,8 +155,8 @@ public final class SiteSession {
         List<Map<String, FormattedReference>> references = editions.stream().map(e -> e.site().config().language())
                 .map(language -> formatted.computeIfAbsent(language, l -> formatter.format(site.references(), l)))
                 .toList();
-        if (renderer == null) {
-            renderer = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
+        if (starting != null) {
+            renderer = Background.joined(starting);
         }
         List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics);
         List<DataFile> data = renderer.dataFiles(editions);
@@ -159,6 +164,13 @@ public final class SiteSession {
         editorial.check(editions, options.today(), options.strict(), diagnostics);
         SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets(), renderer.alternates());
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
+    }
+
+    /** A renderer with its templates parsed. */
+    private SiteRenderer startRenderer() {
+        var started = new SiteRenderer(markdown, new Templates(templatesDir, nanoTime), Assets.scan(templatesDir));
+        started.prepare();
+        return started;
     }
 
     private void note(Changes changes) {

@@ -58,6 +58,11 @@ public final class SiteRenderer {
         this.search = new SearchIndex(json, markdown, PageKinds.ALL);
     }
 
+    /** Parses the templates now (see {@link Templates#prepare()}), so that the first render does not wait for it. */
+    public void prepare() {
+        templates.prepare();
+    }
+
     /** The names of the files it makes at the site root besides pages ({@code manifest.webmanifest}, …). */
     public static List<String> rootFiles() {
         return List.of(MANIFEST, FAVICON_ICO);

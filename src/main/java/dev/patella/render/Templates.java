@@ -190,6 +190,16 @@ public final class Templates {
         }
     }
 
+    /**
+     * Parses every template now rather than on first use; what is wrong with them is reported by
+     * the renders, as when they are parsed then.
+     *
+     * @throws UncheckedIOException when a template or message file cannot be read
+     */
+    public void prepare() {
+        templates();
+    }
+
     /** Every template, parsed on first use. */
     private TemplateSet templates() {
         TemplateSet found = parsed;
