@@ -3,6 +3,7 @@ package dev.patella.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,8 @@ class IncrementalBuildTest {
 
     @Test
     void oneChangedPageWritesOnlyTheFilesThatChanged() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = builtThenAboutEdited("About *us*.");
         Path about = project.resolve("content/pages/about.md");
-        Files.writeString(about, Files.readString(about).replace("About us.", "About *us*."));
         TestSites.run("build", "--project", project.toString()); // the first site becomes the back buffer
         // the same words each time: a new word would also change the search index and the search page
         Files.writeString(about, Files.readString(about).replace("About *us*.", "About **us**."));
@@ -135,11 +134,8 @@ class IncrementalBuildTest {
 
     @Test
     void theManifestBesideTheSiteGivesEveryFileItsSha256AfterARebuild() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
-        Path about = project.resolve("content/pages/about.md");
         // a new word: the search index, named by its hash, and the pages that name it change too
-        Files.writeString(about, Files.readString(about).replace("About us.", "About us, physiotherapists."));
+        Path project = builtThenAboutEdited("About us, physiotherapists.");
 
         var run = TestSites.run("build", "--project", project.toString());
 
@@ -154,5 +150,14 @@ class IncrementalBuildTest {
             assertThat(parts[0]).as(parts[2])
                     .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
+    }
+
+    /** The minimal site built once, then its about page's "About us." changed to {@code edited}; the project. */
+    private Path builtThenAboutEdited(String edited) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about).replace("About us.", edited));
+        return project;
     }
 }
