@@ -184,35 +184,35 @@ final class KeptBuild {
     private static byte[] encode(Note note) throws IOException {
         var bytes = new NoteOutput(1 << 20);
         var out = new NoteTexts.Writer(bytes);
-        text(out, note.key());
-        text(out, note.shared());
+        out.text(note.key());
+        out.text(note.shared());
         out.writeInt(note.pages().size());
         for (var e : new TreeMap<>(note.pages()).entrySet()) {
             RenderCache.Kept kept = e.getValue();
             RenderedPage p = kept.page();
-            text(out, e.getKey());
-            text(out, kept.specHash());
-            text(out, kept.htmlHash());
-            text(out, kept.keyHash());
-            text(out, p.url());
-            text(out, p.template());
-            text(out, p.title());
+            out.text(e.getKey());
+            out.text(kept.specHash());
+            out.text(kept.htmlHash());
+            out.text(kept.keyHash());
+            out.text(p.url());
+            out.text(p.template());
+            out.text(p.title());
             out.writeBoolean(p.origin().isPresent());
             if (p.origin().isPresent()) {
                 span(out, p.origin().get());
             }
             out.writeInt(p.links().size());
             for (LinkUse l : p.links()) {
-                text(out, l.target());
+                out.text(l.target());
                 out.writeBoolean(l.image());
-                text(out, l.text());
+                out.text(l.text());
                 span(out, l.at());
             }
             out.writeInt(p.citations().size());
             for (CitationUse c : p.citations()) {
-                text(out, c.key());
+                out.text(c.key());
                 out.writeBoolean(c.locator().isPresent());
-                text(out, c.locator().orElse(""));
+                out.text(c.locator().orElse(""));
                 span(out, c.at());
             }
             texts(out, p.sources());
@@ -225,25 +225,25 @@ final class KeptBuild {
         }
         out.writeInt(note.plain().size());
         for (var e : note.plain().entrySet()) {
-            text(out, e.getKey());
-            text(out, e.getValue());
+            out.text(e.getKey());
+            out.text(e.getValue());
         }
         out.writeInt(note.words().size());
         for (var e : note.words().entrySet()) {
-            text(out, e.getKey());
-            text(out, e.getValue());
+            out.text(e.getKey());
+            out.text(e.getValue());
         }
         out.writeInt(note.levels().size());
         for (var e : note.levels().entrySet()) {
-            text(out, e.getKey());
+            out.text(e.getKey());
             Readability.Level level = e.getValue();
-            text(out, level.scale());
+            out.text(level.scale());
             out.writeDouble(level.score());
             out.writeInt(level.words());
             out.writeInt(level.sentences());
             out.writeInt(level.longest().size());
             for (Readability.Sentence s : level.longest()) {
-                text(out, s.text());
+                out.text(s.text());
                 out.writeInt(s.words());
                 out.writeInt(s.syllables());
                 span(out, s.at());
@@ -334,9 +334,9 @@ final class KeptBuild {
     }
 
     private static void diagnostic(NoteTexts.Writer out, Diagnostic d) throws IOException {
-        text(out, d.severity().name());
-        text(out, d.code());
-        text(out, d.message());
+        out.text(d.severity().name());
+        out.text(d.code());
+        out.text(d.message());
         span(out, d.at());
         out.writeInt(d.via().size());
         for (SourceSpan s : d.via()) {
@@ -358,7 +358,7 @@ final class KeptBuild {
     }
 
     private static void span(NoteTexts.Writer out, SourceSpan s) throws IOException {
-        text(out, s.file());
+        out.text(s.file());
         out.writeInt(s.line());
         out.writeInt(s.column());
     }
@@ -371,7 +371,7 @@ final class KeptBuild {
         Collection<String> ordered = texts instanceof List ? texts : new TreeSet<>(texts);
         out.writeInt(ordered.size());
         for (String t : ordered) {
-            text(out, t);
+            out.text(t);
         }
     }
 
@@ -383,10 +383,4 @@ final class KeptBuild {
         }
         return out;
     }
-
-    private static void text(NoteTexts.Writer out, String s) throws IOException {
-        out.text(s);
-    }
-
-
 }
