@@ -8,8 +8,10 @@
 #
 # For each disk and size it prints, from medians: the cold full build of both tools, Patella's
 # rebuild from the command line after one page was edited (against Hugo's full build: Hugo's
-# command line has no incremental build), Patella's rebuild with nothing changed, and the peak
-# memory (resident set) of the cold builds; then the ratio Patella/Hugo and the target of issue 13.
+# command line has no incremental build), the same rebuild handed to a build server
+# (`patella build-server`, warmed up by 15 edits first), Patella's rebuild with nothing changed, and
+# the peak memory (resident set) of the cold builds and of the build server; then the ratio
+# Patella/Hugo and the target of issue 13.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -82,6 +84,26 @@ for disk in "${DISK_LIST[@]}"; do
       measure patella-one-edited "${PATELLA[@]}" build --project "$dir/patella"
       measure patella-unchanged "${PATELLA[@]}" build --project "$dir/patella"
     done
+    # the same edit with a build server running for the project (bin/patella build-server): after
+    # 15 edits that warm it up, as an editor's server is after a few saves; then its peak memory
+    "${PATELLA[@]}" build-server --project "$dir/patella" > "$scratch/server.log" 2>&1 &
+    server=$!
+    until grep -q '^Ready\.' "$scratch/server.log"; do
+      kill -0 "$server" 2>/dev/null || { cat "$scratch/server.log"; exit 1; }
+      sleep 0.2
+    done
+    for i in $(seq 15); do
+      echo "Warmed $i." >> "$dir/patella/content/pages/guide-$((n / 2)).md"
+      "${PATELLA[@]}" build --project "$dir/patella" >/dev/null
+    done
+    for i in $(seq "$RUNS"); do
+      echo "Served $i." >> "$dir/patella/content/pages/guide-$((n / 2)).md"
+      measure patella-server-edited "${PATELLA[@]}" build --project "$dir/patella"
+    done
+    sm=$(awk '/^VmHWM/ {print $2}' "/proc/$server/status")
+    ran=$(grep -c '^exit 0' "$scratch/server.log" || true)
+    kill "$server"; wait "$server" || true
+    [ "$ran" -eq $((15 + RUNS)) ] || { echo "the build server ran $ran builds, not $((15 + RUNS))"; cat "$scratch/server.log"; exit 1; }
     hc=$(median hugo-cold 1); pc=$(median patella-cold 1)
     pe=$(median patella-one-edited 1); pu=$(median patella-unchanged 1)
     hm=$(median hugo-cold 2); pm=$(median patella-cold 2)
@@ -93,9 +115,14 @@ for disk in "${DISK_LIST[@]}"; do
     row "cold full build, $n pages" "$(ms "$hc")" "$(ms "$pc")" "$(awk -v a="$pc" -v b="$hc" 'BEGIN {print a / b}')" "$cold_target"
     row "one page edited, CLI rebuild, $n pages" "(full: $(ms "$hc"))" "$(ms "$pe")" \
       "$(awk -v a="$pe" -v b="$hc" 'BEGIN {print a / b}')" "$edit_target"
+    ps=$(median patella-server-edited 1)
+    row "one page edited, build server running, $n pages" "(full: $(ms "$hc"))" "$(ms "$ps")" \
+      "$(awk -v a="$ps" -v b="$hc" 'BEGIN {print a / b}')" "$edit_target"
     row "nothing changed, CLI rebuild, $n pages" "(full: $(ms "$hc"))" "$(ms "$pu")" \
       "$(awk -v a="$pu" -v b="$hc" 'BEGIN {print a / b}')" 0
     row "peak memory, $n pages" "$(mib "$hm")" "$(mib "$pm")" "$(awk -v a="$pm" -v b="$hm" 'BEGIN {print a / b}')" "$mem_target"
+    row "build server's memory (peak, after $((15 + RUNS)) builds), $n pages" "$(mib "$hm")" "$(mib "$sm")" \
+      "$(awk -v a="$sm" -v b="$hm" 'BEGIN {print a / b}')" 0
   done
 done
 

@@ -15,8 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -38,10 +42,14 @@ final class BuildCache {
 
     private final ProjectState state;
     private final String fingerprint;
+    private final Map<Path, String> stamps;
+    private final boolean links;
 
-    private BuildCache(ProjectState state, String fingerprint) {
+    private BuildCache(ProjectState state, String fingerprint, Map<Path, String> stamps, boolean links) {
         this.state = state;
         this.fingerprint = fingerprint;
+        this.stamps = stamps;
+        this.links = links;
     }
 
     /**
@@ -56,6 +64,8 @@ final class BuildCache {
                     + options.baseUrlOverride().map(Object::toString).orElse("-") + " " + options.drafts() + " "
                     + options.strict() + " " + options.today());
             update(digest, "patella " + codeVersion());
+            Map<Path, String> stamps = new HashMap<>();
+            boolean[] links = {false};
             for (Path root : List.of(options.contentDir(), options.templatesDir())) {
                 if (!Files.isDirectory(root)) {
                     update(digest, "missing " + root);
@@ -67,17 +77,37 @@ final class BuildCache {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
-                        files.put(options.project().relativize(p).toString(), a.size() + " "
-                                + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                        String stamp = a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                        files.put(options.project().relativize(p).toString(), stamp);
+                        stamps.put(p.toAbsolutePath().normalize(), stamp);
+                        links[0] |= a.isSymbolicLink();
                         return FileVisitResult.CONTINUE;
                     }
                 });
                 files.forEach((path, stamp) -> update(digest, "file " + path + " " + stamp));
             }
-            return new BuildCache(new ProjectState(options.project()), digest.hex());
+            return new BuildCache(new ProjectState(options.project()), digest.hex(), Map.copyOf(stamps), links[0]);
         } catch (IOException e) {
             throw FileFailure.of(FileFailure.Action.LIST, options.project(), e);
         }
+    }
+
+    /**
+     * The files that differ between {@code before} and these inputs: added, removed, or with
+     * another size or modification time. Anything, when either holds a symbolic link.
+     */
+    Changes changedSince(BuildCache before) {
+        if (links || before.links) {
+            return Changes.everything(); // a link's own time says nothing of the file it names
+        }
+        Set<Path> changed = new HashSet<>();
+        stamps.forEach((path, stamp) -> {
+            if (!stamp.equals(before.stamps.get(path))) {
+                changed.add(path);
+            }
+        });
+        before.stamps.keySet().stream().filter(path -> !stamps.containsKey(path)).forEach(changed::add);
+        return Changes.of(changed);
     }
 
     /** @return the remembered build, when it had exactly these inputs; empty otherwise (a damaged note too) */

@@ -1,6 +1,7 @@
 package dev.patella.build;
 
 import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Urls;
 import dev.patella.output.SiteWriter;
@@ -25,10 +26,43 @@ import java.util.function.LongSupplier;
 public final class Builder {
 
     private final LongSupplier nanoTime;
+    private final boolean keepWarm;
+    /** What the last build left in memory, for the next one to start from; null when nothing is kept. */
+    private Warm warm;
+    /** The notes a warm build writes after it has answered; done when none are being written. */
+    private CompletableFuture<Void> notes = CompletableFuture.completedFuture(null);
+
+    /** A build's session and what it was made from, kept between the builds of a {@linkplain #warm warm builder}. */
+    private record Warm(BuildOptions options, BuildCache inputs, SiteSession session, RenderCache renders,
+                        EditorialChecks editorial, KeptBuild kept, KeptDocuments documents) {
+    }
 
     /** @param nanoTime a monotonic clock for the time taken, {@code System::nanoTime} outside tests */
     public Builder(LongSupplier nanoTime) {
+        this(nanoTime, false);
+    }
+
+    private Builder(LongSupplier nanoTime, boolean keepWarm) {
         this.nanoTime = nanoTime;
+        this.keepWarm = keepWarm;
+    }
+
+    /**
+     * A builder for a process that builds the same project again and again (the build server): it
+     * keeps the last build's pages, parsed files and engines in memory, and the next build with
+     * the same options reads again only the files whose size or modification time changed. What
+     * it publishes is what a new builder would.
+     */
+    public static Builder warm(LongSupplier nanoTime) {
+        return new Builder(nanoTime, true);
+    }
+
+    /**
+     * What identifies the Patella that runs (the size and time of its jar), so that a build
+     * server can tell a client of another Patella.
+     */
+    public static String codeVersion() {
+        return BuildCache.codeVersion();
     }
 
     /**
@@ -38,24 +72,79 @@ public final class Builder {
      * @throws IllegalArgumentException when the output folder is unsafe to replace (the message says why)
      * @throws dev.patella.diag.FileFailure when a file cannot be read or written (its message says why and what to do)
      */
-    public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
+    public synchronized BuildResult build(BuildOptions options, Diagnostics diagnostics) {
         long start = nanoTime.getAsLong();
+        Background.joined(notes); // the notes the last build left to write, done before anything reads them
         OutputGuard.problem(options.project(), options.output()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
+        Warm last = warm;
+        warm = null; // kept again only when this build ends normally
         var writer = new SiteWriter(options.output(), nanoTime);
         // site/ is checked against its manifest on the other core while this one fingerprints the inputs
         CompletableFuture<Optional<Map<String, String>>> published = CompletableFuture.supplyAsync(writer::onDisk);
         var cache = BuildCache.of(options);
         var remembered = cache.lookup();
-        var onDisk = Background.joined(published);
-        if (remembered.isPresent() && onDisk.isPresent()) {
+        // a warm builder with nothing in memory yet goes on, so that its next build finds it warm
+        if (remembered.isPresent() && (!keepWarm || last != null) && Background.joined(published).isPresent()) {
             remembered.get().warnings().forEach(diagnostics::add);
+            warm = last;
             return new BuildResult(true, remembered.get().pages(), 0, remembered.get().files(), 0, since(start),
                     List.of());
         }
         cache.forget();
-        // the pages the last build made, reused where their inputs are the same and site/ still holds them
+        Warm now;
+        SiteBuild site;
+        if (last != null && last.options().equals(options)) {
+            // the pages in memory are what was built, whatever site/ holds: its check can go on meanwhile
+            now = new Warm(options, cache, last.session(), last.renders(), last.editorial(), last.kept(),
+                    last.documents());
+            site = now.session().build(cache.changedSince(last.inputs()), diagnostics);
+        } else {
+            now = started(options, cache, Background.joined(published));
+            site = now.session().build(Changes.everything(), diagnostics);
+        }
+        if (site.index().isEmpty() || diagnostics.hasErrors()) {
+            remember(now.documents()::remember);
+            keep(now);
+            return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0,
+                    since(start), List.of());
+        }
+        var pages = now.renders().kept();
+        Map<String, String> known = new HashMap<>();
+        pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
+        Background.joined(published); // the write takes the check of site/ made meanwhile
+        var written = writer.write(site.files(), known);
+        List<Diagnostic> warnings = diagnostics.sorted();
+        remember(() -> {
+            now.documents().remember();
+            now.kept().remember(pages, now.renders(), now.editorial());
+            cache.remember(site.pages().size(), site.files().size(), warnings);
+        });
+        keep(now);
+        return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
+                written.changed(), since(start), written.warnings());
+    }
+
+    /** Waits until the notes a warm build writes after answering are written (before the process ends). */
+    public void settle() {
+        Background.joined(notes);
+    }
+
+    /**
+     * Writes the notes of {@code .patella/} for the next build: at once, or on the other core
+     * after the build has answered when this builder is warm (the next build waits for them).
+     */
+    private void remember(Runnable writing) {
+        if (keepWarm) {
+            notes = CompletableFuture.runAsync(writing);
+        } else {
+            writing.run();
+        }
+    }
+
+    /** A session that starts from the pages the last build made, where their inputs are the same and site/ still holds them. */
+    private Warm started(BuildOptions options, BuildCache cache, Optional<Map<String, String>> onDisk) {
         var kept = KeptBuild.of(options);
         // the note of the files parsed is read on the other core while this one reads the pages' note
         CompletableFuture<KeptDocuments> documentsNote = CompletableFuture.supplyAsync(() -> KeptDocuments.of(options));
@@ -65,20 +154,15 @@ public final class Builder {
         var documents = Background.joined(documentsNote);
         var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
         session.keepDocumentsIn(documents.parsed());
-        SiteBuild site = session.build(Changes.everything(), diagnostics);
-        documents.remember();
-        if (site.index().isEmpty() || diagnostics.hasErrors()) {
-            return new BuildResult(false, site.pages().size(), site.rendered().size(), site.files().size(), 0,
-                    since(start), List.of());
+        return new Warm(options, cache, session, renders, editorial, kept, documents);
+    }
+
+    private void keep(Warm now) {
+        if (keepWarm) {
+            // what the note said site/ held is true no longer once this build may have written it
+            now.renders().forgetEarlierRun();
+            warm = now;
         }
-        var pages = renders.kept();
-        Map<String, String> known = new HashMap<>();
-        pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
-        var written = writer.write(site.files(), known);
-        kept.remember(pages, renders, editorial);
-        cache.remember(site.pages().size(), site.files().size(), diagnostics.sorted());
-        return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
-                written.changed(), since(start), written.warnings());
     }
 
     /**

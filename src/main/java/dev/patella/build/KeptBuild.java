@@ -113,6 +113,9 @@ final class KeptBuild {
                 && differing(restored.pages(), pages) <= Math.max(FEW, pages.size() / 100)) {
             return;
         }
+        if (textHashes.size() > 2 * editorial.levels().size() + 64) {
+            textHashes.clear(); // a bound, for a build server that remembers build after build
+        }
         Map<String, Readability.Level> levels = new HashMap<>();
         editorial.levels().entrySet().parallelStream().forEach(e -> hash(e.getKey()).ifPresent(h -> {
             synchronized (levels) {
@@ -122,6 +125,7 @@ final class KeptBuild {
         var note = new Note(key, renders.sharedHash(), pages, renders.plainTexts(), renders.bodyWords(), levels);
         try {
             state.writeData(ProjectState.Note.KEPT_BUILD, encode(note));
+            restored = note; // what the folder holds now, for the next build of a build server to compare with
         } catch (IOException e) {
             forget();
         }

@@ -52,6 +52,15 @@ public final class ProjectState {
         this.dir = project.resolve(DIR);
     }
 
+    /** Where the project's build server listens (a Unix socket), and the lock it holds while it runs. */
+    public record ServerFiles(Path socket, Path lock) {
+    }
+
+    /** The build server's files; the folder is not made. */
+    public ServerFiles server() {
+        return new ServerFiles(dir.resolve("build-server.sock"), dir.resolve("build-server.lock"));
+    }
+
     /**
      * The lines of a note written with {@link #write}; empty when it is missing, of another
      * version, unreadable, or not the text that was written (cut short, bytes overwritten, changed

@@ -3,16 +3,20 @@ package dev.patella.cli;
 import dev.patella.build.BuildResult;
 import dev.patella.build.Builder;
 import dev.patella.build.LastBuild;
+import dev.patella.build.ProjectState;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
 import dev.patella.output.SiteWriter;
+import dev.patella.serve.ServerCall;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,8 +31,42 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
 
     private static final String COMMAND = "patella build";
 
+    /** Hands the build to the project's build server when one answers; builds by itself otherwise. */
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
+        if (CommandLineMistakes.projectProblem(project).isEmpty()) {
+            Optional<ServerCall.Answer> answer = ServerCall.ask(new ProjectState(project).server(),
+                    Builder.codeVersion(), clock.getZone().getId(), serverArgs());
+            if (answer.isPresent() && answer.get().status() == ServerCall.Status.RAN) {
+                out.print(answer.get().out());
+                err.print(answer.get().err());
+                return answer.get().code();
+            }
+            if (answer.isPresent() && answer.get().status() == ServerCall.Status.OTHER_PATELLA) {
+                err.println("patella: note: the build server of this project ran another Patella (the jar changed "
+                        + "since it started), so it has stopped and this build runs without it; to start it again: "
+                        + "patella build-server --project " + project);
+            }
+        }
+        return build(clock, out, err, new Builder(System::nanoTime));
+    }
+
+    /** This command line as the build server reads it: every path absolute, as the server has its own folder. */
+    private List<String> serverArgs() {
+        List<String> args = new ArrayList<>(List.of("build", "--project", project.toAbsolutePath().normalize().toString()));
+        output.ifPresent(o -> args.addAll(List.of("--output", o.toAbsolutePath().normalize().toString())));
+        baseUrl.ifPresent(url -> args.addAll(List.of("--base-url", url)));
+        if (drafts) {
+            args.add("--drafts");
+        }
+        if (strict) {
+            args.add("--strict");
+        }
+        return args;
+    }
+
+    /** Builds in this process with {@code builder} (a build server's is kept warm). */
+    int build(Clock clock, PrintWriter out, PrintWriter err, Builder builder) {
         Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
             return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
@@ -45,7 +83,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         var diagnostics = new Diagnostics();
         BuildResult result;
         try {
-            result = new Builder(System::nanoTime).build(options, diagnostics);
+            result = builder.build(options, diagnostics);
         } catch (IllegalArgumentException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.USAGE;

@@ -24,6 +24,7 @@ final class PatellaCommand implements Runnable {
         var cli = new CommandLine(new PatellaCommand());
         cli.addSubcommand("build", new BuildCommand(clock));
         cli.addSubcommand("serve", new ServeCommand(clock));
+        cli.addSubcommand("build-server", new BuildServerCommand(clock));
         cli.addSubcommand("new", new NewCommand(clock));
         cli.addSubcommand("check", new CheckCommand(clock));
         cli.addSubcommand("publish", new PublishCommand());

@@ -60,7 +60,9 @@ public final class RenderCache {
     /** The hash of the inputs of each keyed page of the last render, by site URL (kept on disk). */
     final Map<String, String> keyHashes = new ConcurrentHashMap<>();
     /** Hashes of the parts of spec keys, by identity: a part every plain page shares is hashed once. */
-    private final Map<Identity, String> partHashes = new ConcurrentHashMap<>();
+    private volatile Map<Identity, String> partHashes = new ConcurrentHashMap<>();
+    /** The last render's part hashes: a part the next render still holds (a file not read again) is not hashed again. */
+    private volatile Map<Identity, String> lastPartHashes = Map.of();
 
     /** An object known by its identity only. */
     private record Identity(Object value) {
@@ -84,7 +86,10 @@ public final class RenderCache {
         List<?> parts = key instanceof List<?> list ? list : List.of(key);
         var out = new QuickHash().add(parts.size());
         for (Object part : parts) {
-            String h = partHashes.computeIfAbsent(new Identity(part), id -> hasher.of(id.value()).orElse(""));
+            String h = partHashes.computeIfAbsent(new Identity(part), id -> {
+                String last = lastPartHashes.get(id);
+                return last != null ? last : hasher.of(id.value()).orElse("");
+            });
             if (h.isEmpty()) {
                 return "";
             }
@@ -92,6 +97,23 @@ public final class RenderCache {
         }
         String e = hasher.of(extra).orElse("");
         return e.isEmpty() ? "" : out.add(e).hex();
+    }
+
+    /**
+     * Starts a render: what the render before it hashed or used is let go, so that a cache kept
+     * for many builds (the build server's) holds what about two builds need, not every edit's.
+     */
+    void startRender() {
+        lastPartHashes = partHashes;
+        partHashes = new ConcurrentHashMap<>();
+        keyHashes.clear();
+        int bound = 2 * pages.size() + 64;
+        if (usedPlain.size() > bound) {
+            usedPlain.clear(); // the next note then lacks some: the build after it makes them again
+        }
+        if (usedWords.size() > bound) {
+            usedWords.clear();
+        }
     }
 
     /** An object equal to {@code key} that a render used before, or {@code key} (then remembered). */
@@ -148,6 +170,17 @@ public final class RenderCache {
         this.restored = Map.copyOf(pages);
         this.html = html;
         this.restoredPlain = Map.copyOf(plainTexts);
+    }
+
+    /**
+     * Stops reusing the pages of the earlier run given to {@link #restore}: their HTML is read back
+     * from the output folder, which holds them only until the next write. The plain texts and
+     * body words stay, as they are kept by the hash of their Markdown.
+     */
+    public void forgetEarlierRun() {
+        this.restoredShared = "";
+        this.restored = Map.of();
+        this.html = (url, kept) -> Optional.empty();
     }
 
     /**

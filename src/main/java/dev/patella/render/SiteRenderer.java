@@ -110,6 +110,7 @@ public final class SiteRenderer {
      */
     public List<RenderedPage> render(List<SiteIndex> editions, List<Map<String, FormattedReference>> references,
                                      RenderCache cache, Diagnostics diagnostics) {
+        cache.startRender();
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
         // what a spec does not hold: how its Markdown renders (citations are numbered from the
@@ -209,19 +210,28 @@ public final class SiteRenderer {
                     && alternates.of(job.siteUrl()).equals(lastAlternates.of(job.siteUrl()));
             return sameInputs ? before.spec() : job.spec(specs);
         }).toList();
-        List<String> hashes = cache.keeping
-                ? all.parallelStream().map(spec -> cache.hasher.of(spec).orElse("")).toList()
-                : Collections.nCopies(all.size(), "");
-        List<Integer> todo = new ArrayList<>();
-        List<Integer> earlier = new ArrayList<>();
+        List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             RenderCache.Entry before = cache.pages.get(all.get(i).url());
             if (before != null && before.spec() != null && before.spec().equals(all.get(i))) {
                 next.put(before.page().url(), new RenderCache.Entry(before.spec(), before.specHash(),
                         before.htmlHash(), before.page(), jobs.get(i).specKey()));
             } else {
-                (hashes.get(i).isEmpty() ? todo : earlier).add(i);
+                changed.add(i);
             }
+        }
+        // only the specs that changed are hashed: a kept page keeps its hash
+        List<String> hashes = new ArrayList<>(Collections.nCopies(all.size(), ""));
+        if (cache.keeping) {
+            List<String> made = changed.parallelStream().map(i -> cache.hasher.of(all.get(i)).orElse("")).toList();
+            for (int k = 0; k < changed.size(); k++) {
+                hashes.set(changed.get(k), made.get(k));
+            }
+        }
+        List<Integer> todo = new ArrayList<>();
+        List<Integer> earlier = new ArrayList<>();
+        for (int i : changed) {
+            (hashes.get(i).isEmpty() ? todo : earlier).add(i);
         }
         // pages an earlier run made from the same spec, their HTML read back from where it published them
         List<Optional<RenderCache.Entry>> found = earlier.parallelStream()

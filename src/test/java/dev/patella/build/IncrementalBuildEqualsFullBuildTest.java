@@ -43,19 +43,31 @@ class IncrementalBuildEqualsFullBuildTest {
     private List<Edits.Edit> edits;
     private Map<String, byte[]> first;
     private int fresh;
+    /** How many times the project itself was built (each fresh build is of a copy). */
+    int projectBuilds;
+
+    /** Called before the project's first build; here nothing: each build runs by itself. */
+    void beforeFirstBuild(Path project) throws Exception {
+    }
+
+    /** Called after the project's last build, before its folder is removed. */
+    void afterLastBuild() throws Exception {
+    }
 
     @BeforeAll
-    void firstBuild() throws IOException {
+    void firstBuild() throws Exception {
         root = Files.createTempDirectory("incremental-build");
         project = TestSites.withMessages(TestSites.project(root.resolve("project"), "every-field"), "es");
         edits = Edits.of(project); // one regular YAML layout, so the first build is of what the edits start from
+        beforeFirstBuild(project);
         var run = build(project);
         assertThat(run.exitCode()).as(run.err()).isZero();
         first = TestSites.snapshot(project.resolve("site"));
     }
 
     @AfterAll
-    void tidy() throws IOException {
+    void tidy() throws Exception {
+        afterLastBuild();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -211,8 +223,11 @@ class IncrementalBuildEqualsFullBuildTest {
         }
     }
 
-    private static TestSites.Run build(Path project) {
-        return TestSites.run("build", "--project", project.toString());
+    private TestSites.Run build(Path folder) {
+        if (folder.equals(project)) {
+            projectBuilds++;
+        }
+        return TestSites.run("build", "--project", folder.toString());
     }
 
     /**

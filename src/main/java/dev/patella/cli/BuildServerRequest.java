@@ -1,0 +1,97 @@
+package dev.patella.cli;
+
+import dev.patella.build.Builder;
+import dev.patella.build.ProjectState;
+import dev.patella.serve.BuildServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code patella build-server} with its options read (see {@link BuildServerCommand}). It runs
+ * until the server stops (idle, Patella updated, Ctrl-C), or until the thread running it is
+ * interrupted (as tests do).
+ */
+record BuildServerRequest(Path project, int idleMinutes) implements Request {
+
+    private static final String COMMAND = "patella build-server";
+    /** A day: longer than that, a forgotten server only holds memory. */
+    private static final int MAX_IDLE_MINUTES = 24 * 60;
+
+    @Override
+    public int run(Clock clock, PrintWriter out, PrintWriter err) {
+        Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
+        if (projectProblem.isPresent()) {
+            return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
+        }
+        if (idleMinutes < 1 || idleMinutes > MAX_IDLE_MINUTES) {
+            return CommandLineMistakes.error(err, COMMAND, "--idle-minutes must be from 1 to " + MAX_IDLE_MINUTES
+                    + ", not " + idleMinutes);
+        }
+        Path home = project.toAbsolutePath().normalize();
+        Builder builder = Builder.warm(System::nanoTime);
+        BuildServer.Commands commands = (args, zone, printed, errors) -> builds(args, home)
+                .map(request -> request.build(clock.withZone(zone), printed, errors, builder));
+        BuildServer server;
+        try {
+            server = BuildServer.start(new ProjectState(home).server(), Builder.codeVersion(),
+                    Duration.ofMinutes(idleMinutes), commands, out, System::nanoTime);
+        } catch (BuildServer.Refused e) {
+            err.println("patella: " + e.getMessage());
+            return e.getMessage().startsWith("a build server already runs") ? ExitCode.REFUSED : ExitCode.FAILURE;
+        }
+        Thread hook = new Thread(() -> {
+            server.close();
+            builder.settle(); // the last build's notes, for the next build without the server
+        }, "patella-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("Build server for " + home + ": builds of this project now run here, with the last build kept in memory.");
+        out.println("Building once to start; it stops after " + idleMinutes + (idleMinutes == 1 ? " minute" : " minutes")
+                + " without a build. Press Ctrl-C to stop it sooner.");
+        out.flush();
+        // the first build warms the server up, so that the editor's first build is already quick
+        var first = new BuildRequest(home, Optional.empty(), Optional.empty(), false, false);
+        synchronized (commands) {
+            first.build(clock, out, err, builder);
+        }
+        out.println("Ready.");
+        out.flush();
+        String why;
+        try {
+            why = server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            why = "stopped";
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it has stopped the server
+        }
+        builder.settle();
+        out.println("Build server stopped: " + why + ".");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The command line as a build of this project, when it is one. */
+    private static Optional<BuildRequest> builds(List<String> args, Path home) {
+        return CommonCommandLine.read(args.toArray(String[]::new))
+                .filter(BuildRequest.class::isInstance).map(BuildRequest.class::cast)
+                .filter(request -> same(request.project(), home));
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+}

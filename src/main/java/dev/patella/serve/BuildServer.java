@@ -1,0 +1,303 @@
+package dev.patella.serve;
+
+import dev.patella.build.ProjectState;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A project's build server: a process that stays up and runs the commands that
+ * {@link ServerCall}s hand it, one at a time, so that they find the JVM, the engines and the
+ * last build already warm. It listens on a Unix socket in the project's {@code .patella/}
+ * folder, readable by its owner only, and holds a lock beside it while it runs, so there is one
+ * per project.
+ *
+ * <p>It stops when closed, after {@code idle} without a command, or when a caller runs another
+ * Patella (the jar changed: it must not build with old code), and removes its socket then. A
+ * server killed outright leaves its socket behind: callers then find no one answering and build
+ * by themselves, and the next server removes it.
+ */
+public final class BuildServer implements AutoCloseable {
+
+    /** Runs one command line for a caller. */
+    public interface Commands {
+        /**
+         * @param zone the caller's time zone
+         * @return the exit code, having printed to {@code out} and {@code err}; empty when the
+         *         command is not one this server runs (nothing was done)
+         */
+        Optional<Integer> run(List<String> args, ZoneId zone, PrintWriter out, PrintWriter err);
+    }
+
+    /** Why a server could not start, said for the person who started it. */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The longest socket path Linux and macOS take (their {@code sun_path} holds 108 and 104 bytes). */
+    private static final int MAX_SOCKET_PATH = 103;
+
+    private final ProjectState.ServerFiles files;
+    private final String codeVersion;
+    private final Commands commands;
+    private final PrintWriter log;
+    private final LongSupplier nanoTime;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final ServerSocketChannel server;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicLong lastActive;
+    private final ScheduledExecutorService idleCheck;
+    /** Why it stopped, for {@link #awaitStop()}. */
+    private volatile String reason = "stopped";
+
+    private BuildServer(ProjectState.ServerFiles files, String codeVersion, Commands commands, PrintWriter log,
+                        LongSupplier nanoTime, FileChannel lockChannel, FileLock lock, ServerSocketChannel server,
+                        Duration idle) {
+        this.files = files;
+        this.codeVersion = codeVersion;
+        this.commands = commands;
+        this.log = log;
+        this.nanoTime = nanoTime;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.server = server;
+        this.lastActive = new AtomicLong(nanoTime.getAsLong());
+        this.idleCheck = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "idle check"));
+        long every = Math.max(10, Math.min(idle.toMillis() / 10, 5_000));
+        idleCheck.scheduleWithFixedDelay(() -> {
+            if (busy.get() == 0 && nanoTime.getAsLong() - lastActive.get() >= idle.toNanos()) {
+                stop("no build for " + describe(idle));
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        daemon(this::acceptAll, "build server").start();
+    }
+
+    /**
+     * Starts a server for the project whose {@code .patella/} holds {@code files}.
+     *
+     * @param codeVersion what identifies this Patella: a caller running another is turned away
+     * @param idle        how long it waits for a command before it stops
+     * @param log         where it says what it ran
+     * @param nanoTime    a monotonic clock for the idle time, {@code System::nanoTime} outside tests
+     * @throws Refused when another server runs for the project, or the socket cannot be made there
+     */
+    public static BuildServer start(ProjectState.ServerFiles files, String codeVersion, Duration idle, Commands commands,
+                                    PrintWriter log, LongSupplier nanoTime) throws Refused {
+        Path socket = files.socket().toAbsolutePath();
+        int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_SOCKET_PATH) {
+            throw new Refused("the project's path is too long for a build server: its socket, " + socket + ", would take "
+                    + length + " bytes, and the system takes at most " + MAX_SOCKET_PATH
+                    + "; move the project to a shorter path, or build without a server");
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(files.lock().getParent());
+            channel = FileChannel.open(files.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                channel.close();
+                throw new Refused("a build server already runs for this project (it holds " + files.lock()
+                        + "); builds use it already. To start another, stop that one first (Ctrl-C in its terminal)");
+            }
+            Files.deleteIfExists(files.socket()); // left by a server that was killed: the lock says none runs
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                server.bind(UnixDomainSocketAddress.of(files.socket()));
+                ownerOnly(files.socket());
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                held.release();
+                throw e;
+            }
+            return new BuildServer(files, codeVersion, commands, log, nanoTime, channel, held, server, idle);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
+                    + "); check that the project folder can be written to, or build without a server");
+        }
+    }
+
+    /** The socket's permissions: only its owner may connect, and so build in the owner's name. */
+    private static void ownerOnly(Path socket) throws IOException {
+        try {
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own rules apply
+        }
+    }
+
+    /**
+     * Waits until the server stops.
+     *
+     * @return why it stopped, in a few words
+     */
+    public String awaitStop() throws InterruptedException {
+        stopped.await();
+        return reason;
+    }
+
+    /** Stops listening and removes the socket; a command already running is not waited for. */
+    @Override
+    public void close() {
+        stop("stopped");
+    }
+
+    private synchronized void stop(String why) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        reason = why;
+        idleCheck.shutdownNow();
+        closeQuietly(server);
+        try {
+            Files.deleteIfExists(files.socket());
+        } catch (IOException e) {
+            // the next server removes it; callers meanwhile find no one answering
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // closing the channel releases it too
+        }
+        closeQuietly(lockChannel);
+        stopped.countDown();
+    }
+
+    private void acceptAll() {
+        while (stopped.getCount() > 0) {
+            SocketChannel caller;
+            try {
+                caller = server.accept();
+            } catch (IOException e) {
+                if (stopped.getCount() > 0) {
+                    log.println("patella: the build server stopped listening: " + e.getMessage());
+                    stop("could not listen");
+                }
+                return;
+            }
+            // each caller on its own thread, so one that never says anything holds up no other
+            daemon(() -> answer(caller), "build server caller").start();
+        }
+    }
+
+    private void answer(SocketChannel caller) {
+        busy.incrementAndGet();
+        try (caller) {
+            var in = new DataInputStream(Channels.newInputStream(caller));
+            var out = new DataOutputStream(Channels.newOutputStream(caller));
+            if (in.readInt() != ServerCall.MAGIC || in.readInt() != ServerCall.PROTOCOL) {
+                return; // not a Patella of this protocol: it gets no answer, and builds by itself
+            }
+            String theirs = ServerCall.readText(in, ServerCall.MAX_ARG);
+            String zoneId = ServerCall.readText(in, ServerCall.MAX_ARG);
+            List<String> args = ServerCall.readArgs(in);
+            if (!theirs.equals(codeVersion)) {
+                out.writeInt(ServerCall.Status.OTHER_PATELLA.ordinal());
+                out.flush();
+                log.println("patella: a build asked for another Patella (the jar changed): the build server stops");
+                stop("another Patella was asked for");
+                return;
+            }
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(zoneId);
+            } catch (DateTimeException e) {
+                notMine(out);
+                return;
+            }
+            var printed = new StringWriter();
+            var errors = new StringWriter();
+            Optional<Integer> code;
+            synchronized (commands) {
+                code = commands.run(args, zone, new PrintWriter(printed, true), new PrintWriter(errors, true));
+            }
+            if (code.isEmpty()) {
+                notMine(out);
+                return;
+            }
+            log.println(summary(code.get(), printed.toString(), errors.toString()));
+            out.write(ServerCall.ran(code.get(), printed.toString(), errors.toString()));
+            out.flush();
+        } catch (IOException e) {
+            // the caller went away (Ctrl-C): what was built stays built
+        } catch (Throwable e) { // a bug, or no memory left: the caller builds by itself, and this server stops
+            log.println("patella: the build server stops after an internal error: " + e);
+            stop("internal error");
+        } finally {
+            lastActive.set(nanoTime.getAsLong());
+            busy.decrementAndGet();
+        }
+    }
+
+    private static void notMine(DataOutputStream out) throws IOException {
+        out.writeInt(ServerCall.Status.NOT_MINE.ordinal());
+        out.flush();
+    }
+
+    /** One line for the server's own terminal: the command's summary, or its last error line. */
+    private static String summary(int code, String out, String err) {
+        String text = code == 0 ? out : err;
+        String line = text.strip().lines().reduce((first, second) -> code == 0 ? first : second).orElse("");
+        return "exit " + code + (line.isEmpty() ? "" : ": " + line);
+    }
+
+    private static String describe(Duration idle) {
+        long minutes = idle.toMinutes();
+        return minutes > 0 && idle.equals(Duration.ofMinutes(minutes))
+                ? minutes + (minutes == 1 ? " minute" : " minutes") : idle.toMillis() + " ms";
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        var thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // nothing more to do
+        }
+    }
+}
