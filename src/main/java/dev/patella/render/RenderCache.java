@@ -247,7 +247,7 @@ public final class RenderCache {
         }
         // the SHA-256 of every page rendered this time (the site's manifest takes it from here): on
         // both cores, as it is a twentieth of a cold build's CPU without the JIT's SHA intrinsic
-        return pages.entrySet().parallelStream().filter(e -> !e.getValue().specHash().isEmpty())
+        Map<String, Kept> kept = pages.entrySet().parallelStream().filter(e -> !e.getValue().specHash().isEmpty())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> {
                     Entry entry = e.getValue();
                     RenderedPage p = entry.page();
@@ -255,6 +255,11 @@ public final class RenderCache {
                     return new Kept(entry.specHash(), htmlHash, p.withHtml(new byte[0]),
                             keyHashes.getOrDefault(e.getKey(), ""));
                 }, (a, b) -> a, HashMap::new));
+        // each page's hash kept with it, so that the next render of a long-lived cache (the build
+        // server's) does not hash its unchanged pages again
+        kept.forEach((url, page) -> pages.computeIfPresent(url, (u, entry) -> entry.htmlHash().isEmpty()
+                ? new Entry(entry.spec(), entry.specHash(), page.htmlHash(), entry.page(), entry.specKey()) : entry));
+        return kept;
     }
 
     /**
