@@ -5,12 +5,13 @@ import dev.patella.build.ProjectState;
 import dev.patella.serve.BuildServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code patella build-server} with its options read (see {@link BuildServerCommand}). It runs
@@ -34,6 +35,10 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
                     + ", not " + idleMinutes);
         }
         Path home = project.toAbsolutePath().normalize();
+        if (!Files.isDirectory(home.resolve("content"))) {
+            return CommandLineMistakes.error(err, COMMAND, "there is no content/ folder in " + home
+                    + ": start the server in a project's folder, or name it with --project DIR");
+        }
         Builder builder = Builder.warm(System::nanoTime);
         BuildServer.Commands commands = (args, zone, printed, errors) -> builds(args, home)
                 .map(request -> request.build(clock.withZone(zone), printed, errors, builder));
@@ -45,9 +50,10 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
             err.println("patella: " + e.getMessage());
             return e.getMessage().startsWith("a build server already runs") ? ExitCode.REFUSED : ExitCode.FAILURE;
         }
+        var said = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             server.close();
-            builder.settle(); // the last build's notes, for the next build without the server
+            stopped(builder, "", said, out);
         }, "patella-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Build server for " + home + ": builds of this project now run here, with the last build kept in memory.");
@@ -59,6 +65,7 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
         synchronized (commands) {
             first.build(clock, out, err, builder);
         }
+        err.flush();
         out.println("Ready.");
         out.flush();
         String why;
@@ -67,24 +74,34 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
-            why = "stopped";
+            why = "";
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it has stopped the server
+            return ExitCode.OK; // the hook is running: it says so
         }
-        builder.settle();
-        out.println("Build server stopped: " + why + ".");
-        out.flush();
+        stopped(builder, why, said, out);
         return ExitCode.OK;
+    }
+
+    /** Writes the last build's notes and says the server stopped, once (from the shutdown hook or from the command). */
+    private static void stopped(Builder builder, String why, AtomicBoolean said, PrintWriter out) {
+        builder.settle(); // the last build's notes, for the next build without the server
+        if (said.compareAndSet(false, true)) {
+            out.println("Build server stopped" + (why.isEmpty() ? "." : ": " + why + "."));
+            out.flush();
+        }
     }
 
     /** The command line as a build of this project, when it is one. */
     private static Optional<BuildRequest> builds(List<String> args, Path home) {
         return CommonCommandLine.read(args.toArray(String[]::new))
                 .filter(BuildRequest.class::isInstance).map(BuildRequest.class::cast)
-                .filter(request -> same(request.project(), home));
+                .filter(request -> same(request.project(), home))
+                // by the server's own name for it, so that a build through a link finds the last build's options
+                .map(request -> new BuildRequest(home, request.output(), request.baseUrl(), request.drafts(),
+                        request.strict()));
     }
 
     private static boolean same(Path a, Path b) {

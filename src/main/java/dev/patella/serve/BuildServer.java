@@ -16,8 +16,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,12 +81,18 @@ public final class BuildServer implements AutoCloseable {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong lastActive;
     private final ScheduledExecutorService idleCheck;
-    /** Why it stopped, for {@link #awaitStop()}. */
-    private volatile String reason = "stopped";
+    /** Says "working" to each caller whose command is waiting or running. */
+    private final ScheduledExecutorService heartbeat;
+    /** The socket file this server made (its file key), so that it never removes another's. */
+    private final Object socketKey;
+    /** Set as soon as it begins to stop. */
+    private volatile boolean stopping;
+    /** Why it stopped, for {@link #awaitStop()}; empty when it was closed. */
+    private volatile String reason = "";
 
     private BuildServer(ProjectState.ServerFiles files, String codeVersion, Commands commands, PrintWriter log,
                         LongSupplier nanoTime, FileChannel lockChannel, FileLock lock, ServerSocketChannel server,
-                        Duration idle) {
+                        Object socketKey, Duration idle) {
         this.files = files;
         this.codeVersion = codeVersion;
         this.commands = commands;
@@ -92,12 +101,17 @@ public final class BuildServer implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.server = server;
+        this.socketKey = socketKey;
         this.lastActive = new AtomicLong(nanoTime.getAsLong());
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "build server heartbeat"));
         this.idleCheck = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "idle check"));
         long every = Math.max(10, Math.min(idle.toMillis() / 10, 5_000));
         idleCheck.scheduleWithFixedDelay(() -> {
             if (busy.get() == 0 && nanoTime.getAsLong() - lastActive.get() >= idle.toNanos()) {
                 stop("no build for " + describe(idle));
+            } else if (!ownSocket()) {
+                // .patella/ removed (git clean), or the socket replaced: no build can reach it any more
+                stop("its socket " + files.socket() + " was removed");
             }
         }, every, every, TimeUnit.MILLISECONDS);
         daemon(this::acceptAll, "build server").start();
@@ -138,19 +152,36 @@ public final class BuildServer implements AutoCloseable {
             }
             Files.deleteIfExists(files.socket()); // left by a server that was killed: the lock says none runs
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            Object key;
             try {
                 server.bind(UnixDomainSocketAddress.of(files.socket()));
                 ownerOnly(files.socket());
+                key = fileKey(files.socket());
             } catch (IOException | RuntimeException e) {
                 server.close();
                 held.release();
                 throw e;
             }
-            return new BuildServer(files, codeVersion, commands, log, nanoTime, channel, held, server, idle);
+            return new BuildServer(files, codeVersion, commands, log, nanoTime, channel, held, server, key, idle);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
                     + "); check that the project folder can be written to, or build without a server");
+        }
+    }
+
+    /** The file's identity (device and inode where the system has them), or its modification time. */
+    private static Object fileKey(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.fileKey() != null ? attributes.fileKey() : attributes.lastModifiedTime();
+    }
+
+    /** Whether the socket file is still the one this server made. */
+    private boolean ownSocket() {
+        try {
+            return socketKey.equals(fileKey(files.socket()));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -166,7 +197,7 @@ public final class BuildServer implements AutoCloseable {
     /**
      * Waits until the server stops.
      *
-     * @return why it stopped, in a few words
+     * @return why it stopped, in a few words; empty when it was {@linkplain #close() closed}
      */
     public String awaitStop() throws InterruptedException {
         stopped.await();
@@ -176,18 +207,22 @@ public final class BuildServer implements AutoCloseable {
     /** Stops listening and removes the socket; a command already running is not waited for. */
     @Override
     public void close() {
-        stop("stopped");
+        stop("");
     }
 
     private synchronized void stop(String why) {
-        if (stopped.getCount() == 0) {
+        if (stopping) {
             return;
         }
+        stopping = true;
         reason = why;
         idleCheck.shutdownNow();
+        heartbeat.shutdownNow();
         closeQuietly(server);
         try {
-            Files.deleteIfExists(files.socket());
+            if (ownSocket()) { // a server started since .patella/ was removed has its own
+                Files.deleteIfExists(files.socket());
+            }
         } catch (IOException e) {
             // the next server removes it; callers meanwhile find no one answering
         }
@@ -201,14 +236,14 @@ public final class BuildServer implements AutoCloseable {
     }
 
     private void acceptAll() {
-        while (stopped.getCount() > 0) {
+        while (!stopping) {
             SocketChannel caller;
             try {
                 caller = server.accept();
             } catch (IOException e) {
-                if (stopped.getCount() > 0) {
-                    log.println("patella: the build server stopped listening: " + e.getMessage());
-                    stop("could not listen");
+                if (!stopping) {
+                    log.println("patella: the build server stopped listening: " + e);
+                    stop("it could not listen any more");
                 }
                 return;
             }
@@ -219,6 +254,7 @@ public final class BuildServer implements AutoCloseable {
 
     private void answer(SocketChannel caller) {
         busy.incrementAndGet();
+        ScheduledFuture<?> beat = null;
         try (caller) {
             var in = new DataInputStream(Channels.newInputStream(caller));
             var out = new DataOutputStream(Channels.newOutputStream(caller));
@@ -229,52 +265,69 @@ public final class BuildServer implements AutoCloseable {
             String zoneId = ServerCall.readText(in, ServerCall.MAX_ARG);
             List<String> args = ServerCall.readArgs(in);
             if (!theirs.equals(codeVersion)) {
-                out.writeInt(ServerCall.Status.OTHER_PATELLA.ordinal());
-                out.flush();
+                send(out, ServerCall.status(ServerCall.Status.OTHER_PATELLA));
                 log.println("patella: a build asked for another Patella (the jar changed): the build server stops");
-                stop("another Patella was asked for");
+                stop("a build came from another Patella (the jar changed)");
                 return;
             }
             ZoneId zone;
             try {
                 zone = ZoneId.of(zoneId);
             } catch (DateTimeException e) {
-                notMine(out);
+                send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
                 return;
             }
+            // "working" now and every second, while it waits for another build and while it builds:
+            // a caller that hears nothing for a while (this server stopped with Ctrl-Z) builds by itself
+            beat = heartbeat.scheduleAtFixedRate(() -> {
+                try {
+                    send(out, ServerCall.status(ServerCall.Status.WORKING));
+                } catch (IOException e) {
+                    // the caller went away; the build goes on and its answer finds no one
+                }
+            }, 0, 1, TimeUnit.SECONDS);
             var printed = new StringWriter();
             var errors = new StringWriter();
             Optional<Integer> code;
             synchronized (commands) {
                 code = commands.run(args, zone, new PrintWriter(printed, true), new PrintWriter(errors, true));
             }
+            beat.cancel(false);
             if (code.isEmpty()) {
-                notMine(out);
+                send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
                 return;
             }
             log.println(summary(code.get(), printed.toString(), errors.toString()));
-            out.write(ServerCall.ran(code.get(), printed.toString(), errors.toString()));
-            out.flush();
+            send(out, ServerCall.ran(code.get(), printed.toString(), errors.toString()));
         } catch (IOException e) {
             // the caller went away (Ctrl-C): what was built stays built
         } catch (Throwable e) { // a bug, or no memory left: the caller builds by itself, and this server stops
             log.println("patella: the build server stops after an internal error: " + e);
-            stop("internal error");
+            stop("an internal error");
         } finally {
+            if (beat != null) {
+                beat.cancel(false);
+            }
             lastActive.set(nanoTime.getAsLong());
             busy.decrementAndGet();
         }
     }
 
-    private static void notMine(DataOutputStream out) throws IOException {
-        out.writeInt(ServerCall.Status.NOT_MINE.ordinal());
-        out.flush();
+    /** Writes a status or an answer whole, never in the middle of another (the heartbeat writes too). */
+    private static void send(DataOutputStream out, byte[] bytes) throws IOException {
+        synchronized (out) {
+            out.write(bytes);
+            out.flush();
+        }
     }
 
-    /** One line for the server's own terminal: the command's summary, or its last error line. */
+    /**
+     * One line for the server's own terminal: the command's summary; for content errors (exit 1)
+     * the last line said, which counts them; for other failures the first, which says what went wrong.
+     */
     private static String summary(int code, String out, String err) {
         String text = code == 0 ? out : err;
-        String line = text.strip().lines().reduce((first, second) -> code == 0 ? first : second).orElse("");
+        String line = text.strip().lines().reduce((first, second) -> code == 1 ? second : first).orElse("");
         return "exit " + code + (line.isEmpty() ? "" : ": " + line);
     }
 

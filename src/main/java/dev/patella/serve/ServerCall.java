@@ -19,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One command handed to a project's {@link BuildServer} over its Unix socket, and the answer:
@@ -46,12 +48,25 @@ public final class ServerCall {
         /** It runs another Patella (the jar changed since it started): it did nothing and stops. */
         OTHER_PATELLA,
         /** The command is not one it runs (another project, another command): it did nothing. */
-        NOT_MINE
+        NOT_MINE,
+        /** It is working on the command (said at once, then every second): more is to come. */
+        WORKING
     }
 
-    /** A server's answer; {@code code}, {@code out} and {@code err} are only meaningful when it ran the command. */
+    /**
+     * A server's answer; {@code code}, {@code out} and {@code err} are only meaningful when it ran
+     * the command. {@code silent} is true when a server took the command but then said nothing
+     * for {@link #SILENCE_MILLIS} (stopped with Ctrl-Z, or stuck): its status is then
+     * {@code WORKING}, and the caller builds by itself.
+     */
     public record Answer(Status status, int code, String out, String err) {
+        public boolean silent() {
+            return status == Status.WORKING;
+        }
     }
+
+    /** How long a caller waits for a word from a server that took its command (which says one every second). */
+    static final long SILENCE_MILLIS = 5_000;
 
     private ServerCall() {
     }
@@ -62,7 +77,8 @@ public final class ServerCall {
      * @param codeVersion what identifies the caller's Patella
      * @param zone        the caller's time zone id (today's date is the caller's)
      * @return empty when no server answers there (none started, or it stopped without removing its
-     *         socket, or it stopped during the command: then the command may or may not have run)
+     *         socket, or it stopped during the command: then the command may or may not have run);
+     *         a {@linkplain Answer#silent() silent} answer when one took the command and went quiet
      */
     public static Optional<Answer> ask(ProjectState.ServerFiles server, String codeVersion, String zone,
                                        List<String> args) {
@@ -88,17 +104,49 @@ public final class ServerCall {
             }
             out.flush();
             var in = new DataInputStream(Channels.newInputStream(channel));
-            int status = in.readInt();
-            if (status < 0 || status >= Status.values().length) {
-                return Optional.empty();
+            var heard = new AtomicInteger();
+            var silent = new AtomicBoolean();
+            Thread watch = new Thread(() -> closeWhenSilent(channel, heard, silent), "build server watch");
+            watch.setDaemon(true);
+            watch.start();
+            try {
+                int status;
+                do {
+                    status = in.readInt();
+                    heard.incrementAndGet();
+                } while (status == Status.WORKING.ordinal());
+                if (status < 0 || status >= Status.values().length) {
+                    return Optional.empty();
+                }
+                if (status != Status.RAN.ordinal()) {
+                    return Optional.of(new Answer(Status.values()[status], 0, "", ""));
+                }
+                int code = in.readInt();
+                return Optional.of(new Answer(Status.RAN, code, readText(in), readText(in)));
+            } catch (IOException e) {
+                return silent.get() ? Optional.of(new Answer(Status.WORKING, 0, "", "")) : Optional.empty();
+            } finally {
+                watch.interrupt();
             }
-            if (status != Status.RAN.ordinal()) {
-                return Optional.of(new Answer(Status.values()[status], 0, "", ""));
-            }
-            int code = in.readInt();
-            return Optional.of(new Answer(Status.RAN, code, readText(in), readText(in)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no server there, or it went away: the caller builds by itself
+        }
+    }
+
+    /** Closes the channel when nothing was heard from the server for {@link #SILENCE_MILLIS}, which ends the wait. */
+    private static void closeWhenSilent(SocketChannel channel, AtomicInteger heard, AtomicBoolean silent) {
+        try {
+            while (true) {
+                int before = heard.get();
+                Thread.sleep(SILENCE_MILLIS);
+                if (heard.get() == before) {
+                    silent.set(true);
+                    channel.close();
+                    return;
+                }
+            }
+        } catch (InterruptedException | IOException e) {
+            // the answer came, or the channel is closed anyway
         }
     }
 
@@ -148,6 +196,12 @@ public final class ServerCall {
             args.add(readText(in, MAX_ARG));
         }
         return args;
+    }
+
+    /** The bytes of a status alone (every status but {@code RAN}). */
+    static byte[] status(Status status) {
+        int n = status.ordinal();
+        return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
     }
 
     /** The bytes of an answer that ran. */

@@ -50,7 +50,7 @@ class BuildServerEqualsFullBuildTest extends IncrementalBuildEqualsFullBuildTest
         // one line per command it ran: every build of the project went through it
         long ran = log.toString().lines().filter(line -> line.startsWith("exit ")).count();
         assertThat(ran).as(log.toString()).isEqualTo(projectBuilds);
-        assertThat(log.toString()).contains("Build server stopped: stopped.");
+        assertThat(log.toString()).contains("Build server stopped.");
         // the notes it left are good for a build without it: that build reuses its pages, and the site stays the same
         Path project = this.project;
         var site = TestSites.snapshot(project.resolve("site"));

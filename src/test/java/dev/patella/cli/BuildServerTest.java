@@ -6,6 +6,7 @@ import dev.patella.TestSites;
 import dev.patella.build.Builder;
 import dev.patella.build.ProjectState;
 import dev.patella.serve.BuildServer;
+import dev.patella.serve.ServerCall;
 import java.io.DataOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -168,7 +169,7 @@ class BuildServerTest {
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.err()).contains("the build server of this project ran another Patella").contains("stopped");
         assertThat(project.resolve("site/index.html")).exists();
-        assertThat(old.awaitStop()).isEqualTo("another Patella was asked for");
+        assertThat(old.awaitStop()).isEqualTo("a build came from another Patella (the jar changed)");
         assertThat(new ProjectState(project).server().socket()).doesNotExist();
         assertThat(Builder.codeVersion()).isNotEqualTo("an older jar");
     }
@@ -213,6 +214,57 @@ class BuildServerTest {
         assertThat(served).containsOnlyKeys(expected.keySet())
                 .allSatisfy((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
         assertThat(builds()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerThatTookTheBuildAndWentQuietIsLeftAndTheBuildRunsWithoutIt() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        var files = new ProjectState(project).server();
+        Files.createDirectories(files.socket().getParent());
+        // what a server stopped with Ctrl-Z looks like from outside: it said "working" once, then nothing
+        try (var quiet = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            quiet.bind(UnixDomainSocketAddress.of(files.socket()));
+            Thread taking = new Thread(() -> {
+                try (SocketChannel caller = quiet.accept()) {
+                    var out = new DataOutputStream(Channels.newOutputStream(caller));
+                    out.writeInt(ServerCall.Status.WORKING.ordinal());
+                    out.flush();
+                    caller.read(java.nio.ByteBuffer.allocate(1 << 16));
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(60));
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            taking.setDaemon(true);
+            taking.start();
+            var build = TestSites.run("build", "--project", project.toString());
+            taking.interrupt();
+            assertThat(build.exitCode()).as(build.err()).isZero();
+            assertThat(build.err()).contains("took this build but has said nothing since").contains("runs without it");
+            assertThat(project.resolve("site/index.html")).exists();
+        }
+    }
+
+    @Test
+    void aServerWhoseSocketWasRemovedStopsAndLeavesANewServersSocketAlone() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        var files = new ProjectState(project).server();
+        BuildServer.Commands none = (args, zone, out, err) -> Optional.empty();
+        var old = BuildServer.start(files, Builder.codeVersion(), Duration.ofMinutes(60), none,
+                new PrintWriter(new StringWriter()), System::nanoTime);
+        // git clean -fdx, say: .patella/ goes, and a new server starts
+        try (var walk = Files.walk(files.socket().getParent())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        var replacement = BuildServer.start(files, Builder.codeVersion(), Duration.ofMinutes(60), none,
+                new PrintWriter(new StringWriter()), System::nanoTime);
+        try {
+            assertThat(old.awaitStop()).startsWith("its socket").endsWith("was removed");
+            assertThat(files.socket()).exists();
+        } finally {
+            replacement.close();
+        }
+        assertThat(files.socket()).doesNotExist();
     }
 
     @Test
