@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -112,6 +113,41 @@ class StartupScriptTest {
         assertThat(optionsGiven(fake, "check", "--project=" + small)).contains(" -Xms32m ");
         assertThat(optionsGiven(fake, "build", "--project", tmp.resolve("large").toString())).doesNotContain("-Xms");
         assertThat(optionsGiven(fake, "serve", "--project", small.toString())).doesNotContain("-Xms");
+    }
+
+    @Test
+    void aBuildGoesToTheBuildServerTheScriptStartedAndTheServerStopsOnSigterm() throws Exception {
+        jar(home.resolve("target/patella.jar")); // here: its manifest names the libraries from where it is
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var serverCommand = new ProcessBuilder("sh", script.toString(), "build-server", "--project", home.toString());
+        serverCommand.environment().put("JAVA", java);
+        serverCommand.environment().put("PATELLA_STARTUP", "off");
+        serverCommand.environment().remove("PATELLA_JAVA_OPTS");
+        Path log = home.resolve("server.txt");
+        Process server = serverCommand.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // a hang detector only
+            while (!Files.readString(log).contains("Ready.") && server.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the server's first build: it says when it is done
+            }
+            assertThat(Files.readString(log)).contains("Ready.");
+            Files.writeString(home.resolve("content/pages/about.md"), "\nOne more sentence.\n",
+                    StandardOpenOption.APPEND);
+            var build = new ProcessBuilder("sh", script.toString(), "build", "--project", home.toString());
+            build.environment().put("JAVA", java);
+            build.environment().put("PATELLA_STARTUP", "off");
+            build.environment().remove("PATELLA_JAVA_OPTS");
+            Process client = build.redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile()).start();
+            assertThat(client.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(client.exitValue()).as(Files.readString(home.resolve("out.txt"))).isZero();
+            assertThat(Files.readString(home.resolve("out.txt"))).startsWith("Built ");
+            assertThat(Files.readString(log).lines().filter(line -> line.startsWith("exit 0: Built ")).count()).isOne();
+        } finally {
+            server.destroy(); // SIGTERM, as kill sends
+            assertThat(server.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        }
+        assertThat(Files.readString(log)).contains("Build server stopped.");
+        assertThat(home.resolve(".patella/build-server.sock")).doesNotExist();
     }
 
     private String optionsGiven(Path java, String... args) throws Exception {
