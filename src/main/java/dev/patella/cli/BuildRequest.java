@@ -7,6 +7,7 @@ import dev.patella.build.ProjectState;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
+import dev.patella.diag.ShellPath;
 import dev.patella.output.SiteWriter;
 import dev.patella.serve.ServerCall;
 import java.io.PrintWriter;
@@ -45,21 +46,15 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.OTHER_PATELLA) {
                 err.println("patella: note: the build server of this project ran another Patella (the jar changed "
                         + "since it started), so it has stopped and this build runs without it; to start it again: "
-                        + "patella build-server --project " + quoted(project));
+                        + "patella build-server --project " + ShellPath.quoted(project));
             }
             if (answer.isPresent() && answer.get().silent()) {
                 err.println("patella: note: the build server of this project took this build but has said nothing "
                         + "since (stopped with Ctrl-Z, or stuck), so this build runs without it; to use it again, "
-                        + "resume it (fg) or stop it and start it again: patella build-server --project " + quoted(project));
+                        + "resume it (fg) or stop it and start it again: patella build-server --project " + ShellPath.quoted(project));
             }
         }
         return build(clock, out, err, new Builder(System::nanoTime));
-    }
-
-    /** A path as a shell takes it: in single quotes when it holds anything but plain characters. */
-    private static String quoted(Path path) {
-        String text = path.toString();
-        return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** This command line as the build server reads it: every path absolute, as the server has its own folder. */

@@ -115,8 +115,8 @@ public final class FileFailure extends UncheckedIOException {
 
     /** What to do about it, as an instruction. */
     public String nextStep() {
-        String shown = path.map(FileFailure::quoted).orElse("the file");
-        String folder = path.map(p -> quoted(folderOf(p))).orElse("the folder");
+        String shown = path.map(ShellPath::quoted).orElse("the file");
+        String folder = path.map(p -> ShellPath.quoted(folderOf(p))).orElse("the folder");
         boolean writing = action != Action.READ && action != Action.LIST && action != Action.OPEN;
         return switch (reason) {
             case PERMISSION -> writing
@@ -130,7 +130,7 @@ public final class FileFailure extends UncheckedIOException {
             case READ_ONLY -> "write to a disk that can be written (build --output DIR) or make this one writable "
                     + "again, then run the command again";
             case FILE_IN_THE_WAY -> "rename or remove the file that is in the way"
-                    + path.map(p -> " (" + quoted(p) + ")").orElse("") + ", so that the folder can be there";
+                    + path.map(p -> " (" + ShellPath.quoted(p) + ")").orElse("") + ", so that the folder can be there";
             case FOLDER_IN_THE_WAY -> "rename or remove the folder " + shown + ", so that the file can be there";
             case MISSING -> "check that " + shown + " is there (it may have been moved or deleted while Patella ran),"
                     + " then run the command again";
@@ -215,9 +215,4 @@ public final class FileFailure extends UncheckedIOException {
         return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || parent == null ? path : parent;
     }
 
-    /** The path as a shell would need it typed. */
-    private static String quoted(Path path) {
-        String text = path.toString();
-        return text.matches("[\\w./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
-    }
 }

@@ -2,6 +2,7 @@ package dev.patella.output;
 
 import java.io.IOException;
 import dev.patella.diag.FileFailure;
+import dev.patella.diag.ShellPath;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -185,8 +186,7 @@ public final class SiteWriter {
 
     /** The commands that remove a folder Patella could not remove, whatever stopped it. */
     private static String removal(Path folder) {
-        String shown = folder.toString().matches("[\\w./@%+=:,-]+") ? folder.toString()
-                : "'" + folder.toString().replace("'", "'\\''") + "'";
+        String shown = ShellPath.quoted(folder);
         return "rm -rf " + shown + " (if that is refused: chmod -R u+w " + shown + ", or chattr -R -i " + shown
                 + " when lsattr shows it locked, and try again)";
     }
