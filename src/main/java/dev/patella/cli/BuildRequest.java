@@ -35,9 +35,10 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
     /** Hands the build to the project's build server when one answers; builds by itself otherwise. */
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
-        if (CommandLineMistakes.projectProblem(project).isEmpty()) {
-            Optional<ServerCall.Answer> answer = ServerCall.ask(new ProjectState(project).server(),
-                    Builder.codeVersion(), clock.getZone().getId(), serverArgs());
+        var server = new ProjectState(project).server();
+        if (ServerCall.mayListen(server) && CommandLineMistakes.projectProblem(project).isEmpty()) {
+            Optional<ServerCall.Answer> answer = ServerCall.ask(server, Builder.codeVersion(), clock.getZone().getId(),
+                    serverArgs());
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.RAN) {
                 out.print(answer.get().out());
                 err.print(answer.get().err());

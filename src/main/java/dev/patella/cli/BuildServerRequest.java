@@ -48,7 +48,7 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
                     Duration.ofMinutes(idleMinutes), commands, out, System::nanoTime);
         } catch (BuildServer.Refused e) {
             err.println("patella: " + e.getMessage());
-            return e.getMessage().startsWith("a build server already runs") ? ExitCode.REFUSED : ExitCode.FAILURE;
+            return e.anotherRuns() ? ExitCode.REFUSED : ExitCode.FAILURE;
         }
         var said = new AtomicBoolean();
         Thread hook = new Thread(() -> {
@@ -61,10 +61,7 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
                 + " without a build. Press Ctrl-C to stop it sooner.");
         out.flush();
         // the first build warms the server up, so that the editor's first build is already quick
-        var first = new BuildRequest(home, Optional.empty(), Optional.empty(), false, false);
-        synchronized (commands) {
-            first.build(clock, out, err, builder);
-        }
+        server.run(List.of("build", "--project", home.toString()), clock.getZone(), out, err);
         err.flush();
         out.println("Ready.");
         out.flush();

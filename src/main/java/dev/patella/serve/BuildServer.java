@@ -61,8 +61,16 @@ public final class BuildServer implements AutoCloseable {
 
     /** Why a server could not start, said for the person who started it. */
     public static final class Refused extends Exception {
-        Refused(String message) {
+        private final boolean running;
+
+        Refused(String message, boolean running) {
             super(message);
+            this.running = running;
+        }
+
+        /** Whether it was refused because another server runs for the project (else: no socket could be made). */
+        public boolean anotherRuns() {
+            return running;
         }
     }
 
@@ -133,7 +141,7 @@ public final class BuildServer implements AutoCloseable {
         if (length > MAX_SOCKET_PATH) {
             throw new Refused("the project's path is too long for a build server: its socket, " + socket + ", would take "
                     + length + " bytes, and the system takes at most " + MAX_SOCKET_PATH
-                    + "; move the project to a shorter path, or build without a server");
+                    + "; move the project to a shorter path, or build without a server", false);
         }
         FileChannel channel = null;
         try {
@@ -148,7 +156,7 @@ public final class BuildServer implements AutoCloseable {
             if (held == null) {
                 channel.close();
                 throw new Refused("a build server already runs for this project (it holds " + files.lock()
-                        + "); builds use it already. To start another, stop that one first (Ctrl-C in its terminal)");
+                        + "); builds use it already. To start another, stop that one first (Ctrl-C in its terminal)", true);
             }
             Files.deleteIfExists(files.socket()); // left by a server that was killed: the lock says none runs
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -166,7 +174,7 @@ public final class BuildServer implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
-                    + "); check that the project folder can be written to, or build without a server");
+                    + "); check that the project folder can be written to, or build without a server", false);
         }
     }
 
@@ -288,10 +296,7 @@ public final class BuildServer implements AutoCloseable {
             }, 0, 1, TimeUnit.SECONDS);
             var printed = new StringWriter();
             var errors = new StringWriter();
-            Optional<Integer> code;
-            synchronized (commands) {
-                code = commands.run(args, zone, new PrintWriter(printed, true), new PrintWriter(errors, true));
-            }
+            Optional<Integer> code = run(args, zone, new PrintWriter(printed, true), new PrintWriter(errors, true));
             beat.cancel(false);
             if (code.isEmpty()) {
                 send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
@@ -310,6 +315,18 @@ public final class BuildServer implements AutoCloseable {
             }
             lastActive.set(nanoTime.getAsLong());
             busy.decrementAndGet();
+        }
+    }
+
+    /**
+     * Runs a command here, as a caller's command is run: one at a time with theirs (the server's
+     * own first build goes through this).
+     *
+     * @return its exit code; empty when it is not one this server runs
+     */
+    public Optional<Integer> run(List<String> args, ZoneId zone, PrintWriter out, PrintWriter err) {
+        synchronized (commands) {
+            return commands.run(args, zone, out, err);
         }
     }
 

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what the command printed and its exit code. Light on purpose: a {@code patella build} that
  * finds a server loads little more than this class before it prints the answer.
  *
- * <p>The question: the protocol's magic number, the caller's {@linkplain #CODE Patella version},
- * its time zone, then the command line. The answer: a status, then for {@link Status#RAN} the
+ * <p>The question: the protocol's magic number and version, the caller's Patella (the size and
+ * time of its jar), its time zone, then the command line. The answer: a status, then for {@link Status#RAN} the
  * exit code, standard output and standard error.
  */
 public final class ServerCall {
@@ -72,6 +72,14 @@ public final class ServerCall {
     }
 
     /**
+     * Whether a server may listen for the project: its socket is there (one left by a killed server
+     * too). A build checks this first, before it makes the question, which costs it a little.
+     */
+    public static boolean mayListen(ProjectState.ServerFiles server) {
+        return Files.exists(server.socket(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Hands {@code args} to the server listening at {@code server}'s socket.
      *
      * @param codeVersion what identifies the caller's Patella
@@ -83,9 +91,6 @@ public final class ServerCall {
     public static Optional<Answer> ask(ProjectState.ServerFiles server, String codeVersion, String zone,
                                        List<String> args) {
         Path socket = server.socket();
-        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 channel.connect(UnixDomainSocketAddress.of(socket));
