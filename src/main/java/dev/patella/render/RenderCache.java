@@ -240,7 +240,10 @@ public final class RenderCache {
         return sharedHash;
     }
 
-    /** The pages of the last render whose spec could be hashed, to be remembered on disk, by URL. */
+    /**
+     * The pages of the last render whose spec could be hashed, to be remembered on disk, by URL.
+     * The SHA-256 of each page's HTML is made here once and kept with the page from then on.
+     */
     public Map<String, Kept> kept() {
         if (!keeping || sharedHash.isEmpty()) {
             return new HashMap<>();
