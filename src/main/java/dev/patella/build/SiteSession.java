@@ -3,11 +3,13 @@ package dev.patella.build;
 import dev.patella.cite.FormattedReference;
 import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
+import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -124,7 +127,21 @@ public final class SiteSession {
      * @return the site; its files are empty when {@code content/} or {@code site.yaml} could not be read
      * @throws java.io.UncheckedIOException when a file or folder cannot be read
      */
-    public synchronized SiteBuild build(Changes changes, Diagnostics diagnostics) {
+    public SiteBuild build(Changes changes, Diagnostics diagnostics) {
+        return build(changes, diagnostics, pages -> {
+        });
+    }
+
+    /**
+     * Like {@link #build(Changes, Diagnostics)}, and hands {@code firstPages} the pages this build
+     * renders again, by site path ({@code guide-1/index.html}), as soon as they are rendered: before
+     * the search index, the search and sources pages and the site-wide checks. Their bytes are those
+     * the build ends with, so a preview can serve them at once. Not called on a session's first
+     * build, when no page is rendered again, nor when an error was found before or in them (the
+     * page is then shown with its error, once the whole build has found them all).
+     */
+    public synchronized SiteBuild build(Changes changes, Diagnostics diagnostics,
+                                        Consumer<Map<String, byte[]>> firstPages) {
         long start = nanoTime.getAsLong();
         Changes effective = previous == null ? Changes.everything() : changes;
         note(effective);
@@ -158,7 +175,16 @@ public final class SiteSession {
         if (starting != null) {
             renderer = Background.joined(starting);
         }
-        List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics);
+        boolean again = previous != null;
+        List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics, made -> {
+            // a page with an error waits for the rest: it is shown with the error, found by the whole build
+            if (again && !diagnostics.hasErrors()
+                    && made.stream().allMatch(page -> page.diagnostics().stream().noneMatch(Diagnostic::isError))) {
+                Map<String, byte[]> files = new HashMap<>();
+                made.forEach(page -> files.put(Urls.file(page.url()), page.html()));
+                firstPages.accept(files);
+            }
+        });
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editorial.check(editions, options.today(), options.strict(), diagnostics);

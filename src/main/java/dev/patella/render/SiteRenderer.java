@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Renders the pages of an indexed site through the project's templates. Pages are rendered in
@@ -110,6 +111,19 @@ public final class SiteRenderer {
      */
     public List<RenderedPage> render(List<SiteIndex> editions, List<Map<String, FormattedReference>> references,
                                      RenderCache cache, Diagnostics diagnostics) {
+        return render(editions, references, cache, diagnostics, pages -> {
+        });
+    }
+
+    /**
+     * Like {@link #render(List, List, RenderCache, Diagnostics)}, and hands {@code first} the pages
+     * rendered again as soon as they are made, before the search index and the pages made after it
+     * (search, sources): those pages are final, so a preview can show them while the rest is made.
+     * {@code first} is called once, on the calling thread, and not when no page was rendered again.
+     */
+    public List<RenderedPage> render(List<SiteIndex> editions, List<Map<String, FormattedReference>> references,
+                                     RenderCache cache, Diagnostics diagnostics,
+                                     Consumer<List<RenderedPage>> first) {
         cache.startRender();
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
@@ -160,6 +174,10 @@ public final class SiteRenderer {
             builders.add(views);
             all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
                     cache, before, index.site().config().siteBaseUrl().getRawPath(), next));
+        }
+        List<RenderedPage> made = all.stream().flatMap(o -> o.page().stream()).toList();
+        if (!made.isEmpty()) {
+            first.accept(made);
         }
         List<Searched> searchables = runs.stream().map(run -> searched(run.index(), run.words())).toList();
         search.forgetRendered();

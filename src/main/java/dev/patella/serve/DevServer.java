@@ -9,16 +9,23 @@ import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.DiagnosticFormatter;
 import dev.patella.diag.Diagnostics;
+import dev.patella.output.HostingFiles;
 import dev.patella.output.SiteFiles;
+import dev.patella.output.SiteOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * {@code patella serve}: builds the site in memory, serves it over HTTP, watches
@@ -41,6 +49,15 @@ import java.util.function.LongSupplier;
  */
 public final class DevServer implements AutoCloseable {
 
+    /** The most changed pages listed to open pages; past this every page reloads. */
+    private static final int MAX_LISTED = 200;
+    /** Files no page shows: when only these change beside pages, the pages not changed stay. */
+    private static final Set<String> NOT_SHOWN = Set.of(SiteOutput.SITEMAP, SiteOutput.ROBOTS, HostingFiles.HEADERS,
+            HostingFiles.HTACCESS);
+
+    /** The search index of an edition, which only the search page names (and so reloads with it). */
+    private static final Pattern SEARCH_INDEX = Pattern.compile("([a-z-]+/)?assets/search-index\\.[0-9a-f]+\\.json");
+
     /** How often idle event streams are pinged, which also finds pages that were closed. */
     private static final long PING_SECONDS = 15;
 
@@ -48,10 +65,13 @@ public final class DevServer implements AutoCloseable {
      * What one rebuild did, for the terminal and for measurements.
      *
      * @param firstEventNanos when the first file event of the rebuild arrived (on the server's clock)
+     * @param firstPagesNanos when the pages the rebuild made again were first served and open pages
+     *                        told, before the rest of the rebuild was done; {@code readyNanos} when
+     *                        they were served only with the rest
      * @param readyNanos      when the new pages were being served and open pages had been told
      */
     public record Rebuilt(long snapshot, SiteBuild build, List<Diagnostic> errors, Changes changes,
-                          long firstEventNanos, long readyNanos) {
+                          long firstEventNanos, long firstPagesNanos, long readyNanos) {
     }
 
     private final ServeOptions options;
@@ -72,6 +92,10 @@ public final class DevServer implements AutoCloseable {
     private boolean built;
     /** Whether the pages show a rebuild that threw, so the next build that finishes must replace it. */
     private boolean showingCrash;
+    /** Whether the pages show the pages a rebuild made first, over the build before it. */
+    private boolean showingFirstPages;
+    /** When the pages of the running rebuild were first served, on {@link #nanoTime}; 0 before. */
+    private long firstPagesServed;
     private Rebuilder rebuilder;
     private SiteWatcher watcher;
 
@@ -124,7 +148,7 @@ public final class DevServer implements AutoCloseable {
 
     private void begin(Rebuilder.Step step) {
         Path project = options.project().toAbsolutePath().normalize();
-        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), nanoTime, this::rebuilt);
+        rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), nanoTime, this::firstPages, this::rebuilt);
         watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
                 rebuilder::changed, rebuilder::changedEverything, background);
         rebuilder.buildEverything();
@@ -174,6 +198,72 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the pages a rebuild made again as soon as they are made, over the last build, and
+     * makes open pages reload: the page being edited shows the edit before the search index, the
+     * search and sources pages and the site-wide checks are done. Not while errors are shown: the
+     * page waits for the build that says whether they are gone.
+     */
+    private void firstPages(Map<String, byte[]> pages) {
+        Snapshot before = snapshot;
+        if (!built || showingCrash || !before.errors().isEmpty()) {
+            return; // the errors shown may be gone: the page waits for the build that says
+        }
+        Map<String, byte[]> generated = new HashMap<>(before.latest().generated());
+        Set<String> differ = new TreeSet<>();
+        for (var page : pages.entrySet()) {
+            byte[] old = generated.put(page.getKey(), page.getValue());
+            if (old == null || !Arrays.equals(old, page.getValue())) {
+                differ.add(page.getKey());
+            }
+        }
+        if (!differ.isEmpty()) {
+            snapshot = new Snapshot(before.id() + 1, new SiteFiles(generated, before.latest().copied()),
+                    before.lastGood(), before.errors(), before.overlayHtml());
+            showingFirstPages = true;
+            live.announce(snapshot.id(), before.id(), forOpenPages(differ));
+            firstPagesServed = nanoTime.getAsLong();
+        }
+    }
+
+    /**
+     * What open pages are told changed: the site paths of {@code changed}, or empty when every
+     * page must reload because a file a page may show changed (a stylesheet, a script, an image:
+     * those are not pages, and a page does not say which it shows), or too many changed for a
+     * list to be shorter than a reload. The files no page shows (the sitemap, robots.txt, the
+     * hosting files, the search index, which the search page names) are left out.
+     */
+    private static Optional<List<String>> forOpenPages(Set<String> changed) {
+        List<String> pages = new ArrayList<>();
+        for (String path : changed) {
+            if (path.endsWith(".html")) {
+                pages.add(path);
+            } else if (!NOT_SHOWN.contains(path) && !SEARCH_INDEX.matcher(path).matches()) {
+                return Optional.empty();
+            }
+        }
+        return pages.size() > MAX_LISTED ? Optional.empty() : Optional.of(pages.stream().sorted().toList());
+    }
+
+    /**
+     * The site paths whose files differ between what is served and {@code build}: the build's own
+     * changes, less the pages already served by {@link #firstPages}.
+     */
+    private Set<String> changedFromServed(SiteBuild build, Snapshot served) {
+        if (!showingFirstPages) {
+            return build.changed();
+        }
+        Set<String> changed = new HashSet<>();
+        for (String path : build.changed()) {
+            byte[] now = build.files().generated().get(path);
+            byte[] shown = served.latest().generated().get(path);
+            if (now == null || shown == null || !Arrays.equals(now, shown)) {
+                changed.add(path);
+            }
+        }
+        return changed;
+    }
+
     private void rebuilt(Rebuilder.Batch batch, Rebuilder.Built result) {
         SiteBuild build = result.build();
         List<Diagnostic> all = result.diagnostics().sorted();
@@ -181,17 +271,23 @@ public final class DevServer implements AutoCloseable {
         Snapshot before = snapshot;
         boolean first = !built;
         built = true;
-        if (first || showingCrash || !build.changed().isEmpty() || !errors.equals(before.errors())) {
+        Set<String> changed = changedFromServed(build, before);
+        boolean everyPage = first || showingCrash || !errors.equals(before.errors());
+        if (everyPage || !changed.isEmpty()) {
             var lines = new SourceLines(options.project());
             Optional<SiteFiles> good = errors.isEmpty() && build.index().isPresent() ? Optional.of(build.files())
                     : before.lastGood();
             snapshot = new Snapshot(before.id() + 1, build.files(), good, errors, Overlay.html(errors, lines));
             showingCrash = false;
-            live.announce(snapshot.id());
+            live.announce(snapshot.id(), before.id(), everyPage ? Optional.empty() : forOpenPages(changed));
         }
+        showingFirstPages = false;
         long ready = nanoTime.getAsLong();
-        report(batch, build, all, result.diagnostics(), first, ready);
-        var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), ready);
+        long firstServed = firstPagesServed == 0 ? ready : firstPagesServed;
+        firstPagesServed = 0;
+        report(batch, build, all, result.diagnostics(), first, firstServed, ready);
+        var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), firstServed,
+                ready);
         if (!first) {
             listeners.forEach(l -> l.accept(event));
         }
@@ -205,7 +301,9 @@ public final class DevServer implements AutoCloseable {
         snapshot = new Snapshot(before.id() + 1, before.latest(), before.lastGood(), errors,
                 Overlay.html(errors, new SourceLines(options.project())));
         showingCrash = true;
-        live.announce(snapshot.id());
+        showingFirstPages = false;
+        firstPagesServed = 0;
+        live.announce(snapshot.id(), before.id(), Optional.empty());
         lastPrinted = List.of();
         err.print(new DiagnosticFormatter(new SourceLines(options.project())::line).format(error));
         err.println("patella: internal error (this is a bug in Patella, please report it); still serving the last "
@@ -222,7 +320,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void report(Rebuilder.Batch batch, SiteBuild build, List<Diagnostic> all, Diagnostics diagnostics,
-                        boolean first, long ready) {
+                        boolean first, long firstServed, long ready) {
         if (!all.equals(lastPrinted)) {
             var formatter = new DiagnosticFormatter(new SourceLines(options.project())::line);
             all.forEach(d -> err.print(formatter.format(d)));
@@ -232,6 +330,10 @@ public final class DevServer implements AutoCloseable {
         String what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
                 : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", renderedPages(build),
                 build.pages().size(), ms, describe(batch.changes()));
+        if (!first && firstServed < ready) {
+            what += String.format(Locale.ROOT, "; the changed pages were served after %.0f ms",
+                    (firstServed - batch.firstEventNanos()) / 1e6);
+        }
         if (diagnostics.hasErrors()) {
             what += "; " + diagnostics.errorCount() + (diagnostics.errorCount() == 1 ? " error" : " errors")
                     + ", shown on every open page: fix and save";

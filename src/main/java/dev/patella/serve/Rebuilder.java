@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +36,7 @@ final class Rebuilder implements Runnable {
     private final Duration quiet;
     private final Duration maxDelay;
     private final BiConsumer<Batch, Outcome> done;
+    private final Consumer<Map<String, byte[]>> firstPages;
     private final LongSupplier nanoTime;
     private final BlockingQueue<Path> events = new LinkedBlockingQueue<>();
     /** Files changed since the last rebuild that did not crash: where the cause of a crash must be. */
@@ -43,7 +46,8 @@ final class Rebuilder implements Runnable {
     /** One build of the site after some changes; {@code SiteSession::build} outside tests. */
     @FunctionalInterface
     interface Step {
-        SiteBuild build(Changes changes, Diagnostics diagnostics);
+        /** @param firstPages takes the pages rendered again as soon as they are, by site path (see {@code SiteSession}) */
+        SiteBuild build(Changes changes, Diagnostics diagnostics, Consumer<Map<String, byte[]>> firstPages);
     }
 
     /** What one rebuild was asked to look at, and when the first of its events arrived (on the rebuilder's clock). */
@@ -71,9 +75,15 @@ final class Rebuilder implements Runnable {
         }
     }
 
-    /** @param nanoTime a monotonic clock for the quiet time and the longest wait, {@code System::nanoTime} outside tests */
-    Rebuilder(Step step, Duration quiet, Duration maxDelay, LongSupplier nanoTime, BiConsumer<Batch, Outcome> done) {
+    /**
+     * @param nanoTime   a monotonic clock for the quiet time and the longest wait, {@code System::nanoTime} outside tests
+     * @param firstPages takes the pages a rebuild renders again as soon as they are made, before the rebuild ends
+     * @param done       takes each rebuild's outcome
+     */
+    Rebuilder(Step step, Duration quiet, Duration maxDelay, LongSupplier nanoTime,
+              Consumer<Map<String, byte[]>> firstPages, BiConsumer<Batch, Outcome> done) {
         this.step = step;
+        this.firstPages = firstPages;
         this.nanoTime = nanoTime;
         this.quiet = quiet;
         this.maxDelay = maxDelay;
@@ -146,7 +156,7 @@ final class Rebuilder implements Runnable {
         Changes asked = lastCrashed ? Changes.everything() : changes;
         try {
             var diagnostics = new Diagnostics();
-            SiteBuild build = step.build(asked, diagnostics);
+            SiteBuild build = step.build(asked, diagnostics, firstPages);
             lastCrashed = false;
             sinceLastFinished.clear();
             return new Built(build, diagnostics);

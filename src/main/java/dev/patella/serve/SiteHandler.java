@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -88,7 +89,7 @@ final class SiteHandler implements HttpHandler {
                 if (exchange.getRequestMethod().equals("HEAD")) {
                     Responses.send(exchange, 200, "text/event-stream; charset=utf-8", new byte[0]);
                 } else {
-                    live.open(exchange, now.id());
+                    live.open(exchange, since(exchange.getRequestURI().getRawQuery()));
                 }
                 return;
             }
@@ -124,6 +125,14 @@ final class SiteHandler implements HttpHandler {
         }
     }
 
+    /** The build a page was shown from, as its event stream's query gives it ({@code since=12}); empty otherwise. */
+    static OptionalLong since(String query) {
+        if (query == null || !query.matches("since=[0-9]{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(query.substring("since=".length())));
+    }
+
     private Optional<byte[]> read(Snapshot now, String sitePath) {
         Optional<byte[]> made = now.generated(sitePath);
         return made.isPresent() ? made : now.copied(sitePath).flatMap(copied::read);
@@ -131,15 +140,21 @@ final class SiteHandler implements HttpHandler {
 
     private static void respond(HttpExchange exchange, int status, String sitePath, byte[] body, Snapshot now)
             throws IOException {
-        byte[] out = ContentTypes.isHtml(sitePath) ? inject(body, now) : body;
+        // a page served for another address (a 404) reloads on any change: the address may now have a page
+        byte[] out = ContentTypes.isHtml(sitePath) ? inject(body, now, status == 200 ? sitePath : "") : body;
         Responses.send(exchange, status, ContentTypes.of(sitePath), out);
     }
 
-    /** The page with the live-reload script and, while there are errors, the overlay, added before {@code </body>}. */
-    static byte[] inject(byte[] page, Snapshot now) {
+    /**
+     * The page with the live-reload script and, while there are errors, the overlay, added before
+     * {@code </body>}. The script is told the build shown and {@code sitePath}, the file the page
+     * is, so that it reloads only when that file changes; empty for a page that must reload on any change.
+     */
+    static byte[] inject(byte[] page, Snapshot now, String sitePath) {
         String html = new String(page, StandardCharsets.UTF_8);
         String tags = "<link rel=\"stylesheet\" href=\"" + LiveReload.STYLE + "\">\n" + now.overlayHtml()
-                + "<script src=\"" + LiveReload.SCRIPT + "\" data-build=\"" + now.id() + "\" defer></script>\n";
+                + "<script src=\"" + LiveReload.SCRIPT + "\" data-build=\"" + now.id() + "\" data-page=\""
+                + sitePath.replace("&", "&amp;").replace("\"", "&quot;") + "\" defer></script>\n";
         int end = html.lastIndexOf("</body>");
         String result = end < 0 ? html + tags : html.substring(0, end) + tags + html.substring(end);
         return result.getBytes(StandardCharsets.UTF_8);

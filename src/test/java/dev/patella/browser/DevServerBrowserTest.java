@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +198,50 @@ class DevServerBrowserTest {
     }
 
     @Test
+    void savingAPageReloadsThatPageOnceAndLeavesTheOtherOpenPagesAsTheyAre() throws Exception {
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        try (BrowserContext context = browser.newContext()) {
+            // counts each load of a tab, and notes each build its event stream hears before live.js acts on it
+            context.addInitScript("""
+                    sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1));
+                    window.heard = [];
+                    const Real = window.EventSource;
+                    window.EventSource = function (url) {
+                      const stream = new Real(url);
+                      stream.addEventListener('build', e => window.heard.push(e.data));
+                      return stream;
+                    };""");
+            Page edited = context.newPage();
+            edited.navigate(url("about/"));
+            Page other = context.newPage();
+            other.navigate(url("exercises/clamshell/"));
+            for (Page page : List.of(edited, other)) {
+                page.waitForCondition(() -> !heard(page).isEmpty());
+            }
+            rebuilt.clear();
+
+            edit("content/pages/about.md", "in plain words.", "in plain words, edited.");
+            assertThat(edited.locator("main")).containsText("in plain words, edited.",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            DevServer.Rebuilt done = rebuilt.poll(20, TimeUnit.SECONDS);
+            assertThat(done).as(log.toString()).isNotNull();
+            assertThat(done.firstPagesNanos()).as("the page was served before the rebuild ended")
+                    .isLessThan(done.readyNanos());
+            String last = String.valueOf(done.snapshot());
+            for (Page page : List.of(edited, other)) {
+                page.waitForCondition(() -> heard(page).stream().anyMatch(said -> said.split(" ")[0].equals(last)));
+            }
+
+            assertThat(edited.evaluate("() => sessionStorage.getItem('loads')")).as("reloaded once; heard " + heard(edited)).isEqualTo("2");
+            assertThat(other.evaluate("() => sessionStorage.getItem('loads')")).as("not reloaded").isEqualTo("1");
+            edit("content/pages/about.md", "in plain words, edited.", "in plain words.");
+            assertThat(edited.locator("main")).not().containsText("edited.", new LocatorAssertions.ContainsTextOptions()
+                    .setTimeout(20_000));
+        }
+    }
+
+    @Test
     void theOverlaysCaretIsInViewForAnErrorFarAlongALongLineOnANarrowScreen() throws Exception {
         String sentence = "Keep the knee soft and the hips still. ";
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(400, 800))) {
@@ -222,6 +268,12 @@ class DevServerBrowserTest {
             assertThat(page.locator("#patella-overlay")).hasCount(0, new LocatorAssertions.HasCountOptions()
                     .setTimeout(20_000));
         }
+    }
+
+    /** What the page's event stream has heard since the page loaded, as the server said it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> heard(Page page) {
+        return (List<String>) page.evaluate("() => window.heard.slice()");
     }
 
     /** Replaces a file the way many editors save: write a hidden temporary file, then rename it over. */

@@ -9,6 +9,7 @@ import dev.patella.config.BuildOptions;
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.Urls;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.GlossaryTerm;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * each value of every content type (found from a fixture that sets every field, which a check
  * below holds to the model's records), each list grown, each key removed, each body, template,
  * asset and image changed. After each edit the file is put back, and the session must give the
- * first build again.
+ * first build again. The pages a live build hands out first (for the preview to serve before the
+ * build ends) must be, byte for byte, the pages it ends with.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveBuildEqualsFullBuildTest {
@@ -66,9 +68,12 @@ class LiveBuildEqualsFullBuildTest {
     private Path project;
     private SiteSession session;
     private Built first;
+    /** How many live builds handed pages out first: most edits change a page, so most do. */
+    private int handedOut;
+    private int editsTried;
 
-    /** A build and everything it reported. */
-    private record Built(SiteBuild build, List<Diagnostic> diagnostics) {
+    /** A build, everything it reported, and the pages it handed out first (none for a build that handed none). */
+    private record Built(SiteBuild build, List<Diagnostic> diagnostics, Map<String, byte[]> firstPages) {
     }
 
     @BeforeAll
@@ -83,6 +88,10 @@ class LiveBuildEqualsFullBuildTest {
 
     @AfterAll
     void tidy() throws IOException {
+        if (editsTried > 100) { // when every edit ran, not one picked out
+            assertThat(handedOut).as("live builds that handed pages out first, of " + 2 * editsTried)
+                    .isGreaterThan(editsTried);
+        }
         try (Stream<Path> walk = Files.walk(project)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -105,15 +114,18 @@ class LiveBuildEqualsFullBuildTest {
     Stream<DynamicTest> everyEditInALiveSessionGivesWhatAFullBuildGives() {
         return Edits.of(project).stream().map(edit -> DynamicTest.dynamicTest(edit.name(), () -> {
             String before = TestSites.read(edit.file());
+            editsTried++;
             try {
                 TestSites.write(edit.file(), edit.text());
                 var live = build(session, Changes.of(List.of(edit.file())), edit);
                 var fresh = build(newSession(), Changes.everything(), edit);
                 assertSame(live, fresh, edit + ", live session against a fresh build");
+                assertFirstPagesFinal(live, edit + ", live session");
             } finally {
                 TestSites.write(edit.file(), before);
                 var back = build(session, Changes.of(List.of(edit.file())), edit);
                 assertSame(back, first, edit + ", then put back: the live session against its first build");
+                assertFirstPagesFinal(back, edit + ", then put back");
             }
         }));
     }
@@ -124,6 +136,15 @@ class LiveBuildEqualsFullBuildTest {
         assertThat(liveFiles).as(what).containsOnlyKeys(files(fresh).keySet());
         files(fresh).forEach((path, bytes) -> assertThat(new String(liveFiles.get(path), StandardCharsets.UTF_8))
                 .as(what + ": " + path).isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    private void assertFirstPagesFinal(Built live, String what) {
+        handedOut += live.firstPages().isEmpty() ? 0 : 1;
+        live.firstPages().forEach((path, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .as(what + ": " + path + " handed out first").isEqualTo(new String(
+                        live.build().files().generated().get(path), StandardCharsets.UTF_8)));
+        assertThat(live.build().rendered().stream().map(Urls::file)).as(what + ": the pages rendered again")
+                .containsAll(live.firstPages().keySet());
     }
 
     /** Every file of the site, generated or copied, by site path. */
@@ -151,7 +172,9 @@ class LiveBuildEqualsFullBuildTest {
 
     private static Built build(SiteSession session, Changes changes) {
         var diagnostics = new Diagnostics();
-        return new Built(session.build(changes, diagnostics), diagnostics.sorted());
+        Map<String, byte[]> first = new TreeMap<>();
+        SiteBuild build = session.build(changes, diagnostics, first::putAll);
+        return new Built(build, diagnostics.sorted(), first);
     }
 
     /** A build after {@code edit}; a build that throws is a bug in Patella, named by the edit that found it. */

@@ -64,7 +64,7 @@ class DevServerTest {
         assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.body()).contains("<h1>Test Knees</h1>")
-                .contains("<script src=\"/__patella/live.js\" data-build=\"1\" defer></script>\n</body>");
+                .contains("<script src=\"/__patella/live.js\" data-build=\"1\" data-page=\"index.html\" defer></script>\n</body>");
         assertThat(get("/exercises/leg-lift/").body()).contains("<h1>Leg lift</h1>");
         assertThat(get("/__patella/live.js").body()).contains("EventSource");
     }
@@ -318,6 +318,57 @@ class DevServerTest {
     }
 
     @Test
+    void anEditedPageIsServedBeforeTheRestOfTheRebuildAndOpenPagesHearWhichFilesChanged() throws Exception {
+        var firstServed = new java.util.concurrent.CountDownLatch(1);
+        var looked = new java.util.concurrent.CountDownLatch(1);
+        // the rest of the rebuild waits until the test has looked at what is served after the first pages
+        restart(session -> (changes, diagnostics, firstPages) -> session.build(changes, diagnostics, pages -> {
+            firstPages.accept(pages);
+            firstServed.countDown();
+            try {
+                looked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        String indexBefore = searchIndex();
+        try (var events = new Events(url("/__patella/events"))) {
+            assertThat(events.next()).isEqualTo("1");
+
+            edit("content/exercises/leg-lift.md", "Helps the", "Really helps the");
+
+            assertThat(firstServed.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as(log.toString()).isTrue();
+            assertThat(events.next()).isEqualTo("2 1 exercises/leg-lift/index.html");
+            assertThat(get("/exercises/leg-lift/").body()).contains("Really helps the");
+            assertThat(searchIndex()).as("made after the first pages").isEqualTo(indexBefore);
+            looked.countDown();
+
+            DevServer.Rebuilt done = rebuilt.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(done).isNotNull();
+            assertThat(done.firstPagesNanos()).isLessThan(done.readyNanos());
+            // the search page names the new search index; the exercise's page, already served, is not listed again
+            assertThat(events.next().split(" ")).startsWith("3", "2").contains("search/index.html")
+                    .doesNotContain("exercises/leg-lift/index.html", "*");
+            assertThat(searchIndex()).isNotEqualTo(indexBefore);
+            assertThat(log.toString()).contains("the changed pages were served after");
+        }
+        // a page that loads while builds come opens its stream late: it hears what changed since its own build
+        try (var late = new Events(url("/__patella/events?since=2"))) {
+            assertThat(late.next().split(" ")).startsWith("3", "2").contains("search/index.html")
+                    .doesNotContain("exercises/leg-lift/index.html", "*");
+        }
+        try (var late = new Events(url("/__patella/events?since=1"))) {
+            assertThat(late.next().split(" ")).startsWith("3", "1")
+                    .contains("search/index.html", "exercises/leg-lift/index.html");
+        }
+        try (var fresh = new Events(url("/__patella/events?since=x"))) {
+            assertThat(fresh.next()).isEqualTo("3");
+        }
+    }
+
+    @Test
     void aBrokenFileShowsTheErrorOverEveryPageUntilItIsFixed() throws Exception {
         try (var events = new Events(url("/__patella/events"))) {
             events.next();
@@ -391,11 +442,11 @@ class DevServerTest {
     @Test
     void aRebuildThatOverflowsTheStackIsShownAtTheFileSavedAndTheNextSaveIsServed() throws Exception {
         Path exercise = project.resolve("content/exercises/leg-lift.md");
-        restart(session -> (changes, diagnostics) -> {
+        restart(session -> (changes, diagnostics, firstPages) -> {
             if (TestSites.read(exercise).contains("OVERFLOW")) {
                 deeper(0); // a real stack overflow, on the rebuild thread, in the middle of a rebuild
             }
-            return session.build(changes, diagnostics);
+            return session.build(changes, diagnostics, firstPages);
         });
         try (var events = new Events(url("/__patella/events"))) {
             events.next();
@@ -425,12 +476,12 @@ class DevServerTest {
     @Test
     void aRebuildThatRunsOutOfMemoryIsShownAndTheNextSaveIsServed() throws Exception {
         Path exercise = project.resolve("content/exercises/leg-lift.md");
-        restart(session -> (changes, diagnostics) -> {
+        restart(session -> (changes, diagnostics, firstPages) -> {
             if (TestSites.read(exercise).contains("HUGE")) {
                 long[] huge = new long[Integer.MAX_VALUE]; // a real OutOfMemoryError, without filling the heap
                 assertThat(huge).isEmpty();
             }
-            return session.build(changes, diagnostics);
+            return session.build(changes, diagnostics, firstPages);
         });
         try (var events = new Events(url("/__patella/events"))) {
             events.next();
@@ -451,11 +502,11 @@ class DevServerTest {
     void aFirstBuildThatThrowsStillStartsTheServerAndPointsAtTheFileSavedLast() throws Exception {
         Path page = project.resolve("content/pages/about.md");
         TestSites.write(page, TestSites.read(page).replace("About us.", "About us. BROKEN"));
-        restart(session -> (changes, diagnostics) -> {
+        restart(session -> (changes, diagnostics, firstPages) -> {
             if (TestSites.read(page).contains("BROKEN")) {
                 throw new java.util.NoSuchElementException("No value present"); // what a reader's bug threw
             }
-            return session.build(changes, diagnostics);
+            return session.build(changes, diagnostics, firstPages);
         });
 
         var home = get("/");
@@ -494,6 +545,13 @@ class DevServerTest {
     /** Calls itself until the stack runs out. */
     private static int deeper(int depth) {
         return deeper(depth + 1) + 1;
+    }
+
+    /** The search index the search page names. */
+    private String searchIndex() throws Exception {
+        var named = java.util.regex.Pattern.compile("data-index=\"([^\"]+)\"").matcher(get("/search/").body());
+        assertThat(named.find()).as("the search page names its index").isTrue();
+        return named.group(1);
     }
 
     private void restart(java.util.function.Function<dev.patella.build.SiteSession, Rebuilder.Step> steps)

@@ -162,7 +162,7 @@ class RequestPathFuzzTest {
                         Overlay.html(errors, new SourceLines(project)));
                 var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));
                 return new Site(snapshot, copied, servable(snapshot, copied, good, broken),
-                        SiteHandler.inject(snapshot.generated("404.html").orElseThrow(), snapshot));
+                        SiteHandler.inject(snapshot.generated("404.html").orElseThrow(), snapshot, ""));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -177,7 +177,7 @@ class RequestPathFuzzTest {
             Set<ByteBuffer> out = new HashSet<>();
             for (String path : paths) {
                 Optional<byte[]> bytes = snapshot.generated(path).or(() -> snapshot.copied(path).flatMap(copied::read));
-                bytes.ifPresent(b -> out.add(ByteBuffer.wrap(path.endsWith(".html") ? SiteHandler.inject(b, snapshot) : b)));
+                bytes.ifPresent(b -> out.add(ByteBuffer.wrap(path.endsWith(".html") ? SiteHandler.inject(b, snapshot, path) : b)));
             }
             out.add(ByteBuffer.wrap(LiveReload.SCRIPT_BYTES));
             out.add(ByteBuffer.wrap(LiveReload.STYLE_BYTES));
