@@ -29,6 +29,8 @@ public final class ServeOutside {
     /** The page is asked for again this long after an answer without the new word. */
     private static final Duration POLL = Duration.ofMillis(1);
     private static final Duration GIVE_UP = Duration.ofSeconds(20);
+    /** The wait after an edit is shown before the next edit, of either server. */
+    private static final Duration SETTLE = Duration.ofMillis(1000);
 
     record Server(String name, URI url, Path file, String original) {
     }
@@ -56,7 +58,10 @@ public final class ServeOutside {
                     if (i >= WARM_UP) {
                         times.get(s.name()).add(ms);
                     }
-                    Thread.sleep(150); // let the server settle before the next edit
+                    // a server goes on working after the page shows the edit (patella serve: the search
+                    // index and the site-wide checks): let it finish, so that it does not share the
+                    // cores with the next server's edit
+                    Thread.sleep(SETTLE.toMillis());
                 }
             }
         } finally {

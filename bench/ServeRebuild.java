@@ -57,7 +57,7 @@ public final class ServeRebuild {
                 long w = System.nanoTime();
                 var diagnostics = new Diagnostics();
                 long[] firstAt = {0};
-                var build = session.build(Changes.of(List.of(page)), diagnostics, pages -> firstAt[0] = System.nanoTime());
+                var build = session.build(Changes.of(List.of(page)), diagnostics, pages -> firstAt[0] = firstAt[0] == 0 ? System.nanoTime() : firstAt[0]);
                 wall.add((System.nanoTime() - w) / 1e6);
                 first.add(firstAt[0] == 0 ? Double.NaN : (firstAt[0] - w) / 1e6);
                 cpu.add((os.getProcessCpuTime() - c) / 1e6);

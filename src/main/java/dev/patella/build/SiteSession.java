@@ -70,6 +70,11 @@ public final class SiteSession {
     /** The references formatted for each language, by language code; empty until asked for. */
     private Map<String, Map<String, FormattedReference>> formatted = new HashMap<>();
     private SiteFiles previous;
+    /** Takes no pages: a build no preview shows, which need not make any page ahead. */
+    private static final Consumer<Map<String, byte[]>> NO_ONE = pages -> {
+    };
+    /** Whether the last build ended without errors: only then is a page shown ahead of a build. */
+    private boolean lastClean;
 
     /**
      * @param options  the project, drafts and base URL to build with ({@code output} is not used:
@@ -128,23 +133,33 @@ public final class SiteSession {
      * @throws java.io.UncheckedIOException when a file or folder cannot be read
      */
     public SiteBuild build(Changes changes, Diagnostics diagnostics) {
-        return build(changes, diagnostics, pages -> {
-        });
+        return build(changes, diagnostics, NO_ONE);
     }
 
     /**
-     * Like {@link #build(Changes, Diagnostics)}, and hands {@code firstPages} the pages this build
-     * renders again, by site path ({@code guide-1/index.html}), as soon as they are rendered: before
-     * the search index, the search and sources pages and the site-wide checks. Their bytes are those
-     * the build ends with, so a preview can serve them at once. Not called on a session's first
-     * build, when no page is rendered again, nor when an error was found before or in them (the
-     * page is then shown with its error, once the whole build has found them all).
+     * Like {@link #build(Changes, Diagnostics)}, and hands {@code firstPages} pages of the build
+     * as soon as they are made, by site path ({@code guide-1/index.html}), with the bytes the build
+     * ends with, so that a preview can serve them at once:
+     * <ul>
+     * <li>when the last build had no errors and the change is to one plain page's or exercise's
+     *     body only, that page, rendered with the rest of the last build before anything else is
+     *     read (see {@link #pageAhead});</li>
+     * <li>then the pages rendered again, before the search index, the search and sources pages and
+     *     the site-wide checks, when no error was found before or in them (a page with an error is
+     *     shown with it, once the whole build has found them all).</li>
+     * </ul>
+     * Neither on a session's first build, nor when no page is rendered again.
      */
     public synchronized SiteBuild build(Changes changes, Diagnostics diagnostics,
                                         Consumer<Map<String, byte[]>> firstPages) {
         long start = nanoTime.getAsLong();
         Changes effective = previous == null ? Changes.everything() : changes;
         note(effective);
+        boolean clean = lastClean;
+        lastClean = false; // until this build ends without errors
+        if (clean && firstPages != NO_ONE) {
+            pageAhead(effective, firstPages);
+        }
         boolean templates = Folders.check(templatesDir, "templates", "the templates (.ftlh files) and assets/",
                 diagnostics) && Folders.check(templatesDir.resolve("assets"), "templates/assets",
                 "the stylesheet, scripts and icons", diagnostics);
@@ -180,16 +195,36 @@ public final class SiteSession {
             // a page with an error waits for the rest: it is shown with the error, found by the whole build
             if (again && !diagnostics.hasErrors()
                     && made.stream().allMatch(page -> page.diagnostics().stream().noneMatch(Diagnostic::isError))) {
-                Map<String, byte[]> files = new HashMap<>();
-                made.forEach(page -> files.put(Urls.file(page.url()), page.html()));
-                firstPages.accept(files);
+                firstPages.accept(bySitePath(made));
             }
         });
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editorial.check(editions, options.today(), options.strict(), diagnostics);
         SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets(), renderer.alternates());
+        lastClean = !diagnostics.hasErrors();
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
+    }
+
+    /**
+     * When the only change is to one plain page's or exercise's file, and only to its body (the
+     * common edit while previewing): reads that file alone and hands {@code firstPages} its page,
+     * rendered with the rest of the last build, before the site is loaded again. The build that
+     * follows makes the same page (the pages' kinds say when that holds: {@code PageKind.pageOf}).
+     */
+    private void pageAhead(Changes changes, Consumer<Map<String, byte[]>> firstPages) {
+        if (renderer == null || changes.all() || changes.paths().size() != 1) {
+            return;
+        }
+        Path file = changes.paths().iterator().next();
+        loader.readAlone(options.project(), file, sources).map(renderer::ahead).filter(made -> !made.isEmpty())
+                .ifPresent(made -> firstPages.accept(bySitePath(made)));
+    }
+
+    private static Map<String, byte[]> bySitePath(List<RenderedPage> pages) {
+        Map<String, byte[]> files = new HashMap<>();
+        pages.forEach(page -> files.put(Urls.file(page.url()), page.html()));
+        return files;
     }
 
     /** A renderer with its templates parsed. */

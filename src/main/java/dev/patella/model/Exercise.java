@@ -41,6 +41,12 @@ public record Exercise(
                 variations, safety, illustration, sources, editorial, draft, body);
     }
 
+    /** The same exercise with another body. */
+    public Exercise withBody(Prose other) {
+        return new Exercise(slug, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
+                variations, safety, illustration, sources, editorial, draft, other);
+    }
+
     /** What the exercise works and where it sits: its muscles, open or closed chain, and program phase. */
     public record Profile(Muscles muscles, Chain chain, Phase phase) {
     }

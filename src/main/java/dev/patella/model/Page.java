@@ -16,4 +16,9 @@ public record Page(String slug, SourceSpan origin, SourceSpan slugAt, String tit
     public Page withSlug(String other) {
         return new Page(other, origin, slugAt, title, summary, nav, draft, body, reviewed);
     }
+
+    /** The same page with another body. */
+    public Page withBody(Prose other) {
+        return new Page(slug, origin, slugAt, title, summary, nav, draft, other, reviewed);
+    }
 }

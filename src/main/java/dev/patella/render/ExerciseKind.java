@@ -20,10 +20,22 @@ final class ExerciseKind implements PageKind {
     @Override
     public List<PageJob> pages(Inputs inputs) {
         Object shared = PlainPageKind.shared(inputs);
-        // an illustration's size is read from its file, which no record holds: the key holds the size
-        return inputs.index().exercises().stream().map(e -> new PageJob(Urls.exercise(e.slug()), template(),
-                Optional.of(e.origin()), (v, d) -> view(v, e, d))
-                .keyedBy(List.of(e, shared, ViewBuilder.illustrationSize(inputs.index(), e)))).toList();
+        return inputs.index().exercises().stream().map(e -> job(inputs, e, shared)).toList();
+    }
+
+    @Override
+    public Optional<PageJob> pageOf(Inputs inputs, Object model) {
+        if (!(model instanceof Exercise edited)) {
+            return Optional.empty();
+        }
+        return inputs.index().exercises().stream().filter(e -> e.withBody(edited.body()).equals(edited))
+                .findFirst().map(e -> job(inputs, edited, PlainPageKind.shared(inputs)));
+    }
+
+    /** An illustration's size is read from its file, which no record holds: the key holds the size. */
+    private PageJob job(Inputs inputs, Exercise e, Object shared) {
+        return new PageJob(Urls.exercise(e.slug()), template(), Optional.of(e.origin()), (v, d) -> view(v, e, d))
+                .keyedBy(List.of(e, shared, ViewBuilder.illustrationSize(inputs.index(), e)));
     }
 
     @Override

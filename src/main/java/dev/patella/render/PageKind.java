@@ -23,6 +23,16 @@ interface PageKind {
     /** Each page of this kind the site has, with how to build its view; empty when it has none. */
     List<PageJob> pages(Inputs inputs);
 
+    /**
+     * The job of the page this kind makes from {@code model} (a page or exercise read again from
+     * its file) when the index holds the same item with only another body: the page as the next
+     * render would make it, to show ahead of it. Empty when this kind makes no page of it, or the
+     * item changed in more than its body (which other pages may show).
+     */
+    default Optional<PageJob> pageOf(Inputs inputs, Object model) {
+        return Optional.empty();
+    }
+
     /** Its entries in the main navigation, in order, named in {@code words}' language; empty when it has none. */
     default List<Views.Link> navigation(SiteIndex index, Messages words) {
         return List.of();

@@ -18,8 +18,21 @@ final class PlainPageKind implements PageKind {
     @Override
     public List<PageJob> pages(Inputs inputs) {
         Object shared = shared(inputs);
-        return inputs.index().pages().stream().map(p -> new PageJob(Urls.page(p.slug()), template(),
-                Optional.of(p.origin()), (v, d) -> view(v, p, d)).keyedBy(List.of(p, shared))).toList();
+        return inputs.index().pages().stream().map(p -> job(p, shared)).toList();
+    }
+
+    @Override
+    public Optional<PageJob> pageOf(Inputs inputs, Object model) {
+        if (!(model instanceof Page edited)) {
+            return Optional.empty();
+        }
+        return inputs.index().pages().stream().filter(p -> p.withBody(edited.body()).equals(edited)).findFirst()
+                .map(p -> job(edited, shared(inputs)));
+    }
+
+    private PageJob job(Page p, Object shared) {
+        return new PageJob(Urls.page(p.slug()), template(), Optional.of(p.origin()), (v, d) -> view(v, p, d))
+                .keyedBy(List.of(p, shared));
     }
 
     /** {@link #shared(SiteIndex, Messages)}, the same object as last time when it is equal to it. */

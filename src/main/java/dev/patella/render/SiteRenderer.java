@@ -2,6 +2,7 @@ package dev.patella.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patella.cite.FormattedReference;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.index.SiteIndex;
@@ -51,6 +52,8 @@ public final class SiteRenderer {
     /** The last search index made of each edition, by its language (renders run one at a time). */
     private final Map<String, Searched> searched = new ConcurrentHashMap<>();
     private volatile Alternates alternates = Alternates.none();
+    /** The last render's editions, for {@link #ahead}; empty before the first. */
+    private List<Ahead> ahead = List.of();
 
     public SiteRenderer(MarkdownRenderer markdown, Templates templates, Assets assets) {
         this.markdown = markdown;
@@ -149,7 +152,7 @@ public final class SiteRenderer {
             String prefix = index.site().config().prefix();
             var inputs = new PageKind.Inputs(index, words, List.of(), "", Map.of(), cache::same,
                     new PageKind.SharedKeys());
-            runs.add(new Edition(index, words, prefix, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
+            runs.add(new Edition(index, words, prefix, inputs, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
         }
         Alternates alternates = editions.size() > 1
                 ? Alternates.of(editions, runs.stream().map(Edition::all).toList()) : Alternates.none();
@@ -161,6 +164,7 @@ public final class SiteRenderer {
         this.alternates = alternates;
         cache.alternates = alternates;
         Map<String, RenderCache.Entry> next = new HashMap<>();
+        ahead = new ArrayList<>();
         List<PageJob.Outcome> all = new ArrayList<>();
         List<ViewBuilder> builders = new ArrayList<>();
         for (int e = 0; e < runs.size(); e++) {
@@ -172,8 +176,10 @@ public final class SiteRenderer {
                     new Layouts(index, css, icon, nav, words, alternates), json, name -> asset(name, diagnostics),
                     words);
             builders.add(views);
-            all.addAll(renderChanged(run.early(), views.specs(), views, new GlossaryLinker(index.site().glossary()),
-                    cache, before, index.site().config().siteBaseUrl().getRawPath(), next));
+            var glossary = new GlossaryLinker(index.site().glossary());
+            String basePath = index.site().config().siteBaseUrl().getRawPath();
+            ahead.add(new Ahead(run.inputs(), run.prefix(), views, glossary, basePath));
+            all.addAll(renderChanged(run.early(), views.specs(), views, glossary, cache, before, basePath, next));
         }
         List<RenderedPage> made = all.stream().flatMap(o -> o.page().stream()).toList();
         if (!made.isEmpty()) {
@@ -306,13 +312,42 @@ public final class SiteRenderer {
     /** The pages of every kind that is specified after the others ({@code late}), or before them. */
     private static List<PageJob> jobs(boolean late, PageKind.Inputs inputs, String prefix) {
         return PageKinds.ALL.stream().filter(k -> k.afterOthers() == late)
-                .flatMap(k -> k.pages(inputs).stream().map(job -> job.linkingTerms(k.linksTerms()).inEdition(prefix)))
-                .toList();
+                .flatMap(k -> k.pages(inputs).stream().map(job -> placed(k, job, prefix))).toList();
+    }
+
+    /** A kind's page as the site has it: in its edition, with glossary terms linked or not. */
+    private static PageJob placed(PageKind kind, PageJob job, String prefix) {
+        return job.linkingTerms(kind.linksTerms()).inEdition(prefix);
+    }
+
+    /**
+     * The pages made from {@code model} (a plain page or an exercise read again from its file),
+     * rendered with everything else as the last render had it, when nothing but the item's body
+     * changed: the pages the next render will make of it, to show before it runs. Empty when the
+     * item changed otherwise, there was no render yet, or a page would have an error.
+     */
+    public List<RenderedPage> ahead(Object model) {
+        List<RenderedPage> out = new ArrayList<>();
+        for (Ahead last : ahead) {
+            for (PageKind kind : PageKinds.ALL) {
+                kind.pageOf(last.inputs(), model).map(job -> placed(kind, job, last.prefix()))
+                        .flatMap(job -> job.render(job.spec(last.views().specs()), last.views(), templates,
+                                last.glossary(), last.basePath()).page())
+                        .filter(page -> page.diagnostics().stream().noneMatch(Diagnostic::isError))
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** What the last render made an edition's pages with: enough to make one of them again ({@link #ahead}). */
+    private record Ahead(PageKind.Inputs inputs, String prefix, ViewBuilder views, GlossaryLinker glossary,
+                         String basePath) {
     }
 
     /** One edition's pages: those specified first, and those specified after them ({@code late}). */
-    private record Edition(SiteIndex index, Messages words, String prefix, List<PageJob> early,
-                           List<PageJob> late) {
+    private record Edition(SiteIndex index, Messages words, String prefix, PageKind.Inputs inputs,
+                           List<PageJob> early, List<PageJob> late) {
         List<PageJob> all() {
             List<PageJob> out = new ArrayList<>(early);
             out.addAll(late);

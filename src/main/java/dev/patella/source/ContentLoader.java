@@ -64,6 +64,8 @@ public final class ContentLoader {
 
     /** Where Markdown files parsed in an earlier run are looked up, and this run's are left; null for none. */
     private volatile ParsedDocuments documents;
+    /** The review interval of the last load's settings, which exercises are read with; -1 before a load that read them. */
+    private volatile int lastInterval = -1;
 
     /**
      * Looks Markdown content files up in {@code parsed} before parsing them, and leaves there
@@ -127,6 +129,7 @@ public final class ContentLoader {
                 .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));
         Map<String, SourceSpan> languagesAt = settings.map(Settings::languagesAt).orElse(Map.of());
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
+        lastInterval = config.isPresent() ? interval : -1;
         int errors = diagnostics.errorCount();
         List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
         boolean peopleUnreadable = diagnostics.errorCount() > errors;
@@ -155,6 +158,37 @@ public final class ContentLoader {
                 sourcesUnreadable, files.notFolders, files.refused);
         return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
                 glossary, translations));
+    }
+
+    /**
+     * Reads one plain page's or exercise's Markdown file alone, with the settings of the last
+     * {@link #load} with {@code cache} (its review interval), and leaves what it parsed in the
+     * cache for the next load. For a preview that shows the page before the whole site is loaded
+     * again: the caller makes sure nothing but the file's body changed.
+     *
+     * @param file a file of {@code content/pages/} or {@code content/exercises/}
+     * @return the page or exercise, or empty when the file is in another folder, is not a file, or
+     *         gave a problem of any kind (the next load reports it)
+     */
+    public Optional<Object> readAlone(Path project, Path file, SourceCache cache) {
+        var files = new ProjectFiles(project);
+        Path path = file.toAbsolutePath().normalize();
+        Path folder = path.getParent();
+        if (lastInterval < 0 || folder == null || !path.getFileName().toString().endsWith(".md")
+                || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        var diagnostics = new Diagnostics(Integer.MAX_VALUE);
+        var run = new Run(files, cache, new SourceCache.Marks(false, Set.of(path)), diagnostics);
+        Optional<?> read;
+        if (folder.equals(files.content().resolve("pages"))) {
+            read = run.parse("pages", 0, PageReader::read, path);
+        } else if (folder.equals(files.content().resolve("exercises"))) {
+            read = run.parse("exercises", lastInterval, new ExerciseReader(lastInterval)::read, path);
+        } else {
+            return Optional.empty();
+        }
+        return diagnostics.sorted().isEmpty() ? read.map(Object.class::cast) : Optional.empty();
     }
 
     /**

@@ -9,9 +9,11 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.render.RenderCache;
 import dev.patella.validate.EditorialChecks;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +223,53 @@ class SiteSessionTest {
         assertThat(incremental.files().generated().keySet()).isEqualTo(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(new String(incremental.files().generated().get(path)))
                 .as(path).isEqualTo(new String(bytes)));
+    }
+
+    @Test
+    void aBodyEditOfAPageOrAnExerciseIsHandedOutAheadWithTheBytesTheBuildEndsWith() {
+        project = TestSites.shipped(tmp.resolve("shipped")); // two languages, a glossary, citations
+        session = newSession();
+        assertThat(handedOut(Changes.everything())).as("nothing on a first build").isEmpty();
+        String added = "\n\nAn added paragraph cites [@gasnick], names the [clamshell](/exercises/clamshell/) and "
+                + "says knee cap pain.\n";
+        for (String file : List.of("content/pages/about.md", "content/exercises/clamshell.md")) {
+            Path path = project.resolve(file);
+            String before = TestSites.read(path);
+            TestSites.write(path, before + added);
+
+            var handed = handedOut(Changes.of(List.of(path)));
+
+            assertThat(handed).as(file + ": ahead of loading, then once rendered").hasSize(2);
+            String url = file.contains("exercises") ? "exercises/clamshell/index.html" : "about/index.html";
+            assertThat(handed.get(0)).as(file + ", ahead").containsOnlyKeys(url);
+            assertThat(new String(handed.get(0).get(url), StandardCharsets.UTF_8)).contains("An added paragraph");
+            TestSites.write(path, before);
+            assertThat(handedOut(Changes.of(List.of(path)))).as(file + " put back").hasSize(2);
+        }
+        // what other pages may show changed: nothing ahead, only what the build renders
+        edit("content/pages/about.md", "title: About this site", "title: About us");
+        assertThat(handedOut(changed("content/pages/about.md"))).hasSize(1);
+        edit("content/pages/about.md", "title: About us", "title: About this site");
+        handedOut(changed("content/pages/about.md"));
+        // after a build with an error, nothing is shown ahead of the build that says whether it is gone
+        edit("content/exercises/clamshell.md", "[@gasnick].", "[@no-such-source].");
+        handedOut(changed("content/exercises/clamshell.md"));
+        edit("content/exercises/clamshell.md", "[@no-such-source].", "[@gasnick]. Again.");
+        assertThat(handedOut(changed("content/exercises/clamshell.md"))).hasSize(1);
+    }
+
+    /**
+     * Builds after {@code changes}, checks that every page handed out before the build ended has
+     * the bytes it ended with, and gives each handful of pages handed out, in order.
+     */
+    private List<Map<String, byte[]>> handedOut(Changes changes) {
+        List<Map<String, byte[]>> handed = new ArrayList<>();
+        var build = session.build(changes, new Diagnostics(), handed::add);
+        for (Map<String, byte[]> pages : handed) {
+            pages.forEach((path, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path)
+                    .isEqualTo(new String(build.files().generated().get(path), StandardCharsets.UTF_8)));
+        }
+        return handed;
     }
 
     private SiteSession newSession() {
