@@ -5,6 +5,7 @@
 #   RUNS=5 bench/run.sh                runs per figure (median reported), the two tools alternating
 #   DISKS="/dev/shm target/bench"      where the projects are built: a RAM disk and the real disk
 #   SERVE=1 bench/run.sh               also the dev-server rows, from bench/serve-outside.sh 4000
+#                                      (SERVE_RUNS edits per server, default 30)
 #
 # For each disk and size it prints, from medians: the cold full build of both tools, Patella's
 # rebuild from the command line after one page was edited (against Hugo's full build: Hugo's
@@ -128,7 +129,8 @@ done
 
 # The dev server's save-to-served latency against `hugo server`, measured from outside the same
 # way (write the file, poll the page), comes from bench/serve-outside.sh, which prints its own rows.
+# (SERVE_RUNS edits per server, 30 unless given: more than RUNS, since the JIT of a dev server warms up as it is used)
 if [ "${SERVE:-0}" = 1 ]; then
   echo
-  bench/serve-outside.sh 4000
+  RUNS=${SERVE_RUNS:-30} bench/serve-outside.sh 4000
 fi

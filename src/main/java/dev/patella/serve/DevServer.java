@@ -18,11 +18,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Locale;
 import java.util.Map;
@@ -209,7 +209,8 @@ public final class DevServer implements AutoCloseable {
         if (!built || showingCrash || !before.errors().isEmpty()) {
             return; // the errors shown may be gone: the page waits for the build that says
         }
-        Map<String, byte[]> generated = new HashMap<>(before.latest().generated());
+        // sorted as SiteFiles keeps them, so that both copies are made in one pass
+        Map<String, byte[]> generated = new TreeMap<>(before.latest().generated());
         Set<String> differ = new TreeSet<>();
         for (var page : pages.entrySet()) {
             byte[] old = generated.put(page.getKey(), page.getValue());
