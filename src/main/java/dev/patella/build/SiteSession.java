@@ -28,12 +28,15 @@ import dev.patella.source.SourceCache;
 import dev.patella.source.TranslationDrift;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.OutputLinkChecker;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -141,8 +144,8 @@ public final class SiteSession {
      * as soon as they are made, by site path ({@code guide-1/index.html}), with the bytes the build
      * ends with, so that a preview can serve them at once:
      * <ul>
-     * <li>when the last build had no errors and the change is to one plain page's or exercise's
-     *     body only, that page, rendered with the rest of the last build before anything else is
+     * <li>when the last build had no errors and the change is to one plain page's, exercise's or
+     *     condition's body only, that page, rendered with the rest of the last build before anything else is
      *     read (see {@link #pageAhead});</li>
      * <li>then the pages rendered again, before the search index, the search and sources pages and
      *     the site-wide checks, when no error was found before or in them (a page with an error is
@@ -190,7 +193,9 @@ public final class SiteSession {
         if (starting != null) {
             renderer = Background.joined(starting);
         }
-        boolean again = previous != null;
+        // pages rendered by a renderer started in this build (templates or assets changed) name
+        // the new stylesheet and scripts, which are served only with the whole build: they wait for it
+        boolean again = previous != null && starting == null;
         List<RenderedPage> pages = renderer.render(editions, references, renders, diagnostics, made -> {
             // a page with an error waits for the rest: it is shown with the error, found by the whole build
             if (again && !diagnostics.hasErrors()
@@ -207,18 +212,32 @@ public final class SiteSession {
     }
 
     /**
-     * When the only change is to one plain page's or exercise's file, and only to its body (the
+     * When the only change is to one plain page's, exercise's or condition's file, and only to its body (the
      * common edit while previewing): reads that file alone and hands {@code firstPages} its page,
      * rendered with the rest of the last build, before the site is loaded again. The build that
      * follows makes the same page (the pages' kinds say when that holds: {@code PageKind.pageOf}).
      */
     private void pageAhead(Changes changes, Consumer<Map<String, byte[]>> firstPages) {
-        if (renderer == null || changes.all() || changes.paths().size() != 1) {
+        if (renderer == null || changes.all()) {
             return;
         }
-        Path file = changes.paths().iterator().next();
-        loader.readAlone(options.project(), file, sources).map(renderer::ahead).filter(made -> !made.isEmpty())
-                .ifPresent(made -> firstPages.accept(bySitePath(made)));
+        List<Path> files = changes.paths().stream().filter(p -> !savingLeftover(p, changes.paths())).toList();
+        if (files.size() == 1) {
+            loader.readAlone(options.project(), files.get(0), sources).map(renderer::ahead)
+                    .filter(made -> !made.isEmpty()).ifPresent(made -> firstPages.accept(bySitePath(made)));
+        }
+    }
+
+    /**
+     * Whether {@code path} is what an editor's save left beside a Markdown file and removed again
+     * ({@code sed -i} writes {@code pages/sedX1b2c3} and renames it over the file, an IDE
+     * {@code about.md___jb_tmp___}): gone, not a {@code .md} file, in the folder of one that
+     * changed. No page is made from such a file, so it does not keep the saved page from being shown ahead.
+     */
+    private static boolean savingLeftover(Path path, Set<Path> changed) {
+        return !path.toString().endsWith(".md") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && changed.stream().anyMatch(other -> other.toString().endsWith(".md")
+                && other.getParent() != null && other.getParent().equals(path.getParent()));
     }
 
     private static Map<String, byte[]> bySitePath(List<RenderedPage> pages) {

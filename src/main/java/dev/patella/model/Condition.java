@@ -41,4 +41,10 @@ public record Condition(
         return new Condition(other, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
                 anatomy, program, sources, editorial, draft, body);
     }
+
+    /** The same condition with another body. */
+    public Condition withBody(Prose other) {
+        return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, program, sources, editorial, draft, other);
+    }
 }

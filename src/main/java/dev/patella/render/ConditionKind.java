@@ -20,8 +20,22 @@ final class ConditionKind implements PageKind {
     @Override
     public List<PageJob> pages(Inputs inputs) {
         Object shared = PlainPageKind.overview(inputs);
-        return inputs.index().conditions().stream().map(c -> new PageJob(Urls.condition(c.slug()), template(),
-                Optional.of(c.origin()), (v, d) -> view(v, c, d)).keyedBy(List.of(c, shared))).toList();
+        return inputs.index().conditions().stream().map(c -> job(c, shared)).toList();
+    }
+
+    /** The condition's own page; its program and handout pages show no part of its body. */
+    @Override
+    public Optional<PageJob> pageOf(Inputs inputs, Object model) {
+        if (!(model instanceof Condition edited)) {
+            return Optional.empty();
+        }
+        return inputs.index().conditions().stream().filter(c -> c.withBody(edited.body()).equals(edited))
+                .findFirst().map(c -> job(edited, PlainPageKind.overview(inputs)));
+    }
+
+    private PageJob job(Condition c, Object shared) {
+        return new PageJob(Urls.condition(c.slug()), template(), Optional.of(c.origin()), (v, d) -> view(v, c, d))
+                .keyedBy(List.of(c, shared));
     }
 
     /** Each condition has its place in the main navigation. */

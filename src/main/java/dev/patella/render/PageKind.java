@@ -24,7 +24,7 @@ interface PageKind {
     List<PageJob> pages(Inputs inputs);
 
     /**
-     * The job of the page this kind makes from {@code model} (a page or exercise read again from
+     * The job of the page this kind makes from {@code model} (a page, exercise or condition read again from
      * its file) when the index holds the same item with only another body: the page as the next
      * render would make it, to show ahead of it. Empty when this kind makes no page of it, or the
      * item changed in more than its body (which other pages may show).

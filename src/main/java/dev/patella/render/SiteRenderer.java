@@ -321,7 +321,7 @@ public final class SiteRenderer {
     }
 
     /**
-     * The pages made from {@code model} (a plain page or an exercise read again from its file),
+     * The pages made from {@code model} (a plain page, exercise or condition read again from its file),
      * rendered with everything else as the last render had it, when nothing but the item's body
      * changed: the pages the next render will make of it, to show before it runs. Empty when the
      * item changed otherwise, there was no render yet, or a page would have an error.

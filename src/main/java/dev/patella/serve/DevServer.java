@@ -274,7 +274,9 @@ public final class DevServer implements AutoCloseable {
         built = true;
         Set<String> changed = changedFromServed(build, before);
         boolean everyPage = first || showingCrash || !errors.equals(before.errors());
-        if (everyPage || !changed.isEmpty()) {
+        // after pages served first, the build replaces them even when it changed nothing more: it is
+        // the build a later error shows its pages from
+        if (everyPage || !changed.isEmpty() || showingFirstPages) {
             var lines = new SourceLines(options.project());
             Optional<SiteFiles> good = errors.isEmpty() && build.index().isPresent() ? Optional.of(build.files())
                     : before.lastGood();

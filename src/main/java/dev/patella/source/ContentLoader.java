@@ -161,13 +161,13 @@ public final class ContentLoader {
     }
 
     /**
-     * Reads one plain page's or exercise's Markdown file alone, with the settings of the last
+     * Reads one plain page's, exercise's or condition's Markdown file alone, with the settings of the last
      * {@link #load} with {@code cache} (its review interval), and leaves what it parsed in the
      * cache for the next load. For a preview that shows the page before the whole site is loaded
      * again: the caller makes sure nothing but the file's body changed.
      *
-     * @param file a file of {@code content/pages/} or {@code content/exercises/}
-     * @return the page or exercise, or empty when the file is in another folder, is not a file, or
+     * @param file a file of {@code content/pages/}, {@code content/exercises/} or {@code content/conditions/}
+     * @return the page, exercise or condition, or empty when the file is in another folder, is not a file, or
      *         gave a problem of any kind (the next load reports it)
      */
     public Optional<Object> readAlone(Path project, Path file, SourceCache cache) {
@@ -185,6 +185,8 @@ public final class ContentLoader {
             read = run.parse("pages", 0, PageReader::read, path);
         } else if (folder.equals(files.content().resolve("exercises"))) {
             read = run.parse("exercises", lastInterval, new ExerciseReader(lastInterval)::read, path);
+        } else if (folder.equals(files.content().resolve("conditions"))) {
+            read = run.parse("conditions", lastInterval, new ConditionReader(lastInterval)::read, path);
         } else {
             return Optional.empty();
         }

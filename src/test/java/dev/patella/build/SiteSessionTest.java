@@ -226,13 +226,16 @@ class SiteSessionTest {
     }
 
     @Test
-    void aBodyEditOfAPageOrAnExerciseIsHandedOutAheadWithTheBytesTheBuildEndsWith() {
+    void aBodyEditOfAPageExerciseOrConditionIsHandedOutAheadWithTheBytesTheBuildEndsWith() {
         project = TestSites.shipped(tmp.resolve("shipped")); // two languages, a glossary, citations
         session = newSession();
         assertThat(handedOut(Changes.everything())).as("nothing on a first build").isEmpty();
         String added = "\n\nAn added paragraph cites [@gasnick], names the [clamshell](/exercises/clamshell/) and "
                 + "says knee cap pain.\n";
-        for (String file : List.of("content/pages/about.md", "content/exercises/clamshell.md")) {
+        Map<String, String> pageOf = Map.of("content/pages/about.md", "about/index.html",
+                "content/exercises/clamshell.md", "exercises/clamshell/index.html",
+                "content/conditions/chondromalacia-patella.md", "conditions/chondromalacia-patella/index.html");
+        for (String file : pageOf.keySet()) {
             Path path = project.resolve(file);
             String before = TestSites.read(path);
             TestSites.write(path, before + added);
@@ -240,12 +243,21 @@ class SiteSessionTest {
             var handed = handedOut(Changes.of(List.of(path)));
 
             assertThat(handed).as(file + ": ahead of loading, then once rendered").hasSize(2);
-            String url = file.contains("exercises") ? "exercises/clamshell/index.html" : "about/index.html";
+            String url = pageOf.get(file);
             assertThat(handed.get(0)).as(file + ", ahead").containsOnlyKeys(url);
             assertThat(new String(handed.get(0).get(url), StandardCharsets.UTF_8)).contains("An added paragraph");
             TestSites.write(path, before);
             assertThat(handedOut(Changes.of(List.of(path)))).as(file + " put back").hasSize(2);
         }
+        // a save through a temporary file renamed over the page (sed -i): the file gone is no page
+        edit("content/pages/about.md", "in plain words.", "in plain words, saved by sed.");
+        assertThat(handedOut(Changes.of(List.of(project.resolve("content/pages/about.md"),
+                project.resolve("content/pages/sedX1b2c3"))))).as("a save through a temporary file").hasSize(2);
+        edit("content/pages/about.md", "in plain words, saved by sed.", "in plain words.");
+        handedOut(changed("content/pages/about.md"));
+        // a stylesheet changed: every page names its new fingerprint, which only the whole build serves
+        edit("templates/assets/style.css", "body", "body,\nmain");
+        assertThat(handedOut(changed("templates/assets/style.css"))).as("nothing before the whole build").isEmpty();
         // what other pages may show changed: nothing ahead, only what the build renders
         edit("content/pages/about.md", "title: About this site", "title: About us");
         assertThat(handedOut(changed("content/pages/about.md"))).hasSize(1);

@@ -369,6 +369,28 @@ class DevServerTest {
     }
 
     @Test
+    void aBuildWhosePagesWereAllServedFirstIsTheOneAnErrorShowsItsPagesFrom() throws Exception {
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+            // the dose shows on the pages of the exercise, its program and the handout maker, all served
+            // before the rebuild ends (no search entry, no late page shows it): its end changes no more files
+            edit("content/exercises/leg-lift.md", "reps: 10-15", "reps: 12-17");
+            events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("12") && html.contains("17"));
+            DevServer.Rebuilt served = rebuilt.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(served).isNotNull();
+            assertThat(served.firstPagesNanos()).as("served first").isLessThan(served.readyNanos());
+
+            edit("content/exercises/leg-lift.md", "title: Leg lift", "title: [Leg lift");
+
+            String broken = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("id=\"patella-overlay\""));
+            assertThat(broken).as("the page of the last build without errors").contains("12").contains("17")
+                    .doesNotContain("10-15", "10–15");
+        }
+    }
+
+    @Test
     void aBrokenFileShowsTheErrorOverEveryPageUntilItIsFixed() throws Exception {
         try (var events = new Events(url("/__patella/events"))) {
             events.next();
