@@ -94,7 +94,7 @@ public final class DevServer implements AutoCloseable {
     private boolean showingCrash;
     /** Whether the pages show the pages a rebuild made first, over the build before it. */
     private boolean showingFirstPages;
-    /** When the pages of the running rebuild were first served, on {@link #nanoTime}; 0 before. */
+    /** When those pages were served, on {@link #nanoTime}; read only while {@link #showingFirstPages}. */
     private long firstPagesServed;
     private Rebuilder rebuilder;
     private SiteWatcher watcher;
@@ -284,10 +284,9 @@ public final class DevServer implements AutoCloseable {
             showingCrash = false;
             live.announce(snapshot.id(), before.id(), everyPage ? Optional.empty() : forOpenPages(changed));
         }
-        showingFirstPages = false;
         long ready = nanoTime.getAsLong();
-        long firstServed = firstPagesServed == 0 ? ready : firstPagesServed;
-        firstPagesServed = 0;
+        long firstServed = showingFirstPages ? firstPagesServed : ready;
+        showingFirstPages = false;
         report(batch, build, all, result.diagnostics(), first, firstServed, ready);
         var event = new Rebuilt(snapshot.id(), build, errors, batch.changes(), batch.firstEventNanos(), firstServed,
                 ready);
@@ -305,7 +304,6 @@ public final class DevServer implements AutoCloseable {
                 Overlay.html(errors, new SourceLines(options.project())));
         showingCrash = true;
         showingFirstPages = false;
-        firstPagesServed = 0;
         live.announce(snapshot.id(), before.id(), Optional.empty());
         lastPrinted = List.of();
         err.print(new DiagnosticFormatter(new SourceLines(options.project())::line).format(error));
