@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The Markdown content files as the last build parsed them, and the images it checked clean, in the project's
@@ -46,12 +47,13 @@ final class KeptDocuments {
 
     /** Remembers the files this build used; a failure to write is ignored (the next build is only slower). */
     void remember() {
-        if (!parsed.changed()) {
-            return; // the note on disk holds just these
+        Optional<byte[]> note = parsed.changedNote();
+        if (note.isEmpty()) {
+            return; // the note on disk holds these, or all but a few
         }
         var out = new ByteArrayOutputStream();
         out.writeBytes(key);
-        out.writeBytes(parsed.encode());
+        out.writeBytes(note.get());
         try {
             state.writeData(ProjectState.Note.DOCUMENTS, out.toByteArray());
         } catch (IOException e) {

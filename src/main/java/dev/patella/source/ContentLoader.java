@@ -418,11 +418,12 @@ public final class ContentLoader {
                 if (known.isEmpty()) {
                     var local = new Diagnostics(Integer.MAX_VALUE);
                     ParsedDocuments parsed = documents;
-                    String key = parsed == null ? null : ParsedDocuments.imageKey(files.relative(path), hash);
-                    if (key == null || !parsed.checkedClean(key)) {
+                    String rel = files.relative(path);
+                    String key = parsed == null ? null : ParsedDocuments.imageKey(rel, hash);
+                    if (key == null || !parsed.checkedClean(rel, key)) {
                         ImageCheck.check(bytes, files.relative(path), local);
                         if (key != null && local.sorted().isEmpty()) {
-                            parsed.clean(key);
+                            parsed.clean(rel, key);
                         }
                     }
                     var made = new SourceCache.Entry(hash, IMAGE, Optional.empty(), local.sorted());

@@ -31,14 +31,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ParsedDocuments {
 
     private final Map<String, ContentDocument> earlier;
+    /** The documents this run used, by key: one version of each file, the last it read. */
     private final Map<String, ContentDocument> used = new ConcurrentHashMap<>();
+    /** The key of each file's version in {@link #used}, by the file's name. */
+    private final Map<String, String> usedVersions = new ConcurrentHashMap<>();
     /** The keys of the images an earlier run checked and found nothing to report on. */
     private final Set<String> earlierImages;
-    private final Set<String> usedImages = ConcurrentHashMap.newKeySet();
+    /** The key of each image's bytes this run found clean, by the image's name. */
+    private final Map<String, String> usedImages = new ConcurrentHashMap<>();
+    /** The keys of the documents and images the note on disk holds, as far as this run knows. */
+    private volatile Set<String> noted;
+    private volatile Set<String> notedImages;
 
     private ParsedDocuments(Map<String, ContentDocument> earlier, Set<String> images) {
         this.earlier = earlier;
         this.earlierImages = images;
+        this.noted = earlier.keySet();
+        this.notedImages = images;
     }
 
     /** None known yet. */
@@ -76,13 +85,33 @@ public final class ParsedDocuments {
 
     /** The documents the last load used, to be remembered for the next run. */
     public byte[] encode() {
+        return encode(new TreeMap<>(used), new TreeSet<>(usedImages.values()), new HashSet<>());
+    }
+
+    /**
+     * The note to write, when {@link #changed()}; from then on the run compares what it uses with
+     * that note. A process that runs many builds (the build server) asks after each: a file edited
+     * again and again stays one document, in the run and in the note.
+     */
+    public Optional<byte[]> changedNote() {
+        if (!changed()) {
+            return Optional.empty();
+        }
+        Set<String> written = new HashSet<>();
+        var images = new TreeSet<>(usedImages.values());
+        byte[] note = encode(new TreeMap<>(used), images, written);
+        noted = written;
+        notedImages = images;
+        return Optional.of(note);
+    }
+
+    private static byte[] encode(Map<String, ContentDocument> docs, Set<String> images, Set<String> written) {
         try {
             var bytes = new NoteOutput(1 << 16);
             var out = new DataOutputStream(bytes);
             var entries = new NoteOutput(1 << 16);
             var each = new DataOutputStream(entries);
-            int written = 0;
-            for (var e : new TreeMap<>(used).entrySet()) {
+                        for (var e : docs.entrySet()) {
                 ContentDocument doc = e.getValue();
                 var one = new NoteOutput(1024);
                 var entry = new DataOutputStream(one);
@@ -98,13 +127,13 @@ public final class ParsedDocuments {
                 }
                 entry.flush();
                 one.writeTo(each);
-                written++;
+                written.add(e.getKey());
             }
             each.flush();
-            out.writeInt(written);
+            out.writeInt(written.size());
             entries.writeTo(out);
-            out.writeInt(usedImages.size());
-            for (String image : new TreeSet<>(usedImages)) {
+            out.writeInt(images.size());
+            for (String image : images) {
                 text(out, image);
             }
             out.flush();
@@ -125,13 +154,14 @@ public final class ParsedDocuments {
      * thousands of files: the next run parses that one file again, which costs less.
      */
     public boolean changed() {
-        if (earlier.isEmpty()) {
-            return !used.isEmpty(); // no note yet
+        Set<String> note = noted;
+        if (note.isEmpty() && notedImages.isEmpty()) {
+            return !used.isEmpty() || !usedImages.isEmpty(); // no note yet
         }
-        long added = used.keySet().stream().filter(k -> !earlier.containsKey(k)).count();
-        long unused = earlier.size() - (used.size() - added);
-        return added > Math.max(FEW, used.size() / 100) || unused > Math.max(FEW, earlier.size() / 10)
-                || !earlierImages.containsAll(usedImages); // a new image is rare, and its check dear
+        long added = used.keySet().stream().filter(k -> !note.contains(k)).count();
+        long unused = note.size() - (used.size() - added);
+        return added > Math.max(FEW, used.size() / 100) || unused > Math.max(FEW, note.size() / 10)
+                || !notedImages.containsAll(usedImages.values()); // a new image is rare, and its check dear
     }
 
     /** How many files a run may parse again rather than rewrite the note. */
@@ -140,13 +170,22 @@ public final class ParsedDocuments {
     Optional<ContentDocument> get(String key) {
         ContentDocument doc = earlier.get(key);
         if (doc != null) {
-            used.put(key, doc);
+            use(key, doc);
         }
         return Optional.ofNullable(doc);
     }
 
     void put(String key, ContentDocument doc) {
+        use(key, doc);
+    }
+
+    /** The version of a file this run uses now: an earlier version of it drops out. */
+    private void use(String key, ContentDocument doc) {
         used.put(key, doc);
+        String before = usedVersions.put(doc.file(), key);
+        if (before != null && !before.equals(key)) {
+            used.remove(before);
+        }
     }
 
     /** The key of an image's check: its name in messages and the hash of its bytes. */
@@ -155,17 +194,17 @@ public final class ParsedDocuments {
     }
 
     /** Whether an earlier run checked this image (by {@link #imageKey}) and found nothing to report. */
-    boolean checkedClean(String key) {
+    boolean checkedClean(String rel, String key) {
         if (earlierImages.contains(key)) {
-            usedImages.add(key);
+            usedImages.put(rel, key);
             return true;
         }
         return false;
     }
 
     /** Remembers that this run checked the image and found nothing to report. */
-    void clean(String key) {
-        usedImages.add(key);
+    void clean(String rel, String key) {
+        usedImages.put(rel, key);
     }
 
     private static final int MAX_DEPTH = 1000;

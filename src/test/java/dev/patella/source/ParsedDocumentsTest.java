@@ -79,6 +79,46 @@ class ParsedDocumentsTest {
         assertThat(many.changed()).as("eleven files new or changed").isTrue();
     }
 
+    /**
+     * A process that loads again and again (the build server) keeps one version of each file: an
+     * edit repeated a dozen times neither grows what it holds nor has the note rewritten, and the
+     * note it writes holds the files as they are now.
+     */
+    @Test
+    void aFileEditedAgainAndAgainInOneProcessStaysOneDocument() {
+        Path project = TestSites.project(tmp.resolve("p"), "every-field");
+        var first = ParsedDocuments.none();
+        load(project, first, new Diagnostics());
+        byte[] note = first.encode();
+        var documents = ParsedDocuments.decode(note).orElseThrow();
+        var loader = new ContentLoader();
+        loader.keepDocumentsIn(documents);
+        Path about = project.resolve("content/pages/about.md");
+        String original = TestSites.read(about);
+        loader.load(project, new Diagnostics());
+        for (int i = 0; i < 12; i++) {
+            TestSites.write(about, original.replace("About us.", "About us, edit " + i + "."));
+            loader.load(project, new Diagnostics());
+            assertThat(documents.changedNote()).as("after edit %d", i).isEmpty();
+        }
+        TestSites.write(about, original);
+        loader.load(project, new Diagnostics());
+        assertThat(documents.encode()).isEqualTo(note);
+
+        for (int i = 0; i < 10; i++) {
+            TestSites.write(project.resolve("content/pages/more-" + i + ".md"),
+                    "---\ntitle: More " + i + "\nsummary: More to read.\n---\nText " + i + ".\n");
+        }
+        loader.load(project, new Diagnostics());
+        byte[] written = documents.changedNote().orElseThrow();
+        TestSites.write(about, original.replace("About us.", "About them."));
+        loader.load(project, new Diagnostics());
+        assertThat(documents.changedNote()).as("one edit after the note was written").isEmpty();
+        var next = ParsedDocuments.decode(written).orElseThrow();
+        load(project, next, new Diagnostics());
+        assertThat(next.changed()).as("the written note holds the ten new files").isFalse();
+    }
+
     /** A Markdown file that does not parse, or an image that fails its check, is never taken from the note. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
