@@ -37,7 +37,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
         var server = new ProjectState(project).server();
         if (ServerCall.mayListen(server) && CommandLineMistakes.projectProblem(project).isEmpty()) {
-            Optional<ServerCall.Answer> answer = ServerCall.ask(server, Builder.codeVersion(), clock.getZone().getId(),
+            Optional<ServerCall.Answer> answer = ServerCall.ask(server, Builder.codeVersion(), SystemClock.zoneName(clock),
                     serverArgs());
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.RAN) {
                 out.print(answer.get().out());
@@ -58,11 +58,18 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         return build(clock, out, err, new Builder(System::nanoTime));
     }
 
-    /** This command line as the build server reads it: every path absolute, as the server has its own folder. */
+    /**
+     * This command line as the build server reads it: every path absolute, as the server has its own
+     * folder. (No lambdas on this path: the first one a JVM meets costs it several milliseconds.)
+     */
     private List<String> serverArgs() {
         List<String> args = new ArrayList<>(List.of("build", "--project", project.toAbsolutePath().normalize().toString()));
-        output.ifPresent(o -> args.addAll(List.of("--output", o.toAbsolutePath().normalize().toString())));
-        baseUrl.ifPresent(url -> args.addAll(List.of("--base-url", url)));
+        if (output.isPresent()) {
+            args.addAll(List.of("--output", output.get().toAbsolutePath().normalize().toString()));
+        }
+        if (baseUrl.isPresent()) {
+            args.addAll(List.of("--base-url", baseUrl.get()));
+        }
         if (drafts) {
             args.add("--drafts");
         }

@@ -29,8 +29,10 @@ final class CommonCommandLine {
     private static final Set<String> SERVE_VALUES = Set.of("--project", "--port", "--host");
     private static final Set<String> TRANSLATED_VALUES = Set.of("--project", "--all");
     private static final Set<String> SERVE_FLAGS = Set.of("--drafts", "--no-drafts");
-    /** A port picocli reads the same way (no sign, no leading zero, no overflow). */
-    private static final Pattern PORT = Pattern.compile("0|[1-9][0-9]{0,8}");
+    /** A port picocli reads the same way (no sign, no leading zero, no overflow); compiled when first used. */
+    private static final class Port {
+        static final Pattern PATTERN = Pattern.compile("0|[1-9][0-9]{0,8}");
+    }
 
     private CommonCommandLine() {
     }
@@ -48,8 +50,12 @@ final class CommonCommandLine {
                 return Optional.empty(); // picocli reads arguments from the file named after @
             }
         }
+        // no lambdas or regular expressions on the way to a build: a build handed to a build server
+        // loads little else, and the first lambda a JVM meets costs it several milliseconds
+        Optional<Map<String, String>> options;
         return switch (args[0]) {
-            case "build" -> options(args, BUILD_VALUES, BUILD_FLAGS).flatMap(CommonCommandLine::build);
+            case "build" -> (options = options(args, BUILD_VALUES, BUILD_FLAGS)).isPresent() ? build(options.get())
+                    : Optional.empty();
             case "check" -> options(args, CHECK_VALUES, CHECK_FLAGS).flatMap(CommonCommandLine::check);
             case "serve" -> options(args, SERVE_VALUES, SERVE_FLAGS).flatMap(CommonCommandLine::serve);
             case "translated" -> translated(args);
@@ -109,7 +115,7 @@ final class CommonCommandLine {
 
     private static Optional<Request> serve(Map<String, String> options) {
         String port = options.getOrDefault("--port", "8080");
-        if (!PORT.matcher(port).matches()) {
+        if (!Port.PATTERN.matcher(port).matches()) {
             return Optional.empty();
         }
         return path(options.getOrDefault("--project", ".")).map(project -> new ServeRequest(project,

@@ -20,7 +20,7 @@ public final class Main {
     public static void main(String[] args) {
         var out = new PrintWriter(System.out, true);
         var err = new PrintWriter(System.err, true);
-        System.exit(run(args, out, err, Clock.systemDefaultZone()));
+        System.exit(run(args, out, err, new SystemClock()));
     }
 
     /**

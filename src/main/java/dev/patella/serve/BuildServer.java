@@ -280,7 +280,7 @@ public final class BuildServer implements AutoCloseable {
             }
             ZoneId zone;
             try {
-                zone = ZoneId.of(zoneId);
+                zone = ZoneId.of(zoneId, ZoneId.SHORT_IDS); // a name as java.util.TimeZone gives it
             } catch (DateTimeException e) {
                 send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
                 return;

@@ -111,7 +111,7 @@ public final class ServerCall {
             var in = new DataInputStream(Channels.newInputStream(channel));
             var heard = new AtomicInteger();
             var silent = new AtomicBoolean();
-            Thread watch = new Thread(() -> closeWhenSilent(channel, heard, silent), "build server watch");
+            Thread watch = new Watch(channel, heard, silent); // a class, not a lambda: see BuildRequest
             watch.setDaemon(true);
             watch.start();
             try {
@@ -135,6 +135,25 @@ public final class ServerCall {
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no server there, or it went away: the caller builds by itself
+        }
+    }
+
+    /** Runs {@link #closeWhenSilent} while the caller waits. */
+    private static final class Watch extends Thread {
+        private final SocketChannel channel;
+        private final AtomicInteger heard;
+        private final AtomicBoolean silent;
+
+        Watch(SocketChannel channel, AtomicInteger heard, AtomicBoolean silent) {
+            super("build server watch");
+            this.channel = channel;
+            this.heard = heard;
+            this.silent = silent;
+        }
+
+        @Override
+        public void run() {
+            closeWhenSilent(channel, heard, silent);
         }
     }
 
