@@ -115,10 +115,21 @@ class StartupScriptTest {
         assertThat(optionsGiven(fake, "serve", "--project", small.toString())).doesNotContain("-Xms");
     }
 
+    /**
+     * Also: the build handed to the server starts from the small archive made for such builds
+     * (its classes come from the "shared objects file"), which the script made with the main one.
+     */
     @Test
     void aBuildGoesToTheBuildServerTheScriptStartedAndTheServerStopsOnSigterm() throws Exception {
         jar(home.resolve("target/patella.jar")); // here: its manifest names the libraries from where it is
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertThat(patella(java, "--version").err).startsWith("patella: preparing a start-up archive");
+        String kind = Runtime.version().feature() >= 25 ? "aot" : "cds";
+        try (Stream<Path> made = Files.list(home.resolve("target/startup"))) {
+            assertThat(made.map(dir -> dir.resolve("client." + kind))).singleElement()
+                    .satisfies(client -> assertThat(client).isRegularFile());
+        }
+        Path classes = home.resolve("classes.log");
         var serverCommand = new ProcessBuilder("sh", script.toString(), "build-server", "--project", home.toString());
         serverCommand.environment().put("JAVA", java);
         serverCommand.environment().put("PATELLA_STARTUP", "off");
@@ -135,13 +146,14 @@ class StartupScriptTest {
                     StandardOpenOption.APPEND);
             var build = new ProcessBuilder("sh", script.toString(), "build", "--project", home.toString());
             build.environment().put("JAVA", java);
-            build.environment().put("PATELLA_STARTUP", "off");
-            build.environment().remove("PATELLA_JAVA_OPTS");
+            build.environment().remove("PATELLA_STARTUP");
+            build.environment().put("PATELLA_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
             Process client = build.redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile()).start();
             assertThat(client.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(client.exitValue()).as(Files.readString(home.resolve("out.txt"))).isZero();
             assertThat(Files.readString(home.resolve("out.txt"))).startsWith("Built ");
             assertThat(Files.readString(log).lines().filter(line -> line.startsWith("exit 0: Built ")).count()).isOne();
+            assertThat(Files.readString(classes)).contains("dev.patella.cli.Main source: shared objects file");
         } finally {
             server.destroy(); // SIGTERM, as kill sends
             assertThat(server.waitFor(1, TimeUnit.MINUTES)).isTrue();
