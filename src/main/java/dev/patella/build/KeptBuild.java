@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeptBuild {
 
     /** Bump when the payload's layout changes. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private final ProjectState state;
     private final String key;

@@ -2,6 +2,7 @@ package dev.patella.output;
 
 import java.util.concurrent.ConcurrentHashMap;
 import dev.patella.diag.FileFailure;
+import dev.patella.source.QuickHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -10,24 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a site folder holds: each file's site path with the SHA-256 and size of its bytes. Kept
+ * What a site folder holds: each file's site path with the hash ({@link QuickHash#hexOf(byte[])})
+ * and size of its bytes. Kept
  * in a small text file beside the folder (never inside it, so it is not published), one line a
- * file: {@code <sha256> <size> <path>}.
+ * file: {@code <hash> <size> <path>}.
  */
 record SiteManifest(Map<String, Entry> files) {
 
     /** One file's fingerprint. */
-    record Entry(String sha256, long size) {
+    record Entry(String hash, long size) {
     }
 
     SiteManifest {
@@ -40,7 +39,7 @@ record SiteManifest(Map<String, Entry> files) {
     }
 
     /**
-     * The fingerprints of the files a build made, taking the SHA-256 of a generated file from
+     * The fingerprints of the files a build made, taking the hash of a generated file from
      * {@code known} (by site path) when it is there, as the build that made the bytes knew it.
      */
     static SiteManifest of(SiteFiles site, Map<String, String> known) {
@@ -48,11 +47,11 @@ record SiteManifest(Map<String, Entry> files) {
         // CPU here (see bench/README.md, the profile); the manifest's TreeMap puts them in order
         Map<String, Entry> out = new ConcurrentHashMap<>();
         site.generated().entrySet().parallelStream().forEach(e -> out.put(e.getKey(), new Entry(
-                known.containsKey(e.getKey()) ? known.get(e.getKey()) : sha256(e.getValue()), e.getValue().length)));
+                known.containsKey(e.getKey()) ? known.get(e.getKey()) : QuickHash.hexOf(e.getValue()), e.getValue().length)));
         site.copied().forEach((path, source) -> {
             try {
                 byte[] bytes = Files.readAllBytes(source);
-                out.put(path, new Entry(sha256(bytes), bytes.length));
+                out.put(path, new Entry(QuickHash.hexOf(bytes), bytes.length));
             } catch (IOException e) {
                 throw FileFailure.reading(source, e);
             }
@@ -152,7 +151,7 @@ record SiteManifest(Map<String, Entry> files) {
 
     void write(Path manifest) throws IOException {
         var out = new StringBuilder();
-        files.forEach((path, e) -> out.append(e.sha256()).append(' ').append(e.size()).append(' ').append(path)
+        files.forEach((path, e) -> out.append(e.hash()).append(' ').append(e.size()).append(' ').append(path)
                 .append('\n'));
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
         try {
@@ -162,13 +161,5 @@ record SiteManifest(Map<String, Entry> files) {
         }
         Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * hidden back buffer beside it ({@code .site.back/}) holding the site of the build before. A
  * build brings the back buffer up to date (writing only the files that differ from what it
  * holds, and deleting those that are gone), then swaps the two with renames. A manifest beside
- * each folder records its files' SHA-256 and size; a folder that does not match its manifest
+ * each folder records its files' hashes and sizes; a folder that does not match its manifest
  * (changed by hand, or left by a run that stopped) is rewritten in full. When the output already
  * holds exactly the new site, nothing is written at all.
  *
@@ -104,9 +104,9 @@ public final class SiteWriter {
 
     /**
      * Makes the output folder hold exactly {@code files}, as {@link #write(SiteFiles)} does,
-     * given the SHA-256 (hex) of some generated files by site path, which need not be computed again.
+     * given the hash ({@code QuickHash.hexOf}) of some generated files by site path, which need not be computed again.
      */
-    public Written write(SiteFiles files, Map<String, String> sha256) {
+    public Written write(SiteFiles files, Map<String, String> hashes) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
@@ -116,7 +116,7 @@ public final class SiteWriter {
         Path lockPath = parent.resolve("." + name + ".lock");
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
             recover(warnings);
-            SiteManifest desired = SiteManifest.of(files, sha256);
+            SiteManifest desired = SiteManifest.of(files, hashes);
             // the check onDisk() made, when the manifest is as it read it (no other build has written since)
             Optional<SiteManifest> front = SiteManifest.check(frontManifest, output, frontChecked).manifest();
             frontChecked = SiteManifest.Checked.NONE;
@@ -203,7 +203,7 @@ public final class SiteWriter {
     }
 
     /**
-     * The SHA-256 of each file of the output folder, in hex by site path, when the folder still
+     * The hash of each file of the output folder ({@code QuickHash.hexOf}), by site path, when the folder still
      * holds what the last write left there (the same files with the same sizes, as for
      * {@link #intact()}).
      *
@@ -213,7 +213,7 @@ public final class SiteWriter {
         frontChecked = SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE);
         return frontChecked.manifest().map(manifest -> {
             var out = new HashMap<String, String>();
-            manifest.files().forEach((path, entry) -> out.put(path, entry.sha256()));
+            manifest.files().forEach((path, entry) -> out.put(path, entry.hash()));
             return out;
         });
     }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class RenderCache {
 
     /**
-     * A page with its spec, the spec's hash and the HTML's SHA-256 (each empty when not known),
+     * A page with its spec, the spec's hash and the HTML's hash (each empty when not known),
      * and the inputs the spec was built from, or {@code null} (see {@link PageJob#keyedBy}).
      */
     record Entry(PageSpec spec, String specHash, String htmlHash, RenderedPage page, Object specKey) {
@@ -32,7 +32,7 @@ public final class RenderCache {
      * A page as an earlier run remembered it.
      *
      * @param specHash the hash of the spec it was made from
-     * @param htmlHash the SHA-256 of its HTML, in hex
+     * @param htmlHash the hash of its HTML ({@link QuickHash#hexOf(byte[])}), as the site manifest has it
      * @param page     the page with the facts the checks need; its HTML is empty (it is read back when reused)
      * @param keyHash  the hash of the inputs its spec was built from (see {@link PageJob#keyedBy}), so
      *                 that the next run can reuse it without building its spec; empty when it has none
@@ -242,19 +242,19 @@ public final class RenderCache {
 
     /**
      * The pages of the last render whose spec could be hashed, to be remembered on disk, by URL.
-     * The SHA-256 of each page's HTML is made here once and kept with the page from then on.
+     * The hash of each page's HTML is made here once and kept with the page from then on.
      */
     public Map<String, Kept> kept() {
         if (!keeping || sharedHash.isEmpty()) {
             return new HashMap<>();
         }
-        // the SHA-256 of every page rendered this time (the site's manifest takes it from here): on
-        // both cores, as it is a twentieth of a cold build's CPU without the JIT's SHA intrinsic
+        // the hash of every page rendered this time (the site's manifest takes it from here): on
+        // both cores (as SHA-256, it was a twentieth of a cold build's CPU; this hash is far cheaper)
         Map<String, Kept> kept = pages.entrySet().parallelStream().filter(e -> !e.getValue().specHash().isEmpty())
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> {
                     Entry entry = e.getValue();
                     RenderedPage p = entry.page();
-                    String htmlHash = entry.htmlHash().isEmpty() ? ValueHash.sha256(p.html()) : entry.htmlHash();
+                    String htmlHash = entry.htmlHash().isEmpty() ? QuickHash.hexOf(p.html()) : entry.htmlHash();
                     return new Kept(entry.specHash(), htmlHash, p.withHtml(new byte[0]),
                             keyHashes.getOrDefault(e.getKey(), ""));
                 }, (a, b) -> a, HashMap::new));

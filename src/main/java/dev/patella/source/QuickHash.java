@@ -7,7 +7,9 @@ import java.util.HexFormat;
  * words with MurmurHash3's x64 128-bit rounds and finish, so it is about ten times cheaper than
  * SHA-256 in the quick JIT compiler that one-off builds run with (which has no SHA intrinsic).
  * It is no defence against someone crafting collisions: where a hash is published or compared
- * with another machine's (the site manifest, publishing), use SHA-256.
+ * with another machine's (publishing, which hashes each file it sends with SHA-256), use SHA-256.
+ * The manifest beside {@code site/} uses it: it only tells a build which files of the folders
+ * it keeps already hold the bytes it would write, on this machine.
  *
  * <p>Every value is fed as whole 64-bit words: a text as its length, then its UTF-16 chars four
  * to a word, so two different sequences of calls of the same kinds never feed the same words.
@@ -128,6 +130,11 @@ public final class QuickHash {
     /** The hash of some bytes, as 16 bytes. */
     public static byte[] of(byte[] bytes) {
         return new QuickHash().add(bytes).bytes();
+    }
+
+    /** The hash of some bytes, in hex (32 digits). */
+    public static String hexOf(byte[] bytes) {
+        return new QuickHash().add(bytes).hex();
     }
 
     /** The hash of a text, in hex. */
