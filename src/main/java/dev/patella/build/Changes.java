@@ -1,7 +1,10 @@
 package dev.patella.build;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,5 +28,21 @@ public record Changes(boolean all, Set<Path> paths) {
     /** These files changed; nothing else did. */
     public static Changes of(Collection<Path> paths) {
         return new Changes(false, Set.copyOf(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList()));
+    }
+
+    /**
+     * The files that changed, without what an editor's save left beside a Markdown file and
+     * removed again ({@code sed -i} writes {@code pages/sedX1b2c3} and renames it over the file, an
+     * IDE {@code about.md___jb_tmp___}): gone, not a {@code .md} file, in the folder of one that
+     * changed. No page is made from such a file.
+     */
+    public List<Path> saved() {
+        return paths.stream().filter(p -> !savingLeftover(p)).toList();
+    }
+
+    private boolean savingLeftover(Path path) {
+        return !path.toString().endsWith(".md") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                && paths.stream().anyMatch(other -> other.toString().endsWith(".md")
+                && other.getParent() != null && other.getParent().equals(path.getParent()));
     }
 }

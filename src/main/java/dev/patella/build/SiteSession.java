@@ -28,8 +28,6 @@ import dev.patella.source.SourceCache;
 import dev.patella.source.TranslationDrift;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.OutputLinkChecker;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -221,23 +219,11 @@ public final class SiteSession {
         if (renderer == null || changes.all()) {
             return;
         }
-        List<Path> files = changes.paths().stream().filter(p -> !savingLeftover(p, changes.paths())).toList();
+        List<Path> files = changes.saved();
         if (files.size() == 1) {
             loader.readAlone(options.project(), files.get(0), sources).map(renderer::ahead)
                     .filter(made -> !made.isEmpty()).ifPresent(made -> firstPages.accept(bySitePath(made)));
         }
-    }
-
-    /**
-     * Whether {@code path} is what an editor's save left beside a Markdown file and removed again
-     * ({@code sed -i} writes {@code pages/sedX1b2c3} and renames it over the file, an IDE
-     * {@code about.md___jb_tmp___}): gone, not a {@code .md} file, in the folder of one that
-     * changed. No page is made from such a file, so it does not keep the saved page from being shown ahead.
-     */
-    private static boolean savingLeftover(Path path, Set<Path> changed) {
-        return !path.toString().endsWith(".md") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                && changed.stream().anyMatch(other -> other.toString().endsWith(".md")
-                && other.getParent() != null && other.getParent().equals(path.getParent()));
     }
 
     private static Map<String, byte[]> bySitePath(List<RenderedPage> pages) {

@@ -328,9 +328,16 @@ public final class DevServer implements AutoCloseable {
             lastPrinted = all;
         }
         double ms = (ready - batch.firstEventNanos()) / 1e6;
-        String what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
-                : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", renderedPages(build),
-                build.pages().size(), ms, describe(batch.changes()));
+        String what;
+        if (build.pages().isEmpty() && diagnostics.hasErrors()) {
+            // an error stopped the build before any page (a template that does not parse, say)
+            what = first ? String.format(Locale.ROOT, "No page built, in %.0f ms", ms)
+                    : String.format(Locale.ROOT, "No page rebuilt, in %.0f ms (%s)", ms, describe(batch.changes()));
+        } else {
+            what = first ? String.format(Locale.ROOT, "Built %d pages in %.0f ms", build.pages().size(), ms)
+                    : String.format(Locale.ROOT, "Rebuilt %d of %d pages in %.0f ms (%s)", renderedPages(build),
+                    build.pages().size(), ms, describe(batch.changes()));
+        }
         if (!first && firstServed < ready) {
             what += String.format(Locale.ROOT, "; the changed pages were served after %.0f ms",
                     (firstServed - batch.firstEventNanos()) / 1e6);
@@ -349,7 +356,9 @@ public final class DevServer implements AutoCloseable {
             return "every file";
         }
         Path project = options.project().toAbsolutePath().normalize();
-        var names = changes.paths().stream().map(p -> project.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        // not what an editor's save left and removed again (sed -i's sedX1b2c3): the saved file is named
+        var names = changes.saved().stream().map(p -> project.relativize(p).toString().replace('\\', '/')).sorted()
+                .toList();
         return names.size() <= 3 ? String.join(", ", names) : names.get(0) + " and " + (names.size() - 1) + " more";
     }
 

@@ -410,6 +410,26 @@ class DevServerTest {
         }
     }
 
+    /** The terminal does not say "Rebuilt 0 of 0 pages" when an error stopped the build before any page. */
+    @Test
+    void aTemplateThatDoesNotParseIsShownAndTheTerminalSaysNoPageWasRebuilt() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            edit("templates/page.ftlh", "<#if page.slug == \"about\"", "<#if page.slug == \"about\" &&");
+
+            String broken = events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\""));
+            assertThat(broken).contains("templates/page.ftlh").contains("<h1>About</h1>");
+            long until = System.nanoTime() + TIMEOUT.toNanos();
+            while (!log.toString().contains(" errors, shown") && !log.toString().contains(" error, shown")
+                    && System.nanoTime() < until) {
+                Thread.sleep(10); // the terminal's line may come just after the page
+            }
+            assertThat(log.toString()).containsPattern("No page rebuilt, in \\d+ ms \\(templates/page\\.ftlh\\); 1 error")
+                    .doesNotContain("Rebuilt 0 of 0");
+        }
+    }
+
     @Test
     void theOverlayCutsALongLineAroundTheErrorSoTheCaretIsUnderIt() throws Exception {
         String sentence = "Lift slowly and keep breathing. ";
