@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
                 "It builds once when it starts, and stops after --idle-minutes without a build, or when Patella",
                 "is updated. Press Ctrl-C to stop it sooner."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:a build server already runs for this project",
-                "2:the command line is wrong", "3:the server's socket could not be made in DIR/.patella"})
+        exitCodeList = {"0:stopped by itself (idle, or Patella updated)", "1:a build server already runs for this project",
+                "2:the command line is wrong", "3:the server's socket could not be made in DIR/.patella",
+                "130:stopped with Ctrl-C (143 with kill)"})
 final class BuildServerCommand implements Callable<Integer> {
 
     private final Clock clock;
