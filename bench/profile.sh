@@ -7,6 +7,8 @@
 #
 # The recording stays in $DIR/build.jfr for `jfr print` or JDK Mission Control.
 set -euo pipefail
+# builds by themselves, as measured: none leaves a build server behind (see bin/patella)
+export PATELLA_SERVER=off
 cd "$(dirname "$0")/.."
 n=${1:-4000}
 top=${2:-25}

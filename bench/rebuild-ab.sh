@@ -10,6 +10,8 @@
 # COMMIT && (cd /tmp/before && mvn -q -DskipTests package)`); each Patella builds its own copy of
 # the pages, generated with its own templates.
 set -euo pipefail
+# builds by themselves, as measured: none leaves a build server behind (see bin/patella)
+export PATELLA_SERVER=off
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 n=${1:-4000}

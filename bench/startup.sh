@@ -8,6 +8,8 @@
 # /usr/lib/jvm; a missing one is left out). BASELINE=DIR adds the rows of another checkout's
 # packaged jar (such as one before a change), run by this checkout's bin/patella.
 set -eu
+# builds by themselves, as measured: none leaves a build server behind (see bin/patella)
+export PATELLA_SERVER=off
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 pages=${2:-1000}

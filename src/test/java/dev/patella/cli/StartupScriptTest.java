@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -160,6 +161,63 @@ class StartupScriptTest {
         }
         assertThat(Files.readString(log)).contains("Build server stopped.");
         assertThat(home.resolve(".patella/build-server.sock")).doesNotExist();
+    }
+
+    /**
+     * A build of a project built less than 10 minutes before leaves a build server running for it,
+     * unless PATELLA_SERVER=off or CI says not to; the next build is made by that server. The
+     * tests' own runs have PATELLA_SERVER=off (pom.xml), so this one clears it.
+     */
+    @Test
+    void aBuildAgainSoonLeavesABuildServerThatTheNextBuildUsesUnlessToldNotTo() throws Exception {
+        jar(home.resolve("target/patella.jar")); // here: its manifest names the libraries from where it is
+        Path socket = home.resolve(".patella/build-server.sock");
+        Path log = home.resolve(".patella/build-server.log");
+        String started = "patella: a build server now runs for this project";
+
+        assertThat(build(Map.of()).err).doesNotContain(started); // the project's first build
+        assertThat(build(Map.of("PATELLA_SERVER", "off")).err).doesNotContain(started);
+        assertThat(build(Map.of("CI", "true")).err).doesNotContain(started);
+        assertThat(socket).doesNotExist();
+        assertThat(log).doesNotExist();
+
+        assertThat(build(Map.of()).err).contains(started);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // a hang detector only
+            while (!(Files.exists(log) && Files.readString(log).contains("Ready.")) && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the server's first build
+            }
+            assertThat(log).content().contains("Ready.");
+            Files.writeString(home.resolve("content/pages/about.md"), "\nOne more sentence.\n",
+                    StandardOpenOption.APPEND);
+            Run served = build(Map.of());
+            assertThat(served.out).startsWith("Built ");
+            assertThat(served.err).doesNotContain(started);
+            assertThat(Files.readString(log).lines().filter(line -> line.startsWith("exit 0: Built ")).count()).isOne();
+        } finally {
+            Files.deleteIfExists(socket); // a server whose socket is gone stops within seconds
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!Files.readString(log).contains("Build server stopped") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(log).content().contains("Build server stopped: its socket");
+    }
+
+    /** {@code bin/patella build} of this test's project with the JVM running the tests, without an archive. */
+    private Run build(Map<String, String> environment) throws Exception {
+        var builder = new ProcessBuilder("sh", script.toString(), "build", "--project", home.toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("PATELLA_STARTUP", "off");
+        for (String name : List.of("PATELLA_JAVA_OPTS", "PATELLA_SERVER", "CI")) {
+            builder.environment().remove(name);
+        }
+        builder.environment().putAll(environment);
+        builder.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+        return new Run(Files.readString(home.resolve("out.txt")), Files.readString(home.resolve("err.txt")));
     }
 
     private String optionsGiven(Path java, String... args) throws Exception {
