@@ -226,7 +226,7 @@ public final class SiteRenderer {
     private List<PageJob.Outcome> renderChanged(List<PageJob> given, ViewBuilder specs, ViewBuilder views,
                                                 GlossaryLinker glossary, RenderCache cache, Alternates lastAlternates,
                                                 String basePath, Map<String, RenderCache.Entry> next) {
-        List<PageJob> jobs = cache.keeping ? keptByKey(given, cache, next) : given;
+        List<PageJob> jobs = cache.keeping ? keptByKey(given, cache, lastAlternates, next) : given;
         List<PageSpec> all = jobs.parallelStream().map(job -> {
             RenderCache.Entry before = cache.pages.get(job.siteUrl());
             boolean sameInputs = job.specKey() != null && before != null && before.spec() != null
@@ -281,11 +281,15 @@ public final class SiteRenderer {
     /**
      * For a cache kept on disk: puts into {@code next} each keyed page (see {@link PageJob#keyedBy})
      * an earlier run made from inputs that hash the same, without building its spec, and notes
-     * every keyed page's input hash for the next run.
+     * every keyed page's input hash for the next run. A page the last render of this cache took
+     * that way has no spec to compare: it is kept as that render had it when its inputs are the
+     * same (as {@link #renderChanged} keeps a page with a spec), as the earlier run is forgotten
+     * once the site is written.
      *
      * @return the jobs left to specify
      */
-    private List<PageJob> keptByKey(List<PageJob> jobs, RenderCache cache, Map<String, RenderCache.Entry> next) {
+    private List<PageJob> keptByKey(List<PageJob> jobs, RenderCache cache, Alternates lastAlternates,
+                                    Map<String, RenderCache.Entry> next) {
         Alternates versions = alternates;
         List<Optional<RenderCache.Entry>> found = jobs.parallelStream().map(job -> {
             if (job.specKey() == null) {
@@ -296,6 +300,12 @@ public final class SiteRenderer {
             String keyHash = cache.keyHash(job.specKey(),
                     List.of(job.siteUrl(), versions.languages(), versions.of(job.siteUrl()), versions.aliases()));
             cache.keyHashes.put(job.siteUrl(), keyHash);
+            RenderCache.Entry before = cache.pages.get(job.siteUrl());
+            if (before != null && before.spec() == null && job.specKey().equals(before.specKey())
+                    && versions.of(job.siteUrl()).equals(lastAlternates.of(job.siteUrl()))) {
+                return Optional.of(new RenderCache.Entry(null, before.specHash(), before.htmlHash(), before.page(),
+                        job.specKey()));
+            }
             return cache.fromEarlierKey(job.siteUrl(), keyHash, job.specKey());
         }).toList();
         List<PageJob> rest = new ArrayList<>();
