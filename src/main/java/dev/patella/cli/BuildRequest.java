@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +33,16 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
 
     private static final String COMMAND = "patella build";
 
-    /** Hands the build to the project's build server when one answers; builds by itself otherwise. */
+    /**
+     * Hands the build to the project's build server when one answers (unless {@code PATELLA_SERVER=off});
+     * builds by itself otherwise, and then may leave a server for the next builds ({@link AutoServer}).
+     */
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
         var server = new ProjectState(project).server();
-        if (ServerCall.mayListen(server) && CommandLineMistakes.projectProblem(project).isEmpty()) {
+        Map<String, String> environment = System.getenv();
+        if (!AutoServer.off(environment) && ServerCall.mayListen(server)
+                && CommandLineMistakes.projectProblem(project).isEmpty()) {
             Optional<ServerCall.Answer> answer = ServerCall.ask(server, Builder.codeVersion(), SystemClock.zoneName(clock),
                     serverArgs());
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.RAN) {
@@ -55,7 +61,12 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
                         + "resume it (fg) or stop it and start it again: patella build-server --project " + ShellPath.quoted(project));
             }
         }
-        return build(clock, out, err, new Builder(System::nanoTime));
+        Optional<AutoServer> next = AutoServer.before(project, environment, clock);
+        int code = build(clock, out, err, new Builder(System::nanoTime));
+        if (next.isPresent() && (code == ExitCode.OK || code == ExitCode.CONTENT_ERRORS)) {
+            next.get().start(err);
+        }
+        return code;
     }
 
     /**

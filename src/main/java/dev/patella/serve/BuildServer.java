@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -137,7 +138,7 @@ public final class BuildServer implements AutoCloseable {
     public static BuildServer start(ProjectState.ServerFiles files, String codeVersion, Duration idle, Commands commands,
                                     PrintWriter log, LongSupplier nanoTime) throws Refused {
         Path socket = files.socket().toAbsolutePath();
-        int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        int length = socketLength(files);
         if (length > MAX_SOCKET_PATH) {
             throw new Refused("the project's path is too long for a build server: its socket, " + socket + ", would take "
                     + length + " bytes, and the system takes at most " + MAX_SOCKET_PATH
@@ -158,6 +159,9 @@ public final class BuildServer implements AutoCloseable {
                 throw new Refused("a build server already runs for this project (it holds " + files.lock()
                         + "); builds use it already. To start another, stop that one first (Ctrl-C in its terminal)", true);
             }
+            // who holds it, for bin/patella to tell a running server from a socket a killed one left
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             Files.deleteIfExists(files.socket()); // left by a server that was killed: the lock says none runs
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             Object key;
@@ -176,6 +180,15 @@ public final class BuildServer implements AutoCloseable {
             throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
                     + "); check that the project folder can be written to, or build without a server", false);
         }
+    }
+
+    /** Whether a server's socket for these files fits in the path a socket can have (a project's path may be too long). */
+    public static boolean fits(ProjectState.ServerFiles files) {
+        return socketLength(files) <= MAX_SOCKET_PATH;
+    }
+
+    private static int socketLength(ProjectState.ServerFiles files) {
+        return files.socket().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The file's identity (device and inode where the system has them), or its modification time. */
@@ -235,6 +248,7 @@ public final class BuildServer implements AutoCloseable {
             // the next server removes it; callers meanwhile find no one answering
         }
         try {
+            lockChannel.truncate(0); // no process holds it any more
             lock.release();
         } catch (IOException e) {
             // closing the channel releases it too
