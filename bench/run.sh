@@ -27,8 +27,8 @@ need hugo hugo
 [ -f target/patella.jar ] || mvn -q -B -DskipTests package
 
 PATELLA=("$repo/bin/patella")
-# Builds by themselves: no build server left behind (it would use a core while Hugo is timed); the
-# server's rows below start one as bin/patella does by default.
+# Builds by themselves: no build server used or left behind (it would use a core while Hugo is
+# timed); the server's rows below start and use one as bin/patella does by default.
 export PATELLA_SERVER=off
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -102,11 +102,11 @@ for disk in "${DISK_LIST[@]}"; do
     server=$(pgrep -f -- "build-server --project $dir/patella")
     for i in $(seq 15); do
       echo "Warmed $i." >> "$dir/patella/content/pages/guide-$((n / 2)).md"
-      "${PATELLA[@]}" build --project "$dir/patella" >/dev/null
+      PATELLA_SERVER=on "${PATELLA[@]}" build --project "$dir/patella" >/dev/null
     done
     for i in $(seq "$RUNS"); do
       echo "Served $i." >> "$dir/patella/content/pages/guide-$((n / 2)).md"
-      measure patella-server-edited "${PATELLA[@]}" build --project "$dir/patella"
+      PATELLA_SERVER=on measure patella-server-edited "${PATELLA[@]}" build --project "$dir/patella"
     done
     sm=$(awk '/^VmHWM/ {print $2}' "/proc/$server/status")
     ran=$(grep -c '^exit 0' "$log" || true)
