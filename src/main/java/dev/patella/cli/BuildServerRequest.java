@@ -58,7 +58,8 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Build server for " + home + ": builds of this project now run here, with the last build kept in memory.");
         out.println("Building once to start; it stops after " + idleMinutes + (idleMinutes == 1 ? " minute" : " minutes")
-                + " without a build. Press Ctrl-C to stop it sooner.");
+                + " without a build. " + (System.console() != null ? "Press Ctrl-C to stop it sooner."
+                : "Stop it sooner with: kill " + ProcessHandle.current().pid()));
         out.flush();
         // the first build warms the server up, so that the editor's first build is already quick
         server.run(List.of("build", "--project", home.toString()), clock.getZone(), out, err);
