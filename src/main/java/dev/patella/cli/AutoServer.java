@@ -101,7 +101,7 @@ final class AutoServer {
             }
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice()))).start();
-            err.println("patella: a build server (process " + process.pid() + ") now runs for this project, as it was"
+            err.println("patella: a build server (process " + process.pid() + ") starts for this project, as it was"
                     + " built less than " + AGAIN.toMinutes() + " minutes ago: the next builds take a fraction of the time."
                     + " It stops after " + AGAIN.toMinutes() + " minutes without a build, or with: kill " + process.pid()
                     + " (PATELLA_SERVER=off starts none; see \"build-server\" in the README)");
