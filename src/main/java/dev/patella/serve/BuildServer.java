@@ -156,8 +156,7 @@ public final class BuildServer implements AutoCloseable {
             }
             if (held == null) {
                 channel.close();
-                throw new Refused("a build server already runs for this project (it holds " + files.lock()
-                        + "); builds use it already. To start another, stop that one first (Ctrl-C in its terminal)", true);
+                throw new Refused(alreadyRuns(files.lock()), true);
             }
             // who holds it, for bin/patella to tell a running server from a socket a killed one left
             channel.truncate(0);
@@ -180,6 +179,22 @@ public final class BuildServer implements AutoCloseable {
             throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
                     + "); check that the project folder can be written to, or build without a server", false);
         }
+    }
+
+    /** What a second server for the project is told: which process holds the lock, and how to stop it. */
+    private static String alreadyRuns(Path lock) {
+        String holder;
+        try {
+            holder = Files.readString(lock, StandardCharsets.US_ASCII).strip();
+        } catch (IOException | RuntimeException e) {
+            holder = "";
+        }
+        if (!holder.isEmpty() && holder.chars().allMatch(Character::isDigit)) {
+            return "a build server (process " + holder + ") already runs for this project; builds use it already. "
+                    + "To start another, stop that one first: Ctrl-C in its terminal, or kill " + holder;
+        }
+        return "a build server already runs for this project (it holds " + lock + "); builds use it already. "
+                + "To start another, stop that one first (Ctrl-C in its terminal)";
     }
 
     /** Whether a server's socket for these files fits in the path a socket can have (a project's path may be too long). */

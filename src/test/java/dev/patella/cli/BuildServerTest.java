@@ -132,7 +132,10 @@ class BuildServerTest {
         String said = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isEqualTo(ExitCode.REFUSED);
-        assertThat(said).startsWith("patella: a build server already runs for this project");
+        // the first runs in this process: the refusal names it, and how to stop it without its terminal
+        long first = ProcessHandle.current().pid();
+        assertThat(said).startsWith("patella: a build server (process " + first + ") already runs for this project")
+                .contains("kill " + first);
         assertBuildsThroughTheServer(project);
     }
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patella.TestSites;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +118,39 @@ class StartupScriptTest {
         assertThat(optionsGiven(fake, "check", "--project=" + small)).contains(" -Xms32m ");
         assertThat(optionsGiven(fake, "build", "--project", tmp.resolve("large").toString())).doesNotContain("-Xms");
         assertThat(optionsGiven(fake, "serve", "--project", small.toString())).doesNotContain("-Xms");
+    }
+
+    /**
+     * A build is handed to a build server only when the process the server's lock names is one: a
+     * killed server leaves its socket and its number, which may since belong to another process.
+     * (A build that runs by itself gets the command that starts a server for later; one that a
+     * server makes does not.)
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX) // where /proc says what a process runs
+    void aBuildIsHandedToAServerOnlyWhenTheProcessItsLockNamesIsOne() throws Exception {
+        Path fake = home.resolve("fake/java");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\necho \"$* ${PATELLA_SERVER_COMMAND:+(by itself)}\" > '"
+                + home.resolve("args.txt") + "'\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Path lock = Files.createDirectories(home.resolve(".patella")).resolve("build-server.lock");
+        try (var socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(home.resolve(".patella/build-server.sock"))); // stays when closed
+        }
+        Process other = new ProcessBuilder("sh", "-c", "sleep 600").start();
+        Process server = new ProcessBuilder("sh", "-c", "while :; do sleep 1; done", "build-server").start();
+        try {
+            Files.writeString(lock, other.pid() + "\n");
+            assertThat(optionsGiven(fake, "build", "--project", home.toString())).contains("(by itself)");
+            Files.writeString(lock, server.pid() + "\n");
+            assertThat(optionsGiven(fake, "build", "--project", home.toString())).doesNotContain("(by itself)");
+            Files.writeString(lock, "../" + server.pid() + "\n");
+            assertThat(optionsGiven(fake, "build", "--project", home.toString())).contains("(by itself)");
+        } finally {
+            other.destroy();
+            server.destroy();
+        }
     }
 
     /**
