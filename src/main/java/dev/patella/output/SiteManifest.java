@@ -1,29 +1,42 @@
 package dev.patella.output;
 
-import java.util.concurrent.ConcurrentHashMap;
 import dev.patella.diag.FileFailure;
 import dev.patella.source.QuickHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * What a site folder holds: each file's site path with the hash ({@link QuickHash#hexOf(byte[])})
- * and size of its bytes. Kept
- * in a small text file beside the folder (never inside it, so it is not published), one line a
- * file: {@code <hash> <size> <path>}.
+ * and size of its bytes. Kept in a small text file beside the folder (never inside it, so it is
+ * not published), one line a file: {@code <hash> <size> <path>}; then, when they are known, the
+ * times of its folders ({@link Folders}): {@code seen <nanoseconds> ago}, how long before the file
+ * was written they were seen, and one {@code folder <time in nanoseconds> <path>} line a folder.
  */
 record SiteManifest(Map<String, Entry> files) {
+
+    /** A line's first word for a folder's time: no file's hash (hexadecimal digits) is a word. */
+    private static final String FOLDER = "folder";
+    /** A line's first word for how long before the manifest was written its folders' times were seen. */
+    private static final String SEEN = "seen";
+    private static final String ROOT = ".";
 
     /** One file's fingerprint. */
     record Entry(String hash, long size) {
@@ -60,35 +73,68 @@ record SiteManifest(Map<String, Entry> files) {
     }
 
     /**
-     * Reads a manifest and checks it against the folder it describes: the same files, with the
-     * same sizes. A folder someone changed by hand (or a run that stopped while writing it) does
-     * not match, and is then rewritten in full rather than trusted.
-     *
-     * @return the manifest, or empty when it is missing, unreadable or does not match the folder
+     * How long before the check that trusts it a folder must have last changed: a file added to it
+     * within the same tick of the file system's clock as the time recorded could leave that time as
+     * it was (the clock of some file systems counts in seconds, or in twos of them).
      */
-    static Optional<SiteManifest> readVerified(Path manifest, Path folder) {
-        return check(manifest, folder, Checked.NONE).manifest();
+    static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * The modification times of the folders of a site folder (by site path, {@code "."} for the
+     * folder itself), as a check or a write saw them at {@code seenAt}, a monotonic clock's
+     * nanoseconds. A later check takes a folder whose time is still the one recorded, and settled
+     * before it was seen, as holding the same files, without reading its list of files: a file
+     * added to or removed from a folder changes its time.
+     */
+    record Folders(Map<String, Long> times, long seenAt) {
+        static final Folders NONE = new Folders(Map.of(), 0);
+
+        Folders {
+            times = Map.copyOf(times);
+        }
+
+        /** These times without those of {@code changed} folders, whose files a write added or removed since. */
+        Folders without(Set<String> changed) {
+            Map<String, Long> kept = new HashMap<>(times);
+            kept.keySet().removeAll(changed);
+            return new Folders(kept, seenAt);
+        }
     }
 
     /**
-     * A manifest's bytes as a check read them, and what the check found: the manifest when it
-     * matched its folder, empty otherwise.
+     * Reads a manifest and checks it against the folder it describes: the same files, with the
+     * same sizes, and nothing else. A folder someone changed by hand (or a run that stopped while
+     * writing it) does not match, and is then rewritten in full rather than trusted.
+     *
+     * @param nanoTime the monotonic clock that {@link Folders#seenAt} counts in
+     * @return the manifest, or empty when it is missing, unreadable or does not match the folder
      */
-    record Checked(byte[] text, Optional<SiteManifest> manifest) {
-        static final Checked NONE = new Checked(null, Optional.empty());
+    static Optional<SiteManifest> readVerified(Path manifest, Path folder, LongSupplier nanoTime) {
+        return check(manifest, folder, Checked.NONE, nanoTime).manifest();
+    }
+
+    /**
+     * A manifest's bytes as a check read them, and what the check found: the manifest and its
+     * folders' times when it matched its folder, empty otherwise.
+     */
+    record Checked(byte[] text, Optional<SiteManifest> manifest, Folders folders) {
+        static final Checked NONE = new Checked(null, Optional.empty(), Folders.NONE);
     }
 
     /**
      * Like {@link #readVerified}, but takes {@code earlier}, a check of the same folder made in
      * this run, when it matched and the manifest's bytes are still the ones it read: a write that
-     * changes the folder rewrites its manifest, so the folder is not walked a second time.
+     * changes the folder rewrites its manifest, so the folder is not checked a second time.
      */
-    static Checked check(Path manifest, Path folder, Checked earlier) {
-        if (!Files.isRegularFile(manifest) || !Files.isDirectory(folder)) {
+    static Checked check(Path manifest, Path folder, Checked earlier, LongSupplier nanoTime) {
+        long seenAt = nanoTime.getAsLong();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return Checked.NONE;
         }
         byte[] text;
+        long written;
         try {
+            written = Files.getLastModifiedTime(manifest, LinkOption.NOFOLLOW_LINKS).to(TimeUnit.NANOSECONDS);
             text = Files.readAllBytes(manifest);
         } catch (IOException e) {
             return Checked.NONE;
@@ -96,38 +142,90 @@ record SiteManifest(Map<String, Entry> files) {
         if (earlier.manifest().isPresent() && Arrays.equals(text, earlier.text())) {
             return earlier;
         }
-        return new Checked(text, verified(text, folder));
+        try {
+            return verified(text, written, folder, seenAt);
+        } catch (IOException | RuntimeException e) {
+            // a manifest or folder that cannot be read cannot be trusted: it is rewritten, or set aside
+            return Checked.NONE;
+        }
     }
 
-    private static Optional<SiteManifest> verified(byte[] text, Path folder) {
+    /**
+     * Checks the folder against the manifest's lines: a stat of every file and folder it names, and
+     * the list of files of each folder whose time is not the one recorded, or was not settled when
+     * recorded. {@code written} is the manifest's own modification time.
+     */
+    private static Checked verified(byte[] text, long written, Path folder, long seenAt) throws IOException {
         Map<String, Entry> files = new TreeMap<>();
-        try {
-            String all = new String(text, StandardCharsets.UTF_8);
-            for (String line : all.isEmpty() ? List.<String>of() : List.of(all.split("\n"))) {
-                String[] parts = line.split(" ", 3);
-                if (parts.length != 3) {
-                    return Optional.empty();
-                }
-                files.put(parts[2], new Entry(parts[0], Long.parseLong(parts[1])));
+        Map<String, Long> recorded = new HashMap<>();
+        long age = -1; // how long before the manifest was written its folders' times were seen
+        String all = new String(text, StandardCharsets.UTF_8);
+        for (String line : all.isEmpty() ? List.<String>of() : List.of(all.split("\n"))) {
+            String[] parts = line.split(" ", 3);
+            if (parts.length != 3) {
+                return Checked.NONE;
             }
-            Map<String, Long> onDisk = new TreeMap<>();
-            // one walk that reads each file's attributes once: this check runs on every build
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
-                    if (a.isRegularFile()) {
-                        onDisk.put(folder.relativize(p).toString().replace('\\', '/'), a.size());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            Map<String, Long> expected = new TreeMap<>();
-            files.forEach((path, entry) -> expected.put(path, entry.size()));
-            return expected.equals(onDisk) ? Optional.of(new SiteManifest(files)) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
-            // a manifest or folder that cannot be read cannot be trusted: it is rewritten, or set aside
-            return Optional.empty();
+            switch (parts[0]) {
+                case FOLDER -> recorded.put(parts[2], Long.parseLong(parts[1]));
+                case SEEN -> age = Long.parseLong(parts[1]);
+                default -> files.put(parts[2], new Entry(parts[0], Long.parseLong(parts[1])));
+            }
         }
+        // each folder and what it holds: the files in it and the folders under it
+        Map<String, Set<String>> held = new HashMap<>();
+        held.put(ROOT, new HashSet<>());
+        for (String path : files.keySet()) {
+            String child = path;
+            for (int slash = path.lastIndexOf('/'); ; slash = path.lastIndexOf('/', slash - 1)) {
+                String parent = slash < 0 ? ROOT : path.substring(0, slash);
+                boolean known = held.containsKey(parent);
+                held.computeIfAbsent(parent, p -> new HashSet<>()).add(child.substring(slash + 1));
+                if (slash < 0 || known) {
+                    break;
+                }
+                child = parent;
+            }
+        }
+        // a time the manifest recorded is trusted when it was settled when seen: seen `age` before the manifest was written
+        long settledBefore = age < 0 ? Long.MIN_VALUE : written - age - SETTLED_NANOS;
+        Map<String, Long> seen = new HashMap<>();
+        for (var entry : held.entrySet()) {
+            Path dir = entry.getKey().equals(ROOT) ? folder : folder.resolve(entry.getKey());
+            BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isDirectory()) {
+                return Checked.NONE;
+            }
+            long time = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            Long before = recorded.get(entry.getKey());
+            if (before == null || before != time || time >= settledBefore) {
+                Set<String> names = new HashSet<>();
+                try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+                    list.forEach(p -> names.add(p.getFileName().toString()));
+                }
+                if (!names.equals(entry.getValue())) {
+                    return Checked.NONE;
+                }
+            }
+            seen.put(entry.getKey(), time);
+        }
+        for (var file : files.entrySet()) {
+            BasicFileAttributes attributes = Files.readAttributes(folder.resolve(file.getKey()), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() != file.getValue().size()) {
+                return Checked.NONE;
+            }
+        }
+        return new Checked(text, Optional.of(new SiteManifest(files)), new Folders(seen, seenAt));
+    }
+
+    /** The folders (as {@link Folders} names them) that hold {@code path}, a file's site path: from its own up to the root. */
+    static List<String> foldersOf(String path) {
+        List<String> out = new ArrayList<>();
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            out.add(path.substring(0, slash));
+        }
+        out.add(ROOT);
+        return out;
     }
 
     /**
@@ -149,10 +247,21 @@ record SiteManifest(Map<String, Entry> files) {
         return count;
     }
 
-    void write(Path manifest) throws IOException {
+    /**
+     * Writes this manifest, with the times of the folder's folders as {@code folders} saw them
+     * (none, or those of a check of the folder whose files are still the same), to {@code manifest}.
+     *
+     * @param now the monotonic clock's reading, to say how long before the writing the times were seen
+     */
+    void write(Path manifest, Folders folders, long now) throws IOException {
         var out = new StringBuilder();
         files.forEach((path, e) -> out.append(e.hash()).append(' ').append(e.size()).append(' ').append(path)
                 .append('\n'));
+        if (!folders.times().isEmpty()) {
+            out.append(SEEN).append(' ').append(Math.max(0, now - folders.seenAt())).append(" ago\n");
+            new TreeMap<>(folders.times()).forEach((path, time) -> out.append(FOLDER).append(' ').append(time).append(' ')
+                    .append(path).append('\n'));
+        }
         Path temp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
         try {
             Files.writeString(temp, out, StandardCharsets.UTF_8);

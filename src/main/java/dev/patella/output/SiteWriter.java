@@ -18,9 +18,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -118,12 +120,14 @@ public final class SiteWriter {
             recover(warnings);
             SiteManifest desired = SiteManifest.of(files, hashes);
             // the check onDisk() made, when the manifest is as it read it (no other build has written since)
-            Optional<SiteManifest> front = SiteManifest.check(frontManifest, output, frontChecked).manifest();
+            SiteManifest.Checked frontCheck = SiteManifest.check(frontManifest, output, frontChecked, nanoTime);
+            Optional<SiteManifest> front = frontCheck.manifest();
             frontChecked = SiteManifest.Checked.NONE;
             if (front.isPresent() && front.get().equals(desired)) {
                 return new Written(0, warnings);
             }
-            Optional<SiteManifest> backHolds = SiteManifest.readVerified(backManifest, back);
+            SiteManifest.Checked backCheck = SiteManifest.check(backManifest, back, SiteManifest.Checked.NONE, nanoTime);
+            Optional<SiteManifest> backHolds = backCheck.manifest();
             Files.deleteIfExists(backManifest); // the back buffer changes now: not to be trusted until done
             // counted against the site being replaced, not the back buffer (the build before it)
             int changed = front.map(desired::differences).orElse(desired.files().size());
@@ -143,14 +147,37 @@ public final class SiteWriter {
                 backUsed = false;
                 warnings.add(stuckBack(stuck));
             }
-            desired.write(frontManifest);
+            // the times of the folders the update left alone, as the check of the back buffer saw them
+            var folders = backUsed && backHolds.isPresent()
+                    ? backCheck.folders().without(changedFolders(backHolds.get(), desired))
+                    : SiteManifest.Folders.NONE;
+            desired.write(frontManifest, folders, nanoTime.getAsLong());
             if (old.isPresent()) {
-                keepAsBack(old.get(), backUsed ? front : Optional.empty(), warnings);
+                keepAsBack(old.get(), backUsed ? frontCheck : SiteManifest.Checked.NONE, warnings);
             }
             return new Written(changed, warnings);
         } catch (IOException e) {
             throw failure(e, output, files);
         }
+    }
+
+    /**
+     * The folders whose list of files a write that brought a folder holding {@code from} to
+     * {@code to} may have changed: those holding a file added, removed or rewritten, up to the root.
+     */
+    private static Set<String> changedFolders(SiteManifest from, SiteManifest to) {
+        Set<String> changed = new HashSet<>();
+        to.files().forEach((path, entry) -> {
+            if (!entry.equals(from.files().get(path))) {
+                changed.addAll(SiteManifest.foldersOf(path));
+            }
+        });
+        from.files().keySet().forEach(path -> {
+            if (!to.files().containsKey(path)) {
+                changed.addAll(SiteManifest.foldersOf(path));
+            }
+        });
+        return changed;
     }
 
     /** Writes the whole site into a new folder; on failure removes what it wrote, and tells why. */
@@ -210,7 +237,7 @@ public final class SiteWriter {
      * @return empty when it does not, or when there is no record of the last write
      */
     public Optional<Map<String, String>> onDisk() {
-        frontChecked = SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE);
+        frontChecked = SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE, nanoTime);
         return frontChecked.manifest().map(manifest -> {
             var out = new HashMap<String, String>();
             manifest.files().forEach((path, entry) -> out.put(path, entry.hash()));
@@ -220,7 +247,7 @@ public final class SiteWriter {
 
     /** Whether the output folder still holds exactly what the last write left there. */
     public boolean intact() {
-        return SiteManifest.readVerified(frontManifest, output).isPresent();
+        return SiteManifest.readVerified(frontManifest, output, nanoTime).isPresent();
     }
 
     /**
@@ -252,12 +279,12 @@ public final class SiteWriter {
      * known. When the back buffer is stuck (or cannot take its place), the previous output is removed
      * instead, and the next build writes its back buffer in full.
      */
-    private void keepAsBack(Path old, Optional<SiteManifest> holds, List<String> warnings) {
-        if (holds.isPresent() || !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+    private void keepAsBack(Path old, SiteManifest.Checked holds, List<String> warnings) {
+        if (holds.manifest().isPresent() || !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 move(old, back);
-                if (holds.isPresent()) {
-                    holds.get().write(backManifest);
+                if (holds.manifest().isPresent()) {
+                    holds.manifest().get().write(backManifest, holds.folders(), nanoTime.getAsLong());
                 }
                 return;
             } catch (IOException e) {

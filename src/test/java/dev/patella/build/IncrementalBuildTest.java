@@ -8,6 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,12 +86,84 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.out()).doesNotContain("none changed");
+        assertThat(sameAsAFreshBuild(project)).contains("about/index.html").doesNotContain("extra/index.html");
+    }
+
+    /**
+     * A build trusts a folder of site/ whose time is the one the last build saw, and settled before
+     * it was seen, without reading its list of files: a file put into it later changes that time.
+     */
+    @Test
+    void aFilePutIntoSiteByHandLongAfterTheLastBuildIsFoundAndRemoved() throws Exception {
+        Path project = builtThenAboutEdited("About *us*.");
+        TestSites.run("build", "--project", project.toString());
+        // as if both builds were an hour ago: the next build sees these times and trusts them after
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        setFolderTimes(project.resolve("site"), hourAgo);
+        setFolderTimes(project.resolve(".site.back"), hourAgo);
+        editAbout(project, "About **us**.");
+        TestSites.run("build", "--project", project.toString());
+        assertThat(Files.getLastModifiedTime(project.resolve("site/sources"))).isEqualTo(hourAgo);
+        assertThat(manifest(project)).contains("folder " + hourAgo.to(TimeUnit.NANOSECONDS) + " sources");
+
+        Files.writeString(project.resolve("site/sources/extra.html"), "put here by hand");
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sameAsAFreshBuild(project)).contains("sources/index.html").doesNotContain("sources/extra.html");
+    }
+
+    /**
+     * A folder's time recorded within 2 seconds of being seen is not trusted: a file system whose
+     * clock counts in seconds can give a folder that gets a file in that second the same time.
+     */
+    @Test
+    void aFilePutIntoSiteByHandIsFoundWhenItsFolderTimeIsTheOneSeenSecondsBefore() throws Exception {
+        Path project = builtThenAboutEdited("About *us*.");
+        TestSites.run("build", "--project", project.toString());
+        editAbout(project, "About **us**.");
+        // the back buffer, which this build brings up to date and publishes, got a file a moment ago
+        FileTime moment = FileTime.from(Instant.now());
+        Files.setLastModifiedTime(project.resolve(".site.back/sources"), moment);
+        TestSites.run("build", "--project", project.toString());
+        Path sources = project.resolve("site/sources");
+        assertThat(Files.getLastModifiedTime(sources)).isEqualTo(moment);
+        assertThat(manifest(project)).contains("folder " + moment.to(TimeUnit.NANOSECONDS) + " sources");
+
+        Files.writeString(sources.resolve("extra.html"), "put here by hand");
+        Files.setLastModifiedTime(sources, moment); // in the same tick of a coarse clock
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(sameAsAFreshBuild(project)).contains("sources/index.html").doesNotContain("sources/extra.html");
+    }
+
+    /** The lines of the manifest beside site/; its folders' times follow its files' hashes. */
+    private static List<String> manifest(Path project) throws IOException {
+        return Files.readAllLines(project.resolve(".site.manifest"), StandardCharsets.UTF_8);
+    }
+
+    private static void setFolderTimes(Path root, FileTime time) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path path : all.filter(Files::isDirectory).toList()) {
+                Files.setLastModifiedTime(path, time);
+            }
+        }
+    }
+
+    private static void editAbout(Path project, String edited) throws IOException {
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about).replaceAll("About \\**us\\**\\.", edited));
+    }
+
+    /** Asserts that the project's site/ holds what a fresh build of it writes, byte for byte; its files' paths. */
+    private Set<String> sameAsAFreshBuild(Path project) {
         TestSites.run("build", "--project", project.toString(), "--output", tmp.resolve("fresh").toString());
         var built = TestSites.snapshot(project.resolve("site"));
         var fresh = TestSites.snapshot(tmp.resolve("fresh"));
-        assertThat(built.keySet()).isEqualTo(fresh.keySet()).contains("about/index.html")
-                .doesNotContain("extra/index.html");
+        assertThat(built.keySet()).isEqualTo(fresh.keySet());
         built.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(fresh.get(path)));
+        return built.keySet();
     }
 
     @Test
@@ -140,7 +219,9 @@ class IncrementalBuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var site = TestSites.snapshot(project.resolve("site"));
-        var lines = Files.readAllLines(project.resolve(".site.manifest"), StandardCharsets.UTF_8);
+        // (after the files' lines, those of the folders' times: see theSiteIsCheckedAgainstItsManifest...)
+        var lines = Files.readAllLines(project.resolve(".site.manifest"), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.startsWith("folder ") && !line.startsWith("seen ")).toList();
         assertThat(lines).hasSameSizeAs(site.keySet()).anyMatch(l -> l.matches(".* assets/search-index\\.\\w+\\.json"));
         for (String line : lines) {
             String[] parts = line.split(" ", 3);
