@@ -126,6 +126,27 @@ public final class Builder {
                 written.changed(), since(start), written.warnings());
     }
 
+    /**
+     * Makes the site in memory as {@link #build} does and keeps it for the next build, but writes
+     * nothing: neither the site nor the notes in {@code .patella/}. What a build server does when it
+     * starts, so that the first build it is asked for is already quick, and nothing is published that
+     * no one asked for. Problems in the content are added to {@code diagnostics}.
+     *
+     * @throws IllegalStateException when this builder is not {@link #warm}
+     */
+    public synchronized void warmUp(BuildOptions options, Diagnostics diagnostics) {
+        if (!keepWarm) {
+            throw new IllegalStateException("only a warm builder keeps what it made");
+        }
+        Background.joined(notes);
+        if (OutputGuard.problem(options.project(), options.output()).isPresent()) {
+            return; // the build asked for says why
+        }
+        var now = started(options, BuildCache.of(options), new SiteWriter(options.output(), nanoTime).onDisk());
+        now.session().build(Changes.everything(), diagnostics);
+        keep(now);
+    }
+
     /** Waits until the notes a warm build writes after answering are written (before the process ends). */
     public void settle() {
         Background.joined(notes);

@@ -2,6 +2,8 @@ package dev.patella.cli;
 
 import dev.patella.build.Builder;
 import dev.patella.build.ProjectState;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostics;
 import dev.patella.serve.BuildServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,13 +60,18 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
         }, "patella-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Build server for " + home + ": builds of this project now run here, with the last build kept in memory.");
-        out.println("Building once to start; it stops after " + idleMinutes + (idleMinutes == 1 ? " minute" : " minutes")
-                + " without a build. " + (System.console() != null ? "Press Ctrl-C to stop it sooner."
+        out.println("Making the site once in memory to start (it writes nothing until a build asks); it stops after "
+                + idleMinutes + (idleMinutes == 1 ? " minute" : " minutes") + " without a build. "
+                + (System.console() != null ? "Press Ctrl-C to stop it sooner."
                 : "Stop it sooner with: kill " + ProcessHandle.current().pid()));
         out.flush();
-        // the first build warms the server up, so that the editor's first build is already quick
-        server.run(List.of("build", "--project", home.toString()), clock.getZone(), out, err);
-        err.flush();
+        // so that the editor's first build is already quick; what it finds is for that build to say
+        try {
+            builder.warmUp(BuildOptions.defaults(home, LocalDate.now(clock)), new Diagnostics());
+        } catch (RuntimeException e) {
+            // a file that cannot be read, say: the first build reads it again, and tells
+            out.println("(the site could not be made in memory: " + e.getMessage() + "; the first build starts without it)");
+        }
         out.println("Ready.");
         out.flush();
         String why;

@@ -63,7 +63,7 @@ class BuildServerTest {
                 new PrintWriter(log, true), new PrintWriter(errors, true), TestSites.CLOCK));
         server.start();
         while (!log.toString().contains("Ready.") && server.isAlive()) {
-            Thread.sleep(20); // the server's first build: it says when it is done
+            Thread.sleep(20); // the server makes the site in memory first: it says when it is done
         }
         assertThat(log.toString()).as(errors.toString()).contains("Ready.");
     }
@@ -83,8 +83,10 @@ class BuildServerTest {
     void aBuildThroughTheServerPrintsAndReturnsWhatItWouldWithoutOne() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
         Path alone = TestSites.project(tmp.resolve("q"));
-        startServer(project); // which builds the project once
-        assertThat(TestSites.run("build", "--project", alone.toString()).exitCode()).isZero();
+        for (Path p : List.of(project, alone)) {
+            assertThat(TestSites.run("build", "--project", p.toString()).exitCode()).isZero();
+        }
+        startServer(project); // which makes the site once in memory
         assertThat(Files.getPosixFilePermissions(new ProjectState(project).server().socket()))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
@@ -102,6 +104,33 @@ class BuildServerTest {
         }
         assertSameAsAlone(project, alone, "build");
         assertThat(builds()).isEqualTo(3);
+    }
+
+    /**
+     * A server makes the site in memory when it starts, and writes nothing: a site built with
+     * other options, or before an edit, stays as it was until a build asks (one a build starts by
+     * itself follows a build whose options it does not know, which may even have failed).
+     */
+    @Test
+    void aServerStartingWritesNothingUntilABuildAsks() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        assertThat(TestSites.run("build", "--project", project.toString(), "--base-url", "https://other.example/knee/")
+                .exitCode()).isZero();
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about).replace("About us.", "About *us*."));
+        var site = TestSites.snapshot(project.resolve("site"));
+        var notes = TestSites.snapshot(project.resolve(".patella"));
+
+        startServer(project);
+
+        assertThat(TestSites.snapshot(project.resolve("site"))).containsExactlyInAnyOrderEntriesOf(site);
+        var notesNow = TestSites.snapshot(project.resolve(".patella"));
+        notesNow.keySet().removeIf(name -> name.startsWith("build-server."));
+        assertThat(notesNow).containsExactlyInAnyOrderEntriesOf(notes);
+        assertThat(builds()).isZero();
+        assertBuildsThroughTheServer(project);
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.")
+                .doesNotContain("https://other.example/knee/");
     }
 
     private void assertSameAsAlone(Path project, Path alone, String... args) {
