@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,7 +73,33 @@ public final class Builder {
      * @throws IllegalArgumentException when the output folder is unsafe to replace (the message says why)
      * @throws dev.patella.diag.FileFailure when a file cannot be read or written (its message says why and what to do)
      */
-    public synchronized BuildResult build(BuildOptions options, Diagnostics diagnostics) {
+    public BuildResult build(BuildOptions options, Diagnostics diagnostics) {
+        return build(options, diagnostics, ALWAYS);
+    }
+
+    /** Publishing whatever happens: a build on the command line. */
+    public static final BooleanSupplier ALWAYS = () -> true;
+
+    /**
+     * Thrown when a build's site was made but no longer wanted when it was to be published (a build
+     * server's caller went away): the site was left as it was.
+     */
+    public static final class NotWanted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotWanted() {
+            super("the build's caller went away before its site was published, so it was not: the site is as it was");
+        }
+    }
+
+    /**
+     * Builds as {@link #build(BuildOptions, Diagnostics)} does, publishing only when {@code wanted}
+     * says so just before: a build server does not write a site that its caller gave up on (and may
+     * have built since by itself).
+     *
+     * @throws NotWanted when {@code wanted} said no: the site is as it was
+     */
+    public synchronized BuildResult build(BuildOptions options, Diagnostics diagnostics, BooleanSupplier wanted) {
         long start = nanoTime.getAsLong();
         Background.joined(notes); // the notes the last build left to write, done before anything reads them
         OutputGuard.problem(options.project(), options.output()).ifPresent(problem -> {
@@ -114,7 +141,12 @@ public final class Builder {
         Map<String, String> known = new HashMap<>();
         pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
         Background.joined(published); // the write takes the check of site/ made meanwhile
-        var written = writer.write(site.files(), known);
+        // asked again once no other build writes site/: a caller that gave up may be building it itself
+        var written = wanted.getAsBoolean() ? writer.write(site.files(), known, wanted) : Optional.<SiteWriter.Written>empty();
+        if (written.isEmpty()) {
+            keep(now); // what was made stays in memory; the next build writes what site/ lacks
+            throw new NotWanted();
+        }
         List<Diagnostic> warnings = diagnostics.sorted();
         remember(() -> {
             now.documents().remember();
@@ -123,7 +155,7 @@ public final class Builder {
         });
         keep(now);
         return new BuildResult(true, site.pages().size(), site.rendered().size(), site.files().size(),
-                written.changed(), since(start), written.warnings());
+                written.get().changed(), since(start), written.get().warnings());
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code patella build} with its options read (see {@link BuildCommand} for their meaning).
@@ -62,7 +63,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             }
         }
         Optional<AutoServer> next = AutoServer.before(project, environment, clock);
-        int code = build(clock, out, err, new Builder(System::nanoTime));
+        int code = build(clock, out, err, new Builder(System::nanoTime), Builder.ALWAYS);
         if (next.isPresent() && (code == ExitCode.OK || code == ExitCode.CONTENT_ERRORS)) {
             next.get().start(err);
         }
@@ -90,8 +91,11 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         return args;
     }
 
-    /** Builds in this process with {@code builder} (a build server's is kept warm). */
-    int build(Clock clock, PrintWriter out, PrintWriter err, Builder builder) {
+    /**
+     * Builds in this process with {@code builder} (a build server's is kept warm), publishing only
+     * while {@code wanted} (a build server's caller still waits).
+     */
+    int build(Clock clock, PrintWriter out, PrintWriter err, Builder builder, BooleanSupplier wanted) {
         Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
         if (projectProblem.isPresent()) {
             return CommandLineMistakes.error(err, COMMAND, projectProblem.get());
@@ -108,7 +112,10 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         var diagnostics = new Diagnostics();
         BuildResult result;
         try {
-            result = builder.build(options, diagnostics);
+            result = builder.build(options, diagnostics, wanted);
+        } catch (Builder.NotWanted e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
         } catch (IllegalArgumentException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.USAGE;

@@ -43,8 +43,8 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
                     + ": start the server in a project's folder, or name it with --project DIR");
         }
         Builder builder = Builder.warm(System::nanoTime);
-        BuildServer.Commands commands = (args, zone, printed, errors) -> builds(args, home)
-                .map(request -> request.build(clock.withZone(zone), printed, errors, builder));
+        BuildServer.Commands commands = (args, zone, wanted, printed, errors) -> builds(args, home)
+                .map(request -> request.build(clock.withZone(zone), printed, errors, builder, wanted));
         BuildServer server;
         try {
             server = BuildServer.start(new ProjectState(home).server(), Builder.codeVersion(),

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -109,6 +110,16 @@ public final class SiteWriter {
      * given the hash ({@code QuickHash.hexOf}) of some generated files by site path, which need not be computed again.
      */
     public Written write(SiteFiles files, Map<String, String> hashes) {
+        return write(files, hashes, () -> true).orElseThrow();
+    }
+
+    /**
+     * Makes the output folder hold exactly {@code files}, as {@link #write(SiteFiles, Map)} does,
+     * when {@code wanted} still says so once no other build writes the folder.
+     *
+     * @return what the write did; empty when {@code wanted} said no, and nothing was written
+     */
+    public Optional<Written> write(SiteFiles files, Map<String, String> hashes, BooleanSupplier wanted) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(parent);
@@ -117,6 +128,9 @@ public final class SiteWriter {
         }
         Path lockPath = parent.resolve("." + name + ".lock");
         try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
+            if (!wanted.getAsBoolean()) {
+                return Optional.empty();
+            }
             recover(warnings);
             SiteManifest desired = SiteManifest.of(files, hashes);
             // the check onDisk() made, when the manifest is as it read it (no other build has written since)
@@ -124,7 +138,7 @@ public final class SiteWriter {
             Optional<SiteManifest> front = frontCheck.manifest();
             frontChecked = SiteManifest.Checked.NONE;
             if (front.isPresent() && front.get().equals(desired)) {
-                return new Written(0, warnings);
+                return Optional.of(new Written(0, warnings));
             }
             SiteManifest.Checked backCheck = SiteManifest.check(backManifest, back, SiteManifest.Checked.NONE, nanoTime);
             Optional<SiteManifest> backHolds = backCheck.manifest();
@@ -155,7 +169,7 @@ public final class SiteWriter {
             if (old.isPresent()) {
                 keepAsBack(old.get(), backUsed ? frontCheck : SiteManifest.Checked.NONE, warnings);
             }
-            return new Written(changed, warnings);
+            return Optional.of(new Written(changed, warnings));
         } catch (IOException e) {
             throw failure(e, output, files);
         }

@@ -32,8 +32,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,11 +55,14 @@ public final class BuildServer implements AutoCloseable {
     /** Runs one command line for a caller. */
     public interface Commands {
         /**
-         * @param zone the caller's time zone
+         * @param zone   the caller's time zone
+         * @param wanted whether the caller still waits for the answer: a build whose caller went
+         *               away (Ctrl-C, or it gave up on a server that went quiet and built by itself)
+         *               publishes nothing
          * @return the exit code, having printed to {@code out} and {@code err}; empty when the
          *         command is not one this server runs (nothing was done)
          */
-        Optional<Integer> run(List<String> args, ZoneId zone, PrintWriter out, PrintWriter err);
+        Optional<Integer> run(List<String> args, ZoneId zone, BooleanSupplier wanted, PrintWriter out, PrintWriter err);
     }
 
     /** Why a server could not start, said for the person who started it. */
@@ -323,9 +328,27 @@ public final class BuildServer implements AutoCloseable {
                     // the caller went away; the build goes on and its answer finds no one
                 }
             }, 0, 1, TimeUnit.SECONDS);
+            // the caller sends nothing more: the end of what it sends is the caller gone (read from the
+            // channel itself: its streams hold a lock while they wait, which the answer's writes need)
+            var gone = new AtomicBoolean();
+            daemon(() -> {
+                try {
+                    var ignored = ByteBuffer.allocate(64);
+                    while (caller.read(ignored.clear()) >= 0) {
+                        // nothing more is asked
+                    }
+                } catch (IOException e) {
+                    // closed: the answer was sent, or the caller went away
+                }
+                gone.set(true);
+            }, "build server caller gone").start();
             var printed = new StringWriter();
             var errors = new StringWriter();
-            Optional<Integer> code = run(args, zone, new PrintWriter(printed, true), new PrintWriter(errors, true));
+            Optional<Integer> code;
+            synchronized (commands) {
+                code = commands.run(args, zone, () -> !gone.get(), new PrintWriter(printed, true),
+                        new PrintWriter(errors, true));
+            }
             beat.cancel(false);
             if (code.isEmpty()) {
                 send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
@@ -344,18 +367,6 @@ public final class BuildServer implements AutoCloseable {
             }
             lastActive.set(nanoTime.getAsLong());
             busy.decrementAndGet();
-        }
-    }
-
-    /**
-     * Runs a command here, as a caller's command is run: one at a time with theirs (the server's
-     * own first build goes through this).
-     *
-     * @return its exit code; empty when it is not one this server runs
-     */
-    public Optional<Integer> run(List<String> args, ZoneId zone, PrintWriter out, PrintWriter err) {
-        synchronized (commands) {
-            return commands.run(args, zone, out, err);
         }
     }
 

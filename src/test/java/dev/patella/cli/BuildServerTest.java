@@ -8,6 +8,7 @@ import dev.patella.build.ProjectState;
 import dev.patella.serve.BuildServer;
 import dev.patella.serve.ServerCall;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
@@ -192,7 +193,7 @@ class BuildServerTest {
     @Test
     void aServerOfAnotherPatellaStopsAndTheBuildRunsWithoutIt() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
-        BuildServer.Commands never = (args, zone, out, err) -> {
+        BuildServer.Commands never = (args, zone, wanted, out, err) -> {
             throw new AssertionError("an old server must not build");
         };
         var old = BuildServer.start(new ProjectState(project).server(), "an older jar", Duration.ofMinutes(5), never,
@@ -219,6 +220,55 @@ class BuildServerTest {
             out.flush();
             assertBuildsThroughTheServer(project);
         }
+    }
+
+    /**
+     * A build whose caller went away before its site was published (Ctrl-C, or a caller that gave up
+     * on a server gone quiet and has built by itself since) publishes nothing; the next build does.
+     */
+    @Test
+    void aBuildWhoseCallerWentAwayPublishesNothing() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+        startServer(project);
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about).replace("About us.", "About *us*."));
+        var site = TestSites.snapshot(project.resolve("site"));
+        String lastBuild = TestSites.read(project.resolve(".patella/last-build"));
+
+        try (var caller = SocketChannel.open(UnixDomainSocketAddress.of(new ProjectState(project).server().socket()))) {
+            var out = new DataOutputStream(Channels.newOutputStream(caller));
+            out.writeInt(0x50544C41); // what ServerCall.ask sends
+            out.writeInt(1);
+            List<String> texts = List.of(Builder.codeVersion(), "UTC");
+            List<String> args = List.of("build", "--project", project.toString());
+            for (String text : texts) {
+                writeText(out, text);
+            }
+            out.writeInt(args.size());
+            for (String arg : args) {
+                writeText(out, arg);
+            }
+            out.flush();
+        } // and gone at once, as a build stopped with Ctrl-C
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a hang detector only
+        while (builds() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(log.toString()).contains("exit 3: patella: the build's caller went away before its site was published");
+        assertThat(TestSites.snapshot(project.resolve("site"))).containsExactlyInAnyOrderEntriesOf(site);
+        assertThat(TestSites.read(project.resolve(".patella/last-build"))).isEqualTo(lastBuild);
+        var next = TestSites.run("build", "--project", project.toString());
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.");
+        assertThat(builds()).isEqualTo(2);
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     @Test
@@ -281,7 +331,7 @@ class BuildServerTest {
     void aServerWhoseSocketWasRemovedStopsAndLeavesANewServersSocketAlone() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
         var files = new ProjectState(project).server();
-        BuildServer.Commands none = (args, zone, out, err) -> Optional.empty();
+        BuildServer.Commands none = (args, zone, wanted, out, err) -> Optional.empty();
         var old = BuildServer.start(files, Builder.codeVersion(), Duration.ofMinutes(60), none,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         // git clean -fdx, say: .patella/ goes, and a new server starts
@@ -303,7 +353,7 @@ class BuildServerTest {
     void anIdleServerStopsByItselfAndRemovesItsSocket() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
         var files = new ProjectState(project).server();
-        BuildServer.Commands none = (args, zone, out, err) -> Optional.empty();
+        BuildServer.Commands none = (args, zone, wanted, out, err) -> Optional.empty();
         var idle = BuildServer.start(files, Builder.codeVersion(), Duration.ofMillis(200), none,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         assertThat(files.socket()).exists();
