@@ -47,7 +47,7 @@ record BuildServerRequest(Path project, int idleMinutes) implements Request {
                 .map(request -> request.build(clock.withZone(zone), printed, errors, builder, wanted));
         BuildServer server;
         try {
-            server = BuildServer.start(new ProjectState(home).server(), Builder.codeVersion(),
+            server = BuildServer.start(new ProjectState(home).server(), Builder::codeVersion,
                     Duration.ofMinutes(idleMinutes), commands, out, System::nanoTime);
         } catch (BuildServer.Refused e) {
             err.println("patella: " + e.getMessage());

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the everyday command lines without picocli: {@code --version} alone, and {@code build},
- * {@code check}, {@code serve} or {@code translated} followed only by their own options (and
+ * {@code check}, {@code serve}, {@code build-server} or {@code translated} followed only by their own options (and
  * {@code translated}'s files), each at most once, as
  * {@code --name value} or {@code --name=value}. Anything else (help, a mistake, a value that
  * starts with {@code -} or {@code @}, a repeated option, {@code new}, {@code publish}) is left to
@@ -29,8 +29,9 @@ final class CommonCommandLine {
     private static final Set<String> SERVE_VALUES = Set.of("--project", "--port", "--host");
     private static final Set<String> TRANSLATED_VALUES = Set.of("--project", "--all");
     private static final Set<String> SERVE_FLAGS = Set.of("--drafts", "--no-drafts");
-    /** A port picocli reads the same way (no sign, no leading zero, no overflow); compiled when first used. */
-    private static final class Port {
+    private static final Set<String> SERVER_VALUES = Set.of("--project", "--idle-minutes");
+    /** A whole number picocli reads the same way (no sign, no leading zero, no overflow); compiled when first used. */
+    private static final class WholeNumber {
         static final Pattern PATTERN = Pattern.compile("0|[1-9][0-9]{0,8}");
     }
 
@@ -59,6 +60,7 @@ final class CommonCommandLine {
             case "check" -> options(args, CHECK_VALUES, CHECK_FLAGS).flatMap(CommonCommandLine::check);
             case "serve" -> options(args, SERVE_VALUES, SERVE_FLAGS).flatMap(CommonCommandLine::serve);
             case "translated" -> translated(args);
+            case "build-server" -> options(args, SERVER_VALUES, Set.of()).flatMap(CommonCommandLine::buildServer);
             default -> Optional.empty();
         };
     }
@@ -115,12 +117,25 @@ final class CommonCommandLine {
 
     private static Optional<Request> serve(Map<String, String> options) {
         String port = options.getOrDefault("--port", "8080");
-        if (!Port.PATTERN.matcher(port).matches()) {
+        if (!WholeNumber.PATTERN.matcher(port).matches()) {
             return Optional.empty();
         }
         return path(options.getOrDefault("--project", ".")).map(project -> new ServeRequest(project,
                 Integer.parseInt(port), options.getOrDefault("--host", "127.0.0.1"),
                 !"no".equals(options.get("--drafts"))));
+    }
+
+    /**
+     * {@code build-server}: also kept from picocli, whose classes a server would load when it stops,
+     * after its jar may have been rebuilt under it (such a class no longer loads).
+     */
+    private static Optional<Request> buildServer(Map<String, String> options) {
+        String idle = options.getOrDefault("--idle-minutes", "30");
+        if (!WholeNumber.PATTERN.matcher(idle).matches()) {
+            return Optional.empty();
+        }
+        return path(options.getOrDefault("--project", "."))
+                .map(project -> new BuildServerRequest(project, Integer.parseInt(idle)));
     }
 
     /**

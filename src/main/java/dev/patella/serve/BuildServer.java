@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A project's build server: a process that stays up and runs the commands that
@@ -82,6 +83,12 @@ public final class BuildServer implements AutoCloseable {
 
     /** The longest socket path Linux and macOS take (their {@code sun_path} holds 108 and 104 bytes). */
     private static final int MAX_SOCKET_PATH = 103;
+    /** How often a server looks whether its jar changed. */
+    private static final long CODE_CHECK_MILLIS = 500;
+    // what it answers, made once: the classes that make them are loaded now, not after the jar changed
+    private static final byte[] WORKING = ServerCall.status(ServerCall.Status.WORKING);
+    private static final byte[] OTHER_PATELLA = ServerCall.status(ServerCall.Status.OTHER_PATELLA);
+    private static final byte[] NOT_MINE = ServerCall.status(ServerCall.Status.NOT_MINE);
 
     private final ProjectState.ServerFiles files;
     private final String codeVersion;
@@ -104,11 +111,11 @@ public final class BuildServer implements AutoCloseable {
     /** Why it stopped, for {@link #awaitStop()}; empty when it was closed. */
     private volatile String reason = "";
 
-    private BuildServer(ProjectState.ServerFiles files, String codeVersion, Commands commands, PrintWriter log,
+    private BuildServer(ProjectState.ServerFiles files, Supplier<String> code, Commands commands, PrintWriter log,
                         LongSupplier nanoTime, FileChannel lockChannel, FileLock lock, ServerSocketChannel server,
                         Object socketKey, Duration idle) {
         this.files = files;
-        this.codeVersion = codeVersion;
+        this.codeVersion = code.get();
         this.commands = commands;
         this.log = log;
         this.nanoTime = nanoTime;
@@ -128,19 +135,28 @@ public final class BuildServer implements AutoCloseable {
                 stop("its socket " + files.socket() + " was removed");
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        // a jar rebuilt in place under a running JVM breaks the loading of any class not loaded yet:
+        // the server stops before a build or its own stopping needs one
+        idleCheck.scheduleWithFixedDelay(() -> {
+            if (!codeVersion.equals(code.get())) {
+                log.println("patella: Patella was updated (its jar changed): the build server stops");
+                stop("Patella was updated");
+            }
+        }, CODE_CHECK_MILLIS, CODE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         daemon(this::acceptAll, "build server").start();
     }
 
     /**
      * Starts a server for the project whose {@code .patella/} holds {@code files}.
      *
-     * @param codeVersion what identifies this Patella: a caller running another is turned away
+     * @param code        what identifies the Patella that runs, read again every half second: a
+     *                    caller running another is turned away, and the server stops when it changes
      * @param idle        how long it waits for a command before it stops
      * @param log         where it says what it ran
      * @param nanoTime    a monotonic clock for the idle time, {@code System::nanoTime} outside tests
      * @throws Refused when another server runs for the project, or the socket cannot be made there
      */
-    public static BuildServer start(ProjectState.ServerFiles files, String codeVersion, Duration idle, Commands commands,
+    public static BuildServer start(ProjectState.ServerFiles files, Supplier<String> code, Duration idle, Commands commands,
                                     PrintWriter log, LongSupplier nanoTime) throws Refused {
         Path socket = files.socket().toAbsolutePath();
         int length = socketLength(files);
@@ -178,7 +194,7 @@ public final class BuildServer implements AutoCloseable {
                 held.release();
                 throw e;
             }
-            return new BuildServer(files, codeVersion, commands, log, nanoTime, channel, held, server, key, idle);
+            return new BuildServer(files, code, commands, log, nanoTime, channel, held, server, key, idle);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new Refused("cannot listen at " + files.socket() + " (" + e.getMessage()
@@ -307,7 +323,7 @@ public final class BuildServer implements AutoCloseable {
             String zoneId = ServerCall.readText(in, ServerCall.MAX_ARG);
             List<String> args = ServerCall.readArgs(in);
             if (!theirs.equals(codeVersion)) {
-                send(out, ServerCall.status(ServerCall.Status.OTHER_PATELLA));
+                send(out, OTHER_PATELLA);
                 log.println("patella: a build asked for another Patella (the jar changed): the build server stops");
                 stop("a build came from another Patella (the jar changed)");
                 return;
@@ -316,14 +332,14 @@ public final class BuildServer implements AutoCloseable {
             try {
                 zone = ZoneId.of(zoneId, ZoneId.SHORT_IDS); // a name as java.util.TimeZone gives it
             } catch (DateTimeException e) {
-                send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
+                send(out, NOT_MINE);
                 return;
             }
             // "working" now and every second, while it waits for another build and while it builds:
             // a caller that hears nothing for a while (this server stopped with Ctrl-Z) builds by itself
             beat = heartbeat.scheduleAtFixedRate(() -> {
                 try {
-                    send(out, ServerCall.status(ServerCall.Status.WORKING));
+                    send(out, WORKING);
                 } catch (IOException e) {
                     // the caller went away; the build goes on and its answer finds no one
                 }
@@ -351,7 +367,7 @@ public final class BuildServer implements AutoCloseable {
             }
             beat.cancel(false);
             if (code.isEmpty()) {
-                send(out, ServerCall.status(ServerCall.Status.NOT_MINE));
+                send(out, NOT_MINE);
                 return;
             }
             log.println(summary(code.get(), printed.toString(), errors.toString()));

@@ -196,7 +196,7 @@ class BuildServerTest {
         BuildServer.Commands never = (args, zone, wanted, out, err) -> {
             throw new AssertionError("an old server must not build");
         };
-        var old = BuildServer.start(new ProjectState(project).server(), "an older jar", Duration.ofMinutes(5), never,
+        var old = BuildServer.start(new ProjectState(project).server(), () -> "an older jar", Duration.ofMinutes(5), never,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         var build = TestSites.run("build", "--project", project.toString());
         assertThat(build.exitCode()).as(build.err()).isZero();
@@ -332,13 +332,13 @@ class BuildServerTest {
         Path project = TestSites.project(tmp.resolve("p"));
         var files = new ProjectState(project).server();
         BuildServer.Commands none = (args, zone, wanted, out, err) -> Optional.empty();
-        var old = BuildServer.start(files, Builder.codeVersion(), Duration.ofMinutes(60), none,
+        var old = BuildServer.start(files, Builder::codeVersion, Duration.ofMinutes(60), none,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         // git clean -fdx, say: .patella/ goes, and a new server starts
         try (var walk = Files.walk(files.socket().getParent())) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        var replacement = BuildServer.start(files, Builder.codeVersion(), Duration.ofMinutes(60), none,
+        var replacement = BuildServer.start(files, Builder::codeVersion, Duration.ofMinutes(60), none,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         try {
             assertThat(old.awaitStop()).startsWith("its socket").endsWith("was removed");
@@ -354,7 +354,7 @@ class BuildServerTest {
         Path project = TestSites.project(tmp.resolve("p"));
         var files = new ProjectState(project).server();
         BuildServer.Commands none = (args, zone, wanted, out, err) -> Optional.empty();
-        var idle = BuildServer.start(files, Builder.codeVersion(), Duration.ofMillis(200), none,
+        var idle = BuildServer.start(files, Builder::codeVersion, Duration.ofMillis(200), none,
                 new PrintWriter(new StringWriter()), System::nanoTime);
         assertThat(files.socket()).exists();
         assertThat(idle.awaitStop()).isEqualTo("no build for 200 ms");

@@ -116,6 +116,9 @@ class CommandLineTest {
         assertThat(classesLoaded("check", "--project=" + project)).noneMatch(c -> c.startsWith("picocli."));
         assertThat(classesLoaded("translated", "--project", project.toString(), "--all", "es"))
                 .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.TranslatedRequest");
+        // a build server stops without loading a class: its jar may have been rebuilt under it
+        assertThat(classesLoaded("build-server", "--project", tmp.resolve("none").toString(), "--idle-minutes", "5"))
+                .noneMatch(c -> c.startsWith("picocli.")).contains("dev.patella.cli.BuildServerRequest");
         assertThat(classesLoaded("build", "--help")).contains("picocli.CommandLine");
         assertThat(classesLoaded("build", "--project", project.toString(), "--output", site, "--strict", "--strict"))
                 .contains("picocli.CommandLine");

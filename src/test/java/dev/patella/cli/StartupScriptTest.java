@@ -201,6 +201,41 @@ class StartupScriptTest {
     }
 
     /**
+     * {@code mvn package} writes the jar in place, under a server running from it, and a class the
+     * server has not loaded yet then no longer loads: the server sees the jar change, stops cleanly
+     * (no stack trace, its socket removed), and the next build runs by itself.
+     */
+    @Test
+    void aServerWhoseJarIsRebuiltUnderItStopsCleanly() throws Exception {
+        Path jarFile = home.resolve("target/patella.jar");
+        jar(jarFile); // here: its manifest names the libraries from where it is
+        var serverCommand = new ProcessBuilder("sh", script.toString(), "build-server", "--project", home.toString());
+        serverCommand.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        serverCommand.environment().put("PATELLA_STARTUP", "off");
+        serverCommand.environment().remove("PATELLA_JAVA_OPTS");
+        Path log = home.resolve("server.txt");
+        Process server = serverCommand.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // a hang detector only
+            while (!Files.readString(log).contains("Ready.") && server.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(log)).contains("Ready.");
+
+            jar(jarFile, Deflater.NO_COMPRESSION); // rebuilt: the same classes at other places in the file
+
+            assertThat(server.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            server.destroy();
+        }
+        assertThat(server.exitValue()).isZero();
+        assertThat(Files.readString(log)).contains("Build server stopped: Patella was updated.")
+                .doesNotContain("Exception").doesNotContain("Error");
+        assertThat(home.resolve(".patella/build-server.sock")).doesNotExist();
+        assertThat(build(Map.of()).out).startsWith("Built ");
+    }
+
+    /**
      * A build of a project built less than 10 minutes before leaves a build server running for it,
      * unless PATELLA_SERVER=off or CI says not to; the next build is made by that server, and one
      * with PATELLA_SERVER=off is not.
@@ -315,6 +350,11 @@ class StartupScriptTest {
      * manifest's Class-Path (relative, as the JVM's class-data archives require).
      */
     private static void jar(Path target) throws IOException {
+        jar(target, Deflater.BEST_SPEED);
+    }
+
+    /** Writes a jar of Patella's classes (in place, as mvn package does), compressed at {@code level}. */
+    private static void jar(Path target, int level) throws IOException {
         Files.createDirectories(target.getParent());
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> libraries = new ArrayList<>();
@@ -338,7 +378,7 @@ class StartupScriptTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", libraries));
         try (var out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
-            out.setLevel(Deflater.BEST_SPEED);
+            out.setLevel(level);
             for (Path dir : classes) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
