@@ -5,8 +5,12 @@ import dev.patella.serve.BuildServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +83,31 @@ final class AutoServer {
     void start(PrintWriter err) {
         var files = new ProjectState(project).server();
         Path log = project.resolve(ProjectState.DIR).resolve("build-server.log");
+        if (Files.exists(files.socket()) || !BuildServer.fits(files)) {
+            return;
+        }
+        // one build at a time decides: two that end at the same moment would both start one, and
+        // both say so, when only the first is let listen
+        Path decides = project.resolve(ProjectState.DIR).resolve("build-server.starting");
+        try {
+            Files.createDirectories(decides.getParent());
+        } catch (IOException e) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(decides, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.tryLock()) {
+            if (held != null) {
+                startOnce(files, log, err);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // another build decides
+        }
+    }
+
+    /** Starts the server, unless one answers already or is starting (its log is recent); the caller holds the lock that decides. */
+    private void startOnce(ProjectState.ServerFiles files, Path log, PrintWriter err) {
         boolean starting = modified(log).filter(time -> time.isAfter(now.minus(STARTING))).isPresent();
-        if (Files.exists(files.socket()) || starting || !BuildServer.fits(files)) {
+        if (Files.exists(files.socket()) || starting) {
             return;
         }
         List<String> line = new ArrayList<>();
@@ -94,13 +121,15 @@ final class AutoServer {
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().remove("PATELLA_SERVER_COMMAND");
         try {
-            Files.createDirectories(log.getParent());
-            // appended to: a second server that a build started at the same moment is turned away, and says so after the first's lines
+            // appended to: the lines of the servers before this one stay, up to a megabyte
             if (Files.exists(log) && Files.size(log) > 1 << 20) {
                 Files.delete(log);
             }
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice()))).start();
+            // before the lock is let go: the next build to decide finds the log recent, and starts none
+            Files.writeString(log, "Started by a build (process " + process.pid() + ").\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             err.println("patella: a build server (process " + process.pid() + ") starts for this project, as it was"
                     + " built less than " + AGAIN.toMinutes() + " minutes ago: the next builds take a fraction of the time."
                     + " It stops after " + AGAIN.toMinutes() + " minutes without a build, or with: kill " + process.pid()
