@@ -124,12 +124,17 @@ public final class ProjectState {
     public void writeData(Note note, byte[] data) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(note.file);
-        Path tmp = dir.resolve(note.file + ".tmp");
         var bytes = new ByteArrayOutputStream(data.length + 128);
         bytes.writeBytes((header(note) + "\n" + checksum(data) + "\n").getBytes(StandardCharsets.UTF_8));
         bytes.writeBytes(data);
-        Files.write(tmp, bytes.toByteArray());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // a name of its own: builds of the project in two processes at once each write theirs
+        Path tmp = Files.createTempFile(dir, note.file + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes.toByteArray());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The CRC-32C of the data in eight hex digits: it finds a note damaged on disk, and costs little. */

@@ -121,10 +121,19 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
             err.println("patella: " + FileFailure.of(e).getMessage());
-            record(new LastBuild(false, 0), err);
+            if (wanted.getAsBoolean()) {
+                record(new LastBuild(false, 0), err);
+            }
             return ExitCode.FAILURE;
         } catch (SiteWriter.OutputLockedException e) {
             err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        if (!wanted.getAsBoolean() && !(result.published() && result.changed() > 0)) {
+            // a build server's caller that went away may have built since: its outcome is the one publish
+            // reads (a build that has written site/ says so all the same)
+            err.println("patella: the build's caller went away before it ended, so its outcome was not recorded "
+                    + "(the site is as the last build that ended left it)");
             return ExitCode.FAILURE;
         }
         Report.print(project, diagnostics, err);

@@ -236,6 +236,20 @@ class BuildServerTest {
         var site = TestSites.snapshot(project.resolve("site"));
         String lastBuild = TestSites.read(project.resolve(".patella/last-build"));
 
+        askAndLeave(project);
+
+        assertThat(log.toString()).contains("exit 3: patella: the build's caller went away before its site was published");
+        assertThat(TestSites.snapshot(project.resolve("site"))).containsExactlyInAnyOrderEntriesOf(site);
+        assertThat(TestSites.read(project.resolve(".patella/last-build"))).isEqualTo(lastBuild);
+        var next = TestSites.run("build", "--project", project.toString());
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.");
+        assertThat(builds()).isEqualTo(2);
+    }
+
+    /** Asks the project's server for a build, as {@code ServerCall.ask} does, and goes away at once; waits for the server's line about it. */
+    private void askAndLeave(Path project) throws Exception {
+        long before = builds();
         try (var caller = SocketChannel.open(UnixDomainSocketAddress.of(new ProjectState(project).server().socket()))) {
             var out = new DataOutputStream(Channels.newOutputStream(caller));
             out.writeInt(0x50544C41); // what ServerCall.ask sends
@@ -250,19 +264,26 @@ class BuildServerTest {
                 writeText(out, arg);
             }
             out.flush();
-        } // and gone at once, as a build stopped with Ctrl-C
+        } // and gone, as a build stopped with Ctrl-C
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a hang detector only
-        while (builds() == 0 && System.nanoTime() < deadline) {
+        while (builds() == before && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+    }
 
-        assertThat(log.toString()).contains("exit 3: patella: the build's caller went away before its site was published");
-        assertThat(TestSites.snapshot(project.resolve("site"))).containsExactlyInAnyOrderEntriesOf(site);
-        assertThat(TestSites.read(project.resolve(".patella/last-build"))).isEqualTo(lastBuild);
-        var next = TestSites.run("build", "--project", project.toString());
-        assertThat(next.exitCode()).as(next.err()).isZero();
-        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("About <em>us</em>.");
-        assertThat(builds()).isEqualTo(2);
+    /** A failed build whose caller went away records nothing: publish reads the outcome of the caller's own build. */
+    @Test
+    void aFailedBuildWhoseCallerWentAwayRecordsNothing() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+        startServer(project);
+        TestSites.write(project.resolve("content/pages/broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
+        String lastBuild = TestSites.read(project.resolve(".patella/last-build"));
+
+        askAndLeave(project);
+
+        assertThat(log.toString()).contains("exit 3: patella: the build's caller went away before it ended");
+        assertThat(TestSites.read(project.resolve(".patella/last-build"))).isEqualTo(lastBuild).contains("succeeded");
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {
