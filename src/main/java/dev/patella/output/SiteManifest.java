@@ -171,6 +171,11 @@ record SiteManifest(Map<String, Entry> files) {
                 default -> files.put(parts[2], new Entry(parts[0], Long.parseLong(parts[1])));
             }
         }
+        for (String path : files.keySet()) {
+            if (!sitePath(path)) {
+                return Checked.NONE; // a manifest changed by hand that names a file outside the folder is none
+            }
+        }
         // each folder and what it holds: the files in it and the folders under it
         Map<String, Set<String>> held = new HashMap<>();
         held.put(ROOT, new HashSet<>());
@@ -216,6 +221,16 @@ record SiteManifest(Map<String, Entry> files) {
             }
         }
         return new Checked(text, Optional.of(new SiteManifest(files)), new Folders(seen, seenAt));
+    }
+
+    /** Whether {@code path} names a file inside a site folder: parts that are names, not {@code .} or {@code ..}. */
+    private static boolean sitePath(String path) {
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\\') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folders (as {@link Folders} names them) that hold {@code path}, a file's site path: from its own up to the root. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +137,32 @@ class IncrementalBuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(sameAsAFreshBuild(project)).contains("sources/index.html").doesNotContain("sources/extra.html");
+    }
+
+    /**
+     * A manifest changed by hand to name a file outside its folder is not trusted: the file there
+     * is never taken for one of the site's (nor removed as one no longer wanted).
+     */
+    @Test
+    void aManifestNamingAFileOutsideItsFolderIsNotTrusted() throws Exception {
+        Path project = builtThenAboutEdited("About *us*.");
+        TestSites.run("build", "--project", project.toString());
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        setFolderTimes(project.resolve("site"), hourAgo);
+        setFolderTimes(project.resolve(".site.back"), hourAgo);
+        editAbout(project, "About **us**.");
+        TestSites.run("build", "--project", project.toString()); // both folders' times are now trusted
+        Path victim = Files.writeString(project.resolve("victim.txt"), "keep");
+        Files.setLastModifiedTime(project, hourAgo); // the project's folder, with a time as trusted as the site's
+        Files.writeString(project.resolve(".site.back.manifest"), "0123abcd 4 ../victim.txt\nfolder "
+                + hourAgo.to(TimeUnit.NANOSECONDS) + " ..\n", StandardOpenOption.APPEND);
+        editAbout(project, "About us.");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(victim).hasContent("keep");
+        assertThat(sameAsAFreshBuild(project)).contains("about/index.html");
     }
 
     /** The lines of the manifest beside site/; its folders' times follow its files' hashes. */
