@@ -141,8 +141,8 @@ public final class Builder {
         Map<String, String> known = new HashMap<>();
         pages.forEach((url, page) -> known.put(Urls.file(url), page.htmlHash()));
         Background.joined(published); // the write takes the check of site/ made meanwhile
-        // asked again once no other build writes site/: a caller that gave up may be building it itself
-        var written = wanted.getAsBoolean() ? writer.write(site.files(), known, wanted) : Optional.<SiteWriter.Written>empty();
+        // asked once no other build writes site/: a caller that gave up may be building it itself
+        var written = writer.write(site.files(), known, wanted);
         if (written.isEmpty()) {
             keep(now); // what was made stays in memory; the next build writes what site/ lacks
             throw new NotWanted();
