@@ -96,16 +96,9 @@ class IncrementalBuildTest {
      */
     @Test
     void aFilePutIntoSiteByHandLongAfterTheLastBuildIsFoundAndRemoved() throws Exception {
-        Path project = builtThenAboutEdited("About *us*.");
-        TestSites.run("build", "--project", project.toString());
-        // as if both builds were an hour ago: the next build sees these times and trusts them after
-        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-        setFolderTimes(project.resolve("site"), hourAgo);
-        setFolderTimes(project.resolve(".site.back"), hourAgo);
-        editAbout(project, "About **us**.");
-        TestSites.run("build", "--project", project.toString());
-        assertThat(Files.getLastModifiedTime(project.resolve("site/sources"))).isEqualTo(hourAgo);
-        assertThat(manifest(project)).contains("folder " + hourAgo.to(TimeUnit.NANOSECONDS) + " sources");
+        Path project = builtWithFolderTimesFrom(HOUR_AGO);
+        assertThat(Files.getLastModifiedTime(project.resolve("site/sources"))).isEqualTo(HOUR_AGO);
+        assertThat(manifest(project)).contains("folder " + HOUR_AGO.to(TimeUnit.NANOSECONDS) + " sources");
 
         Files.writeString(project.resolve("site/sources/extra.html"), "put here by hand");
         var run = TestSites.run("build", "--project", project.toString());
@@ -145,17 +138,11 @@ class IncrementalBuildTest {
      */
     @Test
     void aManifestNamingAFileOutsideItsFolderIsNotTrusted() throws Exception {
-        Path project = builtThenAboutEdited("About *us*.");
-        TestSites.run("build", "--project", project.toString());
-        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
-        setFolderTimes(project.resolve("site"), hourAgo);
-        setFolderTimes(project.resolve(".site.back"), hourAgo);
-        editAbout(project, "About **us**.");
-        TestSites.run("build", "--project", project.toString()); // both folders' times are now trusted
+        Path project = builtWithFolderTimesFrom(HOUR_AGO);
         Path victim = Files.writeString(project.resolve("victim.txt"), "keep");
-        Files.setLastModifiedTime(project, hourAgo); // the project's folder, with a time as trusted as the site's
+        Files.setLastModifiedTime(project, HOUR_AGO); // the project's folder, with a time as trusted as the site's
         Files.writeString(project.resolve(".site.back.manifest"), "0123abcd 4 ../victim.txt\nfolder "
-                + hourAgo.to(TimeUnit.NANOSECONDS) + " ..\n", StandardOpenOption.APPEND);
+                + HOUR_AGO.to(TimeUnit.NANOSECONDS) + " ..\n", StandardOpenOption.APPEND);
         editAbout(project, "About us.");
 
         var run = TestSites.run("build", "--project", project.toString());
@@ -163,6 +150,22 @@ class IncrementalBuildTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(victim).hasContent("keep");
         assertThat(sameAsAFreshBuild(project)).contains("about/index.html");
+    }
+
+    private static final FileTime HOUR_AGO = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+
+    /**
+     * The minimal site built three times, its folders' times set to {@code time} before the last
+     * build (as if the builds were then), which sees them and records them as settled; the project.
+     */
+    private Path builtWithFolderTimesFrom(FileTime time) throws IOException {
+        Path project = builtThenAboutEdited("About *us*.");
+        TestSites.run("build", "--project", project.toString());
+        setFolderTimes(project.resolve("site"), time);
+        setFolderTimes(project.resolve(".site.back"), time);
+        editAbout(project, "About **us**.");
+        TestSites.run("build", "--project", project.toString());
+        return project;
     }
 
     /** The lines of the manifest beside site/; its folders' times follow its files' hashes. */
