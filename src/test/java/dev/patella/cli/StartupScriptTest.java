@@ -105,11 +105,7 @@ class StartupScriptTest {
 
     @Test
     void aOneOffCommandOnASmallProjectStartsWithASmallHeapAndALargeProjectKeepsTheDefault() throws Exception {
-        // A java that only writes down the options it was given.
-        Path fake = home.resolve("fake/java");
-        Files.createDirectories(fake.getParent());
-        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > '" + home.resolve("args.txt") + "'\n");
-        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Path fake = recordingJava();
         Path small = home;
         Path large = Files.createDirectories(tmp.resolve("large/content/images"));
         Files.write(large.resolve("photo.jpg"), new byte[6 * 1024 * 1024]);
@@ -118,6 +114,35 @@ class StartupScriptTest {
         assertThat(optionsGiven(fake, "check", "--project=" + small)).contains(" -Xms32m ");
         assertThat(optionsGiven(fake, "build", "--project", tmp.resolve("large").toString())).doesNotContain("-Xms");
         assertThat(optionsGiven(fake, "serve", "--project", small.toString())).doesNotContain("-Xms");
+    }
+
+    /**
+     * A command that does its work in its own JVM asks for transparent huge pages for the heap
+     * where Linux gives them on request ("madvise"), and only there: where they are off, the JVM
+     * would print a warning. A server, and {@code serve}, run long and do not ask.
+     */
+    @Test
+    void aOneOffCommandAsksForHugePagesOnlyWhereLinuxGivesThemOnRequest() throws Exception {
+        Path fake = recordingJava();
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+
+        assertThat(optionsGiven(fake, "build", "--project", home.toString()).contains(" -XX:+UseTransparentHugePages "))
+                .as("a build by itself, with %s", Files.isReadable(setting) ? Files.readString(setting) : "no setting")
+                .isEqualTo(onRequest);
+        assertThat(optionsGiven(fake, "check", "--project", home.toString()).contains(" -XX:+UseTransparentHugePages "))
+                .isEqualTo(onRequest);
+        assertThat(optionsGiven(fake, "serve", "--project", home.toString())).doesNotContain("UseTransparentHugePages");
+        assertThat(optionsGiven(fake, "build-server", "--project", home.toString())).doesNotContain("UseTransparentHugePages");
+    }
+
+    /** A java that only writes down the options it was given, in {@code args.txt}. */
+    private Path recordingJava() throws IOException {
+        Path fake = home.resolve("fake/java");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > '" + home.resolve("args.txt") + "'\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        return fake;
     }
 
     /**
