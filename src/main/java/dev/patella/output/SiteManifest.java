@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -117,8 +118,22 @@ record SiteManifest(Map<String, Entry> files) {
      * A manifest's bytes as a check read them, and what the check found: the manifest and its
      * folders' times when it matched its folder, empty otherwise.
      */
-    record Checked(byte[] text, Optional<SiteManifest> manifest, Folders folders) {
-        static final Checked NONE = new Checked(null, Optional.empty(), Folders.NONE);
+    record Checked(byte[] text, Optional<SiteManifest> manifest, Folders folders, Optional<Difference> difference) {
+        static final Checked NONE = new Checked(null, Optional.empty(), Folders.NONE, Optional.empty());
+
+        /** A manifest that was read, of a folder that is not as it says (changed outside Patella). */
+        static Checked differing(String path, String reason) {
+            return new Checked(null, Optional.empty(), Folders.NONE, Optional.of(new Difference(path, reason)));
+        }
+    }
+
+    /**
+     * The first way found in which a folder differs from its manifest.
+     *
+     * @param path   the site path that differs, such as {@code about/index.html}
+     * @param reason the end of a sentence that starts with the path: "is not the size the last build wrote"
+     */
+    record Difference(String path, String reason) {
     }
 
     /**
@@ -196,9 +211,14 @@ record SiteManifest(Map<String, Entry> files) {
         Map<String, Long> seen = new HashMap<>();
         for (var entry : held.entrySet()) {
             Path dir = entry.getKey().equals(ROOT) ? folder : folder.resolve(entry.getKey());
-            BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return Checked.differing(entry.getKey(), "is a folder the last build wrote, and is gone");
+            }
             if (!attributes.isDirectory()) {
-                return Checked.NONE;
+                return Checked.differing(entry.getKey(), "is no longer a folder");
             }
             long time = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             Long before = recorded.get(entry.getKey());
@@ -208,19 +228,32 @@ record SiteManifest(Map<String, Entry> files) {
                     list.forEach(p -> names.add(p.getFileName().toString()));
                 }
                 if (!names.equals(entry.getValue())) {
-                    return Checked.NONE;
+                    String prefix = entry.getKey().equals(ROOT) ? "" : entry.getKey() + "/";
+                    Optional<String> added = names.stream().filter(n -> !entry.getValue().contains(n)).sorted().findFirst();
+                    return added.isPresent()
+                            ? Checked.differing(prefix + added.get(), "is not a file the last build wrote")
+                            : Checked.differing(prefix + entry.getValue().stream().filter(n -> !names.contains(n))
+                                    .sorted().findFirst().orElse(""), "is a file the last build wrote, and is gone");
                 }
             }
             seen.put(entry.getKey(), time);
         }
         for (var file : files.entrySet()) {
-            BasicFileAttributes attributes = Files.readAttributes(folder.resolve(file.getKey()), BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile() || attributes.size() != file.getValue().size()) {
-                return Checked.NONE;
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(folder.resolve(file.getKey()), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return Checked.differing(file.getKey(), "is a file the last build wrote, and is gone");
+            }
+            if (!attributes.isRegularFile()) {
+                return Checked.differing(file.getKey(), "is no longer a file");
+            }
+            if (attributes.size() != file.getValue().size()) {
+                return Checked.differing(file.getKey(), "is not the size the last build wrote");
             }
         }
-        return new Checked(text, Optional.of(new SiteManifest(files)), new Folders(seen, seenAt));
+        return new Checked(text, Optional.of(new SiteManifest(files)), new Folders(seen, seenAt), Optional.empty());
     }
 
     /** Whether {@code path} names a file inside a site folder: parts that are names, not {@code .} or {@code ..}. */

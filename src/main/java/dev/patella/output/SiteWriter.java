@@ -166,9 +166,9 @@ public final class SiteWriter {
                     ? backCheck.folders().without(changedFolders(backHolds.get(), desired))
                     : SiteManifest.Folders.NONE;
             desired.write(frontManifest, folders, nanoTime.getAsLong());
-            if (old.isPresent()) {
-                keepAsBack(old.get(), backUsed ? frontCheck : SiteManifest.Checked.NONE, warnings);
-            }
+            boolean keptAsBack = old.isPresent()
+                    && keepAsBack(old.get(), backUsed ? frontCheck : SiteManifest.Checked.NONE, warnings);
+            frontCheck.difference().ifPresent(what -> warnings.add(changedOutside(what, keptAsBack)));
             return Optional.of(new Written(changed, warnings));
         } catch (IOException e) {
             throw failure(e, output, files);
@@ -214,6 +214,16 @@ public final class SiteWriter {
         } catch (IOException e) {
             throw FileFailure.writing(lockPath, e); // opening creates it when it is not there
         }
+    }
+
+    /**
+     * The warning for an output folder that was not as the last build left it: a build replaces it
+     * whole, so a change made there by hand is undone, and the person should know where it went.
+     */
+    private String changedOutside(SiteManifest.Difference found, boolean keptAsBack) {
+        return output.resolve(found.path()) + " " + found.reason() + ": " + output + " was changed since the last build, "
+                + "outside Patella. The build replaced it whole, as it always does; make lasting changes in content/ or "
+                + "templates/." + (keptAsBack ? " The folder as it was is in " + back + " until the next build." : "");
     }
 
     /** The warning for a back buffer that could not be brought up to date, with how to remove it. */
@@ -292,23 +302,26 @@ public final class SiteWriter {
      * Makes the previous output the back buffer for the next build, with its manifest when it is
      * known. When the back buffer is stuck (or cannot take its place), the previous output is removed
      * instead, and the next build writes its back buffer in full.
+     *
+     * @return whether the previous output is now the back buffer
      */
-    private void keepAsBack(Path old, SiteManifest.Checked holds, List<String> warnings) {
+    private boolean keepAsBack(Path old, SiteManifest.Checked holds, List<String> warnings) {
         if (holds.manifest().isPresent() || !Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 move(old, back);
                 if (holds.manifest().isPresent()) {
                     holds.manifest().get().write(backManifest, holds.folders(), nanoTime.getAsLong());
                 }
-                return;
+                return true;
             } catch (IOException e) {
                 // a back buffer without its manifest is rewritten next time: nothing is lost
                 if (!Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                    return;
+                    return true;
                 }
             }
         }
         removeLeftover(old, warnings);
+        return false;
     }
 
     /**

@@ -87,7 +87,34 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.out()).doesNotContain("none changed");
+        assertThat(run.err()).contains("about/index.html is a file the last build wrote, and is gone");
         assertThat(sameAsAFreshBuild(project)).contains("about/index.html").doesNotContain("extra/index.html");
+    }
+
+    /**
+     * A build replaces site/ whole, so a change made there by hand is undone: the build says which
+     * file differed and where the folder as it was went, once.
+     */
+    @Test
+    void aFileOfSiteChangedByHandIsNamedAndTheFolderAsItWasKeptUntilTheNextBuild() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path about = project.resolve("site/about/index.html");
+        String built = Files.readString(about);
+        Files.writeString(about, "changed by hand");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path site = project.toAbsolutePath().normalize().resolve("site");
+        assertThat(run.err()).contains("patella: warning: " + site.resolve("about/index.html")
+                        + " is not the size the last build wrote: " + site + " was changed since the last build, "
+                        + "outside Patella.")
+                .contains("make lasting changes in content/ or templates/")
+                .contains("The folder as it was is in " + site.resolveSibling(".site.back") + " until the next build.");
+        assertThat(Files.readString(about)).isEqualTo(built);
+        assertThat(Files.readString(project.resolve(".site.back/about/index.html"))).isEqualTo("changed by hand");
+        assertThat(TestSites.run("build", "--project", project.toString()).err()).doesNotContain("outside Patella");
     }
 
     /**
@@ -104,6 +131,7 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("sources/extra.html is not a file the last build wrote");
         assertThat(sameAsAFreshBuild(project)).contains("sources/index.html").doesNotContain("sources/extra.html");
     }
 
