@@ -23,6 +23,14 @@ final class YamlErrors {
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
+            Mark opened = marked.getContextMark();
+            String problem = String.valueOf(marked.getProblem());
+            if (opened != null && opened.getLine() < mark.getLine()
+                    && (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'"))) {
+                // a [ or { left open is found where the next line starts: the editor's mistake is where it opened
+                var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
+                return Diagnostic.error("yaml.syntax", at, notClosed(problem, mark.getLine() + 1 + lineOffset));
+            }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
@@ -33,6 +41,20 @@ final class YamlErrors {
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
+    }
+
+    /**
+     * A list in [ ] or a group in { } opened on an earlier line than the one where the parser
+     * gave up on it ({@code line}): most often a closing bracket left out.
+     */
+    static String notClosed(String problem, int line) {
+        boolean list = problem.contains("']'");
+        String what = list ? "a list opened here with [" : "a group opened here with {";
+        String close = list ? "]" : "}";
+        String gave = problem.contains("stream end") ? "is never closed" : "is not closed before line " + line;
+        return what + " " + gave + "; add " + close + " where it ends (usually the end of this line)"
+                + (list ? ", or write the list as lines starting with \"- \"" : ", or write its keys as indented lines")
+                + ". An item that holds a comma, colon or bracket goes in quotes";
     }
 
     private static String code(String problem) {

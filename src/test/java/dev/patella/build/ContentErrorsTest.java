@@ -103,6 +103,26 @@ class ContentErrorsTest {
                 "stream", "(while");
     }
 
+    /**
+     * A [ or { left open is reported where it was opened, not where the parser gave up on it (the
+     * next line's colon, or the end of the front matter), and says which line it ran into.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "title: [About\\nsummary: About us.|2:8|a list opened here with [ is not closed before line 3",
+        "title: About\\nsummary: [About us.|3:10|a list opened here with [ is never closed",
+        "title: {About\\nsummary: About us.|2:8|a group opened here with { is not closed before line 3"})
+    void aBracketLeftOpenIsReportedWhereItOpened(String yaml, String at, String message) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/about.md"), "---\n" + yaml.replace("\\n", "\n") + "\n---\nAbout us.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error yaml.syntax content/pages/about.md:" + at);
+        assertThat(run.message("yaml.syntax")).startsWith(message);
+    }
+
     /** The README's own example, in the shipped site: a wrong value inside the dose is one located error. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {

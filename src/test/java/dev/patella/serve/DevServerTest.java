@@ -398,7 +398,7 @@ class DevServerTest {
             edit("content/exercises/leg-lift.md", "title: Leg lift", "title: [Leg lift");
 
             String broken = events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\""));
-            assertThat(broken).contains("content/exercises/leg-lift.md:3:8").contains("[yaml.syntax]")
+            assertThat(broken).contains("content/exercises/leg-lift.md:2:8").contains("[yaml.syntax]")
                     .contains("title: [Leg lift").contains("<h1>About</h1>");
             assertThat(get("/exercises/leg-lift/").body()).contains("id=\"patella-overlay\"")
                     .contains("<h1>Leg lift</h1>");
