@@ -25,9 +25,12 @@ final class YamlErrors {
             Mark mark = marked.getProblemMark();
             Mark opened = marked.getContextMark();
             String problem = String.valueOf(marked.getProblem());
-            if (opened != null && opened.getLine() < mark.getLine()
-                    && (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'"))) {
-                // a [ or { left open is found where the next line starts: the editor's mistake is where it opened
+            boolean bracket = problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'");
+            // a [ or { left open is found at the end, or where the next line goes on as a new key: the
+            // editor's mistake is where it opened (not when its line ends with a comma: then the list
+            // goes on there on purpose, and the mistake is where the parser stopped)
+            if (opened != null && bracket && (problem.contains("stream end")
+                    || opened.getLine() < mark.getLine() && !continuedOnPurpose(opened))) {
                 var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
                 return Diagnostic.error("yaml.syntax", at, notClosed(problem, mark.getLine() + 1 + lineOffset));
             }
@@ -41,6 +44,24 @@ final class YamlErrors {
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
+    }
+
+    /**
+     * Whether the line a [ or { opened on ends (before a comment) with a comma or with the bracket
+     * itself: a list or group written over several lines on purpose.
+     */
+    private static boolean continuedOnPurpose(Mark opened) {
+        int[] text = opened.getBuffer();
+        int last = 0;
+        for (int i = opened.getPointer(); i < text.length && text[i] != '\n' && text[i] != '\r' && text[i] != 0; i++) {
+            if (text[i] == '#' && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+                break;
+            }
+            if (!Character.isWhitespace(text[i])) {
+                last = text[i];
+            }
+        }
+        return last == ',' || last == '[' || last == '{';
     }
 
     /**

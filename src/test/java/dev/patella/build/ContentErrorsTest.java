@@ -111,7 +111,9 @@ class ContentErrorsTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "title: [About\\nsummary: About us.|2:8|a list opened here with [ is not closed before line 3",
         "title: About\\nsummary: [About us.|3:10|a list opened here with [ is never closed",
-        "title: {About\\nsummary: About us.|2:8|a group opened here with { is not closed before line 3"})
+        "title: {About\\nsummary: About us.|2:8|a group opened here with { is not closed before line 3",
+        // a list written over two lines on purpose, with a mistake in its second line: that is where it is
+        "title: About\\nother_names: [Us,\\n  \"Our\" team]|4:9|this list in [ ] has something unexpected in it"})
     void aBracketLeftOpenIsReportedWhereItOpened(String yaml, String at, String message) {
         Path project = TestSites.project(tmp.resolve("p"));
         TestSites.write(project.resolve("content/pages/about.md"), "---\n" + yaml.replace("\\n", "\n") + "\n---\nAbout us.\n");
@@ -121,6 +123,22 @@ class ContentErrorsTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.errors()).as(run.err()).containsExactly("error yaml.syntax content/pages/about.md:" + at);
         assertThat(run.message("yaml.syntax")).startsWith(message);
+    }
+
+    /** So is one on the last line of a YAML file that has no line end after it. */
+    @Test
+    void aBracketLeftOpenOnAFilesLastLineIsReportedWhereItOpened() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path site = project.resolve("content/site.yaml");
+        String text = Files.readString(site).strip();
+        assertThat(text).endsWith("see_a_doctor: [Your knee swells.]");
+        Files.writeString(site, text.substring(0, text.length() - 1)); // no ] and no line end
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        int line = (int) text.lines().count();
+        assertThat(run.errors()).as(run.err()).containsExactly("error yaml.syntax content/site.yaml:" + line + ":17");
+        assertThat(run.message("yaml.syntax")).startsWith("a list opened here with [ is never closed");
     }
 
     /** The README's own example, in the shipped site: a wrong value inside the dose is one located error. */
