@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -127,6 +128,56 @@ record SiteManifest(Map<String, Entry> files) {
         }
     }
 
+    /** The names in a folder. */
+    private static Set<String> names(Path dir) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            list.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        return names;
+    }
+
+    /**
+     * How {@code folder} differs from what its manifest says its folders hold ({@code held}: the
+     * names in each, by site path): the first difference, folders before what they hold, so that a
+     * folder removed is named, not the first of the folders it held. Looked for only once a check
+     * has found that the folder differs.
+     */
+    private static Checked differing(Path folder, Map<String, Set<String>> held) {
+        List<String> order = new ArrayList<>(held.keySet());
+        order.sort(Comparator.comparing((String path) -> !path.equals(ROOT)).thenComparing(Comparator.naturalOrder()));
+        for (String path : order) {
+            String prefix = path.equals(ROOT) ? "" : path + "/";
+            Path dir = path.equals(ROOT) ? folder : folder.resolve(path);
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return Checked.differing(path, "is a folder the last build wrote, and is gone");
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return Checked.differing(path, "is no longer a folder");
+            }
+            Set<String> names;
+            try {
+                names = names(dir);
+            } catch (IOException e) {
+                return Checked.differing(path, "cannot be read");
+            }
+            Set<String> expected = held.get(path);
+            Optional<String> added = names.stream().filter(n -> !expected.contains(n)).sorted().findFirst();
+            if (added.isPresent()) {
+                boolean isFolder = Files.isDirectory(dir.resolve(added.get()), LinkOption.NOFOLLOW_LINKS);
+                return Checked.differing(prefix + added.get(),
+                        "is a " + (isFolder ? "folder" : "file") + " the last build did not write");
+            }
+            Optional<String> gone = expected.stream().filter(n -> !names.contains(n)).sorted().findFirst();
+            if (gone.isPresent()) {
+                boolean wasFolder = held.containsKey(prefix + gone.get());
+                return Checked.differing(prefix + gone.get(),
+                        "is a " + (wasFolder ? "folder" : "file") + " the last build wrote, and is gone");
+            }
+        }
+        return Checked.NONE; // changed back while it was looked at
+    }
+
     /**
      * The first way found in which a folder differs from its manifest.
      *
@@ -214,26 +265,17 @@ record SiteManifest(Map<String, Entry> files) {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                return Checked.differing(entry.getKey(), "is a folder the last build wrote, and is gone");
+            } catch (IOException e) {
+                return differing(folder, held);
             }
             if (!attributes.isDirectory()) {
-                return Checked.differing(entry.getKey(), "is no longer a folder");
+                return differing(folder, held);
             }
             long time = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             Long before = recorded.get(entry.getKey());
             if (before == null || before != time || time >= settledBefore) {
-                Set<String> names = new HashSet<>();
-                try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-                    list.forEach(p -> names.add(p.getFileName().toString()));
-                }
-                if (!names.equals(entry.getValue())) {
-                    String prefix = entry.getKey().equals(ROOT) ? "" : entry.getKey() + "/";
-                    Optional<String> added = names.stream().filter(n -> !entry.getValue().contains(n)).sorted().findFirst();
-                    return added.isPresent()
-                            ? Checked.differing(prefix + added.get(), "is not a file the last build wrote")
-                            : Checked.differing(prefix + entry.getValue().stream().filter(n -> !names.contains(n))
-                                    .sorted().findFirst().orElse(""), "is a file the last build wrote, and is gone");
+                if (!names(dir).equals(entry.getValue())) {
+                    return differing(folder, held);
                 }
             }
             seen.put(entry.getKey(), time);

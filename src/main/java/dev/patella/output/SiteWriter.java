@@ -223,7 +223,9 @@ public final class SiteWriter {
     private String changedOutside(SiteManifest.Difference found, boolean keptAsBack) {
         return output.resolve(found.path()) + " " + found.reason() + ": " + output + " was changed since the last build, "
                 + "outside Patella. The build replaced it whole, as it always does; make lasting changes in content/ or "
-                + "templates/." + (keptAsBack ? " The folder as it was is in " + back + " until the next build." : "");
+                + "templates/." + (keptAsBack ? " The folder as it was is in " + back + " until the next build that "
+                + "changes the site." : " The folder as it was could not be kept, as the back buffer is stuck (see "
+                + "the warning about it).");
     }
 
     /** The warning for a back buffer that could not be brought up to date, with how to remove it. */

@@ -12,12 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Builds after the first write only what changed, and stop at once when nothing did. */
 class IncrementalBuildTest {
@@ -111,10 +114,39 @@ class IncrementalBuildTest {
                         + " is not the size the last build wrote: " + site + " was changed since the last build, "
                         + "outside Patella.")
                 .contains("make lasting changes in content/ or templates/")
-                .contains("The folder as it was is in " + site.resolveSibling(".site.back") + " until the next build.");
+                .contains("The folder as it was is in " + site.resolveSibling(".site.back") + " until the next build "
+                        + "that changes the site.");
         assertThat(Files.readString(about)).isEqualTo(built);
         assertThat(Files.readString(project.resolve(".site.back/about/index.html"))).isEqualTo("changed by hand");
         assertThat(TestSites.run("build", "--project", project.toString()).err()).doesNotContain("outside Patella");
+    }
+
+    /**
+     * A folder of site/ removed, or replaced by a file, is named itself, not the first of the
+     * folders it held (exercises/leg-lift/).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aFolderOfSiteRemovedByHandIsNamed(boolean replacedByAFile) throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        Path exercises = project.resolve("site/exercises");
+        assertThat(exercises.resolve("leg-lift/index.html")).exists();
+        try (Stream<Path> all = Files.walk(exercises)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        if (replacedByAFile) {
+            Files.writeString(exercises, "a file");
+        }
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("patella: warning: " + exercises.toAbsolutePath().normalize()
+                + (replacedByAFile ? " is no longer a folder: " : " is a folder the last build wrote, and is gone: "));
+        assertThat(exercises.resolve("leg-lift/index.html")).exists();
     }
 
     /**
@@ -131,7 +163,7 @@ class IncrementalBuildTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("sources/extra.html is not a file the last build wrote");
+        assertThat(run.err()).contains("sources/extra.html is a file the last build did not write");
         assertThat(sameAsAFreshBuild(project)).contains("sources/index.html").doesNotContain("sources/extra.html");
     }
 

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code bin/patella} makes a start-up archive for the java that runs it, checks once that the JVM
@@ -119,21 +121,28 @@ class StartupScriptTest {
     /**
      * A command that does its work in its own JVM asks for transparent huge pages for the heap
      * where Linux gives them on request ("madvise"), and only there: where they are off, the JVM
-     * would print a warning. A server, and {@code serve}, run long and do not ask.
+     * would print a warning, and where they are always on, asking adds nothing. A server, and
+     * {@code serve}, run long and do not ask. Each of the kernel's answers is given to the script
+     * from a file of the test's own, in place of the one in /sys.
      */
-    @Test
-    void aOneOffCommandAsksForHugePagesOnlyWhereLinuxGivesThemOnRequest() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"always [madvise] never, true", "[always] madvise never, false", "always madvise [never], false",
+            "'', false", "no such file, false"})
+    void aOneOffCommandAsksForHugePagesOnlyWhereLinuxGivesThemOnRequest(String setting, boolean asks) throws Exception {
         Path fake = recordingJava();
-        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-        boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        Path file = home.resolve("thp-enabled");
+        if (!setting.equals("no such file")) {
+            Files.writeString(file, setting + "\n");
+        }
+        Map<String, String> kernel = Map.of("PATELLA_THP_SETTING", file.toString());
 
-        assertThat(optionsGiven(fake, "build", "--project", home.toString()).contains(" -XX:+UseTransparentHugePages "))
-                .as("a build by itself, with %s", Files.isReadable(setting) ? Files.readString(setting) : "no setting")
-                .isEqualTo(onRequest);
-        assertThat(optionsGiven(fake, "check", "--project", home.toString()).contains(" -XX:+UseTransparentHugePages "))
-                .isEqualTo(onRequest);
-        assertThat(optionsGiven(fake, "serve", "--project", home.toString())).doesNotContain("UseTransparentHugePages");
-        assertThat(optionsGiven(fake, "build-server", "--project", home.toString())).doesNotContain("UseTransparentHugePages");
+        for (String command : List.of("build", "check", "new", "--version")) {
+            assertThat(optionsGiven(fake, kernel, command, "--project", home.toString()).contains("UseTransparentHugePages"))
+                    .as("%s with %s", command, setting).isEqualTo(asks);
+        }
+        assertThat(optionsGiven(fake, kernel, "serve", "--project", home.toString())).doesNotContain("UseTransparentHugePages");
+        assertThat(optionsGiven(fake, kernel, "build-server", "--project", home.toString()))
+                .doesNotContain("UseTransparentHugePages");
     }
 
     /** A java that only writes down the options it was given, in {@code args.txt}. */
@@ -169,7 +178,10 @@ class StartupScriptTest {
             Files.writeString(lock, other.pid() + "\n");
             assertThat(optionsGiven(fake, "build", "--project", home.toString())).contains("(by itself)");
             Files.writeString(lock, server.pid() + "\n");
-            assertThat(optionsGiven(fake, "build", "--project", home.toString())).doesNotContain("(by itself)");
+            // (nor does it ask for huge pages where they are given on request: the server has its heap)
+            Path madvise = Files.writeString(home.resolve("thp-enabled"), "always [madvise] never\n");
+            assertThat(optionsGiven(fake, Map.of("PATELLA_THP_SETTING", madvise.toString()), "build", "--project",
+                    home.toString())).doesNotContain("(by itself)").doesNotContain("UseTransparentHugePages");
             Files.writeString(lock, "../" + server.pid() + "\n");
             assertThat(optionsGiven(fake, "build", "--project", home.toString())).contains("(by itself)");
         } finally {
@@ -329,12 +341,17 @@ class StartupScriptTest {
     }
 
     private String optionsGiven(Path java, String... args) throws Exception {
+        return optionsGiven(java, Map.of(), args);
+    }
+
+    private String optionsGiven(Path java, Map<String, String> environment, String... args) throws Exception {
         var command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("JAVA", java.toString());
         builder.environment().put("PATELLA_STARTUP", "off");
         builder.environment().remove("PATELLA_JAVA_OPTS");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile());
         Process process = builder.start();
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
