@@ -60,8 +60,7 @@ class IncrementalBuildTest {
 
     @Test
     void anEditUndoneIsCountedAsAChangeToTheSiteItReplaces() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         Path about = project.resolve("content/pages/about.md");
         String original = Files.readString(about);
         Files.writeString(about, original.replace("About us.", "About *us*."));
@@ -79,8 +78,7 @@ class IncrementalBuildTest {
 
     @Test
     void siteChangedByHandIsRebuiltAndASeriesOfBuildsMatchesAFreshOne() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: More.\n---\nMore.\n");
         TestSites.run("build", "--project", project.toString());
         Files.delete(project.resolve("content/pages/extra.md"));
@@ -100,8 +98,7 @@ class IncrementalBuildTest {
      */
     @Test
     void aFileOfSiteChangedByHandIsNamedAndTheFolderAsItWasKeptUntilTheNextBuild() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         Path about = project.resolve("site/about/index.html");
         String built = Files.readString(about);
         Files.writeString(about, "changed by hand");
@@ -128,8 +125,7 @@ class IncrementalBuildTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aFolderOfSiteRemovedByHandIsNamed(boolean replacedByAFile) throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         Path exercises = project.resolve("site/exercises");
         assertThat(exercises.resolve("leg-lift/index.html")).exists();
         try (Stream<Path> all = Files.walk(exercises)) {
@@ -214,6 +210,13 @@ class IncrementalBuildTest {
 
     private static final FileTime HOUR_AGO = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
 
+    /** A copy of the minimal site, built once. */
+    private Path built() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.run("build", "--project", project.toString());
+        return project;
+    }
+
     /**
      * The minimal site built three times, its folders' times set to {@code time} before the last
      * build (as if the builds were then), which sees them and records them as settled; the project.
@@ -258,8 +261,7 @@ class IncrementalBuildTest {
 
     @Test
     void changedReferenceIsFormattedAgainNotTakenFromTheCache() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         assertThat(project.resolve(".patella/references")).isRegularFile();
         Path sources = project.resolve("content/sources.yaml");
         Files.writeString(sources, Files.readString(sources).replace("title: A study", "title: A better study"));
@@ -273,8 +275,7 @@ class IncrementalBuildTest {
 
     @Test
     void damagedReferencesNoteIsIgnoredAndTheReferencesFormattedAgain() throws Exception {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         Path note = project.resolve(".patella/references");
         byte[] bytes = Files.readAllBytes(note);
         int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("A study");
@@ -324,8 +325,7 @@ class IncrementalBuildTest {
 
     /** The minimal site built once, then its about page's "About us." changed to {@code edited}; the project. */
     private Path builtThenAboutEdited(String edited) throws IOException {
-        Path project = TestSites.project(tmp.resolve("p"));
-        TestSites.run("build", "--project", project.toString());
+        Path project = built();
         Path about = project.resolve("content/pages/about.md");
         Files.writeString(about, Files.readString(about).replace("About us.", edited));
         return project;
