@@ -68,7 +68,7 @@ final class YamlErrors {
      * A list in [ ] or a group in { } opened on an earlier line than the one where the parser
      * gave up on it ({@code line}): most often a closing bracket left out.
      */
-    static String notClosed(String problem, int line) {
+    private static String notClosed(String problem, int line) {
         boolean list = problem.contains("']'");
         String what = list ? "a list opened here with [" : "a group opened here with {";
         String close = list ? "]" : "}";
