@@ -41,10 +41,11 @@ public final class RenderCache {
     }
 
     /**
-     * Reads back the HTML of a page an earlier run made, given its URL and what was remembered of it.
-     * Empty when it is not there as that run left it: the page is then rendered again.
+     * The page an earlier run made, with its HTML read back or named where it is, given its URL and
+     * what was remembered of it. Empty when it is not there as that run left it: the page is then
+     * rendered again.
      */
-    public interface Html extends BiFunction<String, Kept, Optional<byte[]>> {
+    public interface Html extends BiFunction<String, Kept, Optional<RenderedPage>> {
     }
 
     final boolean keeping;
@@ -277,8 +278,7 @@ public final class RenderCache {
         if (kept == null || !kept.keyHash().equals(keyHash) || kept.specHash().isEmpty()) {
             return Optional.empty();
         }
-        return html.apply(siteUrl, kept).map(bytes -> new Entry(null, kept.specHash(), kept.htmlHash(),
-                kept.page().withHtml(bytes), specKey));
+        return html.apply(siteUrl, kept).map(page -> new Entry(null, kept.specHash(), kept.htmlHash(), page, specKey));
     }
 
     /** The page remembered from an earlier run for this spec, with its HTML read back; empty when none fits. */
@@ -291,7 +291,6 @@ public final class RenderCache {
         if (kept == null || !kept.specHash().equals(specHash)) {
             return Optional.empty();
         }
-        return html.apply(url, kept).map(bytes -> new Entry(spec, specHash, kept.htmlHash(),
-                kept.page().withHtml(bytes), null));
+        return html.apply(url, kept).map(page -> new Entry(spec, specHash, kept.htmlHash(), page, null));
     }
 }
