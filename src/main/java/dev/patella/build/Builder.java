@@ -203,7 +203,7 @@ public final class Builder {
         CompletableFuture<KeptDocuments> documentsNote = CompletableFuture.supplyAsync(() -> KeptDocuments.of(options));
         var renders = RenderCache.keeping();
         var editorial = new EditorialChecks();
-        kept.restore(kept.read(), renders, editorial, onDisk, !keepWarm);
+        kept.restore(kept.read(), renders, editorial, onDisk);
         var documents = Background.joined(documentsNote);
         var session = SiteSession.forBuild(options, nanoTime, renders, editorial);
         session.keepDocumentsIn(documents.parsed());

@@ -83,20 +83,16 @@ final class KeptBuild {
      * {@link #read()} gave it), when the note fits this build and {@code published} says what the
      * output folder holds.
      *
-     * @param unread whether the pages reused keep their HTML where it is, unread (see
-     *               {@link RenderedPage#file}): for a build that ends with its write, which copies
-     *               only what the back buffer lacks; a builder that keeps its pages for later builds
-     *               reads them, as the output folder changes under it
      * @return whether anything was restored
      */
     boolean restore(Optional<Note> note, RenderCache renders, EditorialChecks editorial,
-                    Optional<Map<String, String>> published, boolean unread) {
+                    Optional<Map<String, String>> published) {
         if (published.isEmpty() || note.isEmpty()) {
             return false;
         }
         restored = note.get();
         Map<String, String> onDisk = published.get();
-        renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> page(onDisk, url, kept, unread),
+        renders.restore(note.get().shared(), note.get().pages(), (url, kept) -> html(onDisk, url, kept),
                 note.get().plain());
         renders.restoreWords(note.get().words());
         Map<String, Readability.Level> levels = note.get().levels();
@@ -171,20 +167,14 @@ final class KeptBuild {
         }
     }
 
-    /**
-     * A reused page, when the output folder holds the bytes the note names: with its HTML read from
-     * there, or named there when {@code unread}.
-     */
-    private Optional<RenderedPage> page(Map<String, String> onDisk, String url, RenderCache.Kept kept, boolean unread) {
+    /** A reused page's HTML, read from the output folder when it holds the bytes the note names. */
+    private Optional<byte[]> html(Map<String, String> onDisk, String url, RenderCache.Kept kept) {
         String path = Urls.file(url);
         if (!kept.htmlHash().equals(onDisk.get(path))) {
             return Optional.empty();
         }
-        if (unread) {
-            return Optional.of(kept.page().withHtmlIn(output.resolve(path)));
-        }
         try {
-            return Optional.of(kept.page().withHtml(Files.readAllBytes(output.resolve(path))));
+            return Optional.of(Files.readAllBytes(output.resolve(path)));
         } catch (IOException e) {
             return Optional.empty(); // rendered again
         }
@@ -310,8 +300,7 @@ final class KeptBuild {
                     found.add(diagnostic(in));
                 }
                 pages.put(url, new RenderCache.Kept(specHash, htmlHash, new RenderedPage(pageUrl, template, origin,
-                        new byte[0], linkUses, citationUses, sources, ids, targets, found, title, Optional.empty()),
-                        keyHash));
+                        new byte[0], linkUses, citationUses, sources, ids, targets, found, title), keyHash));
             }
             int plainCount = in.count();
             Map<String, String> plain = new HashMap<>(plainCount * 2);

@@ -1,6 +1,5 @@
 package dev.patella.output;
 
-import dev.patella.source.QuickHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -9,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +22,13 @@ final class BufferWriter {
     private BufferWriter() {
     }
 
-    /** Fills {@code folder} with {@code files}, whose fingerprints {@code wanted} holds, removing whatever was there. */
-    static void writeAll(Path folder, SiteManifest wanted, SiteFiles files) throws IOException {
+    /** Fills {@code folder} with {@code files}, removing whatever was there. */
+    static void writeAll(Path folder, SiteFiles files) throws IOException {
         SiteWriter.deleteTree(folder);
         Files.createDirectories(folder);
         List<String> all = new ArrayList<>(files.generated().keySet());
         all.addAll(files.copied().keySet());
-        write(folder, wanted, files, all);
+        write(folder, files, all);
     }
 
     /**
@@ -52,7 +52,7 @@ final class BufferWriter {
                 }
             }
         }
-        write(folder, wanted, files, changed);
+        write(folder, files, changed);
         for (Path dir : emptied) { // deepest first
             try {
                 Files.deleteIfExists(dir);
@@ -87,13 +87,7 @@ final class BufferWriter {
         }
     }
 
-    /**
-     * Writes {@code paths} of {@code files} into {@code folder}. A copied file is read and checked
-     * against its fingerprint in {@code wanted} first: one that changed since the build took its
-     * fingerprint (a page of the output folder edited while a build ran) fails the write, which is
-     * then not published.
-     */
-    private static void write(Path folder, SiteManifest wanted, SiteFiles files, List<String> paths) throws IOException {
+    private static void write(Path folder, SiteFiles files, List<String> paths) throws IOException {
         var dirs = new TreeSet<Path>();
         for (String path : paths) {
             dirs.add(folder.resolve(path).getParent());
@@ -111,13 +105,7 @@ final class BufferWriter {
                     if (bytes != null) {
                         writeFile(target, bytes);
                     } else {
-                        Path source = copied.get(path);
-                        byte[] read = Files.readAllBytes(source);
-                        if (!QuickHash.hexOf(read).equals(wanted.files().get(path).hash())) {
-                            throw new FileSystemException(source.toString(), null, "it changed while the build ran "
-                                    + "(by hand, or by another program); nothing was published: build again");
-                        }
-                        writeFile(target, read);
+                        Files.copy(copied.get(path), target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(located(target, e));

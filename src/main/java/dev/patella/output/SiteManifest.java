@@ -54,9 +54,8 @@ record SiteManifest(Map<String, Entry> files) {
     }
 
     /**
-     * The fingerprints of the files a build made, taking the hash of a file from {@code known} (by
-     * site path) when it is there, as the build that made the bytes knew it: a copied file known so
-     * is not read (a page kept from the last build; the write checks its bytes when it copies it).
+     * The fingerprints of the files a build made, taking the hash of a generated file from
+     * {@code known} (by site path) when it is there, as the build that made the bytes knew it.
      */
     static SiteManifest of(SiteFiles site, Map<String, String> known) {
         // fingerprints of the generated files on every core: one thread spent 7% of a large build's
@@ -66,10 +65,6 @@ record SiteManifest(Map<String, Entry> files) {
                 known.containsKey(e.getKey()) ? known.get(e.getKey()) : QuickHash.hexOf(e.getValue()), e.getValue().length)));
         site.copied().forEach((path, source) -> {
             try {
-                if (known.containsKey(path)) {
-                    out.put(path, new Entry(known.get(path), Files.size(source)));
-                    return;
-                }
                 byte[] bytes = Files.readAllBytes(source);
                 out.put(path, new Entry(QuickHash.hexOf(bytes), bytes.length));
             } catch (IOException e) {

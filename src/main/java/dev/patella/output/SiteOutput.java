@@ -71,12 +71,9 @@ public final class SiteOutput {
     public static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets,
                                   Alternates alternates) {
         Map<String, byte[]> generated = new HashMap<>();
-        Map<String, Path> copied = new HashMap<>();
         List<String> sitemap = new ArrayList<>();
         for (RenderedPage page : pages) {
-            // a page kept as the last build published it, its HTML not read: copied from there when needed
-            page.file().ifPresentOrElse(file -> copied.put(Urls.file(page.url()), file),
-                    () -> generated.put(Urls.file(page.url()), page.html()));
+            generated.put(Urls.file(page.url()), page.html());
             if (PageKinds.inSitemap(page.template())) {
                 sitemap.add(page.url());
             }
@@ -91,6 +88,7 @@ public final class SiteOutput {
         generated.put(HostingFiles.HTACCESS,
                 HostingFiles.htaccess(baseUrl.getRawPath(), immutable, index.site().config().languages().others()).getBytes(StandardCharsets.UTF_8));
         data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
+        Map<String, Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {
             copied.put(f.sitePath(), f.file());
         }

@@ -151,12 +151,12 @@ public final class SiteWriter {
                 if (backHolds.isPresent()) {
                     BufferWriter.update(back, backHolds.get(), desired, files);
                 } else {
-                    BufferWriter.writeAll(back, desired, files);
+                    BufferWriter.writeAll(back, files);
                 }
                 old = swapIn(back);
             } catch (IOException stuck) {
                 Path fresh = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-                writeFresh(fresh, desired, files);
+                writeFresh(fresh, files);
                 old = swapIn(fresh);
                 backUsed = false;
                 warnings.add(stuckBack(stuck));
@@ -195,9 +195,9 @@ public final class SiteWriter {
     }
 
     /** Writes the whole site into a new folder; on failure removes what it wrote, and tells why. */
-    private void writeFresh(Path folder, SiteManifest desired, SiteFiles files) throws IOException {
+    private void writeFresh(Path folder, SiteFiles files) throws IOException {
         try {
-            BufferWriter.writeAll(folder, desired, files);
+            BufferWriter.writeAll(folder, files);
         } catch (IOException e) {
             try {
                 deleteTree(folder);

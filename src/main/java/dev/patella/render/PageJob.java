@@ -87,8 +87,7 @@ record PageJob(String url, String template, Optional<SourceSpan> origin,
             return new RenderedPage(siteUrl(), template, origin, html.getBytes(StandardCharsets.UTF_8),
                     inSite(built.markdown().links()), built.markdown().citations(), built.sources(), facts.ids,
                     facts.targets, diagnostics.sorted(),
-                    built.view() instanceof Views.PageView shown ? shown.layout().head().ogTitle() : "",
-                    Optional.empty());
+                    built.view() instanceof Views.PageView shown ? shown.layout().head().ogTitle() : "");
         });
         return new Outcome(spec, page, diagnostics.sorted());
     }

@@ -41,11 +41,10 @@ public final class RenderCache {
     }
 
     /**
-     * The page an earlier run made, with its HTML read back or named where it is, given its URL and
-     * what was remembered of it. Empty when it is not there as that run left it: the page is then
-     * rendered again.
+     * Reads back the HTML of a page an earlier run made, given its URL and what was remembered of it.
+     * Empty when it is not there as that run left it: the page is then rendered again.
      */
-    public interface Html extends BiFunction<String, Kept, Optional<RenderedPage>> {
+    public interface Html extends BiFunction<String, Kept, Optional<byte[]>> {
     }
 
     final boolean keeping;
@@ -278,7 +277,8 @@ public final class RenderCache {
         if (kept == null || !kept.keyHash().equals(keyHash) || kept.specHash().isEmpty()) {
             return Optional.empty();
         }
-        return html.apply(siteUrl, kept).map(page -> new Entry(null, kept.specHash(), kept.htmlHash(), page, specKey));
+        return html.apply(siteUrl, kept).map(bytes -> new Entry(null, kept.specHash(), kept.htmlHash(),
+                kept.page().withHtml(bytes), specKey));
     }
 
     /** The page remembered from an earlier run for this spec, with its HTML read back; empty when none fits. */
@@ -291,6 +291,7 @@ public final class RenderCache {
         if (kept == null || !kept.specHash().equals(specHash)) {
             return Optional.empty();
         }
-        return html.apply(url, kept).map(page -> new Entry(spec, specHash, kept.htmlHash(), page, null));
+        return html.apply(url, kept).map(bytes -> new Entry(spec, specHash, kept.htmlHash(),
+                kept.page().withHtml(bytes), null));
     }
 }

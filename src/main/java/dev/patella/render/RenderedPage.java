@@ -5,7 +5,6 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
  * @param url         where it is published, for example {@code /exercises/clamshell/}
  * @param template    the template that rendered it, such as {@code exercise.ftlh}
  * @param origin      the content file it was made from; empty for pages Patella makes itself
- * @param html        the page, UTF-8; empty when {@code file} holds it
+ * @param html        the page, UTF-8
  * @param links       the links its Markdown made, for link checks
  * @param citations   the citations in its Markdown, for citation checks
  * @param sources     every source key the page lists (cited in text or under {@code sources:})
@@ -26,13 +25,10 @@ import java.util.Set;
  * @param diagnostics the problems found while making this page
  * @param title       the page's own title, in its edition's language (the sources page names the
  *                    pages that cite a source by it); empty for a page without a layout
- * @param file        where its HTML is when it was not read: a page a build by itself kept as the last
- *                    build published it, in the output folder, which the write copies when it needs it
- *                    (only a build that ends with its write, never the dev server's or a build server's)
  */
 public record RenderedPage(String url, String template, Optional<SourceSpan> origin, byte[] html,
                            List<LinkUse> links, List<CitationUse> citations, List<String> sources, Set<String> ids,
-                           Set<String> targets, List<Diagnostic> diagnostics, String title, Optional<Path> file) {
+                           Set<String> targets, List<Diagnostic> diagnostics, String title) {
     public RenderedPage {
         links = List.copyOf(links);
         citations = List.copyOf(citations);
@@ -45,13 +41,7 @@ public record RenderedPage(String url, String template, Optional<SourceSpan> ori
     /** This page with other bytes: the same page read back from disk, or remembered without them. */
     public RenderedPage withHtml(byte[] bytes) {
         return new RenderedPage(url, template, origin, bytes, links, citations, sources, ids, targets, diagnostics,
-                title, Optional.empty());
-    }
-
-    /** This page with its HTML left in {@code file}, not read (see {@link #file}). */
-    public RenderedPage withHtmlIn(Path file) {
-        return new RenderedPage(url, template, origin, new byte[0], links, citations, sources, ids, targets,
-                diagnostics, title, Optional.of(file));
+                title);
     }
 
     /** The page as text. */
