@@ -138,25 +138,32 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         }
         Report.print(project, diagnostics, err);
         result.warnings().forEach(w -> err.println("patella: warning: " + w));
-        record(new LastBuild(result.published(), diagnostics.errorCount()), err);
+        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount()), err);
+        // the summary counts every warning printed: the content's and those about the output folder
+        int warnings = diagnostics.warningCount() + result.warnings().size() + (recorded ? 0 : 1);
         if (!result.published()) {
             err.println(Report.failureSummary(diagnostics, target));
             return ExitCode.CONTENT_ERRORS;
         }
         out.println(String.format(Locale.ROOT, "Built %d pages (%d files, %s) in %.2f s into %s%s", result.pages(),
                 result.files(), result.changed() == 0 ? "none changed" : result.changed() + " changed",
-                result.took().toNanos() / 1e9, target,
-                diagnostics.warningCount() > 0 ? " with " + Report.count(diagnostics.warningCount(), "warning") : ""));
+                result.took().toNanos() / 1e9, target, warnings > 0 ? " with " + Report.count(warnings, "warning") : ""));
         return ExitCode.OK;
     }
 
-    /** Keeps the outcome for {@code publish}; a project folder that cannot be written to does not fail the build. */
-    private void record(LastBuild outcome, PrintWriter err) {
+    /**
+     * Keeps the outcome for {@code publish}; a project folder that cannot be written to does not fail the build.
+     *
+     * @return whether it was kept; when not, a warning says so
+     */
+    private boolean record(LastBuild outcome, PrintWriter err) {
         try {
             outcome.save(project);
+            return true;
         } catch (UncheckedIOException e) {
             err.println("patella: warning: " + FileFailure.of(e).getMessage() + " (publish reads this record: until it "
                     + "can be written, publish may not know how this build went)");
+            return false;
         }
     }
 }

@@ -113,9 +113,12 @@ class IncrementalBuildTest {
                 .contains("make lasting changes in content/ or templates/")
                 .contains("The folder as it was is in " + site.resolveSibling(".site.back") + " until the next build "
                         + "that changes the site.");
+        assertThat(run.out()).as("the summary counts it").contains(" with 1 warning");
         assertThat(Files.readString(about)).isEqualTo(built);
         assertThat(Files.readString(project.resolve(".site.back/about/index.html"))).isEqualTo("changed by hand");
-        assertThat(TestSites.run("build", "--project", project.toString()).err()).doesNotContain("outside Patella");
+        var next = TestSites.run("build", "--project", project.toString());
+        assertThat(next.err()).doesNotContain("outside Patella");
+        assertThat(next.out()).doesNotContain("warning");
     }
 
     /**
