@@ -17,8 +17,7 @@ final class YamlErrors {
         if (e instanceof StreamConstraintsException) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            return Diagnostic.error("yaml.too-complex", new SourceSpan(file, line + lineOffset, 1),
-                    explain("nesting", null));
+            return tooComplex(new SourceSpan(file, line + lineOffset, 1));
         }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
@@ -44,6 +43,11 @@ final class YamlErrors {
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
+    }
+
+    /** YAML nested more deeply than Patella reads, found at {@code at}. */
+    static Diagnostic tooComplex(SourceSpan at) {
+        return Diagnostic.error("yaml.too-complex", at, explain("nesting", null));
     }
 
     /**

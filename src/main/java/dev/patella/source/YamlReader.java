@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -55,12 +56,19 @@ final class YamlReader {
     Optional<YNode> read(String yaml, String file, int firstLine, Diagnostics diagnostics) {
         try (JsonParser parser = factory.createParser(yaml)) {
             var builder = new TreeBuilder(parser, yaml, file, firstLine - 1, diagnostics);
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    return Optional.of(new YNode.YMap(Map.of(), new SourceSpan(file, firstLine, 1)));
+                }
+                YNode root = builder.value(first);
+                return builder.refused ? Optional.empty() : Optional.of(root);
+            } catch (StreamConstraintsException e) {
+                // the library's exception does not say where: the parser stopped at the list or
+                // mapping one level too deep
+                diagnostics.add(YamlErrors.tooComplex(builder.here()));
+                return Optional.empty();
             }
-            YNode root = builder.value(first);
-            return builder.refused ? Optional.empty() : Optional.of(root);
         } catch (JsonProcessingException e) {
             diagnostics.add(YamlErrors.describe(e, file, firstLine - 1));
             return Optional.empty();
