@@ -150,7 +150,7 @@ record SiteManifest(Map<String, Entry> files) {
             String prefix = path.equals(ROOT) ? "" : path + "/";
             Path dir = path.equals(ROOT) ? folder : folder.resolve(path);
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                return Checked.differing(path, "is a folder the last build wrote, and is gone");
+                return Checked.differing(path, gone(true));
             }
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 return Checked.differing(path, "is no longer a folder");
@@ -171,11 +171,15 @@ record SiteManifest(Map<String, Entry> files) {
             Optional<String> gone = expected.stream().filter(n -> !names.contains(n)).sorted().findFirst();
             if (gone.isPresent()) {
                 boolean wasFolder = held.containsKey(prefix + gone.get());
-                return Checked.differing(prefix + gone.get(),
-                        "is a " + (wasFolder ? "folder" : "file") + " the last build wrote, and is gone");
+                return Checked.differing(prefix + gone.get(), gone(wasFolder));
             }
         }
         return Checked.NONE; // changed back while it was looked at
+    }
+
+    /** The reason given for a file or folder of the manifest that is not there. */
+    private static String gone(boolean folder) {
+        return "is a " + (folder ? "folder" : "file") + " the last build wrote, and is gone";
     }
 
     /**
@@ -286,7 +290,7 @@ record SiteManifest(Map<String, Entry> files) {
                 attributes = Files.readAttributes(folder.resolve(file.getKey()), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                return Checked.differing(file.getKey(), "is a file the last build wrote, and is gone");
+                return Checked.differing(file.getKey(), gone(false));
             }
             if (!attributes.isRegularFile()) {
                 return Checked.differing(file.getKey(), "is no longer a file");
