@@ -43,9 +43,15 @@ final class Scalars {
         return f.wrong(key, n, "a whole number from " + min + " to " + max);
     }
 
+    /**
+     * A truth value: {@code true} or {@code false}, or one of the words the YAML reader takes for
+     * them ({@code yes} and {@code on}; {@code no} and {@code off}), which editors write too:
+     * {@code draft: yes} is a draft. Anything else is an error that asks for true or false.
+     */
     static Optional<Boolean> truth(Fields f, String key, YNode n) {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+            String word = s.text().toLowerCase(Locale.ROOT);
+            return Optional.of(word.equals("true") || word.equals("yes") || word.equals("on"));
         }
         return f.wrong(key, n, "true or false");
     }
