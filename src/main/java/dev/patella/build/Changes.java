@@ -40,6 +40,22 @@ public record Changes(boolean all, Set<Path> paths) {
         return paths.stream().filter(p -> !savingLeftover(p)).toList();
     }
 
+    /**
+     * Whether {@code path} is named as editors name the file they write before renaming it over
+     * the one saved: no extension ({@code sed -i}'s {@code sedX1b2c3}, vim's {@code 4913}), a
+     * trailing {@code ~}, IntelliJ's {@code ___jb_tmp___}, or {@code .tmp}, {@code .swp}. No
+     * content file is named so; on its own, such a change is most likely half of a save.
+     */
+    public static boolean looksTemporary(Path path) {
+        Path name = path.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String n = name.toString();
+        return n.indexOf('.') < 0 || n.endsWith("~") || n.contains("___jb_") || n.endsWith(".tmp")
+                || n.endsWith(".swp");
+    }
+
     private boolean savingLeftover(Path path) {
         return !path.toString().endsWith(".md") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
                 && paths.stream().anyMatch(other -> other.toString().endsWith(".md")

@@ -116,11 +116,16 @@ final class Rebuilder implements Runnable {
                 Set<Path> paths = new LinkedHashSet<>();
                 boolean everything = false;
                 long deadline = firstAt + maxDelay.toNanos();
-                for (Path p = first; p != null; p = nextWithin(deadline)) {
+                // a batch of nothing but an editor's temporary file waits for the rename that ends
+                // the save (sed -i may take longer than the quiet time on a busy machine): up to the
+                // longest wait, so that the rebuild names the file saved and makes its page once
+                boolean halfASave = true;
+                for (Path p = first; p != null; p = nextWithin(deadline, halfASave)) {
                     if (p == STOP) {
                         return;
                     }
                     everything |= p == EVERYTHING;
+                    halfASave &= p != EVERYTHING && Changes.looksTemporary(p);
                     paths.add(p);
                 }
                 paths.remove(EVERYTHING);
@@ -131,9 +136,13 @@ final class Rebuilder implements Runnable {
         }
     }
 
-    /** The next event if one comes within the quiet time and before the deadline; null otherwise. */
-    private Path nextWithin(long deadline) throws InterruptedException {
-        long wait = Math.min(quiet.toNanos(), deadline - nanoTime.getAsLong());
+    /**
+     * The next event if one comes within the quiet time (or at all, when {@code untilDeadline}) and
+     * before the deadline; null otherwise.
+     */
+    private Path nextWithin(long deadline, boolean untilDeadline) throws InterruptedException {
+        long left = deadline - nanoTime.getAsLong();
+        long wait = untilDeadline ? left : Math.min(quiet.toNanos(), left);
         return wait <= 0 ? null : events.poll(wait, TimeUnit.NANOSECONDS);
     }
 

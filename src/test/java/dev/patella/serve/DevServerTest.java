@@ -317,6 +317,33 @@ class DevServerTest {
         }
     }
 
+    /**
+     * {@code sed -i} writes a temporary file and renames it over the file it edits; on a busy
+     * machine the rename can come long after the quiet time. The rebuild waits for it (up to the
+     * longest wait, here long): one rebuild, which names the file saved, never the temporary one.
+     */
+    @Test
+    void aSaveThroughATemporaryFileRenamedLateIsOneRebuildNamingTheFileSaved() throws Exception {
+        server.close();
+        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21),
+                ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
+                new PrintWriter(log, true));
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        Path about = project.resolve("content/pages/about.md");
+        Path temporary = about.resolveSibling("sedX1b2c3");
+        Files.writeString(temporary, Files.readString(about).replace("About us.", "About all of us."));
+        Thread.sleep(100); // fifty times the quiet time
+        Files.move(temporary, about, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        DevServer.Rebuilt done = rebuilt.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(done).as("a rebuild").isNotNull();
+        assertThat(done.changes().saved()).containsExactly(about.toAbsolutePath().normalize());
+        assertThat(get("/about/").body()).contains("About all of us.");
+        assertThat(log.toString()).contains("(content/pages/about.md)").doesNotContain("sedX1b2c3");
+    }
+
     @Test
     void anEditedPageIsServedBeforeTheRestOfTheRebuildAndOpenPagesHearWhichFilesChanged() throws Exception {
         var firstServed = new java.util.concurrent.CountDownLatch(1);
