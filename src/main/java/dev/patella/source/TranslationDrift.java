@@ -73,13 +73,22 @@ public final class TranslationDrift {
         Severity severity = strict ? Severity.ERROR : Severity.WARNING;
         // a field the source's own reader refused (a misspelt key) is that file's error, not a gap to translate
         Set<SourceSpan> refused = new HashSet<>();
-        diagnostics.sorted().stream().filter(Diagnostic::isError).forEach(d -> refused.add(d.at()));
+        // and a source with an error is not compared at all: what it reads as until it is fixed (an
+        // empty file, a value left out) says nothing about its translations
+        Set<String> sourcesWithErrors = new HashSet<>();
+        diagnostics.sorted().stream().filter(Diagnostic::isError).forEach(d -> {
+            refused.add(d.at());
+            sourcesWithErrors.add(d.at().file());
+        });
         for (String code : folders.codes()) {
             for (String file : TranslationFolders.translations(project, code)) {
                 String source = sourceOf(file, code);
                 Optional<TranslationKind> kind = TranslationKind.of(file.substring(("content/" + code + "/").length()));
                 if (kind.isEmpty() || !Files.isRegularFile(project.resolve(source))) {
                     continue; // a translation of nothing: the loader reports it
+                }
+                if (sourcesWithErrors.contains(source)) {
+                    continue;
                 }
                 Optional<TranslationDocument> translation = document(project, file, kind.get());
                 Optional<TranslationDocument> original = document(project, source, kind.get());

@@ -59,6 +59,21 @@ class TranslationDriftTest {
     }
 
     /**
+     * An English file with an error reads as something it is not (here a dose it cannot read):
+     * that one error is reported, and its translations are not compared with it until it is fixed.
+     */
+    @Test
+    void anEnglishFileWithAnErrorIsNotComparedWithItsTranslation() throws IOException {
+        edit(ENGLISH, "  sets: 3", "  sets: three");
+
+        var check = check();
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.diagnostics()).as(check.err())
+                .containsExactly("error schema.wrong-type " + ENGLISH + ":" + lineOf(ENGLISH, "  sets:") + ":9");
+    }
+
+    /**
      * A reviewer, a review date and the draft flag belong to each file: a translation is not told to
      * copy a clinician's review of the English words, nor warned for being a draft on its own.
      */
