@@ -89,6 +89,6 @@ final class ExerciseReader {
         var alt = i.requiredText("alt");
         var credit = i.requiredText("credit");
         i.finish();
-        return new Illustration(src, alt, credit, i.keyAt("src").orElse(i.at()));
+        return new Illustration(src, alt, credit, i.valueAt("src").orElse(i.at()));
     }
 }

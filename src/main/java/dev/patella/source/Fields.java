@@ -149,6 +149,11 @@ final class Fields {
         return map.find(key).map(YNode.Entry::keyAt);
     }
 
+    /** Where the value of {@code key} is written, for a mistake in the value itself. */
+    Optional<SourceSpan> valueAt(String key) {
+        return map.find(key).map(entry -> entry.value().at());
+    }
+
     /**
      * A value that must be present. An empty value is reported at its key; a missing key is
      * reported by {@link #finish()}, unless an unknown key there is a misspelling of it.
