@@ -162,6 +162,28 @@ class ContentErrorsTest {
     }
 
     /**
+     * A reference's date written the right way but not on the calendar is said at the number that
+     * is wrong, with why; a date of the wrong form is said at the whole value, with the form.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "[[2018, 13, 11]]|8:34|the month is 13, and months go from 1 to 12",
+        "[[2018, 2, 30]]|8:37|February 2018 has 28 days",
+        "[[2018, 4, 0]]|8:37|days start at 1",
+        "[[0, 4]]|8:28|years start at 1",
+        "[[2018, 1, 11, 5]]|8:26|must be written as {date-parts: [[2018, 1, 11]]}"})
+    void aReferenceDateThatIsNotOnTheCalendarIsSaidAtTheWrongNumber(String parts, String at, String message) {
+        Path project = TestSites.project(tmp.resolve("p"));
+        edit(project.resolve("content/sources.yaml"), text -> text.replace("[[2018]]", parts));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error schema.invalid-value content/sources.yaml:" + at);
+        assertThat(run.message("schema.invalid-value")).contains(message);
+    }
+
+    /**
      * A wrong value in site.yaml is reported with the site's other mistakes, not instead of them: the
      * setting stands in with its default, so the rest of the site is checked in the same run and
      * the stand-in causes no mistake of its own.
