@@ -22,6 +22,7 @@ final class Report {
             err.println("... and " + diagnostics.dropped() + " more not shown (only the first " + diagnostics.cap()
                     + " of each kind are listed)");
         }
+        err.flush(); // print does not flush: the summary, on the other stream, comes after them in a terminal
     }
 
     static String failureSummary(Diagnostics diagnostics, Path output) {
