@@ -47,8 +47,11 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             Optional<ServerCall.Answer> answer = ServerCall.ask(server, Builder.codeVersion(), SystemClock.zoneName(clock),
                     serverArgs());
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.RAN) {
-                out.print(answer.get().out());
+                // what went to stderr (the diagnostics) before the summary on stdout, as a build by itself prints them
                 err.print(answer.get().err());
+                err.flush();
+                out.print(answer.get().out());
+                out.flush();
                 return answer.get().code();
             }
             if (answer.isPresent() && answer.get().status() == ServerCall.Status.OTHER_PATELLA) {
@@ -142,7 +145,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         // the summary counts every warning printed: the content's and those about the output folder
         int warnings = diagnostics.warningCount() + result.warnings().size() + (recorded ? 0 : 1);
         if (!result.published()) {
-            err.println(Report.failureSummary(diagnostics, target));
+            err.println(Report.failureSummary(diagnostics, warnings, target));
             return ExitCode.CONTENT_ERRORS;
         }
         out.println(String.format(Locale.ROOT, "Built %d pages (%d files, %s) in %.2f s into %s%s", result.pages(),

@@ -25,9 +25,10 @@ final class Report {
         err.flush(); // print does not flush: the summary, on the other stream, comes after them in a terminal
     }
 
-    static String failureSummary(Diagnostics diagnostics, Path output) {
+    /** @param warnings every warning printed: the content's and those about the files Patella keeps */
+    static String failureSummary(Diagnostics diagnostics, int warnings, Path output) {
         return "Found " + count(diagnostics.errorCount(), "error")
-                + (diagnostics.warningCount() > 0 ? " and " + count(diagnostics.warningCount(), "warning") : "")
+                + (warnings > 0 ? " and " + count(warnings, "warning") : "")
                 + "; nothing was published and " + output + " was not changed.";
     }
 

@@ -205,9 +205,22 @@ public final class FileFailure extends UncheckedIOException {
     /** The path the operating system names (the one in the way, the folder it could not enter), else {@code path}. */
     private static Path blamed(Path path, IOException cause) {
         if (cause instanceof FileSystemException f && f.getFile() != null) {
+            // a rename refused for what is at its target (a folder there, a folder not empty) names
+            // the file it moved first and the target second: the target is the one in the way
+            if (f.getOtherFile() != null && targetInTheWay(f)) {
+                return Path.of(f.getOtherFile());
+            }
             return Path.of(f.getFile());
         }
         return path;
+    }
+
+    private static boolean targetInTheWay(FileSystemException f) {
+        if (f instanceof DirectoryNotEmptyException || f instanceof FileAlreadyExistsException) {
+            return true;
+        }
+        String reason = String.valueOf(f.getReason()).toLowerCase(Locale.ROOT);
+        return reason.contains("is a directory") || reason.contains("not empty") || reason.contains("file exists");
     }
 
     private static Path folderOf(Path path) {

@@ -3,6 +3,7 @@ package dev.patella.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import dev.patella.diag.ShellPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,5 +175,29 @@ class BuildTest {
             assertThat(siblings.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith(".site.staging") || n.startsWith(".site.old"));
         }
+    }
+
+    /**
+     * The record of the last build kept for publish cannot be written (a folder is where it goes):
+     * the build goes on, the warning names that folder (not the temporary file written beside it),
+     * and the failed build's summary counts that warning with the content's.
+     */
+    @Test
+    void aRecordThatCannotBeWrittenIsNamedAndCountedInTheSummary() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+        Path record = project.resolve(".patella/last-build");
+        Files.delete(record);
+        Files.createDirectories(record.resolve("in-the-way"));
+        Path settings = project.resolve("content/site.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("title: Test Knees", "title: [Test Knees"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).hasSize(1);
+        assertThat(run.err()).contains("patella: warning: ").contains("rename or remove the folder "
+                + ShellPath.quoted(record.toAbsolutePath().normalize())).doesNotContain(".tmp")
+                .contains("Found 1 error and 1 warning;");
     }
 }
