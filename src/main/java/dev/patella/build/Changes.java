@@ -31,10 +31,11 @@ public record Changes(boolean all, Set<Path> paths) {
     }
 
     /**
-     * The files that changed, without what an editor's save left beside a Markdown file and
+     * The files that changed, without what an editor's save left beside the file saved and
      * removed again ({@code sed -i} writes {@code pages/sedX1b2c3} and renames it over the file, an
-     * IDE {@code about.md___jb_tmp___}): gone, not a {@code .md} file, in the folder of one that
-     * changed. No page is made from such a file.
+     * IDE {@code about.md___jb_tmp___}): gone, not a {@code .md} file, in the folder of a page that
+     * changed, or of any file that changed when it is named as a temporary file
+     * ({@link #looksTemporary}). No page is made from such a file.
      */
     public List<Path> saved() {
         return paths.stream().filter(p -> !savingLeftover(p)).toList();
@@ -57,8 +58,13 @@ public record Changes(boolean all, Set<Path> paths) {
     }
 
     private boolean savingLeftover(Path path) {
-        return !path.toString().endsWith(".md") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                && paths.stream().anyMatch(other -> other.toString().endsWith(".md")
-                && other.getParent() != null && other.getParent().equals(path.getParent()));
+        if (path.toString().endsWith(".md") || Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        // beside a page that changed; or, named as a temporary file, beside any file that changed
+        // (sed -i on glossary.yaml leaves content/sedX1b2c3)
+        boolean temporary = looksTemporary(path);
+        return paths.stream().anyMatch(other -> !other.equals(path) && other.getParent() != null
+                && other.getParent().equals(path.getParent()) && (temporary || other.toString().endsWith(".md")));
     }
 }

@@ -325,6 +325,7 @@ public final class DevServer implements AutoCloseable {
         if (!all.equals(lastPrinted)) {
             var formatter = new DiagnosticFormatter(new SourceLines(options.project())::line);
             all.forEach(d -> err.print(formatter.format(d)));
+            err.flush(); // before the line that sums them up, on the other stream
             lastPrinted = all;
         }
         double ms = (ready - batch.firstEventNanos()) / 1e6;

@@ -33,6 +33,13 @@ class ChangesTest {
         assertThat(Changes.of(List.of(about, gone)).saved()).containsExactlyInAnyOrder(about, gone);
         Path photo = images.resolve("photo.jpg");
         assertThat(Changes.of(List.of(about, photo)).saved()).containsExactlyInAnyOrder(about, photo);
+        // sed -i on a YAML file: a temporary name, gone, beside the file saved
+        Path content = tmp.resolve("content");
+        Path glossary = Files.writeString(content.resolve("glossary.yaml"), "x");
+        assertThat(Changes.of(List.of(glossary, content.resolve("sedph91mB"))).saved()).containsExactly(glossary);
+        // alone, it is named: a folder moved away is named so too
+        Path moved = content.resolve("old-notes");
+        assertThat(Changes.of(List.of(moved)).saved()).containsExactly(moved);
         // a file that is still there is a change wherever it is
         Path notes = Files.writeString(pages.resolve("notes.txt"), "x");
         assertThat(Changes.of(List.of(about, notes)).saved()).containsExactlyInAnyOrder(about, notes);
