@@ -151,7 +151,7 @@ final class Fields {
 
     /** Where the value of {@code key} is written, for a mistake in the value itself. */
     Optional<SourceSpan> valueAt(String key) {
-        return map.find(key).map(entry -> entry.value().at());
+        return map.find(key).map(entry -> entry.value() instanceof YNode.YScalar s ? s.textAt() : entry.value().at());
     }
 
     /**

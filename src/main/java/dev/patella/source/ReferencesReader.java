@@ -111,8 +111,10 @@ final class ReferencesReader {
                 && inner.items().size() <= 3) {
             List<Integer> out = new ArrayList<>();
             for (YNode p : inner.items()) {
+                // 08 and 09 reach here as text (a leading 0 makes YAML read 01 to 07 as octal numbers,
+                // and 08 and 09 as no number): digits are a number however YAML typed them
                 if (!(p instanceof YNode.YScalar s) || s.type() != YNode.YScalar.Type.INTEGER
-                        || !YEAR.matcher(s.text()).matches()) {
+                        && s.type() != YNode.YScalar.Type.STRING || !YEAR.matcher(s.text()).matches()) {
                     break;
                 }
                 out.add(Integer.parseInt(s.text()));

@@ -50,8 +50,7 @@ final class Scalars {
      */
     static Optional<Boolean> truth(Fields f, String key, YNode n) {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN) {
-            String word = s.text().toLowerCase(Locale.ROOT);
-            return Optional.of(word.equals("true") || word.equals("yes") || word.equals("on"));
+            return Optional.of(s.truth());
         }
         return f.wrong(key, n, "true or false");
     }

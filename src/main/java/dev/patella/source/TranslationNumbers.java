@@ -99,7 +99,7 @@ final class TranslationNumbers {
         } else if (source instanceof YNode.YScalar a && translation instanceof YNode.YScalar b) {
             if (a.type() == YNode.YScalar.Type.BOOLEAN || b.type() == YNode.YScalar.Type.BOOLEAN
                     || same.contains(ITEM.matcher(path).replaceAll(""))) {
-                if (!a.text().equals(b.text())) {
+                if (!a.meaning().equals(b.meaning())) { // per_side: yes is per_side: true
                     out.add(new Difference(path + " is " + b.text() + " here, but " + a.text() + " in the source",
                             a.at(), b.at()));
                 }

@@ -111,7 +111,7 @@ record TranslationParts(Map<String, String> parts) {
     /** What a value says, whatever the layout it was typed in. */
     static String canonical(YNode node) {
         if (node instanceof YNode.YScalar s) {
-            return s.isNull() ? "~" : "'" + text(s.text());
+            return s.isNull() ? "~" : "'" + text(s.meaning());
         }
         List<String> items = new ArrayList<>();
         if (node instanceof YNode.YList l) {

@@ -5,6 +5,7 @@ import dev.patella.model.Prose;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,6 +77,25 @@ sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
 
         boolean isNull() {
             return type == Type.NULL;
+        }
+
+        /**
+         * A truth value's meaning: {@code true}, {@code yes} and {@code on} (in any case the YAML
+         * reader accepts) are true, {@code false}, {@code no} and {@code off} false.
+         */
+        boolean truth() {
+            String word = text.toLowerCase(Locale.ROOT);
+            return word.equals("true") || word.equals("yes") || word.equals("on");
+        }
+
+        /** What the value says: a truth value as {@code true} or {@code false} however it was written, else its text. */
+        String meaning() {
+            return type == Type.BOOLEAN ? String.valueOf(truth()) : text;
+        }
+
+        /** Where the value's text starts: for a block ({@code |}, {@code >-}), on the line after its header. */
+        SourceSpan textAt() {
+            return lines.size() >= 3 && lines.get(0) == 0 ? new SourceSpan(at.file(), lines.get(1), lines.get(2)) : at;
         }
     }
 }

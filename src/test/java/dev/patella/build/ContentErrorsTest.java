@@ -161,6 +161,19 @@ class ContentErrorsTest {
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
     }
 
+    /** A file named over two lines (a block after >-) is reported where its name is, not at the >-. */
+    @Test
+    void aMissingIllustrationWrittenAsABlockIsReportedWhereItsNameIs() {
+        Path project = TestSites.project(tmp.resolve("p"), "errors/missing-illustration");
+        edit(project.resolve("content/exercises/leg-lift.md"),
+                text -> text.replace("  src: /images/missing.svg", "  src: >-\n    /images/missing.svg"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error link.missing-file content/exercises/leg-lift.md:19:5");
+    }
+
     /**
      * A reference's date written the right way but not on the calendar is said at the number that
      * is wrong, with why; a date of the wrong form is said at the whole value, with the form.
@@ -171,7 +184,8 @@ class ContentErrorsTest {
         "[[2018, 2, 30]]|8:37|February 2018 has 28 days",
         "[[2018, 4, 0]]|8:37|days start at 1",
         "[[0, 4]]|8:28|years start at 1",
-        "[[2018, 1, 11, 5]]|8:26|must be written as {date-parts: [[2018, 1, 11]]}"})
+        "[[2018, 1, 11, 5]]|8:26|must be written as {date-parts: [[2018, 1, 11]]}",
+        "[[2018, 09, 31]]|8:38|September 2018 has 30 days"})
     void aReferenceDateThatIsNotOnTheCalendarIsSaidAtTheWrongNumber(String parts, String at, String message) {
         Path project = TestSites.project(tmp.resolve("p"));
         edit(project.resolve("content/sources.yaml"), text -> text.replace("[[2018]]", parts));

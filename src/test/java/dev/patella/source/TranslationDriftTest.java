@@ -59,6 +59,24 @@ class TranslationDriftTest {
     }
 
     /**
+     * A truth value means the same however it is written: per_side: yes in one language and true in
+     * the other is no difference, and true written as On in the source is no change to translate.
+     */
+    @Test
+    void aTruthValueWrittenAnotherWayIsNeitherADifferenceNorAChange() throws IOException {
+        edit(SPANISH, "  per_side: true", "  per_side: yes");
+        edit(ENGLISH, "  per_side: true", "  per_side: On");
+
+        var check = check();
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+        edit(SPANISH, "  per_side: yes", "  per_side: off");
+        assertThat(check().diagnostics()).as("a real difference")
+                .contains("warning translation.numbers " + SPANISH + ":" + lineOf(SPANISH, "  per_side:") + ":13");
+    }
+
+    /**
      * An English file with an error reads as something it is not (here a dose it cannot read):
      * that one error is reported, and its translations are not compared with it until it is fixed.
      */
