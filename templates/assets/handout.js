@@ -9,7 +9,7 @@
   function $(id) { return document.getElementById(id); }
   var words = form.dataset, sheet = $("h-sheet"), list = $("h-list"), row = $("h-row"), pick = $("h-pick");
   var NUMS = ["sets", "reps", "hold", "rest", "days"], TEXTS = ["by", "for", "start", "review"];
-  var sections = Object.create(null), limits = Object.create(null), state, qr;
+  var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0;
   sheet.querySelectorAll(".sheet-exercise").forEach(function (s) { sections[s.dataset.slug] = s; });
   row.content.querySelectorAll("input").forEach(function (i) {
     limits[i.name] = i.type === "number" ? [+i.min, +i.max] : [0, i.maxLength];
@@ -114,8 +114,10 @@
   }
 
   function drawQr(text) {
+    var mine = ++drawing;
     qr = qr || import(new URL(words.qr, document.baseURI).href);
     qr.then(function (lib) {
+      if (mine !== drawing) { return; } // the handout changed while the library loaded
       var code = lib.encode(text, { ecc: "L", border: 4 }), d = "", ns = "http://www.w3.org/2000/svg";
       code.data.forEach(function (line, y) {
         line.forEach(function (dark, x) { if (dark) { d += "M" + x + " " + y + "h1v1h-1z"; } });
@@ -152,6 +154,11 @@
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
     var hash = encode(state);
     if (hash.length > maxLink) {
+      // no link and no code rather than those of the handout before, which the sheet no longer is;
+      // the address keeps the last handout that fitted
+      drawing++;
+      $("h-link").value = "";
+      $("h-qr").hidden = true;
       status(words["long"]);
       return;
     }
@@ -241,6 +248,7 @@
 
   $("h-copy").addEventListener("click", function () {
     var link = $("h-link");
+    if (!link.value) { status(words["long"]); return; } // too long for a link: there is none to copy
     status(""); // what an earlier action said no longer holds; the answer below may take a moment
     (navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject(new Error("no clipboard")))
       .then(function () { status(words.copied); }, function () { link.select(); status(words.copyFailed); });

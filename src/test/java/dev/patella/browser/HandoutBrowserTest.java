@@ -329,13 +329,22 @@ class HandoutBrowserTest {
 
             row(page, 0).locator("input[name=note]").fill("é".repeat(120));
             row(page, 1).locator("input[name=note]").fill("é".repeat(120));
-            assertThat(page.textContent("#h-status"))
-                    .isEqualTo("This handout is too long for one link. Shorten the notes or remove an exercise.");
-            assertThat(page.inputValue("#h-link")).as("the last link that fits is kept").isEqualTo(link);
+            assertThat(page.locator("form input:not([autocomplete=off])").count())
+                    .as("no field asks the browser to remember what is typed in it").isZero();
+            String tooLong = "This handout is too long for one link, so it has no link or QR code. Shorten the notes "
+                    + "or remove an exercise.";
+            assertThat(page.textContent("#h-status")).isEqualTo(tooLong);
+            // the sheet shows the notes typed: neither a link nor a code of the handout before goes with it
+            assertThat(page.inputValue("#h-link")).isEmpty();
+            assertThat(page.locator("#h-qr").isVisible()).isFalse();
+            assertThat(page.url()).as("the address keeps the last handout that fitted").isEqualTo(link);
+            page.click("#h-copy");
+            assertThat(page.textContent("#h-status")).as("nothing to copy").isEqualTo(tooLong);
             row(page, 1).locator("input[name=note]").fill("");
             row(page, 0).locator("input[name=note]").fill("é".repeat(20));
             assertThat(page.textContent("#h-status")).isEmpty();
             assertThat(page.inputValue("#h-link")).contains("x=straight-leg-raise.3.10.2.60.5.%C3%A9%C3%A9");
+            page.waitForCondition(() -> page.locator("#h-qr").isVisible());
         }
     }
 
