@@ -72,6 +72,10 @@ public final class HostingFiles {
                     .append("  ErrorDocument 404 ").append(basePath).append(code).append("/404.html\n</If>\n");
         }
         out.append("\n")
+                .append("# Patella's own files and the other hosts' settings are not for visitors.\n")
+                .append("<IfModule mod_alias.c>\n")
+                .append("  RedirectMatch 404 \"/(\\.patella-manifest\\.json|\\.patella-tmp-[^/]*|_headers)$\"\n")
+                .append("</IfModule>\n\n")
                 .append("<IfModule mod_headers.c>\n")
                 .append("  # Every response, errors too: the site needs only its own files, so nothing else may load or run.\n");
         SecurityHeaders.ALL.forEach((name, value) -> out.append("  Header always set ").append(name).append(" \"")

@@ -1,5 +1,6 @@
 package dev.patella.publish;
 
+import dev.patella.output.HostingFiles;
 import dev.patella.output.Sitemap;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** The files of a built site folder, with their content hashes. */
@@ -33,20 +36,62 @@ final class LocalSite {
      *
      * @return files by site path, sorted
      * @throws IOException when a file cannot be read
+     * @throws PublishRefusedException when a file or folder is one a build never writes and a host
+     *                                 must not be sent: hidden (a {@code .git/} folder holds the
+     *                                 repository's settings, {@code .DS_Store} a folder's listing),
+     *                                 named as publishing's own files on the host, or with a name that
+     *                                 is no safe address (a backslash)
      */
     static Map<String, LocalFile> scan(Path site) throws IOException {
         Map<String, LocalFile> files = new TreeMap<>();
         Files.walkFileTree(site, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(site)) {
+                    refuseUnlikeABuild(site, dir, sitePath(site, dir));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isRegularFile()) {
-                    String path = site.relativize(file).toString().replace('\\', '/');
+                    String path = sitePath(site, file);
+                    refuseUnlikeABuild(site, file, path);
                     files.put(path, new LocalFile(path, file, attrs.size(), hash(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         return files;
+    }
+
+    /** The site path of {@code file}: its names under {@code site}, joined with slashes. */
+    private static String sitePath(Path site, Path file) {
+        var names = new StringJoiner("/");
+        site.relativize(file).forEach(name -> names.add(name.toString()));
+        return names.toString();
+    }
+
+    /** The hidden files a build writes into a site folder. */
+    private static final Set<String> BUILT_HIDDEN = Set.of(HostingFiles.HTACCESS);
+
+    private static void refuseUnlikeABuild(Path site, Path file, String path) {
+        String name = file.getFileName().toString();
+        String why;
+        if (!TargetPaths.isSafe(path)) {
+            why = "has a name that is not a safe web address (a backslash in it)";
+        } else if (name.equals(RemoteManifest.NAME) || name.startsWith(TargetPaths.TEMP_PREFIX)) {
+            why = "has the name of a file that publishing keeps on the host for itself";
+        } else if (name.startsWith(".") && !BUILT_HIDDEN.contains(path)) {
+            why = "is hidden, and no build writes it (a .git folder holds your repository's settings, .DS_Store "
+                    + "a folder's listing): it may hold what is not meant for visitors";
+        } else {
+            return;
+        }
+        throw new PublishRefusedException(file + " " + why + ", so nothing was published. A build replaces "
+                + site + " whole: run bin/patella build, then publish again (or move it out of the folder you "
+                + "publish with --site)");
     }
 
     /**

@@ -86,6 +86,10 @@ public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddres
         if (path.equals("/~") || path.startsWith("/~/")) {
             path = path.length() <= 3 ? "." : path.substring(3);
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("--to '" + text + "' names port " + uri.getPort() + ", but a port is "
+                    + "from 1 to 65535; leave it out for SSH's usual 22, or write the one your host gives");
+        }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         return new Sftp(user, host, uri.getPort() < 0 ? 22 : uri.getPort(), path);

@@ -63,6 +63,8 @@ class HostingFilesTest {
         SecurityHeaders.ALL.forEach((name, value) ->
                 assertThat(htaccess).contains("\n  Header always set " + name + " \"" + value + "\"\n"));
         assertThat(htaccess).contains("Header always set Content-Security-Policy \"default-src 'self'; script-src 'self';");
+        // publishing's record of the files on the host is not served, as the nginx kit does not serve it
+        assertThat(htaccess).contains("RedirectMatch 404 \"/(\\.patella-manifest\\.json|\\.patella-tmp-[^/]*|_headers)$\"");
         assertThat(htaccess.indexOf("Header always set")).isGreaterThan(htaccess.indexOf("<IfModule mod_headers.c>"));
     }
 

@@ -6,6 +6,7 @@ import dev.patella.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -340,6 +341,32 @@ class FilePublishTest {
         assertThat(run.err()).contains("is inside the project");
     }
 
+    /**
+     * A file or folder no build writes is not sent to a host: a hidden one (a repository's settings
+     * with its token, a folder's listing), one named as publishing's own files there, or one whose
+     * name is no safe address. The publish says which and what to do, and sends nothing.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {".git/config|.git", ".DS_Store|.DS_Store",
+            "about/.notes|about/.notes", ".patella-manifest.json|.patella-manifest.json",
+            "images/.patella-tmp-keep|images/.patella-tmp-keep", "a\\b.html|a\\b.html"})
+    void aFileNoBuildWritesIsNotPublishedAndSaysSo(String added, String named) {
+        TestSites.write(site().resolve(added), "not from a build");
+        Path file = site().resolve(named);
+
+        var dry = publish("--dry-run");
+        var run = publish();
+
+        for (var r : List.of(dry, run)) {
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).contains(file + " ")
+                    .contains("so nothing was published").contains("run bin/patella build").doesNotContain("\tat ");
+        }
+        assertThat(webroot).doesNotExist();
+        build();
+        assertThat(publish().exitCode()).as("a build replaces site/ whole").isZero();
+    }
+
     @Test
     void refusesATargetWithAManifestItCannotRead() {
         publish();
@@ -361,6 +388,12 @@ class FilePublishTest {
         var password = publishTo("sftp://ed:secret@example.org/var/www");
         assertThat(password.exitCode()).isEqualTo(2);
         assertThat(password.err()).contains("must not hold a password").doesNotContain("secret");
+        for (String port : new String[] {"99999", "65536", "0"}) {
+            var outOfRange = publishTo("sftp://ed@example.org:" + port + "/var/www");
+            assertThat(outOfRange.exitCode()).as(outOfRange.err()).isEqualTo(2);
+            assertThat(outOfRange.err()).contains("names port " + port + ", but a port is from 1 to 65535")
+                    .doesNotContain("\tat ");
+        }
         assertThat(publishTo("file://relative/path").exitCode()).isEqualTo(2);
         assertThat(publishTo(site().toUri().toString()).exitCode()).isEqualTo(2);
         var help = TestSites.run("publish", "--help");
