@@ -3,48 +3,83 @@ package dev.patella.build;
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outcome of a project's most recent build, kept in its {@link ProjectState} so that
- * {@code publish} can refuse to send a site whose latest build failed.
+ * The outcome of the most recent build of a project into an output folder, kept in its
+ * {@link ProjectState} so that {@code publish} can refuse to send a site whose latest build failed.
+ * Each output folder has its own: a build into another folder ({@code --output}) says nothing
+ * about {@code site/}.
  *
  * @param succeeded whether the build replaced the site
  * @param errors    the number of errors it reported (0 when it succeeded)
  */
 public record LastBuild(boolean succeeded, int errors) {
 
+    /** How many output folders the note remembers, the most recently built last. */
+    static final int FOLDERS = 20;
+
     /**
-     * Records this outcome for {@code project}, replacing the previous one.
+     * Records this outcome for {@code output}, built from {@code project}, replacing the previous one
+     * for that folder.
      *
      * @throws FileFailure when the note cannot be written
      */
-    public void save(Path project) {
+    public void save(Path project, Path output) {
+        var state = new ProjectState(project);
+        Map<String, LastBuild> all = read(state);
+        String key = key(output);
+        all.remove(ANY); // a record from before folders were named: this build's outcome replaces it
+        all.remove(key);
+        all.put(key, this);
+        List<String> lines = new ArrayList<>();
+        all.entrySet().stream().skip(Math.max(0, all.size() - FOLDERS)).forEach(e -> lines.add(
+                (e.getValue().succeeded ? "succeeded" : "failed") + " " + e.getValue().errors + " " + e.getKey()));
         try {
-            new ProjectState(project).write(ProjectState.Note.LAST_BUILD,
-                    List.of("result=" + (succeeded ? "succeeded" : "failed"), "errors=" + errors));
+            state.write(ProjectState.Note.LAST_BUILD, lines);
         } catch (IOException e) {
             throw FileFailure.writing(project.resolve(ProjectState.DIR), e);
         }
     }
 
     /**
-     * Reads the outcome of {@code project}'s last build.
+     * Reads the outcome of the last build of {@code project} into {@code output}.
      *
-     * @return empty when the project has never been built with a Patella that records it, or when
-     *         the record cannot be read
+     * @return empty when that folder was never built with a Patella that records it, or when the
+     *         record cannot be read
      */
-    public static Optional<LastBuild> find(Path project) {
-        return new ProjectState(project).read(ProjectState.Note.LAST_BUILD).flatMap(lines -> {
-            boolean succeeded = lines.contains("result=succeeded");
-            boolean failed = lines.contains("result=failed");
-            if (succeeded == failed) {
-                return Optional.empty();
-            }
+    public static Optional<LastBuild> find(Path project, Path output) {
+        Map<String, LastBuild> all = read(new ProjectState(project));
+        return Optional.ofNullable(all.getOrDefault(key(output), all.get(ANY)));
+    }
+
+    /** The key of an outcome recorded before outcomes named their folder: it stands for every folder. */
+    private static final String ANY = "";
+
+    private static String key(Path output) {
+        return output.toAbsolutePath().normalize().toString();
+    }
+
+    private static Map<String, LastBuild> read(ProjectState state) {
+        Map<String, LastBuild> all = new LinkedHashMap<>();
+        List<String> lines = state.read(ProjectState.Note.LAST_BUILD).orElse(List.of());
+        if (lines.contains("result=succeeded") != lines.contains("result=failed")) { // written before 2026-12-04
             int errors = lines.stream().filter(l -> l.matches("errors=\\d{1,9}")).findFirst()
                     .map(l -> Integer.parseInt(l.substring("errors=".length()))).orElse(0);
-            return Optional.of(new LastBuild(succeeded, errors));
-        });
+            all.put(ANY, new LastBuild(lines.contains("result=succeeded"), errors));
+            return all;
+        }
+        for (String line : lines) {
+            String[] parts = line.split(" ", 3);
+            if (parts.length == 3 && (parts[0].equals("succeeded") || parts[0].equals("failed"))
+                    && parts[1].matches("\\d{1,9}")) {
+                all.put(parts[2], new LastBuild(parts[0].equals("succeeded"), Integer.parseInt(parts[1])));
+            }
+        }
+        return all;
     }
 }

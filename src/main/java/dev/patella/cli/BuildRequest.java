@@ -125,7 +125,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         } catch (UncheckedIOException e) {
             err.println("patella: " + FileFailure.of(e).getMessage());
             if (wanted.getAsBoolean()) {
-                record(new LastBuild(false, 0), err);
+                record(new LastBuild(false, 0), target, err);
             }
             return ExitCode.FAILURE;
         } catch (SiteWriter.OutputLockedException e) {
@@ -141,7 +141,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         }
         Report.print(project, diagnostics, err);
         result.warnings().forEach(w -> err.println("patella: warning: " + w));
-        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount()), err);
+        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount()), target, err);
         // the summary counts every warning printed: the content's and those about the output folder
         int warnings = diagnostics.warningCount() + result.warnings().size() + (recorded ? 0 : 1);
         if (!result.published()) {
@@ -159,9 +159,9 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
      *
      * @return whether it was kept; when not, a warning says so
      */
-    private boolean record(LastBuild outcome, PrintWriter err) {
+    private boolean record(LastBuild outcome, Path target, PrintWriter err) {
         try {
-            outcome.save(project);
+            outcome.save(project, target);
             return true;
         } catch (UncheckedIOException e) {
             err.println("patella: warning: " + FileFailure.of(e).getMessage() + " (publish reads this record: until it "

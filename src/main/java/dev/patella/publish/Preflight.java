@@ -11,7 +11,7 @@ public final class Preflight {
     }
 
     /**
-     * Refuses a site that is missing or that the project's last build failed to replace.
+     * Refuses a site that is missing or that the project's last build into it failed to replace.
      *
      * @param project the folder holding {@code content/}, where the outcome of the last build is kept
      * @param site    the built site to publish
@@ -22,7 +22,7 @@ public final class Preflight {
             throw new PublishRefusedException("there is no built site in " + site + (Files.isDirectory(site)
                     ? " (it has no index.html)" : "") + "; build it first with: patella build");
         }
-        LastBuild.find(project).filter(b -> !b.succeeded()).ifPresent(b -> {
+        LastBuild.find(project, site).filter(b -> !b.succeeded()).ifPresent(b -> {
             throw new PublishRefusedException("the last build failed" + (b.errors() > 0 ? " with "
                     + b.errors() + (b.errors() == 1 ? " error" : " errors") : "") + ", so " + site
                     + " still holds an older version of the site; fix the problems, run patella build, and publish again");

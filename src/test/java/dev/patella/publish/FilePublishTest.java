@@ -187,6 +187,38 @@ class FilePublishTest {
         assertThat(webroot).doesNotExist();
     }
 
+    /**
+     * Each output folder has its own last build: one that failed into site/ keeps it from being
+     * published even after a build into another folder succeeded, and one that failed into another
+     * folder does not hold back a site/ that its own build made.
+     */
+    @Test
+    void theLastBuildThatCountsIsTheOneIntoTheFolderPublished() {
+        Path about = project.resolve("content/pages/about.md");
+        String good = TestSites.read(about);
+        Path other = tmp.resolve("other-output");
+        TestSites.write(about, "---\ntitle: [About\n---\nBroken.\n");
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isEqualTo(1);
+        TestSites.write(about, good);
+        build("--output", other.toString());
+
+        var stale = publish();
+
+        assertThat(stale.exitCode()).isEqualTo(1);
+        assertThat(stale.err()).startsWith("patella: the last build failed with 1 error");
+        assertThat(webroot).doesNotExist();
+
+        build();
+        TestSites.write(about, "---\ntitle: [About\n---\nBroken.\n");
+        assertThat(TestSites.run("build", "--project", project.toString(), "--output", other.toString()).exitCode())
+                .isEqualTo(1);
+
+        var current = publish();
+
+        assertThat(current.exitCode()).as(current.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
     @Test
     void refusesATargetHoldingFilesPatellaDidNotPublish() {
         TestSites.write(webroot.resolve("wp-config.php"), "<?php // someone else's site");
