@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Sends a built site to a target, only what changed. The target's manifest says what Patella sent
@@ -99,16 +103,47 @@ public final class SitePublisher {
         target.write(RemoteManifest.NAME, new RemoteManifest(pending, plan.baseUrls().after()).toJson());
         removeLeftovers(target);
         Map<String, String> done = new TreeMap<>(plan.after());
+        // a file the site had where it now has a folder, or one in a folder where it now has a file,
+        // goes first: the uploads cannot be written while it is in the way
+        Set<String> inTheWay = inTheWay(plan);
+        try {
+            for (String path : inTheWay) {
+                target.delete(path);
+            }
+        } catch (IOException e) {
+            throw stopped(target, "while deleting files", e);
+        }
         send(plan, target, done);
         try {
             for (String path : plan.deletions()) {
-                target.delete(path);
+                if (!inTheWay.contains(path)) {
+                    target.delete(path);
+                }
             }
         } catch (IOException e) {
             throw stopped(target, "while deleting files", e);
         }
         target.write(RemoteManifest.NAME, new RemoteManifest(done, plan.baseUrls().after()).toJson());
         return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
+    }
+
+    /** The deletions an upload needs done before it: a file where it needs a folder, or in the folder it replaces. */
+    private static Set<String> inTheWay(Plan plan) {
+        NavigableSet<String> uploads = new TreeSet<>();
+        plan.uploads().forEach(u -> uploads.add(u.path()));
+        Set<String> found = new HashSet<>();
+        for (String path : plan.deletions()) {
+            String under = uploads.ceiling(path + "/");
+            boolean folderNeeded = under != null && under.startsWith(path + "/");
+            boolean fileNeeded = false;
+            for (int slash = path.indexOf('/'); slash > 0 && !fileNeeded; slash = path.indexOf('/', slash + 1)) {
+                fileNeeded = uploads.contains(path.substring(0, slash));
+            }
+            if (folderNeeded || fileNeeded) {
+                found.add(path);
+            }
+        }
+        return found;
     }
 
     /** Sends the uploads in order, recording the hash of the bytes actually sent. */
