@@ -1,5 +1,6 @@
 package dev.patella.publish;
 
+import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -83,9 +84,16 @@ final class FileTarget implements Target {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + reason(e), e);
+            // told of the file to publish, not of the temporary one it goes through
+            IOException told = e instanceof FileSystemException f && tmp.toString().equals(f.getFile())
+                    ? new FileSystemException(file.toString(), null, reason(e)) : e;
+            throw new IOException(FileFailure.of(FileFailure.Action.WRITE, file, told).getMessage(), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // there is nothing to remove where nothing could be written; a leftover is removed by the next publish
+            }
         }
     }
 

@@ -46,6 +46,11 @@ public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddres
             throw new IllegalArgumentException("--to '" + text + "' is not an address; write file:///path/to/webroot "
                     + "or sftp://user@host/path/to/webroot");
         }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("--to '" + text + "' has a " + (uri.getRawQuery() != null ? "?" : "#")
+                    + " part, which a folder's address has not; remove it (a folder whose name holds ? or # is "
+                    + "written %3F or %23)");
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
             case "file" -> folder(text, uri);

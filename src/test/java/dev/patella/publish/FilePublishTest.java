@@ -219,6 +219,48 @@ class FilePublishTest {
         assertThat(servedFiles()).isEqualTo(digests(site()));
     }
 
+    /**
+     * A folder of the site that becomes a file (or a file that becomes a folder) is published: the
+     * files in the way go first, so the next publish need not finish a job that could never be done.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aFolderThatBecomesAFileAndBackIsPublished(boolean toAFile) throws IOException {
+        Path copy = tmp.resolve("copy");
+        copy(site(), copy);
+        Path folder = copy.resolve("about");
+        if (!toAFile) { // start from the file, then make it the folder again
+            deleteTree(folder);
+            Files.writeString(folder, "a file");
+        }
+        assertThat(publish("--site", copy.toString()).exitCode()).isZero();
+        if (toAFile) {
+            deleteTree(folder);
+            Files.writeString(folder, "a file");
+        } else {
+            Files.delete(folder);
+            copy(site().resolve("about"), folder);
+        }
+
+        var run = publish("--site", copy.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(copy));
+    }
+
+    /** A target under a file is named by that file, with what to do, never by a temporary file of the publish. */
+    @Test
+    void aTargetUnderAFileSaysWhichFileIsInTheWay() {
+        Path file = tmp.resolve("afile");
+        TestSites.write(file, "not a folder");
+
+        var run = publishTo(file.resolve("knee").toUri().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isNotZero();
+        assertThat(run.err()).contains(file.toString()).contains("rename or remove").doesNotContain(".patella-tmp")
+                .doesNotContain("\tat ");
+    }
+
     @Test
     void refusesATargetHoldingFilesPatellaDidNotPublish() {
         TestSites.write(webroot.resolve("wp-config.php"), "<?php // someone else's site");
@@ -427,6 +469,11 @@ class FilePublishTest {
                     .doesNotContain("\tat ");
         }
         assertThat(publishTo("file://relative/path").exitCode()).isEqualTo(2);
+        for (String extra : new String[] {"?x=1", "#top"}) {
+            var withMore = publishTo(webroot.toUri() + extra);
+            assertThat(withMore.exitCode()).as(withMore.err()).isEqualTo(2);
+            assertThat(withMore.err()).contains("part, which a folder's address has not");
+        }
         assertThat(publishTo(site().toUri().toString()).exitCode()).isEqualTo(2);
         var help = TestSites.run("publish", "--help");
         assertThat(help.exitCode()).isZero();
@@ -468,6 +515,19 @@ class FilePublishTest {
             Files.delete(project.resolve("content/pages/" + slug + ".md"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 
