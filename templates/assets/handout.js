@@ -164,6 +164,10 @@
     }
     if ($("h-status").textContent === words["long"]) { status(""); }
     history.replaceState(null, "", "#" + hash);
+    // the same handout in another language: the switcher's link to that handout maker carries it
+    document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (a) {
+      if (/\/handout\/(#.*)?$/.test(a.getAttribute("href"))) { a.setAttribute("href", a.getAttribute("href").split("#")[0] + "#" + hash); }
+    });
     $("h-link").value = location.href;
     drawQr(location.href);
   }

@@ -151,6 +151,9 @@ class HandoutBrowserTest {
             link = page.inputValue("#h-link");
             assertThat(link).isEqualTo(page.url()).contains("/handout/#v1.").contains("x=semi-squat.4.12.2.90.3.")
                     .doesNotContain("Straight");
+            // the language switcher takes the handout along to the Spanish handout maker
+            assertThat(page.getAttribute(".language-switcher a[hreflang=es]", "href"))
+                    .isEqualTo("../es/handout/" + link.substring(link.indexOf('#')));
             page.click("#h-copy");
             // the clipboard answers asynchronously: wait for the page to say how it went
             page.waitForCondition(() -> !page.textContent("#h-status").isEmpty());
