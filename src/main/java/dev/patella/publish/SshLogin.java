@@ -2,8 +2,11 @@ package dev.patella.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -175,6 +178,14 @@ final class SshLogin {
 
     /** The innermost message, which says what went wrong ("Connection refused") without the library's wrapping. */
     private static String rootMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "no server has that name (check its spelling, and that this computer is online)";
+            }
+            if (t instanceof ConnectException) {
+                return "nothing answered there (check the name and the port, and that the server runs SSH)";
+            }
+        }
         String message = e.getMessage();
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t.getMessage() != null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -127,6 +129,22 @@ class SftpPublishTest {
         assertThat(run.err()).contains("is not in " + knownHosts).contains("ssh -p " + server.port());
         assertThat(TestSites.read(knownHosts)).isEmpty();
         assertThat(server.root.resolve("www")).doesNotExist();
+    }
+
+    /** A port where nothing listens is told in words, with what to check, not in the SSH library's. */
+    @Test
+    void aPortWhereNothingListensIsToldInWords() throws IOException {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // free once closed: nothing listens there
+        }
+        var run = TestSites.run("publish", "--project", project.toString(), "--to",
+                "sftp://" + SftpServer.USER + "@127.0.0.1:" + closed + "/www", "--identity", key.toString(),
+                "--known-hosts", knownHosts.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("cannot connect to 127.0.0.1 port " + closed + ": nothing answered there")
+                .doesNotContain("DefaultConnectFuture").doesNotContain("\tat ");
     }
 
     @Test
