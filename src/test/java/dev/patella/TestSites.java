@@ -162,7 +162,8 @@ public final class TestSites {
         return site.resolve("assets").resolve(m.group());
     }
 
-    static void copyTree(Path from, Path to) {
+    /** Copies the folder {@code from} into {@code to}, leaving out fixtures' {@code expected.txt}. */
+    public static void copyTree(Path from, Path to) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override

@@ -227,7 +227,7 @@ class FilePublishTest {
     @ValueSource(booleans = {true, false})
     void aFolderThatBecomesAFileAndBackIsPublished(boolean toAFile) throws IOException {
         Path copy = tmp.resolve("copy");
-        copy(site(), copy);
+        TestSites.copyTree(site(), copy);
         Path folder = copy.resolve("about");
         if (!toAFile) { // start from the file, then make it the folder again
             deleteTree(folder);
@@ -239,7 +239,7 @@ class FilePublishTest {
             Files.writeString(folder, "a file");
         } else {
             Files.delete(folder);
-            copy(site().resolve("about"), folder);
+            TestSites.copyTree(site().resolve("about"), folder);
         }
 
         var run = publish("--site", copy.toString());
@@ -515,19 +515,6 @@ class FilePublishTest {
             Files.delete(project.resolve("content/pages/" + slug + ".md"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 
