@@ -1,5 +1,6 @@
 package dev.patella.build;
 
+import dev.patella.config.RealPath;
 import dev.patella.diag.FileFailure;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ public record LastBuild(boolean succeeded, int errors) {
         var state = new ProjectState(project);
         Map<String, LastBuild> all = read(state);
         String key = key(output);
-        all.remove(ANY); // a record from before folders were named: this build's outcome replaces it
+        if (key.equals(key(project.resolve("site")))) {
+            all.remove(ANY); // a record from before folders were named was, most likely, of site/
+        }
         all.remove(key);
         all.put(key, this);
         List<String> lines = new ArrayList<>();
@@ -60,8 +63,9 @@ public record LastBuild(boolean succeeded, int errors) {
     /** The key of an outcome recorded before outcomes named their folder: it stands for every folder. */
     private static final String ANY = "";
 
+    /** The folder's real path: a build through a link to the project and a publish without one find the same record. */
     private static String key(Path output) {
-        return output.toAbsolutePath().normalize().toString();
+        return RealPath.of(output).toString();
     }
 
     private static Map<String, LastBuild> read(ProjectState state) {

@@ -84,9 +84,13 @@ final class FileTarget implements Target {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            // told of the file to publish, not of the temporary one it goes through
-            IOException told = e instanceof FileSystemException f && tmp.toString().equals(f.getFile())
-                    ? new FileSystemException(file.toString(), null, reason(e)) : e;
+            // told of what is in the way (a file where a folder of the path should be), or of the
+            // folder the temporary file could not be made in: never of the temporary file itself
+            Optional<Path> fileInTheWay = fileInTheWay(file.getParent());
+            IOException told = fileInTheWay.isPresent()
+                    ? new FileSystemException(fileInTheWay.get().toString(), null, "Not a directory")
+                    : e instanceof FileSystemException f && tmp.toString().equals(f.getFile())
+                    ? new FileSystemException(file.getParent().toString(), null, reason(e)) : e;
             throw new IOException(FileFailure.of(FileFailure.Action.WRITE, file, told).getMessage(), e);
         } finally {
             try {
@@ -95,6 +99,16 @@ final class FileTarget implements Target {
                 // there is nothing to remove where nothing could be written; a leftover is removed by the next publish
             }
         }
+    }
+
+    /** The nearest of {@code folder} and the folders above it that exists and is not a folder. */
+    private static Optional<Path> fileInTheWay(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? Optional.empty() : Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Java's file errors often carry only the path; say what went wrong instead. */

@@ -89,9 +89,10 @@ final class LocalSite {
         } else {
             return;
         }
+        boolean builtThere = site.getFileName() != null && site.getFileName().toString().equals("site");
         throw new PublishRefusedException(file + " " + why + ", so nothing was published. A build replaces "
-                + site + " whole: run bin/patella build, then publish again (or move it out of the folder you "
-                + "publish with --site)");
+                + site + " whole: run bin/patella build" + (builtThere ? "" : " --output " + site) + ", then "
+                + "publish again (or move it out of the folder you publish)");
     }
 
     /**

@@ -44,15 +44,35 @@ final class Planner {
         uploads.sort(Comparator.comparingInt(Planner::group).thenComparing(Plan.Upload::path));
         List<String> deletions = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        NavigableSet<String> sent = new TreeSet<>();
+        uploads.forEach(u -> sent.add(u.path()));
         for (String path : previous.keySet()) {
             if (!local.containsKey(path) && remote.containsKey(path)) {
-                (delete ? deletions : kept).add(path);
+                // one in the way of a file or folder of the site goes, even with --no-delete: the site needs the place
+                (delete || inTheWay(path, sent) ? deletions : kept).add(path);
             }
         }
         kept.forEach(path -> after.put(path, previous.get(path)));
         List<String> foreign = remote.keySet().stream().filter(p -> !p.equals(RemoteManifest.NAME)
                 && !previous.containsKey(p) && !TargetPaths.isTemporary(p)).toList();
         return new Plan(uploads, deletions, kept, unchanged, foreign, previous, after, baseUrls);
+    }
+
+    /**
+     * Whether a file Patella published at {@code path} is in the way of {@code uploads}: a file where
+     * one needs a folder, or one inside a folder that is now a file.
+     */
+    static boolean inTheWay(String path, NavigableSet<String> uploads) {
+        String under = uploads.ceiling(path + "/");
+        if (under != null && under.startsWith(path + "/")) {
+            return true;
+        }
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (uploads.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

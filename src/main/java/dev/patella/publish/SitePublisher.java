@@ -127,22 +127,12 @@ public final class SitePublisher {
         return new Result(plan.uploads().size(), plan.deletions().size(), plan.unchanged(), plan.kept().size());
     }
 
-    /** The deletions an upload needs done before it: a file where it needs a folder, or in the folder it replaces. */
+    /** The deletions an upload needs done before it (see {@link Planner#inTheWay}). */
     private static Set<String> inTheWay(Plan plan) {
         NavigableSet<String> uploads = new TreeSet<>();
         plan.uploads().forEach(u -> uploads.add(u.path()));
         Set<String> found = new HashSet<>();
-        for (String path : plan.deletions()) {
-            String under = uploads.ceiling(path + "/");
-            boolean folderNeeded = under != null && under.startsWith(path + "/");
-            boolean fileNeeded = false;
-            for (int slash = path.indexOf('/'); slash > 0 && !fileNeeded; slash = path.indexOf('/', slash + 1)) {
-                fileNeeded = uploads.contains(path.substring(0, slash));
-            }
-            if (folderNeeded || fileNeeded) {
-                found.add(path);
-            }
-        }
+        plan.deletions().stream().filter(path -> Planner.inTheWay(path, uploads)).forEach(found::add);
         return found;
     }
 

@@ -1,7 +1,6 @@
 package dev.patella.publish;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.patella.config.RealPath;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
@@ -39,19 +38,7 @@ final class TargetPaths {
      * exist yet is appended as written), so two names for one folder compare equal.
      */
     static Path realPath(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
+        return RealPath.of(path);
     }
 
     /** A fresh temporary name in the folder of {@code path}. */

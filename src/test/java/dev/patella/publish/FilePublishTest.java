@@ -3,6 +3,8 @@ package dev.patella.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import dev.patella.build.ProjectState;
+import dev.patella.diag.ShellPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,13 +221,50 @@ class FilePublishTest {
         assertThat(servedFiles()).isEqualTo(digests(site()));
     }
 
+    /** A build through a link to the project and a publish without it find the same record of the last build. */
+    @Test
+    void aFailedBuildThroughALinkToTheProjectStillStopsThePublish() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), project);
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: [About\n---\nBroken.\n");
+        assertThat(TestSites.run("build", "--project", link.toString()).exitCode()).isEqualTo(1);
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("patella: the last build failed with 1 error");
+    }
+
+    /**
+     * A record of the last build from before each folder had its own (it named no folder) stops the
+     * publish of site/ until site/ itself is built again, not only until a build into another folder.
+     */
+    @Test
+    void aRecordOfAFailedBuildFromBeforeStopsThePublishUntilSiteIsBuilt() throws IOException {
+        Path record = project.resolve(".patella/last-build");
+        List<String> lines = Files.readAllLines(record);
+        // the header line ProjectState writes stays; the lines under it become those of the older form
+        String header = lines.get(0);
+        Files.delete(record);
+        new ProjectState(project).write(ProjectState.Note.LAST_BUILD,
+                List.of("result=failed", "errors=1"));
+        assertThat(Files.readAllLines(record).get(0)).isEqualTo(header);
+        assertThat(publish().err()).startsWith("patella: the last build failed with 1 error");
+        build("--output", tmp.resolve("other").toString());
+        assertThat(publish().err()).as("a build into another folder").startsWith("patella: the last build failed");
+
+        build();
+
+        assertThat(publish().exitCode()).isZero();
+    }
+
     /**
      * A folder of the site that becomes a file (or a file that becomes a folder) is published: the
      * files in the way go first, so the next publish need not finish a job that could never be done.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void aFolderThatBecomesAFileAndBackIsPublished(boolean toAFile) throws IOException {
+    @org.junit.jupiter.params.provider.CsvSource({"true, --delete", "false, --delete", "true, --no-delete",
+            "false, --no-delete"})
+    void aFolderThatBecomesAFileAndBackIsPublished(boolean toAFile, String deleting) throws IOException {
         Path copy = tmp.resolve("copy");
         TestSites.copyTree(site(), copy);
         Path folder = copy.resolve("about");
@@ -242,10 +281,14 @@ class FilePublishTest {
             TestSites.copyTree(site().resolve("about"), folder);
         }
 
-        var run = publish("--site", copy.toString());
+        var run = publish("--site", copy.toString(), deleting);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(servedFiles()).isEqualTo(digests(copy));
+        if (deleting.equals("--delete")) {
+            assertThat(servedFiles()).isEqualTo(digests(copy));
+        } else { // what is in the way goes even so: the site needs the place
+            assertThat(servedFiles()).containsAllEntriesOf(digests(copy));
+        }
     }
 
     /** A target under a file is named by that file, with what to do, never by a temporary file of the publish. */
@@ -257,8 +300,8 @@ class FilePublishTest {
         var run = publishTo(file.resolve("knee").toUri().toString());
 
         assertThat(run.exitCode()).as(run.err()).isNotZero();
-        assertThat(run.err()).contains(file.toString()).contains("rename or remove").doesNotContain(".patella-tmp")
-                .doesNotContain("\tat ");
+        assertThat(run.err()).contains("rename or remove the file that is in the way (" + ShellPath.quoted(file) + ")")
+                .doesNotContain(".patella-tmp").doesNotContain("\tat ");
     }
 
     @Test
