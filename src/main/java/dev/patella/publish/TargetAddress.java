@@ -70,6 +70,13 @@ public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddres
     }
 
     private static Sftp sftp(String text, URI uri) {
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String afterHost = authority.substring(authority.lastIndexOf('@') + 1);
+        if (uri.getHost() == null && afterHost.matches("[^:\\[\\]]+:[^:]*")) { // host:port, the port no number Java reads
+            String port = afterHost.substring(afterHost.indexOf(':') + 1);
+            throw new IllegalArgumentException("--to '" + text + "' names port " + port + ", but a port is a number "
+                    + "from 1 to 65535; leave it out for SSH's usual 22, or write the one your host gives");
+        }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("--to '" + text + "' has no server name; write it as "
                     + "sftp://user@host/path or sftp://user@host:2222/path");

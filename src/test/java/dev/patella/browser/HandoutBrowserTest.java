@@ -332,7 +332,7 @@ class HandoutBrowserTest {
 
             row(page, 0).locator("input[name=note]").fill("é".repeat(120));
             row(page, 1).locator("input[name=note]").fill("é".repeat(120));
-            assertThat(page.locator("form input:not([autocomplete=off])").count())
+            assertThat(page.locator("form input:not([autocomplete=off]), form select:not([autocomplete=off])").count())
                     .as("no field asks the browser to remember what is typed in it").isZero();
             String tooLong = "This handout is too long for one link, so it has no link or QR code. Shorten the notes "
                     + "or remove an exercise.";
