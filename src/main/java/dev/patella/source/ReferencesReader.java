@@ -2,11 +2,8 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.model.Reference;
-import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -120,7 +117,7 @@ final class ReferencesReader {
                 out.add(Integer.parseInt(s.text()));
             }
             if (out.size() == inner.items().size()) {
-                Optional<NotADate> wrong = notADate(out);
+                Optional<Scalars.NotADate> wrong = Scalars.notADate(out, "1");
                 if (wrong.isEmpty()) {
                     return out;
                 }
@@ -133,36 +130,5 @@ final class ReferencesReader {
         d.invalid("date-parts", "\"" + field + "\" must be written as {date-parts: [[2018, 1, 11]]} "
                 + "(year, then month and day if known)");
         return List.of();
-    }
-
-    /** Which of a date's numbers (0 the year, 1 the month, 2 the day) makes it no date, and why. */
-    private record NotADate(int part, String why) {
-    }
-
-    /** Why year, month and day (the last two if known) are not a date; empty when they are one. */
-    private static Optional<NotADate> notADate(List<Integer> parts) {
-        if (parts.get(0) < 1) {
-            return Optional.of(new NotADate(0, "years start at 1"));
-        }
-        if (parts.size() < 2) {
-            return Optional.empty();
-        }
-        int month = parts.get(1);
-        if (month < 1 || month > 12) {
-            return Optional.of(new NotADate(1, "the month is " + month + ", and months go from 1 to 12"));
-        }
-        if (parts.size() < 3) {
-            return Optional.empty();
-        }
-        YearMonth ym = YearMonth.of(parts.get(0), month);
-        int day = parts.get(2);
-        if (day < 1) {
-            return Optional.of(new NotADate(2, "days start at 1"));
-        }
-        if (day > ym.lengthOfMonth()) {
-            return Optional.of(new NotADate(2, ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                    + ym.getYear() + " has " + ym.lengthOfMonth() + " days"));
-        }
-        return Optional.empty();
     }
 }

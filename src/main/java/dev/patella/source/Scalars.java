@@ -74,16 +74,43 @@ final class Scalars {
 
     /** Why a date written as YYYY-MM-DD is not a day: its month, or the month's length. */
     private static String noSuchDay(Matcher written) {
-        int month = Integer.parseInt(written.group(2));
+        return notADate(List.of(Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)),
+                Integer.parseInt(written.group(3))), "01").map(NotADate::why).orElse("no such day");
+    }
+
+    /** Which of a date's numbers (0 the year, 1 the month, 2 the day) makes it no date, and why. */
+    record NotADate(int part, String why) {
+    }
+
+    /**
+     * Why a year, then a month and a day if known, are no date of the calendar; empty when they are one.
+     *
+     * @param one how 1 is written in the form the date was given in ({@code 01} in YYYY-MM-DD)
+     */
+    static Optional<NotADate> notADate(List<Integer> parts, String one) {
+        if (parts.get(0) < 1) {
+            return Optional.of(new NotADate(0, "years start at " + one));
+        }
+        if (parts.size() < 2) {
+            return Optional.empty();
+        }
+        int month = parts.get(1);
         if (month < 1 || month > 12) {
-            return "the month is " + month + ", and months go from 01 to 12";
+            return Optional.of(new NotADate(1, "the month is " + month + ", and months go from " + one + " to 12"));
         }
-        if (Integer.parseInt(written.group(3)) < 1) {
-            return "days start at 01";
+        if (parts.size() < 3) {
+            return Optional.empty();
         }
-        YearMonth ym = YearMonth.of(Integer.parseInt(written.group(1)), month);
-        return ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ym.getYear() + " has "
-                + ym.lengthOfMonth() + " days";
+        int day = parts.get(2);
+        if (day < 1) {
+            return Optional.of(new NotADate(2, "days start at " + one));
+        }
+        YearMonth ym = YearMonth.of(parts.get(0), month);
+        if (day > ym.lengthOfMonth()) {
+            return Optional.of(new NotADate(2, ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                    + ym.getYear() + " has " + ym.lengthOfMonth() + " days"));
+        }
+        return Optional.empty();
     }
 
     /** One number, or a range {@code 10-15}, from 1 to {@code max}, the smaller first. */
