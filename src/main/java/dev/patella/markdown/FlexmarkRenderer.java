@@ -24,6 +24,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.LineAppendable;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import dev.patella.model.Prose;
@@ -72,6 +73,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
+                // Flexmark's line formatting looks at every character it writes, one call each, to
+                // drop the spaces that begin a line (the only thing it changes in this setup): a
+                // seventh of a warm build's CPU. Passed through, the lines are trimmed in one scan.
+                .set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH)
                 .set(TablesExtension.WITH_CAPTION, false)
                 .set(TablesExtension.CLASS_NAME, "table")
                 .toImmutable();
@@ -116,7 +121,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             var walk = new Walk(offsets, page, diagnostics);
             walk.visit(document);
-            return new Rendered(renderer.render(document), walk.links, walk.citations, plain);
+            return new Rendered(trimLineStarts(renderer.render(document)), walk.links, walk.citations, plain);
         } catch (StackOverflowError e) {
             // the limits above are meant to make this unreachable; if some shape slips through, the
             // editor still gets a place and a way out instead of a dead build or dev server
@@ -192,6 +197,52 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     /** {@code \s} of a regular expression: space, tab, line feed, vertical tab, form feed, return. */
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * The HTML with the spaces at the start of each line outside {@code <pre>} taken out, as
+     * Flexmark's line formatting ({@code F_TRIM_LEADING_WHITESPACE}, its default) takes them out:
+     * a tab stays, and so do the spaces after it. The output is escaped, so the only {@code <pre>}
+     * and {@code </pre>} in it are the code blocks' own.
+     */
+    private static String trimLineStarts(String html) {
+        int n = html.length();
+        StringBuilder out = null;
+        int copied = 0;
+        boolean lineStart = true;
+        int i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            if (lineStart && (c == ' ' || c == '\t')) {
+                int from = i;
+                boolean spaces = false;
+                while (i < n && (html.charAt(i) == ' ' || html.charAt(i) == '\t')) {
+                    spaces |= html.charAt(i) == ' ';
+                    i++;
+                }
+                if (spaces) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    out.append(html, copied, from);
+                    for (int k = from; k < i; k++) {
+                        if (html.charAt(k) == '\t') {
+                            out.append('\t');
+                        }
+                    }
+                    copied = i;
+                }
+                lineStart = false;
+            } else if (c == '<' && html.startsWith("<pre", i)) {
+                int end = html.indexOf("</pre>", i);
+                i = end < 0 ? n : end + "</pre>".length();
+                lineStart = false;
+            } else {
+                lineStart = c == '\n';
+                i++;
+            }
+        }
+        return out == null ? html : out.append(html, copied, n).toString();
     }
 
     /** What a text that was not parsed renders as: its words, escaped, in one paragraph. */

@@ -6,6 +6,7 @@ import dev.patella.index.Urls;
 import dev.patella.model.Page;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ final class Layouts {
     private final String ogLocale;
     /** The words of the pages' language. */
     private final Messages words;
+    /** Each language's name in itself and its writing direction, asked of ICU once, not on every page. */
+    private final Map<String, String> names;
+    private final Map<String, String> directions;
 
     /**
      * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
@@ -46,6 +50,15 @@ final class Layouts {
         this.icon = icon;
         this.nav = List.copyOf(nav);
         this.footerPages = index.pages().stream().filter(Page::nav).toList();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> directions = new HashMap<>();
+        for (String code : alternates.languages()) {
+            names.put(code, LanguageNames.name(code));
+            directions.put(code, LanguageNames.dir(code));
+        }
+        directions.computeIfAbsent(config.language(), LanguageNames::dir);
+        this.names = Map.copyOf(names);
+        this.directions = Map.copyOf(directions);
     }
 
     /**
@@ -124,11 +137,11 @@ final class Layouts {
                 }
                 var version = alternates.find(siteUrl, other);
                 String target = version.map(Alternates.Version::siteUrl).orElse(alternates.home(other));
-                switcher.add(new Views.Layout.LanguageLink(other, LanguageNames.name(other), LanguageNames.dir(other),
+                switcher.add(new Views.Layout.LanguageLink(other, names.get(other), directions.get(other),
                         siteRoot + target.substring(1), version.isPresent()));
             }
         }
-        return new Views.Layout.Language(code, LanguageNames.dir(code), links, switcher);
+        return new Views.Layout.Language(code, directions.get(code), links, switcher);
     }
 
     private List<Views.NavLink> nav(String root, String url, String section) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class FlexmarkSetupTest {
 
     private static final String CITATION = "\\[@[^\\[\\]]*\\]";
+    private static final String[] SEPARATORS = {" ", " ", "\n\n", "\n", "\n  ", "\n\t "};
 
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
     private final Parser stockParser;
@@ -88,13 +89,18 @@ class FlexmarkSetupTest {
             "**bold**", "_it_", "[link](https://example.org/ \"t\")", "[ref]\n\n[ref]: https://example.org/\n",
             "Line one\nline two", "Setext\n---\n", "***\n", "Tab\there", "á | é {#ñ}", "\\| escaped \\{",
             "<b>raw</b> | {x}", "![img](/images/a.svg){.wide}", "Hard  \nbreak", "&amp; | &#123;", "|", "{", "\n\n",
+            // spaces and tabs that begin a line, which Flexmark's line formatting takes out (outside code blocks)
+            "Line one\n   indented two", "Hard  \n    indented", "Hard\\\n  after", "  two spaces", "\tTab first",
+            "\t  tab then spaces", " \t space then tab", "- item\n   lazy line", "> quote\n  lazy", "| a |\n|---|\n|  b |\n",
+            "```\n  code\n\n   more\n\tand tab\n```\n", "    indented code\n      deeper\n", "<div>\n  html block\n</div>\n",
+            "[link](https://example.org/ \"title\n   indented\")", "`code\n   span`", "*em\n   phasis*", "&amp;\n  &#123;",
         };
         var random = new Random(13);
-        for (int n = 0; n < 3000; n++) {
+        for (int n = 0; n < 6000; n++) {
             var text = new StringBuilder();
             int count = 1 + random.nextInt(6);
             for (int i = 0; i < count; i++) {
-                text.append(parts[random.nextInt(parts.length)]).append(random.nextInt(3) == 0 ? "\n\n" : " ");
+                text.append(parts[random.nextInt(parts.length)]).append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
             }
             sameAsStock(text.toString());
         }
