@@ -75,7 +75,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
                 // Flexmark's line formatting looks at every character it writes, one call each, to
                 // drop the spaces that begin a line (the only thing it changes in this setup): a
-                // seventh of a warm build's CPU. Passed through, the lines are trimmed in one scan.
+                // tenth of a warm build's CPU. Passed through, the lines are trimmed in one scan.
                 .set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH)
                 .set(TablesExtension.WITH_CAPTION, false)
                 .set(TablesExtension.CLASS_NAME, "table")
