@@ -142,7 +142,8 @@ public final class TranslationDrift {
                     for (String part : changed) {
                         SourceSpan at = now.at().get(part);
                         boolean gone = !now.parts().parts().containsKey(part);
-                        what.add(part + (at != null ? " (" + at + ")" : gone ? " (no longer in the source)" : ""));
+                        what.add(part + (at != null ? " (" + fieldsOf(now, part) + at + ")"
+                                : gone ? " (no longer in the source)" : ""));
                     }
                     diagnostics.add(new Diagnostic(severity, STALE, theSource + " changed since this translation "
                             + "was made: " + String.join(", ", what) + ". Update the translation, then run " + rerun,
@@ -207,5 +208,20 @@ public final class TranslationDrift {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The fields of a source's {@code other} part, which the stamp hashes together, so that a
+     * change there is looked for in them and not only at the first: {@code "title, summary or
+     * illustration, from "}. Empty for the other parts, whose names say what they hold.
+     */
+    private static String fieldsOf(TranslationParts.Located source, String part) {
+        List<String> names = source.fields().getOrDefault(part, List.of());
+        if (!part.equals(TranslationKind.OTHER) || names.isEmpty()) {
+            return "";
+        }
+        String listed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return listed + ", from ";
     }
 }

@@ -38,14 +38,18 @@ record TranslationParts(Map<String, String> parts) {
         parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
-    /** Where each part of a source begins (its first field's key, or the body), for messages. */
-    record Located(TranslationParts parts, Map<String, SourceSpan> at) {
+    /**
+     * Where each part of a source begins (its first field's key, or the body), and the fields each
+     * part holds in the source's order, for messages.
+     */
+    record Located(TranslationParts parts, Map<String, SourceSpan> at, Map<String, List<String>> fields) {
     }
 
     /** @return the parts of {@code source}, a file of {@code kind}, with where each begins */
     static Located of(TranslationKind kind, TranslationDocument source) {
         Map<String, TreeMap<String, String>> fields = new LinkedHashMap<>();
         Map<String, SourceSpan> at = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
         if (kind.partPerEntry()) {
             for (YNode.Entry entry : kind.compared(source.root(), Optional.empty()).entries().values()) {
                 if (!TranslationKind.OWN.contains(entry.key())) {
@@ -58,6 +62,7 @@ record TranslationParts(Map<String, String> parts) {
             for (YNode.Entry entry : source.root().entries().values()) {
                 kind.partOf(entry.key()).ifPresent(part -> {
                     fields.get(part).put(entry.key(), canonical(entry.value()));
+                    names.computeIfAbsent(part, p -> new ArrayList<>()).add(entry.key());
                     at.merge(part, entry.keyAt(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 });
             }
@@ -70,7 +75,7 @@ record TranslationParts(Map<String, String> parts) {
         }
         Map<String, String> parts = new LinkedHashMap<>();
         fields.forEach((part, values) -> parts.put(part, hash(part, values)));
-        return new Located(new TranslationParts(parts), at);
+        return new Located(new TranslationParts(parts), at, names);
     }
 
     /** @return the stamp as {@code translated_from} holds it */
