@@ -19,9 +19,11 @@
   }
   if (note) { note.hidden = true; }
 
-  /* An apostrophe joins rather than splits, so "runners knee" finds "runner's knee". */
+  /* An apostrophe joins rather than splits, so "runners knee" finds "runner's knee"; accents are
+     dropped on both sides, so "rotula" typed on a phone finds "rótula". */
   function words(text) {
-    return text.toLowerCase().replace(/['\u2019]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/['\u2019]/g, "")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
   /* Every query word must start a word of the page; a match in the title counts most, one only

@@ -71,14 +71,19 @@ final class ConditionKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, Condition c, Diagnostics d) {
         String url = Urls.condition(c.slug());
         var md = v.markdownFor(url, d);
+        // every text in the page's order before the reference list (see ExerciseKind)
         String body = md.block(c.body());
+        var symptoms = md.inline(c.symptoms());
+        var riskFactors = md.inline(c.riskFactors());
+        var program = v.program(c, url, md);
+        var avoid = md.inline(c.avoid());
+        var help = v.help(md);
         var refs = v.references(md, c.sources());
         var layout = v.layouts().layout(url, c.title(), c.summary(), url, List.of(), v.disclaimer(md),
                 v.data().condition(c, v.models(md, c.sources()))).asArticle();
         var view = new Views.Condition(layout, c.title(), c.otherNames(), c.summary(), c.icd10().orElse(""),
-                md.inline(c.symptoms()), md.inline(c.riskFactors()), md.inline(c.avoid()), body,
-                v.program(c, url, md), Urls.relative(url, Urls.program(c.slug())), refs,
-                v.editorial(c.editorial(), url), v.help(md));
+                symptoms, riskFactors, avoid, body, program, Urls.relative(url, Urls.program(c.slug())), refs,
+                v.editorial(c.editorial(), url), help);
         return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, c.sources()),
                 c.editorial()));
     }

@@ -70,7 +70,18 @@ final class ExerciseKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, Exercise e, Diagnostics d) {
         String url = Urls.exercise(e.slug());
         var md = v.markdownFor(url, d);
+        // every text is rendered in the page's order before the reference list is made: citations are
+        // numbered in the order they are first rendered, and the list gives each cited source its number
+        // and a link back to where it was first cited
         String body = md.block(e.body());
+        var dose = ViewBuilder.dose(e.dose(), md);
+        var how = e.instructions();
+        var instructions = new Views.Exercise.Instructions(md.inline(how.position()), md.inline(how.steps()),
+                md.inline(how.feelIt()), md.inline(how.tips()), md.inline(how.mistakes()));
+        var variations = new Views.Exercise.Variations(md.inline(e.variations().progressions()),
+                md.inline(e.variations().regressions()));
+        var safety = new Views.Exercise.Safety(md.inline(e.safety().stopIf()));
+        var help = v.help(md);
         var refs = v.references(md, e.sources());
         var layout = v.layouts().layout(url, e.title(), e.summary(), Urls.EXERCISES,
                 List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
@@ -81,15 +92,9 @@ final class ExerciseKind implements PageKind {
                 v.chain(e.profile().chain()), v.words().text("chain." + e.profile().chain().key() + ".meaning"),
                 v.phase(e.profile().phase()));
         var equipment = new Views.Exercise.Equipment(e.equipment().required(), e.equipment().optional());
-        var how = e.instructions();
-        var instructions = new Views.Exercise.Instructions(md.inline(how.position()), md.inline(how.steps()),
-                md.inline(how.feelIt()), md.inline(how.tips()), md.inline(how.mistakes()));
-        var variations = new Views.Exercise.Variations(md.inline(e.variations().progressions()),
-                md.inline(e.variations().regressions()));
-        var safety = new Views.Exercise.Safety(md.inline(e.safety().stopIf()));
         var view = new Views.Exercise(layout, e.title(), e.otherNames(), e.summary(), profile, equipment,
-                instructions, ViewBuilder.dose(e.dose(), md), variations, safety, illustration, usedFor, body, refs,
-                v.editorial(e.editorial(), url), v.help(md));
+                instructions, dose, variations, safety, illustration, usedFor, body, refs,
+                v.editorial(e.editorial(), url), help);
         return new ViewBuilder.Built(view, md, ViewBuilder.withAdapted(ViewBuilder.keys(md, e.sources()),
                 e.editorial()));
     }

@@ -53,6 +53,8 @@ final class ProgramKind implements PageKind {
         List<Views.ProgramPhase> phases = new ArrayList<>();
         int number = 0;
         for (ProgramStep step : c.program()) {
+            // the phase's summary is above its exercises: rendered first, so its citations are numbered first
+            String summary = md.inline(step.summary());
             List<Views.ProgramExercise> exercises = new ArrayList<>();
             for (Key key : step.exercises()) {
                 var found = v.index().findExercise(key.value());
@@ -66,7 +68,7 @@ final class ProgramKind implements PageKind {
                             md.inline(e.safety().stopIf())));
                 }
             }
-            phases.add(new Views.ProgramPhase(step.title(), md.inline(step.summary()), exercises));
+            phases.add(new Views.ProgramPhase(step.title(), summary, exercises));
         }
         String conditionUrl = Urls.condition(c.slug());
         var layout = v.layouts().layout(url, title, description, conditionUrl,

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +154,23 @@ class LanguagesBrowserTest {
             page.locator(".language-switcher a[hreflang=en]").click();
             page.waitForLoadState();
             assertThat(page.url()).isEqualTo(spanish.base() + "exercises/leg-lift/");
+        }
+    }
+
+    /** Readers on a phone often leave accents out: "elevacion" finds what "elevación" finds, and the reverse. */
+    @Test
+    void spanishSearchFindsWordsTypedWithoutTheirAccents() {
+        try (BrowserContext context = chromium.context(375, true)) {
+            Page page = context.newPage();
+            Map<String, List<String>> found = new LinkedHashMap<>();
+            for (String query : List.of("elevación", "elevacion", "ELEVACION", "cuadriceps", "cuádriceps")) {
+                page.navigate(spanish.base() + "es/search/?q=" + query);
+                page.waitForCondition(() -> page.textContent("#search-status").contains(query));
+                found.put(query, page.locator("#results-list li a").allTextContents());
+            }
+            assertThat(found.get("elevación")).contains("Elevación de pierna");
+            assertThat(found.get("elevacion")).isEqualTo(found.get("elevación")).isEqualTo(found.get("ELEVACION"));
+            assertThat(found.get("cuádriceps")).isNotEmpty().isEqualTo(found.get("cuadriceps"));
         }
     }
 

@@ -261,6 +261,45 @@ class ReaderBrowserTest {
         }
     }
 
+    /** A printed exercise starts with what a patient needs: its dose and its drawing are on the first page. */
+    @Test
+    void eachExercisePrintsItsDoseAndDrawingOnTheFirstPage() throws IOException {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            for (String exercise : List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell",
+                    "hip-extension-leg-raise", "semi-squat")) {
+                page.navigate(url("exercises/" + exercise + "/"));
+                try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true)))) {
+                    var first = new PDFTextStripper();
+                    first.setEndPage(1);
+                    assertThat(first.getText(doc)).as(exercise).contains("How much to do").contains("Sets")
+                            .contains("Drawing: Patella");
+                }
+            }
+        }
+    }
+
+    /**
+     * The tick table's row names ("Week 1", "Semana 1") fit their column, on a phone and on paper,
+     * in both languages: a longer word must not run over the first day's box.
+     */
+    @Test
+    void theTickTablesWeekNamesFitTheirColumnInBothLanguages() {
+        try (BrowserContext context = chromium.context(390, true)) {
+            Page page = context.newPage();
+            for (String path : List.of("conditions/chondromalacia-patella/program/", "es/conditions/chondromalacia-patella/program/")) {
+                for (Media media : List.of(Media.SCREEN, Media.PRINT)) {
+                    page.emulateMedia(new Page.EmulateMediaOptions().setMedia(media));
+                    page.navigate(url(path));
+                    Object over = page.evaluate("() => [...document.querySelectorAll('.ticks th')]"
+                            + ".filter(th => th.scrollWidth > th.clientWidth + 1).map(th => th.textContent)");
+                    assertThat((List<?>) over).as(path + " " + media).isEmpty();
+                    assertThat(page.locator(".ticks th[scope=row]").count()).as(path).isPositive();
+                }
+            }
+        }
+    }
+
     @Test
     void programPagePrintsAllFiveExercisesOnTwoA4OrLetterPages() throws IOException {
         try (BrowserContext context = chromium.context(1280, true)) {
