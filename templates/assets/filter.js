@@ -9,6 +9,12 @@
   var names = ["muscle", "phase", "chain", "equipment"];
   var attrs = { muscle: "muscles", phase: "phase", chain: "chain", equipment: "equipment" };
   var cards = list.querySelectorAll(".card");
+  /* The words for "showing n of all", in the plural form the page's language uses for n (data-some-one, -other...). */
+  var rules = new Intl.PluralRules(document.documentElement.lang);
+  function some(n) {
+    var category = rules.select(n);
+    return form.dataset["some" + category.charAt(0).toUpperCase() + category.slice(1)] || form.dataset.someOther;
+  }
 
   function matches(card, name, value) {
     return !value || (card.getAttribute("data-" + attrs[name]) || "").split(" ").indexOf(value) >= 0;
@@ -31,7 +37,7 @@
     var words = form.dataset, lang = document.documentElement.lang;
     status.textContent = shown === cards.length ? words.all.replace("{n}", shown.toLocaleString(lang))
       : shown === 0 ? words.none
-      : words.some.replace("{shown}", shown.toLocaleString(lang)).replace("{total}", cards.length.toLocaleString(lang));
+      : some(shown).replace("{shown}", shown.toLocaleString(lang)).replace("{total}", cards.length.toLocaleString(lang));
     if (updateUrl) {
       var query = params.toString();
       history.replaceState(null, "", query ? "?" + query : location.pathname);

@@ -165,6 +165,20 @@ class ReaderBrowserTest {
         }
     }
 
+    /** The filter's count takes the plural form of the page's language: "Se muestra 1", "Se muestran 2". */
+    @Test
+    void spanishExerciseFiltersCountInSpanishGrammar() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("es/exercises/?chain=closed-chain"));
+            page.waitForCondition(() -> !page.textContent("#filter-status").isBlank());
+            assertThat(page.textContent("#filter-status")).isEqualTo("Se muestra 1 de 5 ejercicios.");
+            page.selectOption("#filter-chain", "");
+            page.selectOption("#filter-phase", "early");
+            assertThat(page.textContent("#filter-status")).isEqualTo("Se muestran 4 de 5 ejercicios.");
+        }
+    }
+
     @Test
     void exerciseFiltersShowOnlyTheMatchingExercises() {
         try (BrowserContext context = chromium.context(1280, true)) {
@@ -180,6 +194,7 @@ class ReaderBrowserTest {
             page.selectOption("#filter-muscle", "");
             page.selectOption("#filter-chain", "closed-chain");
             assertThat(visibleCards(page)).containsExactly("Semi squat");
+            assertThat(page.textContent("#filter-status")).isEqualTo("Showing 1 of 5 exercises.");
             assertThat(page.locator("section.phase[data-phase=early]").isVisible()).isFalse();
 
             page.selectOption("#filter-chain", "");
