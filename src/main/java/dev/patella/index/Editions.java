@@ -84,14 +84,21 @@ public final class Editions {
     /**
      * The people as the edition shows them: each with the words of its translation when
      * {@code content/<code>/people.yaml} has one, else with the source's. A translated id that is not
-     * in {@code content/people.yaml} is reported (unless that file had errors, reported already).
+     * in {@code content/people.yaml} is reported (unless that file had errors, reported already), and
+     * so is a translated name for someone who is not a team or body.
      */
     private static List<Person> people(Site site, Translation t, Diagnostics diagnostics) {
         Map<String, TranslatedPerson> words = new HashMap<>();
         Set<String> ids = new TreeSet<>();
         site.people().forEach(p -> ids.add(p.id()));
+        Set<String> organizations = new HashSet<>();
+        site.people().stream().filter(Person::organization).forEach(p -> organizations.add(p.id()));
         for (TranslatedPerson p : t.people()) {
             if (ids.contains(p.id())) {
+                p.name().filter(name -> !organizations.contains(p.id())).ifPresent(name -> diagnostics.error(
+                        "schema.unknown-key", name.at(), "\"name\" is translated only for a team or body "
+                                + "(\"organization: true\" in content/people.yaml): a person's name is the same in "
+                                + "every language; remove this line"));
                 words.put(p.id(), p);
             } else if (!site.unreadable().people()) {
                 diagnostics.error("translation.no-source", p.at(), "\"" + p.id() + "\" translates no one: there is "

@@ -12,10 +12,15 @@ import java.util.List;
  */
 final class PeopleReader {
 
-    /** The fields of a person that a translation gives: the rest is the same in every language. */
+    /**
+     * The fields of a person that a translation gives: the rest is the same in every language, but
+     * for a team's or body's name ({@link #TRANSLATED_NAME}).
+     */
     static final List<String> TRANSLATED = List.of("role", "bio");
+    /** The field a translation gives for a team or body ({@code organization: true}) besides {@link #TRANSLATED}. */
+    static final String TRANSLATED_NAME = "name";
     /** The fields of a person that only {@code content/people.yaml} gives. */
-    private static final List<String> SHARED = List.of("name", "credentials", "organization");
+    private static final List<String> SHARED = List.of("credentials", "organization");
 
     private PeopleReader() {
     }
@@ -55,9 +60,10 @@ final class PeopleReader {
 
     /**
      * Reads a translation of the people: each id mapped to the person's {@code role} (required, as in
-     * the source) and {@code bio} (optional) in that language. A name, credentials or organization
-     * flag is refused at its line: those are the same in every language. Whether each id is in
-     * {@code content/people.yaml} is for the edition to check, which knows both files.
+     * the source) and {@code bio} (optional) in that language, and for a team or body its {@code name}
+     * (optional). Credentials or an organization flag are refused at their line: those are the same in
+     * every language. Whether each id is in {@code content/people.yaml}, and whether a translated name
+     * is a team's, is for the edition to check, which knows both files.
      *
      * @param root the file with its {@code translated_from} line taken out
      * @return the people that read without error, in file order; empty when none (problems reported)
@@ -73,18 +79,20 @@ final class PeopleReader {
         List<TranslatedPerson> people = new ArrayList<>();
         for (YNode.Entry entry : map.entries().values()) {
             fields.separateEntry(entry, "translated person \"" + entry.key() + "\"").flatMap(f -> {
+                var name = f.string(TRANSLATED_NAME, false).map(text -> new TranslatedPerson.Name(text.trim(),
+                        f.keyAt(TRANSLATED_NAME).orElse(entry.keyAt())));
                 var role = f.requiredText("role");
                 var bio = f.prose("bio", false);
                 for (String shared : SHARED) {
                     f.keyAt(shared).ifPresent(at -> {
                         f.node(shared);
-                        f.error("schema.unknown-key", at, "\"" + shared + "\" is not translated: a person's name, "
+                        f.error("schema.unknown-key", at, "\"" + shared + "\" is not translated: a person's "
                                 + "credentials and organization flag are the same in every language and come from "
                                 + "content/people.yaml; remove this line (a translated person gives only "
-                                + String.join(" and ", TRANSLATED) + ")");
+                                + String.join(" and ", TRANSLATED) + ", and a team or body also its name)");
                     });
                 }
-                return f.build(() -> new TranslatedPerson(entry.key(), entry.keyAt(), role, bio));
+                return f.build(() -> new TranslatedPerson(entry.key(), entry.keyAt(), name, role, bio));
             }).ifPresent(people::add);
         }
         return people;

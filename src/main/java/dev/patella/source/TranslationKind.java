@@ -94,7 +94,8 @@ enum TranslationKind {
 
     /**
      * What of {@code root} a translation of this kind is compared with: for the people, each person
-     * reduced to the fields a translation gives ({@link PeopleReader#TRANSLATED}), and only those
+     * reduced to the fields a translation gives ({@link PeopleReader#TRANSLATED}, and the name of a
+     * team or body), and only those
      * people {@code translation} has when it is given (a person left out keeps the source's words);
      * for every other kind, {@code root} itself.
      */
@@ -111,7 +112,11 @@ enum TranslationKind {
             YNode value = person.value();
             if (value instanceof YNode.YMap fields) {
                 Map<String, YNode.Entry> kept = new LinkedHashMap<>(fields.entries());
-                kept.keySet().retainAll(PeopleReader.TRANSLATED);
+                boolean organization = fields.find("organization").map(YNode.Entry::value)
+                        .filter(v -> v instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN && s.truth())
+                        .isPresent();
+                kept.keySet().removeIf(field -> !PeopleReader.TRANSLATED.contains(field)
+                        && !(organization && field.equals(PeopleReader.TRANSLATED_NAME)));
                 value = new YNode.YMap(kept, fields.at());
             }
             out.put(person.key(), new YNode.Entry(person.key(), person.keyAt(), value));

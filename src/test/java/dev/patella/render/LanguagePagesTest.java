@@ -194,8 +194,8 @@ class LanguagePagesTest {
     /**
      * The words about the people are translated where {@code content/es/people.yaml} gives them: the
      * Spanish about page and the Spanish pages' structured data show the Spanish role and bio, the
-     * English ones the English; the name and credentials are shared, and a person the translation
-     * leaves out keeps the English words.
+     * English ones the English; a person's name and credentials are shared, a team's name is
+     * translated, and a person the translation leaves out keeps the English words.
      */
     @Test
     void theSpanishAboutPageShowsThePeoplesWordsInSpanishAndTheEnglishOneInEnglish(@TempDir Path tmp)
@@ -203,10 +203,11 @@ class LanguagePagesTest {
         Path p = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
         Path people = p.resolve("content/people.yaml");
         Files.writeString(people, Files.readString(people) + "ana:\n  name: Ana Ruiz\n  role: Illustrator\n"
-                + "  bio: Draws the exercises.\n");
+                + "  bio: Draws the exercises.\nteam:\n  name: Editorial team\n  role: Editors\n  organization: true\n");
         TestSites.write(p.resolve("content/es/pages/about.md"), "---\ntitle: Quiénes somos\nsummary: Sobre este "
                 + "sitio.\nnav: true\ndraft: false\nreviewed: 2026-01-02\n---\nSobre nosotros.\n");
-        TestSites.write(p.resolve("content/es/people.yaml"), "ed:\n  role: Redactor\n  bio: Escribe las páginas.\n");
+        TestSites.write(p.resolve("content/es/people.yaml"), "ed:\n  role: Redactor\n  bio: Escribe las páginas.\n"
+                + "team:\n  name: Equipo editorial\n  role: Editores\n");
 
         var run = TestSites.run("build", "--project", p.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -216,9 +217,10 @@ class LanguagePagesTest {
         assertThat(spanish).contains("<h3>Ed Itor, PT</h3>").contains("<p class=\"meta\">Redactor</p>")
                 .contains("Escribe las páginas.").doesNotContain("Writes the pages.").doesNotContain(">Writer<")
                 .contains("<h3>Ana Ruiz</h3>").contains("<p class=\"meta\">Illustrator</p>")
-                .contains("Draws the exercises.");
+                .contains("Draws the exercises.").contains("<h3>Equipo editorial</h3>").doesNotContain("Editorial team");
         assertThat(english).contains("<p class=\"meta\">Writer</p>").contains("Writes the pages.")
-                .doesNotContain("Redactor").doesNotContain("Escribe");
+                .contains("<h3>Editorial team</h3>").doesNotContain("Redactor").doesNotContain("Escribe")
+                .doesNotContain("Equipo");
         assertThat(TestSites.read(p.resolve("site/es/exercises/elevacion-de-pierna/index.html")))
                 .contains("\"jobTitle\":\"Redactor\"").doesNotContain("\"jobTitle\":\"Writer\"");
         assertThat(TestSites.read(p.resolve("site/exercises/leg-lift/index.html")))

@@ -266,21 +266,31 @@ class TranslationDriftTest {
     }
 
     /**
-     * The people: a translation gives only a person's role and bio, so only a change to those makes
-     * it stale, not a new name; a translated person lacking the bio the English one gained is missing
-     * a field, a person the translation leaves out is not.
+     * The people: a translation gives only a person's role and bio, and a team's name, so only a
+     * change to those makes it stale, not a person's new name; a translated person lacking the bio the
+     * English one gained is missing a field, a person the translation leaves out is not.
      */
     @Test
-    void translatedPeopleAreStaleWhenARoleOrBioChangesNotAName() throws IOException {
+    void translatedPeopleAreStaleWhenARoleOrBioOrATeamsNameChangesNotAPersonsName() throws IOException {
         String people = "content/es/people.yaml";
-        edit("content/people.yaml", "  role: Writer\n", "  role: Writer\nana:\n  name: Ana Ruiz\n  role: Illustrator\n");
-        TestSites.write(project.resolve(people), "ed:\n  role: Redactor\n");
+        edit("content/people.yaml", "  role: Writer\n", "  role: Writer\nana:\n  name: Ana Ruiz\n  role: Illustrator\n"
+                + "team:\n  name: Editorial team\n  role: Editors\n  organization: true\n");
+        TestSites.write(project.resolve(people), "ed:\n  role: Redactor\nteam:\n  name: Equipo editorial\n"
+                + "  role: Editores\n");
         var marked = TestSites.run("translated", people, "--project", project.toString());
         assertThat(marked.exitCode()).as(marked.err()).isZero();
         assertThat(check().diagnostics()).as("marked").noneMatch(d -> d.contains(" translation."));
 
         edit("content/people.yaml", "name: Ed Itor", "name: Edward Itor");
         assertThat(check().diagnostics()).as("a new name").noneMatch(d -> d.contains(" translation."));
+
+        edit("content/people.yaml", "name: Editorial team", "name: Editorial board");
+        var renamed = check();
+        assertThat(renamed.diagnostics()).as(renamed.err())
+                .containsExactly("warning translation.stale " + people + ":" + lineOf(people, "translated_from:") + ":1");
+        assertThat(renamed.message("translation.stale")).contains("changed since this translation was made: team "
+                + "(content/people.yaml:" + lineOf("content/people.yaml", "team:") + ":1)");
+        assertThat(TestSites.run("translated", people, "--project", project.toString()).exitCode()).isZero();
 
         edit("content/people.yaml", "role: Writer", "role: Lead writer");
         var stale = check();
