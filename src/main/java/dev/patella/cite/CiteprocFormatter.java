@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import com.ibm.icu.util.ULocale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
      */
     @Override
     public Map<String, FormattedReference> format(List<Reference> all, String language) {
-        return formatIn(all, cslLocale(language));
+        return formatIn(all, cslLocale(language), ULocale.forLanguageTag(language).getLanguage());
     }
 
     static String cslLocale(String language) {
@@ -75,7 +76,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
         return "en-US";
     }
 
-    private Map<String, FormattedReference> formatIn(List<Reference> all, String cslLocale) {
+    private Map<String, FormattedReference> formatIn(List<Reference> all, String cslLocale, String pageLanguage) {
         Map<String, FormattedReference> out = new LinkedHashMap<>();
         // an id used twice is the reader's error to report; citeproc would merge the two entries
         // and leave the lists below out of step, so only the first of each id is formatted
@@ -98,7 +99,7 @@ final class CiteprocFormatter implements ReferenceFormatter {
             // citeproc sorts entries by citation order, which is the order registered
             for (int i = 0; i < ids.length; i++) {
                 Reference reference = references.get(i);
-                out.put(ids[i], new FormattedReference(ids[i], html(html[i], reference),
+                out.put(ids[i], new FormattedReference(ids[i], html(html[i], reference, pageLanguage),
                         LEFT_MARGIN.matcher(text[i].strip()).replaceFirst("")));
             }
         } catch (IOException e) {
@@ -107,11 +108,14 @@ final class CiteprocFormatter implements ReferenceFormatter {
         return out;
     }
 
-    private static String html(String entry, Reference reference) {
+    private static String html(String entry, Reference reference, String pageLanguage) {
         Matcher m = ENTRY.matcher(entry);
         String body = m.find() ? m.group(1) : entry.strip();
         // inline styles would need a looser Content-Security-Policy: use plain italics instead
         body = ITALIC.matcher(body).replaceAll("<i>$1</i>");
+        if (!ULocale.forLanguageTag(reference.language()).getLanguage().equals(pageLanguage)) {
+            body = marked(body, reference);
+        }
         if (reference.doi().isPresent()) {
             String doi = "doi:" + Html.escape(reference.doi().get());
             body = body.replace(doi, "<a href=\"" + Html.escape(reference.doiUrl().orElseThrow()) + "\">" + doi + "</a>");
@@ -120,6 +124,59 @@ final class CiteprocFormatter implements ReferenceFormatter {
             body = body.replace(url, "<a href=\"" + url + "\">" + url + "</a>");
         }
         return body;
+    }
+
+    /**
+     * The entry with the source's own words, its title and its journal or site, marked with its
+     * language ({@code lang}) for a page in another language; the names, numbers and the style's
+     * terms ("Accedido") are left as they are. The words are found as the style writes them, with its
+     * curly apostrophes, the page language's quotation marks and its entities; an entry whose title
+     * the style changed otherwise is left unmarked.
+     */
+    private static String marked(String body, Reference reference) {
+        String lang = " lang=\"" + Html.escape(reference.language()) + "\"";
+        Matcher title = written(reference.title()).matcher(body);
+        if (!title.find()) {
+            return body; // the journal is looked for after the title, not in the authors' names
+        }
+        String span = "<span" + lang + ">" + title.group() + "</span>";
+        body = body.substring(0, title.start()) + span + body.substring(title.end());
+        int after = title.start() + span.length();
+        for (Optional<String> container : List.of(reference.containerTitleShort(), reference.containerTitle())) {
+            if (container.isEmpty()) {
+                continue;
+            }
+            Matcher italic = Pattern.compile("<i>" + written(container.get()).pattern() + "</i>").matcher(body);
+            if (italic.find(after)) {
+                return body.substring(0, italic.start()) + "<i" + lang + ">" + body.substring(italic.start() + 3);
+            }
+            Matcher plain = written(container.get()).matcher(body);
+            if (plain.find(after)) {
+                return body.substring(0, plain.start()) + "<span" + lang + ">" + plain.group() + "</span>"
+                        + body.substring(plain.end());
+            }
+        }
+        return body;
+    }
+
+    /** One quotation mark or apostrophe as a style may write it: plain, curly, angled, or an entity. */
+    private static final String QUOTE = "(?:&[a-z]+;|&#\\d+;|[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u00a0 ]){1,3}";
+
+    /** A character beyond ASCII as itself or as an entity, named or numbered ({@code &iacute;}, {@code &#237;}). */
+    private static final String ENTITY = "|&[A-Za-z][A-Za-z0-9]*;|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;)";
+
+    /**
+     * {@code words} as the style's HTML writes them: escaped, with any quotation marks or apostrophes,
+     * and letters beyond ASCII as entities.
+     */
+    private static Pattern written(String words) {
+        StringBuilder out = new StringBuilder();
+        words.codePoints().forEach(c -> {
+            String quoted = Pattern.quote(Html.escape(Character.toString(c)));
+            out.append(c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201c || c == 0x201d ? QUOTE
+                    : c > 0x7f ? "(?:" + quoted + ENTITY : quoted);
+        });
+        return Pattern.compile(out.toString());
     }
 
     private static CSLItemData item(Reference r) {

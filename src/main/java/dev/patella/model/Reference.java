@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * @param issued   date parts: year, then optionally month and day; empty when unknown
  * @param accessed the date parts of the day a web page was read, for its "Accessed" note; empty when not given
+ * @param language the language it is written in (a BCP 47 code): its CSL {@code language}, else the
+ *                 site's default language; its title and journal are marked with it on pages in
+ *                 another language, so that a screen reader reads them in the right voice
  */
 public record Reference(
         String id,
@@ -26,7 +29,8 @@ public record Reference(
         Optional<String> pmid,
         Optional<String> pmcid,
         Optional<String> url,
-        List<Integer> accessed) {
+        List<Integer> accessed,
+        String language) {
 
     public Reference {
         authors = List.copyOf(authors);

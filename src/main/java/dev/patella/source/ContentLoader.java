@@ -134,7 +134,9 @@ public final class ContentLoader {
         List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
         boolean peopleUnreadable = diagnostics.errorCount() > errors;
         errors = diagnostics.errorCount();
-        List<Reference> references = run.yaml("sources.yaml", ReferencesReader::read).orElse(List.of());
+        String siteLanguage = config.map(SiteConfig::language).orElse("en");
+        List<Reference> references = run.yaml("sources.yaml", (node, d) -> ReferencesReader.read(node, siteLanguage, d))
+                .orElse(List.of());
         boolean sourcesUnreadable = diagnostics.errorCount() > errors;
         var conditionReader = new ConditionReader(interval);
         var exerciseReader = new ExerciseReader(interval);

@@ -23,24 +23,27 @@ final class ReferencesReader {
     private ReferencesReader() {
     }
 
-    /** @return the references read correctly; malformed ones are reported and left out */
-    static List<Reference> read(YNode root, Diagnostics diagnostics) {
-        return read(root, diagnostics, FieldLog.NONE);
+    /**
+     * @param siteLanguage the site's default language: that of every reference that names none
+     * @return the references read correctly; malformed ones are reported and left out
+     */
+    static List<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics) {
+        return read(root, siteLanguage, diagnostics, FieldLog.NONE);
     }
 
-    /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
-    static List<Reference> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+    /** Like {@link #read(YNode, String, Diagnostics)}, noting every field asked for in {@code log}. */
+    static List<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics, FieldLog log) {
         return Fields.of(root, "sources file", diagnostics, log).map(top -> {
             List<Reference> out = new ArrayList<>();
             for (Fields item : top.separateElements("references", true, "reference", "- id: ...")) {
-                reference(item).ifPresent(out::add);
+                reference(item, siteLanguage).ifPresent(out::add);
             }
             top.finish();
             return out;
         }).orElse(List.of());
     }
 
-    private static Optional<Reference> reference(Fields f) {
+    private static Optional<Reference> reference(Fields f, String siteLanguage) {
         var id = f.requiredText("id").trim();
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
             f.invalid("id", "the reference id \"" + id + "\" must start with a letter and use letters, digits, "
@@ -63,8 +66,17 @@ final class ReferencesReader {
         var url = f.string("URL", false);
         url.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> f.invalid("URL", "\"URL\" must start with https:// (or http://)"));
+        var language = f.string("language", false).map(String::trim).filter(code -> {
+            if (SiteConfigReader.knownLanguage(code)) {
+                return true;
+            }
+            f.invalid("language", "\"language\" is the language the source is written in, as a code such as en, "
+                    + "es or de (BCP 47), but it is \"" + code + "\"; leave it out for a source in the site's own "
+                    + "language");
+            return false;
+        }).orElse(siteLanguage);
         return f.build(() -> new Reference(id, f.at(), type, authors, title, container, containerShort, issued,
-                volume, issue, page, doi, pmid, pmcid, url, accessed));
+                volume, issue, page, doi, pmid, pmcid, url, accessed, language));
     }
 
     private static Optional<String> checked(Fields f, String key, Pattern pattern, String expected) {

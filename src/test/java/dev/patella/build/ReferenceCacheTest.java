@@ -77,6 +77,6 @@ class ReferenceCacheTest {
         return new Reference("s1", SourceSpan.startOf("content/sources.yaml"), "article-journal",
                 List.of(new Reference.Name("Petersen", "W")), title, Optional.of("Knee Journal"), Optional.empty(),
                 List.of(2014), Optional.of("22"), Optional.of("10"), Optional.of("2389-2402"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of("https://journal.invalid/a"), List.of(2026, 1, 5));
+                Optional.empty(), Optional.empty(), Optional.of("https://journal.invalid/a"), List.of(2026, 1, 5), "en");
     }
 }

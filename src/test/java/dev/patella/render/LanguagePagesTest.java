@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,5 +226,38 @@ class LanguagePagesTest {
                 .contains("\"jobTitle\":\"Redactor\"").doesNotContain("\"jobTitle\":\"Writer\"");
         assertThat(TestSites.read(p.resolve("site/exercises/leg-lift/index.html")))
                 .contains("\"jobTitle\":\"Writer\"");
+    }
+
+    /**
+     * A source's title and journal are marked with its language on a page in another language, found
+     * as the citation style writes them (a curly apostrophe), so that a screen reader reads them in
+     * their own voice: English sources on the Spanish pages, a Spanish one ({@code language: es})
+     * on the English pages; the style's own words ("Accedido") and the names are not marked.
+     */
+    @Test
+    void aSourceInAnotherLanguageIsMarkedWithItsLanguage(@TempDir Path tmp) throws IOException {
+        Path p = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        Path sources = p.resolve("content/sources.yaml");
+        Files.writeString(sources, Files.readString(sources).replace("title: A study", "title: \"Runner's knee: a study\"")
+                .replace("title: A guide to sore knees", "title: Guía de las rodillas doloridas\n    language: es"));
+
+        var run = TestSites.run("build", "--project", p.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String spanish = TestSites.read(p.resolve("site/es/conditions/rodilla-dolorida/index.html"));
+        String english = TestSites.read(p.resolve("site/sources/index.html"));
+        assertThat(entry(spanish, "Smith")).contains("<span lang=\"en\">Runner&rsquo;s knee: a study</span>")
+                .contains("<i lang=\"en\">PLoS One</i>").doesNotContain("Smith BE</span>");
+        assertThat(entry(spanish, "Knee Society")).doesNotContain("lang=");
+        assertThat(entry(english, "Smith")).doesNotContain("lang=");
+        assertThat(entry(english, "Knee Society")).doesNotStartWith("Knee Society</span>").contains("<span lang=\"es\">Gu&iacute;a de las rodillas doloridas</span>")
+                .contains("<span lang=\"es\">Knee Society</span>").contains("Accessed");
+    }
+
+    /** The reference entry of {@code page} that starts with {@code author}. */
+    private static String entry(String page, String author) {
+        Matcher m = Pattern.compile(">(" + Pattern.quote(author) + "[^\\n]*?)</(?:li|p)>").matcher(page);
+        assertThat(m.find()).as("an entry by " + author).isTrue();
+        return m.group(1);
     }
 }

@@ -50,7 +50,7 @@ class ContentFuzzTest {
         var root = new YamlReader().read(yaml, "content/site.yaml", 1, diagnostics);
         var config = root.flatMap(r -> SiteConfigReader.read(r, diagnostics));
         root.ifPresent(r -> PeopleReader.read(r, diagnostics));
-        root.ifPresent(r -> ReferencesReader.read(r, diagnostics));
+        root.ifPresent(r -> ReferencesReader.read(r, "en", diagnostics));
 
         if (config.isEmpty()) {
             assertThat(diagnostics.hasErrors()).isTrue();

@@ -127,7 +127,7 @@ class SchemaErrorsTest {
                 case "content/site.yaml" -> (root, d) -> SiteConfigReader.read(root, d, log);
                 case "content/people.yaml" -> (root, d) -> PeopleReader.read(root, d, log);
                 case "content/glossary.yaml" -> (root, d) -> GlossaryReader.read(root, d, log);
-                default -> (root, d) -> ReferencesReader.read(root, d, log);
+                default -> (root, d) -> ReferencesReader.read(root, "en", d, log);
             };
             new YamlReader().read(text, file, 1, diagnostics).ifPresent(root -> reader.apply(root, diagnostics));
         } else {
