@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Formats references with citeproc-java, a CSL processor, and a style from the CSL repository.
  * The processor's HTML is adjusted in two ways: the list number is dropped (pages number their
- * own lists) and the DOI or URL becomes a link.
+ * own lists) and the DOI or URL becomes a link, of class {@code address} as its text is its address
+ * already (printed pages write out the address of other links).
  */
 final class CiteprocFormatter implements ReferenceFormatter {
 
@@ -118,10 +119,11 @@ final class CiteprocFormatter implements ReferenceFormatter {
         }
         if (reference.doi().isPresent()) {
             String doi = "doi:" + Html.escape(reference.doi().get());
-            body = body.replace(doi, "<a href=\"" + Html.escape(reference.doiUrl().orElseThrow()) + "\">" + doi + "</a>");
+            body = body.replace(doi, "<a class=\"address\" href=\"" + Html.escape(reference.doiUrl().orElseThrow()) + "\">"
+                    + doi + "</a>");
         } else if (reference.url().isPresent()) {
             String url = Html.escape(reference.url().get());
-            body = body.replace(url, "<a href=\"" + url + "\">" + url + "</a>");
+            body = body.replace(url, "<a class=\"address\" href=\"" + url + "\">" + url + "</a>");
         }
         return body;
     }

@@ -30,9 +30,11 @@ final class GlossaryLinker {
             "dt", "th", "caption", "figcaption", "legend");
     /**
      * Parts of a page that are about the page rather than its subject: its reference list and
-     * byline, and the list of every source on {@code /sources/} (reference entries too).
+     * byline, the list of every source on {@code /sources/} (reference entries too), and the
+     * addresses written out for paper, whose words ({@code chondromalacia-patella}) are a URL's.
      */
-    private static final Pattern SKIP_CLASS = Pattern.compile("\\sclass=\"(?:references|sources|editorial)[\" ]");
+    private static final Pattern SKIP_CLASS = Pattern.compile(
+            "\\sclass=\"(?:references|sources|editorial|print-only|print-url|sheet-url)[\" ]");
 
     /** Named references that stand for punctuation or space, not part of a word; any other name is taken for a letter. */
     private static final Set<String> NOT_WORDS = Set.of("amp", "lt", "gt", "quot", "apos", "nbsp", "ndash", "mdash",

@@ -99,7 +99,8 @@ final class Layouts {
                 ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
-        var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), section, crumbs);
+        String home = config.baseUrl().toString();
+        var place = new Views.Layout.Place(url, root, home + url.substring(1), home, section, crumbs);
         return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
     }
 

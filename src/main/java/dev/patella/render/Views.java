@@ -106,10 +106,13 @@ public final class Views {
          * @param root      the relative path from this page to the site root ({@code ../../}), or the
          *                  base path for pages served at any URL (the 404 page)
          * @param canonical the absolute URL of this page
+         * @param home      the absolute URL of this language's home page, which {@code root} leads to: a
+         *                  link's address on paper is this followed by its href without {@code root}
          * @param section   which main navigation item this page belongs to
          * @param breadcrumbs the pages above this one, home first, then this page
          */
-        public record Place(String url, String root, String canonical, String section, List<Link> breadcrumbs) {
+        public record Place(String url, String root, String canonical, String home, String section,
+                            List<Link> breadcrumbs) {
         }
     }
 

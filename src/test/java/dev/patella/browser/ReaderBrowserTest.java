@@ -295,6 +295,39 @@ class ReaderBrowserTest {
     }
 
     /**
+     * On paper a link cannot be followed, so a link to another page of the site that a reader needs
+     * (how much pain is OK, the program's full instructions) prints its address, with no glossary
+     * link inside it, and a reference, whose link text is its address or DOI already, prints it once.
+     */
+    @Test
+    void linksPrintTheAddressTheyLeadToOnce() throws IOException {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("exercises/clamshell/"));
+            String home = ((String) page.evaluate("document.querySelector('link[rel=canonical]').href"))
+                    .replace("exercises/clamshell/", "").replaceFirst("^https?://", "");
+            try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+                assertThat(text).contains("(" + home + "pain-guide/)");
+                String gasnick = "verywellhealth.com/chondromalacia-exercises-5097330";
+                assertThat(text).as("a cited web page's address, written once").contains(gasnick)
+                        .doesNotContain(gasnick + ")").as("a DOI, written once").contains("doi:10.")
+                        .doesNotContain("(https://doi.org/");
+            }
+            page.navigate(url("conditions/chondromalacia-patella/program/"));
+            try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                        .contains("(" + home + "conditions/chondromalacia-patella/)")
+                        .contains("(" + home + "pain-guide/)");
+            }
+            assertThat(page.locator(".print-only a, .print-url a, .sheet-url a").count()).as("links inside addresses")
+                    .isZero();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+            assertThat(page.locator(".print-only").first().isVisible()).as("on screen").isFalse();
+        }
+    }
+
+    /**
      * The tick table's row names ("Week 1", "Semana 1") fit their column, on a phone and on paper,
      * in both languages: a longer word must not run over the first day's box.
      */

@@ -76,7 +76,7 @@ class BuildTest {
         assertThat(html.replaceAll("<[^>]+>", "")).contains("Smith BE, Selfe J, Thacker D, et al. Incidence and "
                 + "prevalence of patellofemoral pain: a systematic review and meta-analysis. PLoS One. "
                 + "2018;13(1):e0190892. doi:10.1371/journal.pone.0190892");
-        assertThat(html).contains("<a href=\"https://doi.org/10.1371/journal.pone.0190892\">");
+        assertThat(html).contains("<a class=\"address\" href=\"https://doi.org/10.1371/journal.pone.0190892\">");
     }
 
     @Test
