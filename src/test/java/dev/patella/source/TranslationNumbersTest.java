@@ -163,8 +163,8 @@ class TranslationNumbersTest {
 
     /**
      * What a translation of the people is held to: the people it translates, each with only the
-     * words about them (role, bio); names, credentials and the organization flag are not translated,
-     * and a person left out keeps the source's words.
+     * words about them (role, bio, and a team's name); a person's name, credentials and the
+     * organization flag are not translated, and a person left out keeps the source's words.
      */
     private static JsonNode peopleAsTranslated(JsonNode source, JsonNode translation) {
         var out = YAML.createObjectNode();
@@ -172,7 +172,8 @@ class TranslationNumbersTest {
             String id = ids.next();
             if (translation.has(id) && source.get(id).isObject()) {
                 var words = YAML.createObjectNode();
-                for (String field : List.of("role", "bio")) {
+                boolean team = source.get(id).path("organization").asBoolean(false);
+                for (String field : team ? List.of("name", "role", "bio") : List.of("role", "bio")) {
                     if (source.get(id).has(field)) {
                         words.set(field, source.get(id).get(field));
                     }
