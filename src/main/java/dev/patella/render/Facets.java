@@ -1,7 +1,9 @@
 package dev.patella.render;
 
+import com.ibm.icu.text.Transliterator;
 import dev.patella.index.Urls;
 import dev.patella.model.Exercise;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** The values the exercise list can be filtered by, each with the exercises that have it. */
 final class Facets {
@@ -40,10 +43,37 @@ final class Facets {
         return List.copyOf(out);
     }
 
-    /** A value as a slug for data attributes and query strings: {@code gluteus medius} is {@code gluteus-medius}. */
+    /**
+     * A value as a slug for data attributes and query strings: {@code gluteus medius} is
+     * {@code gluteus-medius}, {@code glúteo medio} is {@code gluteo-medio} (accents dropped), and a
+     * value in another script is written in Latin letters ({@code четырёхглавая} is
+     * {@code cetyrehglavaa}), so that two values never share a key for want of ASCII letters.
+     */
     static String key(String value) {
-        String slug = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String folded = ACCENTS.matcher(Normalizer.normalize(value, Normalizer.Form.NFKD)).replaceAll("");
+        if (!folded.chars().allMatch(c -> c < 0x80)) {
+            folded = Ascii.of(folded);
+        }
+        String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "other" : slug;
+    }
+
+    /** The accents and other marks a decomposed letter carries. */
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+
+    /**
+     * Letters that are not ASCII once their accents are dropped (ß, ø, another script) in ASCII,
+     * by ICU's transliteration; built on first use, as most sites never need it.
+     */
+    private static final class Ascii {
+        private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+        private Ascii() {
+        }
+
+        static synchronized String of(String text) {
+            return TO_ASCII.transliterate(text);
+        }
     }
 
     /** A value as a label: its first letter in capitals. */

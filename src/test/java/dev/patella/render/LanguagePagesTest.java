@@ -59,6 +59,17 @@ class LanguagePagesTest {
     }
 
     /**
+     * The Spanish exercise list filters by words that keep their letters without the accents
+     * ({@code cuádriceps} is {@code cuadriceps}, in the address too), not by words with holes in them.
+     */
+    @Test
+    void filterValuesKeepAccentedLettersWithoutTheirAccents() {
+        String list = page("es/exercises/index.html");
+        assertThat(list).contains("data-muscles=\"cuadriceps flexores-de-la-cadera\"").contains("value=\"cuadriceps\"")
+                .doesNotContain("cu-driceps");
+    }
+
+    /**
      * A translation keeps its source's links: one naming a page that is translated with a slug of
      * its own leads to that page in the translation's language, as does a link into a language's
      * folder written with the source's slug, from any language.
