@@ -95,7 +95,7 @@ final class Layouts {
         String fullTitle = url.equals(Urls.HOME) ? config.title()
                 : words.format("title.page", Map.of("page", title, "site", config.title()));
         var head = new Views.Layout.Head(fullTitle, title, description, config.language(), siteRoot + css,
-                siteRoot + icon, siteRoot + SiteRenderer.MANIFEST, List.of(), jsonLd, "website",
+                siteRoot + icon, root + SiteRenderer.MANIFEST, List.of(), jsonLd, "website",
                 ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());

@@ -378,13 +378,20 @@ public final class SiteRenderer {
         return dataFiles(List.of(index));
     }
 
-    /** Like {@link #dataFiles(SiteIndex)}, with a search index per edition; the manifest is the default language's. */
+    /**
+     * Like {@link #dataFiles(SiteIndex)}, with a search index and a web app manifest per edition: each
+     * language's manifest ({@code manifest.webmanifest}, {@code es/manifest.webmanifest}) has its
+     * name, description and language, and starts at its home page.
+     */
     public List<DataFile> dataFiles(List<SiteIndex> editions) {
-        SiteIndex index = editions.get(0);
         List<DataFile> files = new ArrayList<>();
         editions.forEach(edition -> files.add(searched(edition, lastWords(edition)).file()));
-        files.addAll(List.of(
-                new DataFile(MANIFEST, WebAppManifest.write(json, index.site().config(), "assets/" + ICON), false)));
+        for (SiteIndex edition : editions) {
+            var config = edition.site().config();
+            String home = config.prefix() + "/";
+            files.add(new DataFile(home.substring(1) + MANIFEST,
+                    WebAppManifest.write(json, config, Urls.relative(home, "/assets/" + ICON)), false));
+        }
         assets.files().entrySet().stream().filter(e -> e.getKey().equals(FAVICON_ICO)).findFirst()
                 .ifPresent(e -> {
                     try {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.patella.config.SiteConfig;
 import java.nio.charset.StandardCharsets;
 
-/** The web app manifest, from the site's settings. Its addresses are relative, so the site works under any path. */
+/** A web app manifest, from one edition's settings. Its addresses are relative, so the site works under any path. */
 final class WebAppManifest {
 
     static final String THEME = "#0b5cad";
@@ -14,7 +14,7 @@ final class WebAppManifest {
     private WebAppManifest() {
     }
 
-    /** @param icon the favicon's site path, relative to the site root where the manifest lives */
+    /** @param icon the favicon's address, relative to the folder the manifest lives in (the edition's home) */
     static byte[] write(ObjectMapper json, SiteConfig config, String icon) {
         ObjectNode m = json.createObjectNode().put("name", config.title()).put("short_name", config.title())
                 .put("description", config.description().strip()).put("lang", config.language())

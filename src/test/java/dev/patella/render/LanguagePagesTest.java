@@ -59,6 +59,24 @@ class LanguagePagesTest {
     }
 
     /**
+     * Each language has its own web app manifest, in its folder: its name, description and language,
+     * starting at its home page; its pages link it, and the English pages the English one.
+     */
+    @Test
+    void eachLanguageHasItsOwnWebAppManifest() {
+        String spanish = page("es/manifest.webmanifest");
+        assertThat(spanish).contains("\"lang\":\"es\"").contains("\"name\":\"Rodillas de prueba\"")
+                .contains("\"start_url\":\"./\"").contains("\"src\":\"../assets/favicon.svg\"");
+        assertThat(site.resolve("es/assets/favicon.svg")).doesNotExist();
+        assertThat(site.resolve("assets/favicon.svg")).isRegularFile();
+        assertThat(page("es/exercises/elevacion-de-pierna/index.html"))
+                .contains("<link rel=\"manifest\" href=\"../../manifest.webmanifest\">"); // /es/manifest.webmanifest
+        assertThat(page("es/index.html")).contains("<link rel=\"manifest\" href=\"./manifest.webmanifest\">");
+        assertThat(page("index.html")).contains("<link rel=\"manifest\" href=\"./manifest.webmanifest\">");
+        assertThat(page("manifest.webmanifest")).contains("\"lang\":\"en\"");
+    }
+
+    /**
      * The Spanish exercise list filters by words that keep their letters without the accents
      * ({@code cuádriceps} is {@code cuadriceps}, in the address too), not by words with holes in them.
      */
