@@ -93,7 +93,8 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
     }
 
     /**
-     * The words for a language: its own file, else its base language's ({@code en} for {@code en-GB}).
+     * The words for a language: its own file, else its base language's ({@code en} for {@code en-GB}),
+     * formatted with the language's own rules (a British date is "2 December 2026").
      *
      * @return empty when neither file exists
      */
@@ -102,7 +103,8 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
         if (exact != null) {
             return Optional.of(exact);
         }
-        return Optional.ofNullable(byLanguage.get(ULocale.forLanguageTag(language).getLanguage()));
+        return Optional.ofNullable(byLanguage.get(ULocale.forLanguageTag(language).getLanguage()))
+                .map(base -> base.in(language));
     }
 
     /** One problem for each {@code msg("key")} in a template whose key some file lacks. */

@@ -90,6 +90,11 @@ public final class Messages implements TemplateMethodModelEx {
         return new Messages(language, keys);
     }
 
+    /** The same words, formatted with the rules of {@code language}, a region of theirs ({@code en-GB} for {@code en}). */
+    Messages in(String language) {
+        return language.equals(this.language) ? this : new Messages(language, patterns);
+    }
+
     /** The language tag these words are in, such as {@code en}. */
     public String language() {
         return language;
@@ -138,7 +143,7 @@ public final class Messages implements TemplateMethodModelEx {
         }
     }
 
-    /** A day as the message {@code date} writes it ({@code 2 December 2026} in English). */
+    /** A day as the message {@code date} writes it ({@code December 2, 2026} in English). */
     public String date(LocalDate day) {
         return format(DATE_KEY, Map.of(DATE_KEY, instant(day)));
     }

@@ -110,7 +110,9 @@ class MessageFilesTest {
                 .isEqualTo("1 set of 10");
         assertThat(en.format("dose.short", Map.of("sets", 3, "reps", "10–15", "hold", 1, "side", "true")))
                 .isEqualTo("3 sets of 10–15, hold 1 second, each side");
-        assertThat(en.date(LocalDate.of(2026, 12, 2))).isEqualTo("2 December 2026");
+        assertThat(en.date(LocalDate.of(2026, 12, 2))).as("British English").isEqualTo("2 December 2026");
+        assertThat(files.find("en").orElseThrow().date(LocalDate.of(2026, 12, 2))).as("English, as the AMA style's "
+                + "reference lists write it").isEqualTo("December 2, 2026");
         files.find("es").ifPresent(es -> {
             assertThat(es.date(LocalDate.of(2026, 12, 2))).isEqualTo("2 de diciembre de 2026");
             assertThat(es.format("dose.hold", Map.of("seconds", 1))).contains("1 segundo").doesNotContain("segundos");

@@ -57,7 +57,7 @@ class TrustAndStructuredDataTest {
                 .contains("https://doi.org/10.1371/journal.pone.0190892");
 
         String text = Files.readString(page).replaceAll("<[^>]+>", "");
-        assertThat(text).contains("Last checked by our editors: 21 November 2026 · Next check due: 21 November 2028")
+        assertThat(text).contains("Last checked by our editors: November 21, 2026 · Next check due: November 21, 2028")
                 .contains("No named clinician has reviewed this page yet.").doesNotContain("reviewed:")
                 .doesNotContain("Last reviewed");
         assertThat(Files.readString(page)).contains("<meta property=\"og:title\" content=\"Patellofemoral pain (runner&#39;s knee)\">")
@@ -136,11 +136,11 @@ class TrustAndStructuredDataTest {
                 "disclaimer/index.html", "pain-guide/index.html", "conditions/chondromalacia-patella/program/index.html",
                 "conditions/chondromalacia-patella/index.html", "exercises/clamshell/index.html")) {
             String text = Files.readString(site.resolve(page)).replaceAll("<[^>]+>", "");
-            assertThat(text).as(page).containsPattern("[Ll]ast checked by our editors: \\d+ \\w+ 2026")
+            assertThat(text).as(page).containsPattern("[Ll]ast checked by our editors: \\w+ \\d+, 2026")
                     .doesNotContain("Last reviewed");
         }
         assertThat(Files.readString(site.resolve("index.html")))
-                .contains("Content last checked by our editors: <time datetime=\"2026-12-02\">2 December 2026</time>");
+                .contains("Content last checked by our editors: <time datetime=\"2026-12-02\">December 2, 2026</time>");
     }
 
     @Test
