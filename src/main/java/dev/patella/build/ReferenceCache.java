@@ -34,10 +34,18 @@ final class ReferenceCache implements ReferenceFormatter {
 
     private final ReferenceFormatter formatter;
     private final ProjectState state;
+    /** The Patella that formats: a new one may write an entry otherwise, so its notes are not read. */
+    private final String code;
 
     ReferenceCache(ReferenceFormatter formatter, Path project) {
+        this(formatter, project, BuildCache.codeVersion());
+    }
+
+    /** @param code the version of Patella's code ({@link BuildCache#codeVersion()}), part of the note's key */
+    ReferenceCache(ReferenceFormatter formatter, Path project, String code) {
         this.formatter = formatter;
         this.state = new ProjectState(project);
+        this.code = code;
     }
 
     @Override
@@ -47,7 +55,7 @@ final class ReferenceCache implements ReferenceFormatter {
 
     @Override
     public Map<String, FormattedReference> format(List<Reference> references, String language) {
-        String key = key(references);
+        String key = key(code, references);
         Map<String, List<String>> sections = sections(key);
         return parse(sections.get(language)).orElseGet(() -> {
             var formatted = formatter.format(references, language);
@@ -56,11 +64,15 @@ final class ReferenceCache implements ReferenceFormatter {
         });
     }
 
-    /** The references as the formatter sees them: records print every field, in a fixed order. */
-    private static String key(List<Reference> references) {
+    /**
+     * The references as the formatter sees them (records print every field, in a fixed order), and
+     * the Patella that formats them: until 2026-12-04 a new Patella read the entries an older one had
+     * formatted, so a change to how entries are written reached no page until sources.yaml changed.
+     */
+    private static String key(String code, List<Reference> references) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("v1 " + references).getBytes(StandardCharsets.UTF_8));
+                    .digest(("v2 " + code + " " + references).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

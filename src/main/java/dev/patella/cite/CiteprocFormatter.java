@@ -11,6 +11,7 @@ import de.undercouch.citeproc.csl.CSLType;
 import dev.patella.model.Reference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import com.ibm.icu.util.ULocale;
 import java.util.List;
@@ -87,20 +88,40 @@ final class CiteprocFormatter implements ReferenceFormatter {
         if (references.isEmpty()) {
             return out;
         }
-        CSLItemData[] items = references.stream().map(CiteprocFormatter::item).toArray(CSLItemData[]::new);
-        String[] ids = references.stream().map(Reference::id).toArray(String[]::new);
+        int n = references.size();
+        List<CSLItemData> items = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        references.forEach(r -> {
+            items.add(item(r, r.id(), r.title(), r.containerTitle(), r.containerTitleShort()));
+            ids.add(r.id());
+        });
+        // for a page in another language than a source's: two copies of each reference, one with a mark
+        // for its title, one for its journal or site, show where the style writes them (see marked)
+        boolean foreign = references.stream().anyMatch(r -> !language(r).equals(pageLanguage));
+        if (foreign) {
+            for (Reference r : references) {
+                items.add(item(r, r.id() + "#title", TITLE_MARK, r.containerTitle(), r.containerTitleShort()));
+                items.add(item(r, r.id() + "#container", r.title(), r.containerTitle().map(c -> CONTAINER_MARK),
+                        r.containerTitleShort().map(c -> CONTAINER_MARK)));
+            }
+        }
+        List<String> copies = items.stream().map(CSLItemData::getId).toList();
         try {
-            CSL csl = new CSL(new ListItemDataProvider(items), style(), cslLocale);
+            CSL csl = new CSL(new ListItemDataProvider(items.toArray(CSLItemData[]::new)), style(), cslLocale);
             csl.setOutputFormat("html");
-            csl.registerCitationItems(ids);
+            csl.registerCitationItems(copies.toArray(String[]::new));
             String[] html = csl.makeBibliography().getEntries();
             csl.setOutputFormat("text");
-            csl.registerCitationItems(ids);
+            csl.registerCitationItems(ids.toArray(String[]::new));
             String[] text = csl.makeBibliography().getEntries();
             // citeproc sorts entries by citation order, which is the order registered
-            for (int i = 0; i < ids.length; i++) {
+            for (int i = 0; i < n; i++) {
                 Reference reference = references.get(i);
-                out.put(ids[i], new FormattedReference(ids[i], html(html[i], reference, pageLanguage),
+                String body = body(html[i]);
+                if (!language(reference).equals(pageLanguage)) {
+                    body = marked(body, body(html[n + 2 * i]), body(html[n + 2 * i + 1]), reference.language());
+                }
+                out.put(ids.get(i), new FormattedReference(ids.get(i), linked(body, reference),
                         LEFT_MARGIN.matcher(text[i].strip()).replaceFirst("")));
             }
         } catch (IOException e) {
@@ -109,85 +130,88 @@ final class CiteprocFormatter implements ReferenceFormatter {
         return out;
     }
 
-    private static String html(String entry, Reference reference, String pageLanguage) {
+    /** The primary language a reference is written in, as {@code en}. */
+    private static String language(Reference reference) {
+        return ULocale.forLanguageTag(reference.language()).getLanguage();
+    }
+
+    /** An entry of the bibliography without its list number, in italics without inline styles. */
+    private static String body(String entry) {
         Matcher m = ENTRY.matcher(entry);
         String body = m.find() ? m.group(1) : entry.strip();
         // inline styles would need a looser Content-Security-Policy: use plain italics instead
-        body = ITALIC.matcher(body).replaceAll("<i>$1</i>");
-        if (!ULocale.forLanguageTag(reference.language()).getLanguage().equals(pageLanguage)) {
-            body = marked(body, reference);
-        }
+        return ITALIC.matcher(body).replaceAll("<i>$1</i>");
+    }
+
+    /** The entry with its DOI, else its web address, as a link. */
+    private static String linked(String body, Reference reference) {
         if (reference.doi().isPresent()) {
             String doi = "doi:" + Html.escape(reference.doi().get());
-            body = body.replace(doi, "<a class=\"address\" href=\"" + Html.escape(reference.doiUrl().orElseThrow()) + "\">"
-                    + doi + "</a>");
-        } else if (reference.url().isPresent()) {
+            return body.replace(doi, "<a class=\"address\" href=\"" + Html.escape(reference.doiUrl().orElseThrow())
+                    + "\">" + doi + "</a>");
+        }
+        if (reference.url().isPresent()) {
             String url = Html.escape(reference.url().get());
-            body = body.replace(url, "<a class=\"address\" href=\"" + url + "\">" + url + "</a>");
+            return body.replace(url, "<a class=\"address\" href=\"" + url + "\">" + url + "</a>");
         }
         return body;
     }
+
+    /** What stands for a reference's title, and for its journal or site, in the copies that show where they are. */
+    private static final String TITLE_MARK = "\uE000";
+    private static final String CONTAINER_MARK = "\uE001";
 
     /**
      * The entry with the source's own words, its title and its journal or site, marked with its
-     * language ({@code lang}) for a page in another language; the names, numbers and the style's
-     * terms ("Accedido") are left as they are. The words are found as the style writes them, with its
-     * curly apostrophes, the page language's quotation marks and its entities; an entry whose title
-     * the style changed otherwise is left unmarked.
+     * language ({@code lang}) for a page in another language; the names, numbers, addresses and the
+     * style's terms ("Accedido") are left as they are. Where the style wrote each is read off a copy
+     * of the entry made with a mark in its place ({@code titled}, {@code contained}): the entry and the
+     * copy are the same before the mark, and the same again from some point after it, so what lies
+     * between is the title as the style wrote it (its case, its quotation marks, its entities). A
+     * copy that does not line up so leaves its part unmarked.
      */
-    private static String marked(String body, Reference reference) {
-        String lang = " lang=\"" + Html.escape(reference.language()) + "\"";
-        Matcher title = written(reference.title()).matcher(body);
-        if (!title.find()) {
-            return body; // the journal is looked for after the title, not in the authors' names
-        }
-        String span = "<span" + lang + ">" + title.group() + "</span>";
-        body = body.substring(0, title.start()) + span + body.substring(title.end());
-        int after = title.start() + span.length();
-        for (Optional<String> container : List.of(reference.containerTitleShort(), reference.containerTitle())) {
-            if (container.isEmpty()) {
-                continue;
-            }
-            Matcher italic = Pattern.compile("<i>" + written(container.get()).pattern() + "</i>").matcher(body);
-            if (italic.find(after)) {
-                return body.substring(0, italic.start()) + "<i" + lang + ">" + body.substring(italic.start() + 3);
-            }
-            Matcher plain = written(container.get()).matcher(body);
-            if (plain.find(after)) {
-                return body.substring(0, plain.start()) + "<span" + lang + ">" + plain.group() + "</span>"
-                        + body.substring(plain.end());
-            }
+    private static String marked(String body, String titled, String contained, String language) {
+        String lang = " lang=\"" + Html.escape(language) + "\"";
+        List<int[]> spans = new ArrayList<>();
+        where(body, titled, TITLE_MARK).ifPresent(spans::add);
+        where(body, contained, CONTAINER_MARK).filter(c -> spans.isEmpty() || c[0] >= spans.get(0)[1]
+                || c[1] <= spans.get(0)[0]).ifPresent(spans::add);
+        spans.sort((a, b) -> b[0] - a[0]); // from the end, so that the places before stay true
+        for (int[] span : spans) {
+            String words = body.substring(span[0], span[1]);
+            boolean italic = body.startsWith("<i>", span[0] - 3) && body.startsWith("</i>", span[1])
+                    && words.indexOf('<') < 0;
+            body = italic ? body.substring(0, span[0] - 3) + "<i" + lang + ">" + body.substring(span[0])
+                    : body.substring(0, span[0]) + "<span" + lang + ">" + words + "</span>" + body.substring(span[1]);
         }
         return body;
     }
 
-    /** One quotation mark or apostrophe as a style may write it: plain, curly, angled, or an entity. */
-    private static final String QUOTE = "(?:&[a-z]+;|&#\\d+;|[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u00a0 ]){1,3}";
-
-    /** A character beyond ASCII as itself or as an entity, named or numbered ({@code &iacute;}, {@code &#237;}). */
-    private static final String ENTITY = "|&[A-Za-z][A-Za-z0-9]*;|&#[0-9]+;|&#[xX][0-9A-Fa-f]+;)";
-
-    /**
-     * {@code words} as the style's HTML writes them: escaped, with any quotation marks or apostrophes,
-     * and letters beyond ASCII as entities.
-     */
-    private static Pattern written(String words) {
-        StringBuilder out = new StringBuilder();
-        words.codePoints().forEach(c -> {
-            String quoted = Pattern.quote(Html.escape(Character.toString(c)));
-            out.append(c == '"' || c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201c || c == 0x201d ? QUOTE
-                    : c > 0x7f ? "(?:" + quoted + ENTITY : quoted);
-        });
-        return Pattern.compile(out.toString());
+    /** Where in {@code body} the style wrote what {@code copy} has {@code mark} for: start and end; empty if unknown. */
+    private static Optional<int[]> where(String body, String copy, String mark) {
+        int at = copy.indexOf(mark);
+        if (at < 0 || copy.indexOf(mark, at + 1) >= 0 || !body.startsWith(copy.substring(0, at))) {
+            return Optional.empty();
+        }
+        int after = at + mark.length();
+        int same = 0;
+        while (same < copy.length() - after && same < body.length() - at
+                && body.charAt(body.length() - 1 - same) == copy.charAt(copy.length() - 1 - same)) {
+            same++;
+        }
+        int end = body.length() - same;
+        return end > at ? Optional.of(new int[] {at, end}) : Optional.empty();
     }
 
-    private static CSLItemData item(Reference r) {
-        var b = new CSLItemDataBuilder().id(r.id()).type(type(r.type())).title(r.title());
+    /** The reference as citeproc reads it, under {@code id}, with this title and journal or site. */
+    private static CSLItemData item(Reference r, String id, String title, Optional<String> container,
+                                    Optional<String> containerShort) {
+        var b = new CSLItemDataBuilder().id(id).type(type(r.type())).title(title);
         if (!r.authors().isEmpty()) {
             b.author(r.authors().stream().map(CiteprocFormatter::name).toArray(CSLName[]::new));
         }
-        r.containerTitle().ifPresent(b::containerTitle);
-        r.containerTitleShort().ifPresent(b::containerTitleShort);
+        container.ifPresent(b::containerTitle);
+        containerShort.ifPresent(b::containerTitleShort);
         if (!r.issued().isEmpty()) {
             b.issued(new CSLDateBuilder().dateParts(r.issued().stream().mapToInt(Integer::intValue).toArray()).build());
         }

@@ -25,19 +25,29 @@ final class Facets {
     /**
      * @param values what each exercise has (its muscles, its type, its equipment)
      * @param label  how a value is shown, in the pages' language (its key stays the value's)
-     * @return one facet per value, sorted by label ({@link #NO_EQUIPMENT} first), exercises in list order
+     * @return one facet per value, sorted by label ({@link #NO_EQUIPMENT} first), exercises in list order;
+     *         values written with other capitals or accents ("Glúteo medio", "gluteo medio") are one
+     *         value, as their key is the same, shown with the most accents, else as first written
      */
     static List<Views.Facet> of(List<Exercise> exercises, Function<Exercise, List<String>> values, String from,
                                 Function<String, String> label) {
-        Map<String, List<Views.Link>> byValue = new LinkedHashMap<>();
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, List<Views.Link>> byKey = new LinkedHashMap<>();
         for (Exercise e : exercises) {
             for (String value : values.apply(e)) {
-                byValue.computeIfAbsent(value, v -> new ArrayList<>())
-                        .add(new Views.Link(e.title(), Urls.relative(from, Urls.exercise(e.slug())), false));
+                String key = key(value);
+                // the spelling with accents is shown: leaving one out is the likelier slip
+                shown.merge(key, value, (was, other) -> accents(other) > accents(was) ? other : was);
+                var link = new Views.Link(e.title(), Urls.relative(from, Urls.exercise(e.slug())), false);
+                List<Views.Link> links = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!links.contains(link)) {
+                    links.add(link);
+                }
             }
         }
         List<Views.Facet> out = new ArrayList<>();
-        byValue.forEach((value, links) -> out.add(new Views.Facet(key(value), label.apply(value), List.copyOf(links))));
+        byKey.forEach((key, links) -> out.add(new Views.Facet(key, label.apply(shown.get(key)),
+                List.copyOf(links))));
         out.sort(Comparator.comparing((Views.Facet f) -> !f.key().equals(key(NO_EQUIPMENT)))
                 .thenComparing(f -> f.label().toLowerCase(Locale.ROOT)));
         return List.copyOf(out);
@@ -47,7 +57,9 @@ final class Facets {
      * A value as a slug for data attributes and query strings: {@code gluteus medius} is
      * {@code gluteus-medius}, {@code glúteo medio} is {@code gluteo-medio} (accents dropped), and a
      * value in another script is written in Latin letters ({@code четырёхглавая} is
-     * {@code cetyrehglavaa}), so that two values never share a key for want of ASCII letters.
+     * {@code cetyrehglavaa}); one with no letter or digit even then (an emoji) is {@code v} and a
+     * number made from its characters, so that two values share a key only when they are the same
+     * words written with other capitals or accents.
      */
     static String key(String value) {
         String folded = ACCENTS.matcher(Normalizer.normalize(value, Normalizer.Form.NFKD)).replaceAll("");
@@ -55,7 +67,12 @@ final class Facets {
             folded = Ascii.of(folded);
         }
         String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.isEmpty() ? "other" : slug;
+        return slug.isEmpty() ? "v" + Integer.toUnsignedString(value.strip().hashCode(), 36) : slug;
+    }
+
+    /** How many letters of {@code value} are not plain ASCII. */
+    private static long accents(String value) {
+        return value.chars().filter(c -> c >= 0x80).count();
     }
 
     /** The accents and other marks a decomposed letter carries. */

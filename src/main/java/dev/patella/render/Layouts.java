@@ -4,6 +4,7 @@ import dev.patella.config.SiteConfig;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
 import dev.patella.model.Page;
+import dev.patella.source.ExampleAddresses;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ final class Layouts {
     /** Each language's name in itself and its writing direction, asked of ICU once, not on every page. */
     private final Map<String, String> names;
     private final Map<String, String> directions;
+    /** This language's home page's address for printed links; empty while the base URL is an example address. */
+    private final String printedHome;
 
     /**
      * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
@@ -46,6 +49,8 @@ final class Layouts {
         this.index = index;
         this.config = index.site().config();
         this.ogLocale = ogLocale(config.language());
+        String home = config.baseUrl().toString();
+        this.printedHome = ExampleAddresses.reservedName(home).isPresent() ? "" : home;
         this.css = css;
         this.icon = icon;
         this.nav = List.copyOf(nav);
@@ -99,8 +104,8 @@ final class Layouts {
                 ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
-        String home = config.baseUrl().toString();
-        var place = new Views.Layout.Place(url, root, home + url.substring(1), home, section, crumbs);
+        var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), printedHome, section,
+                crumbs);
         return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
     }
 

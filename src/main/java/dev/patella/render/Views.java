@@ -107,7 +107,9 @@ public final class Views {
          *                  base path for pages served at any URL (the 404 page)
          * @param canonical the absolute URL of this page
          * @param home      the absolute URL of this language's home page, which {@code root} leads to: a
-         *                  link's address on paper is this followed by its href without {@code root}
+         *                  link's address on paper is this followed by its href without {@code root};
+         *                  empty while the site's base URL is an example address, so that no address
+         *                  that goes nowhere is printed
          * @param section   which main navigation item this page belongs to
          * @param breadcrumbs the pages above this one, home first, then this page
          */

@@ -1,5 +1,6 @@
 package dev.patella.source;
 
+import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
 import dev.patella.model.Reference;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class ReferencesReader {
                     + "es or de (BCP 47), but it is \"" + code + "\"; leave it out for a source in the site's own "
                     + "language");
             return false;
-        }).orElse(siteLanguage);
+        }).map(code -> ULocale.forLanguageTag(code).toLanguageTag()).orElse(siteLanguage); // EN is en
         return f.build(() -> new Reference(id, f.at(), type, authors, title, container, containerShort, issued,
                 volume, issue, page, doi, pmid, pmcid, url, accessed, language));
     }

@@ -297,33 +297,42 @@ class ReaderBrowserTest {
     /**
      * On paper a link cannot be followed, so a link to another page of the site that a reader needs
      * (how much pain is OK, the program's full instructions) prints its address, with no glossary
-     * link inside it, and a reference, whose link text is its address or DOI already, prints it once.
+     * link inside it, once the site has its real address (none while {@code base_url} is an example,
+     * as the shipped site's is); a reference, whose link text is its address or DOI already, prints
+     * it once.
      */
     @Test
-    void linksPrintTheAddressTheyLeadToOnce() throws IOException {
+    void linksPrintTheAddressTheyLeadToOnce(@TempDir Path tmp) throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        var run = TestSites.run("build", "--project", project.toString(), "--base-url", "https://knees.clinic.internal/");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        StaticServer real = StaticServer.start(project.resolve("site"));
         try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
-            page.navigate(url("exercises/clamshell/"));
-            String home = ((String) page.evaluate("document.querySelector('link[rel=canonical]').href"))
-                    .replace("exercises/clamshell/", "").replaceFirst("^https?://", "");
+            page.navigate(real.base() + "exercises/clamshell/");
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-                assertThat(text).contains("(" + home + "pain-guide/)");
+                assertThat(text).contains("(knees.clinic.internal/pain-guide/)");
                 String gasnick = "verywellhealth.com/chondromalacia-exercises-5097330";
                 assertThat(text).as("a cited web page's address, written once").contains(gasnick)
                         .doesNotContain(gasnick + ")").as("a DOI, written once").contains("doi:10.")
                         .doesNotContain("(https://doi.org/");
             }
-            page.navigate(url("conditions/chondromalacia-patella/program/"));
+            page.navigate(real.base() + "es/conditions/chondromalacia-patella/program/");
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
-                        .contains("(" + home + "conditions/chondromalacia-patella/)")
-                        .contains("(" + home + "pain-guide/)");
+                        .contains("(knees.clinic.internal/es/conditions/chondromalacia-patella/)")
+                        .contains("(knees.clinic.internal/es/pain-guide/)");
             }
             assertThat(page.locator(".print-only a, .print-url a, .sheet-url a").count()).as("links inside addresses")
                     .isZero();
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
             assertThat(page.locator(".print-only").first().isVisible()).as("on screen").isFalse();
+
+            page.navigate(url("exercises/clamshell/")); // the shipped site: base_url is https://example.org/
+            assertThat(page.locator(".print-only").count()).as("addresses while base_url is an example").isZero();
+        } finally {
+            real.stop();
         }
     }
 

@@ -58,6 +58,17 @@ class ReferenceCacheTest {
         assertThat(spanish.get("s1").text()).isNotEqualTo(english.get("s1").text());
     }
 
+    /** A new Patella formats the references again: it may write them otherwise than the one that made the note. */
+    @Test
+    void anotherPatellaFormatsTheReferencesAgain() {
+        List<Reference> references = List.of(reference("A study of knees"));
+        new ReferenceCache(counted, project, "1000 1").format(references, "es");
+        new ReferenceCache(counted, project, "1000 1").format(references, "es");
+        new ReferenceCache(counted, project, "1001 2").format(references, "es");
+
+        assertThat(asked).containsExactly("es", "es");
+    }
+
     @Test
     void changedReferencesAreFormattedAgainInEveryLanguage() {
         var first = new ReferenceCache(counted, project);

@@ -283,6 +283,57 @@ class LanguagePagesTest {
                 .contains("<span lang=\"es\">Knee Society</span>").contains("Accessed");
     }
 
+    /**
+     * The marks go where the style wrote the title and the site, not on the same words elsewhere:
+     * not in an author's name that holds the title, not in the address that holds the site's
+     * short name, which stays a link.
+     */
+    @Test
+    void aSourcesTitleIsMarkedWhereTheStyleWroteItNotInTheAuthorsNameOrTheAddress(@TempDir Path tmp)
+            throws IOException {
+        Path p = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        Path sources = p.resolve("content/sources.yaml");
+        Files.writeString(sources, Files.readString(sources) + """
+                  - id: nhs
+                    type: webpage
+                    author:
+                      - literal: Knee Care
+                    title: Knee
+                    container-title: NHS website
+                    container-title-short: nhs
+                    URL: https://www.nhs.uk/conditions/knee-pain/
+                    accessed:
+                      date-parts: [[2026, 11, 1]]
+                """);
+
+        var run = TestSites.run("build", "--project", p.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        assertThat(entry(TestSites.read(p.resolve("site/es/sources/index.html")), "Knee Care"))
+                .startsWith("Knee Care. <span lang=\"en\">Knee</span>. <span lang=\"en\">NHS website</span>. Accedido")
+                .contains("<a class=\"address\" href=\"https://www.nhs.uk/conditions/knee-pain/\">"
+                        + "https://www.nhs.uk/conditions/knee-pain/</a>");
+    }
+
+    /**
+     * A muscle written with other accents or capitals in two exercises ("gluteo medio", "glúteo
+     * medio") is one filter value, listing both, not two values with one key.
+     */
+    @Test
+    void valuesThatDifferOnlyByAccentsAreOneFilterValue(@TempDir Path tmp) throws IOException {
+        Path p = TestSites.shipped(tmp.resolve("p"));
+        Path side = p.resolve("content/es/exercises/side-lying-leg-raise.md");
+        Files.writeString(side, Files.readString(side).replace("primary: [glúteo medio]", "primary: [gluteo medio]"));
+
+        var run = TestSites.run("build", "--project", p.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String list = TestSites.read(p.resolve("site/es/exercises/index.html"));
+        assertThat(list.split("value=\"gluteo-medio\"", -1)).as("one filter value").hasSize(2);
+        assertThat(list).containsPattern("<dt>Glúteo medio</dt><dd>[^\n]*side-lying-leg-raise[^\n]*clamshell")
+                .doesNotContain("<dt>Gluteo medio</dt>");
+    }
+
     /** The reference entry of {@code page} that starts with {@code author}. */
     private static String entry(String page, String author) {
         Matcher m = Pattern.compile(">(" + Pattern.quote(author) + "[^\\n]*?)</(?:li|p)>").matcher(page);
