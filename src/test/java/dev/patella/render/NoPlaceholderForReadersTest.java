@@ -43,7 +43,7 @@ class NoPlaceholderForReadersTest {
         build(project);
 
         assertThat(TestSites.read(project.resolve("site/conditions/sore-knee/program/index.html")))
-                .contains("Full page: https://knees.clinic.internal/exercises/leg-lift/");
+                .contains("Full page: knees.clinic.internal/exercises/leg-lift/");
     }
 
     @Test
