@@ -62,12 +62,19 @@ final class Facets {
      * words written with other capitals or accents.
      */
     static String key(String value) {
-        String folded = ACCENTS.matcher(Normalizer.normalize(value, Normalizer.Form.NFKD)).replaceAll("");
-        if (!folded.chars().allMatch(c -> c < 0x80)) {
-            folded = Ascii.of(folded);
+        String folded = value;
+        if (!ascii(folded)) { // the normalizer's tables load on first use: a site in English never needs them
+            folded = ACCENTS.matcher(Normalizer.normalize(value, Normalizer.Form.NFKD)).replaceAll("");
+            if (!ascii(folded)) {
+                folded = Ascii.of(folded);
+            }
         }
         String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return slug.isEmpty() ? "v" + Integer.toUnsignedString(value.strip().hashCode(), 36) : slug;
+    }
+
+    private static boolean ascii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     /** How many letters of {@code value} are not plain ASCII. */
