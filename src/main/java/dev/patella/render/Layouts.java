@@ -30,7 +30,10 @@ final class Layouts {
     /** Each language's name in itself and its writing direction, asked of ICU once, not on every page. */
     private final Map<String, String> names;
     private final Map<String, String> directions;
-    /** This language's home page's address for printed links; empty while the base URL is an example address. */
+    /**
+     * This language's home page's address as printed, as a reader types it (no https://); empty while
+     * the base URL is an example address, so that no address that goes nowhere is printed.
+     */
     private final String printedHome;
 
     /**
@@ -50,7 +53,7 @@ final class Layouts {
         this.config = index.site().config();
         this.ogLocale = ogLocale(config.language());
         String home = config.baseUrl().toString();
-        this.printedHome = ExampleAddresses.reservedName(home).isPresent() ? "" : home;
+        this.printedHome = ExampleAddresses.reservedName(home).isPresent() ? "" : home.replaceFirst("^https?://", "");
         this.css = css;
         this.icon = icon;
         this.nav = List.copyOf(nav);
@@ -170,5 +173,10 @@ final class Layouts {
     private static Views.NavLink link(String title, String target, String root, String url, String section) {
         String current = target.equals(url) ? "page" : target.equals(section) ? "true" : "";
         return new Views.NavLink(title, root + target.substring(1), current);
+    }
+
+    /** The address of the page at {@code url} (of this language) as printed; empty while the base URL is an example address. */
+    String printed(String url) {
+        return printedHome.isEmpty() ? "" : printedHome + url.substring(1);
     }
 }

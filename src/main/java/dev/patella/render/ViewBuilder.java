@@ -21,7 +21,6 @@ import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Prose;
 import dev.patella.model.Reference;
-import dev.patella.source.ExampleAddresses;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -181,10 +180,9 @@ final class ViewBuilder {
         return Urls.relative(index.site().config().prefix() + from, sitePath);
     }
 
-    /** The page's address for a printout; empty while the site's base URL is still an example address. */
+    /** The page's address for a printout ({@link Layouts#printed}); empty while the site's base URL is an example address. */
     String printedAddress(String url) {
-        boolean example = ExampleAddresses.reservedName(index.site().config().baseUrl().toString()).isPresent();
-        return example ? "" : absolute(url);
+        return layouts.printed(url);
     }
 
     String absolute(String url) {

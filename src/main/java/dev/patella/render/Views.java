@@ -106,10 +106,11 @@ public final class Views {
          * @param root      the relative path from this page to the site root ({@code ../../}), or the
          *                  base path for pages served at any URL (the 404 page)
          * @param canonical the absolute URL of this page
-         * @param home      the absolute URL of this language's home page, which {@code root} leads to: a
-         *                  link's address on paper is this followed by its href without {@code root};
-         *                  empty while the site's base URL is an example address, so that no address
-         *                  that goes nowhere is printed
+         * @param home      this language's home page's address as printed, as a reader types it
+         *                  ({@code your-clinic.org/knee/}), which {@code root} leads to: a link's address
+         *                  on paper is this followed by its href without {@code root}; empty while the
+         *                  site's base URL is an example address, so that no address that goes nowhere
+         *                  is printed
          * @param section   which main navigation item this page belongs to
          * @param breadcrumbs the pages above this one, home first, then this page
          */
