@@ -322,11 +322,12 @@ class ReaderBrowserTest {
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
                         .contains("(knees.clinic.internal/es/conditions/chondromalacia-patella/)")
-                        .as("the program prints the pain rule itself").doesNotContain("/es/pain-guide/)");
+                        .as("the program prints the pain rule itself, not a line sending the reader to it")
+                        .doesNotContain("/es/pain-guide/)").doesNotContain("cuántodoloresaceptable");
             }
-            // with its addresses (each exercise's "Full page" too), the program still prints on two pages:
-            // in English on A4 and Letter, in Spanish on A4 (on Letter it takes three, see the README)
-            for (String paper : List.of("A4", "Letter", "es A4")) {
+            // with its addresses (each exercise's "Full page" too), the program still prints on two pages,
+            // in both languages and on both papers
+            for (String paper : List.of("A4", "Letter", "es A4", "es Letter")) {
                 page.navigate(real.base() + (paper.startsWith("es") ? "es/" : "") + "conditions/chondromalacia-patella/program/");
                 try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat(paper.replace("es ", ""))
                         .setPrintBackground(true)))) {
@@ -338,6 +339,8 @@ class ReaderBrowserTest {
                     .isZero();
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
             assertThat(page.locator(".print-only").first().isVisible()).as("on screen").isFalse();
+            assertThat(page.locator(".help a[href$='pain-guide/']").isVisible()).as("the program's link to the pain guide, on screen")
+                    .isTrue();
 
             page.navigate(url("exercises/clamshell/")); // the shipped site: base_url is https://example.org/
             assertThat(page.locator(".print-only").count()).as("addresses while base_url is an example").isZero();
