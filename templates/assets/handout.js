@@ -54,10 +54,13 @@
     return "v1." + p.toString();
   }
 
-  function plain(text, max) { return text.length <= max && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text); }
+  /* No control characters, line or paragraph separators, nor the marks that turn a line's letters
+     around (U+202A to U+202E, U+2066 to U+2069), which could make a name read as something else. */
+  function plain(text, max) { return text.length <= max && !/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/.test(text); }
 
+  /* A day of the years 2000 to 2199, written YYYY-MM-DD. */
   function isDate(text) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) { return false; }
+    if (!/^2[01]\d{2}-\d{2}-\d{2}$/.test(text)) { return false; }
     var d = new Date(text + "T00:00:00Z");
     return !isNaN(d) && d.toISOString().slice(0, 10) === text;
   }
@@ -91,8 +94,11 @@
         ok = false;
       }
     });
-    return ok && st.items.length <= maxItems ? st : "bad";
+    return ok && st.items.length <= maxItems && inOrder(st.start, st.review) ? st : "bad";
   }
+
+  /* A review date, when both are given, is not before the start (ISO dates sort as text). */
+  function inOrder(start, review) { return !start || !review || start <= review; }
 
   function dateText(iso) {
     return iso ? new Date(iso + "T00:00:00Z").toLocaleDateString(document.documentElement.lang,
@@ -152,14 +158,15 @@
     ["by", "for"].forEach(function (k) { $("out-" + k).textContent = state[k]; });
     ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
+    $("h-print").disabled = !state.items.length;
     var hash = encode(state);
-    if (hash.length > maxLink) {
-      // no link and no code rather than those of the handout before, which the sheet no longer is;
-      // the address keeps the last handout that fitted
+    if (hash.length > maxLink || !state.items.length) {
+      // no link and no code rather than those of the handout before, which the sheet no longer is
+      // (the address keeps the last handout that fitted), and none for a handout of no exercise
       drawing++;
       $("h-link").value = "";
       $("h-qr").hidden = true;
-      status(words["long"]);
+      if (state.items.length) { status(words["long"]); }
       return;
     }
     if ($("h-status").textContent === words["long"]) { status(""); }
@@ -202,6 +209,11 @@
     $("h-" + k).addEventListener("input", function (e) {
       var v = e.target.value;
       if (k === "by" || k === "for" ? plain(v, maxName) : v === "" || isDate(v)) {
+        if (!inOrder(k === "start" ? v : state.start, k === "review" ? v : state.review)) {
+          status(words.dates); // kept as it was: a link with the review first would not open
+          return;
+        }
+        if ($("h-status").textContent === words.dates) { status(""); }
         state[k] = v;
         show();
       }
@@ -252,7 +264,7 @@
 
   $("h-copy").addEventListener("click", function () {
     var link = $("h-link");
-    if (!link.value) { status(words["long"]); return; } // too long for a link: there is none to copy
+    if (!link.value) { status(state.items.length ? words["long"] : words.none); return; } // there is no link to copy
     status(""); // what an earlier action said no longer holds; the answer below may take a moment
     (navigator.clipboard ? navigator.clipboard.writeText(link.value) : Promise.reject(new Error("no clipboard")))
       .then(function () { status(words.copied); }, function () { link.select(); status(words.copyFailed); });
@@ -260,6 +272,9 @@
   $("h-print").addEventListener("click", function () { window.print(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   window.addEventListener("hashchange", load);
+  // on paper the QR code is the handout's address: the page's own would open the default program
+  var printed = $("print-url");
+  if (printed) { printed.hidden = true; }
   form.hidden = false;
   load();
 }());

@@ -1,5 +1,5 @@
-/* Patella: on the printable program, lets a reader leave exercises off the printout. Without
-   this script every exercise prints. */
+/* Patella: on the printable program, lets a reader leave exercises off the printout (the style
+   sheet numbers the printed ones 1, 2, 3… on paper). Without this script every exercise prints. */
 (function () {
   "use strict";
   var tools = document.getElementById("print-tools");
@@ -18,8 +18,11 @@
       phase.classList.toggle("omit", !phase.querySelector(".sheet-exercise:not(.omit)"));
     });
     var lang = document.documentElement.lang;
-    status.textContent = tools.getAttribute("data-will-print").replace("{kept}", kept.toLocaleString(lang))
-      .replace("{total}", boxes.length.toLocaleString(lang));
+    // with nothing ticked there is nothing to print: the button waits for a tick
+    document.getElementById("print-button").disabled = kept === 0;
+    status.textContent = kept === 0 ? tools.getAttribute("data-none")
+      : tools.getAttribute("data-will-print").replace("{kept}", kept.toLocaleString(lang))
+        .replace("{total}", boxes.length.toLocaleString(lang));
   }
 
   boxes.forEach(function (box) {

@@ -128,6 +128,12 @@ class HandoutBrowserTest {
             }
             assertThat(page.textContent("#h-count")).isEqualTo("Add at least one exercise.");
             assertThat(sheet(page)).isEmpty();
+            // a handout of no exercise has no link, no code and nothing to print
+            assertThat(page.inputValue("#h-link")).isEmpty();
+            assertThat(page.locator("#h-qr").isVisible()).isFalse();
+            assertThat(page.isDisabled("#h-print")).isTrue();
+            page.click("#h-copy");
+            assertThat(page.textContent("#h-status")).isEqualTo("Add at least one exercise.");
 
             add(page, "semi-squat"); // only in the first condition's program
             add(page, "bridge"); // only in the second's
@@ -144,6 +150,14 @@ class HandoutBrowserTest {
             page.fill("#h-for", "J. Smith");
             page.fill("#h-start", "2026-12-07");
             page.fill("#h-review", "2027-01-04");
+            page.fill("#h-review", "2026-12-01"); // before the start: refused, with the reason
+            assertThat(page.textContent("#h-status"))
+                    .isEqualTo("The review date cannot be before the start date. Change one of them.");
+            assertThat(page.textContent("#out-review")).isEqualTo("January 4, 2027");
+            assertThat(page.url()).contains("review=2027-01-04");
+            page.fill("#h-review", "2027-01-04");
+            assertThat(page.textContent("#h-status")).isEmpty();
+            assertThat(page.isDisabled("#h-print")).isFalse();
             page.fill("input[name=sets] >> nth=0", "21"); // out of range: the last good value stays
             page.locator("input[name=sets] >> nth=0").blur();
             assertThat(page.inputValue("input[name=sets] >> nth=0")).isEqualTo("4");
@@ -209,7 +223,8 @@ class HandoutBrowserTest {
                             "4 sets of 12, hold 2 seconds.", "Hold on to the chair back.", "Squeeze first. Then lift.",
                             "Prepared by: Dr. Ana Ruiz", "Prepared for: J. Smith", "December 7, 2026",
                             "Review date: January 4, 2027", "Carry on if:", "Ease off if:", "When to stop and get help",
-                            "Scan to open this handout")
+                            "Scan to open this handout", "Your home exercise program")
+                            .doesNotContain("Make a home exercise handout")
                             .doesNotContain("Straight leg raise").doesNotContain("Copy link")
                             .doesNotContain("Move up");
                     assertThat(doc.getNumberOfPages()).as(format + " pages").isLessThanOrEqualTo(2);
@@ -256,7 +271,8 @@ class HandoutBrowserTest {
                 "v1.x=clamshell.-1.10.0.0.0", "v1.x=clamshell.3.1e1.0.0.0", "v1.x=clamshell.3", "v1." + ok + "&" + ok,
                 "v1.evil=1&" + ok, "v1.by=a&by=b&" + ok, "v1.start=2026-02-30&" + ok, "v1.start=tomorrow&" + ok,
                 "v1.by=" + "a".repeat(81) + "&" + ok, "v1." + ok + "." + "n".repeat(121), "v1." + ok + ".%00",
-                "v1.by=%E2%80%A8&" + ok, "v1." + "x".repeat(5000), "v1." + ok + "&x=" + "%3Cscript%3E".repeat(300),
+                "v1.by=%E2%80%A8&" + ok, "v1.by=Jos%C3%A9%E2%80%AE&" + ok, "v1.for=%E2%81%A6a&" + ok,
+                "v1.start=2027-01-01&review=2026-01-01&" + ok, "v1.start=0000-01-01&" + ok, "v1.review=1999-12-31&" + ok, "v1." + "x".repeat(5000), "v1." + ok + "&x=" + "%3Cscript%3E".repeat(300),
                 "<script>window.__pwned=1</script>", "v1.x=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E.1.1.0.0.0");
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = chromium.context(1280, true)) {

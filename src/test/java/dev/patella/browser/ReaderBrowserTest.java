@@ -322,6 +322,7 @@ class ReaderBrowserTest {
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
                         .contains("(knees.clinic.internal/es/conditions/chondromalacia-patella/)")
+                        .contains("Impresodesdehttps://knees.clinic.internal/es/conditions/chondromalacia-patella/program/")
                         .as("the program prints the pain rule itself, not a line sending the reader to it")
                         .doesNotContain("/es/pain-guide/)").doesNotContain("cuántodoloresaceptable");
             }
@@ -342,8 +343,17 @@ class ReaderBrowserTest {
             assertThat(page.locator(".help a[href$='pain-guide/']").isVisible()).as("the program's link to the pain guide, on screen")
                     .isTrue();
 
+            // a handout's address is its QR code: the page's own would open the default program
+            page.navigate(real.base() + "handout/#v1.x=clamshell.3.10.0.0.0");
+            page.waitForSelector("#h-qr svg");
+            try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains("Scan to open this handout")
+                        .doesNotContain("knees.clinic.internal/handout");
+            }
+
             page.navigate(url("exercises/clamshell/")); // the shipped site: base_url is https://example.org/
             assertThat(page.locator(".print-only").count()).as("addresses while base_url is an example").isZero();
+            assertThat(page.locator(".print-url").count()).as("the page's own address while base_url is an example").isZero();
         } finally {
             real.stop();
         }
@@ -405,9 +415,16 @@ class ReaderBrowserTest {
             assertThat(page.locator("#ex-straight-leg-raise").isVisible()).isTrue();
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 String text = new PDFTextStripper().getText(doc);
-                assertThat(text).contains("Straight leg raise").doesNotContain("3. Clamshell")
-                        .doesNotContain("Semi squat").doesNotContain("Later phase");
+                assertThat(text.replaceAll("\\s+", " ")).contains("Straight leg raise").doesNotContain("Clamshell")
+                        .doesNotContain("Semi squat").doesNotContain("Later phase")
+                        .as("the printed exercises numbered 1 to 3").contains("3. Hip extension leg raise");
             }
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+            for (String id : List.of("ex-straight-leg-raise", "ex-side-lying-leg-raise", "ex-hip-extension-leg-raise")) {
+                page.uncheck("input[data-exercise=" + id + "]");
+            }
+            assertThat(page.textContent("#print-status")).isEqualTo("No exercise is ticked, so none will print. Tick at least one.");
+            assertThat(page.isDisabled("#print-button")).isTrue();
         }
     }
 
