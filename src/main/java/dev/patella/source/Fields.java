@@ -283,7 +283,10 @@ final class Fields {
      */
     List<Prose> items(String key, boolean required) {
         List<Prose> out = list(key, required);
-        map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.splitSentences(key, n, this));
+        map.find(key).map(YNode.Entry::value).ifPresent(n -> {
+            ListChecks.mergedItems(key, n, this);
+            ListChecks.splitSentences(key, n, this);
+        });
         return out;
     }
 

@@ -1,9 +1,12 @@
 package dev.patella.source;
 
+import dev.patella.diag.SourceSpan;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Warnings about lists of sentences that are valid YAML but probably not what the editor meant.
+ * Lists of sentences that are valid YAML but probably not what the editor meant: items run
+ * together (an error) or one sentence split in two (a warning).
  *
  * <p>In a list written in brackets a comma separates items, so {@code [Slide lower, to about 60
  * degrees.]} is two items, "Slide lower" and "to about 60 degrees.". A sentence list whose item
@@ -12,7 +15,52 @@ import java.util.List;
  */
 final class ListChecks {
 
+    static final String MERGED = "schema.merged-items";
+    /** A line that starts as an item of a numbered list: "1. ", "2) ". */
+    private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)] ");
+
     private ListChecks() {
+    }
+
+    /**
+     * An error when a list's items have run together into one. A line of a list that lacks the
+     * space after its dash ({@code -Slowly lift…}) does not start a new item: YAML reads it as more
+     * of the item above. Nor do numbered lines ({@code 1. Keep…}, {@code 2. Slowly…}): the whole list
+     * is then one text, read as a list of one. Either way a list of steps or of warning signs would
+     * reach the page as one run-on item. Only plain values (neither quoted nor a {@code |} block) are
+     * looked at: quoting says the text is meant as written.
+     */
+    static void mergedItems(String key, YNode value, Fields fields) {
+        List<YNode> items = value instanceof YNode.YList list ? list.items() : List.of(value);
+        for (YNode item : items) {
+            if (!(item instanceof YNode.YScalar scalar) || scalar.lines().size() < 6 || !plain(scalar)) {
+                continue;
+            }
+            List<Integer> lines = scalar.lines();
+            String text = scalar.text();
+            int numbered = 0;
+            for (int i = 0; i < lines.size(); i += 3) {
+                int from = lines.get(i);
+                SourceSpan at = new SourceSpan(scalar.at().file(), lines.get(i + 1), lines.get(i + 2));
+                if (text.startsWith("-", from) && from + 1 < text.length() && text.charAt(from + 1) != ' ') {
+                    fields.error(MERGED, at, "this line starts with \"-\" but no space after it, so it does not start "
+                            + "a new item of \"" + key + "\": it is read as more of the item above; write \"- \" "
+                            + "(a dash, then a space), or put the item in quotes if the dash belongs to its text");
+                    return;
+                }
+                if (NUMBERED.matcher(text).region(from, text.length()).lookingAt() && ++numbered == 2) {
+                    fields.error(MERGED, at, "this line starts with a number, so it does not start a new item of \""
+                            + key + "\": the numbered lines are read as one long text; start each item with \"- \" "
+                            + "(a dash, then a space) instead of its number, as the site numbers them itself");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A value written plain: its first line starts where the value does (not after a quote, nor under a | line). */
+    private static boolean plain(YNode.YScalar scalar) {
+        return scalar.lines().get(1) == scalar.at().line() && scalar.lines().get(2) == scalar.at().column();
     }
 
     static void splitSentences(String key, YNode value, Fields fields) {

@@ -13,7 +13,17 @@ final class YamlErrors {
     private YamlErrors() {
     }
 
-    static Diagnostic describe(JsonProcessingException e, String file, int lineOffset) {
+    /**
+     * @param yaml the text that did not parse, starting at line {@code lineOffset + 1} of {@code file}
+     */
+    static Diagnostic describe(JsonProcessingException e, String yaml, String file, int lineOffset) {
+        SourceSpan space = nonBreakingSpace(yaml, file, lineOffset);
+        if (space != null) {
+            // the parser stops lines later, or calls it something else: the space is the mistake
+            return Diagnostic.error("yaml.syntax", space, "this is a non-breaking space (U+00A0, often pasted from a "
+                    + "word processor or a web page), which YAML does not read as a space, so the line is not read as "
+                    + "you wrote it; delete it and type an ordinary space");
+        }
         if (e instanceof StreamConstraintsException) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
@@ -33,6 +43,25 @@ final class YamlErrors {
                 var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
                 return Diagnostic.error("yaml.syntax", at, notClosed(problem, mark.getLine() + 1 + lineOffset));
             }
+            if (opened != null && problem.contains("could not find expected ':'") && opened.getLine() < mark.getLine()) {
+                // the parser notices on the next line; the line without its colon is where the key began
+                var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
+                String line = lineOf(opened);
+                int colon = line.indexOf(':');
+                String message;
+                if (line.matches("-[^ ].*")) {
+                    message = "this line starts with \"-\" but no space after it, so it is not a new item of the list "
+                            + "above; write \"- \" (a dash, then a space)";
+                } else if (colon > 0 && colon + 1 < line.length() && line.charAt(colon + 1) != ' ') {
+                    at = new SourceSpan(file, at.line(), at.column() + colon);
+                    message = "the colon after \"" + line.substring(0, colon) + "\" needs a space after it: write \""
+                            + line.substring(0, colon + 1) + " " + line.substring(colon + 1) + "\"";
+                } else {
+                    message = "this line has no colon after its key; write it as \"key: value\" (a colon, then a "
+                            + "space), or, if it goes on with the text of the line above, put that text in quotes";
+                }
+                return Diagnostic.error("yaml.syntax", at, message);
+            }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
@@ -43,6 +72,48 @@ final class YamlErrors {
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
+    }
+
+    /**
+     * The first non-breaking space where YAML needs an ordinary one: in a line's indentation, right
+     * after a key's colon, or right after a list item's dash. Null when there is none (one inside a
+     * text is the editor's own, and fine).
+     */
+    static SourceSpan nonBreakingSpace(String yaml, String file, int lineOffset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c == '\u00A0') {
+                boolean indent = yaml.substring(lineStart, i).isBlank();
+                char before = i > lineStart ? yaml.charAt(i - 1) : ' ';
+                boolean dash = before == '-' && yaml.substring(lineStart, i - 1).isBlank();
+                if (indent || before == ':' || dash) {
+                    return new SourceSpan(file, line + lineOffset, i - lineStart + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The line where {@code mark} is, without its indentation, shortened to 60 characters. */
+    private static String lineOf(Mark mark) {
+        int[] text = mark.getBuffer();
+        int i = mark.getPointer();
+        while (i > 0 && text[i - 1] != '\n') {
+            i--;
+        }
+        while (i < text.length && text[i] == ' ') {
+            i++;
+        }
+        var line = new StringBuilder();
+        for (; i < text.length && text[i] != '\n' && text[i] != '\r' && text[i] != 0 && line.length() < 60; i++) {
+            line.appendCodePoint(text[i]);
+        }
+        return line.toString().stripTrailing();
     }
 
     /** YAML nested more deeply than Patella reads, found at {@code at}. */

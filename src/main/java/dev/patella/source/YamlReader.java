@@ -70,7 +70,7 @@ final class YamlReader {
                 return Optional.empty();
             }
         } catch (JsonProcessingException e) {
-            diagnostics.add(YamlErrors.describe(e, file, firstLine - 1));
+            diagnostics.add(YamlErrors.describe(e, yaml, file, firstLine - 1));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading from a String: cannot happen
@@ -112,9 +112,10 @@ final class YamlReader {
                 case START_ARRAY -> list(at);
                 case VALUE_STRING -> {
                     String value = string(at);
-                    long start = parser.currentTokenLocation().getCharOffset();
-                    yield new YNode.YScalar(value, YNode.YScalar.Type.STRING, at,
-                            TextPlaces.of(text, (int) Math.min(start, Integer.MAX_VALUE), value, at));
+                    int start = (int) Math.min(parser.currentTokenLocation().getCharOffset(), Integer.MAX_VALUE);
+                    List<Integer> lines = TextPlaces.of(text, start, value, at);
+                    commentAfter(value, start, at, lines);
+                    yield new YNode.YScalar(value, YNode.YScalar.Type.STRING, at, lines);
                 }
                 case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
                 case VALUE_NUMBER_FLOAT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.DECIMAL, at);
@@ -122,6 +123,50 @@ final class YamlReader {
                 case VALUE_NULL -> new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
                 default -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
             };
+        }
+
+        /**
+         * A warning when a plain value (not quoted) is followed on its last line by {@code #} and
+         * text with no space between them, as in {@code feel_it: The side of the hip #1 spot.}: YAML
+         * reads " #" as the start of a comment, so "#1 spot." never reaches the page. A comment
+         * written as one, {@code # like this}, is left alone.
+         */
+        private void commentAfter(String value, int start, SourceSpan at, List<Integer> lines) {
+            if (start < 0 || start >= text.length() || "\"'|>".indexOf(text.charAt(start)) >= 0 || value.isEmpty()) {
+                return;
+            }
+            int lineStart = start - (at.column() - 1);
+            int line = at.line();
+            int column = at.column();
+            String last = value;
+            if (lines.size() >= 3) {
+                int n = lines.size();
+                last = value.substring(lines.get(n - 3));
+                for (; line < lines.get(n - 2); line++) {
+                    lineStart = text.indexOf('\n', lineStart) + 1;
+                    if (lineStart == 0) {
+                        return;
+                    }
+                }
+                column = lines.get(n - 1);
+            }
+            int end = text.indexOf('\n', lineStart);
+            String raw = text.substring(lineStart, end < 0 ? text.length() : end);
+            int after = column - 1 + last.length();
+            if (after > raw.length() || !raw.startsWith(last, column - 1)) {
+                return;
+            }
+            int hash = after;
+            while (hash < raw.length() && (raw.charAt(hash) == ' ' || raw.charAt(hash) == '\t')) {
+                hash++;
+            }
+            if (hash > after && hash + 1 < raw.length() && raw.charAt(hash) == '#' && !Character.isWhitespace(raw.charAt(hash + 1))) {
+                String lost = raw.substring(hash).strip();
+                lost = lost.length() > 30 ? lost.substring(0, 30) + "..." : lost;
+                diagnostics.warning("yaml.comment-in-text", new SourceSpan(file, line, hash + 1), "\" #\" starts a "
+                        + "comment in YAML, so \"" + lost + "\" is left out of the page; put the whole value in quotes "
+                        + "to keep it, or write \"# \" (with a space) if it is a comment");
+            }
         }
 
         /**
