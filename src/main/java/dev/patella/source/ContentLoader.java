@@ -651,7 +651,12 @@ public final class ContentLoader {
                 return out;
             }
             for (Path path : lister.apply(content.resolve(folder))) {
-                if (!path.getFileName().toString().endsWith(".md")) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
+                            relative(path) + " is a folder, and Patella reads only the .md files right in content/"
+                                    + folder + "/, not in folders inside it, so it is ignored; move its .md files up "
+                                    + "into content/" + folder + "/");
+                } else if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
                             relative(path) + " is not a .md file, so it is ignored; move it out of content/"
                                     + folder + "/ or rename it to end in .md");
@@ -787,7 +792,8 @@ public final class ContentLoader {
             for (String code : languages) {
                 for (Path path : list(content.resolve(code))) {
                     String name = path.getFileName().toString();
-                    if (!KNOWN_TRANSLATED.contains(name) && !misnamedFolders.contains(path)) {
+                    if (!KNOWN_TRANSLATED.contains(name) && !misnamedFolders.contains(path)
+                            && !nearlyAFolder(path, List.of("conditions", "exercises", "pages"), diagnostics)) {
                         diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                                 + " is not something a translation holds, so it is ignored; content/" + code
                                 + "/ holds site.yaml, glossary.yaml, people.yaml, conditions/, exercises/ and pages/ "
@@ -798,12 +804,28 @@ public final class ContentLoader {
             for (Path path : list(content)) {
                 String name = path.getFileName().toString();
                 if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")
-                        && !misnamedFolders.contains(path) && (languagesKnown || !Files.isDirectory(path))) {
+                        && !misnamedFolders.contains(path) && (languagesKnown || !Files.isDirectory(path))
+                        && !nearlyAFolder(path, List.of("conditions", "exercises", "pages", "images"), diagnostics)) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; the README lists what "
                             + "content/ can hold");
                 }
             }
+        }
+
+        /**
+         * Whether {@code path} is a folder named nearly as one of {@code folders} ({@code exercise}
+         * beside {@code exercises}): an error, as what it holds would silently go unpublished.
+         */
+        private boolean nearlyAFolder(Path path, List<String> folders, Diagnostics diagnostics) {
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            Optional<String> meant = Suggestions.closest(path.getFileName().toString(), folders);
+            meant.ifPresent(folder -> diagnostics.error("content.misnamed-folder", SourceSpan.startOf(relative(path)),
+                    relative(path) + " is not a folder Patella reads, so nothing in it is published; did you mean "
+                            + relative(path.resolveSibling(folder)) + "/? Move what it holds there"));
+            return meant.isPresent();
         }
 
         private static List<Path> list(Path dir) {

@@ -76,9 +76,14 @@ public final class TranslationDrift {
         // and a source with an error is not compared at all: what it reads as until it is fixed (an
         // empty file, a value left out) says nothing about its translations
         Set<String> sourcesWithErrors = new HashSet<>();
+        // nor is a translation that is empty, or only comments: that one error says it all
+        Set<String> emptyFiles = new HashSet<>();
         diagnostics.sorted().stream().filter(Diagnostic::isError).forEach(d -> {
             refused.add(d.at());
             sourcesWithErrors.add(d.at().file());
+            if (d.code().equals("file.empty")) {
+                emptyFiles.add(d.at().file());
+            }
         });
         for (String code : folders.codes()) {
             for (String file : TranslationFolders.translations(project, code)) {
@@ -87,7 +92,7 @@ public final class TranslationDrift {
                 if (kind.isEmpty() || !Files.isRegularFile(project.resolve(source))) {
                     continue; // a translation of nothing: the loader reports it
                 }
-                if (sourcesWithErrors.contains(source)) {
+                if (sourcesWithErrors.contains(source) || emptyFiles.contains(file)) {
                     continue;
                 }
                 Optional<TranslationDocument> translation = document(project, file, kind.get());

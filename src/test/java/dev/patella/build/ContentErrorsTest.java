@@ -264,6 +264,17 @@ class ContentErrorsTest {
     }
 
     @Test
+    void anEmptyTranslationIsOneErrorNotAListOfMissingFields() throws IOException {
+        // the shipped glossary has sixteen terms: an empty translation of it gave one warning for each too
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Files.writeString(project.resolve("content/es/glossary.yaml"), "# to be translated\n");
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.errors()).as(run.err()).singleElement().asString()
+                .isEqualTo("error file.empty content/es/glossary.yaml:1:1");
+        assertThat(run.err()).doesNotContain("warning");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         Path project = TestSites.project(tmp.resolve("p"), "errors/unknown-key");
         var run = TestSites.run("build", "--project", project.toString());
