@@ -1,5 +1,6 @@
 package dev.patella.build;
 
+import dev.patella.cite.CslTypes;
 import dev.patella.cite.FormattedReference;
 import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
@@ -171,6 +172,7 @@ public final class SiteSession {
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
         // on the files themselves, so it runs whether or not the other languages' editions are built
         drift.check(options.project(), options.strict(), diagnostics);
+        loaded.ifPresent(read -> CslTypes.check(read.references(), diagnostics));
         if (loaded.isEmpty() || !templates) {
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }

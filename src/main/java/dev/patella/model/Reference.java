@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * One entry of {@code content/sources.yaml}, holding the CSL variables Patella uses.
  *
+ * @param typeAt   where its CSL {@code type} is written, for a type the citation style does not know
  * @param issued   date parts: year, then optionally month and day; empty when unknown
  * @param accessed the date parts of the day a web page was read, for its "Accessed" note; empty when not given
  * @param language the language it is written in (a BCP 47 code): its CSL {@code language}, else the
@@ -17,6 +18,7 @@ public record Reference(
         String id,
         SourceSpan at,
         String type,
+        SourceSpan typeAt,
         List<Name> authors,
         String title,
         Optional<String> containerTitle,

@@ -34,9 +34,7 @@ import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -53,8 +51,6 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
 
-    /** A shared file's or folder's name that a web address carries as it is. */
-    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String GLOSSARY = "glossary.yaml";
     private static final String PEOPLE = "people.yaml";
 
@@ -627,11 +623,10 @@ public final class ContentLoader {
         boolean checkName(Path root, Path path, Diagnostics diagnostics) {
             for (Path part : root.relativize(path)) {
                 String name = part.toString();
-                if (!SAFE_FILE_NAME.matcher(name).matches()) {
-                    String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+                if (!FileNames.usable(name)) {
                     diagnostics.error("slug.invalid", SourceSpan.startOf(relative(path)), "the name \"" + name
-                            + "\" cannot be part of a web address as it is; rename it with letters a-z, digits, "
-                            + "hyphens and dots only, for example \"" + fixed + "\", and change what links to it");
+                            + "\" cannot be part of a web address as it is; rename it with " + FileNames.RULE
+                            + ", for example \"" + FileNames.fixed(name) + "\", and change what links to it");
                     return false;
                 }
             }

@@ -9,13 +9,15 @@ import dev.patella.model.Muscles;
 import dev.patella.model.Phase;
 import dev.patella.model.Prose;
 import dev.patella.model.RepRange;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Maps an exercise file's front matter to an {@link Exercise}. */
 final class ExerciseReader {
 
-    private static final Pattern IMAGE_PATH = Pattern.compile("/images/[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+");
+    /** A file of content/images/, with an extension; its names follow {@link FileNames}. */
+    private static final Pattern IMAGE_PATH = Pattern.compile("/images/[^/]+(?:/[^/]+)*\\.[A-Za-z0-9]+");
     private static final String WHAT = "exercise front matter";
 
     private final int reviewIntervalMonths;
@@ -82,13 +84,20 @@ final class ExerciseReader {
 
     private static Illustration illustration(Fields i) {
         var src = i.requiredText("src").trim();
-        if (!src.isEmpty() && !IMAGE_PATH.matcher(src).matches()) {
-            i.invalid("src", "the illustration must be a file in content/images/, written as "
-                    + "/images/<name>.svg (letters, digits, - and _ only), not \"" + src + "\"");
+        if (!src.isEmpty() && !imagePath(src)) {
+            i.invalid("src", "the illustration must be a file in content/images/, written as /images/<name>.svg "
+                    + "or /images/<name>.png, with a name of " + FileNames.RULE + " (such as /images/side-plank.svg), "
+                    + "not \"" + src + "\"");
         }
         var alt = i.requiredText("alt");
         var credit = i.requiredText("credit");
         i.finish();
         return new Illustration(src, alt, credit, i.valueAt("src").orElse(i.at()));
+    }
+
+    /** Whether {@code src} names a file in content/images/ by a name the files there may have. */
+    private static boolean imagePath(String src) {
+        return IMAGE_PATH.matcher(src).matches()
+                && Arrays.stream(src.substring("/images/".length()).split("/")).allMatch(FileNames::usable);
     }
 }

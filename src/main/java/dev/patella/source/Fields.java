@@ -320,6 +320,16 @@ final class Fields {
             wrong(key, n, "a list, written [first, second] or as lines starting with \"- \"");
             return List.of();
         }
+        if (n instanceof YNode.YScalar s && (s.isNull() || s.text().isBlank())) {
+            // "equipment:" with nothing after it is a list left empty, not a list of one empty item
+            SourceSpan where = keyAt(key).orElse(n.at());
+            error("schema.missing-key", where, required
+                    ? "\"" + key + "\" in the " + what + " has no items; list them on the lines below it, each "
+                    + "starting with \"- \""
+                    : "\"" + key + "\" in the " + what + " is an empty list; write \"" + key + ": []\" when there is "
+                    + "nothing to list, or list the items on the lines below it, each starting with \"- \"");
+            return List.of();
+        }
         List<YNode> nodes = n instanceof YNode.YList list ? list.items() : List.of(n);
         List<Prose> out = new ArrayList<>();
         for (YNode item : nodes) {

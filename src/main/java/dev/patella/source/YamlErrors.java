@@ -62,6 +62,12 @@ final class YamlErrors {
                 }
                 return Diagnostic.error("yaml.syntax", at, message);
             }
+            int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
+            if (curly >= 0) {
+                var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, curly + 1);
+                return Diagnostic.error("yaml.syntax", at, curlyQuote(mark.getBuffer()[mark.getPointer()
+                        - mark.getColumn() + curly]));
+            }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
@@ -137,6 +143,40 @@ final class YamlErrors {
             }
         }
         return last == ',' || last == '[' || last == '{';
+    }
+
+    /** Quote marks that word processors type, which YAML reads as any other letter. */
+    private static final String CURLY_QUOTES = "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E";
+
+    /**
+     * The column (from 0) where the value of the line of {@code mark} starts with a curly quote (after
+     * "key: " or "- "), or -1: a text put in “ ” rather than " ", whose colon then reads as a new key.
+     */
+    private static int curlyQuoteAt(Mark mark) {
+        int[] text = mark.getBuffer();
+        int start = mark.getPointer() - mark.getColumn();
+        int i = start;
+        while (i < mark.getPointer() && text[i] == ' ') {
+            i++;
+        }
+        if (i + 1 < mark.getPointer() && text[i] == '-' && text[i + 1] == ' ') {
+            i += 2;
+        } else {
+            while (i + 1 < mark.getPointer() && !(text[i] == ':' && text[i + 1] == ' ')) {
+                i++;
+            }
+            i += 2;
+        }
+        while (i < mark.getPointer() && text[i] == ' ') {
+            i++;
+        }
+        return i < mark.getPointer() && CURLY_QUOTES.indexOf(text[i]) >= 0 ? i - start : -1;
+    }
+
+    private static String curlyQuote(int quote) {
+        return "this text starts with " + Character.toString(quote) + ", a curly quote, which YAML does not read as "
+                + "a quote mark, so the colon in the text starts a new \"key: value\"; put the text in straight "
+                + "quotes \" instead of \u201C \u201D (credit: \"Drawing: Patella\")";
     }
 
     /**

@@ -41,9 +41,10 @@ class ContentErrorsTest {
     /**
      * Runs one fixture. Its {@code expected.txt} lists the diagnostics it must give, one per line
      * ({@code error schema.wrong-type content/site.yaml:3:8}); a line {@code $ check} runs that
-     * command instead of {@code build}, and a line {@code - content/people.yaml} deletes that file
-     * of the minimal site first. Warnings are compared only when the fixture expects one. With an
-     * expected error the exit code is 1 and the published site is untouched; without, it is 0.
+     * command instead of {@code build}, a line {@code - content/people.yaml} deletes that file of
+     * the minimal site first, and a line {@code > words} gives words the messages must contain.
+     * Warnings are compared only when the fixture expects one. With an expected error the exit
+     * code is 1 and the published site is untouched; without, it is 0.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -78,6 +79,7 @@ class ContentErrorsTest {
         assertThat(warnings ? run.diagnostics() : run.errors()).as(run.err())
                 .containsExactlyInAnyOrderElementsOf(fixture.diagnostics());
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        fixture.says().forEach(words -> assertThat(run.err()).as(run.err()).contains(words));
         if (errors) {
             assertThat(TestSites.snapshot(site)).containsExactlyInAnyOrderEntriesOf(before);
         }

@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  * @param command     the command to run, {@code build} unless a line {@code $ check} says otherwise
  * @param removed     files of the minimal site to delete first (lines {@code - path})
  * @param diagnostics the diagnostics it must give, as "severity code file:line:column"
+ * @param says        words the messages must contain, together (lines {@code > words}): what the
+ *                    editor is told, for a fix that changes the words rather than the position
  */
-public record ErrorFixture(String name, List<String> command, List<String> removed, List<String> diagnostics) {
+public record ErrorFixture(String name, List<String> command, List<String> removed, List<String> diagnostics,
+                           List<String> says) {
 
     public static final Path ROOT = TestSites.FIXTURES.resolve("errors");
 
@@ -26,12 +29,15 @@ public record ErrorFixture(String name, List<String> command, List<String> remov
         List<String> command = List.of("build");
         List<String> removed = new ArrayList<>();
         List<String> diagnostics = new ArrayList<>();
+        List<String> says = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(ROOT.resolve(name).resolve("expected.txt"))) {
                 if (line.startsWith("$ ")) {
                     command = Arrays.asList(line.substring(2).trim().split("\\s+"));
                 } else if (line.startsWith("- ")) {
                     removed.add(line.substring(2).trim());
+                } else if (line.startsWith("> ")) {
+                    says.add(line.substring(2).trim());
                 } else if (!line.isBlank()) {
                     diagnostics.add(line.trim());
                 }
@@ -39,7 +45,8 @@ public record ErrorFixture(String name, List<String> command, List<String> remov
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ErrorFixture(name, List.copyOf(command), List.copyOf(removed), List.copyOf(diagnostics));
+        return new ErrorFixture(name, List.copyOf(command), List.copyOf(removed), List.copyOf(diagnostics),
+                List.copyOf(says));
     }
 
     /** Every fixture, by name. */

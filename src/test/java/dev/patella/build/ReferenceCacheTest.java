@@ -86,6 +86,7 @@ class ReferenceCacheTest {
 
     private static Reference reference(String title) {
         return new Reference("s1", SourceSpan.startOf("content/sources.yaml"), "article-journal",
+                SourceSpan.startOf("content/sources.yaml"),
                 List.of(new Reference.Name("Petersen", "W")), title, Optional.of("Knee Journal"), Optional.empty(),
                 List.of(2014), Optional.of("22"), Optional.of("10"), Optional.of("2389-2402"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of("https://journal.invalid/a"), List.of(2026, 1, 5), "en");

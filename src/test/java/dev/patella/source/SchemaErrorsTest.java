@@ -39,8 +39,15 @@ class SchemaErrorsTest {
     @TempDir
     static Path tmp;
 
-    /** One wrong value for one field: the file's new text and the line the one error must be on. */
-    record Case(String name, String file, String text, int line) {
+    /**
+     * One wrong value for one field: the file's new text, the line the one error must be on, and
+     * words its message must contain ("" for any).
+     */
+    record Case(String name, String file, String text, int line, String says) {
+
+        Case(String name, String file, String text, int line) {
+            this(name, file, text, line, "");
+        }
     }
 
     @Test
@@ -95,6 +102,7 @@ class SchemaErrorsTest {
                 assertThat(run.errors()).as(detail).hasSize(1);
                 assertThat(run.errors().get(0)).as(detail)
                         .matches("error [a-z.-]+ " + Pattern.quote(c.file() + ":" + c.line()) + ":\\d+");
+                assertThat(run.err()).as(detail).contains(c.says());
                 assertThat(run.err()).as(detail).doesNotContain("Exception").doesNotContain("\tat ");
                 assertThat(TestSites.snapshot(site)).as(detail).containsExactlyInAnyOrderEntriesOf(before);
             } finally {
@@ -173,12 +181,17 @@ class SchemaErrorsTest {
         Edit edit = new Edit(text, field);
         List<Case> out = new ArrayList<>();
         String name = file + " " + field.name();
+        String key = field.path().get(field.path().size() - 1);
         for (String value : values) {
-            out.add(new Case(name + ": " + (value.isEmpty() ? "(empty)" : value), file, edit.value(value), edit.line()));
+            // a list given no value is told how to write its items, or "key: []" when it may be empty, not
+            // that an item is empty
+            String says = !value.isEmpty() || field.kind() != FieldLog.Kind.LIST ? ""
+                    : field.nonEmpty() ? "each starting with \"- \"" : "write \"" + key + ": []\"";
+            out.add(new Case(name + ": " + (value.isEmpty() ? "(empty)" : value), file, edit.value(value), edit.line(),
+                    says));
         }
         if (field.required()) {
             // a misspelt required key is one error, not also a missing key
-            String key = field.path().get(field.path().size() - 1);
             // "language" with an s is the "languages" setting: misspell such a key by its last letter instead
             String misspelt = text.contains("\n" + key + "s:") ? key.substring(0, key.length() - 1) : key + "s";
             out.add(new Case(name + ": misspelt key", file, edit.key(misspelt), edit.line()));

@@ -1,0 +1,31 @@
+package dev.patella.source;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one rule for the name of a file in {@code content/images/} (and of each folder on its way),
+ * whether the file itself is checked or a field names it ({@code illustration: src:}): letters,
+ * digits, hyphens and dots, which a web address carries as they are. The README says the same
+ * words ("Adding an exercise").
+ */
+final class FileNames {
+
+    /** The rule, as the messages say it. */
+    static final String RULE = "letters, digits, hyphens and dots only";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.-]+");
+
+    private FileNames() {
+    }
+
+    /** Whether {@code name}, one part of a path, follows the rule; "." and ".." (a path's way out) do not. */
+    static boolean usable(String name) {
+        return NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
+    }
+
+    /** {@code name} made to follow the rule, for the message's example: lower case, other characters as "-". */
+    static String fixed(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
+    }
+}
