@@ -58,7 +58,8 @@ class ReaderPagesTest {
         assertThat(html).doesNotContain("Full page:") // the shipped base URL is an example address
                 .contains("<label class=\"include\" hidden>")
                 .containsPattern("<div class=\"print-tools\" id=\"print-tools\" "
-                        + "data-will-print=\"\\{kept} of \\{total} exercises will print\\.\" hidden>")
+                        + "data-will-print=\"\\{kept} of \\{total} exercises will print\\.\" "
+                        + "data-none=\"No exercise is ticked, so none will print\\. Tick at least one\\.\" hidden>")
                 .containsPattern("<script src=\"../../../assets/program\\.[0-9a-f]{10}\\.js\" defer></script>");
     }
 
