@@ -94,10 +94,11 @@
         ok = false;
       }
     });
-    return ok && st.items.length <= maxItems && inOrder(st.start, st.review) ? st : "bad";
+    return ok && st.items.length <= maxItems ? st : "bad";
   }
 
-  /* A review date, when both are given, is not before the start (ISO dates sort as text). */
+  /* A review date, when both are given, is not before the start (ISO dates sort as text). The form
+     holds to it; a link is shown as it was made (links made before the form did are still good). */
   function inOrder(start, review) { return !start || !review || start <= review; }
 
   function dateText(iso) {
@@ -205,25 +206,40 @@
     show();
   }
 
-  TEXTS.forEach(function (k) {
+  /* The marks that turn a line around, which text pasted from some programs carries: dropped, as
+     they are refused in a link. */
+  function unmarked(text) { return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, ""); }
+
+  ["by", "for"].forEach(function (k) {
     $("h-" + k).addEventListener("input", function (e) {
-      var v = e.target.value;
-      if (k === "by" || k === "for" ? plain(v, maxName) : v === "" || isDate(v)) {
-        if (!inOrder(k === "start" ? v : state.start, k === "review" ? v : state.review)) {
-          status(words.dates); // kept as it was: a link with the review first would not open
-          return;
-        }
-        if ($("h-status").textContent === words.dates) { status(""); }
+      var v = unmarked(e.target.value);
+      if (plain(v, maxName)) {
         state[k] = v;
         show();
       }
+    });
+  });
+  /* Both dates are read together: one refused (the review before the start) is taken as soon as the
+     other is changed to fit it, so the sheet never shows other dates than the form. */
+  ["start", "review"].forEach(function (k) {
+    $("h-" + k).addEventListener("input", function () {
+      var start = $("h-start").value, review = $("h-review").value;
+      if (!(start === "" || isDate(start)) || !(review === "" || isDate(review))) { return; }
+      if (!inOrder(start, review)) {
+        status(words.dates);
+        return;
+      }
+      if ($("h-status").textContent === words.dates) { status(""); }
+      state.start = start;
+      state.review = review;
+      show();
     });
   });
 
   list.addEventListener("input", function (e) {
     var input = e.target, i = Array.prototype.indexOf.call(list.children, input.closest("li")), it = state.items[i];
     if (input.name === "note") {
-      if (plain(input.value, limits.note[1])) { it.note = input.value; }
+      if (plain(unmarked(input.value), limits.note[1])) { it.note = unmarked(input.value); }
     } else if (/^\d{1,4}$/.test(input.value) && +input.value >= limits[input.name][0] && +input.value <= limits[input.name][1]) {
       it[input.name] = +input.value;
     } else {

@@ -809,14 +809,19 @@ public final class ContentLoader {
         }
 
         /**
-         * Whether {@code path} is a folder named nearly as one of {@code folders} ({@code exercise}
-         * beside {@code exercises}): an error, as what it holds would silently go unpublished.
+         * Whether {@code path} is a folder named nearly as one of {@code folders}, a slip of the keys
+         * ({@code exercise} or {@code excercises} beside {@code exercises}): an error, as what it holds
+         * would silently go unpublished. A name with other characters than letters
+         * ({@code exercises.bak}, {@code conditions-old}) or another first letter ({@code images} for
+         * {@code pages}) is a folder of the editor's own, only warned of.
          */
         private boolean nearlyAFolder(Path path, List<String> folders, Diagnostics diagnostics) {
-            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            String name = path.getFileName().toString();
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || !name.matches("\\p{L}+")) {
                 return false;
             }
-            Optional<String> meant = Suggestions.closest(path.getFileName().toString(), folders);
+            Optional<String> meant = Suggestions.closest(name, folders.stream()
+                    .filter(f -> Character.toLowerCase(f.charAt(0)) == Character.toLowerCase(name.charAt(0))).toList());
             meant.ifPresent(folder -> diagnostics.error("content.misnamed-folder", SourceSpan.startOf(relative(path)),
                     relative(path) + " is not a folder Patella reads, so nothing in it is published; did you mean "
                             + relative(path.resolveSibling(folder)) + "/? Move what it holds there"));

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 final class ListChecks {
 
     static final String MERGED = "schema.merged-items";
-    /** A line that starts as an item of a numbered list: "1. ", "2) ". */
-    private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}[.)] ");
+    /** A forgotten "- ": a dash right before a word ("-Keep"), not before a number or another dash ("-5", "--"). */
+    private static final Pattern DASHED = Pattern.compile("-\\p{L}");
+    /** The first and the second line of a numbered list. */
+    private static final Pattern FIRST = Pattern.compile("1[.)] ");
+    private static final Pattern SECOND = Pattern.compile("2[.)] ");
 
     private ListChecks() {
     }
@@ -38,17 +41,19 @@ final class ListChecks {
             }
             List<Integer> lines = scalar.lines();
             String text = scalar.text();
-            int numbered = 0;
+            // a numbered list starts at the item's first line ("1. ") and goes on at a later one ("2. ");
+            // a wrapped sentence that happens to put "5. " at a line's start is not one
+            boolean numbered = FIRST.matcher(text).lookingAt();
             for (int i = 0; i < lines.size(); i += 3) {
                 int from = lines.get(i);
                 SourceSpan at = new SourceSpan(scalar.at().file(), lines.get(i + 1), lines.get(i + 2));
-                if (text.startsWith("-", from) && from + 1 < text.length() && text.charAt(from + 1) != ' ') {
+                if (DASHED.matcher(text).region(from, text.length()).lookingAt()) {
                     fields.error(MERGED, at, "this line starts with \"-\" but no space after it, so it does not start "
                             + "a new item of \"" + key + "\": it is read as more of the item above; write \"- \" "
                             + "(a dash, then a space), or put the item in quotes if the dash belongs to its text");
                     return;
                 }
-                if (NUMBERED.matcher(text).region(from, text.length()).lookingAt() && ++numbered == 2) {
+                if (numbered && i > 0 && SECOND.matcher(text).region(from, text.length()).lookingAt()) {
                     fields.error(MERGED, at, "this line starts with a number, so it does not start a new item of \""
                             + key + "\": the numbered lines are read as one long text; start each item with \"- \" "
                             + "(a dash, then a space) instead of its number, as the site numbers them itself");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -17,13 +19,6 @@ final class YamlErrors {
      * @param yaml the text that did not parse, starting at line {@code lineOffset + 1} of {@code file}
      */
     static Diagnostic describe(JsonProcessingException e, String yaml, String file, int lineOffset) {
-        SourceSpan space = nonBreakingSpace(yaml, file, lineOffset);
-        if (space != null) {
-            // the parser stops lines later, or calls it something else: the space is the mistake
-            return Diagnostic.error("yaml.syntax", space, "this is a non-breaking space (U+00A0, often pasted from a "
-                    + "word processor or a web page), which YAML does not read as a space, so the line is not read as "
-                    + "you wrote it; delete it and type an ordinary space");
-        }
         if (e instanceof StreamConstraintsException) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
@@ -34,6 +29,13 @@ final class YamlErrors {
             Mark mark = marked.getProblemMark();
             Mark opened = marked.getContextMark();
             String problem = String.valueOf(marked.getProblem());
+            SourceSpan space = nonBreakingSpace(yaml, mark.getLine(), file, lineOffset);
+            if (space != null) {
+                // the parser stops lines later, or calls it something else: the space is the mistake
+                return Diagnostic.error("yaml.syntax", space, "this is a non-breaking space (U+00A0, often pasted from "
+                        + "a word processor or a web page), which YAML does not read as a space, so the line is not "
+                        + "read as you wrote it; delete it and type an ordinary space");
+            }
             boolean bracket = problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'");
             // a [ or { left open is found at the end, or where the next line goes on as a new key: the
             // editor's mistake is where it opened (not when its line ends with a comma: then the list
@@ -47,20 +49,33 @@ final class YamlErrors {
                 // the parser notices on the next line; the line without its colon is where the key began
                 var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
                 String line = lineOf(opened);
-                int colon = line.indexOf(':');
+                Matcher key = KEY_WITHOUT_SPACE.matcher(line);
                 String message;
-                if (line.matches("-[^ ].*")) {
+                if (key.matches()) {
+                    at = new SourceSpan(file, at.line(), at.column() + key.end(2));
+                    message = colonWithoutSpace(key.group(2));
+                } else if (line.matches("-\\p{L}.*")) {
                     message = "this line starts with \"-\" but no space after it, so it is not a new item of the list "
                             + "above; write \"- \" (a dash, then a space)";
-                } else if (colon > 0 && colon + 1 < line.length() && line.charAt(colon + 1) != ' ') {
-                    at = new SourceSpan(file, at.line(), at.column() + colon);
-                    message = "the colon after \"" + line.substring(0, colon) + "\" needs a space after it: write \""
-                            + line.substring(0, colon + 1) + " " + line.substring(colon + 1) + "\"";
                 } else {
                     message = "this line has no colon after its key; write it as \"key: value\" (a colon, then a "
                             + "space), or, if it goes on with the text of the line above, put that text in quotes";
                 }
                 return Diagnostic.error("yaml.syntax", at, message);
+            }
+            if (problem.contains("mapping values are not allowed")) {
+                // "- id:gasnick" and then "  type: webpage": the key without its space is on the line above
+                String[] lines = yaml.split("\n", -1);
+                int above = mark.getLine() - 1;
+                while (above >= 0 && lines[above].isBlank()) {
+                    above--;
+                }
+                Matcher key = above >= 0 ? KEY_WITHOUT_SPACE.matcher(lines[above].strip()) : null;
+                if (key != null && key.matches()) {
+                    int indent = lines[above].indexOf(lines[above].strip());
+                    return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset,
+                            indent + key.end(2) + 1), colonWithoutSpace(key.group(2)));
+                }
             }
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
             if (curly >= 0) {
@@ -80,26 +95,33 @@ final class YamlErrors {
                 explain(problem, null));
     }
 
+    /** A line (without its indentation) that is a key, perhaps a list item's, whose colon has no space after it. */
+    private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("(- )?([A-Za-z0-9_-]+):[^ /].*");
+
+    private static String colonWithoutSpace(String key) {
+        return "the colon after \"" + key + "\" needs a space after it: write \"" + key + ": \" and then the value";
+    }
+
     /**
-     * The first non-breaking space where YAML needs an ordinary one: in a line's indentation, right
-     * after a key's colon, or right after a list item's dash. Null when there is none (one inside a
-     * text is the editor's own, and fine).
+     * The first non-breaking space, up to line {@code last} (from 0) where the parser gave up, that
+     * stands where YAML needs an ordinary one: in a line's indentation, right after a key's colon
+     * ({@code chain:&nbsp;open}), or right after a list item's dash. Null when there is none: one
+     * inside a text ("Where:&nbsp;the hip") is the editor's own, and fine.
      */
-    static SourceSpan nonBreakingSpace(String yaml, String file, int lineOffset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < yaml.length(); i++) {
-            char c = yaml.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-            } else if (c == '\u00A0') {
-                boolean indent = yaml.substring(lineStart, i).isBlank();
-                char before = i > lineStart ? yaml.charAt(i - 1) : ' ';
-                boolean dash = before == '-' && yaml.substring(lineStart, i - 1).isBlank();
-                if (indent || before == ':' || dash) {
-                    return new SourceSpan(file, line + lineOffset, i - lineStart + 1);
-                }
+    static SourceSpan nonBreakingSpace(String yaml, int last, String file, int lineOffset) {
+        String[] lines = yaml.split("\n", -1);
+        for (int n = 0; n <= last && n < lines.length; n++) {
+            String line = lines[n];
+            int at = line.indexOf('\u00A0');
+            if (at < 0) {
+                continue;
+            }
+            String before = line.substring(0, at);
+            boolean indent = before.chars().allMatch(c -> c == ' ' || c == '\u00A0');
+            boolean dash = before.strip().equals("-");
+            boolean key = before.endsWith(":") && before.strip().matches("(- )?[A-Za-z0-9_-]+:");
+            if (indent || dash || key) {
+                return new SourceSpan(file, n + 1 + lineOffset, at + 1);
             }
         }
         return null;

@@ -114,7 +114,7 @@ final class YamlReader {
                     String value = string(at);
                     int start = (int) Math.min(parser.currentTokenLocation().getCharOffset(), Integer.MAX_VALUE);
                     List<Integer> lines = TextPlaces.of(text, start, value, at);
-                    commentAfter(value, start, at, lines);
+                    commentAfter(value, start, at);
                     yield new YNode.YScalar(value, YNode.YScalar.Type.STRING, at, lines);
                 }
                 case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
@@ -131,41 +131,53 @@ final class YamlReader {
          * reads " #" as the start of a comment, so "#1 spot." never reaches the page. A comment
          * written as one, {@code # like this}, is left alone.
          */
-        private void commentAfter(String value, int start, SourceSpan at, List<Integer> lines) {
+        private void commentAfter(String value, int start, SourceSpan at) {
             if (start < 0 || start >= text.length() || "\"'|>".indexOf(text.charAt(start)) >= 0 || value.isEmpty()) {
                 return;
             }
-            int lineStart = start - (at.column() - 1);
+            // follow the value through its lines, as YAML folded them into one text, to the line it ends on
+            int pos = start;
             int line = at.line();
-            int column = at.column();
-            String last = value;
-            if (lines.size() >= 3) {
-                int n = lines.size();
-                last = value.substring(lines.get(n - 3));
-                for (; line < lines.get(n - 2); line++) {
-                    lineStart = text.indexOf('\n', lineStart) + 1;
-                    if (lineStart == 0) {
-                        return;
-                    }
+            int cursor = 0;
+            boolean first = true;
+            while (pos <= text.length()) {
+                int end = text.indexOf('\n', pos);
+                String raw = text.substring(pos, end < 0 ? text.length() : end);
+                int lead = first ? 0 : raw.length() - raw.stripLeading().length();
+                String rest = raw.substring(lead);
+                while (cursor < value.length() && (value.charAt(cursor) == ' ' || value.charAt(cursor) == '\n')) {
+                    cursor++;
                 }
-                column = lines.get(n - 1);
-            }
-            int end = text.indexOf('\n', lineStart);
-            String raw = text.substring(lineStart, end < 0 ? text.length() : end);
-            int after = column - 1 + last.length();
-            if (after > raw.length() || !raw.startsWith(last, column - 1)) {
-                return;
-            }
-            int hash = after;
-            while (hash < raw.length() && (raw.charAt(hash) == ' ' || raw.charAt(hash) == '\t')) {
-                hash++;
-            }
-            if (hash > after && hash + 1 < raw.length() && raw.charAt(hash) == '#' && !Character.isWhitespace(raw.charAt(hash + 1))) {
-                String lost = raw.substring(hash).strip();
-                lost = lost.length() > 30 ? lost.substring(0, 30) + "..." : lost;
-                diagnostics.warning("yaml.comment-in-text", new SourceSpan(file, line, hash + 1), "\" #\" starts a "
-                        + "comment in YAML, so \"" + lost + "\" is left out of the page; put the whole value in quotes "
-                        + "to keep it, or write \"# \" (with a space) if it is a comment");
+                int k = 0;
+                while (k < rest.length() && cursor + k < value.length() && rest.charAt(k) == value.charAt(cursor + k)) {
+                    k++;
+                }
+                if (k == 0 && !rest.isBlank()) {
+                    return; // lost track of it: better no warning than a wrong one
+                }
+                cursor += k;
+                if (cursor >= value.length()) {
+                    int hash = k;
+                    while (hash < rest.length() && (rest.charAt(hash) == ' ' || rest.charAt(hash) == '\t')) {
+                        hash++;
+                    }
+                    if (hash > k && hash + 1 < rest.length() && rest.charAt(hash) == '#'
+                            && !Character.isWhitespace(rest.charAt(hash + 1))) {
+                        String lost = rest.substring(hash).strip();
+                        lost = lost.length() > 30 ? lost.substring(0, 30) + "..." : lost;
+                        int column = (first ? at.column() - 1 : lead) + hash + 1;
+                        diagnostics.warning("yaml.comment-in-text", new SourceSpan(file, line, column), "\" #\" starts "
+                                + "a comment in YAML, so \"" + lost + "\" is left out of the page; put the whole value "
+                                + "in quotes to keep it, or write \"# \" (with a space) if it is a comment");
+                    }
+                    return;
+                }
+                if (end < 0) {
+                    return;
+                }
+                first = false;
+                pos = end + 1;
+                line++;
             }
         }
 

@@ -265,6 +265,41 @@ class ContentErrorsTest {
         assertThat(run.err()).doesNotContain("warning");
     }
 
+    /**
+     * What the checks for run-together lists, dropped comments, misnamed folders and non-breaking
+     * spaces look for also appears in good content: none of it may stop a build (each case here once
+     * did, found in review).
+     */
+    @Test
+    void goodContentThatLooksLikeThoseMistakesBuilds() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        String text = Files.readString(clamshell)
+                .replace("  - Keep your body and hips still. Do not let them roll backward.\n",
+                        "  - Keep your body and hips still, your top hip above the bottom one\n"
+                                + "    -- do not let them roll backward.\n")
+                .replace("  - Hold the top knee up for as long as your dose says.\n",
+                        "  - Hold the top knee up while you count slowly from 1 to\n    5. Then lower it, counting 1 to\n"
+                                + "    5. Keep it smooth.\n")
+                .replaceFirst("(?m)^feel_it: .*$", "feel_it: \"Where:\u00a0the side of your hip, spot #1.\"   # as told")
+                .replaceFirst("(?m)^chain: open$", "chain: open                        # open (foot moves freely)");
+        assertThat(text).contains("-- do not").contains("    5. Keep").contains("spot #1").contains("# open (foot");
+        Files.writeString(clamshell, text);
+        for (String folder : List.of("content/exercises.bak", "content/conditions-old", "content/es/images")) {
+            Files.createDirectories(project.resolve(folder));
+            Files.writeString(project.resolve(folder).resolve("old.md"), "kept by the editor");
+        }
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.diagnostics()).as(run.err()).allMatch(d -> d.startsWith("warning content.unknown-file ")
+                || d.startsWith("warning translation.stale content/es/exercises/clamshell.md")).hasSize(4);
+        assertThat(Files.readString(project.resolve("site/exercises/clamshell/index.html")))
+                .contains("do not let them roll backward.").contains("counting 1 to 5. Keep it smooth.")
+                .contains("spot #1.");
+    }
+
     @Test
     void anEmptyTranslationIsOneErrorNotAListOfMissingFields() throws IOException {
         // the shipped glossary has sixteen terms: an empty translation of it gave one warning for each too
