@@ -291,6 +291,12 @@
   // on paper the QR code is the handout's address: the page's own would open the default program
   var printed = $("print-url");
   if (printed) { printed.hidden = true; }
+  // a browser that prints the page's title at the top of the sheet prints the patient's title there
+  var screenTitle = document.title, sheetTitle = document.querySelector("h1 .sheet-title");
+  window.addEventListener("beforeprint", function () {
+    if (sheetTitle) { document.title = sheetTitle.textContent; }
+  });
+  window.addEventListener("afterprint", function () { document.title = screenTitle; });
   form.hidden = false;
   load();
 }());

@@ -224,6 +224,11 @@ class HandoutBrowserTest {
             assertThat(page.inputValue("#h-link")).isEqualTo(link);
             assertThat(decodeQr(page.locator("#h-qr-code").screenshot())).as("the QR code, read by ZXing").isEqualTo(link);
 
+            String title = page.title();
+            page.evaluate("dispatchEvent(new Event('beforeprint'))");
+            assertThat(page.title()).as("the title a browser prints at the top of the sheet").isEqualTo("Your home exercise program");
+            page.evaluate("dispatchEvent(new Event('afterprint'))");
+            assertThat(page.title()).isEqualTo(title);
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
             assertThat(page.locator("#maker").isVisible()).isFalse();
             assertThat(page.locator("#h-qr svg").isVisible()).isTrue();
