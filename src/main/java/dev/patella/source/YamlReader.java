@@ -87,6 +87,8 @@ final class YamlReader {
         private boolean refused;
         /** Set at the first alias, which alone is reported. */
         private boolean aliased;
+        /** Whether the text holds " #" right before a letter at all: most files do not, and skip the look at each value. */
+        private final boolean commentsRightBeforeText;
 
         TreeBuilder(JsonParser parser, String text, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
@@ -94,6 +96,17 @@ final class YamlReader {
             this.file = file;
             this.lineOffset = lineOffset;
             this.diagnostics = diagnostics;
+            this.commentsRightBeforeText = commentRightBeforeText(text);
+        }
+
+        private static boolean commentRightBeforeText(String text) {
+            for (int i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+                char before = i > 0 ? text.charAt(i - 1) : '\n';
+                if ((before == ' ' || before == '\t') && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         YNode value(JsonToken token) throws IOException {
@@ -132,7 +145,8 @@ final class YamlReader {
          * written as one, {@code # like this}, is left alone.
          */
         private void commentAfter(String value, int start, SourceSpan at) {
-            if (start < 0 || start >= text.length() || "\"'|>".indexOf(text.charAt(start)) >= 0 || value.isEmpty()) {
+            if (!commentsRightBeforeText || start < 0 || start >= text.length()
+                    || "\"'|>".indexOf(text.charAt(start)) >= 0 || value.isEmpty()) {
                 return;
             }
             // follow the value through its lines, as YAML folded them into one text, to the line it ends on
