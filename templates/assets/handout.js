@@ -159,7 +159,7 @@
     ["by", "for"].forEach(function (k) { $("out-" + k).textContent = state[k]; });
     ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
-    $("h-print").disabled = !state.items.length;
+    $("h-print").disabled = $("h-copy").disabled = !state.items.length;
     var hash = encode(state);
     if (hash.length > maxLink || !state.items.length) {
       // no link and no code rather than those of the handout before, which the sheet no longer is
@@ -167,7 +167,11 @@
       drawing++;
       $("h-link").value = "";
       $("h-qr").hidden = true;
-      if (state.items.length) { status(words["long"]); }
+      if (state.items.length) {
+        status(words["long"]);
+      } else {
+        history.replaceState(null, "", "#" + hash); // the address no longer holds the handout before
+      }
       return;
     }
     if ($("h-status").textContent === words["long"]) { status(""); }

@@ -822,9 +822,12 @@ public final class ContentLoader {
             }
             Optional<String> meant = Suggestions.closest(name, folders.stream()
                     .filter(f -> Character.toLowerCase(f.charAt(0)) == Character.toLowerCase(name.charAt(0))).toList());
+            boolean empty = list(path).isEmpty();
             meant.ifPresent(folder -> diagnostics.error("content.misnamed-folder", SourceSpan.startOf(relative(path)),
                     relative(path) + " is not a folder Patella reads, so nothing in it is published; did you mean "
-                            + relative(path.resolveSibling(folder)) + "/? Move what it holds there"));
+                            + relative(path.resolveSibling(folder)) + "/? " + (empty ? "It is empty: delete it"
+                            : "Move what it holds there (a file of the same name there is one to compare with "
+                            + "first), then delete this folder")));
             return meant.isPresent();
         }
 

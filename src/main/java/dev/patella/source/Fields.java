@@ -517,12 +517,16 @@ final class Fields {
         }
         if (n instanceof YNode.YMap map && map.entries().size() == 1) {
             // "- Tip: keep your ankles together." is a sentence with a colon, which YAML reads as "key: value"
-            String start = map.entries().keySet().iterator().next();
+            var entry = map.entries().values().iterator().next();
+            String start = entry.key();
             boolean curly = !start.isEmpty() && "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E".indexOf(start.charAt(0)) >= 0;
+            String rest = entry.value() instanceof YNode.YScalar s ? s.text() : "…";
+            String item = start + ": " + rest;
+            String quoted = item.contains("\"") ? "'" + item.replace("'", "''") + "'" : "\"" + item + "\"";
             error("schema.wrong-type", n.at(), "this item of \"" + key + "\" holds a colon and a space after \""
                     + start + "\", which YAML reads as \"key: value\", not as text; "
                     + (curly ? "put the item in straight quotes \" instead of curly ones"
-                    : "put the whole item in quotes") + " (- \"Tip: keep your ankles together.\")");
+                    : "put the whole item in quotes: - " + quoted));
             return Optional.empty();
         }
         error("schema.wrong-type", n.at(), "each item of \"" + key + "\" in the " + what + " must be text, but this "

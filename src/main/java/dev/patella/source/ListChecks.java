@@ -17,7 +17,7 @@ final class ListChecks {
 
     static final String MERGED = "schema.merged-items";
     /** A forgotten "- ": a dash right before a word ("-Keep"), not before a number or another dash ("-5", "--"). */
-    private static final Pattern DASHED = Pattern.compile("-\\p{L}");
+    private static final Pattern DASHED = Pattern.compile("-[\\p{L}\u00A0]");
     /** The first and the second line of a numbered list. */
     private static final Pattern FIRST = Pattern.compile("1[.)] ");
     private static final Pattern SECOND = Pattern.compile("2[.)] ");
@@ -48,9 +48,14 @@ final class ListChecks {
                 int from = lines.get(i);
                 SourceSpan at = new SourceSpan(scalar.at().file(), lines.get(i + 1), lines.get(i + 2));
                 if (DASHED.matcher(text).region(from, text.length()).lookingAt()) {
-                    fields.error(MERGED, at, "this line starts with \"-\" but no space after it, so it does not start "
-                            + "a new item of \"" + key + "\": it is read as more of the item above; write \"- \" "
-                            + "(a dash, then a space), or put the item in quotes if the dash belongs to its text");
+                    String after = text.charAt(from + 1) == '\u00A0'
+                            ? "a non-breaking space after it (U+00A0, which YAML does not read as a space)"
+                            : "no space after it";
+                    String read = i == 0 ? "YAML reads it and the lines below it as one item"
+                            : "it is read as more of the item above";
+                    fields.error(MERGED, at, "this line starts with \"-\" but " + after + ", so it does not start "
+                            + "an item of \"" + key + "\": " + read + "; write \"- \" (a dash, then an ordinary space), "
+                            + "or put the item in quotes if the dash belongs to its text");
                     return;
                 }
                 if (numbered && i > 0 && SECOND.matcher(text).region(from, text.length()).lookingAt()) {

@@ -58,23 +58,29 @@ final class YamlErrors {
                     message = "this line starts with \"-\" but no space after it, so it is not a new item of the list "
                             + "above; write \"- \" (a dash, then a space)";
                 } else {
-                    message = "this line has no colon after its key; write it as \"key: value\" (a colon, then a "
-                            + "space), or, if it goes on with the text of the line above, put that text in quotes";
+                    message = NO_COLON;
                 }
                 return Diagnostic.error("yaml.syntax", at, message);
             }
             if (problem.contains("mapping values are not allowed")) {
                 // "- id:gasnick" and then "  type: webpage": the key without its space is on the line above
-                String[] lines = yaml.split("\n", -1);
-                int above = mark.getLine() - 1;
+                String[] lines = LINE_BREAK.split(yaml, -1);
+                int above = Math.min(mark.getLine(), lines.length) - 1;
                 while (above >= 0 && lines[above].isBlank()) {
                     above--;
                 }
-                Matcher key = above >= 0 ? KEY_WITHOUT_SPACE.matcher(lines[above].strip()) : null;
-                if (key != null && key.matches()) {
-                    int indent = lines[above].indexOf(lines[above].strip());
+                String previous = above >= 0 ? lines[above].strip() : "";
+                int indent = above >= 0 ? lines[above].indexOf(previous) : 0;
+                Matcher key = KEY_WITHOUT_SPACE.matcher(previous);
+                if (above >= 0 && key.matches()) {
                     return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset,
                             indent + key.end(2) + 1), colonWithoutSpace(key.group(2)));
+                }
+                // "  sets 3" and then "  reps: 10-15" in the same column: the first key of a group, without its colon
+                int here = mark.getLine() < lines.length ? lines[mark.getLine()].indexOf(lines[mark.getLine()].strip()) : -1;
+                if (above >= 0 && indent == here && KEY_WITHOUT_COLON.matcher(previous).matches()) {
+                    return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, indent + 1),
+                            NO_COLON);
                 }
             }
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
@@ -95,6 +101,12 @@ final class YamlErrors {
                 explain(problem, null));
     }
 
+    private static final String NO_COLON = "this line has no colon after its key; write it as \"key: value\" (a colon, "
+            + "then a space), or, if it goes on with the text of the line above, put that text in quotes";
+    /** Where YAML breaks lines (SnakeYAML counts all of these in its positions). */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+    /** A line (without its indentation) that starts as a key but has no colon: "sets 3". */
+    private static final Pattern KEY_WITHOUT_COLON = Pattern.compile("[a-z][a-z0-9_]* [^:]*");
     /** A line (without its indentation) that is a key, perhaps a list item's, whose colon has no space after it. */
     private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("(- )?([A-Za-z0-9_-]+):[^ /].*");
 
@@ -109,7 +121,7 @@ final class YamlErrors {
      * inside a text ("Where:&nbsp;the hip") is the editor's own, and fine.
      */
     static SourceSpan nonBreakingSpace(String yaml, int last, String file, int lineOffset) {
-        String[] lines = yaml.split("\n", -1);
+        String[] lines = LINE_BREAK.split(yaml, -1);
         for (int n = 0; n <= last && n < lines.length; n++) {
             String line = lines[n];
             int at = line.indexOf('\u00A0');
