@@ -802,8 +802,9 @@ public final class ContentLoader {
                         && !misnamedFolders.contains(path) && (languagesKnown || !Files.isDirectory(path))
                         && !nearlyAFolder(path, List.of("conditions", "exercises", "pages", "images"), diagnostics)) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
-                            + " is not part of the content format, so it is ignored; the README lists what "
-                            + "content/ can hold");
+                            + " is not part of the content format, so it is ignored; content/ holds site.yaml, "
+                            + "people.yaml, sources.yaml, glossary.yaml, conditions/, exercises/, pages/, images/ and a "
+                            + "folder for each other language (\"The content format\" in the README)");
                 }
             }
         }
