@@ -485,6 +485,12 @@ final class Fields {
                             + (missing.containsKey(k) ? " (\"" + k + "\" is required)" : ""))
                     .orElse("; the known keys are: " + String.join(", ", known));
             closest.ifPresent(missing::remove);
+            if (entry.key().indexOf('\u00A0') >= 0) {
+                // pasted from a word processor: the key looks right, but YAML reads the space as a letter
+                suggestion = "; it holds a non-breaking space (U+00A0), which YAML reads as part of the key, not as "
+                        + "a space: delete it and type an ordinary space" + closest.map(k -> " (the key \"" + k + "\")")
+                        .orElse("");
+            }
             diagnostics.error("schema.unknown-key", entry.keyAt(),
                     "unknown key \"" + entry.key() + "\" in the " + what + suggestion);
         }
