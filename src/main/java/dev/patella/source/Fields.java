@@ -525,7 +525,7 @@ final class Fields {
             // "- Tip: keep your ankles together." is a sentence with a colon, which YAML reads as "key: value"
             var entry = map.entries().values().iterator().next();
             String start = entry.key();
-            boolean curly = !start.isEmpty() && "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E".indexOf(start.charAt(0)) >= 0;
+            boolean curly = !start.isEmpty() && YamlErrors.CURLY_QUOTES.indexOf(start.charAt(0)) >= 0;
             String rest = entry.value() instanceof YNode.YScalar s ? s.text() : "…";
             String item = start + ": " + rest;
             String quoted = item.contains("\"") ? "'" + item.replace("'", "''") + "'" : "\"" + item + "\"";

@@ -180,7 +180,7 @@ final class YamlErrors {
     }
 
     /** Quote marks that word processors type, which YAML reads as any other letter. */
-    private static final String CURLY_QUOTES = "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E";
+    static final String CURLY_QUOTES = "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E";
 
     /**
      * The column (from 0) where the value of the line of {@code mark} starts with a curly quote (after
