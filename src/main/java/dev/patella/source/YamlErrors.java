@@ -29,7 +29,9 @@ final class YamlErrors {
             Mark mark = marked.getProblemMark();
             Mark opened = marked.getContextMark();
             String problem = String.valueOf(marked.getProblem());
-            SourceSpan space = nonBreakingSpace(yaml, mark.getLine(), file, lineOffset);
+            // the lines as YAML counts them, which the marks' line numbers are
+            String[] lines = LINE_BREAK.split(yaml, -1);
+            SourceSpan space = nonBreakingSpace(lines, mark.getLine(), file, lineOffset);
             if (space != null) {
                 // the parser stops lines later, or calls it something else: the space is the mistake
                 return Diagnostic.error("yaml.syntax", space, "this is a non-breaking space (U+00A0, often pasted from "
@@ -48,7 +50,7 @@ final class YamlErrors {
             if (opened != null && problem.contains("could not find expected ':'") && opened.getLine() < mark.getLine()) {
                 // the parser notices on the next line; the line without its colon is where the key began
                 var at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
-                String line = lineOf(opened);
+                String line = opened.getLine() < lines.length ? lines[opened.getLine()].strip() : "";
                 Matcher key = KEY_WITHOUT_SPACE.matcher(line);
                 String message;
                 if (key.matches()) {
@@ -64,7 +66,6 @@ final class YamlErrors {
             }
             if (problem.contains("mapping values are not allowed")) {
                 // "- id:gasnick" and then "  type: webpage": the key without its space is on the line above
-                String[] lines = LINE_BREAK.split(yaml, -1);
                 int above = Math.min(mark.getLine(), lines.length) - 1;
                 while (above >= 0 && lines[above].isBlank()) {
                     above--;
@@ -120,8 +121,7 @@ final class YamlErrors {
      * ({@code chain:&nbsp;open}), or right after a list item's dash. Null when there is none: one
      * inside a text ("Where:&nbsp;the hip") is the editor's own, and fine.
      */
-    static SourceSpan nonBreakingSpace(String yaml, int last, String file, int lineOffset) {
-        String[] lines = LINE_BREAK.split(yaml, -1);
+    private static SourceSpan nonBreakingSpace(String[] lines, int last, String file, int lineOffset) {
         for (int n = 0; n <= last && n < lines.length; n++) {
             String line = lines[n];
             int at = line.indexOf('\u00A0');
@@ -137,23 +137,6 @@ final class YamlErrors {
             }
         }
         return null;
-    }
-
-    /** The line where {@code mark} is, without its indentation, shortened to 60 characters. */
-    private static String lineOf(Mark mark) {
-        int[] text = mark.getBuffer();
-        int i = mark.getPointer();
-        while (i > 0 && text[i - 1] != '\n') {
-            i--;
-        }
-        while (i < text.length && text[i] == ' ') {
-            i++;
-        }
-        var line = new StringBuilder();
-        for (; i < text.length && text[i] != '\n' && text[i] != '\r' && text[i] != 0 && line.length() < 60; i++) {
-            line.appendCodePoint(text[i]);
-        }
-        return line.toString().stripTrailing();
     }
 
     /** YAML nested more deeply than Patella reads, found at {@code at}. */
