@@ -23,10 +23,13 @@ import java.util.concurrent.Executors;
  */
 final class StaticServer {
 
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "json", "application/json", "svg", "image/svg+xml", "webmanifest", "application/manifest+json",
-            "xml", "application/xml", "txt", "text/plain; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"), Map.entry("svg", "image/svg+xml"),
+            Map.entry("webmanifest", "application/manifest+json"), Map.entry("xml", "application/xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"));
 
     /** One rule of a {@code _headers} file. */
     private record Rule(java.util.regex.Pattern path, Map<String, String> headers) {
