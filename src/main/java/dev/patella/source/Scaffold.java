@@ -91,33 +91,33 @@ public final class Scaffold {
                 muscles:
                   primary: [quadriceps]        # the muscles it mainly works
                   secondary: []                # others it works a little
-                feel_it: The front of your thigh.     # where the reader should feel it
+                feel_it: Where the reader should feel it, such as the front of the thigh.
                 equipment: []                  # what they need, for example [chair]; [] for nothing
                 optional_equipment: []         # what makes it harder or easier, for example [resistance band]
                 chain: open                    # open (the foot moves freely) or closed (feet on the floor)
                 phase: early                   # early or later: where it belongs in a program
-                position: Lie on your back with one knee bent.    # the starting position
+                position: The starting position, such as lying on the back with one knee bent.
                 steps:                         # one action per step, in order
-                  - Tighten the muscle at the front of your thigh.
-                  - Slowly lift your leg, then lower it again.
+                  - The first thing to do, such as tightening the muscle at the front of the thigh.
+                  - The next thing to do, one action per step.
                 dose:
                   sets: 3                      # how many sets
                   reps: 10-15                  # repetitions per set: a number or a range
                   # hold_seconds: 5            # how long to hold each repetition, when it is held
-                  rest: Rest for a short while between sets.
+                  rest: How long to rest between sets, in plain words.
                   per_side: true               # true when each leg is done separately
-                  frequency: As often as your physical therapist advises.
+                  frequency: How often to do it, such as once or twice a day.
                 # Lists of sentences: one "- " line per item, so a comma stays inside its sentence.
                 tips:
-                  - Move slowly and breathe out as you lift.
+                  - Something that helps to do it well, such as moving slowly.
                 mistakes:                      # common mistakes
-                  - Moving too fast.
+                  - A mistake people often make, such as moving too fast.
                 progressions:                  # how to make it harder
-                  - Hold the lift for a few seconds longer.
+                  - A way to make it harder, such as holding the lift a few seconds longer.
                 regressions:                   # how to make it easier
-                  - Lift your leg only a short way.
+                  - A way to make it easier, such as lifting the leg only a short way.
                 stop_if:                       # added to the site's own list
-                  - You feel a sharp pain in your knee.
+                  - A sign to stop this exercise, such as a sharp pain in the knee.
                 # illustration:                # a drawing, once it is in content/images/
                 #   src: /images/%s.svg
                 #   alt: What the drawing shows, for someone who cannot see it.
@@ -148,7 +148,7 @@ public final class Scaffold {
                 # icd10: M22.4                 # the ICD-10 code, when there is one
                 # Lists of sentences: one "- " line per item, so a comma stays inside its sentence.
                 symptoms:                      # what readers notice
-                  - A dull ache around the kneecap.
+                  - Something readers notice, such as a dull ache around the kneecap.
                 risk_factors: []               # what makes it more likely: "- " lines like symptoms
                 # anatomy: [Kneecap (patella)]  # the body parts involved, for search engines
                 avoid: []                      # what to avoid until it settles: "- " lines like symptoms

@@ -6,7 +6,9 @@ import dev.patella.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,46 @@ class CheckCommandTest {
                 .anyMatch(e -> e.startsWith("error content.placeholder content/exercises/fresh-exercise.md:"))
                 .anyMatch(e -> e.startsWith("error content.placeholder content/conditions/fresh-condition.md:"));
         assertThat(check.message("content.placeholder")).contains("patella new").contains("replace it");
+    }
+
+    /**
+     * The examples {@code new} writes are instructions no finished page would keep word for word.
+     * They were once sentences an exercise could really say ("The front of your thigh.", "You feel
+     * a sharp pain in your knee."): an editor who kept one because it was right for the page was
+     * told to replace it. Here a new exercise is finished with those very sentences.
+     */
+    @Test
+    void sentencesAFinishedExerciseMayReallySayAreNotTakenForExamples() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
+        assertThat(TestSites.run("new", "exercise", "wall-squat", "--project", project.toString()).exitCode()).isZero();
+        Path file = project.resolve("content/exercises/wall-squat.md");
+        String text = Files.readString(file);
+        String yaml = text.substring(0, text.indexOf("\n---\n") + 5);
+        Map<String, String> finished = new LinkedHashMap<>();
+        finished.put("summary", "A squat with your back against a wall.");
+        finished.put("feel_it", "The front of your thigh.");
+        finished.put("position", "Stand with your back against a wall.");
+        finished.put("  rest", "Rest for a short while between sets.");
+        finished.put("  frequency", "As often as your physical therapist advises.");
+        for (var field : finished.entrySet()) {
+            yaml = yaml.replaceAll("(?m)^" + field.getKey() + ": .*$", field.getKey() + ": " + field.getValue());
+        }
+        String[] lists = {"steps", "tips", "mistakes", "progressions", "regressions", "stop_if"};
+        String[] items = {"Tighten the muscle at the front of your thigh.", "Move slowly and breathe out as you lift.",
+                "Moving too fast.", "Hold the lift for a few seconds longer.", "Lift your leg only a short way.",
+                "You feel a sharp pain in your knee."};
+        for (int i = 0; i < lists.length; i++) {
+            yaml = yaml.replaceAll("(?m)^(" + lists[i] + ":.*\\n)(  - .*\\n)+", "$1  - " + items[i] + "\n");
+        }
+        Files.writeString(file, yaml.replaceAll("(?m)^draft: true.*\\n", "")
+                + "A squat against a wall takes some of your weight off your knees.\n");
+
+        var check = TestSites.run("check", "--project", project.toString());
+
+        // published and checked: its one error is that no program names it yet
+        assertThat(check.errors()).as(check.err()).containsExactly("error exercise.unused content/exercises/wall-squat.md:1:1");
+        assertThat(Files.readString(file)).contains("feel_it: The front of your thigh.")
+                .contains("  - You feel a sharp pain in your knee.\n");
     }
 
     @Test
