@@ -86,7 +86,7 @@ final class ExerciseReader {
         var src = i.requiredText("src").trim();
         if (!src.isEmpty() && !imagePath(src)) {
             i.invalid("src", "the illustration must be a file in content/images/, written as /images/<name>.svg "
-                    + "or /images/<name>.png, with a name of " + FileNames.RULE + " (such as /images/side-plank.svg), "
+                    + "(or .png, .jpg, .gif, .webp, .avif), with a name of " + FileNames.RULE + " (such as /images/side-plank.svg), "
                     + "not \"" + src + "\"");
         }
         var alt = i.requiredText("alt");
