@@ -128,6 +128,7 @@ final class YamlReader {
                     int start = (int) Math.min(parser.currentTokenLocation().getCharOffset(), Integer.MAX_VALUE);
                     List<Integer> lines = TextPlaces.of(text, start, value, at);
                     commentAfter(value, start, at);
+                    curlyQuoted(value, start, at);
                     yield new YNode.YScalar(value, YNode.YScalar.Type.STRING, at, lines);
                 }
                 case VALUE_NUMBER_INT -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.INTEGER, at);
@@ -136,6 +137,29 @@ final class YamlReader {
                 case VALUE_NULL -> new YNode.YScalar("", YNode.YScalar.Type.NULL, at);
                 default -> new YNode.YScalar(parser.getText(), YNode.YScalar.Type.STRING, at);
             };
+        }
+
+        /**
+         * A warning when a plain value (not quoted) is wrapped in curly quotes, as a word processor
+         * types them: {@code feel_it: “The front of your thigh.”}. YAML only takes straight quotes
+         * for quotes, so the page would show the curly ones around the text. A quotation inside a
+         * value ({@code “Slow” is the word.}) is left alone, and so is a value in straight quotes.
+         */
+        private void curlyQuoted(String value, int start, SourceSpan at) {
+            if (start < 0 || start >= text.length() || value.length() < 2) {
+                return;
+            }
+            char open = text.charAt(start);
+            char close = open == '\u201C' ? '\u201D' : open == '\u2018' ? '\u2019' : 0;
+            if (close == 0 || value.charAt(0) != open || value.charAt(value.length() - 1) != close
+                    || value.indexOf(open, 1) >= 0 || (open == '\u201C' && value.indexOf(close) < value.length() - 1)) {
+                return;
+            }
+            String straight = open == '\u201C' ? "\"" : "'";
+            diagnostics.warning("yaml.curly-quotes", at, "this text is wrapped in curly quotes (" + open + " " + close
+                    + "), which YAML does not read as quotes, so the page would show them around it; to quote "
+                    + "the text, type straight quotes (" + straight + ") instead, or to show the curly quotes on "
+                    + "purpose, put the whole value in straight quotes as well: \"" + open + "..." + close + "\"");
         }
 
         /**

@@ -282,8 +282,12 @@ class ContentErrorsTest {
                         "  - Hold the top knee up while you count slowly from 1 to\n    5. Then lower it, counting 1 to\n"
                                 + "    5. Keep it smooth.\n")
                 .replaceFirst("(?m)^feel_it: .*$", "feel_it: \"Where:\u00a0the side of your hip, spot #1.\"   # as told")
-                .replaceFirst("(?m)^chain: open$", "chain: open                        # open (foot moves freely)");
-        assertThat(text).contains("-- do not").contains("    5. Keep").contains("spot #1").contains("# open (foot");
+                .replaceFirst("(?m)^chain: open$", "chain: open                        # open (foot moves freely)")
+                .replace("  - Rest your head on your lower arm or a small pillow.\n",
+                        "  - \u201CSlow\u201D is the word, and rest your head on your arm.\n"
+                                + "  - \"\u201CHips still\u201D\"\n  - \u2018Knees together\u2019, then open.\n");
+        assertThat(text).contains("-- do not").contains("    5. Keep").contains("spot #1").contains("# open (foot")
+                .contains("\u201CSlow\u201D is").contains("\"\u201CHips still\u201D\"");
         Files.writeString(clamshell, text);
         for (String folder : List.of("content/exercises.bak", "content/conditions-old", "content/es/images")) {
             Files.createDirectories(project.resolve(folder));
@@ -297,7 +301,7 @@ class ContentErrorsTest {
                 || d.startsWith("warning translation.stale content/es/exercises/clamshell.md")).hasSize(4);
         assertThat(Files.readString(project.resolve("site/exercises/clamshell/index.html")))
                 .contains("do not let them roll backward.").contains("counting 1 to 5. Keep it smooth.")
-                .contains("spot #1.");
+                .contains("spot #1.").contains("\u201CSlow\u201D is the word").contains("<li>\u201CHips still\u201D</li>");
     }
 
     @Test
