@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A link or image whose address holds a space, such as {@code ![Side plank](/images/side plank.svg)}.
  * CommonMark ends an address at its first space and then expects a title or the ")", so brackets
  * like these are no link at all, and the page shows them as written. Flexmark leaves them as a
- * reference that nothing defines ({@code [Side plank]}) with text starting "(" after it or, when
+ * reference ({@code [Side plank]}, which a page seldom defines) with text starting "(" after it or, when
  * the brackets hold brackets of their own, as text holding "](". This reads what follows the "]"
  * in the Markdown as written. Flexmark (0.64) also refuses a space between {@code <} and
  * {@code >}, which CommonMark has allowed since 0.28, so {@code [a](<b c>)} is the same mistake.
@@ -51,7 +51,7 @@ final class SpacedAddress {
     private SpacedAddress() {
     }
 
-    /** The brackets {@code ref} if an address with a space follows right after them; empty otherwise. */
+    /** The link or image that {@code ref}'s brackets begin, when an address with a space follows right after them; empty otherwise. */
     static Optional<Found> after(RefNode ref) {
         CharSequence s = ref.getChars().getBaseSequence();
         return address(s, ref.getEndOffset(), blockEnd(ref, s))
