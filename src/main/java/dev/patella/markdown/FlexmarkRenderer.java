@@ -10,6 +10,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -119,7 +120,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 diagnostics.error("markdown.too-deep", offsets.at(deep.get().getStartOffset()), TreeDepth.MESSAGE);
                 return unparsed(prose);
             }
-            var walk = new Walk(offsets, page, diagnostics);
+            var walk = new Walk(offsets, page, diagnostics, prose.markdown().contains("]("));
             walk.visit(document);
             return new Rendered(trimLineStarts(renderer.render(document)), walk.links, walk.citations, plain);
         } catch (StackOverflowError e) {
@@ -268,11 +269,16 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         private final List<LinkUse> links = new ArrayList<>();
         private final List<CitationUse> citations = new ArrayList<>();
         private boolean footnoted;
+        /** Whether the text holds "](" at all: without it no link can have failed on a space in its address. */
+        private final boolean brackets;
+        /** The end of the last link shown as text for a space in its address: what it holds is not reported again. */
+        private int spacedUntil = -1;
 
-        Walk(ProseOffsets offsets, PageContext page, Diagnostics diagnostics) {
+        Walk(ProseOffsets offsets, PageContext page, Diagnostics diagnostics, boolean brackets) {
             this.offsets = offsets;
             this.page = page;
             this.diagnostics = diagnostics;
+            this.brackets = brackets;
         }
 
         void visit(Node node) {
@@ -298,8 +304,15 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
                 citation(ref);
                 return;
+            } else if (node instanceof RefNode ref && brackets) {
+                SpacedAddress.after(ref).ifPresent(this::spacedAddress);
             } else if (node instanceof Text text) {
                 unclosedCitation(text);
+                if (brackets && text.getChars().indexOf("](") >= 0 && !inCode(text)) {
+                    SpacedAddress.in(text).forEach(this::spacedAddress);
+                }
+            } else if (node instanceof HtmlInline && node.getStartOffset() < spacedUntil) {
+                return; // "<a b>" of [x](<a b>), reported as the address it is meant to be
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 diagnostics.warning("markdown.raw-html", at(node), "raw HTML is not allowed in content and is "
                         + "shown as text; use Markdown instead (for example **bold** or a list)");
@@ -386,6 +399,15 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             String lower = path.toLowerCase(Locale.ROOT);
             return lower.contains("\\") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
                     || Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
+        }
+
+        /** A link or image shown as text because its address holds a space. */
+        private void spacedAddress(SpacedAddress.Found found) {
+            if (found.start() < spacedUntil) {
+                return;
+            }
+            spacedUntil = found.end();
+            diagnostics.error("markdown.space-in-address", offsets.at(found.start()), SpacedAddress.message(found));
         }
 
         /** A footnote's mark or note: reported once per text, at the first, and left as written. */

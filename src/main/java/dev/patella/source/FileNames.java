@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
  * The one rule for the name of a file in {@code content/images/} (and of each folder on its way),
  * whether the file itself is checked or a field names it ({@code illustration: src:}): letters,
  * digits, hyphens and dots, which a web address carries as they are. The README says the same
- * words ("Adding an exercise").
+ * words ("Adding an exercise"). Public so that a Markdown image whose address holds a space is
+ * told the same rule and the same example name.
  */
-final class FileNames {
+public final class FileNames {
 
     /** The rule, as the messages say it. */
-    static final String RULE = "letters, digits, hyphens and dots only";
+    public static final String RULE = "letters, digits, hyphens and dots only";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.-]+");
 
@@ -25,7 +26,7 @@ final class FileNames {
     }
 
     /** {@code name} made to follow the rule, for the message's example: lower case, other characters as "-". */
-    static String fixed(String name) {
+    public static String fixed(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
     }
 }

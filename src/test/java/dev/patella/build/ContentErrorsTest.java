@@ -304,6 +304,70 @@ class ContentErrorsTest {
                 .contains("spot #1.").contains("\u201CSlow\u201D is the word").contains("<li>\u201CHips still\u201D</li>");
     }
 
+    /**
+     * A link or picture with a space in its address, which Markdown shows as text, is an error at its
+     * bracket in every kind of Markdown: a translation's body, a plain page, a condition, an item of an
+     * exercise's list in the front matter.
+     */
+    @Test
+    void aSpaceInAnAddressIsReportedInEveryKindOfText() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        int translation = append(project.resolve("content/es/exercises/clamshell.md"),
+                "Vea [la almeja](/es/exercises/clam shell/).");
+        int page = append(project.resolve("content/pages/about.md"), "Read [the guide](/pages/pain guide/).");
+        int condition = append(project.resolve("content/conditions/chondromalacia-patella.md"),
+                "![A knee](/images/my knee.svg)");
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        edit(clamshell, text -> text.replace("  - Rest your head on your lower arm or a small pillow.\n",
+                "  - Rest your head on [a pillow](/pages/pillow guide/).\n"));
+        int tip = Files.readAllLines(clamshell).indexOf("  - Rest your head on [a pillow](/pages/pillow guide/).") + 1;
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error markdown.space-in-address content/es/exercises/clamshell.md:" + translation + ":5",
+                "error markdown.space-in-address content/pages/about.md:" + page + ":6",
+                "error markdown.space-in-address content/conditions/chondromalacia-patella.md:" + condition + ":1",
+                "error markdown.space-in-address content/exercises/clamshell.md:" + tip + ":23");
+        assertThat(tip).isPositive();
+        assertThat(run.err()).doesNotContain("markdown.raw-html");
+    }
+
+    /** Links, pictures and text that look a little like an address with a space, and are not one, build. */
+    @Test
+    void textThatOnlyLooksLikeASpaceInAnAddressBuilds() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        append(project.resolve("content/pages/about.md"), String.join("\n",
+                "See [the program](/conditions/chondromalacia-patella/ \"The whole program\") and "
+                        + "![A clamshell](/images/clamshell.svg 'Clamshell').",
+                "",
+                "Write a link as `[the clamshell](/exercises/clamshell/)`, never `[the clamshell](/exercises/clam shell/)`.",
+                "",
+                "```",
+                "[the clamshell](/exercises/clam shell/)",
+                "```",
+                "",
+                "Tick the box [tick] (not a link), and keep \\[square brackets](as you wrote them).",
+                "",
+                "    [an indented example](/exercises/clam shell/)"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("markdown.space-in-address");
+        assertThat(Files.readString(project.resolve("site/about/index.html")))
+                .contains("title=\"The whole program\"").contains("[tick] (not a link)")
+                .contains("[square brackets](as you wrote them)");
+    }
+
+    /** Adds {@code line} to the end of {@code file}, after a blank line, and returns its line number. */
+    private static int append(Path file, String line) throws IOException {
+        String text = Files.readString(file);
+        Files.writeString(file, text + (text.endsWith("\n") ? "" : "\n") + "\n" + line + "\n");
+        return (int) (text + (text.endsWith("\n") ? "" : "\n")).chars().filter(c -> c == '\n').count() + 2;
+    }
+
     @Test
     void anEmptyTranslationIsOneErrorNotAListOfMissingFields() throws IOException {
         // the shipped glossary has sixteen terms: an empty translation of it gave one warning for each too

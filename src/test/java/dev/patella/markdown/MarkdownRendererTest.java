@@ -8,7 +8,12 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.index.Urls;
 import dev.patella.model.Prose;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownRendererTest {
 
@@ -71,5 +76,57 @@ class MarkdownRendererTest {
 
         assertThat(rendered.html()).contains("<h2 id=\"what-it-is\">What it is</h2>")
                 .contains("<h2 id=\"how-it-is-treated\">How it is treated</h2>");
+    }
+
+    static Stream<Arguments> spacedAddresses() {
+        return Stream.of(
+                Arguments.of("![Side plank](/images/side plank.svg)", 10, 1,
+                        "rename the file content/images/side plank.svg to content/images/side-plank.svg"),
+                Arguments.of("See [the clamshell](/exercises/clam shell/).", 10, 5, "take the space out"),
+                Arguments.of("Intro.\n\nSee [the\nclamshell](/exercises/clam\nshell/) first.", 12, 5,
+                        "\"/exercises/clam shell/\""),
+                Arguments.of("> Quoted [a](/exercises/clam\n> shell/).", 10, 10, "\"/exercises/clam shell/\""),
+                Arguments.of("- [Brackets [inside] it](/pages/pain guide/)", 10, 3, "\"/pages/pain guide/\""),
+                Arguments.of("![](/images/a b.svg)", 10, 1, "/images/a-b.svg"),
+                Arguments.of("[a](/b c \"A title\")", 10, 1, "\"/b c\" holds a space"),
+                Arguments.of("*[a](/b c)*", 10, 2, "\"/b c\""),
+                Arguments.of("| Step |\n|---|\n| [a](/b c) |", 12, 3, "\"/b c\""),
+                Arguments.of("[the study](https://example.org/my study.pdf)", 10, 1, "write %20 in place of each space"),
+                Arguments.of("[x](<a b>)", 10, 1, "not even between < and >"));
+    }
+
+    /** CommonMark reads none of these as a link: each would reach the page as its brackets and address. */
+    @ParameterizedTest
+    @MethodSource("spacedAddresses")
+    void aLinkWhoseAddressHoldsASpaceIsAnErrorAtItsBracket(String text, int line, int column, String words) {
+        var rendered = render(text, new CitationNumbers());
+
+        assertThat(rendered.links()).isEmpty();
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.space-in-address");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", line, column));
+            assertThat(d.message()).contains(words);
+        });
+    }
+
+    /** Text with a "](" or a space near a link that Markdown reads as meant: no error. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[the program](/conditions/knee/ \"The whole program\")",
+        "[the program](/conditions/knee/ 'The whole program')",
+        "[the program]( /conditions/knee/ )",
+        "`[a](/b c)` is how not to write it.",
+        "```\n[a](/b c)\n```",
+        "Text.\n\n    [a](/b c)",
+        "Check the [tick] (not a link).",
+        "\\[a](/b c) is written with a backslash.",
+        "[a\\](/b c) has its bracket escaped.",
+        "A [link](/ok) and a picture ![knee](/images/knee.svg), then (a b).",
+        "[a](/b c",
+        "[a](/b c\n\nd)"})
+    void textThatOnlyLooksLikeASpacedAddressIsNoError(String text) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::code).doesNotContain("markdown.space-in-address");
     }
 }

@@ -1,0 +1,263 @@
+package dev.patella.markdown;
+
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.patella.source.FileNames;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A link or image whose address holds a space, such as {@code ![Side plank](/images/side plank.svg)}.
+ * CommonMark ends an address at its first space and then expects a title or the ")", so brackets
+ * like these are no link at all, and the page shows them as written. Flexmark leaves them as a
+ * reference ({@code [Side plank]}, which a page seldom defines) with text starting "(" after it or, when
+ * the brackets hold brackets of their own, as text holding "](". This reads what follows the "]"
+ * in the Markdown as written. Flexmark (0.64) also refuses a space between {@code <} and
+ * {@code >}, which CommonMark has allowed since 0.28, so {@code [a](<b c>)} is the same mistake.
+ *
+ * <p>Only brackets Flexmark did not read as a link are looked at, so a real link, a link with a
+ * title ({@code [a](/b "c d")}), code and escaped brackets are never read here.
+ */
+final class SpacedAddress {
+
+    /** The most characters read on either side of a "](": far more than an address, and a bound on the work. */
+    private static final int LONGEST = 1000;
+    /** The start of an address of another site or a mail address: {@code https:}, {@code mailto:}. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /**
+     * A link or image shown as text because of a space in its address.
+     *
+     * @param start   the offset of its "[" or "!["
+     * @param end     the offset just after the ")" that closes it
+     * @param address what it holds between "(" and ")" (a title left out), each run of spaces and line breaks as one space
+     * @param image   whether it is an image
+     * @param angled  whether the address was written between {@code <} and {@code >}
+     */
+    record Found(int start, int end, String address, boolean image, boolean angled) {
+    }
+
+    private record Address(int end, String text, boolean angled) {
+    }
+
+    private SpacedAddress() {
+    }
+
+    /** The link or image that {@code ref}'s brackets begin, when an address with a space follows right after them; empty otherwise. */
+    static Optional<Found> after(RefNode ref) {
+        CharSequence s = ref.getChars().getBaseSequence();
+        return address(s, ref.getEndOffset(), blockEnd(ref, s))
+                .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled()));
+    }
+
+    /**
+     * Each "](" in {@code text} that ends the link text of brackets opened before it and is followed by
+     * an address with a space; empty when there is none. A "]" or "[" after a backslash is text.
+     */
+    static List<Found> in(Text text) {
+        CharSequence s = text.getChars().getBaseSequence();
+        List<Found> found = new ArrayList<>();
+        int from = text.getStartOffset();
+        int to = text.getEndOffset();
+        for (int close = indexOf(s, "](", from, to); close >= 0; close = indexOf(s, "](", close + 2, to)) {
+            if (escaped(s, close)) {
+                continue;
+            }
+            Optional<Address> address = address(s, close + 1, blockEnd(text, s));
+            if (address.isEmpty()) {
+                continue;
+            }
+            int open = opening(s, close, Math.max(blockStart(text), close - LONGEST));
+            if (open >= 0) {
+                boolean image = open > 0 && s.charAt(open - 1) == '!' && !escaped(s, open - 1);
+                found.add(new Found(image ? open - 1 : open, address.get().end(), address.get().text(), image,
+                        address.get().angled()));
+            }
+        }
+        return found;
+    }
+
+    /** What the editor is told: what went wrong, in plain words, and the address to write instead. */
+    static String message(Found found) {
+        String address = found.address().length() > 80 ? found.address().substring(0, 80) + "..." : found.address();
+        String what = found.image() ? "image" : "link";
+        String said = "this " + what + " is shown as text, not as " + (found.image() ? "an image" : "a link")
+                + ", because its address \"" + address + "\" holds a space, and a web address cannot hold one"
+                + (found.angled() ? ", not even between < and >" : "") + "; ";
+        if (found.image() && address.startsWith("/images/")) {
+            String path = address.substring("/images/".length());
+            String fixed = Arrays.stream(path.split("/", -1)).map(FileNames::fixed).collect(Collectors.joining("/"));
+            return said + "rename the file content/images/" + path + " to content/images/" + fixed
+                    + " (a name of " + FileNames.RULE + ") and write its address here as /images/" + fixed;
+        }
+        if (address.startsWith("/") && !address.startsWith("//")) {
+            return said + "take the space out: a page's address has none, as its words are joined by hyphens "
+                    + "(/exercises/side-lying-leg-raise/) or written together (/exercises/clamshell/)";
+        }
+        if (SCHEME.matcher(address).lookingAt()) {
+            return said + "write %20 in place of each space, as in https://example.org/my%20notes.pdf";
+        }
+        return said + "take the space out";
+    }
+
+    /**
+     * The address in the "(...)" at {@code open}, when a space or line break inside it is what kept
+     * Flexmark from reading it: an address, a space, then more than a title or the ")". Empty when
+     * there is no "(" at {@code open}, no ")" before {@code limit}, or the address has no space.
+     */
+    private static Optional<Address> address(CharSequence s, int open, int limit) {
+        int end = Math.min(limit, open + LONGEST);
+        if (open >= end || s.charAt(open) != '(') {
+            return Optional.empty();
+        }
+        int start = skipSpace(s, open + 1, end);
+        if (start >= end) {
+            return Optional.empty();
+        }
+        if (s.charAt(start) == '<') {
+            int close = indexOf(s, ">", start + 1, end);
+            int paren = close < 0 ? -1 : indexOf(s, ")", close + 1, end);
+            return paren < 0 || !holdsSpace(s, start + 1, close) ? Optional.empty()
+                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true));
+        }
+        int i = start;
+        int depth = 0;
+        while (i < end && !isSpace(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0) {
+                return Optional.empty(); // the address ends with no space in it
+            }
+            i++;
+        }
+        int next = skipSpace(s, i, end);
+        // a title ("...", '...' or (...)) or the ")" after the spaces is a link Flexmark would have read
+        if (next >= end || "\"'()".indexOf(s.charAt(next)) >= 0) {
+            return Optional.empty();
+        }
+        int paren = indexOf(s, ")", next, end);
+        if (paren < 0) {
+            return Optional.empty();
+        }
+        int title = paren;
+        for (int k = next; k < paren; k++) {
+            if ((s.charAt(k) == '"' || s.charAt(k) == '\'') && isSpace(s.charAt(k - 1))) {
+                title = k;
+                break;
+            }
+        }
+        return Optional.of(new Address(paren + 1, words(s, start, title).strip(), false));
+    }
+
+    /**
+     * The "[" that opens the link text closed by the "]" at {@code close}, looking back no further
+     * than {@code from}; -1 if there is none. Brackets inside the link text are passed over in pairs.
+     */
+    private static int opening(CharSequence s, int close, int from) {
+        int depth = 0;
+        for (int i = close - 1; i >= from; i--) {
+            char c = s.charAt(i);
+            if (c != '[' && c != ']' || escaped(s, i)) {
+                continue;
+            }
+            if (c == ']') {
+                depth++;
+            } else if (depth-- == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Spaces, tabs and line breaks from {@code i}, and the ">" that continue a block quote on the next line. */
+    private static int skipSpace(CharSequence s, int i, int end) {
+        boolean lineStart = false;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lineStart = true;
+            } else if (!(c == ' ' || c == '\t' || c == '>' && lineStart)) {
+                return i;
+            }
+            i++;
+        }
+        return end;
+    }
+
+    /** The text from {@code from} to {@code to} with each run of spaces and line breaks as one space. */
+    private static String words(CharSequence s, int from, int to) {
+        var out = new StringBuilder(to - from);
+        for (int i = from; i < to; ) {
+            if (isSpace(s.charAt(i))) {
+                out.append(' ');
+                i = Math.min(skipSpace(s, i, to), to);
+            } else {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean holdsSpace(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isSpace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** Whether the character at {@code i} follows an odd number of backslashes, which make it text. */
+    private static boolean escaped(CharSequence s, int i) {
+        int backslashes = 0;
+        while (i - backslashes > 0 && s.charAt(i - backslashes - 1) == '\\') {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    /** The first {@code target} in {@code s} from {@code from}, before {@code to}; -1 if there is none. */
+    private static int indexOf(CharSequence s, String target, int from, int to) {
+        int last = to - target.length();
+        for (int i = from; i <= last; i++) {
+            if (s.charAt(i) == target.charAt(0) && (target.length() == 1 || s.charAt(i + 1) == target.charAt(1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the paragraph, heading or table cell that holds {@code node} ends: a link cannot go past it. */
+    private static int blockEnd(Node node, CharSequence s) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof Block || up instanceof TableCell) {
+                return up.getEndOffset();
+            }
+        }
+        return s.length();
+    }
+
+    private static int blockStart(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof Block || up instanceof TableCell) {
+                return up.getStartOffset();
+            }
+        }
+        return 0;
+    }
+}
