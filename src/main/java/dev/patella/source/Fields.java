@@ -525,14 +525,17 @@ final class Fields {
             // "- Tip: keep your ankles together." is a sentence with a colon, which YAML reads as "key: value"
             var entry = map.entries().values().iterator().next();
             String start = entry.key();
-            boolean curly = !start.isEmpty() && YamlErrors.CURLY_QUOTES.indexOf(start.charAt(0)) >= 0;
             String rest = entry.value() instanceof YNode.YScalar s ? s.text() : "…";
             String item = start + ": " + rest;
-            String quoted = item.contains("\"") ? "'" + item.replace("'", "''") + "'" : "\"" + item + "\"";
+            // wrapped in curly quotes, as a word processor types them: the quotes were meant for YAML
+            boolean curly = item.length() > 2 && (item.charAt(0) == '\u201C' && item.endsWith("\u201D")
+                    || item.charAt(0) == '\u2018' && item.endsWith("\u2019"));
+            String text = curly ? item.substring(1, item.length() - 1) : item;
+            String quoted = text.contains("\"") ? "'" + text.replace("'", "''") + "'" : "\"" + text + "\"";
             error("schema.wrong-type", n.at(), "this item of \"" + key + "\" holds a colon and a space after \""
                     + start + "\", which YAML reads as \"key: value\", not as text; "
-                    + (curly ? "put the item in straight quotes \" instead of curly ones"
-                    : "put the whole item in quotes: - " + quoted));
+                    + (curly ? "type straight quotes instead of the curly ones, which YAML does not read as "
+                    + "quotes: - " + quoted : "put the whole item in quotes: - " + quoted));
             return Optional.empty();
         }
         error("schema.wrong-type", n.at(), "each item of \"" + key + "\" in the " + what + " must be text, but this "
