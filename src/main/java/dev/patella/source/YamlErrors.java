@@ -87,8 +87,7 @@ final class YamlErrors {
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
             if (curly >= 0) {
                 var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, curly + 1);
-                return Diagnostic.error("yaml.syntax", at, curlyQuote(mark.getBuffer()[mark.getPointer()
-                        - mark.getColumn() + curly]));
+                return Diagnostic.error("yaml.syntax", at, curlyQuote(restOfLine(mark, curly)));
             }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
@@ -190,10 +189,36 @@ final class YamlErrors {
         return i < mark.getPointer() && CURLY_QUOTES.indexOf(text[i]) >= 0 ? i - start : -1;
     }
 
-    private static String curlyQuote(int quote) {
-        return "this text starts with " + Character.toString(quote) + ", a curly quote, which YAML does not read as "
-                + "a quote mark, so the colon in the text starts a new \"key: value\"; put the text in straight "
-                + "quotes \" instead of \u201C \u201D (credit: \"Drawing: Patella\")";
+    /** The line of {@code mark} from the column {@code from} (counted from 0) to its end, trailing spaces left out. */
+    private static String restOfLine(Mark mark, int from) {
+        int[] text = mark.getBuffer();
+        int start = mark.getPointer() - mark.getColumn() + from;
+        int end = start;
+        while (end < text.length && text[end] != '\n' && text[end] != '\r') {
+            end++;
+        }
+        String line = new String(text, start, end - start);
+        int comment = line.indexOf(" #");
+        return (comment < 0 ? line : line.substring(0, comment)).stripTrailing();
+    }
+
+    /**
+     * What to do with {@code value}, a text starting with a curly quote whose colon YAML read as a
+     * new key: type straight quotes when the curly ones wrap the whole text (they were meant as
+     * quotes for YAML), or put the whole text in straight quotes when they only quote a word of it.
+     */
+    private static String curlyQuote(String value) {
+        String quote = value.substring(0, 1);
+        String said = "this text starts with " + quote + ", a curly quote, which YAML does not read as a quote mark, "
+                + "so the colon in the text starts a new \"key: value\"; ";
+        boolean wrapped = value.length() > 2 && CURLY_QUOTES.indexOf(value.charAt(value.length() - 1)) >= 0
+                && value.indexOf(value.charAt(value.length() - 1), 1) == value.length() - 1;
+        if (wrapped) {
+            return said + "put the text in straight quotes \" instead of \u201C \u201D (credit: \"Drawing: Patella\")";
+        }
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        return said + "put the whole text in straight quotes, with the curly ones inside them: "
+                + (value.contains("\"") ? "'" + shown.replace("'", "''") + "'" : "\"" + shown + "\"");
     }
 
     /**
