@@ -401,13 +401,14 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                     || Arrays.stream(lower.split("[/#?]")).anyMatch(s -> s.equals("..") || s.equals("."));
         }
 
-        /** A link or image shown as text because its address holds a space. */
+        /** A link or image shown as text because its address holds a space, or its "(" is never closed. */
         private void spacedAddress(SpacedAddress.Found found) {
             if (found.start() < spacedUntil) {
                 return;
             }
             spacedUntil = found.end();
-            diagnostics.error("markdown.space-in-address", offsets.at(found.start()), SpacedAddress.message(found));
+            diagnostics.error(found.closed() ? "markdown.space-in-address" : "markdown.unclosed-link",
+                    offsets.at(found.start()), SpacedAddress.message(found));
         }
 
         /** A footnote's mark or note: reported once per text, at the first, and left as written. */

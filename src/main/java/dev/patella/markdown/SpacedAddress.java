@@ -32,6 +32,8 @@ final class SpacedAddress {
     private static final int LONGEST = 1000;
     /** The start of an address of another site or a mail address: {@code https:}, {@code mailto:}. */
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+    /** The end of a file's name with its extension: {@code knee.svg}, {@code notes.pdf}. */
+    private static final Pattern WHOLE_FILE = Pattern.compile("\\.[A-Za-z0-9]{2,5}$");
 
     /**
      * A link or image shown as text because of a space in its address.
@@ -41,11 +43,13 @@ final class SpacedAddress {
      * @param address what it holds between "(" and ")" (a title left out), each run of spaces and line breaks as one space
      * @param image   whether it is an image
      * @param angled  whether the address was written between {@code <} and {@code >}
+     * @param closed  whether a ")" closes it; when none does before its paragraph ends, {@code address}
+     *                is the address's first word and {@code end} the paragraph's end
      */
-    record Found(int start, int end, String address, boolean image, boolean angled) {
+    record Found(int start, int end, String address, boolean image, boolean angled, boolean closed) {
     }
 
-    private record Address(int end, String text, boolean angled) {
+    private record Address(int end, String text, boolean angled, boolean closed) {
     }
 
     private SpacedAddress() {
@@ -55,7 +59,8 @@ final class SpacedAddress {
     static Optional<Found> after(RefNode ref) {
         CharSequence s = ref.getChars().getBaseSequence();
         return address(s, ref.getEndOffset(), blockEnd(ref, s))
-                .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled()));
+                .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled(),
+                        a.closed()));
     }
 
     /**
@@ -79,7 +84,7 @@ final class SpacedAddress {
             if (open >= 0) {
                 boolean image = open > 0 && s.charAt(open - 1) == '!' && !escaped(s, open - 1);
                 found.add(new Found(image ? open - 1 : open, address.get().end(), address.get().text(), image,
-                        address.get().angled()));
+                        address.get().angled(), address.get().closed()));
             }
         }
         return found;
@@ -89,9 +94,14 @@ final class SpacedAddress {
     static String message(Found found) {
         String address = found.address().length() > 80 ? found.address().substring(0, 80) + "..." : found.address();
         String what = found.image() ? "image" : "link";
-        String said = "this " + what + " is shown as text, not as " + (found.image() ? "an image" : "a link")
-                + ", because its address \"" + address + "\" holds a space, and a web address cannot hold one"
-                + (found.angled() ? ", not even between < and >" : "") + "; ";
+        String shown = "this " + what + " is shown as text, not as " + (found.image() ? "an image" : "a link");
+        if (!found.closed()) {
+            return shown + ", because the \"(\" before its address is never closed: " + (address.isEmpty()
+                    ? "write the address after the \"(\", then \")\""
+                    : "write \")\" right after the address, as in (" + address + ")");
+        }
+        String said = shown + ", because its address \"" + address + "\" holds a space, and a web address cannot hold one"
+                + (found.angled() ? ", not even between < and >" : "") + "; " + missingParenthesis(address);
         if (found.image() && address.startsWith("/images/")) {
             String path = address.substring("/images/".length());
             String fixed = Arrays.stream(path.split("/", -1)).map(FileNames::fixed).collect(Collectors.joining("/"));
@@ -109,6 +119,20 @@ final class SpacedAddress {
     }
 
     /**
+     * A word for the address whose first word looks whole (a page's address ending in "/", a file
+     * with its extension, another site's address) and whose other words hold no "/": then the
+     * space more likely follows a ")" left out, as in "[the guide](/pain-guide/ for more (it helps)".
+     */
+    private static String missingParenthesis(String address) {
+        int space = address.indexOf(' ');
+        String first = space < 0 ? address : address.substring(0, space);
+        String rest = space < 0 ? "" : address.substring(space + 1);
+        boolean whole = first.endsWith("/") || WHOLE_FILE.matcher(first).find() || SCHEME.matcher(first).lookingAt();
+        return whole && !rest.isEmpty() && rest.indexOf('/') < 0
+                ? "if the address is " + first + ", write \")\" right after it; if not, " : "";
+    }
+
+    /**
      * The address in the "(...)" at {@code open}, when a space or line break inside it is what kept
      * Flexmark from reading it: an address, a space, then more than a title or the ")". Empty when
      * there is no "(" at {@code open}, no ")" before {@code limit}, or the address has no space.
@@ -119,14 +143,15 @@ final class SpacedAddress {
             return Optional.empty();
         }
         int start = skipSpace(s, open + 1, end);
+        boolean paragraphEnds = end == limit;
         if (start >= end) {
-            return Optional.empty();
+            return paragraphEnds ? Optional.of(new Address(end, "", false, false)) : Optional.empty();
         }
         if (s.charAt(start) == '<') {
             int close = indexOf(s, ">", start + 1, end);
             int paren = close < 0 ? -1 : indexOf(s, ")", close + 1, end);
             return paren < 0 || !holdsSpace(s, start + 1, close) ? Optional.empty()
-                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true));
+                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true, true));
         }
         int i = start;
         int depth = 0;
@@ -142,13 +167,19 @@ final class SpacedAddress {
             i++;
         }
         int next = skipSpace(s, i, end);
+        // no ")" before the paragraph ends: the link is never closed
+        Optional<Address> unclosed = paragraphEnds ? Optional.of(new Address(end, words(s, start, i), false, false))
+                : Optional.empty();
+        if (next >= end) {
+            return unclosed;
+        }
         // a title ("...", '...' or (...)) or the ")" after the spaces is a link Flexmark would have read
-        if (next >= end || "\"'()".indexOf(s.charAt(next)) >= 0) {
-            return Optional.empty();
+        if ("\"'()".indexOf(s.charAt(next)) >= 0) {
+            return indexOf(s, ")", next, end) < 0 ? unclosed : Optional.empty();
         }
         int paren = indexOf(s, ")", next, end);
         if (paren < 0) {
-            return Optional.empty();
+            return unclosed;
         }
         int title = paren;
         for (int k = next; k < paren; k++) {
@@ -157,7 +188,7 @@ final class SpacedAddress {
                 break;
             }
         }
-        return Optional.of(new Address(paren + 1, words(s, start, title).strip(), false));
+        return Optional.of(new Address(paren + 1, words(s, start, title).strip(), false, true));
     }
 
     /**

@@ -61,7 +61,7 @@ class MarkdownLimitsTest {
         page.append("\nA long paragraph").append(" with a [link](https://example.org/a) and `code`".repeat(100))
                 .append(".\n\n* * * * * * * * * * * * * * * * * * * * * * * *\n\n```\n")
                 .append("> ".repeat(40)).append("\n").append("[a](".repeat(100)).append("\n```\n\n")
-                .append("One typo [here](/about/ and the rest of the line.\n");
+                .append("A [link](/about/ \"with a title\") and the rest of the line.\n");
 
         assertThat(errors(page.toString())).isEmpty();
     }

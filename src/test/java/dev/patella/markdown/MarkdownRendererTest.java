@@ -109,6 +109,39 @@ class MarkdownRendererTest {
         });
     }
 
+    static Stream<Arguments> unclosedLinks() {
+        return Stream.of(
+                Arguments.of("See [the guide](/pain-guide/ for more.", 10, 5,
+                        "write \")\" right after the address, as in (/pain-guide/)"),
+                Arguments.of("See [the guide](/pain-guide/", 10, 5, "as in (/pain-guide/)"),
+                Arguments.of("Intro.\n\n![Knee](/images/knee.svg \"A knee", 12, 1, "this image is shown as text"),
+                Arguments.of("[the guide](\n\nMore.", 10, 1, "write the address after the \"(\", then \")\""),
+                Arguments.of("[a](/b c\n\nd)", 10, 1, "as in (/b)"),
+                Arguments.of("[a](/b [c](/d e", 10, 1, "as in (/b)"));
+    }
+
+    /** A link whose "(" no ")" closes before its paragraph ends, which the page would show as text. */
+    @ParameterizedTest
+    @MethodSource("unclosedLinks")
+    void aLinkNeverClosedIsAnErrorAtItsBracket(String text, int line, int column, String words) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.unclosed-link");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", line, column));
+            assertThat(d.message()).contains(words);
+        });
+    }
+
+    /** The space after a whole address more likely follows a ")" left out: the message says so too. */
+    @Test
+    void aSpaceAfterAWholeAddressIsToldTheParenthesisMayBeMissing() {
+        render("See [the guide](/pain-guide/ for more (it helps).", new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("if the address is /pain-guide/, write \")\" right after it; if not, take the space out"));
+    }
+
     /** Text with a "](" or a space near a link that Markdown reads as meant: no error. */
     @ParameterizedTest
     @ValueSource(strings = {
