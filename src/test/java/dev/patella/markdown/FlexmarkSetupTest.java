@@ -82,7 +82,7 @@ class FlexmarkSetupTest {
     @Test
     void longParagraphsOfLinesThatBeginWithABracketRenderAsWithStockFlexmark() {
         for (String line : List.of("[a]", "[a] b", "(x)", "> [a]", "  [a]", "- [a]\n  [b]")) {
-            String lines = (line + "\n").repeat(2000);
+            String lines = (line + "\n").repeat(900); // MarkdownLimits refuses over 1,000 lines in a quote
             sameAsStock(lines);
             sameAsStock("start\n" + lines + "---\n");
             sameAsStock("> start\n" + lines + "===\n");
