@@ -20,7 +20,8 @@ import java.util.Set;
  * to see whether the line starts one. The heading parser, before it even looks at the line, asks
  * for the paragraph's content, and Flexmark builds that content anew, from every line so far,
  * each time it is asked. A paragraph of such lines thus costs the square of its length: 20,000
- * lines of {@code [a]} took 20 s to parse, in a block quote far more.
+ * lines of {@code [a]} made a build of the shipped site take 24 s instead of 2, and 5,000 of
+ * {@code > [a]} in a block quote 26 s.
  *
  * <p>The heading parser only checks that there is a paragraph (a {@code ---} or {@code ===} line
  * under one makes it a heading); when it makes that heading it reads the paragraph's lines, which
