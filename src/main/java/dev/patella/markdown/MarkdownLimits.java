@@ -1,13 +1,15 @@
 package dev.patella.markdown;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One linear pass over Markdown, before Flexmark sees it, that refuses text Flexmark would take
  * too long or too deep a stack to read: block quotes and lists nested too deep, brackets or
- * emphasis nested too deep, and link targets or code spans left open so often that each one
- * makes the parser read the rest of the paragraph again.
+ * emphasis nested too deep, link targets or code spans left open so often that each one makes
+ * the parser read the rest of the paragraph again, and paragraphs of so many lines that begin
+ * with spaces or {@code >} that joining them takes Flexmark the square of their number.
  *
  * <p>The pass looks at each line's leading markers ({@code >}, {@code -}, {@code 1.}) and, in
  * each run of text lines, at brackets, backticks and emphasis runs. It skips fenced and indented
@@ -30,6 +32,14 @@ final class MarkdownLimits {
      * with the square of their number (6,000 take about 20 s), and a page rarely needs ten.
      */
     static final int MAX_REFERENCE_DEFINITIONS = 200;
+    /**
+     * Lines that begin with spaces, or sit inside a block quote, in one run of text lines. Flexmark
+     * joins a paragraph's lines into one text, and when something before each line was taken off
+     * (spaces, {@code >}) each line is one more piece, and Flexmark's list of pieces grows by one
+     * place at a time: the joining costs the square of their number (100,000 such lines took a
+     * minute). A real paragraph has a few dozen lines.
+     */
+    static final int MAX_PREFIXED_LINES = 1_000;
 
     /** Where a limit is crossed, as an offset into the text, with what to tell the editor. */
     record Excess(int offset, String code, String message) {
@@ -58,6 +68,8 @@ final class MarkdownLimits {
         private int breakCount;
         private boolean previousWasTable;
         private int definitions;
+        /** Lines of the current run of text lines with spaces or {@code >} before their text. */
+        private int prefixed;
         private final InlineScan inline;
 
         Scan(String text) {
@@ -120,16 +132,17 @@ final class MarkdownLimits {
             while (lists > 0 && listColumns[lists - 1] > indent) {
                 lists--;
             }
-            if (indent >= (lists == 0 ? 0 : listColumns[lists - 1]) + 4) {
-                return endBlock(); // indented code
+            boolean indented = indent >= (lists == 0 ? 0 : listColumns[lists - 1]) + 4;
+            if (indented && blockStart < 0) {
+                return endBlock(); // indented code; after a line of text, the text goes on
             }
-            if (opensFence(first, end)) {
+            if (!indented && opensFence(first, end)) {
                 Optional<Excess> ended = endBlock();
                 fence = text.charAt(first);
                 fenceLength = run(first, end, fence);
                 return ended;
             }
-            int at = markers(first, end, indent, quotes + lists);
+            int at = indented ? first : markers(first, end, indent, quotes + lists);
             if (at < 0) {
                 return Optional.of(tooDeepBlock(-at - 1));
             }
@@ -138,6 +151,12 @@ final class MarkdownLimits {
                         + MAX_REFERENCE_DEFINITIONS + " link definitions written [name]: /address/, which would take "
                         + "Flexmark too long to read; write the address in the link itself, as in "
                         + "[the clamshell](/exercises/clamshell/), or split the page"));
+            }
+            if (first > start && ++prefixed > MAX_PREFIXED_LINES) {
+                return Optional.of(new Excess(first, "markdown.too-complex", "this paragraph has more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_PREFIXED_LINES) + " lines that begin with spaces or sit in a block quote, which "
+                        + "would take Flexmark too long to read; put blank lines between its paragraphs (a line "
+                        + "with only > in a quote), or take the spaces off the start of its lines"));
             }
             boolean item = at > first && !thematicBreak(first, end) && listMarker(first, end) > 0;
             boolean table = find('|', at, end) >= 0;
@@ -295,6 +314,7 @@ final class MarkdownLimits {
             }
             int start = blockStart;
             blockStart = -1;
+            prefixed = 0;
             previousWasTable = false;
             Optional<Excess> found = inline.check(start, blockEnd, breaks, breakCount);
             breakCount = 0;

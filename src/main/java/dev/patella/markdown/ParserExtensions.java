@@ -22,6 +22,9 @@ import java.util.Set;
  * between calls but its options and those expressions, so one of each serves every document
  * and thread. The HTML side of both extensions is Flexmark's own.
  *
+ * <p>Every parser also gets {@link HeadingStarts} in place of Flexmark's heading parser, which
+ * made a long paragraph of lines that begin with a bracket cost the square of its length.
+ *
  * <p>{@code MarkdownRendererTest} renders texts of every kind through this and through the stock
  * extensions and expects the same HTML.
  */
@@ -38,11 +41,14 @@ final class ParserExtensions implements Parser.ParserExtension {
 
     @Override
     public void parserOptions(MutableDataHolder options) {
-        // neither extension sets parser options for the settings Patella uses
+        // neither extension sets parser options for the settings Patella uses; the stock heading
+        // parser is replaced by HeadingStarts, added below
+        options.set(Parser.HEADING_PARSER, false);
     }
 
     @Override
     public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new HeadingStarts());
         if (tables) {
             builder.paragraphPreProcessorFactory(new OneTablePreProcessor(TableParagraphPreProcessor.Factory()));
         }

@@ -35,6 +35,10 @@ public final class PathologicalInputs {
         cases.put("* x 5,000 around a word", p -> body(p, "*".repeat(5000) + "a" + "*".repeat(5000) + "\n"));
         cases.put("*a **a x 5,000 (nested emphasis)", p -> body(p, "*a **a ".repeat(5000) + "b"
                 + " a** a*".repeat(5000) + "\n"));
+        cases.put("paragraph of 20,000 lines [a]", p -> body(p, "Start\n" + "[a]\n".repeat(20_000)));
+        cases.put("paragraph of 100,000 lines [a] (x)", p -> body(p, "Start\n" + "[a] (x)\n".repeat(100_000)));
+        cases.put("block quote of 20,000 lines > [a]", p -> body(p, "> [a]\n".repeat(20_000)));
+        cases.put("paragraph of 100,000 lines indented by 2", p -> body(p, "Start\n" + "  abc\n".repeat(100_000)));
         cases.put("template: unclosed <#if> in page.ftlh", p -> template(p, "<h1>${page.title}</h1>\n",
                 "<h1>${page.title}</h1>\n<#if page.title?has_content>\n"));
         cases.put("template: <#list 1.. as i>", p -> template(p, "<h1>${page.title}</h1>\n",

@@ -80,6 +80,16 @@ class FlexmarkSetupTest {
     }
 
     @Test
+    void longParagraphsOfLinesThatBeginWithABracketRenderAsWithStockFlexmark() {
+        for (String line : List.of("[a]", "[a] b", "(x)", "> [a]", "  [a]", "- [a]\n  [b]")) {
+            String lines = (line + "\n").repeat(900); // MarkdownLimits refuses over 1,000 lines in a quote
+            sameAsStock(lines);
+            sameAsStock("start\n" + lines + "---\n");
+            sameAsStock("> start\n" + lines + "===\n");
+        }
+    }
+
+    @Test
     void randomMixturesOfTablesAttributesAndEverythingElseRenderAsWithStockFlexmark() {
         String[] parts = {
             "| Week | Sets |\n|---|---|\n| 1 | 2 |\n", "| a | b |\n| - | - |\n", "a | b\n--|--\n1 | 2\n",
@@ -94,6 +104,9 @@ class FlexmarkSetupTest {
             "\t  tab then spaces", " \t space then tab", "- item\n   lazy line", "> quote\n  lazy", "| a |\n|---|\n|  b |\n",
             "```\n  code\n\n   more\n\tand tab\n```\n", "    indented code\n      deeper\n", "<div>\n  html block\n</div>\n",
             "[link](https://example.org/ \"title\n   indented\")", "`code\n   span`", "*em\n   phasis*", "&amp;\n  &#123;",
+            // lines that begin with no letter, which Flexmark offers to the heading parser (HeadingStarts)
+            "[a]\n[b] c\n(d)\n", "> [a]\n> (b)\n", "1 a\n2 b\n", "[a]\n---\n", "(x)\n===\n", "- [a]\n  [b]\n",
+            "[a]\n# Heading\n", "> [a]\n> ---\n", "[a]\n    [b]\n",
         };
         var random = new Random(13);
         for (int n = 0; n < 6000; n++) {

@@ -91,6 +91,29 @@ class MarkdownLimitsTest {
         assertThat(errors(text)).containsExactly(expected);
     }
 
+    @Test
+    void aThousandLinesWithSpacesOrAQuoteBeforeThemAreReadAndTheNextIsRefusedAtItsText() {
+        assertThat(errors("Start\n" + "  [a] more\n".repeat(1000))).isEmpty();
+        assertThat(errors("Start\n" + "  [a] more\n".repeat(1001))).containsExactly("markdown.too-complex 1006:3");
+        assertThat(errors("> [a]\n".repeat(1000))).isEmpty();
+        assertThat(errors("> [a]\n".repeat(1001))).containsExactly("markdown.too-complex 1005:3");
+        assertThat(errors("Start\n" + "\t(a)\n".repeat(1001))).containsExactly("markdown.too-complex 1006:2");
+        // a blank line, or a line with only > in a quote, ends the paragraph and the count
+        assertThat(errors(("> [a]\n".repeat(900) + ">\n").repeat(3))).isEmpty();
+        assertThat(errors(("Start\n" + "  [a]\n".repeat(900) + "\n").repeat(3))).isEmpty();
+        // lines that begin at the margin are one piece for Flexmark however many there are
+        assertThat(errors("[a] more\n".repeat(5000))).isEmpty();
+    }
+
+    @Test
+    void paragraphsOfLinesThatBeginWithABracketAreRead() {
+        String real = "For the knee:\n[Clamshell](/exercises/clamshell/) for the hip,\n[Bridge](/about/) for the back\n"
+                + "(two sets each),\n1 minute of rest, \"slowly\",\n  and then [@smith2018] again.\n> [Quoted](/about/)\n"
+                + "> (a quote)\n\n";
+        assertThat(errors(real.repeat(30))).isEmpty();
+        assertThat(errors("Start\n" + real.replace("\n\n", "\n").repeat(30))).isEmpty();
+    }
+
     private static String backtickRuns(int longest) {
         var out = new StringBuilder();
         for (int i = 1; i <= longest; i++) {
