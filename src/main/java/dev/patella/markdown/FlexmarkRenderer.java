@@ -407,7 +407,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return;
             }
             spacedUntil = found.end();
-            diagnostics.error(found.closed() ? "markdown.space-in-address" : "markdown.unclosed-link",
+            diagnostics.error(found.problem() == SpacedAddress.Problem.SPACE ? "markdown.space-in-address"
+                    : "markdown.unclosed-link",
                     offsets.at(found.start()), SpacedAddress.message(found));
         }
 

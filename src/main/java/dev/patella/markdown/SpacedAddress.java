@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.patella.source.CurlyQuotes;
 import dev.patella.source.FileNames;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +44,28 @@ final class SpacedAddress {
      * @param address what it holds between "(" and ")" (a title left out), each run of spaces and line breaks as one space
      * @param image   whether it is an image
      * @param angled  whether the address was written between {@code <} and {@code >}
-     * @param closed  whether a ")" closes it; when none does before its paragraph ends, {@code address}
-     *                is the address's first word and {@code end} the paragraph's end
+     * @param problem what keeps Markdown from reading it; when no ")" closes it, {@code address} is the
+     *                address's first word and {@code end} the paragraph's end
+     * @param title   for {@link Problem#TITLE}, what follows the address, as written
      */
-    record Found(int start, int end, String address, boolean image, boolean angled, boolean closed) {
+    record Found(int start, int end, String address, boolean image, boolean angled, Problem problem, String title) {
     }
 
-    private record Address(int end, String text, boolean angled, boolean closed) {
+    /** Why Markdown did not read the brackets as a link. */
+    enum Problem {
+        /** The address holds a space or a line break. */
+        SPACE,
+        /** No ")" closes the "(" before the paragraph ends. */
+        UNCLOSED,
+        /** What follows the address is not a title Markdown reads: one not closed, or in curly quotes. */
+        TITLE
+    }
+
+    private record Address(int end, String text, boolean angled, Problem problem, String title) {
+
+        Address(int end, String text, boolean angled, Problem problem) {
+            this(end, text, angled, problem, "");
+        }
     }
 
     private SpacedAddress() {
@@ -57,10 +73,13 @@ final class SpacedAddress {
 
     /** The link or image that {@code ref}'s brackets begin, when an address with a space follows right after them; empty otherwise. */
     static Optional<Found> after(RefNode ref) {
+        if (ref.isDefined()) {
+            return Optional.empty(); // [a] with "[a]: /b/" below it is a link, whatever follows it
+        }
         CharSequence s = ref.getChars().getBaseSequence();
         return address(s, ref.getEndOffset(), blockEnd(ref, s))
                 .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled(),
-                        a.closed()));
+                        a.problem(), a.title()));
     }
 
     /**
@@ -83,8 +102,9 @@ final class SpacedAddress {
             int open = opening(s, close, Math.max(blockStart(text), close - LONGEST));
             if (open >= 0) {
                 boolean image = open > 0 && s.charAt(open - 1) == '!' && !escaped(s, open - 1);
-                found.add(new Found(image ? open - 1 : open, address.get().end(), address.get().text(), image,
-                        address.get().angled(), address.get().closed()));
+                Address a = address.get();
+                found.add(new Found(image ? open - 1 : open, a.end(), a.text(), image, a.angled(), a.problem(),
+                        a.title()));
             }
         }
         return found;
@@ -95,13 +115,19 @@ final class SpacedAddress {
         String address = found.address().length() > 80 ? found.address().substring(0, 80) + "..." : found.address();
         String what = found.image() ? "image" : "link";
         String shown = "this " + what + " is shown as text, not as " + (found.image() ? "an image" : "a link");
-        if (!found.closed()) {
+        if (found.problem() == Problem.UNCLOSED) {
             return shown + ", because the \"(\" before its address is never closed: " + (address.isEmpty()
                     ? "write the address after the \"(\", then \")\""
                     : "write \")\" right after the address, as in (" + address + ")");
         }
+        if (found.problem() == Problem.TITLE) {
+            String title = found.title().length() > 60 ? found.title().substring(0, 60) + "..." : found.title();
+            return shown + ", because what follows its address " + address + ", " + title + ", is not a title "
+                    + "Markdown can read: a title is written in straight double quotes, closed right before the "
+                    + "\")\", as in (" + address + " \"The about page\"); or leave it out, as in (" + address + ")";
+        }
         String said = shown + ", because its address \"" + address + "\" holds a space, and a web address cannot hold one"
-                + (found.angled() ? ", not even between < and >" : "") + "; " + missingParenthesis(address);
+                + (found.angled() ? ", not even between < and >; " : "; " + missingParenthesis(address));
         if (found.image() && address.startsWith("/images/")) {
             String path = address.substring("/images/".length());
             String fixed = Arrays.stream(path.split("/", -1)).map(FileNames::fixed).collect(Collectors.joining("/"));
@@ -127,7 +153,7 @@ final class SpacedAddress {
         int space = address.indexOf(' ');
         String first = space < 0 ? address : address.substring(0, space);
         String rest = space < 0 ? "" : address.substring(space + 1);
-        boolean whole = first.endsWith("/") || WHOLE_FILE.matcher(first).find() || SCHEME.matcher(first).lookingAt();
+        boolean whole = first.endsWith("/") || WHOLE_FILE.matcher(first).find();
         return whole && !rest.isEmpty() && rest.indexOf('/') < 0
                 ? "if the address is " + first + ", write \")\" right after it; if not, " : "";
     }
@@ -145,13 +171,13 @@ final class SpacedAddress {
         int start = skipSpace(s, open + 1, end);
         boolean paragraphEnds = end == limit;
         if (start >= end) {
-            return paragraphEnds ? Optional.of(new Address(end, "", false, false)) : Optional.empty();
+            return paragraphEnds ? Optional.of(new Address(end, "", false, Problem.UNCLOSED)) : Optional.empty();
         }
         if (s.charAt(start) == '<') {
             int close = indexOf(s, ">", start + 1, end);
             int paren = close < 0 ? -1 : indexOf(s, ")", close + 1, end);
             return paren < 0 || !holdsSpace(s, start + 1, close) ? Optional.empty()
-                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true, true));
+                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true, Problem.SPACE));
         }
         int i = start;
         int depth = 0;
@@ -166,18 +192,33 @@ final class SpacedAddress {
             }
             i++;
         }
+        String first = words(s, start, i);
         int next = skipSpace(s, i, end);
         // no ")" before the paragraph ends: the link is never closed
-        Optional<Address> unclosed = paragraphEnds ? Optional.of(new Address(end, words(s, start, i), false, false))
+        Optional<Address> unclosed = paragraphEnds ? Optional.of(new Address(end, first, false, Problem.UNCLOSED))
                 : Optional.empty();
         if (next >= end) {
             return unclosed;
         }
-        // a title ("...", '...' or (...)) or the ")" after the spaces is a link Flexmark would have read
-        if ("\"'()".indexOf(s.charAt(next)) >= 0) {
-            return indexOf(s, ")", next, end) < 0 ? unclosed : Optional.empty();
+        char c = s.charAt(next);
+        if (c == ')') {
+            return Optional.empty();
         }
-        int paren = indexOf(s, ")", next, end);
+        if (c == '"' || c == '\'' || c == '(' || CurlyQuotes.ALL.indexOf(c) >= 0) {
+            // a title: one Markdown reads, closed right before the ")", was a link Flexmark read
+            int closed = titleEnd(s, next, end);
+            if (closed >= 0) {
+                int after = skipSpace(s, closed, end);
+                if (after < end && s.charAt(after) == ')') {
+                    return Optional.empty();
+                }
+            }
+            int paren = closing(s, next, end);
+            return paren < 0 ? unclosed
+                    : Optional.of(new Address(paren + 1, first, false, Problem.TITLE, words(s, next, paren).strip()));
+        }
+        // the ")" that closes the "(", passing over pairs of parentheses in the words: (1), (it helps)
+        int paren = closing(s, next, end);
         if (paren < 0) {
             return unclosed;
         }
@@ -188,8 +229,42 @@ final class SpacedAddress {
                 break;
             }
         }
-        return Optional.of(new Address(paren + 1, words(s, start, title).strip(), false, true));
+        return Optional.of(new Address(paren + 1, words(s, start, title).strip(), false, Problem.SPACE));
     }
+
+    /** Where the title that opens at {@code at} ends (just after its closing mark), or -1 when it is not closed. */
+    private static int titleEnd(CharSequence s, int at, int end) {
+        char open = s.charAt(at);
+        char close = open == '(' ? ')' : open;
+        if (open != '"' && open != '\'' && open != '(') {
+            return -1; // curly quotes open no title
+        }
+        for (int i = at + 1; i < end; i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == close) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The ")" from {@code from} on that is not one of a pair opened after {@code from}; -1 if there is none. */
+    private static int closing(CharSequence s, int from, int end) {
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
 
     /**
      * The "[" that opens the link text closed by the "]" at {@code close}, looking back no further

@@ -25,8 +25,12 @@ public final class FileNames {
         return NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
     }
 
-    /** {@code name} made to follow the rule, for the message's example: lower case, other characters as "-". */
+    /**
+     * {@code name} made to follow the rule, for the message's example: lower case, other characters
+     * as "-", and no "-" at either end or beside a dot ("Squat (1).jpg" becomes "squat-1.jpg").
+     */
     public static String fixed(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("-*\\.-*", ".")
+                .replaceAll("^-+|-+$", "");
     }
 }

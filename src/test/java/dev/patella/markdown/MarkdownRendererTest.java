@@ -88,6 +88,8 @@ class MarkdownRendererTest {
                 Arguments.of("> Quoted [a](/exercises/clam\n> shell/).", 10, 10, "\"/exercises/clam shell/\""),
                 Arguments.of("- [Brackets [inside] it](/pages/pain guide/)", 10, 3, "\"/pages/pain guide/\""),
                 Arguments.of("![](/images/a b.svg)", 10, 1, "/images/a-b.svg"),
+                Arguments.of("![Squat](/images/Wall squat (1).jpg)", 10, 1,
+                        "rename the file content/images/Wall squat (1).jpg to content/images/wall-squat-1.jpg"),
                 Arguments.of("[a](/b c \"A title\")", 10, 1, "\"/b c\" holds a space"),
                 Arguments.of("*[a](/b c)*", 10, 2, "\"/b c\""),
                 Arguments.of("| Step |\n|---|\n| [a](/b c) |", 12, 3, "\"/b c\""),
@@ -117,7 +119,20 @@ class MarkdownRendererTest {
                 Arguments.of("Intro.\n\n![Knee](/images/knee.svg \"A knee", 12, 1, "this image is shown as text"),
                 Arguments.of("[the guide](\n\nMore.", 10, 1, "write the address after the \"(\", then \")\""),
                 Arguments.of("[a](/b c\n\nd)", 10, 1, "as in (/b)"),
-                Arguments.of("[a](/b [c](/d e", 10, 1, "as in (/b)"));
+                Arguments.of("[a](/b [c](/d e", 10, 1, "as in (/b)"),
+                // a ")" left out, and a later link or parentheses in the paragraph: the pairs are passed over
+                Arguments.of("See [the pain guide](/pain-guide/ and the [about page](/about/) for more.", 10, 5,
+                        "as in (/pain-guide/)"),
+                Arguments.of("See [the guide](/pain-guide/ for more. Do 2/3 of the sets (or fewer).", 10, 5,
+                        "as in (/pain-guide/)"),
+                Arguments.of("See [the guide](/pain-guide/ for more (it helps).", 10, 5, "as in (/pain-guide/)"),
+                // a title Markdown cannot read: not closed, closed early by an apostrophe, curly, words after it
+                Arguments.of("A [link](/about/ \"unclosed title) here.", 10, 3,
+                        "what follows its address /about/, \"unclosed title, is not a title"),
+                Arguments.of("A [link](/about/ 'It's here') here.", 10, 3, "'It's here', is not a title"),
+                Arguments.of("A [link](/about/ \u201CThe about page\u201D) here.", 10, 3,
+                        "as in (/about/ \"The about page\")"),
+                Arguments.of("A [link](/about/ \"title\" extra) here.", 10, 3, "or leave it out, as in (/about/)"));
     }
 
     /** A link whose "(" no ")" closes before its paragraph ends, which the page would show as text. */
@@ -133,13 +148,20 @@ class MarkdownRendererTest {
         });
     }
 
-    /** The space after a whole address more likely follows a ")" left out: the message says so too. */
+    /**
+     * A space after a whole address may follow a ")" left out: the message says so too, but not for
+     * an address cut in the middle of a word ("https://example.org/my notes.pdf").
+     */
     @Test
     void aSpaceAfterAWholeAddressIsToldTheParenthesisMayBeMissing() {
-        render("See [the guide](/pain-guide/ for more (it helps).", new CitationNumbers());
+        render("See [the guide](/pain-guide/ for more).", new CitationNumbers());
+        render("[PDF](https://example.org/my notes.pdf) and [x](<https://example.org/a b>)", new CitationNumbers());
 
-        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("if the address is /pain-guide/, write \")\" right after it; if not, take the space out"));
+        var messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
+        assertThat(messages).hasSize(3).filteredOn(m -> m.contains("if the address is")).singleElement().asString()
+                .contains("if the address is /pain-guide/, write \")\" right after it; if not, take the space out");
+        assertThat(messages).anyMatch(m -> m.contains("https://example.org/my notes.pdf") && m.contains("%20"))
+                .anyMatch(m -> m.contains("not even between < and >"));
     }
 
     /** Text with a "](" or a space near a link that Markdown reads as meant: no error. */
@@ -156,7 +178,8 @@ class MarkdownRendererTest {
         "[a\\](/b c) has its bracket escaped.",
         "A [link](/ok) and a picture ![knee](/images/knee.svg), then (a b).",
         "[a](/b c",
-        "[a](/b c\n\nd)"})
+        "[a](/b c\n\nd)",
+        "Read the [pain guide](see the last section) first.\n\n[pain guide]: /pain-guide/"})
     void textThatOnlyLooksLikeASpacedAddressIsNoError(String text) {
         render(text, new CitationNumbers());
 
