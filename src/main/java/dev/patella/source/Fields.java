@@ -528,10 +528,8 @@ final class Fields {
             String rest = entry.value() instanceof YNode.YScalar s ? s.text() : "…";
             String item = start + ": " + rest;
             // wrapped in curly quotes, as a word processor types them: the quotes were meant for YAML
-            boolean curly = item.length() > 2 && (item.charAt(0) == '\u201C' && item.endsWith("\u201D")
-                    || item.charAt(0) == '\u2018' && item.endsWith("\u2019"));
-            String text = curly ? item.substring(1, item.length() - 1) : item;
-            String quoted = text.contains("\"") ? "'" + text.replace("'", "''") + "'" : "\"" + text + "\"";
+            boolean curly = CurlyQuotes.wrap(item);
+            String quoted = curly ? CurlyQuotes.straightened(item) : CurlyQuotes.quoted(item);
             error("schema.wrong-type", n.at(), "this item of \"" + key + "\" holds a colon and a space after \""
                     + start + "\", which YAML reads as \"key: value\", not as text; "
                     + (curly ? "type straight quotes instead of the curly ones, which YAML does not read as "

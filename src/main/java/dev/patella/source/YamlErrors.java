@@ -161,9 +161,6 @@ final class YamlErrors {
         return last == ',' || last == '[' || last == '{';
     }
 
-    /** Quote marks that word processors type, which YAML reads as any other letter. */
-    static final String CURLY_QUOTES = "\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E";
-
     /**
      * The column (from 0) where the value of the line of {@code mark} starts with a curly quote (after
      * "key: " or "- "), or -1: a text put in “ ” rather than " ", whose colon then reads as a new key.
@@ -186,7 +183,7 @@ final class YamlErrors {
         while (i < mark.getPointer() && text[i] == ' ') {
             i++;
         }
-        return i < mark.getPointer() && CURLY_QUOTES.indexOf(text[i]) >= 0 ? i - start : -1;
+        return i < mark.getPointer() && CurlyQuotes.ALL.indexOf(text[i]) >= 0 ? i - start : -1;
     }
 
     /** The line of {@code mark} from the column {@code from} (counted from 0) to its end, trailing spaces left out. */
@@ -208,17 +205,16 @@ final class YamlErrors {
      * quotes for YAML), or put the whole text in straight quotes when they only quote a word of it.
      */
     private static String curlyQuote(String value) {
-        String quote = value.substring(0, 1);
-        String said = "this text starts with " + quote + ", a curly quote, which YAML does not read as a quote mark, "
-                + "so the colon in the text starts a new \"key: value\"; ";
-        boolean wrapped = value.length() > 2 && CURLY_QUOTES.indexOf(value.charAt(value.length() - 1)) >= 0
-                && value.indexOf(value.charAt(value.length() - 1), 1) == value.length() - 1;
-        if (wrapped) {
-            return said + "put the text in straight quotes \" instead of \u201C \u201D (credit: \"Drawing: Patella\")";
+        char quote = value.charAt(0);
+        boolean english = quote == '\u201C' || quote == '\u2018';
+        String said = "this text starts with " + quote + (english ? ", a curly quote" : ", a quotation mark")
+                + ", which YAML does not read as a quote mark, so the colon in the text starts a new \"key: value\"; ";
+        if (CurlyQuotes.wrap(value)) {
+            return said + "put the text in straight quotes instead of " + quote + " " + value.charAt(value.length() - 1)
+                    + ": " + CurlyQuotes.shortened(CurlyQuotes.straightened(value));
         }
-        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
-        return said + "put the whole text in straight quotes, with the curly ones inside them: "
-                + (value.contains("\"") ? "'" + shown.replace("'", "''") + "'" : "\"" + shown + "\"");
+        return said + "put the whole text in straight quotes, with the " + (english ? "curly ones" : "marks")
+                + " inside them: " + CurlyQuotes.shortened(CurlyQuotes.quoted(value));
     }
 
     /**

@@ -89,6 +89,13 @@ final class YamlReader {
         private boolean aliased;
         /** Whether the text holds " #" right before a letter at all: most files do not, and skip the look at each value. */
         private final boolean commentsRightBeforeText;
+        /**
+         * Whether the text holds a character outside the Basic Multilingual Plane (an emoji): the
+         * parser counts offsets in characters, a Java string in UTF-16 units, which then differ.
+         */
+        private final boolean astral;
+        /** The last offset turned from the parser's count into the string's: {characters, UTF-16 units}. */
+        private long[] lastOffset = {0, 0};
 
         TreeBuilder(JsonParser parser, String text, String file, int lineOffset, Diagnostics diagnostics) {
             this.parser = parser;
@@ -97,6 +104,34 @@ final class YamlReader {
             this.lineOffset = lineOffset;
             this.diagnostics = diagnostics;
             this.commentsRightBeforeText = commentRightBeforeText(text);
+            this.astral = holdsSurrogate(text);
+        }
+
+        private static boolean holdsSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Where the current token starts in {@code text}, in UTF-16 units; -1 when the parser does not say. */
+        private long offset() {
+            long characters = parser.currentTokenLocation().getCharOffset();
+            if (!astral || characters < 0) {
+                return characters;
+            }
+            if (characters < lastOffset[0]) {
+                lastOffset = new long[] {0, 0}; // tokens come in order; a step back starts again from the top
+            }
+            long units = lastOffset[1];
+            for (long c = lastOffset[0]; c < characters && units < text.length(); c++) {
+                units += Character.isHighSurrogate(text.charAt((int) units)) && units + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt((int) units + 1)) ? 2 : 1;
+            }
+            lastOffset = new long[] {characters, units};
+            return units;
         }
 
         private static boolean commentRightBeforeText(String text) {
@@ -125,7 +160,7 @@ final class YamlReader {
                 case START_ARRAY -> list(at);
                 case VALUE_STRING -> {
                     String value = string(at);
-                    int start = (int) Math.min(parser.currentTokenLocation().getCharOffset(), Integer.MAX_VALUE);
+                    int start = (int) Math.min(offset(), Integer.MAX_VALUE);
                     List<Integer> lines = TextPlaces.of(text, start, value, at);
                     commentAfter(value, start, at);
                     curlyQuoted(value, start, at);
@@ -146,20 +181,17 @@ final class YamlReader {
          * value ({@code “Slow” is the word.}) is left alone, and so is a value in straight quotes.
          */
         private void curlyQuoted(String value, int start, SourceSpan at) {
-            if (start < 0 || start >= text.length() || value.length() < 2) {
-                return;
+            if (!CurlyQuotes.wrap(value) || start < 0 || start >= text.length() || text.charAt(start) != value.charAt(0)) {
+                return; // a value in straight quotes, a block (| or >), or no curly quotes around it
             }
-            char open = text.charAt(start);
-            char close = open == '\u201C' ? '\u201D' : open == '\u2018' ? '\u2019' : 0;
-            if (close == 0 || value.charAt(0) != open || value.charAt(value.length() - 1) != close
-                    || value.indexOf(open, 1) >= 0 || (open == '\u201C' && value.indexOf(close) < value.length() - 1)) {
-                return;
-            }
-            String straight = open == '\u201C' ? "\"" : "'";
-            diagnostics.warning("yaml.curly-quotes", at, "this text is wrapped in curly quotes (" + open + " " + close
-                    + "), which YAML does not read as quotes, so the page would show them around it; to quote "
-                    + "the text, type straight quotes (" + straight + ") instead, or to show the curly quotes on "
-                    + "purpose, put the whole value in straight quotes as well: \"" + open + "..." + close + "\"");
+            String fixed = CurlyQuotes.straightened(value);
+            String kept = CurlyQuotes.quoted(value);
+            diagnostics.warning("yaml.curly-quotes", at, "this text is wrapped in curly quotes (" + value.charAt(0) + " "
+                    + value.charAt(value.length() - 1) + "), which YAML does not read as quotes, so the page would "
+                    + "show them around it; to quote the text, type straight quotes instead: "
+                    + CurlyQuotes.shortened(fixed) + ", or to show the curly quotes "
+                    + "on purpose, put the whole value in straight quotes as well: "
+                    + CurlyQuotes.shortened(kept));
         }
 
         /**
@@ -246,7 +278,7 @@ final class YamlReader {
         /** Where the current double-quoted string (which starts at {@code at}) spells a forbidden control character. */
         private List<SourceSpan> escapes(SourceSpan at) {
             List<SourceSpan> out = new ArrayList<>();
-            long start = parser.currentTokenLocation().getCharOffset();
+            long start = offset();
             if (start < 0 || start >= text.length() || text.charAt((int) start) != '"') {
                 return out;
             }
@@ -323,7 +355,7 @@ final class YamlReader {
         }
 
         private YNode list(SourceSpan at) throws IOException {
-            long offset = parser.currentTokenLocation().getCharOffset();
+            long offset = offset();
             boolean flow = offset >= 0 && offset < text.length() && text.charAt((int) offset) == '[';
             List<YNode> items = new ArrayList<>();
             JsonToken token;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -366,6 +367,67 @@ class ContentErrorsTest {
         String text = Files.readString(file);
         Files.writeString(file, text + (text.endsWith("\n") ? "" : "\n") + "\n" + line + "\n");
         return (int) (text + (text.endsWith("\n") ? "" : "\n")).chars().filter(c -> c == '\n').count() + 2;
+    }
+
+    /**
+     * YAML's parser counts an emoji as one character, a Java string as two: the warnings that read a
+     * value's text where the parser says it starts found nothing after one (the review's 💪).
+     */
+    @Test
+    void aValueIsReadAtItsPlaceAfterAnEmoji() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        Files.writeString(clamshell, Files.readString(clamshell).replaceFirst("(?m)^tips:\n",
+                "tips:\n  - Go \uD83D\uDCAA slow.\n  - \u201CKeep it straight.\u201D\n  - Keep it straight #1 tip.\n"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.diagnostics()).as(run.err()).contains("warning yaml.curly-quotes content/exercises/clamshell.md:32:5",
+                "warning yaml.comment-in-text content/exercises/clamshell.md:33:22");
+    }
+
+    static Stream<Arguments> curlyQuoteMistakes() {
+        return Stream.of(
+                curly("feel_it: \u201CWhere: the side of your hip.\u201D", "yaml.syntax", ": "),
+                curly("feel_it: \u201CFront\u201D means the side: above the knee.", "yaml.syntax", "inside them: "),
+                curly("feel_it: \u00ABDibujo: Patella\u00BB", "yaml.syntax", "inside them: "),
+                curly("  - \u201CTip: keep your feet together.\u201D", "schema.wrong-type", "quotes: - "),
+                curly("  - \u201CSlow\u201D: say it to yourself, and keep it \u201Cslow\u201D", "schema.wrong-type",
+                        "quotes: - "),
+                curly("  - \u2018Don't lock your knee.\u2019", "yaml.curly-quotes", "instead: "),
+                curly("  - \u201CKeep your feet together.\u201D", "yaml.curly-quotes", "instead: "));
+    }
+
+    private static Arguments curly(String line, String code, String before) {
+        return Arguments.of(line, code, before);
+    }
+
+    /**
+     * Each message about curly quotes (or « », which YAML reads as letters too) shows the line as it
+     * should be written; written so, the build has nothing more to say about it. Advice that could
+     * not be followed (straight quotes around a word of the text, ' around a text holding an
+     * apostrophe) made a line YAML cannot read, or published broken quotes.
+     */
+    @ParameterizedTest
+    @MethodSource("curlyQuoteMistakes")
+    void theFixACurlyQuoteMessageShowsWorksWhenTyped(String line, String code, String before) throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        String text = Files.readString(clamshell);
+        String key = line.startsWith("  - ") ? "  - " : line.substring(0, line.indexOf(' ') + 1);
+        String mistaken = key.equals("  - ") ? text.replaceFirst("(?m)^tips:\\n", "tips:\n" + Matcher.quoteReplacement(line) + "\n")
+                : text.replaceFirst("(?m)^feel_it: .*$", Matcher.quoteReplacement(line));
+        Files.writeString(clamshell, mistaken);
+
+        var run = TestSites.run("build", "--project", project.toString());
+        String message = run.message(code);
+        String fix = message.substring(message.lastIndexOf(before) + before.length()).replaceFirst(", or to show .*$", "");
+
+        Files.writeString(clamshell, mistaken.replace(line, key + fix));
+        var fixed = TestSites.run("build", "--project", project.toString());
+        assertThat(fixed.exitCode()).as(line + "\n" + message + "\n" + fixed.err()).isZero();
+        assertThat(fixed.diagnostics()).as(fixed.err()).allMatch(d -> d.startsWith("warning translation.stale "));
     }
 
     @Test
