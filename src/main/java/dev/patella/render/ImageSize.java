@@ -33,8 +33,9 @@ final class ImageSize {
     }
 
     /**
-     * How much of a file is read: its header, and for a JPEG the blocks before its frame (a phone
-     * photo's EXIF data, thumbnail and colour profile take up to a few hundred KB).
+     * How much of a file is read first: its header, and for a JPEG the blocks before its frame (a
+     * phone photo's EXIF data, thumbnail and colour profile take up to a few hundred KB). When the
+     * size is not in it (some phones write MBs of extended XMP data first), the whole file is read.
      */
     private static final int HEAD = 1 << 20;
 
@@ -48,6 +49,13 @@ final class ImageSize {
         }
         String name = file.getFileName().toString();
         int[] size = name.endsWith(".svg") ? svg(bytes) : raster(new Bytes(bytes));
+        if (size == null && bytes.length == HEAD && !name.endsWith(".svg")) {
+            try {
+                size = raster(new Bytes(Files.readAllBytes(file))); // blocks before a JPEG's frame past the first MB
+            } catch (IOException e) {
+                return DEFAULT;
+            }
+        }
         return size != null && size[0] > 0 && size[1] > 0 ? size : DEFAULT;
     }
 

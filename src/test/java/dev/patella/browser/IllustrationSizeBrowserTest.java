@@ -48,6 +48,8 @@ class IllustrationSizeBrowserTest {
         // a phone photo: stored wide, turned upright by its EXIF orientation (6: a quarter clockwise)
         pictures.put("jpeg", withOrientation(encode(picture(180, 120), "jpeg", true), 6, false));
         pictures.put("JPG", withOrientation(encode(picture(130, 90), "jpeg", false), 8, true));
+        // some phones write MBs of extended XMP data before the frame that gives the size
+        pictures.put("jpeg-padded", withPadding(withOrientation(encode(picture(160, 100), "jpeg", false), 6, false)));
         for (String name : List.of("lossy.webp", "lossless.webp", "extended.webp", "upright.avif", "turned.avif")) {
             pictures.put(name.substring(name.indexOf('.') + 1) + "-" + name.substring(0, name.indexOf('.')),
                     Files.readAllBytes(TestSites.PROJECT.resolve("src/test/resources/pictures").resolve(name)));
@@ -92,7 +94,8 @@ class IllustrationSizeBrowserTest {
             }
         }
         // the turned pictures are shown upright: taller than wide
-        assertThat(seen).contains("jpeg 120x180", "JPG 90x130", "avif-turned 77x123", "avif-upright 123x77");
+        assertThat(seen).contains("jpeg 120x180", "JPG 90x130", "jpeg-padded 100x160", "avif-turned 77x123",
+                "avif-upright 123x77");
     }
 
     /** The file extension of a kind of picture: "webp" for "webp-lossy". */
@@ -125,6 +128,22 @@ class IllustrationSizeBrowserTest {
             writer.write(null, new IIOImage(image, null, null), param);
         }
         writer.dispose();
+        return out.toByteArray();
+    }
+
+    /** The JPEG {@code jpeg} with 1.5 MB of extended XMP blocks after its first blocks (its EXIF one). */
+    private static byte[] withPadding(byte[] jpeg) {
+        int at = 2 + 2 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF)); // after the start and the first block
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, at);
+        byte[] name = "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 24; i++) {
+            int length = 2 + 64_000;
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+            out.writeBytes(name);
+            out.writeBytes(new byte[64_000 - name.length]);
+        }
+        out.write(jpeg, at, jpeg.length - at);
         return out.toByteArray();
     }
 
