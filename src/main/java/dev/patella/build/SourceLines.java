@@ -60,6 +60,16 @@ public final class SourceLines {
     public record Numbered(int number, String text) {
     }
 
+    /** Whether the file is no text, as git decides: a NUL byte in its first 8 KB. */
+    private static boolean binary(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<String> lines(String file) {
         return files.computeIfAbsent(file, f -> {
             Path path = project.resolve(f).normalize();
@@ -71,7 +81,11 @@ public final class SourceLines {
                 if (!real.startsWith(realProject) || !Files.isRegularFile(real) || Files.size(real) > MAX_BYTES) {
                     return List.of();
                 }
-                return new String(Files.readAllBytes(real), StandardCharsets.UTF_8).lines().toList();
+                byte[] bytes = Files.readAllBytes(real);
+                if (binary(bytes)) {
+                    return List.of(); // a picture named wrongly: its bytes are no line to show
+                }
+                return new String(bytes, StandardCharsets.UTF_8).lines().toList();
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }

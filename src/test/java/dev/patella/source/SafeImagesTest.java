@@ -127,6 +127,20 @@ class SafeImagesTest {
         assertThat(run.errors()).as(run.err()).containsExactly("error image.wrong-type content/images/knee.png:1:1");
     }
 
+    /** An error about a picture's file (here its name) shows no excerpt: its first "line" is the picture's bytes. */
+    @Test
+    void aPictureNamedWronglyIsReportedWithoutItsBytes() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), "publishable");
+        Path photo = Files.createDirectories(project.resolve("content/images")).resolve("Wall_squat.png");
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0});
+
+        var run = TestSites.run("check", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error slug.invalid content/images/Wall_squat.png:1:1");
+        assertThat(run.err()).doesNotContain("IHDR").doesNotContain("    1 | ");
+    }
+
     @Test
     void theShippedDrawingsPass() {
         Path project = TestSites.shipped(tmp.resolve("p"));
