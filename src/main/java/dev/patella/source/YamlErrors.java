@@ -87,7 +87,8 @@ final class YamlErrors {
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
             if (curly >= 0) {
                 var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, curly + 1);
-                return Diagnostic.error("yaml.syntax", at, curlyQuote(restOfLine(mark, curly)));
+                return Diagnostic.error("yaml.syntax", at, curlyQuote(restOfLine(mark, curly),
+                        continues(lines, mark.getLine())));
             }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
@@ -204,11 +205,36 @@ final class YamlErrors {
      * new key: type straight quotes when the curly ones wrap the whole text (they were meant as
      * quotes for YAML), or put the whole text in straight quotes when they only quote a word of it.
      */
-    private static String curlyQuote(String value) {
+    /**
+     * Whether the text on line {@code line} goes on over the next: a next line, not blank, indented
+     * more than this one, which YAML reads as more of the same text.
+     */
+    private static boolean continues(String[] lines, int line) {
+        if (line + 1 >= lines.length || lines[line + 1].isBlank()) {
+            return false;
+        }
+        String here = lines[line];
+        String next = lines[line + 1];
+        return indent(next) > indent(here);
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String curlyQuote(String value, boolean continues) {
         char quote = value.charAt(0);
         boolean english = quote == '\u201C' || quote == '\u2018';
         String said = "this text starts with " + quote + (english ? ", a curly quote" : ", a quotation mark")
                 + ", which YAML does not read as a quote mark, so the colon in the text starts a new \"key: value\"; ";
+        if (continues) {
+            return said + "put the whole text, from its first line to its last, in straight quotes \" \""
+                    + (english ? " (in place of the curly ones, if they wrap it all)" : ", with the marks inside them");
+        }
         if (CurlyQuotes.wrap(value)) {
             return said + "put the text in straight quotes instead of " + quote + " " + value.charAt(value.length() - 1)
                     + ": " + CurlyQuotes.shortened(CurlyQuotes.straightened(value));
