@@ -2,6 +2,7 @@ package dev.patella.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,14 +33,29 @@ final class PatellaCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
-        cli.setParameterExceptionHandler((e, a) -> {
-            return CommandLineMistakes.error(err, e.getCommandLine().getCommandSpec().qualifiedName(), e.getMessage());
-        });
+        cli.setParameterExceptionHandler((e, a) -> CommandLineMistakes.error(err,
+                e.getCommandLine().getCommandSpec().qualifiedName(), message(e, a)));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> CommandLineMistakes.internalError(err, e));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The mistake in words: picocli's, but for an option given with its opposite ({@code --delete
+     * --no-delete}), which it calls given twice.
+     */
+    private static String message(CommandLine.ParameterException e, String[] args) {
+        if (e instanceof CommandLine.OverwrittenOptionException twice
+                && twice.getOverwritten() instanceof CommandLine.Model.OptionSpec option && option.negatable()) {
+            String name = option.longestName();
+            String opposite = "--no-" + name.substring(2);
+            if (Arrays.asList(args).contains(name) && Arrays.asList(args).contains(opposite)) {
+                return name + " and " + opposite + " say opposite things; give only one of them";
+            }
+        }
+        return e.getMessage();
     }
 
     @Override

@@ -67,6 +67,8 @@ class CommandLineTest {
             "new exercise",
             "publish",
             "publish --to file:///tmp/x --project no-such-folder",
+            "publish --delete --no-delete --to file:///tmp/x",
+            "publish --delete --delete --to file:///tmp/x",
             "translated --help",
             "translated",
             "translated --all",
