@@ -179,18 +179,9 @@ final class SpacedAddress {
             return paren < 0 || !holdsSpace(s, start + 1, close) ? Optional.empty()
                     : Optional.of(new Address(paren + 1, words(s, start + 1, close), true, Problem.SPACE));
         }
-        int i = start;
-        int depth = 0;
-        while (i < end && !isSpace(s.charAt(i))) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth-- == 0) {
-                return Optional.empty(); // the address ends with no space in it
-            }
-            i++;
+        int i = until(s, start, end, true);
+        if (i < end && s.charAt(i) == ')') {
+            return Optional.empty(); // the address ends with no space in it
         }
         String first = words(s, start, i);
         int next = skipSpace(s, i, end);
@@ -251,18 +242,30 @@ final class SpacedAddress {
 
     /** The ")" from {@code from} on that is not one of a pair opened after {@code from}; -1 if there is none. */
     private static int closing(CharSequence s, int from, int end) {
+        int at = until(s, from, end, false);
+        return at < end ? at : -1;
+    }
+
+    /**
+     * Where, from {@code from}, the first ")" that is not one of a pair opened after {@code from}
+     * is, or the first space or line break when {@code atSpace}, whichever comes first; {@code end}
+     * when neither does. A character after a backslash is passed over.
+     */
+    private static int until(CharSequence s, int from, int end, boolean atSpace) {
         int depth = 0;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (atSpace && isSpace(c)) {
+                return i;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && depth-- == 0) {
                 return i;
             }
         }
-        return -1;
+        return end;
     }
 
 
