@@ -73,13 +73,22 @@ final class SpacedAddress {
 
     /** The link or image that {@code ref}'s brackets begin, when an address with a space follows right after them; empty otherwise. */
     static Optional<Found> after(RefNode ref) {
-        if (ref.isDefined()) {
-            return Optional.empty(); // [a] with "[a]: /b/" below it is a link, whatever follows it
-        }
         CharSequence s = ref.getChars().getBaseSequence();
+        if (ref.isDefined() && !addressFollows(s, ref.getEndOffset())) {
+            return Optional.empty(); // [a] with "[a]: /b/" below it is a link, and "(see below)" after it words
+        }
         return address(s, ref.getEndOffset(), blockEnd(ref, s))
                 .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled(),
                         a.problem(), a.title()));
+    }
+
+    /** Whether "(" and the start of an address follow at {@code at}: "/", "#" or "http". */
+    private static boolean addressFollows(CharSequence s, int at) {
+        if (at >= s.length() || s.charAt(at) != '(') {
+            return false;
+        }
+        String start = s.subSequence(at + 1, Math.min(s.length(), at + 6)).toString();
+        return start.startsWith("/") || start.startsWith("#") || start.startsWith("http");
     }
 
     /**
@@ -124,7 +133,8 @@ final class SpacedAddress {
             String title = found.title().length() > 60 ? found.title().substring(0, 60) + "..." : found.title();
             return shown + ", because what follows its address " + address + ", " + title + ", is not a title "
                     + "Markdown can read: a title is written in straight double quotes, closed right before the "
-                    + "\")\", as in (" + address + " \"The about page\"); or leave it out, as in (" + address + ")";
+                    + "\")\", as in (" + address + " " + titleAsWritten(found.title()) + "); or leave it out, as in ("
+                    + address + ")";
         }
         String said = shown + ", because its address \"" + address + "\" holds a space, and a web address cannot hold one"
                 + (found.angled() ? ", not even between < and >; " : "; " + missingParenthesis(address));
@@ -142,6 +152,29 @@ final class SpacedAddress {
             return said + "write %20 in place of each space, as in https://example.org/my%20notes.pdf";
         }
         return said + "take the space out";
+    }
+
+    /**
+     * The words of a title that Markdown could not read, as a title it reads: the words inside the
+     * marks the editor put around them (curly quotes, a quote never closed), in straight double
+     * quotes, or single ones when the words hold a double quote.
+     */
+    private static String titleAsWritten(String title) {
+        String inner = title;
+        if (!inner.isEmpty() && ("\"'(".indexOf(inner.charAt(0)) >= 0 || CurlyQuotes.ALL.indexOf(inner.charAt(0)) >= 0)) {
+            inner = inner.substring(1);
+            int close = -1;
+            for (int i = 0; i < inner.length(); i++) {
+                char c = inner.charAt(i);
+                if (c == '"' || c == ')' || CurlyQuotes.ALL.indexOf(c) >= 0 || c == '\'' && (i + 1 == inner.length()
+                        || isSpace(inner.charAt(i + 1)))) {
+                    close = i;
+                }
+            }
+            inner = close >= 0 ? inner.substring(0, close) : inner;
+        }
+        inner = inner.strip();
+        return inner.indexOf('"') < 0 ? "\"" + inner + "\"" : "'" + inner + "'";
     }
 
     /**
@@ -195,9 +228,11 @@ final class SpacedAddress {
         if (c == ')') {
             return Optional.empty();
         }
-        if (c == '"' || c == '\'' || c == '(' || CurlyQuotes.ALL.indexOf(c) >= 0) {
+        int closed = titleEnd(s, next, end);
+        // "(1)" with more of a word right after it, as in "Squat (1).jpg", is part of the address
+        boolean word = c == '(' && closed >= 0 && closed < end && !isSpace(s.charAt(closed)) && s.charAt(closed) != ')';
+        if (!word && (c == '"' || c == '\'' || c == '(' || CurlyQuotes.ALL.indexOf(c) >= 0)) {
             // a title: one Markdown reads, closed right before the ")", was a link Flexmark read
-            int closed = titleEnd(s, next, end);
             if (closed >= 0) {
                 int after = skipSpace(s, closed, end);
                 if (after < end && s.charAt(after) == ')') {

@@ -29,17 +29,21 @@ public final class CurlyQuotes {
         if (open == '\u201C') {
             return last == '\u201D' && text.indexOf('\u201C', 1) < 0 && text.indexOf('\u201D') == text.length() - 1;
         }
-        return open == '\u2018' && last == '\u2019' && text.indexOf('\u2018', 1) < 0;
+        if (open != '\u2018' || last != '\u2019' || text.indexOf('\u2018', 1) >= 0) {
+            return false;
+        }
+        // a ’ inside is an apostrophe only within a word (Don’t); one before a space may close a quote
+        for (int i = text.indexOf('\u2019'); i < text.length() - 1; i = text.indexOf('\u2019', i + 1)) {
+            if (!Character.isLetter(text.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The inside of {@code text}, which {@link #wrap} wraps, in straight quotes. */
     static String straightened(String text) {
         return quoted(text.substring(1, text.length() - 1));
-    }
-
-    /** {@code text} as a message shows it: whole, or its first 60 characters and "..." when it is much longer. */
-    static String shortened(String text) {
-        return text.length() > 64 ? text.substring(0, 60) + "..." : text;
     }
 
     /**

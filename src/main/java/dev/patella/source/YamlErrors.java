@@ -237,10 +237,10 @@ final class YamlErrors {
         }
         if (CurlyQuotes.wrap(value)) {
             return said + "put the text in straight quotes instead of " + quote + " " + value.charAt(value.length() - 1)
-                    + ": " + CurlyQuotes.shortened(CurlyQuotes.straightened(value));
+                    + ": " + CurlyQuotes.straightened(value);
         }
         return said + "put the whole text in straight quotes, with the " + (english ? "curly ones" : "marks")
-                + " inside them: " + CurlyQuotes.shortened(CurlyQuotes.quoted(value));
+                + " inside them: " + CurlyQuotes.quoted(value);
     }
 
     /**

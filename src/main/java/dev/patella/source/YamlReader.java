@@ -189,9 +189,9 @@ final class YamlReader {
             diagnostics.warning("yaml.curly-quotes", at, "this text is wrapped in curly quotes (" + value.charAt(0) + " "
                     + value.charAt(value.length() - 1) + "), which YAML does not read as quotes, so the page would "
                     + "show them around it; to quote the text, type straight quotes instead: "
-                    + CurlyQuotes.shortened(fixed) + ", or to show the curly quotes "
+                    + fixed + ", or to show the curly quotes "
                     + "on purpose, put the whole value in straight quotes as well: "
-                    + CurlyQuotes.shortened(kept));
+                    + kept);
         }
 
         /**

@@ -286,7 +286,8 @@ class ContentErrorsTest {
                 .replaceFirst("(?m)^chain: open$", "chain: open                        # open (foot moves freely)")
                 .replace("  - Rest your head on your lower arm or a small pillow.\n",
                         "  - \u201CSlow\u201D is the word, and rest your head on your arm.\n"
-                                + "  - \"\u201CHips still\u201D\"\n  - \u2018Knees together\u2019, then open.\n");
+                                + "  - \"\u201CHips still\u201D\"\n  - \u2018Knees together\u2019, then open.\n"
+                                + "  - \u2018Slow\u2019 is the word our coach uses with all the runners\u2019\n");
         assertThat(text).contains("-- do not").contains("    5. Keep").contains("spot #1").contains("# open (foot")
                 .contains("\u201CSlow\u201D is").contains("\"\u201CHips still\u201D\"");
         Files.writeString(clamshell, text);
@@ -396,7 +397,9 @@ class ContentErrorsTest {
                 curly("  - \u201CSlow\u201D: say it to yourself, and keep it \u201Cslow\u201D", "schema.wrong-type",
                         "quotes: - "),
                 curly("  - \u2018Don't lock your knee.\u2019", "yaml.curly-quotes", "instead: "),
-                curly("  - \u201CKeep your feet together.\u201D", "yaml.curly-quotes", "instead: "));
+                curly("  - \u201CKeep your feet together.\u201D", "yaml.curly-quotes", "instead: "),
+                curly("  - \u201CKeep your knee over your toes, and do not let it cave inward as you go down.\u201D",
+                        "yaml.curly-quotes", "instead: "));
     }
 
     private static Arguments curly(String line, String code, String before) {

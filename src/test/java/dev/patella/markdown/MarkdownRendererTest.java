@@ -90,6 +90,9 @@ class MarkdownRendererTest {
                 Arguments.of("![](/images/a b.svg)", 10, 1, "/images/a-b.svg"),
                 Arguments.of("![Squat](/images/Wall squat (1).jpg)", 10, 1,
                         "rename the file content/images/Wall squat (1).jpg to content/images/wall-squat-1.jpg"),
+                Arguments.of("![A squat](/images/Squat (1).jpg)", 10, 1,
+                        "rename the file content/images/Squat (1).jpg to content/images/squat-1.jpg"),
+                Arguments.of("[the leaflet](https://example.org/files/Leaflet (2).pdf)", 10, 1, "write %20"),
                 Arguments.of("[a](/b c \"A title\")", 10, 1, "\"/b c\" holds a space"),
                 Arguments.of("*[a](/b c)*", 10, 2, "\"/b c\""),
                 Arguments.of("| Step |\n|---|\n| [a](/b c) |", 12, 3, "\"/b c\""),
@@ -129,7 +132,10 @@ class MarkdownRendererTest {
                 // a title Markdown cannot read: not closed, closed early by an apostrophe, curly, words after it
                 Arguments.of("A [link](/about/ \"unclosed title) here.", 10, 3,
                         "what follows its address /about/, \"unclosed title, is not a title"),
-                Arguments.of("A [link](/about/ 'It's here') here.", 10, 3, "'It's here', is not a title"),
+                Arguments.of("A [link](/about/ 'It's here') here.", 10, 3,
+                        "'It's here', is not a title Markdown can read: a title is written in straight double quotes, "
+                                + "closed right before the \")\", as in (/about/ \"It's here\")"),
+                Arguments.of("Go [a](/pain-guide/ \u201CPain guide\u201D) too.", 10, 4, "as in (/pain-guide/ \"Pain guide\")"),
                 Arguments.of("A [link](/about/ \u201CThe about page\u201D) here.", 10, 3,
                         "as in (/about/ \"The about page\")"),
                 Arguments.of("A [link](/about/ \"title\" extra) here.", 10, 3, "or leave it out, as in (/about/)"));
@@ -162,6 +168,18 @@ class MarkdownRendererTest {
                 .contains("if the address is /pain-guide/, write \")\" right after it; if not, take the space out");
         assertThat(messages).anyMatch(m -> m.contains("https://example.org/my notes.pdf") && m.contains("%20"))
                 .anyMatch(m -> m.contains("not even between < and >"));
+    }
+
+    /** A reference defined below does not hide an address with a space written right after its brackets. */
+    @Test
+    void aDefinedReferenceFollowedByAnAddressWithASpaceIsStillAnError() {
+        render("Try the [clamshell](/exercises/clam shell/) first.\n\n[clamshell]: /exercises/clamshell/",
+                new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.space-in-address");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", 10, 9));
+        });
     }
 
     /** Text with a "](" or a space near a link that Markdown reads as meant: no error. */
