@@ -120,7 +120,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 diagnostics.error("markdown.too-deep", offsets.at(deep.get().getStartOffset()), TreeDepth.MESSAGE);
                 return unparsed(prose);
             }
-            var walk = new Walk(offsets, page, diagnostics, prose.markdown().contains("]("));
+            var walk = new Walk(offsets, page, diagnostics, prose.markdown().contains("](")
+                    || prose.markdown().contains("] (") || prose.markdown().contains("]\t("));
             walk.visit(document);
             return new Rendered(trimLineStarts(renderer.render(document)), walk.links, walk.citations, plain);
         } catch (StackOverflowError e) {
@@ -269,7 +270,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         private final List<LinkUse> links = new ArrayList<>();
         private final List<CitationUse> citations = new ArrayList<>();
         private boolean footnoted;
-        /** Whether the text holds "](" at all: without it no link can have failed on a space in its address. */
+        /** Whether the text holds "](" or "] (" at all: without them no link can have failed on a space. */
         private final boolean brackets;
         /** The end of the last link shown as text for a space in its address: what it holds is not reported again. */
         private int spacedUntil = -1;
@@ -407,7 +408,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return;
             }
             spacedUntil = found.end();
-            diagnostics.error(found.problem() == SpacedAddress.Problem.SPACE ? "markdown.space-in-address"
+            diagnostics.error(found.problem() == SpacedAddress.Problem.SPACE || found.problem() == SpacedAddress.Problem.GAP
+                    ? "markdown.space-in-address"
                     : "markdown.unclosed-link",
                     offsets.at(found.start()), SpacedAddress.message(found));
         }

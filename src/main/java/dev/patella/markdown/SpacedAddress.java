@@ -58,7 +58,9 @@ final class SpacedAddress {
         /** No ")" closes the "(" before the paragraph ends. */
         UNCLOSED,
         /** What follows the address is not a title Markdown reads: one not closed, or in curly quotes. */
-        TITLE
+        TITLE,
+        /** A space between the "]" and the "(" of the address. */
+        GAP
     }
 
     private record Address(int end, String text, boolean angled, Problem problem, String title) {
@@ -76,6 +78,16 @@ final class SpacedAddress {
         CharSequence s = ref.getChars().getBaseSequence();
         if (ref.isDefined() && !addressFollows(s, ref.getEndOffset())) {
             return Optional.empty(); // [a] with "[a]: /b/" below it is a link, and "(see below)" after it words
+        }
+        int end = ref.getEndOffset();
+        if (!ref.isDefined() && end + 1 < s.length() && (s.charAt(end) == ' ' || s.charAt(end) == '\t')
+                && addressFollows(s, end + 1)) {
+            // "[the guide] (/pain-guide/)": a space between the brackets and the address
+            int paren = closing(s, end + 2, Math.min(blockEnd(ref, s), end + 2 + LONGEST));
+            if (paren >= 0) {
+                return Optional.of(new Found(ref.getStartOffset(), paren + 1, words(s, end + 2, paren).strip(),
+                        ref instanceof ImageRef, false, Problem.GAP, ""));
+            }
         }
         return address(s, ref.getEndOffset(), blockEnd(ref, s))
                 .map(a -> new Found(ref.getStartOffset(), a.end(), a.text(), ref instanceof ImageRef, a.angled(),
@@ -128,6 +140,10 @@ final class SpacedAddress {
             return shown + ", because the \"(\" before its address is never closed: " + (address.isEmpty()
                     ? "write the address after the \"(\", then \")\""
                     : "write \")\" right after the address, as in (" + address + ")");
+        }
+        if (found.problem() == Problem.GAP) {
+            return shown + ", because there is a space between \"]\" and \"(\"; write them together, as in "
+                    + (found.image() ? "![...](" : "[...](") + address + ")";
         }
         if (found.problem() == Problem.TITLE) {
             String title = found.title().length() > 60 ? found.title().substring(0, 60) + "..." : found.title();

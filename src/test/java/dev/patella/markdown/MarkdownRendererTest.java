@@ -93,6 +93,10 @@ class MarkdownRendererTest {
                 Arguments.of("![A squat](/images/Squat (1).jpg)", 10, 1,
                         "rename the file content/images/Squat (1).jpg to content/images/squat-1.jpg"),
                 Arguments.of("[the leaflet](https://example.org/files/Leaflet (2).pdf)", 10, 1, "write %20"),
+                // a space between the brackets and the address
+                Arguments.of("See [the guide] (/pain-guide/) first.", 10, 5,
+                        "there is a space between \"]\" and \"(\"; write them together, as in [...](/pain-guide/)"),
+                Arguments.of("![Knee] (/images/knee.svg)", 10, 1, "as in ![...](/images/knee.svg)"),
                 Arguments.of("[a](/b c \"A title\")", 10, 1, "\"/b c\" holds a space"),
                 Arguments.of("*[a](/b c)*", 10, 2, "\"/b c\""),
                 Arguments.of("| Step |\n|---|\n| [a](/b c) |", 12, 3, "\"/b c\""),
@@ -192,6 +196,7 @@ class MarkdownRendererTest {
         "```\n[a](/b c)\n```",
         "Text.\n\n    [a](/b c)",
         "Check the [tick] (not a link).",
+        "Do the [optional] (harder) version, or [skip it] (#next) if it hurts.\n\n[skip it]: #next",
         "\\[a](/b c) is written with a backslash.",
         "[a\\](/b c) has its bracket escaped.",
         "A [link](/ok) and a picture ![knee](/images/knee.svg), then (a b).",
