@@ -40,6 +40,7 @@ class WarmBuilderTest {
         edit(about, "About *us*.", "About **us**.");
 
         var second = builder.build(options, new Diagnostics());
+        builder.settle(); // a warm builder writes its notes after answering: done before the folder is deleted
 
         assertThat(second.published()).isTrue();
         assertThat(second.rendered()).isOne();
