@@ -45,7 +45,7 @@ final class SpacedAddress {
      * @param image   whether it is an image
      * @param angled  whether the address was written between {@code <} and {@code >}
      * @param problem what keeps Markdown from reading it; when no ")" closes it, {@code address} is the
-     *                address's first word and {@code end} the paragraph's end
+     *                address's first word and {@code end} the end of that word
      * @param title   for {@link Problem#TITLE}, what follows the address, as written
      */
     record Found(int start, int end, String address, boolean image, boolean angled, Problem problem, String title) {
@@ -234,8 +234,9 @@ final class SpacedAddress {
         }
         String first = words(s, start, i);
         int next = skipSpace(s, i, end);
-        // no ")" before the paragraph ends: the link is never closed
-        Optional<Address> unclosed = paragraphEnds ? Optional.of(new Address(end, first, false, Problem.UNCLOSED))
+        // no ")" before the paragraph ends: the link is never closed. It ends, for the editor, with its
+        // address's first word, so that a later link never closed in the same paragraph is reported too
+        Optional<Address> unclosed = paragraphEnds ? Optional.of(new Address(i, first, false, Problem.UNCLOSED))
                 : Optional.empty();
         if (next >= end) {
             return unclosed;
