@@ -139,7 +139,8 @@ final class SpacedAddress {
         if (found.problem() == Problem.UNCLOSED) {
             return shown + ", because the \"(\" before its address is never closed: " + (address.isEmpty()
                     ? "write the address after the \"(\", then \")\""
-                    : "write \")\" right after the address, as in (" + address + ")");
+                    : "write \")\" right after the address, as in (" + (found.angled() ? "<" + address + ">" : address)
+                    + ")");
         }
         if (found.problem() == Problem.GAP) {
             return shown + ", because there is a space between \"]\" and \"(\"; write them together, as in "
@@ -225,8 +226,15 @@ final class SpacedAddress {
         if (s.charAt(start) == '<') {
             int close = indexOf(s, ">", start + 1, end);
             int paren = close < 0 ? -1 : indexOf(s, ")", close + 1, end);
-            return paren < 0 || !holdsSpace(s, start + 1, close) ? Optional.empty()
-                    : Optional.of(new Address(paren + 1, words(s, start + 1, close), true, Problem.SPACE));
+            if (paren >= 0 && holdsSpace(s, start + 1, close)) {
+                return Optional.of(new Address(paren + 1, words(s, start + 1, close), true, Problem.SPACE));
+            }
+            // "[the guide](</pain-guide/> for more.": no ")" closes it, pairs in the words passed over
+            int last = close >= 0 ? close : until(s, start + 1, end, true);
+            int after = close >= 0 ? close + 1 : last;
+            return paragraphEnds && closing(s, after, end) < 0
+                    ? Optional.of(new Address(after, words(s, start + 1, last), true, Problem.UNCLOSED))
+                    : Optional.empty();
         }
         int i = until(s, start, end, true);
         if (i < end && s.charAt(i) == ')') {

@@ -132,6 +132,10 @@ class MarkdownRendererTest {
                 Arguments.of("See [the guide](/pain-guide/ for more. Do 2/3 of the sets (or fewer).", 10, 5,
                         "as in (/pain-guide/)"),
                 Arguments.of("See [the guide](/pain-guide/ for more (it helps).", 10, 5, "as in (/pain-guide/)"),
+                // an address between < and >, never closed
+                Arguments.of("See [the guide](</pain-guide/> for more.", 10, 5, "as in (</pain-guide/>)"),
+                Arguments.of("See [the guide](</pain-guide/ for more.", 10, 5, "as in (</pain-guide/>)"),
+                Arguments.of("See [the guide](</pain-guide/> for more (it helps).", 10, 5, "as in (</pain-guide/>)"),
                 // a title Markdown cannot read: not closed, closed early by an apostrophe, curly, words after it
                 Arguments.of("A [link](/about/ \"unclosed title) here.", 10, 3,
                         "what follows its address /about/, \"unclosed title, is not a title"),
