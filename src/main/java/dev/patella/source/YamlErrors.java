@@ -60,6 +60,10 @@ final class YamlErrors {
                     message = "this line starts with \"-\" but no space after it, so it is not a new item of the list "
                             + "above; write \"- \" (a dash, then a space)";
                 } else {
+                    Diagnostic item = itemWithColon(lines, opened.getLine(), file, lineOffset);
+                    if (item != null) {
+                        return item;
+                    }
                     message = NO_COLON;
                 }
                 return Diagnostic.error("yaml.syntax", at, message);
@@ -100,6 +104,43 @@ final class YamlErrors {
         int column = location == null ? 1 : Math.max(1, location.getColumnNr());
         return Diagnostic.error(code(problem), new SourceSpan(file, line + lineOffset, column),
                 explain(problem, null));
+    }
+
+    /** A list item that YAML reads as "key: value": "- Slow is the word: lift for three counts". */
+    /** A key of the content format, as a group in a list has them: "id", "hold_seconds". */
+    private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern ITEM_WITH_COLON = Pattern.compile("- ([^\"'#\\[{&*!|>%@`].*?): .*");
+
+    /**
+     * The mistake when line {@code line} goes on with the text of a list item above it that holds a
+     * colon and a space ("- Slow is the word: lift for three counts" and then "and lower for
+     * three."): YAML read the item as "key: value", so the line is read as a key without its colon.
+     * The item's line is where the mistake is, and the message shows the whole item, all its lines,
+     * in quotes, as the one-line item's message does. Null when the line does not follow such an item.
+     */
+    private static Diagnostic itemWithColon(String[] lines, int line, String file, int lineOffset) {
+        int above = Math.min(line, lines.length) - 1;
+        while (above >= 0 && lines[above].isBlank()) {
+            above--;
+        }
+        if (above < 0 || line >= lines.length) {
+            return null;
+        }
+        String item = lines[above].strip();
+        Matcher m = ITEM_WITH_COLON.matcher(item);
+        int text = indent(lines[above]) + 2;
+        if (!m.matches() || !lines[above].startsWith("- ", indent(lines[above])) || indent(lines[line]) != text
+                || FIELD.matcher(m.group(1)).matches()) {
+            return null; // "- id: gasnick" and then "  type webpage" is a group of keys, one without its colon
+        }
+        StringBuilder whole = new StringBuilder(item.substring(2).strip());
+        for (int i = above + 1; i < lines.length && !lines[i].isBlank() && indent(lines[i]) >= text; i++) {
+            whole.append(' ').append(lines[i].strip());
+        }
+        return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, text + 1),
+                "this item holds a colon and a space after \"" + m.group(1) + "\", which YAML reads as \"key: "
+                        + "value\", not as text, so its next line is read as a key without its colon; put the whole "
+                        + "item, from its first line to its last, in quotes: - " + CurlyQuotes.quoted(whole.toString()));
     }
 
     private static final String NO_COLON = "this line has no colon after its key; write it as \"key: value\" (a colon, "

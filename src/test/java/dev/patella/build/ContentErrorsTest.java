@@ -396,6 +396,10 @@ class ContentErrorsTest {
                 curly("  - \u201CTip: keep your feet together.\u201D", "schema.wrong-type", "quotes: - "),
                 curly("  - \u201CSlow\u201D: say it to yourself, and keep it \u201Cslow\u201D", "schema.wrong-type",
                         "quotes: - "),
+                // an item with a colon that goes on over a second line: YAML reads that line as a key
+                curly("  - \u201CSlow\u201D is the word: lift for three counts\n    and lower for three.", "yaml.syntax",
+                        "quotes: - "),
+                curly("  - Tip: keep your knee soft\n    all the way down.", "yaml.syntax", "quotes: - "),
                 curly("  - \u2018Don't lock your knee.\u2019", "yaml.curly-quotes", "instead: "),
                 curly("  - \u201CKeep your feet together.\u201D", "yaml.curly-quotes", "instead: "),
                 curly("  - \u201CKeep your knee over your toes, and do not let it cave inward as you go down.\u201D",
