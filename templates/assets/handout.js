@@ -9,7 +9,7 @@
   function $(id) { return document.getElementById(id); }
   var words = form.dataset, sheet = $("h-sheet"), list = $("h-list"), row = $("h-row"), pick = $("h-pick");
   var NUMS = ["sets", "reps", "hold", "rest", "days"], TEXTS = ["by", "for", "start", "review"];
-  var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0;
+  var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0, unread = null;
   sheet.querySelectorAll(".sheet-exercise").forEach(function (s) { sections[s.dataset.slug] = s; });
   row.content.querySelectorAll("input").forEach(function (i) {
     limits[i.name] = i.type === "number" ? [+i.min, +i.max] : [0, i.maxLength];
@@ -141,6 +141,18 @@
     }).catch(function () { $("h-qr").hidden = true; });
   }
 
+  /* The address becomes the handout's link, except while the handout is the empty one that a link
+     that could not be read left: that link stays in the address, to be sent back to whoever made
+     it, and its message stays (on paper too) until the form is changed. */
+  function address(hash) {
+    if (hash === unread) { return; }
+    if (unread !== null) {
+      unread = null;
+      $("h-message").hidden = true;
+    }
+    history.replaceState(null, "", "#" + hash);
+  }
+
   /* The sheet, the link and the QR code from the state. */
   function show() {
     Object.keys(sections).forEach(function (slug) { sections[slug].hidden = true; });
@@ -170,12 +182,12 @@
       if (state.items.length) {
         status(words["long"]);
       } else {
-        history.replaceState(null, "", "#" + hash); // the address no longer holds the handout before
+        address(hash); // the address no longer holds the handout before
       }
       return;
     }
     if ($("h-status").textContent === words["long"]) { status(""); }
-    history.replaceState(null, "", "#" + hash);
+    address(hash);
     // the same handout in another language: the switcher's link to that handout maker carries it
     document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (a) {
       if (/\/handout\/(#.*)?$/.test(a.getAttribute("href"))) { a.setAttribute("href", a.getAttribute("href").split("#")[0] + "#" + hash); }
@@ -200,9 +212,13 @@
   function load() {
     var hash = location.hash.slice(1), got = hash ? decode(hash) : defaults(), msg = $("h-message");
     msg.hidden = typeof got !== "string";
+    unread = null;
     if (typeof got === "string") {
+      // no program rather than the default one, which a patient could take, on screen or on paper,
+      // for the one made for them
       msg.textContent = words[got];
-      got = defaults();
+      got = { by: "", "for": "", start: "", review: "", items: [] };
+      unread = encode(got);
     }
     state = got;
     TEXTS.forEach(function (k) { $("h-" + k).value = state[k]; });

@@ -46,10 +46,10 @@ class HandoutBrowserTest {
 
     static final List<String> DEFAULT = List.of("Straight leg raise", "Side-lying leg raise", "Clamshell",
             "Hip extension leg raise", "Semi squat");
-    private static final String BAD = "This handout link could not be read, so the default program is shown instead. "
+    private static final String BAD = "This handout link could not be read, so it shows no program. "
             + "Ask whoever sent it for a new link.";
-    private static final String OLD = "This handout link was made by another version of this site, so the default "
-            + "program is shown instead. Ask whoever sent it for a new link.";
+    private static final String OLD = "This handout link was made by another version of this site, so it shows no "
+            + "program. Ask whoever sent it for a new link.";
 
     private StaticServer server;
     private Chromium chromium;
@@ -281,7 +281,7 @@ class HandoutBrowserTest {
     }
 
     @Test
-    void malformedAndHostileLinksShowAPlainMessageAndTheDefaultProgramAndSendNothing() {
+    void malformedAndHostileLinksShowAPlainMessageAndNoProgramAndSendNothing() {
         String ok = "x=clamshell.3.10.0.0.0";
         List<String> bad = List.of("garbage", "v1", "v1.x=nope.3.10.0.0.0", "v1.x=__proto__.3.10.0.0.0",
                 "v1.x=constructor.1.1.0.0.0", "v1.x=clamshell.999999999999999999999.10.0.0.0",
@@ -302,12 +302,12 @@ class HandoutBrowserTest {
             for (String fragment : bad) {
                 page.navigate(url("about/"));
                 page.navigate(url("handout/#" + fragment));
-                expectDefault(page, fragment, BAD, scripts, problems);
+                expectUnread(page, fragment, BAD, scripts, problems);
             }
             for (String fragment : List.of("v2." + ok, "v0." + ok, "v99.by=%3Cb%3Ehi%3C%2Fb%3E")) {
                 page.navigate(url("about/"));
                 page.navigate(url("handout/#" + fragment));
-                expectDefault(page, fragment, OLD, scripts, problems);
+                expectUnread(page, fragment, OLD, scripts, problems);
             }
 
             // a hostile-looking text is still a good handout: it shows as text, never as markup
@@ -337,16 +337,51 @@ class HandoutBrowserTest {
         assertThat(problems).isEmpty();
     }
 
-    private void expectDefault(Page page, String fragment, String message, int scripts, List<String> problems) {
-        page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
+    /**
+     * A link that could not be read shows its message and no program, on screen and on paper (the
+     * default program, printed with a QR code of its own link, could be taken for the patient's
+     * own), and stays in the address, so that a reload shows the message again and the link can be
+     * sent back to whoever made it.
+     */
+    private void expectUnread(Page page, String fragment, String message, int scripts, List<String> problems) {
+        page.waitForCondition(() -> page.locator("#h-message").isVisible());
         assertThat(page.textContent("#h-message")).as(fragment).isEqualTo(message);
-        assertThat(page.locator("#h-message").isVisible()).as(fragment).isTrue();
-        assertThat(sheet(page)).as(fragment).containsExactlyElementsOf(DEFAULT);
+        assertThat(sheet(page)).as(fragment).isEmpty();
+        assertThat(page.isDisabled("#h-print")).as(fragment).isTrue();
+        assertThat(page.locator("#h-qr").isVisible()).as(fragment).isFalse();
+        assertThat(page.url()).as("the link stays in the address")
+                .isEqualTo(page.evaluate("u => new URL(u).href", url("handout/#" + fragment)));
         assertThat(page.locator("script").count()).as(fragment).isEqualTo(scripts);
         assertThat(page.locator("main b, main img:not(.sheet-figure), main iframe").count()).as(fragment).isZero();
         assertThat(page.evaluate("typeof window.__pwned")).as(fragment).isEqualTo("undefined");
-        assertThat(page.url()).as("the bad link is replaced by the default one").contains("#v1.x=straight-leg-raise.");
         assertThat(problems).as(fragment).isEmpty();
+    }
+
+    /** On paper as on screen: the message, and no exercise of the default program. */
+    @Test
+    void aLinkThatCouldNotBeReadPrintsItsMessageAndNoProgramUntilTheFormIsChanged() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            String link = url("handout/#v1.by=Dr+Ana+Ruiz&x=wall-squat.4.12.2.90.3&x=clamshell.1.20.0.0.5");
+            page.navigate(link);
+            page.waitForCondition(() -> page.locator("#h-message").isVisible());
+            page.reload();
+            page.waitForCondition(() -> page.locator("#h-message").isVisible());
+            assertThat(page.url()).as("a reload still holds the link sent").isEqualTo(link);
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#h-message").isVisible()).as("the message prints").isTrue();
+            assertThat(page.locator(".sheet-exercise:visible").count()).as("no exercise prints").isZero();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+
+            // a physio who makes a new handout there gets its link, and the message goes
+            page.selectOption("#h-pick", "clamshell");
+            page.click("#h-add");
+            page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(sheet(page)).containsExactly("Clamshell");
+            assertThat(page.url()).contains("#v1.x=clamshell.");
+        }
     }
 
     @Test
