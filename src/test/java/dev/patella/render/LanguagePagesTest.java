@@ -112,6 +112,27 @@ class LanguagePagesTest {
                 .contains("<a href=\"../es/exercises/elevacion-de-pierna/\">leg lift</a>");
     }
 
+    /**
+     * A link into the folder of the page's own language ({@code /es/sources/} from a Spanish page)
+     * leads to that page: it was taken as a path of the Spanish edition and given a second
+     * {@code /es}, a broken link saying the page had no translation.
+     */
+    @Test
+    void aLinkIntoThePagesOwnLanguagesFolderLeadsThere(@TempDir Path tmp) throws IOException {
+        Path p = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        Path condition = p.resolve("content/es/conditions/sore-knee.md");
+        Files.writeString(condition, Files.readString(condition) + "Mira las [fuentes](/es/sources/), la "
+                + "[lista](/es/exercises/), la [elevación](/es/exercises/elevacion-de-pierna/) y el [inicio](/es).\n");
+
+        var run = TestSites.run("build", "--project", p.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        assertThat(TestSites.read(p.resolve("site/es/conditions/rodilla-dolorida/index.html")))
+                .contains("<a href=\"../../sources/\">fuentes</a>", "<a href=\"../../exercises/\">lista</a>",
+                        "<a href=\"../../exercises/elevacion-de-pierna/\">elevación</a>", "<a href=\"../../\">inicio</a>")
+                .doesNotContain("href=\"../../es/");
+    }
+
     @Test
     void openGraphNamesEachPagesLocaleWithItsRegion() {
         // Open Graph reads a locale as language_REGION; ICU's likely region completes a bare code
