@@ -94,6 +94,11 @@ final class YamlErrors {
                 return Diagnostic.error("yaml.syntax", at, curlyQuote(restOfLine(mark, curly),
                         continues(lines, mark.getLine())));
             }
+            Diagnostic runaway = runawayQuote(lines, mark, opened, problem, String.valueOf(marked.getContext()), file,
+                    lineOffset);
+            if (runaway != null) {
+                return runaway;
+            }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
             return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
@@ -141,6 +146,84 @@ final class YamlErrors {
                 "this item holds a colon and a space after \"" + m.group(1) + "\", which YAML reads as \"key: "
                         + "value\", not as text, so its next line is read as a key without its colon; put the whole "
                         + "item, from its first line to its last, in quotes: - " + CurlyQuotes.quoted(whole.toString()));
+    }
+
+    /** A line that is a key, or a list item's first key: "reps: 10", "- id: gasnick", "steps:". */
+    private static final Pattern KEY_LINE = Pattern.compile("\\s*(- )?[A-Za-z_][A-Za-z0-9_]*:(\\s.*)?");
+
+    /**
+     * A quote left open at the end of its line ({@code title: "La almeja}): YAML reads on, over the
+     * lines below, to the next quote of the same kind, and stops there with "more text after a
+     * value", or at the end with "never closed", far from the mistake. When the lines it ran over
+     * hold a key, the mistake is the open quote: reported there, with its line as it should be
+     * written. Null when the error is another one.
+     */
+    private static Diagnostic runawayQuote(String[] lines, Mark mark, Mark opened, String problem, String context,
+                                           String file, int lineOffset) {
+        int line;
+        int column;
+        int end = mark.getLine();
+        if (problem.contains("but found '<scalar>'")) {
+            // the quote that closed the value is right before the mark; the one that opened it, the one before
+            String here = end < lines.length ? lines[end] : "";
+            int close = mark.getColumn() - 1;
+            if (close < 0 || close >= here.length() || here.charAt(close) != '"' && here.charAt(close) != '\'') {
+                return null;
+            }
+            char quote = here.charAt(close);
+            line = end;
+            column = previousQuote(here, close, quote);
+            while (column < 0 && line > 0) {
+                line--;
+                column = previousQuote(lines[line], lines[line].length(), quote);
+            }
+        } else if (context.contains("quoted scalar") && problem.contains("end of stream") && opened != null) {
+            line = opened.getLine();
+            column = opened.getColumn();
+        } else {
+            return null;
+        }
+        if (column < 0 || line >= end || line >= lines.length) {
+            return null;
+        }
+        boolean overKeys = false;
+        for (int i = line + 1; i <= Math.min(end, lines.length - 1) && !overKeys; i++) {
+            overKeys = KEY_LINE.matcher(lines[i]).matches();
+        }
+        if (!overKeys) {
+            return null;
+        }
+        char quote = lines[line].charAt(column);
+        String fixed = lines[line].strip() + quote;
+        String reached = problem.contains("end of stream") ? (lineOffset > 0 ? "to the end of the front matter"
+                : "to the end of the file")
+                : "up to the " + quote + " on line " + (end + 1 + lineOffset);
+        return Diagnostic.error("yaml.syntax", new SourceSpan(file, line + 1 + lineOffset, column + 1),
+                "this quote is not closed on its line, so YAML reads the lines below it, " + reached
+                        + ", as part of this value; close it at the end of the text: " + fixed);
+    }
+
+    /** Where the last {@code quote} before {@code before} in {@code line} is, not counting an escaped one; -1 if none. */
+    private static int previousQuote(String line, int before, char quote) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (line.charAt(i) != quote) {
+                continue;
+            }
+            if (quote == '"') {
+                int slashes = 0;
+                while (i - slashes - 1 >= 0 && line.charAt(i - slashes - 1) == '\\') {
+                    slashes++;
+                }
+                if (slashes % 2 == 0) {
+                    return i;
+                }
+            } else if (i > 0 && line.charAt(i - 1) == '\'') {
+                i--; // '' is a quote inside single quotes
+            } else {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final String NO_COLON = "this line has no colon after its key; write it as \"key: value\" (a colon, "
