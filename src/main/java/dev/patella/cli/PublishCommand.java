@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -107,6 +108,7 @@ final class PublishCommand implements Callable<Integer> {
         var publisher = new SitePublisher(new ProgressLine(err, System::nanoTime, System.console() != null));
         try (Target target = Targets.open(address, ssh)) {
             Plan plan = publisher.plan(siteDir, target, choices);
+            warnOfExamples(Preflight.exampleAddresses(siteDir), err);
             if (dryRun) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {
@@ -119,6 +121,22 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Says, once the target is known to take the site and before anything is sent, that the site
+     * still links to example addresses: published, readers' error reports and search engines' links
+     * would go nowhere. Not a refusal: a site may be published to a test folder first.
+     */
+    private static void warnOfExamples(List<String> examples, PrintWriter err) {
+        if (examples.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", examples.subList(0, Math.min(3, examples.size())))
+                + (examples.size() > 3 ? " and " + (examples.size() - 3) + " more" : "");
+        err.println("patella: warning: the site still links to example addresses, which lead nowhere: " + shown
+                + ". Set your own (base_url, publisher.url and report_errors_to in content/site.yaml, or build "
+                + "--base-url; bin/patella check names each one, with its line), build again, and publish again");
     }
 
     private static void printPlan(Plan plan, Target target, PrintWriter out) {

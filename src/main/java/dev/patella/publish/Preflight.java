@@ -1,8 +1,18 @@
 package dev.patella.publish;
 
 import dev.patella.build.LastBuild;
+import dev.patella.source.ExampleAddresses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The checks made on this computer before a target is contacted. */
 public final class Preflight {
@@ -27,6 +37,51 @@ public final class Preflight {
                     + b.errors() + (b.errors() == 1 ? " error" : " errors") : "") + ", so " + site
                     + " still holds an older version of the site; fix the problems, run patella build, and publish again");
         });
+    }
+
+    /** A web or mail address written in a page: in an attribute, JSON-LD or text. */
+    private static final Pattern ADDRESS = Pattern.compile("(?:https?://|mailto:)[^\\s\"'<>\\\\]+");
+    /** The most bytes of a home page read for its addresses: far more than a home page holds. */
+    private static final long LONGEST_HOME = 4L << 20;
+
+    /**
+     * The addresses on names reserved for examples ({@code https://example.org/},
+     * {@code mailto:errors@example.org}) that the site's home pages (the default language's and
+     * each other language's) link to, in the order found: the base URL and the settings every page
+     * shows (the error-report address, the publisher's address) are on them. A site built from the
+     * shipped settings has them until its owner sets real ones, which {@code patella check} names;
+     * published, they send readers' reports nowhere. Links to such names in one page's Markdown are
+     * left to {@code check}.
+     *
+     * @throws IOException when a home page is there but cannot be read
+     */
+    public static List<String> exampleAddresses(Path site) throws IOException {
+        List<Path> homes = new ArrayList<>();
+        homes.add(site.resolve("index.html"));
+        try (var folders = Files.list(site)) {
+            folders.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> f.resolve("index.html")).filter(f -> f.getFileName() != null).sorted().forEach(homes::add);
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Path home : homes) {
+            if (Files.isRegularFile(home, LinkOption.NOFOLLOW_LINKS) && Files.size(home) <= LONGEST_HOME
+                    && isLanguageHome(site, home)) {
+                Matcher m = ADDRESS.matcher(Files.readString(home, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    String address = m.group().replace("&amp;", "&");
+                    if (ExampleAddresses.reservedName(address).isPresent()) {
+                        found.add(address);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** The site's own home page, or a language's ({@code es/index.html}): a folder named as a language code. */
+    private static boolean isLanguageHome(Path site, Path home) {
+        Path folder = home.getParent();
+        return folder.equals(site) || folder.getFileName().toString().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     }
 
     /**

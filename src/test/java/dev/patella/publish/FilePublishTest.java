@@ -44,6 +44,33 @@ class FilePublishTest {
         assertThat(webroot.resolve(".patella-manifest.json")).isRegularFile();
     }
 
+    /**
+     * A site still holding the shipped example addresses is published with a warning naming them,
+     * dry run or not: readers' reports to mailto:errors@example.org would go nowhere. Real addresses
+     * give none.
+     */
+    @Test
+    void aSiteWithExampleAddressesIsPublishedWithAWarningNamingThem() throws IOException {
+        project = TestSites.project(tmp.resolve("complete"), "complete");
+        build();
+        var dry = publish("--dry-run");
+        var run = publish();
+
+        for (var r : List.of(dry, run)) {
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.err()).contains("patella: warning: the site still links to example addresses, which lead "
+                    + "nowhere: https://example.org/, mailto:errors@example.org").contains("bin/patella check");
+        }
+
+        Path settings = project.resolve("content/site.yaml");
+        TestSites.write(settings, TestSites.read(settings).replace("https://example.org/", "https://knees.org.uk/")
+                .replace("mailto:errors@example.org", "mailto:errors@knees.org.uk"));
+        build();
+        var real = publish("--base-url", "https://knees.org.uk/");
+        assertThat(real.exitCode()).as(real.err()).isZero();
+        assertThat(real.err()).doesNotContain("example");
+    }
+
     @Test
     void aLanguageAddedIsPublishedAndItsRemovalDeletesItsPages() throws IOException {
         publish();
