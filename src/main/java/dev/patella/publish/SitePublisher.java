@@ -69,21 +69,33 @@ public final class SitePublisher {
         Map<String, LocalSite.LocalFile> local = LocalSite.scan(site);
         Optional<URI> built = LocalSite.baseUrl(site);
         Map<String, Long> remote = target.list();
-        RemoteManifest previous = previous(target, remote, choices.yes());
+        RemoteManifest previous = previous(target, remote, choices.yes(), local.keySet());
         BaseUrlCheck.check(built, previous.baseUrl(), choices.baseUrl(), target.folder(), target.describe());
         Optional<URI> after = built.isPresent() ? built : previous.baseUrl();
         Plan plan = Planner.plan(local, previous.files(), remote, choices.delete(),
                 new Plan.BaseUrls(previous.baseUrl(), after));
-        List<String> clashes = Planner.clashes(local.keySet(), plan.foreign());
-        if (!clashes.isEmpty()) {
-            throw new PublishRefusedException(target.describe() + " holds " + clashes.get(0)
-                    + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "") + ", which Patella did "
-                    + "not publish, where the site has " + (local.containsKey(clashes.get(0)) ? "a file of the same "
-                    + "name" : "a folder") + ". Patella never replaces a file it did not publish, not even with --yes: "
-                    + "move " + (clashes.size() == 1 ? "it" : "them") + " out of the target (or delete "
-                    + (clashes.size() == 1 ? "it" : "them") + ") and publish again, or publish to an empty folder");
-        }
+        refuseClashes(target, Planner.clashes(local.keySet(), plan.foreign()), local.keySet());
         return plan;
+    }
+
+    /**
+     * Refuses files on the target that Patella did not publish where the site has a file or a
+     * folder of the same name: it never replaces them, not even with --yes.
+     */
+    private static void refuseClashes(Target target, List<String> clashes, Set<String> local) {
+        if (clashes.isEmpty()) {
+            return;
+        }
+        long files = clashes.stream().filter(local::contains).count();
+        String where = clashes.size() == 1 ? (files == 1 ? "a file of the same name" : "a folder of that name")
+                : files == clashes.size() ? "files of the same names"
+                : files == 0 ? "folders of those names" : "files or folders of the same names";
+        throw new PublishRefusedException(target.describe() + " holds " + clashes.get(0)
+                + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "") + ", which Patella did "
+                + "not publish, where the site has " + where + ". Patella never replaces a file it did not "
+                + "publish, not even with --yes: move " + (clashes.size() == 1 ? "it" : "them") + " out of the "
+                + "target (or delete " + (clashes.size() == 1 ? "it" : "them") + ") and publish again, or publish "
+                + "to an empty folder");
     }
 
     /**
@@ -160,7 +172,8 @@ public final class SitePublisher {
                 + "; every file there is whole (old or new), and the next publish finishes the job", e);
     }
 
-    private static RemoteManifest previous(Target target, Map<String, Long> remote, boolean yes) throws IOException {
+    private static RemoteManifest previous(Target target, Map<String, Long> remote, boolean yes, Set<String> local)
+            throws IOException {
         Long size = remote.get(RemoteManifest.NAME);
         Optional<byte[]> bytes = size == null ? Optional.empty()
                 : size > MAX_MANIFEST ? Optional.of(new byte[0]) : target.read(RemoteManifest.NAME);
@@ -180,6 +193,8 @@ public final class SitePublisher {
         }
         List<String> found = remote.keySet().stream().filter(p -> !TargetPaths.isTemporary(p)).toList();
         if (!found.isEmpty() && !yes) {
+            // a file --yes would not let through either (a host's own .htaccess) is named first
+            refuseClashes(target, Planner.clashes(local, found), local);
             throw new PublishRefusedException(target.describe() + " already holds " + found.size()
                     + (found.size() == 1 ? " file" : " files") + " that Patella did not publish (such as "
                     + found.get(0) + "), so it may belong to something else; check the address. "

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code patella publish --to file:///...}, through the command line as an editor runs it. */
@@ -355,17 +356,25 @@ class FilePublishTest {
         assertThat(publish().out()).startsWith("Nothing to publish"); // now it is Patella's: no --yes needed
     }
 
-    @Test
-    void yesNeverReplacesAFileOfTheSiteThatPatellaDidNotPublish() {
-        TestSites.write(webroot.resolve("index.html"), "<p>the host's own start page</p>");
+    /**
+     * A file of the host's where the site has one of the same name is never replaced, with --yes or
+     * without; without, the message says so at once (it advised --yes, which then refused too).
+     */
+    @ParameterizedTest
+    @CsvSource({"index.html,--yes", "index.html,--delete", ".htaccess,--delete"})
+    void yesNeverReplacesAFileOfTheSiteThatPatellaDidNotPublish(String name, String option) {
+        TestSites.write(webroot.resolve(name), "the host's own");
+        TestSites.write(webroot.resolve("google1234.html"), "google-site-verification");
 
-        var run = publish("--yes");
+        var run = publish(option);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("holds index.html, which Patella did not publish")
-                .contains("never replaces a file it did not publish, not even with --yes").doesNotContain("\tat ");
-        assertThat(TestSites.snapshot(webroot)).containsOnlyKeys("index.html");
-        assertThat(TestSites.read(webroot.resolve("index.html"))).isEqualTo("<p>the host's own start page</p>");
+        assertThat(run.err()).contains("holds " + name + ", which Patella did not publish, where the site has a file "
+                        + "of the same name")
+                .contains("never replaces a file it did not publish, not even with --yes").doesNotContain("\tat ")
+                .doesNotContain("add --yes");
+        assertThat(TestSites.snapshot(webroot)).containsOnlyKeys(name, "google1234.html");
+        assertThat(TestSites.read(webroot.resolve(name))).isEqualTo("the host's own");
     }
 
     @Test
