@@ -109,6 +109,7 @@ final class PublishCommand implements Callable<Integer> {
         try (Target target = Targets.open(address, ssh)) {
             Plan plan = publisher.plan(siteDir, target, choices);
             warnOfExamples(Preflight.exampleAddresses(siteDir), err);
+            warnOfPagesGone(plan.pagesGone(), err);
             if (dryRun) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {
@@ -137,6 +138,25 @@ final class PublishCommand implements Callable<Integer> {
         err.println("patella: warning: the site still links to example addresses, which lead nowhere: " + shown
                 + ". Set your own (base_url, publisher.url and report_errors_to in content/site.yaml, or build "
                 + "--base-url; bin/patella check names each one, with its line), build again, and publish again");
+    }
+
+    /**
+     * Says which published pages this publish takes off the site: a link to one from elsewhere, a
+     * bookmark, or the address printed on a handout or program then leads to the site's "page not
+     * found". Most often a page was renamed (a new slug, or its file renamed), and keeping its old
+     * name keeps its address.
+     */
+    private static void warnOfPagesGone(List<String> gone, PrintWriter err) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", gone.subList(0, Math.min(5, gone.size())))
+                + (gone.size() > 5 ? " and " + (gone.size() - 5) + " more" : "");
+        err.println("patella: warning: " + (gone.size() == 1 ? "a published page goes" : gone.size()
+                + " published pages go") + " from the site: " + shown + ". Links to "
+                + (gone.size() == 1 ? "it" : "them") + " from other sites, bookmarks and addresses printed on "
+                + "handouts will lead to \"page not found\"; if a page was only renamed (slug: or its file's "
+                + "name), give it back its old name to keep its address");
     }
 
     private static void printPlan(Plan plan, Target target, PrintWriter out) {

@@ -47,6 +47,15 @@ public record Plan(List<Upload> uploads, List<String> deletions, List<String> ke
                 && baseUrls.before().equals(baseUrls.after());
     }
 
+    /**
+     * The addresses of the pages this publish takes off the site ({@code /exercises/clamshell/}), in
+     * order: each {@code index.html} it deletes.
+     */
+    public List<String> pagesGone() {
+        return deletions.stream().filter(p -> p.equals("index.html") || p.endsWith("/index.html")).sorted()
+                .map(p -> "/" + p.substring(0, p.length() - "index.html".length())).toList();
+    }
+
     public long uploadBytes() {
         return uploads.stream().mapToLong(Upload::size).sum();
     }

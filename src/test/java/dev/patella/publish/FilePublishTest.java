@@ -136,9 +136,12 @@ class FilePublishTest {
 
         var run = publish();
 
-        // the page goes, and so do the sitemap and search entries that listed it
+        // the page goes, and so do the sitemap and search entries that listed it; the publisher is told
+        // that its address will lead nowhere (printed handouts carry pages' addresses)
         assertThat(run.out()).contains(changed(published, digests(site())) + " uploaded, "
                 + removed(published, digests(site())) + " deleted");
+        assertThat(run.err()).contains("patella: warning: a published page goes from the site: /extra/. Links to it "
+                + "from other sites, bookmarks and addresses printed on handouts will lead to \"page not found\"");
         assertThat(webroot.resolve("extra")).doesNotExist();
         assertThat(servedFiles()).isEqualTo(digests(site()));
     }
@@ -156,6 +159,7 @@ class FilePublishTest {
         var kept = publish("--no-delete");
         assertThat(kept.out()).contains(changed(published, digests(site())) + " uploaded, 0 deleted")
                 .contains(removed + " kept");
+        assertThat(kept.err()).as("a page kept is still there").doesNotContain("goes from the site");
         assertThat(webroot.resolve("extra/index.html")).isRegularFile();
 
         var later = publish();
@@ -178,6 +182,7 @@ class FilePublishTest {
         var run = publish("--dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("a published page goes from the site: /extra/.");
         assertThat(run.out()).contains("  upload  about/index.html (changed)").contains("  delete  extra/index.html")
                 .contains(changed(published, digests(site())) + " to upload")
                 .contains(removed(published, digests(site())) + " to delete");
