@@ -401,6 +401,19 @@ class ReaderBrowserTest {
         }
     }
 
+    /** A glossary term's link is underlined on screen, where it leads to its meaning, and not on paper. */
+    @Test
+    void glossaryTermsAreUnderlinedOnScreenOnly() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("conditions/chondromalacia-patella/"));
+            String lines = "() => [...document.querySelectorAll('main a.term')].map(a => getComputedStyle(a).textDecorationLine)";
+            assertThat((List<?>) page.evaluate(lines)).isNotEmpty().doesNotContain("none");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat((List<?>) page.evaluate(lines)).isNotEmpty().containsOnly("none");
+        }
+    }
+
     @Test
     void untickedExercisesAreLeftOffThePrintout() throws IOException {
         try (BrowserContext context = chromium.context(1280, true)) {
