@@ -172,7 +172,7 @@ public final class TranslationDrift {
     /** The message for numbers that differ from the source's. */
     static String numbers(TranslationNumbers.Difference d, String theSource) {
         return d.what() + "; " + theSource + " has it at " + d.sourceAt() + ". A translation gives the same doses, "
-                + "numbers, steps, phases and chains as its source: correct the translation (or the source, if that is the one that is wrong)";
+                + "numbers, steps, phases, chains and sources as its source: correct the translation (or the source, if that is the one that is wrong)";
     }
 
     /** The message for a field the translation lacks. */
