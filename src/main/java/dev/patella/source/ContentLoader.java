@@ -142,11 +142,15 @@ public final class ContentLoader {
         List<StaticFile> images = files.staticFiles("images", diagnostics);
         images.forEach(image -> run.image(image.file()));
         // the glossary is optional: a site without one has no glossary page
-        List<GlossaryTerm> glossary = Files.exists(files.content().resolve(GLOSSARY))
-                ? run.yaml(GLOSSARY, GlossaryReader::read).orElse(List.of()) : List.of();
+        Optional<GlossaryRead> glossaryRead = Files.exists(files.content().resolve(GLOSSARY))
+                ? run.yaml(GLOSSARY, (node, d) -> new GlossaryRead(GlossaryReader.read(node, d), idsOf(node)))
+                : Optional.empty();
+        List<GlossaryTerm> glossary = glossaryRead.map(GlossaryRead::terms).orElse(List.of());
+        // a translated glossary keeps these ids; unknown when the file is missing or could not be read
+        Optional<Set<String>> glossaryIds = glossaryRead.map(GlossaryRead::ids).filter(ids -> !ids.isEmpty());
         List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
         List<Translation> translations = others.stream()
-                .map(code -> translation(run, code, interval, languagesAt.get(code))).toList();
+                .map(code -> translation(run, code, interval, languagesAt.get(code), glossaryIds)).toList();
         files.reportStrayFiles(others, read.map(SiteConfigReader.Read::languagesKnown).orElse(false), diagnostics);
         cache.endLoad(run.seen);
         // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
@@ -196,7 +200,8 @@ public final class ContentLoader {
      * plain pages, glossary and people's words translated into {@code code}, each with its source's schema. A
      * translated file whose source does not exist is reported and left out.
      */
-    private Translation translation(Run run, String code, int interval, SourceSpan listedAt) {
+    private Translation translation(Run run, String code, int interval, SourceSpan listedAt,
+                                    Optional<Set<String>> glossaryIds) {
         Path folder = run.files.content().resolve(code);
         if (!Files.exists(folder) && listedAt != null) {
             noFolder(run.files, code, listedAt, run.diagnostics);
@@ -211,8 +216,8 @@ public final class ContentLoader {
         List<Page> pages = run.translated(code, "pages", 0, PageReader::read);
         String glossaryName = code + "/" + GLOSSARY;
         List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
-                ? run.yaml(glossaryName, (node, d) -> GlossaryReader.read(withoutTranslatedFrom(node), d))
-                .orElse(List.of()) : List.of();
+                ? run.yaml(glossaryName, glossaryIds, (node, d) -> GlossaryReader.readTranslated(
+                        withoutTranslatedFrom(node), glossaryIds, d)).orElse(List.of()) : List.of();
         String peopleName = code + "/" + PEOPLE;
         List<TranslatedPerson> people = Files.exists(run.files.content().resolve(peopleName))
                 ? run.yaml(peopleName, (node, d) -> PeopleReader.readTranslated(withoutTranslatedFrom(node),
@@ -249,6 +254,15 @@ public final class ContentLoader {
     }
 
     /** The settings of {@code site.yaml}, and where each code of its {@code languages} list is written. */
+    /** The glossary's terms that read, and the ids it gives, those of terms that did not read too. */
+    private record GlossaryRead(List<GlossaryTerm> terms, Set<String> ids) {
+    }
+
+    /** The top-level keys of a YAML file; empty when it is no mapping. */
+    private static Set<String> idsOf(YNode node) {
+        return node instanceof YNode.YMap map ? Set.copyOf(map.entries().keySet()) : Set.of();
+    }
+
     private record Settings(Optional<SiteConfigReader.Read> read, Map<String, SourceSpan> languagesAt) {
     }
 
@@ -286,6 +300,11 @@ public final class ContentLoader {
 
         /** Reads a required YAML file of the content root; empty when it is missing or unreadable (reported). */
         <T> Optional<T> yaml(String name, BiFunction<YNode, Diagnostics, T> reader) {
+            return yaml(name, 0, reader);
+        }
+
+        /** Like {@link #yaml(String, BiFunction)}, for a reader whose result also depends on {@code variant}. */
+        <T> Optional<T> yaml(String name, Object variant, BiFunction<YNode, Diagnostics, T> reader) {
             Path path = files.content().resolve(name);
             String rel = files.relative(path);
             if (!Files.exists(path)) {
@@ -293,7 +312,7 @@ public final class ContentLoader {
                         + "create it (the README's content format section shows what goes in it)");
                 return Optional.empty();
             }
-            Optional<T> value = cached(path, 0, d -> {
+            Optional<T> value = cached(path, variant, d -> {
                 if (!files.checkInside(path, d)) {
                     return Optional.empty();
                 }

@@ -10,9 +10,17 @@ import java.util.TreeSet;
 import java.util.Set;
 import java.util.Locale;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** Maps {@code content/glossary.yaml} (each term's id to its word, other forms and meaning) to glossary terms. */
 final class GlossaryReader {
+
+    /** The glossary every language's glossary keeps the ids of. */
+    private static final String SOURCE = "content/glossary.yaml";
+    /** How many ids a message lists at most. */
+    private static final int MAX_LISTED = 6;
 
     private GlossaryReader() {
     }
@@ -39,21 +47,113 @@ final class GlossaryReader {
                         + (fixed.isEmpty() ? "gluteus-medius" : fixed) + "\"");
                 continue;
             }
-            file.separateEntry(entry, "glossary term \"" + entry.key() + "\"").flatMap(f -> {
-                String term = f.requiredText("term").strip();
-                var also = f.strings("also", false);
-                var definition = f.requiredProse("definition");
-                var seeAlso = f.keys("see_also", false);
-                return f.build(() -> {
-                    List<String> forms = new ArrayList<>(List.of(term));
-                    also.stream().map(String::strip).filter(s -> !s.isEmpty() && !forms.contains(s))
-                            .forEach(forms::add);
-                    return new GlossaryTerm(entry.key(), entry.keyAt(), term, forms, definition, seeAlso);
-                });
-            }).ifPresent(terms::add);
+            term(file, entry).ifPresent(terms::add);
         }
-        checkSeeAlso(terms, map, diagnostics);
+        var ids = new TreeSet<>(map.entries().keySet());
+        // an id refused for its form (Femur, "hip flexors") is named as it should be written: not a second mistake
+        Set<String> refusedAsWritten = new HashSet<>();
+        ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
+                .forEach(id -> refusedAsWritten.add(asId(id)));
+        checkSeeAlso(terms, map.at().file(), ids, refusedAsWritten, diagnostics);
         return terms;
+    }
+
+    private static Optional<GlossaryTerm> term(Fields file, YNode.Entry entry) {
+        return file.separateEntry(entry, "glossary term \"" + entry.key() + "\"").flatMap(f -> {
+            String term = f.requiredText("term").strip();
+            var also = f.strings("also", false);
+            var definition = f.requiredProse("definition");
+            var seeAlso = f.keys("see_also", false);
+            return f.build(() -> {
+                List<String> forms = new ArrayList<>(List.of(term));
+                also.stream().map(String::strip).filter(s -> !s.isEmpty() && !forms.contains(s))
+                        .forEach(forms::add);
+                return new GlossaryTerm(entry.key(), entry.keyAt(), term, forms, definition, seeAlso);
+            });
+        });
+    }
+
+    /**
+     * Reads {@code content/<code>/glossary.yaml}, which keeps the ids of {@code content/glossary.yaml}
+     * and translates the words under them. An id that file lacks ({@code kneecapp:}, {@code Rótula:})
+     * is one error at that id, which names the source id it most likely stands for, and its entry is
+     * left out; a {@code see_also} is checked against the source's ids, so one that names a term not
+     * translated yet is no error (the missing term's own warning says to translate it).
+     *
+     * @param sourceIds the ids of {@code content/glossary.yaml} as written, those whose entries did not read
+     *                  too; empty when that file does not exist or could not be read, and then the ids are
+     *                  checked as {@link #read(YNode, Diagnostics)} checks them
+     * @return the terms that read without error, in file order; empty when none (problems reported)
+     */
+    static List<GlossaryTerm> readTranslated(YNode root, Optional<Set<String>> sourceIds, Diagnostics diagnostics) {
+        if (sourceIds.isEmpty() || !(root instanceof YNode.YMap map)) {
+            return read(root, diagnostics);
+        }
+        Set<String> known = sourceIds.get();
+        Set<String> untranslated = untranslated(known, map.entries().keySet());
+        Map<String, YNode.Entry> kept = new LinkedHashMap<>();
+        for (YNode.Entry entry : map.entries().values()) {
+            if (known.contains(entry.key())) {
+                // an id the source writes wrongly is that file's error: it is not told here again
+                if (ContentDocument.SLUG.matcher(entry.key()).matches()) {
+                    kept.put(entry.key(), entry);
+                }
+                continue;
+            }
+            diagnostics.error("translation.no-source", entry.keyAt(), SOURCE + " has no term \"" + entry.key()
+                    + "\", and a translated glossary keeps the ids of " + SOURCE + " as they are (only the words "
+                    + "under them are translated); " + advice(entry.key(), untranslated));
+        }
+        List<GlossaryTerm> terms = new ArrayList<>();
+        var file = new Fields(map, "glossary file", diagnostics, FieldLog.NONE);
+        for (YNode.Entry entry : kept.values()) {
+            term(file, entry).ifPresent(terms::add);
+        }
+        checkSeeAlso(terms, SOURCE, new TreeSet<>(known), Set.of(), diagnostics);
+        return terms;
+    }
+
+    /**
+     * The id of {@code content/glossary.yaml} that a translated id it lacks most likely stands for:
+     * the closest in spelling among those not translated yet, else the only one not translated yet.
+     *
+     * @param untranslated the source's ids that the translation does not have
+     * @return that id; empty when none is close and more than one (or none) is left
+     */
+    static Optional<String> meant(String id, Set<String> untranslated) {
+        Optional<String> close = closest(id, untranslated);
+        if (close.isPresent() || untranslated.size() != 1) {
+            return close;
+        }
+        return Optional.of(untranslated.iterator().next());
+    }
+
+    /** The id of {@code ids} closest in spelling to {@code id} as written, or as an id is written ("Kneecap" is kneecap). */
+    private static Optional<String> closest(String id, Set<String> ids) {
+        return Suggestions.closest(id, ids).or(() -> Suggestions.closest(asId(id), ids));
+    }
+
+    /** The source's ids that {@code translated} (a translation's ids) does not have, in order. */
+    static Set<String> untranslated(Set<String> sourceIds, Set<String> translated) {
+        Set<String> out = new TreeSet<>(sourceIds);
+        out.removeAll(translated);
+        return out;
+    }
+
+    private static String advice(String id, Set<String> untranslated) {
+        Optional<String> meant = meant(id, untranslated);
+        if (meant.isPresent()) {
+            boolean close = closest(id, untranslated).isPresent();
+            return "did you mean \"" + meant.get() + "\"" + (close ? "?" : ", the one term of " + SOURCE
+                    + " that this file does not translate yet? Write that id in place of this one");
+        }
+        if (untranslated.isEmpty()) {
+            return "every term of " + SOURCE + " is translated here already, so remove this entry, or add the "
+                    + "term to " + SOURCE + " first";
+        }
+        List<String> left = untranslated.stream().limit(MAX_LISTED).map(t -> "\"" + t + "\"").toList();
+        return "write in its place the id of the term it translates, one of those this file does not translate yet: "
+                + String.join(", ", left) + (untranslated.size() > MAX_LISTED ? " …" : "");
     }
 
     /** {@code key} as an id is written: lower case, runs of other characters as one hyphen ("Hip flexors" is hip-flexors). */
@@ -61,18 +161,17 @@ final class GlossaryReader {
         return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** Every "see also" names an entry of the file (one that failed to read still counts: its own error says why). */
-    private static void checkSeeAlso(List<GlossaryTerm> terms, YNode.YMap map, Diagnostics diagnostics) {
-        var ids = new TreeSet<>(map.entries().keySet());
-        // an id refused for its form (Femur, "hip flexors") is named as it should be written: not a second mistake
-        Set<String> refusedAsWritten = new HashSet<>();
-        ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
-                .forEach(id -> refusedAsWritten.add(asId(id)));
+    /**
+     * Every "see also" names one of {@code ids}, the entries of the glossary {@code file} (one that
+     * failed to read still counts: its own error says why), or one of {@code refusedAsWritten}.
+     */
+    private static void checkSeeAlso(List<GlossaryTerm> terms, String file, Set<String> ids,
+                                     Set<String> refusedAsWritten, Diagnostics diagnostics) {
         for (GlossaryTerm term : terms) {
             for (Key key : term.seeAlso()) {
                 if (!ids.contains(key.value()) && !refusedAsWritten.contains(key.value())) {
                     diagnostics.error("glossary.unknown-term", key.at(), "there is no term \"" + key.value()
-                            + "\" in content/glossary.yaml" + Suggestions.closest(key.value(), ids)
+                            + "\" in " + file + Suggestions.closest(key.value(), ids)
                             .map(k -> "; did you mean \"" + k + "\"?").orElse("; check the spelling or add it"));
                 }
             }

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code translated_from} was written ({@code translation.stale}), that has no such line
  * ({@code translation.unmarked}), or that lacks a field its source has
  * ({@code translation.missing-field}), or whose numbers (doses, steps, warnings) or clinical choices
- * (phase, chain, a program's phases) differ from its source's ({@code translation.numbers}). Warnings; errors with {@code --strict}.
+ * (phase, chain, a program's phases) differ from its source's ({@code translation.numbers}), or whose
+ * headings lack an id its source's have ({@code translation.heading-id}). Warnings; errors with {@code --strict}.
  *
  * <p>It reads the files themselves, whether or not the site builds its other editions, and
  * reports nothing about a file that cannot be read: the loader says why. Keep one per session:
@@ -38,6 +39,7 @@ public final class TranslationDrift {
     static final String UNMARKED = "translation.unmarked";
     static final String MISSING_FIELD = "translation.missing-field";
     static final String NUMBERS = "translation.numbers";
+    static final String HEADING_ID = "translation.heading-id";
 
     private final YamlReader yaml = new YamlReader();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -167,12 +169,17 @@ public final class TranslationDrift {
                 : TranslationNumbers.find(kind, source, translation)) {
             diagnostics.add(new Diagnostic(severity, NUMBERS, numbers(d, theSource), d.translationAt(), List.of()));
         }
+        // likewise a heading the source renamed: translation.stale names the text as changed
+        for (TranslationHeadings.Mismatch m : stale ? List.<TranslationHeadings.Mismatch>of()
+                : TranslationHeadings.find(source, translation)) {
+            diagnostics.add(new Diagnostic(severity, HEADING_ID, m.what(), m.translationAt(), List.of()));
+        }
     }
 
     /** The message for numbers that differ from the source's. */
     static String numbers(TranslationNumbers.Difference d, String theSource) {
         return d.what() + "; " + theSource + " has it at " + d.sourceAt() + ". A translation gives the same doses, "
-                + "numbers, steps, phases and chains as its source: correct the translation (or the source, if that is the one that is wrong)";
+                + "numbers, steps, phases, chains and sources as its source: correct the translation (or the source, if that is the one that is wrong)";
     }
 
     /** The message for a field the translation lacks. */

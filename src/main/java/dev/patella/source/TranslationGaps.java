@@ -2,8 +2,10 @@ package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fields a source has and its translation lacks (or leaves empty), nested ones included, so
@@ -29,11 +31,13 @@ final class TranslationGaps {
     static List<Gap> find(TranslationKind kind, TranslationDocument source, TranslationDocument translation) {
         List<Gap> out = new ArrayList<>();
         SourceSpan top = SourceSpan.startOf(translation.file());
+        Set<String> misspelt = kind == TranslationKind.GLOSSARY ? misspelt(source, translation) : Set.of();
         for (YNode.Entry entry : kind.compared(source.root(), Optional.of(translation.root())).entries().values()) {
             boolean compared = kind == TranslationKind.SETTINGS ? kind.partOf(entry.key()).isPresent()
                     : !TranslationKind.NOT_TRANSLATED.contains(entry.key());
-            // a reviewer, a review date, a draft flag belong to each file: a translation is not told to copy them
-            if (compared && !empty(entry.value())) {
+            // a reviewer, a review date, a draft flag belong to each file: a translation is not told to copy them;
+            // a glossary term whose id the translation misspells is that id's error (translation.no-source)
+            if (compared && !empty(entry.value()) && !misspelt.contains(entry.key())) {
                 Optional<YNode.Entry> other = translation.root().find(entry.key());
                 if (other.isEmpty() || empty(other.get().value())) {
                     out.add(new Gap(entry.key(), entry.keyAt(), other.map(YNode.Entry::keyAt).orElse(top)));
@@ -47,6 +51,21 @@ final class TranslationGaps {
             out.add(new Gap("the text below the front matter", source.body().get().at(),
                     translation.body().map(b -> b.at()).orElse(top)));
         }
+        return out;
+    }
+
+    /**
+     * The source's glossary ids that an id of the translation which the source lacks stands for
+     * (kneecap for {@code kneecapp:}, or for {@code Rótula:} when kneecap is the only term not translated).
+     */
+    private static Set<String> misspelt(TranslationDocument source, TranslationDocument translation) {
+        Set<String> ids = new HashSet<>(translation.root().entries().keySet());
+        ids.removeAll(TranslationKind.OWN);
+        Set<String> sourceIds = source.root().entries().keySet();
+        Set<String> untranslated = GlossaryReader.untranslated(sourceIds, ids);
+        Set<String> out = new HashSet<>();
+        ids.stream().filter(id -> !sourceIds.contains(id))
+                .forEach(id -> GlossaryReader.meant(id, untranslated).ifPresent(out::add));
         return out;
     }
 

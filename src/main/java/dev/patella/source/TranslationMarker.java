@@ -113,6 +113,10 @@ public final class TranslationMarker {
             problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.NUMBERS, TranslationDrift.numbers(d, theSource),
                     d.translationAt(), List.of()));
         }
+        for (TranslationHeadings.Mismatch m : TranslationHeadings.find(original.get(), translation.get())) {
+            problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.HEADING_ID, m.what(), m.translationAt(),
+                    List.of()));
+        }
         if (problems.hasErrors()) {
             return new Refused(file, "", problems.sorted());
         }

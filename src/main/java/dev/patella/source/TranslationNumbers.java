@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * numbers (as a multiset, whatever the words around them; a decimal comma is a point). Citation
  * keys, link targets and heading ids are not text. A field that holds a choice or a key rather
  * than words ({@link #SAME}: an exercise's phase and chain, a program's phases and the
- * exercises in each, a condition's ICD-10 code) must be written exactly as in the source. A list
+ * exercises in each, a condition's ICD-10 code, the keys of the references a page lists in
+ * {@code sources} or is {@code adapted_from}) must be written exactly as in the source. A list
  * keeps its length (a dropped step or warning is a dropped instruction), except a glossary term's
  * other word forms ({@code also}). Fields missing on either side are {@link TranslationGaps}' to
  * report.
@@ -39,8 +40,10 @@ final class TranslationNumbers {
      * they are. A field inside a list is named without its item numbers ({@code program.phase}).
      */
     private static final Map<TranslationKind, Set<String>> SAME = Map.of(
-            TranslationKind.EXERCISE, Set.of("chain", "phase"),
-            TranslationKind.CONDITION, Set.of("icd10", "program.phase", "program.exercises"));
+            // the references a page cites are keys, whatever the language: a swapped key cites another study
+            TranslationKind.EXERCISE, Set.of("chain", "phase", "sources", "adapted_from"),
+            TranslationKind.CONDITION, Set.of("icd10", "program.phase", "program.exercises", "sources", "adapted_from"),
+            TranslationKind.PAGE, Set.of("adapted_from"));
     private static final Pattern ITEM = Pattern.compile(" item \\d+");
     /** Decimal digits only: a fraction or a superscript (½, ²) is a sign, not a number BigDecimal reads. */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Nd}+(?:[.,]\\p{Nd}+)?");

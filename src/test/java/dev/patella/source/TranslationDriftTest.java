@@ -332,6 +332,51 @@ class TranslationDriftTest {
                 + "in the source");
     }
 
+    /**
+     * A translated glossary keeps the English ids. One that is misspelt ({@code kneee:}) or
+     * translated ({@code Rodilla:}) is one error at that id, naming the English id it stands for (the
+     * closest in spelling, else the only term not translated), and nothing else: not the
+     * {@code see_also} lines that name the English id rightly, nor the English term as missing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "kneee|did you mean \"knee\"?",
+        "Rodilla|did you mean \"knee\", the one term of content/glossary.yaml that this file does not translate yet?"})
+    void aTranslatedGlossaryIdTheEnglishGlossaryLacksIsOneErrorThatNamesTheEnglishId(String id, String advice)
+            throws IOException {
+        Files.writeString(project.resolve("content/glossary.yaml"), """
+                thigh:
+                  term: thigh
+                  definition: The top part of the leg.
+                  see_also: [knee]
+                knee:
+                  term: knee
+                  also: [knees]
+                  definition: The joint in the middle of the leg.
+                """);
+        Files.writeString(project.resolve("content/es/glossary.yaml"), """
+                thigh:
+                  term: muslo
+                  definition: La parte de arriba de la pierna.
+                  see_also: [knee]
+                knee:
+                  term: rodilla
+                  also: [rodillas]
+                  definition: La articulación del medio de la pierna.
+                """);
+        var marked = TestSites.run("translated", "content/es/glossary.yaml", "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isZero();
+        assertThat(check().diagnostics()).as("the glossaries as written").isEmpty();
+        edit("content/es/glossary.yaml", "\nknee:", "\n" + id + ":");
+
+        var check = check();
+
+        assertThat(check.diagnostics()).as(check.err())
+                .containsExactly("error translation.no-source content/es/glossary.yaml:" + lineOf("content/es/glossary.yaml", id + ":") + ":1");
+        assertThat(check.message("translation.no-source"))
+                .startsWith("content/glossary.yaml has no term \"" + id + "\"").contains(advice);
+    }
+
     private TestSites.Run check() {
         return TestSites.run("check", "--project", project.toString());
     }
