@@ -253,7 +253,6 @@ public final class ContentLoader {
                 + code + "/ for its translations (the folder's name is the code exactly as written here); " + fix);
     }
 
-    /** The settings of {@code site.yaml}, and where each code of its {@code languages} list is written. */
     /** The glossary's terms that read, and the ids it gives, those of terms that did not read too. */
     private record GlossaryRead(List<GlossaryTerm> terms, Set<String> ids) {
     }
@@ -263,6 +262,7 @@ public final class ContentLoader {
         return node instanceof YNode.YMap map ? Set.copyOf(map.entries().keySet()) : Set.of();
     }
 
+    /** The settings of {@code site.yaml}, and where each code of its {@code languages} list is written. */
     private record Settings(Optional<SiteConfigReader.Read> read, Map<String, SourceSpan> languagesAt) {
     }
 
