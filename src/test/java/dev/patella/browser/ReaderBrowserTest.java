@@ -408,9 +408,9 @@ class ReaderBrowserTest {
             Page page = context.newPage();
             page.navigate(url("conditions/chondromalacia-patella/"));
             String lines = "() => [...document.querySelectorAll('main a.term')].map(a => getComputedStyle(a).textDecorationLine)";
-            assertThat((List<?>) page.evaluate(lines)).isNotEmpty().doesNotContain("none");
+            assertThat(page.evaluate(lines)).asList().isNotEmpty().doesNotContain("none");
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
-            assertThat((List<?>) page.evaluate(lines)).isNotEmpty().containsOnly("none");
+            assertThat(page.evaluate(lines)).asList().isNotEmpty().containsOnly("none");
         }
     }
 
