@@ -413,6 +413,40 @@ class FilePublishTest {
     }
 
     @Test
+    void aSiteBuiltForAFolderNamedWithASpaceGoesToThatFolderNotToOneNamedWithTheCode() {
+        build("--base-url", "https://x.org/rodilla%20x/");
+        webroot = tmp.resolve("www/rodilla%20x");
+
+        var refused = publish();
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("from a folder at /rodilla x/").contains("is not a folder named rodilla x");
+        assertThat(webroot).doesNotExist();
+
+        webroot = tmp.resolve("www/rodilla x");
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    @Test
+    void aSiteBuiltForTwoFoldersDeepNeedsATargetWhosePathEndsInBoth() {
+        build("--base-url", "https://x.org/a/knee/");
+        webroot = tmp.resolve("fx/knee");
+
+        var refused = publish();
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is not a folder whose path ends in a/knee")
+                .doesNotContain("not a folder named");
+        webroot = tmp.resolve("a/knee");
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
     void refusesABaseUrlThatIsNotTheOneTheSiteWasBuiltFor() {
         var run = publish("--base-url", "https://x.org/knee/");
 
