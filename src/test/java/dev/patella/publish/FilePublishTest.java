@@ -447,6 +447,22 @@ class FilePublishTest {
     }
 
     @Test
+    void aTargetWithASpaceIsToldToWriteItAsPercentTwentyWhichWorks() {
+        String to = "file://" + tmp.resolve("with space/www");
+
+        var run = publishTo(to);
+
+        String written = to.replace(" ", "%20");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("patella: --to '" + to + "' holds a space")
+                .contains("write --to " + written + "\n");
+        var again = publishTo(written);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(tmp.resolve("with space/www/index.html")).isRegularFile();
+    }
+
+    @Test
     void refusesABaseUrlThatIsNotTheOneTheSiteWasBuiltFor() {
         var run = publish("--base-url", "https://x.org/knee/");
 
