@@ -105,10 +105,11 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         }
         Optional<URI> url = Optional.empty();
         if (baseUrl.isPresent()) {
-            url = BaseUrlOption.parse(baseUrl.get());
-            if (url.isEmpty()) {
-                return CommandLineMistakes.error(err, COMMAND, BaseUrlOption.mistake(baseUrl.get()));
+            var reading = BaseUrlOption.parse(baseUrl.get());
+            if (reading.mistake().isPresent()) {
+                return CommandLineMistakes.error(err, COMMAND, reading.mistake().get());
             }
+            url = reading.address();
         }
         Path target = output.orElseGet(() -> project.resolve("site"));
         var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));

@@ -79,8 +79,8 @@ final class PublishCommand implements Callable<Integer> {
         Path project = projectOption.existing(spec.commandLine());
         Path siteDir = site != null ? site : project.resolve("site");
         var choices = new SitePublisher.Choices(delete, yes,
-                Optional.ofNullable(baseUrl).map(u -> BaseUrlOption.parse(u).orElseThrow(
-                        () -> new CommandLine.ParameterException(spec.commandLine(), BaseUrlOption.mistake(u)))));
+                Optional.ofNullable(baseUrl).map(BaseUrlOption::parse).map(reading -> reading.address().orElseThrow(
+                        () -> new CommandLine.ParameterException(spec.commandLine(), reading.mistake().orElseThrow()))));
         TargetAddress address;
         try {
             address = TargetAddress.parse(to);

@@ -1,5 +1,6 @@
 package dev.patella.publish;
 
+import dev.patella.config.BaseUrls;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -52,15 +53,17 @@ final class BaseUrlCheck {
             }
             return;
         }
-        List<String> base = segments(site.getPath());
+        List<String> base = BaseUrls.folders(site);
         List<String> path = segments(folder);
         if (!base.isEmpty() && !endsWith(path, base)) {
+            String where = String.join("/", base);
+            String named = base.size() == 1 ? "is not a folder named " + where
+                    : "is not a folder whose path ends in " + where;
             throw new PublishRefusedException("the site was built for " + site + ", so the web host must serve it "
-                    + "from a folder at /" + String.join("/", base) + "/, but " + target + " is not a folder named "
-                    + base.get(base.size() - 1) + ", so the host may serve it at another address (such as its root), "
-                    + "where its links and 404 page break. If " + target + " is served at " + site + ", confirm it "
-                    + "with --base-url " + site + "; otherwise build the site for the address the folder has: "
-                    + "patella build --base-url URL");
+                    + "from a folder at /" + where + "/, but " + target + " " + named + ", so the host may serve "
+                    + "it at another address (such as its root), where its links and 404 page break. If " + target
+                    + " is served at " + site + ", confirm it with --base-url " + site + "; otherwise build the "
+                    + "site for the address the folder has: patella build --base-url URL");
         }
     }
 

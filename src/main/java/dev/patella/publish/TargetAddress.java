@@ -43,8 +43,7 @@ public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddres
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--to '" + text + "' is not an address; write file:///path/to/webroot "
-                    + "or sftp://user@host/path/to/webroot");
+            throw new IllegalArgumentException(notAnAddress(text));
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("--to '" + text + "' has a " + (uri.getRawQuery() != null ? "?" : "#")
@@ -58,6 +57,21 @@ public sealed interface TargetAddress permits TargetAddress.Folder, TargetAddres
             default -> throw new IllegalArgumentException("--to must start with file:// or sftp://, not '" + text
                     + "'; for example file:///var/www/knee or sftp://editor@example.org/var/www/knee");
         };
+    }
+
+    /** What to say about a {@code --to} that is no address: with a space in it, the address with {@code %20}. */
+    private static String notAnAddress(String text) {
+        String spaces = text.strip().replace(" ", "%20");
+        if (!spaces.equals(text.strip())) {
+            try {
+                new URI(spaces);
+                return "--to '" + text + "' holds a space, which an address writes as %20: write --to " + spaces;
+            } catch (URISyntaxException e) {
+                // another mistake as well: the general advice
+            }
+        }
+        return "--to '" + text + "' is not an address; write file:///path/to/webroot "
+                + "or sftp://user@host/path/to/webroot";
     }
 
     private static Folder folder(String text, URI uri) {

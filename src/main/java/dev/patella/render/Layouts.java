@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import dev.patella.config.BaseUrls;
 import dev.patella.config.SiteConfig;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
@@ -53,7 +54,9 @@ final class Layouts {
         this.config = index.site().config();
         this.ogLocale = ogLocale(config.language());
         String home = config.baseUrl().toString();
-        this.printedHome = ExampleAddresses.reservedName(home).isPresent() ? "" : home.replaceFirst("^https?://", "");
+        // printed for people: the server name and the letters of the path as they are written
+        this.printedHome = ExampleAddresses.reservedName(home).isPresent() ? ""
+                : BaseUrls.readable(config.baseUrl()).replaceFirst("^https?://", "");
         this.css = css;
         this.icon = icon;
         this.nav = List.copyOf(nav);
@@ -107,8 +110,9 @@ final class Layouts {
                 ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());
-        var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), printedHome, section,
-                crumbs);
+        String printed = printedHome.isEmpty() ? "" : config.baseUrl().getScheme() + "://" + printed(url);
+        var place = new Views.Layout.Place(url, root, config.baseUrl().toString() + url.substring(1), printed,
+                printedHome, section, crumbs);
         return new Views.Layout(head, frame, place, language(config.prefix() + url, siteRoot));
     }
 

@@ -106,6 +106,10 @@ public final class Views {
          * @param root      the relative path from this page to the site root ({@code ../../}), or the
          *                  base path for pages served at any URL (the 404 page)
          * @param canonical the absolute URL of this page
+         * @param printed   the absolute URL of this page as printed for people to read: its server name
+         *                  and the letters of its path as written ({@code https://clínica.org/rodilla-ñ/}
+         *                  for {@code https://xn--clnica-2ya.org/rodilla-%C3%B1/}); empty whenever
+         *                  {@code home} is
          * @param home      this language's home page's address as printed, as a reader types it
          *                  ({@code your-clinic.org/knee/}), which {@code root} leads to: a link's address
          *                  on paper is this followed by its href without {@code root}; empty while the
@@ -114,7 +118,7 @@ public final class Views {
          * @param section   which main navigation item this page belongs to
          * @param breadcrumbs the pages above this one, home first, then this page
          */
-        public record Place(String url, String root, String canonical, String home, String section,
+        public record Place(String url, String root, String canonical, String printed, String home, String section,
                             List<Link> breadcrumbs) {
         }
     }

@@ -1,5 +1,6 @@
 package dev.patella.source;
 
+import dev.patella.config.BaseUrls;
 import dev.patella.config.SiteConfig;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
@@ -220,23 +221,6 @@ final class SiteConfigReader {
                 && locale.toLanguageTag().equalsIgnoreCase(code);
     }
 
-    /**
-     * @return the URL when it is absolute http(s) ending in a slash; empty otherwise (reported)
-     */
-    static Optional<URI> parseBaseUrl(String text) {
-        try {
-            URI uri = new URI(text.trim());
-            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-            if (web && uri.getHost() != null && uri.getRawPath() != null && uri.getRawPath().endsWith("/")
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException e) {
-            // not a URL: the caller reports it
-        }
-        return Optional.empty();
-    }
-
     /** A {@code mailto:} address with one recipient, or an {@code https:} page; reported when it is neither. */
     private static Optional<URI> reportErrorsTo(String text, Fields f) {
         try {
@@ -257,11 +241,8 @@ final class SiteConfigReader {
     }
 
     private static Optional<URI> baseUrl(String text, Fields f) {
-        var uri = parseBaseUrl(text);
-        if (uri.isEmpty()) {
-            f.invalid("base_url", "\"base_url\" must be the full web address the site is published at, starting "
-                    + "with https:// and ending with /, for example https://example.org/knee/");
-        }
-        return uri;
+        var reading = BaseUrls.read(text, "\"base_url\"");
+        reading.mistake().ifPresent(message -> f.invalid("base_url", message));
+        return reading.address();
     }
 }

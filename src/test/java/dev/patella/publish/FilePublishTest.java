@@ -454,6 +454,56 @@ class FilePublishTest {
     }
 
     @Test
+    void aSiteBuiltForAFolderNamedWithASpaceGoesToThatFolderNotToOneNamedWithTheCode() {
+        build("--base-url", "https://x.org/rodilla%20x/");
+        webroot = tmp.resolve("www/rodilla%20x");
+
+        var refused = publish();
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("from a folder at /rodilla x/").contains("is not a folder named rodilla x");
+        assertThat(webroot).doesNotExist();
+
+        webroot = tmp.resolve("www/rodilla x");
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    @Test
+    void aSiteBuiltForTwoFoldersDeepNeedsATargetWhosePathEndsInBoth() {
+        build("--base-url", "https://x.org/a/knee/");
+        webroot = tmp.resolve("fx/knee");
+
+        var refused = publish();
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is not a folder whose path ends in a/knee")
+                .doesNotContain("not a folder named");
+        webroot = tmp.resolve("a/knee");
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aTargetWithASpaceIsToldToWriteItAsPercentTwentyWhichWorks() {
+        String to = "file://" + tmp.resolve("with space/www");
+
+        var run = publishTo(to);
+
+        String written = to.replace(" ", "%20");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("patella: --to '" + to + "' holds a space")
+                .contains("write --to " + written + "\n");
+        var again = publishTo(written);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(tmp.resolve("with space/www/index.html")).isRegularFile();
+    }
+
+    @Test
     void refusesABaseUrlThatIsNotTheOneTheSiteWasBuiltFor() {
         var run = publish("--base-url", "https://x.org/knee/");
 
