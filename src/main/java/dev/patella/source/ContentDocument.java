@@ -39,7 +39,10 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
         if (SLUG.matcher(slug).matches() && slug.length() <= 80) {
             return new Key(slug, at);
         }
-        String fix = " use lower-case letters, digits and single hyphens only, for example \"semi-squat\"";
+        // the editor's own words as a slug ("sentadilla-fácil" as "sentadilla-facil"), or an example when none are left
+        String own = FileNames.fixed(slug).replace('.', '-').replaceAll("-{2,}", "-");
+        String example = SLUG.matcher(own).matches() && own.length() <= 80 ? own : "semi-squat";
+        String fix = " use lower-case letters, digits and single hyphens only, for example \"" + example + "\"";
         if (declared.isPresent()) {
             f.invalid("slug", "the slug \"" + slug + "\" cannot be used in a web address;" + fix);
         } else {

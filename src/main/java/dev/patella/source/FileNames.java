@@ -1,5 +1,6 @@
 package dev.patella.source;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,11 +27,16 @@ public final class FileNames {
     }
 
     /**
-     * {@code name} made to follow the rule, for the message's example: lower case, other characters
-     * as "-", and no "-" at either end or beside a dot ("Squat (1).jpg" becomes "squat-1.jpg").
+     * {@code name} made to follow the rule, for the message's example: lower case, letters without
+     * their accents ("Rótula" becomes "rotula", "ñ" "n"), other characters as "-", and no "-" at
+     * either end or beside a dot ("Squat (1).jpg" becomes "squat-1.jpg").
      */
     public static String fixed(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("-*\\.-*", ".")
+        String plain = ACCENTS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("-*\\.-*", ".")
                 .replaceAll("^-+|-+$", "");
     }
+
+    /** The marks that decomposing a letter leaves after it: accents, tildes, cedillas. */
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 }
