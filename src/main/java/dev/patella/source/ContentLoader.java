@@ -217,10 +217,10 @@ public final class ContentLoader {
         String glossaryName = code + "/" + GLOSSARY;
         List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
                 ? run.yaml(glossaryName, glossaryIds, (node, d) -> GlossaryReader.readTranslated(
-                        withoutTranslatedFrom(node), glossaryIds, d)).orElse(List.of()) : List.of();
+                        withoutTranslatedFrom(node, d), glossaryIds, d)).orElse(List.of()) : List.of();
         String peopleName = code + "/" + PEOPLE;
         List<TranslatedPerson> people = Files.exists(run.files.content().resolve(peopleName))
-                ? run.yaml(peopleName, (node, d) -> PeopleReader.readTranslated(withoutTranslatedFrom(node),
+                ? run.yaml(peopleName, (node, d) -> PeopleReader.readTranslated(withoutTranslatedFrom(node, d),
                         "content/" + peopleName, d)).orElse(List.of()) : List.of();
         var unread = new Unreadable(
                 run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
@@ -270,13 +270,22 @@ public final class ContentLoader {
      * A translation's front matter without {@code translated_from}: the version of its source it was
      * made from, which the translation check reads and the readers of content need not know.
      */
-    private static YNode withoutTranslatedFrom(YNode node) {
-        if (node instanceof YNode.YMap map && map.entries().containsKey(TRANSLATED_FROM)) {
-            var entries = new LinkedHashMap<>(map.entries());
-            entries.remove(TRANSLATED_FROM);
-            return new YNode.YMap(entries, map.at());
+    private static YNode withoutTranslatedFrom(YNode node, Diagnostics diagnostics) {
+        if (!(node instanceof YNode.YMap map)) {
+            return node;
         }
-        return node;
+        var entries = new LinkedHashMap<>(map.entries());
+        if (entries.remove(TRANSLATED_FROM) == null) {
+            // "translated_form:": that line misspelt, not an unknown key of the schema's
+            TranslationDocument.misspeltStamp(map).ifPresent(e -> {
+                entries.remove(e.key());
+                diagnostics.error("schema.unknown-key", e.keyAt(), "unknown key \"" + e.key() + "\" in a "
+                        + "translation; did you mean \"" + TRANSLATED_FROM + "\"? That line is written by a command, "
+                        + "never by hand: delete it, check the translation against its source, and run "
+                        + "bin/patella translated " + e.keyAt().file());
+            });
+        }
+        return entries.size() == map.entries().size() ? node : new YNode.YMap(entries, map.at());
     }
 
     private static final String TRANSLATED_FROM = "translated_from";
@@ -354,7 +363,7 @@ public final class ContentLoader {
                 return List.of();
             }
             List<T> read = markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
-                    (YNode.YMap) withoutTranslatedFrom(doc.frontMatter())), d));
+                    (YNode.YMap) withoutTranslatedFrom(doc.frontMatter(), d)), d));
             Set<String> orphans = new HashSet<>();
             for (Path path : files.markdownFiles(sub, new Diagnostics(Integer.MAX_VALUE))) {
                 Path source = files.content().resolve(folder).resolve(path.getFileName().toString());

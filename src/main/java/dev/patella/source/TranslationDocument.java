@@ -2,7 +2,9 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.diag.Suggestions;
 import dev.patella.model.Prose;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,5 +44,18 @@ record TranslationDocument(String file, YNode.YMap root, Optional<Prose> body, S
     /** @return the {@code translated_from} entry, when the file has one */
     Optional<YNode.Entry> stampEntry() {
         return root.find(TranslationKind.FIELD);
+    }
+
+    /**
+     * A key spelt nearly as {@link TranslationKind#FIELD} ({@code translated_form}) in a front
+     * matter that lacks it: that line, misspelt, reported as such rather than as a translation with
+     * no record of its source's version.
+     */
+    static Optional<YNode.Entry> misspeltStamp(YNode.YMap map) {
+        if (map.entries().containsKey(TranslationKind.FIELD)) {
+            return Optional.empty();
+        }
+        return map.entries().values().stream()
+                .filter(e -> Suggestions.closest(e.key(), List.of(TranslationKind.FIELD)).isPresent()).findFirst();
     }
 }

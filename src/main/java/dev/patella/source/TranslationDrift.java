@@ -130,9 +130,12 @@ public final class TranslationDrift {
         Optional<YNode.Entry> stamp = translation.stampEntry();
         boolean stale = false;
         if (stamp.isEmpty()) {
-            diagnostics.add(new Diagnostic(severity, UNMARKED, "this translation does not say which version of "
-                    + source.file() + " it was made from, so Patella cannot tell whether it is up to date; check it "
-                    + "against its source, then run " + rerun, SourceSpan.startOf(translation.file()), List.of()));
+            // "translated_form:": that line misspelt is the loader's error (schema.unknown-key), not this warning
+            if (TranslationDocument.misspeltStamp(translation.root()).isEmpty()) {
+                diagnostics.add(new Diagnostic(severity, UNMARKED, "this translation does not say which version of "
+                        + source.file() + " it was made from, so Patella cannot tell whether it is up to date; check "
+                        + "it against its source, then run " + rerun, SourceSpan.startOf(translation.file()), List.of()));
+            }
         } else {
             Optional<TranslationParts> recorded = stamp.get().value() instanceof YNode.YScalar s
                     ? TranslationParts.parse(s.text()) : Optional.empty();
