@@ -30,11 +30,12 @@ final class GlossaryLinker {
             "dt", "th", "caption", "figcaption", "legend");
     /**
      * Parts of a page that are about the page rather than its subject: its reference list and
-     * byline, the list of every source on {@code /sources/} (reference entries too), and the
-     * addresses written out for paper, whose words ({@code chondromalacia-patella}) are a URL's.
+     * byline, the list of every source on {@code /sources/} (reference entries too), the addresses
+     * written out for paper, whose words ({@code chondromalacia-patella}) are a URL's, and the other
+     * names of an exercise or condition ("Prone hip extension"), which are names, not text to explain.
      */
     private static final Pattern SKIP_CLASS = Pattern.compile(
-            "\\sclass=\"(?:references|sources|editorial|print-only|print-url|sheet-url)[\" ]");
+            "\\sclass=\"(?:references|sources|editorial|print-only|print-url|sheet-url|other-names)[\" ]");
 
     /** Named references that stand for punctuation or space, not part of a word; any other name is taken for a letter. */
     private static final Set<String> NOT_WORDS = Set.of("amp", "lt", "gt", "quot", "apos", "nbsp", "ndash", "mdash",

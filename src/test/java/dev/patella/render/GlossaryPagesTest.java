@@ -78,6 +78,18 @@ class GlossaryPagesTest {
         }
     }
 
+    /** "Also called: Prone hip extension" lists names, which a glossary link would break up. */
+    @Test
+    void anExercisesOtherNamesAreNotLinked() {
+        for (String page : List.of("exercises/hip-extension-leg-raise/index.html",
+                "es/exercises/hip-extension-leg-raise/index.html")) {
+            String html = TestSites.read(site.resolve(page));
+            int from = html.indexOf("<p class=\"other-names\">");
+            String names = html.substring(from, html.indexOf("</p>", from));
+            assertThat(names).as(page).containsPattern("(?i)hip|cadera").doesNotContain("class=\"term\"");
+        }
+    }
+
     @Test
     void theSourcesPageLeavesItsReferenceEntriesUnlinkedLikeAnyReferenceList() {
         String html = TestSites.read(site.resolve("sources/index.html"));
