@@ -142,8 +142,9 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 diagnostics.error("link.broken", link.at(), "the link points at " + path
                         + ", but the site has no such page" + fix);
             } else if (!anchor.isEmpty() && !ids.contains(anchor)) {
+                String hint = hint(anchor, ids);
                 diagnostics.error("link.broken-anchor", link.at(), "the page " + path + " has no heading or "
-                        + "section with the id \"" + anchor + "\"" + hint(anchor, ids));
+                        + "section with the id \"" + anchor + "\"" + (hint.isEmpty() ? sections(ids) : hint));
             }
         }
     }
@@ -211,6 +212,20 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
             }
         }
         return "";
+    }
+
+    /** Ids a page gives its citation marks and numbered references, which no editor links to by hand. */
+    private static final Pattern NUMBERED = Pattern.compile("(?:cite|ref)-[0-9-]+");
+    private static final int SECTIONS_SHOWN = 15;
+
+    /** The ids a link to the page can name, for a message: its headings' and sections' ids, alphabetically. */
+    private static String sections(Set<String> ids) {
+        List<String> named = new TreeSet<>(ids).stream().filter(id -> !NUMBERED.matcher(id).matches()).toList();
+        if (named.isEmpty()) {
+            return "; it has no heading or section to link to: link to the page itself";
+        }
+        return "; its ids are " + String.join(", ", named.subList(0, Math.min(SECTIONS_SHOWN, named.size())))
+                + (named.size() > SECTIONS_SHOWN ? " and " + (named.size() - SECTIONS_SHOWN) + " more" : "");
     }
 
     private static String hint(String wrong, Set<String> known) {
