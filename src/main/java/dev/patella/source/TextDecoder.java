@@ -8,12 +8,14 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Turns a content file's bytes into text: strict UTF-8, a leading byte order mark dropped,
- * Windows and old Mac line endings made {@code \n}, stray Unicode line separators made spaces, and
+ * letters composed ({@link #composed}), Windows and old Mac line endings made {@code \n}, stray
+ * Unicode line separators made spaces, and
  * invisible control characters reported and taken out ({@link ControlCharacters}).
  */
 final class TextDecoder {
@@ -54,7 +56,24 @@ final class TextDecoder {
             text = text.substring(1);
         }
         // after the line endings: a stray U+0085 (next line) has become a space, as it always did
-        return Optional.of(ControlCharacters.check(normalizeLineEndings(text), file, diagnostics));
+        return Optional.of(ControlCharacters.check(normalizeLineEndings(composed(text)), file, diagnostics));
+    }
+
+    /**
+     * The text with each letter written as one character where Unicode has one (NFC): "á" typed as
+     * "a" and a combining accent, as some programs paste it, looks the same on screen, but would
+     * match no glossary term, search word or name written with "á", and the editor could not see why.
+     * A text with no character from U+0300 on (where the combining marks start) is already so, and
+     * is not looked at again: that is nearly every English or Spanish file.
+     */
+    static String composed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /**

@@ -374,6 +374,28 @@ class ContentErrorsTest {
      * YAML's parser counts an emoji as one character, a Java string as two: the warnings that read a
      * value's text where the parser says it starts found nothing after one (the review's 💪).
      */
+    /**
+     * A letter pasted as a letter and a combining accent ("e" and U+0301) is read as the one letter
+     * it looks like: the page shows "é", and a glossary term written with it matches.
+     */
+    @Test
+    void aLetterPastedWithACombiningAccentIsReadAsOneLetter() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path glossary = project.resolve("content/glossary.yaml");
+        Files.writeString(glossary, Files.readString(glossary) + "\nretinaculum:\n  term: retináculo\n"
+                + "  definition: A band of tissue that holds tendons in place.\n");
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about) + "\nThe retina\u0301culo holds it. Cafe\u0301 too.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("glossary.unused-term");
+        assertThat(TestSites.read(project.resolve("site/about/index.html"))).contains("Café too.")
+                .containsPattern("<a class=\"term\" href=\"[./]*glossary/#term-retinaculum\">retináculo</a>")
+                .doesNotContain("\u0301");
+    }
+
     @Test
     void aValueIsReadAtItsPlaceAfterAnEmoji() throws IOException {
         Path project = TestSites.shipped(tmp.resolve("shipped"));
