@@ -1,5 +1,6 @@
 package dev.patella.cli;
 
+import dev.patella.output.SiteWriter;
 import dev.patella.publish.Plan;
 import dev.patella.publish.Preflight;
 import dev.patella.publish.ProgressLine;
@@ -90,6 +91,16 @@ final class PublishCommand implements Callable<Integer> {
         }
         try {
             Preflight.check(project, siteDir);
+            // what is sent is what a build made: a file added or changed by hand would be published, then
+            // taken for Patella's own and deleted from the host by a later publish
+            Optional<String> changed = new SiteWriter(siteDir, System::nanoTime).changedSinceWrite();
+            if (changed.isPresent()) {
+                throw new PublishRefusedException(changed.get() + ": " + siteDir + " was changed since the last "
+                        + "build, so nothing was published. A build puts it back as content/ and templates/ say: "
+                        + "run bin/patella build" + (siteDir.equals(project.resolve("site")) ? "" : " --output "
+                        + siteDir) + ", and publish again. A file of your own for the host (a search engine's "
+                        + "verification file) goes on the host itself, where publishing leaves it alone");
+            }
             return publish(address, siteDir, choices, out, err);
         } catch (PublishRefusedException e) {
             err.println("patella: " + e.getMessage());

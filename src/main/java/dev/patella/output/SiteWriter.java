@@ -271,6 +271,18 @@ public final class SiteWriter {
         });
     }
 
+    /**
+     * How the output folder differs from what the last write left there (by the names and sizes of
+     * its files): the first path that does and how, such as "site/google123.html is a file the last
+     * build did not write".
+     *
+     * @return empty when it does not differ, or when there is no record of the last write to compare with
+     */
+    public Optional<String> changedSinceWrite() {
+        return SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE, nanoTime).difference()
+                .map(d -> output.resolve(d.path()) + " " + d.reason());
+    }
+
     /** Whether the output folder still holds exactly what the last write left there. */
     public boolean intact() {
         return SiteManifest.readVerified(frontManifest, output, nanoTime).isPresent();

@@ -337,6 +337,27 @@ class FilePublishTest {
                 .doesNotContain(".patella-tmp").doesNotContain("\tat ");
     }
 
+    /**
+     * A site folder changed since its build (a file added by hand, a page edited) is not published:
+     * the file would be sent, then taken for Patella's own and deleted from the host next time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"google1234.html", "index.html"})
+    void refusesASiteChangedSinceItsBuild(String name) throws IOException {
+        Path file = site().resolve(name);
+        Files.writeString(file, Files.exists(file) ? Files.readString(file) + "<!-- edited -->" : "verification");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(name).contains("was changed since the last build, so nothing was published")
+                .contains("run bin/patella build").doesNotContain("\tat ");
+        assertThat(webroot).doesNotExist();
+
+        build();
+        assertThat(publish().exitCode()).as("built again, it is published").isZero();
+    }
+
     @Test
     void refusesATargetHoldingFilesPatellaDidNotPublish() {
         TestSites.write(webroot.resolve("wp-config.php"), "<?php // someone else's site");
@@ -552,12 +573,13 @@ class FilePublishTest {
     /**
      * A file or folder no build writes is not sent to a host: a hidden one (a repository's settings
      * with its token, a folder's listing), one named as publishing's own files there, or one whose
-     * name is no safe address. The publish says which and what to do, and sends nothing.
+     * name is no safe address. The publish says which (or the folder it is in, that the build did not
+     * write: {@code images/} here) and what to do, and sends nothing.
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {".git/config|.git", ".DS_Store|.DS_Store",
             "about/.notes|about/.notes", ".patella-manifest.json|.patella-manifest.json",
-            "images/.patella-tmp-keep|images/.patella-tmp-keep", "a\\b.html|a\\b.html"})
+            "images/.patella-tmp-keep|images", "a\\b.html|a\\b.html"})
     void aFileNoBuildWritesIsNotPublishedAndSaysSo(String added, String named) {
         TestSites.write(site().resolve(added), "not from a build");
         Path file = site().resolve(named);
