@@ -121,9 +121,10 @@ final class PublishCommand implements Callable<Integer> {
             Plan plan = publisher.plan(siteDir, target, choices);
             warnOfExamples(Preflight.exampleAddresses(siteDir), err);
             warnOfPagesGone(plan.pagesGone(), err);
-            if (dryRun) {
+            if (dryRun && !plan.isEmpty()) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {
+                // a dry run says what a publish would: that there is nothing to do
                 out.println("Nothing to publish: " + target.describe() + " already has all " + plan.unchanged()
                         + " files of " + siteDir + kept(plan.kept().size()));
             } else {
