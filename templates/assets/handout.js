@@ -153,6 +153,15 @@
     history.replaceState(null, "", "#" + hash);
   }
 
+  /* The same handout in another language: the switcher's link to that handout maker carries it (a
+     link that could not be read too, so that the other language says so rather than show its
+     default program). */
+  function carry(hash) {
+    document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (a) {
+      if (/\/handout\/(#.*)?$/.test(a.getAttribute("href"))) { a.setAttribute("href", a.getAttribute("href").split("#")[0] + "#" + hash); }
+    });
+  }
+
   /* The sheet, the link and the QR code from the state. */
   function show() {
     Object.keys(sections).forEach(function (slug) { sections[slug].hidden = true; });
@@ -181,17 +190,15 @@
       $("h-qr").hidden = true;
       if (state.items.length) {
         status(words["long"]);
-      } else {
-        address(hash); // the address no longer holds the handout before
+      } else if (hash !== unread) {
+        address(hash); // the address no longer holds the handout before, nor does the switcher's link
+        carry(hash);
       }
       return;
     }
     if ($("h-status").textContent === words["long"]) { status(""); }
     address(hash);
-    // the same handout in another language: the switcher's link to that handout maker carries it
-    document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (a) {
-      if (/\/handout\/(#.*)?$/.test(a.getAttribute("href"))) { a.setAttribute("href", a.getAttribute("href").split("#")[0] + "#" + hash); }
-    });
+    carry(hash);
     $("h-link").value = location.href;
     drawQr(location.href);
   }
@@ -219,6 +226,7 @@
       msg.textContent = words[got];
       got = { by: "", "for": "", start: "", review: "", items: [] };
       unread = encode(got);
+      carry(hash);
     }
     state = got;
     TEXTS.forEach(function (k) { $("h-" + k).value = state[k]; });

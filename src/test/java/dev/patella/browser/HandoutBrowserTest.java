@@ -374,6 +374,16 @@ class HandoutBrowserTest {
             assertThat(page.locator(".sheet-exercise:visible").count()).as("no exercise prints").isZero();
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
+            // the other language's handout maker is given the same link, and says so too
+            String fragment = link.substring(link.indexOf('#'));
+            assertThat(page.getAttribute(".language-switcher a[hreflang=es]", "href")).endsWith("/handout/" + fragment);
+            page.locator(".language-switcher a[hreflang=es]").click();
+            page.waitForCondition(() -> page.url().contains("/es/handout/") && page.locator("#h-message").isVisible());
+            assertThat(page.url()).endsWith(fragment);
+            assertThat(sheet(page)).isEmpty();
+            page.navigate(link);
+            page.waitForCondition(() -> page.locator("#h-message").isVisible());
+
             // a physio who makes a new handout there gets its link, and the message goes
             page.selectOption("#h-pick", "clamshell");
             page.click("#h-add");
