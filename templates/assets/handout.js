@@ -1,4 +1,4 @@
-/* Patella: the handout maker. The choices live only in the address's fragment (#v1.…), which
+/* Patella: the handout maker. The choices live only in the address's fragment (#v2.…), which
    this script writes and checks before using; nothing is sent anywhere. Every word it shows comes
    from the page (the data-* words on #maker), and text is only ever set with textContent. The QR
    code is drawn with uqr, shipped with the site. Without this script the default program prints. */
@@ -43,15 +43,29 @@
     return { by: "", "for": "", start: "", review: "", items: items.filter(Boolean) };
   }
 
-  /* The fragment, without its #: "v1." then by, for, start and review when given, then one
-     x=slug.sets.reps.hold.rest.days[.note] per exercise, in order; form-encoded. */
-  function encode(st) {
+  /* The handout's fields, form-encoded: by, for, start and review when given, then one
+     x=slug.sets.reps.hold.rest.days[.note] per exercise, in order. */
+  function fields(st) {
     var p = new URLSearchParams();
     TEXTS.forEach(function (k) { if (st[k]) { p.append(k, st[k]); } });
     st.items.forEach(function (it) {
       p.append("x", [it.slug].concat(NUMS.map(function (k) { return it[k]; })).join(".") + (it.note ? "." + it.note : ""));
     });
-    return "v1." + p.toString();
+    return p.toString();
+  }
+
+  /* A check of the fields (FNV-1a, 32 bits, in hex): a link cut short anywhere loses it or no
+     longer matches it, where a version 1 link cut after a "&" read as a shorter handout. */
+  function check(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0; }
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
+  /* The fragment, without its #: "v2.", the fields, then k= and their check, last. */
+  function encode(st) {
+    var f = fields(st);
+    return "v2." + (f ? f + "&" : "") + "k=" + check(f);
   }
 
   /* No control characters, line or paragraph separators, nor the marks that turn a line's letters
@@ -66,13 +80,22 @@
   }
 
   /* A state from a fragment, or the name of the problem ("bad" or "old") when any part of it is
-     wrong: an unknown word, a number out of range, an exercise this site has not, a repeat. */
+     wrong: an unknown word, a number out of range, an exercise this site has not, a repeat, or (in
+     version 2) a check that is missing or does not match, as in a link cut short. Version 1 links,
+     made before 2026-12-05 and printed as QR codes, are read as they were. */
   function decode(hash) {
     var m = /^v(\d{1,3})\.(.*)$/.exec(hash);
     if (hash.length > maxLink || !m) { return "bad"; }
-    if (m[1] !== "1") { return "old"; }
+    if (m[1] !== "1" && m[1] !== "2") { return "old"; }
+    var params = new URLSearchParams(m[2]), checked = null;
+    if (m[1] === "2") {
+      var keys = Array.from(params.keys());
+      if (!keys.length || keys.indexOf("k") !== keys.length - 1) { return "bad"; } // once, and last
+      checked = params.get("k");
+      params["delete"]("k");
+    }
     var st = { by: "", "for": "", start: "", review: "", items: [] }, seen = Object.create(null), ok = true;
-    new URLSearchParams(m[2]).forEach(function (value, key) {
+    params.forEach(function (value, key) {
       if (seen["=" + key] && key !== "x") { ok = false; }
       seen["=" + key] = true;
       if (key === "x") {
@@ -94,6 +117,7 @@
         ok = false;
       }
     });
+    if (checked !== null && checked !== check(fields(st))) { ok = false; }
     return ok && st.items.length <= maxItems ? st : "bad";
   }
 
