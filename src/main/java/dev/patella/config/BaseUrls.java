@@ -188,6 +188,14 @@ public final class BaseUrls {
     }
 
     /**
+     * A path as a server reads it once it has decoded it: {@code /rodilla%20x/} is {@code /rodilla x/}
+     * (% codes that spell no UTF-8 character are kept as they are).
+     */
+    public static String decodedPath(String rawPath) {
+        return PercentCodes.decoded(rawPath);
+    }
+
+    /**
      * An address as people read it: its server name in its own script and the letters of its path
      * as they are written ({@code https://clínica.org/rodilla-ñ/}). What could be misread on paper
      * stays encoded: a space, punctuation and the like ({@code %20}).

@@ -1,7 +1,10 @@
 package dev.patella.output;
 
+import dev.patella.config.BaseUrls;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -62,13 +65,32 @@ public final class HostingFiles {
         return htaccess(basePath, fingerprinted, List.of());
     }
 
+    /**
+     * A regular expression for Apache matching the path {@code rawPath} as Apache compares it, after
+     * decoding it: {@code /rodilla%20x/es/} written {@code /rodilla\x20x/es/}. Every byte other than a
+     * letter, digit, "/", "_" or "-" is written as {@code \xHH}, so a space, a "#" (the pattern's
+     * end), a quote, "+" or "(" in a folder's name cannot break the line nor be read as a pattern.
+     */
+    static String pattern(String rawPath) {
+        var out = new StringBuilder();
+        for (byte b : BaseUrls.decodedPath(rawPath).getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == '-')) {
+                out.append((char) c);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\x%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
     /** @param languages the site's languages other than the default, each with its own 404 page under {@code <code>/} */
     public static String htaccess(String basePath, Collection<String> fingerprinted, List<String> languages) {
         var out = new StringBuilder()
                 .append("# Written by Patella on every build: the 404 page, safety headers and cache rules for Apache.\n\n")
                 .append("ErrorDocument 404 ").append(basePath).append("404.html\n");
         for (String code : languages) {
-            out.append("<If \"%{REQUEST_URI} =~ m#^").append(basePath).append(code).append("/#\">\n")
+            out.append("<If \"%{REQUEST_URI} =~ m#^").append(pattern(basePath + code + "/")).append("#\">\n")
                     .append("  ErrorDocument 404 ").append(basePath).append(code).append("/404.html\n</If>\n");
         }
         out.append("\n")

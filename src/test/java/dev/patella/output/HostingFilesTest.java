@@ -82,6 +82,21 @@ class HostingFilesTest {
         assertThat(htaccess.indexOf("\"no-cache\"")).isLessThan(htaccess.indexOf("immutable"));
     }
 
+    /**
+     * Apache compares a language's 404 rule with the decoded path, so a base path with a space or
+     * an accent (written %20, %C3%B1 in every address) is matched byte for byte, and no character of
+     * a folder's name is read as part of the pattern or ends it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"/knee/|/knee/es/",
+        "/rodilla%20x/|/rodilla\\x20x/es/", "/rodilla-%C3%B1/|/rodilla-\\xC3\\xB1/es/",
+        "/c%2B%2B/|/c\\x2B\\x2B/es/", "/a(1)%23/|/a\\x281\\x29\\x23/es/"})
+    void aLanguagesNotFoundRuleMatchesTheDecodedBasePath(String basePath, String pattern) {
+        String htaccess = HostingFiles.htaccess(basePath, List.of(), List.of("es"));
+        assertThat(htaccess).contains("<If \"%{REQUEST_URI} =~ m#^" + pattern + "#\">\n  ErrorDocument 404 " + basePath
+                + "es/404.html\n</If>");
+    }
+
     private Path build(String baseUrl) {
         Path project = TestSites.project(tmp.resolve("p"));
         var run = TestSites.run("build", "--project", project.toString(), "--base-url", baseUrl);
