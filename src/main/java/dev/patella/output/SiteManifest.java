@@ -183,6 +183,27 @@ record SiteManifest(Map<String, Entry> files) {
     }
 
     /**
+     * The first file of {@code folder} whose bytes are not those this manifest records (by their
+     * hash), such as a page edited by hand to the same size. Reads every file: for a check made
+     * seldom, such as before publishing.
+     *
+     * @return empty when every file holds what the manifest says
+     */
+    Optional<Difference> changedBytes(Path folder) {
+        for (var file : files.entrySet()) {
+            try {
+                if (!QuickHash.hexOf(Files.readAllBytes(folder.resolve(file.getKey()))).equals(file.getValue().hash())) {
+                    return Optional.of(new Difference(file.getKey(), "is not what the last build wrote (it was "
+                            + "edited since)"));
+                }
+            } catch (IOException e) {
+                return Optional.of(new Difference(file.getKey(), "cannot be read"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The first way found in which a folder differs from its manifest.
      *
      * @param path   the site path that differs, such as {@code about/index.html}

@@ -272,15 +272,28 @@ public final class SiteWriter {
     }
 
     /**
-     * How the output folder differs from what the last write left there (by the names and sizes of
-     * its files): the first path that does and how, such as "site/google123.html is a file the last
-     * build did not write".
+     * How the output folder differs from what the last write left there (the names, sizes and bytes
+     * of its files): the first path that does and how, such as "site/google123.html is a file the
+     * last build did not write". Reads every file. A file whose bytes changed but not its size is
+     * one a write would not see (it trusts sizes): the record of the last write is then dropped, so
+     * that the next write rewrites the folder whole.
      *
      * @return empty when it does not differ, or when there is no record of the last write to compare with
      */
     public Optional<String> changedSinceWrite() {
-        return SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE, nanoTime).difference()
-                .map(d -> output.resolve(d.path()) + " " + d.reason());
+        var checked = SiteManifest.check(frontManifest, output, SiteManifest.Checked.NONE, nanoTime);
+        if (checked.difference().isPresent()) {
+            return checked.difference().map(d -> output.resolve(d.path()) + " " + d.reason());
+        }
+        Optional<SiteManifest.Difference> edited = checked.manifest().flatMap(m -> m.changedBytes(output));
+        if (edited.isPresent()) {
+            try {
+                Files.deleteIfExists(frontManifest);
+            } catch (IOException e) {
+                throw FileFailure.writing(frontManifest, e);
+            }
+        }
+        return edited.map(d -> output.resolve(d.path()) + " " + d.reason());
     }
 
     /** Whether the output folder still holds exactly what the last write left there. */
