@@ -120,7 +120,9 @@ final class PublishCommand implements Callable<Integer> {
         try (Target target = Targets.open(address, ssh)) {
             Plan plan = publisher.plan(siteDir, target, choices);
             warnOfExamples(Preflight.exampleAddresses(siteDir), err);
-            warnOfPagesGone(plan.pagesGone(), err);
+            // the pages' addresses as readers know them: under the base path the site is published at
+            String base = plan.baseUrls().after().map(u -> u.getRawPath()).filter(p -> p.endsWith("/")).orElse("/");
+            warnOfPagesGone(plan.pagesGone().stream().map(p -> base + p.substring(1)).toList(), err);
             if (dryRun && !plan.isEmpty()) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.patella.publish;
 
+import dev.patella.output.HostingFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -95,7 +96,10 @@ public final class SitePublisher {
                 + "not publish, where the site has " + where + ". Patella never replaces a file it did not "
                 + "publish, not even with --yes: move " + (clashes.size() == 1 ? "it" : "them") + " out of the "
                 + "target (or delete " + (clashes.size() == 1 ? "it" : "them") + ") and publish again, or publish "
-                + "to an empty folder");
+                + "to an empty folder" + (clashes.contains(HostingFiles.HTACCESS) ? ". A host's own " + HostingFiles.HTACCESS
+                + " may hold rules the site needs (such as sending visitors to https://): keep them by putting "
+                + "them in the server's settings, or in the " + HostingFiles.HTACCESS + " of the folder above the "
+                + "site, before you move it" : ""));
     }
 
     /**

@@ -410,6 +410,9 @@ class FilePublishTest {
                 .doesNotContain("add --yes");
         assertThat(TestSites.snapshot(webroot)).containsOnlyKeys(name, "google1234.html");
         assertThat(TestSites.read(webroot.resolve(name))).isEqualTo("the host's own");
+        // a host's .htaccess may send visitors to https://: the message says how to keep its rules
+        assertThat(run.err().contains("keep them by putting them in the server's settings"))
+                .isEqualTo(name.equals(".htaccess"));
     }
 
     @Test
@@ -419,6 +422,22 @@ class FilePublishTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(TestSites.read(webroot.resolve(".patella-manifest.json")))
                 .contains("\"base_url\" : \"https://example.org/\"");
+    }
+
+    /** The pages that go are named as readers know them: under the base path the site is published at. */
+    @Test
+    void thePagesThatGoAreNamedByTheirAddressesUnderTheBasePath() {
+        addPage("extra");
+        build("--base-url", "https://x.org/knee/");
+        webroot = tmp.resolve("www/knee");
+        assertThat(publish().exitCode()).isZero();
+        removePage("extra");
+        build("--base-url", "https://x.org/knee/");
+
+        var run = publish("--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("a published page goes from the site: /knee/extra/.");
     }
 
     @Test
