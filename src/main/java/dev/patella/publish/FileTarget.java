@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A folder on this computer: a web root, a mounted share, or a folder that is uploaded elsewhere.
@@ -26,6 +29,8 @@ import java.util.TreeMap;
 final class FileTarget implements Target {
 
     private final Path root;
+    /** The folders the last {@link #list()} went through. */
+    private Set<String> folders = new TreeSet<>();
 
     FileTarget(Path root) {
         this.root = TargetPaths.realPath(root);
@@ -44,6 +49,7 @@ final class FileTarget implements Target {
     @Override
     public Map<String, Long> list() throws IOException {
         Map<String, Long> files = new TreeMap<>();
+        folders = new TreeSet<>();
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return files;
         }
@@ -52,12 +58,25 @@ final class FileTarget implements Target {
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root)) {
+                    folders.add(root.relativize(dir).toString().replace('\\', '/'));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 files.put(root.relativize(file).toString().replace('\\', '/'), attrs.size());
                 return FileVisitResult.CONTINUE;
             }
         });
         return files;
+    }
+
+    @Override
+    public Set<String> folders() {
+        return Collections.unmodifiableSet(folders);
     }
 
     @Override

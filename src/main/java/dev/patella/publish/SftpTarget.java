@@ -3,11 +3,13 @@ package dev.patella.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
@@ -21,6 +23,8 @@ import org.apache.sshd.sftp.common.SftpException;
 final class SftpTarget implements Target {
 
     private final TargetAddress.Sftp address;
+    /** The folders the last {@link #list()} went through, by site path. */
+    private Set<String> listed = new TreeSet<>();
     private final SshLogin.Connection connection;
     private final SftpClient sftp;
     private final String root;
@@ -63,6 +67,7 @@ final class SftpTarget implements Target {
     @Override
     public Map<String, Long> list() throws IOException {
         Map<String, Long> files = new TreeMap<>();
+        listed = new TreeSet<>();
         Optional<SftpClient.Attributes> attributes = stat(root);
         if (attributes.isEmpty()) {
             return files;
@@ -83,11 +88,17 @@ final class SftpTarget implements Target {
             // some servers describe a link by what it points at: ask about the entry itself
             if (entry.getAttributes().isDirectory() && !entry.getAttributes().isSymbolicLink()
                     && lstat(folder + "/" + name).filter(a -> a.isDirectory() && !a.isSymbolicLink()).isPresent()) {
+                listed.add(prefix + name);
                 walk(folder + "/" + name, prefix + name + "/", files);
             } else {
                 files.put(prefix + name, entry.getAttributes().getSize());
             }
         }
+    }
+
+    @Override
+    public Set<String> folders() {
+        return Collections.unmodifiableSet(listed);
     }
 
     @Override

@@ -76,7 +76,25 @@ public final class SitePublisher {
         Plan plan = Planner.plan(local, previous.files(), remote, choices.delete(),
                 new Plan.BaseUrls(previous.baseUrl(), after));
         refuseClashes(target, Planner.clashes(local.keySet(), plan.foreign()), local.keySet());
+        refuseFolders(target, local.keySet(), previous.files().keySet());
         return plan;
+    }
+
+    /**
+     * Refuses a folder on the target where the site has a file ({@code about/index.html} made a
+     * folder), when no file in it is one Patella published ({@code published}): the upload would stop
+     * part way at it, every time. A folder of Patella's own where the site now has a file is emptied
+     * and removed by the publish.
+     */
+    private static void refuseFolders(Target target, Set<String> local, Set<String> published) {
+        List<String> folders = local.stream().filter(target.folders()::contains)
+                .filter(f -> published.stream().noneMatch(p -> p.startsWith(f + "/"))).sorted().toList();
+        if (!folders.isEmpty()) {
+            throw new PublishRefusedException(target.describe() + " holds a folder " + folders.get(0)
+                    + (folders.size() > 1 ? " (and " + (folders.size() - 1) + " more)" : "") + " where the site has a "
+                    + "file of that name, so nothing was published. Patella never replaces or deletes what it did "
+                    + "not publish: move the folder out of the target (or delete it) and publish again");
+        }
     }
 
     /**
@@ -199,6 +217,7 @@ public final class SitePublisher {
         if (!found.isEmpty() && !yes) {
             // a file --yes would not let through either (a host's own .htaccess) is named first
             refuseClashes(target, Planner.clashes(local, found), local);
+            refuseFolders(target, local, Set.of());
             throw new PublishRefusedException(target.describe() + " already holds " + found.size()
                     + (found.size() == 1 ? " file" : " files") + " that Patella did not publish (such as "
                     + found.get(0) + "), so it may belong to something else; check the address. "

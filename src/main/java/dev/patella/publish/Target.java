@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A place a site is published to. Paths are site paths: relative to the target's root, with forward
@@ -26,6 +27,15 @@ public interface Target extends Closeable {
      * @throws IOException when the root cannot be listed, or is a file
      */
     Map<String, Long> list() throws IOException;
+
+    /**
+     * The folders under the root that the last {@link #list()} went through, by site path
+     * ({@code about}, {@code about/index.html} when someone made a folder of that name), which
+     * {@code list} leaves out; empty when the target does not say.
+     */
+    default Set<String> folders() {
+        return Set.of();
+    }
 
     /**
      * Reads a small file.

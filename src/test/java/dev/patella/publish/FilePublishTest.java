@@ -392,6 +392,28 @@ class FilePublishTest {
     }
 
     /**
+     * A folder on the target where the site has a file is named before anything is sent, with or
+     * without other files there: the publish stopped part way at it, naming its parent folder, and
+     * again on every publish after.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"about/index.html", "index.html"})
+    void aFolderWhereTheSiteHasAFileIsNamedBeforeAnythingIsSent(String path) throws IOException {
+        Files.createDirectories(webroot.resolve(path));
+        var alone = publish();
+        TestSites.write(webroot.resolve("notes.txt"), "the host's");
+        var withOthers = publish();
+        var withYes = publish("--yes");
+
+        for (var run : List.of(alone, withOthers, withYes)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("holds a folder " + path + " where the site has a file of that name, so "
+                    + "nothing was published").doesNotContain("add --yes").doesNotContain("\tat ");
+        }
+        assertThat(TestSites.snapshot(webroot)).containsOnlyKeys("notes.txt");
+    }
+
+    /**
      * A file of the host's where the site has one of the same name is never replaced, with --yes or
      * without; without, the message says so at once (it advised --yes, which then refused too).
      */
