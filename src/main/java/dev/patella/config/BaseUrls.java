@@ -26,6 +26,9 @@ public final class BaseUrls {
     private static final Pattern PARTS =
             Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(\\?[^#]*)?(#.*)?", Pattern.DOTALL);
 
+    /** A slash or backslash written as a % code. */
+    private static final Pattern SLASH_CODE = Pattern.compile("(?i)%2F|%5C");
+
     private BaseUrls() {
     }
 
@@ -92,6 +95,15 @@ public final class BaseUrls {
         if (p.fragment().isPresent()) {
             return new Mistake(name + " must not have a # part (" + p.fragment().get() + "): pages are published in "
                     + "folders below the address, and a # part would be left out of every page's address" + instead);
+        }
+        if (p.path().indexOf('\\') >= 0 || SLASH_CODE.matcher(p.path()).find()) {
+            // browsers read "\" as "/", and servers may read %2F and %5C so: the folders would not be those written
+            String fixed = p.scheme() + "://" + p.host() + p.port()
+                    + SLASH_CODE.matcher(p.path().replace('\\', '/')).replaceAll("/").replaceAll("/{2,}", "/");
+            String meant = read(fixed, name) instanceof Address a ? "; write " + a.url() + " instead" : "";
+            return new Mistake(name + " has a backslash or an encoded slash (%2F, %5C) in its path, which browsers "
+                    + "and servers read as a slash between folders, so the pages would not be where Patella writes "
+                    + "them" + meant);
         }
         return pathMistake(p, name, instead).<Reading>map(Mistake::new)
                 .or(() -> clean.map(Address::new))

@@ -83,7 +83,9 @@ class BaseUrlAddressesTest {
         "SETTING|https://clinic.test/knee/?lang=es|must not have a ? part (?lang=es)|https://clinic.test/knee/",
         "OPTION|https://clinic.test/knee/#top|must not have a # part (#top)|https://clinic.test/knee/",
         "SETTING|https://clinic.test/knee/#top|must not have a # part (#top)|https://clinic.test/knee/",
-        "OPTION|clinic.test/knee/|must be a full address starting with https://|https://clinic.test/knee/"})
+        "OPTION|clinic.test/knee/|must be a full address starting with https://|https://clinic.test/knee/",
+        "OPTION|https://clinic.test/\\knee/|a backslash or an encoded slash|https://clinic.test/knee/",
+        "SETTING|https://clinic.test/a%2Fb/|a backslash or an encoded slash|https://clinic.test/a/b/"})
     void aBaseUrlThatWouldPutAMistakeIntoEveryAddressIsRefusedWithTheOneToWrite(Way way, String typed, String what,
                                                                                String instead) {
         Path project = TestSites.project(tmp.resolve("p"));
