@@ -142,7 +142,9 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 diagnostics.error("link.broken", link.at(), "the link points at " + path
                         + ", but the site has no such page" + fix);
             } else if (!anchor.isEmpty() && !ids.contains(anchor)) {
-                String hint = hint(anchor, ids);
+                // a glossary entry's id is its key with "term-" before it: #kneecap means #term-kneecap
+                String hint = ids.contains("term-" + anchor) ? "; did you mean term-" + anchor + "? (a glossary "
+                        + "entry's id is \"term-\" and its key)" : hint(anchor, ids);
                 diagnostics.error("link.broken-anchor", link.at(), "the page " + path + " has no heading or "
                         + "section with the id \"" + anchor + "\"" + (hint.isEmpty() ? sections(ids) : hint));
             }

@@ -374,6 +374,22 @@ class ContentErrorsTest {
      * YAML's parser counts an emoji as one character, a Java string as two: the warnings that read a
      * value's text where the parser says it starts found nothing after one (the review's 💪).
      */
+    /** A link to a glossary entry by its key is told the entry's id, which starts with "term-". */
+    @Test
+    void aLinkToAGlossaryEntryByItsKeyIsToldItsId() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path about = project.resolve("content/pages/about.md");
+        Files.writeString(about, Files.readString(about) + "\nWhat is the [kneecap](/glossary/#kneecap)?\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.message("link.broken-anchor")).contains("did you mean term-kneecap?");
+        Files.writeString(about, Files.readString(about).replace("#kneecap", "#term-kneecap"));
+        var fixed = TestSites.run("build", "--project", project.toString());
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+    }
+
     /**
      * A letter pasted as a letter and a combining accent ("e" and U+0301) is read as the one letter
      * it looks like: the page shows "é", and a glossary term written with it matches.
