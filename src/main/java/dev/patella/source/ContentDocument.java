@@ -40,7 +40,7 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
             return new Key(slug, at);
         }
         // the editor's own words as a slug ("sentadilla-fácil" as "sentadilla-facil"), or an example when none are left
-        String own = FileNames.fixed(slug).replace('.', '-').replaceAll("-{2,}", "-");
+        String own = FileNames.asSlug(slug);
         String example = SLUG.matcher(own).matches() && own.length() <= 80 ? own : "semi-squat";
         String fix = " use lower-case letters, digits and single hyphens only, for example \"" + example + "\"";
         if (declared.isPresent()) {

@@ -37,6 +37,14 @@ public final class FileNames {
                 .replaceAll("^-+|-+$", "");
     }
 
+    /**
+     * {@code words} as a slug or an id is written, for a message's example: {@link #fixed} with dots
+     * as hyphens too, and no two hyphens in a row ("Hip flexors" is hip-flexors, "Rótula" rotula).
+     */
+    static String asSlug(String words) {
+        return fixed(words).replace('.', '-').replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+    }
+
     /** The marks that decomposing a letter leaves after it: accents, tildes, cedillas. */
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 }

@@ -41,7 +41,7 @@ final class GlossaryReader {
         List<GlossaryTerm> terms = new ArrayList<>();
         for (YNode.Entry entry : map.entries().values()) {
             if (!ContentDocument.SLUG.matcher(entry.key()).matches()) {
-                String fixed = asId(entry.key());
+                String fixed = FileNames.asSlug(entry.key());
                 diagnostics.error("slug.invalid", entry.keyAt(), "the glossary id \"" + entry.key() + "\" must use "
                         + "lower-case letters, digits and hyphens only, for example \""
                         + (fixed.isEmpty() ? "gluteus-medius" : fixed) + "\"");
@@ -53,7 +53,7 @@ final class GlossaryReader {
         // an id refused for its form (Femur, "hip flexors") is named as it should be written: not a second mistake
         Set<String> refusedAsWritten = new HashSet<>();
         ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
-                .forEach(id -> refusedAsWritten.add(asId(id)));
+                .forEach(id -> refusedAsWritten.add(FileNames.asSlug(id)));
         checkSeeAlso(terms, map.at().file(), ids, refusedAsWritten, diagnostics);
         return terms;
     }
@@ -130,7 +130,7 @@ final class GlossaryReader {
 
     /** The id of {@code ids} closest in spelling to {@code id} as written, or as an id is written ("Kneecap" is kneecap). */
     private static Optional<String> closest(String id, Set<String> ids) {
-        return Suggestions.closest(id, ids).or(() -> Suggestions.closest(asId(id), ids));
+        return Suggestions.closest(id, ids).or(() -> Suggestions.closest(FileNames.asSlug(id), ids));
     }
 
     /** The source's ids that {@code translated} (a translation's ids) does not have, in order. */
@@ -154,11 +154,6 @@ final class GlossaryReader {
         List<String> left = untranslated.stream().limit(MAX_LISTED).map(t -> "\"" + t + "\"").toList();
         return "write in its place the id of the term it translates, one of those this file does not translate yet: "
                 + String.join(", ", left) + (untranslated.size() > MAX_LISTED ? " …" : "");
-    }
-
-    /** {@code key} as an id is written: lower case, runs of other characters as one hyphen ("Hip flexors" is hip-flexors). */
-    private static String asId(String key) {
-        return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /**
