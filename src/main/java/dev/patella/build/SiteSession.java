@@ -170,10 +170,10 @@ public final class SiteSession {
         CompletableFuture<SiteRenderer> starting = renderer == null && templates
                 ? CompletableFuture.supplyAsync(this::startRenderer) : null;
         Optional<Site> loaded = loader.load(options.project(), diagnostics, sources);
-        // on the files themselves, so it runs whether or not the other languages' editions are built
-        drift.check(options.project(), options.strict(), diagnostics);
         loaded.ifPresent(read -> CslTypes.check(read.references(), diagnostics));
         if (loaded.isEmpty() || !templates) {
+            // on the files themselves, so it runs whether or not the other languages' editions are built
+            drift.check(options.project(), options.strict(), diagnostics);
             return finish(new SiteFiles(Map.of(), Map.of()), Optional.empty(), List.of(), List.of(), effective, start);
         }
         var reserved = ReservedNames.all(loaded.get().config().languages().others());
@@ -182,6 +182,8 @@ public final class SiteSession {
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
                 .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);
+        // after the index, so that an exercise or source key it refused in a translation is told once, by its error
+        drift.check(options.project(), options.strict(), diagnostics);
         if (!site.references().equals(formattedFor)) {
             formatted = new HashMap<>();
             formattedFor = site.references();

@@ -49,7 +49,7 @@ public final class TranslationDrift {
 
     /** What checking {@code translation} against {@code source} with these settings found. */
     private record Checked(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
-                           Severity severity, List<Diagnostic> found, Map<Diagnostic, SourceSpan> gapSources) {
+                           Severity severity, List<Diagnostic> found, Map<Diagnostic, TranslationGaps.Gap> gaps) {
         boolean sameAs(TranslationDocument source, TranslationDocument translation, TranslationFolders folders,
                        Severity severity) {
             return this.source == source && this.translation == translation && this.folders.equals(folders)
@@ -80,8 +80,11 @@ public final class TranslationDrift {
         Set<String> sourcesWithErrors = new HashSet<>();
         // nor is a translation that is empty, or only comments: that one error says it all
         Set<String> emptyFiles = new HashSet<>();
+        // and what a translation's own reader refused is told once, by that error (see toldAlready)
+        Map<String, List<Diagnostic>> errorsByFile = new HashMap<>();
         diagnostics.sorted().stream().filter(Diagnostic::isError).forEach(d -> {
             refused.add(d.at());
+            errorsByFile.computeIfAbsent(d.at().file(), f -> new ArrayList<>()).add(d);
             sourcesWithErrors.add(d.at().file());
             if (d.code().equals("file.empty")) {
                 emptyFiles.add(d.at().file());
@@ -104,14 +107,16 @@ public final class TranslationDrift {
                     Checked last = checked.get(file);
                     if (last == null || !last.sameAs(original.get(), translation.get(), folders, severity)) {
                         var found = new Diagnostics(Integer.MAX_VALUE);
-                        Map<Diagnostic, SourceSpan> gapSources = new HashMap<>();
-                        check(kind.get(), original.get(), translation.get(), folders, severity, found, gapSources);
+                        Map<Diagnostic, TranslationGaps.Gap> gaps = new HashMap<>();
+                        check(kind.get(), original.get(), translation.get(), folders, severity, found, gaps);
                         last = new Checked(original.get(), translation.get(), folders, severity, found.sorted(),
-                                Map.copyOf(gapSources));
+                                Map.copyOf(gaps));
                         checked.put(file, last);
                     }
                     for (Diagnostic d : last.found()) {
-                        if (!refused.contains(last.gapSources().get(d))) {
+                        Optional<TranslationGaps.Gap> gap = Optional.ofNullable(last.gaps().get(d));
+                        if (!gap.map(g -> refused.contains(g.sourceAt())).orElse(false)
+                                && !toldAlready(d, gap, errorsByFile.getOrDefault(file, List.of()))) {
                             diagnostics.add(d);
                         }
                     }
@@ -120,10 +125,29 @@ public final class TranslationDrift {
         }
     }
 
-    /** @param gapSources receives, for each missing field reported, where the source has the field */
+    /**
+     * Whether an error of the translation's own reader already tells the editor what {@code found} says: a
+     * required field left out or empty ({@code schema.missing-key} naming it), or a value it refuses where the
+     * numbers differ (an exercise or source key that does not exist). The error says how to fix it; a
+     * second message about the same mistake would only send the editor to the source to compare.
+     */
+    private static boolean toldAlready(Diagnostic found, Optional<TranslationGaps.Gap> gap, List<Diagnostic> errors) {
+        for (Diagnostic e : errors) {
+            if (e.at().equals(found.at())) {
+                return true;
+            }
+            if (gap.isPresent() && e.code().startsWith("schema.") && e.message().contains("\"" + gap.get().key() + "\"")
+                    && (e.at().line() == found.at().line() || found.at().equals(SourceSpan.startOf(found.at().file())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param gaps receives, for each missing field reported, the gap it reports */
     private static void check(TranslationKind kind, TranslationDocument source, TranslationDocument translation,
                               TranslationFolders folders, Severity severity, Diagnostics diagnostics,
-                              Map<Diagnostic, SourceSpan> gapSources) {
+                              Map<Diagnostic, TranslationGaps.Gap> gaps) {
         String rerun = "bin/patella translated " + translation.file();
         String theSource = "the " + folders.sourceLanguageName() + " source " + source.file();
         var now = TranslationParts.of(kind, source);
@@ -165,7 +189,7 @@ public final class TranslationDrift {
             var gapFound = new Diagnostic(severity, MISSING_FIELD, missing(gap, theSource), gap.translationAt(),
                     List.of());
             diagnostics.add(gapFound);
-            gapSources.put(gapFound, gap.sourceAt());
+            gaps.put(gapFound, gap);
         }
         // a stale translation's numbers differ because its source changed: translation.stale says where
         for (TranslationNumbers.Difference d : stale ? List.<TranslationNumbers.Difference>of()

@@ -23,6 +23,10 @@ final class TranslationGaps {
      * @param translationAt where it belongs in the translation: the mapping it is missing from
      */
     record Gap(String field, SourceSpan sourceAt, SourceSpan translationAt) {
+        /** The field's own key, the last part of a path such as {@code dose.sets}; the field itself otherwise. */
+        String key() {
+            return field.substring(field.lastIndexOf('.') + 1);
+        }
     }
 
     private TranslationGaps() {

@@ -306,6 +306,29 @@ class TranslationDriftTest {
         assertThat(missing.message("translation.missing-field")).contains("\"ed.bio\"");
     }
 
+    /**
+     * A mistake the translation's own reader refuses (a required field left out or empty, an exercise that does
+     * not exist) is told once, by that error, and not again as a gap or a number that differs from the source.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "a required field left out|" + SPANISH + "|summary: Levanta la pierna.~|''|title:|error schema.missing-key",
+            "a required field left empty|" + SPANISH + "|summary: Levanta la pierna.|summary:|summary:|error schema.missing-key",
+            "a required dose left out|" + SPANISH + "|  sets: 3~|''|dose:|error schema.missing-key",
+            "a required dose left empty|" + SPANISH + "|  sets: 3|  sets:|  sets:|error schema.wrong-type",
+            "an exercise misspelt in a program|content/es/conditions/sore-knee.md|[leg-lift]|[leg-lif]|    exercises:"
+                    + "|error ref.unknown-exercise"})
+    void aMistakeTheTranslationsReaderRefusesIsToldOnceByItsError(String name, String file, String from, String to,
+            String reportedLine, String reported) throws IOException {
+        edit(file, from.replace("~", "\n"), to); // ~ is a line break
+
+        var check = check();
+
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(1);
+        assertThat(check.diagnostics()).as(check.err()).singleElement().asString()
+                .startsWith(reported + " " + file + ":" + lineOf(file, reportedLine) + ":");
+    }
+
     /** The program of a translated condition puts its exercises in the phases of its source's. */
     @Test
     void aTranslatedProgramPhaseThatIsNotItsSourcesIsReportedAtItsLine() throws IOException {
