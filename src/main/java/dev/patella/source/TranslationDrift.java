@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,7 @@ public final class TranslationDrift {
     static final String MISSING_FIELD = "translation.missing-field";
     static final String NUMBERS = "translation.numbers";
     static final String HEADING_ID = "translation.heading-id";
+    static final String SAME_TEXT = "translation.same-text";
 
     private final YamlReader yaml = new YamlReader();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
@@ -191,6 +193,11 @@ public final class TranslationDrift {
             diagnostics.add(gapFound);
             gaps.put(gapFound, gap);
         }
+        if (folders.otherLanguage(translation.file())) {
+            for (TranslationCopies.Copy c : TranslationCopies.find(kind, source, translation)) {
+                diagnostics.add(new Diagnostic(severity, SAME_TEXT, copied(c, folders), c.translationAt(), List.of()));
+            }
+        }
         // a stale translation's numbers differ because its source changed: translation.stale says where
         for (TranslationNumbers.Difference d : stale ? List.<TranslationNumbers.Difference>of()
                 : TranslationNumbers.find(kind, source, translation)) {
@@ -207,6 +214,17 @@ public final class TranslationDrift {
     static String numbers(TranslationNumbers.Difference d, String theSource) {
         return d.what() + "; " + theSource + " has it at " + d.sourceAt() + ". A translation gives the same doses, "
                 + "numbers, steps, phases, chains and sources as its source: correct the translation (or the source, if that is the one that is wrong)";
+    }
+
+    /** The message for a text the translation left in its source's words. */
+    static String copied(TranslationCopies.Copy c, TranslationFolders folders) {
+        String text = c.text().length() <= 60 ? c.text() : c.text().substring(0, c.text().offsetByCodePoints(0,
+                c.text().codePointCount(0, 57))) + "...";
+        String where = c.field().equals(TranslationCopies.PARAGRAPH) ? c.field() : "\"" + c.field() + "\"";
+        return where.substring(0, 1).toUpperCase(Locale.ROOT) + where.substring(1) + " is still the "
+                + folders.sourceLanguageName() + " text, word for word (\"" + text + "\", " + c.sourceAt()
+                + "): translate it, or readers of this edition get it in " + folders.sourceLanguageName()
+                + ", and a screen reader reads it with this language's voice";
     }
 
     /** The message for a field the translation lacks. */

@@ -136,6 +136,20 @@ public record TranslationFolders(String sourceLanguage, List<String> codes) {
         return name.isEmpty() || name.equalsIgnoreCase(sourceLanguage) ? "source" : name;
     }
 
+    /**
+     * Whether {@code file} (under {@code content/<code>/}) is in another language than the source, not a variant of
+     * the same one ({@code en-GB} of {@code en}), where a sentence may well stay word for word.
+     */
+    boolean otherLanguage(String file) {
+        String code = file.substring("content/".length(), file.indexOf('/', "content/".length()));
+        return !primary(code).equalsIgnoreCase(primary(sourceLanguage));
+    }
+
+    private static String primary(String code) {
+        int dash = code.indexOf('-');
+        return dash < 0 ? code : code.substring(0, dash);
+    }
+
     /** A language code safe as a folder name (a BCP 47 tag: letters, digits, hyphens). */
     static boolean isCode(String code) {
         return code.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");

@@ -113,6 +113,12 @@ public final class TranslationMarker {
             problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.NUMBERS, TranslationDrift.numbers(d, theSource),
                     d.translationAt(), List.of()));
         }
+        if (folders.otherLanguage(file)) {
+            for (TranslationCopies.Copy c : TranslationCopies.find(kind, original.get(), translation.get())) {
+                problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.SAME_TEXT, TranslationDrift.copied(c,
+                        folders), c.translationAt(), List.of()));
+            }
+        }
         for (TranslationHeadings.Mismatch m : TranslationHeadings.find(original.get(), translation.get())) {
             problems.add(new Diagnostic(Severity.ERROR, TranslationDrift.HEADING_ID, m.what(), m.translationAt(),
                     List.of()));

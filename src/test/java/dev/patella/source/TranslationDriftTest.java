@@ -329,6 +329,47 @@ class TranslationDriftTest {
                 .startsWith(reported + " " + file + ":" + lineOf(file, reportedLine) + ":");
     }
 
+    /**
+     * A sentence a translation still gives in English, word for word, is named at its place with the English
+     * line, and the file cannot be marked translated; a name or term both languages share is not a sentence.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a field left in English|position: Túmbate boca arriba.|position: Lie down on your back.|position:|"
+                    + "\"position\" is still the English text, word for word (\"Lie down on your back.\", " + ENGLISH,
+            "a paragraph left in English|Ayuda con la [rodilla dolorida](/conditions/sore-knee/).|Helps the [sore knee]"
+                    + "(/conditions/sore-knee/).|Helps|This paragraph is still the English text",
+            "a muscle's name the languages share|  primary: [cuádriceps]|  primary: [quadriceps]||"})
+    void aSentenceLeftInEnglishIsNamedAtItsPlace(String name, String from, String to, String reportedLine,
+            String says) throws IOException {
+        edit(ENGLISH, "position: Lie down.", "position: Lie down on your back.");
+        edit(SPANISH, "position: Túmbate boca arriba.", "position: Túmbate boca arriba, sin prisa.");
+        assertThat(TestSites.run("translated", SPANISH, "--project", project.toString()).exitCode()).isZero();
+        edit(SPANISH, from.startsWith("position:") ? "position: Túmbate boca arriba, sin prisa." : from, to);
+
+        var check = check();
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        if (reportedLine == null) {
+            assertThat(check.diagnostics()).as(check.err()).isEmpty();
+            return;
+        }
+        assertThat(check.diagnostics()).as(check.err()).singleElement().asString()
+                .startsWith("warning translation.same-text " + SPANISH + ":" + lineOf(SPANISH, reportedLine) + ":");
+        assertThat(check.message("translation.same-text")).contains(says);
+        var marked = TestSites.run("translated", SPANISH, "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isEqualTo(1);
+        assertThat(marked.err()).contains("[translation.same-text]");
+    }
+
+    /** A variant of the source's language (British English of English) may keep a sentence word for word. */
+    @Test
+    void aVariantOfTheSourcesLanguageIsNotAskedToTranslateItsSentences() {
+        var folders = new TranslationFolders("en", java.util.List.of("en-GB", "es"));
+        assertThat(folders.otherLanguage("content/en-GB/exercises/leg-lift.md")).isFalse();
+        assertThat(folders.otherLanguage("content/es/exercises/leg-lift.md")).isTrue();
+    }
+
     /** The program of a translated condition puts its exercises in the phases of its source's. */
     @Test
     void aTranslatedProgramPhaseThatIsNotItsSourcesIsReportedAtItsLine() throws IOException {
