@@ -123,7 +123,7 @@ final class SiteChecks {
             for (SiteIndex edition : editions) {
                 String prefix = edition.site().config().prefix();
                 GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, byEdition.get(edition), prefix),
-                        diagnostics);
+                        edition.site(), diagnostics);
             }
         }
     }

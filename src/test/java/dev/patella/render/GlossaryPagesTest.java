@@ -35,6 +35,27 @@ class GlossaryPagesTest {
         site = project.resolve("site");
     }
 
+    /**
+     * A term that only a draft uses is no mistake: the draft is left out of the build, but the term is linked
+     * there once it is published. A term no page, draft or not, uses is still an error.
+     */
+    @Test
+    void aTermOnlyADraftUsesIsNotUnused(@TempDir Path tmp) {
+        Path other = TestSites.project(tmp.resolve("p"), "publishable", "errors/glossary-unused-term");
+        TestSites.write(other.resolve("content/pages/stretching.md"), "---\ntitle: Stretching\nsummary: Notes.\n"
+                + "draft: true\n---\nStretch your Hamstrings gently.\n");
+
+        var build = TestSites.run("build", "--project", other.toString());
+
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.diagnostics()).as(build.err()).noneMatch(d -> d.contains("glossary.unused-term"));
+        assertThat(other.resolve("site/stretching")).doesNotExist();
+        TestSites.write(other.resolve("content/pages/stretching.md"), "---\ntitle: Stretching\nsummary: Notes.\n"
+                + "draft: true\n---\nStretch your hamstringsss gently.\n");
+        assertThat(TestSites.run("build", "--project", other.toString()).diagnostics()).as("not a word of the draft")
+                .contains("error glossary.unused-term content/glossary.yaml:4:1");
+    }
+
     @Test
     void glossaryPageDefinesEveryTermOnceWithAnAnchor() {
         long entries = Pattern.compile("(?m)^[a-z0-9-]+:$")

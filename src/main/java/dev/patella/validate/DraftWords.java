@@ -1,0 +1,76 @@
+package dev.patella.validate;
+
+import dev.patella.model.Condition;
+import dev.patella.model.Exercise;
+import dev.patella.model.Page;
+import dev.patella.model.Prose;
+import dev.patella.model.Site;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The words of a site's drafts, lower-cased, as their files write them: a draft is left out of a build,
+ * but a glossary term it uses is not "used by no page", only by none published yet.
+ */
+final class DraftWords {
+
+    private static final int MAX_DEPTH = 40;
+
+    private final String text;
+
+    private DraftWords(String text) {
+        this.text = text;
+    }
+
+    /** The words of every condition, exercise and page of {@code site} marked as a draft; empty when none is. */
+    static DraftWords of(Site site) {
+        StringBuilder out = new StringBuilder();
+        Stream.of(site.conditions().stream().filter(Condition::draft), site.exercises().stream()
+                .filter(Exercise::draft), site.pages().stream().filter(Page::draft))
+                .flatMap(s -> s).forEach(draft -> collect(draft, out, 0));
+        return new DraftWords(out.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether {@code words} (any case) stand in a draft as words of their own, not inside longer ones. */
+    boolean uses(String words) {
+        String w = words.toLowerCase(Locale.ROOT);
+        for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+            int end = at + w.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(Object value, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        if (value instanceof String s) {
+            out.append(s).append('\n');
+        } else if (value instanceof Prose p) {
+            out.append(p.markdown()).append('\n');
+        } else if (value instanceof Optional<?> o) {
+            o.ifPresent(v -> collect(v, out, depth + 1));
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> collect(v, out, depth + 1));
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> collect(v, out, depth + 1));
+        } else if (value instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    collect(c.getAccessor().invoke(r), out, depth + 1);
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    // a component that cannot be read holds no words a reader would see
+                }
+            }
+        }
+    }
+}
