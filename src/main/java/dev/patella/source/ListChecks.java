@@ -2,6 +2,8 @@ package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +24,38 @@ final class ListChecks {
     private static final Pattern FIRST = Pattern.compile("1[.)] ");
     private static final Pattern SECOND = Pattern.compile("2[.)] ");
 
+    /** A bullet a word processor types, or a dash that is not the hyphen YAML reads, then a space. */
+    private static final Pattern BULLET = Pattern.compile("([\u2022\u25E6\u25AA\u2023\u00B7\u2219\u2013\u2014\u2212*+])[ \u00A0]");
+
     private ListChecks() {
+    }
+
+    /** The bullet that {@code line} (without its indent) starts with, if any: "•" of "• Lift the leg". */
+    static Optional<String> bullet(String line) {
+        Matcher m = BULLET.matcher(line);
+        return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** What to tell an editor whose list item starts with {@code bullet} rather than "- ", and so {@code read}. */
+    static String bulletMessage(String bullet, String read) {
+        String name = switch (bullet) {
+            case "\u2013" -> "an en dash, \u2013";
+            case "\u2014" -> "an em dash, \u2014";
+            case "\u2212" -> "a minus sign, \u2212";
+            default -> "\"" + bullet + "\"";
+        };
+        return "this line starts with " + name + " (as a word processor makes a list), which YAML does not read as the "
+                + "start of an item, so " + read + "; start each item with \"- \" (the hyphen key, then a space) in its "
+                + "place";
     }
 
     /**
      * An error when a list's items have run together into one. A line of a list that lacks the
      * space after its dash ({@code -Slowly lift…}) does not start a new item: YAML reads it as more
      * of the item above. Nor do numbered lines ({@code 1. Keep…}, {@code 2. Slowly…}): the whole list
-     * is then one text, read as a list of one. Either way a list of steps or of warning signs would
+     * is then one text, read as a list of one. Nor do lines that start with a word processor's bullet
+     * ({@code • Keep…}, {@code – Keep…}), nor a {@code - } indented further than the item above it.
+     * Either way a list of steps or of warning signs would
      * reach the page as one run-on item. Only plain values (neither quoted nor a {@code |} block) are
      * looked at: quoting says the text is meant as written.
      */
@@ -47,12 +73,23 @@ final class ListChecks {
             for (int i = 0; i < lines.size(); i += 3) {
                 int from = lines.get(i);
                 SourceSpan at = new SourceSpan(scalar.at().file(), lines.get(i + 1), lines.get(i + 2));
+                String read = i == 0 ? "YAML reads it and the lines below it as one item"
+                        : "it is read as more of the item above";
+                Optional<String> bullet = bullet(text.substring(from));
+                if (bullet.isPresent()) {
+                    fields.error(MERGED, at, bulletMessage(bullet.get(), read) + " (an item of \"" + key + "\")");
+                    return;
+                }
+                if (i > 0 && text.startsWith("- ", from)) {
+                    fields.error(MERGED, at, "this line starts an item of \"" + key + "\" with \"- \", but it is "
+                            + "indented further than the item above, so YAML reads it as more of that item; move it "
+                            + "left until its \"-\" is right below the \"-\" of the item above");
+                    return;
+                }
                 if (DASHED.matcher(text).region(from, text.length()).lookingAt()) {
                     String after = text.charAt(from + 1) == '\u00A0'
                             ? "a non-breaking space after it (U+00A0, which YAML does not read as a space)"
                             : "no space after it";
-                    String read = i == 0 ? "YAML reads it and the lines below it as one item"
-                            : "it is read as more of the item above";
                     fields.error(MERGED, at, "this line starts with \"-\" but " + after + ", so it does not start "
                             + "an item of \"" + key + "\": " + read + "; write \"- \" (a dash, then an ordinary space), "
                             + "or put the item in quotes if the dash belongs to its text");

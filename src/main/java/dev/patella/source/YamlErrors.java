@@ -56,6 +56,9 @@ final class YamlErrors {
                 if (key.matches()) {
                     at = new SourceSpan(file, at.line(), at.column() + key.end(2));
                     message = colonWithoutSpace(key.group(2));
+                } else if (ListChecks.bullet(line).isPresent()) {
+                    message = ListChecks.bulletMessage(ListChecks.bullet(line).get(), "it is not a new item of the "
+                            + "list above");
                 } else if (line.matches("-\\p{L}.*")) {
                     message = "this line starts with \"-\" but no space after it, so it is not a new item of the list "
                             + "above; write \"- \" (a dash, then a space)";
