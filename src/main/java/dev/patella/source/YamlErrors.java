@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,6 +19,37 @@ final class YamlErrors {
     /**
      * @param yaml the text that did not parse, starting at line {@code lineOffset + 1} of {@code file}
      */
+    /** A key or a list's dash, then a text: "feel_it: " of "feel_it: *The front* of your thigh." */
+    private static final Pattern BEFORE_TEXT = Pattern.compile("(\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:[ \\t]+)?(?:- )?)(.*)");
+    /** Bold or italics with stars, a Markdown link or a bracketed word followed by more text, or code. */
+    private static final Pattern MARKDOWN_START = Pattern.compile("\\*+[^\\s*].*|\\[[^\\]]*\\](?!\\s*(#.*)?$).+|`.*");
+
+    /**
+     * An error when line {@code line} (counted from 0) gives a text that starts with Markdown YAML reads as
+     * something else: {@code *The front* of your thigh.} (an alias), {@code [The front](/glossary/) of…} or
+     * {@code [Optional] keep…} (a list in brackets), {@code `code`}; with the line as it should be written.
+     */
+    static Optional<Diagnostic> markdownStart(String[] lines, int line, String file, int lineOffset) {
+        if (line < 0 || line >= lines.length) {
+            return Optional.empty();
+        }
+        Matcher m = BEFORE_TEXT.matcher(lines[line]);
+        if (!m.matches() || !MARKDOWN_START.matcher(m.group(2).strip()).matches()) {
+            return Optional.empty();
+        }
+        String text = m.group(2).strip();
+        String what = switch (text.charAt(0)) {
+            case '*' -> "\"*\" (bold or italics), which YAML reads as a reference to another value";
+            case '[' -> text.contains("](") ? "a link, whose \"[\" YAML reads as the start of a list"
+                    : "\"[\", which YAML reads as the start of a list";
+            default -> "\"`\", which YAML does not allow at the start of a text";
+        };
+        String fixed = m.group(1) + "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return Optional.of(Diagnostic.error("yaml.syntax", new SourceSpan(file, line + 1 + lineOffset,
+                m.start(2) + 1), "this text starts with " + what + "; put the whole text in "
+                + "quotes: " + fixed.strip()));
+    }
+
     static Diagnostic describe(JsonProcessingException e, String yaml, String file, int lineOffset) {
         if (e instanceof StreamConstraintsException) {
             JsonLocation location = e.getLocation();
@@ -37,6 +69,12 @@ final class YamlErrors {
                 return Diagnostic.error("yaml.syntax", space, "this is a non-breaking space (U+00A0, often pasted from "
                         + "a word processor or a web page), which YAML does not read as a space, so the line is not "
                         + "read as you wrote it; delete it and type an ordinary space");
+            }
+            for (int line : new int[] {mark.getLine(), opened == null ? -1 : opened.getLine()}) {
+                Optional<Diagnostic> markdown = markdownStart(lines, line, file, lineOffset);
+                if (markdown.isPresent()) {
+                    return markdown.get();
+                }
             }
             boolean bracket = problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'");
             // a [ or { left open is found at the end, or where the next line goes on as a new key: the
@@ -232,7 +270,7 @@ final class YamlErrors {
     private static final String NO_COLON = "this line has no colon after its key; write it as \"key: value\" (a colon, "
             + "then a space), or, if it goes on with the text of the line above, put that text in quotes";
     /** Where YAML breaks lines (SnakeYAML counts all of these in its positions). */
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+    static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
     /** A line (without its indentation) that starts as a key but has no colon: "sets 3". */
     private static final Pattern KEY_WITHOUT_COLON = Pattern.compile("[a-z][a-z0-9_]* [^:]*");
     /** A line (without its indentation) that is a key, perhaps a list item's, whose colon has no space after it. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
@@ -70,7 +71,13 @@ final class YamlReader {
                 return Optional.empty();
             }
         } catch (JsonProcessingException e) {
-            diagnostics.add(YamlErrors.describe(e, yaml, file, firstLine - 1));
+            Diagnostic found = YamlErrors.describe(e, yaml, file, firstLine - 1);
+            // a text starting with "*" is told at its alias; the parser then stops at the text after it
+            boolean told = diagnostics.sorted().stream().anyMatch(d -> d.isError() && d.code().equals("yaml.syntax")
+                    && d.at().file().equals(file) && d.at().line() == found.at().line());
+            if (!told) {
+                diagnostics.add(found);
+            }
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading from a String: cannot happen
@@ -147,7 +154,10 @@ final class YamlReader {
         YNode value(JsonToken token) throws IOException {
             SourceSpan at = here();
             if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                if (!aliased) {
+                Optional<Diagnostic> markdown = aliased ? Optional.empty() : YamlErrors.markdownStart(
+                        YamlErrors.LINE_BREAK.split(text, -1), at.line() - lineOffset - 1, file, lineOffset);
+                markdown.ifPresent(diagnostics::add);
+                if (!aliased && markdown.isEmpty()) {
                     diagnostics.error("yaml.alias", at, "YAML aliases (*" + parser.getText() + ") are not allowed "
                             + "in content; write the value out in full");
                 }
