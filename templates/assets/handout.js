@@ -185,8 +185,8 @@
       svg.appendChild(path);
       $("h-qr-code").replaceChildren(svg);
       $("h-qr").classList.toggle("h-qr-big", code.size > 69); // a long link's code prints larger, to stay easy to scan
-      $("h-qr").hidden = false;
-    }).catch(function () { $("h-qr").hidden = true; });
+      $("h-qr").hidden = $("h-qr-note").hidden = false;
+    }).catch(function () { $("h-qr").hidden = $("h-qr-note").hidden = true; });
   }
 
   /* The address becomes the handout's link, except while the handout is the empty one that a link
@@ -236,7 +236,7 @@
       // none while a number of the form is not one the sheet shows
       drawing++;
       $("h-link").value = "";
-      $("h-qr").hidden = true;
+      $("h-qr").hidden = $("h-qr-note").hidden = true;
       if (fix) {
         status(words.fix);
       } else if (state.items.length) {

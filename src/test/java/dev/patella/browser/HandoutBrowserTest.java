@@ -27,9 +27,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -459,6 +462,91 @@ class HandoutBrowserTest {
             row(page, 1).locator("[data-act=remove]").click();
             assertThat(row(page, 0).locator("[data-act=up]").getAttribute("aria-disabled")).isEqualTo("true");
             assertThat(row(page, 0).locator("[data-act=down]").getAttribute("aria-disabled")).isEqualTo("true");
+        }
+    }
+
+    /** A line of text of a PDF, its page (from 1) and the size it prints at, in points, with how far down the page it is. */
+    private record Printed(int page, String text, float points, float down) {
+    }
+
+    /** Every line of text of a PDF, as printed. */
+    private static List<Printed> printed(org.apache.pdfbox.pdmodel.PDDocument doc) throws IOException {
+        List<Printed> out = new ArrayList<>();
+        var stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                float points = (float) positions.stream().filter(p -> !p.getUnicode().isBlank())
+                        .mapToDouble(TextPosition::getYScale).min().orElse(99);
+                float down = positions.get(0).getYDirAdj() / positions.get(0).getPageHeight();
+                out.add(new Printed(getCurrentPageNo(), text.strip(), points, down));
+            }
+        };
+        stripper.getText(doc);
+        return out;
+    }
+
+    /**
+     * The printed handout reads on paper, with background graphics off as browsers print by default:
+     * each drawing is printed wide enough for its captions to be 7 pt or more, the tick table's day
+     * names are 8 pt, no text is under 6 pt (a citation's raised number is the smallest), the "When to stop" box's "!" is drawn by its text and
+     * border (no background), the "last checked" line is as small as the lines around it, and a
+     * second page is never only the small print at the end: it carries at least the "When to stop" box.
+     */
+    @Test
+    void theHandoutPrintsReadablyWithoutBackgroundsOnA4AndLetter() throws IOException {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            for (String fragment : List.of("v1.by=Dr.+Ana+Ruiz&for=J.+Smith&start=2026-12-07&x=semi-squat.4.12.2.90.3.Hold+on+to+the+"
+                    + "chair+back.&x=clamshell.1.20.0.0.5&x=bridge.2.8.5.60.7.Squeeze+first.+Then+lift.",
+                    "v1.x=semi-squat.3.10.1.0.0&x=clamshell.3.10.0.0.0", "v1.x=straight-leg-raise.3.10.0.0.0")) {
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+                page.navigate(url("about/"));
+                page.navigate(url("handout/#" + fragment));
+                page.waitForSelector("#h-qr svg");
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+                assertThat(page.evaluate("getComputedStyle(document.querySelector('.help-icon')).color")).isEqualTo("rgb(0, 0, 0)");
+                assertThat(page.evaluate("getComputedStyle(document.querySelector('.help-icon')).backgroundImage + ' '"
+                        + " + getComputedStyle(document.querySelector('.help-icon')).backgroundColor")).isEqualTo("none rgba(0, 0, 0, 0)");
+                assertThat(((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('.help-icon')).borderTopWidth)"))
+                        .doubleValue()).isPositive();
+                assertThat(page.locator("#h-qr-note").isVisible()).isTrue();
+                // the captions of the drawings printed, from the drawings themselves
+                List<String> captions = new ArrayList<>();
+                for (Object src : (List<?>) page.evaluate("[...document.querySelectorAll('.sheet-exercise:not([hidden]) .sheet-figure')]"
+                        + ".map(i => new URL(i.src).pathname)")) {
+                    Matcher m = Pattern.compile("<text[^>]*>([^<]+)</text>").matcher(Files.readString(site.resolve(src.toString().substring(1))));
+                    while (m.find()) {
+                        captions.add(m.group(1).strip());
+                    }
+                }
+                assertThat(captions).as(fragment).isNotEmpty();
+                for (String format : List.of("A4", "Letter")) {
+                    String what = format + " " + fragment;
+                    try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat(format)))) {
+                        List<Printed> lines = printed(doc);
+                        for (Printed line : lines) {
+                            assertThat(line.points()).as(what + ": " + line).isGreaterThanOrEqualTo(6f);
+                            if (captions.contains(line.text())) {
+                                assertThat(line.points()).as(what + ", a drawing's caption: " + line).isGreaterThanOrEqualTo(6.95f);
+                            }
+                            if (List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun").contains(line.text())) {
+                                assertThat(line.points()).as(what + ", a day: " + line).isGreaterThanOrEqualTo(7.95f);
+                            }
+                        }
+                        assertThat(lines.stream().filter(l -> captions.contains(l.text())).count()).as(what + ": captions found")
+                                .isPositive();
+                        Printed checkedLine = lines.stream().filter(l -> l.text().startsWith("Content last checked")).findFirst().orElseThrow();
+                        assertThat(checkedLine.points()).as(what).isLessThanOrEqualTo(7.5f);
+                        int last = doc.getNumberOfPages();
+                        assertThat(last).as(what).isLessThanOrEqualTo(2);
+                        if (last > 1) {
+                            assertThat(lines.stream().filter(l -> l.page() == last).map(Printed::text))
+                                    .as(what + ": the last page is more than the small print")
+                                    .anyMatch(t -> t.contains("When to stop and get help"));
+                        }
+                    }
+                }
+            }
         }
     }
 
