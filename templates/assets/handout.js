@@ -1,4 +1,4 @@
-/* Patella: the handout maker. The choices live only in the address's fragment (#v2.…), which
+/* Patella: the handout maker. The choices live only in the address's fragment (#v3.…), which
    this script writes and checks before using; nothing is sent anywhere. Every word it shows comes
    from the page (the data-* words on #maker), and text is only ever set with textContent. The QR
    code is drawn with uqr, shipped with the site. Without this script the default program prints. */
@@ -9,10 +9,10 @@
   function $(id) { return document.getElementById(id); }
   var words = form.dataset, sheet = $("h-sheet"), list = $("h-list"), row = $("h-row"), pick = $("h-pick");
   var NUMS = ["sets", "reps", "hold", "rest", "days"], TEXTS = ["by", "for", "start", "review"];
-  var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0, unread = null;
+  var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0, unread = null, editing = null;
   sheet.querySelectorAll(".sheet-exercise").forEach(function (s) { sections[s.dataset.slug] = s; });
   row.content.querySelectorAll("input").forEach(function (i) {
-    limits[i.name] = i.type === "number" ? [+i.min, +i.max] : [0, i.maxLength];
+    limits[i.name] = i.type === "number" ? [+i.min, +i.max] : i.dataset.max ? [+i.dataset.min, +i.dataset.max] : [0, i.maxLength];
   });
   var maxName = $("h-by").maxLength, maxItems = +words.maxExercises, maxLink = +words.maxLink;
 
@@ -29,9 +29,24 @@
   function status(text) { $("h-status").textContent = text; }
   function title(slug) { return sections[slug].querySelector("h3 a").textContent; }
 
+  /* A number of the form as the handout keeps it, or null when it is not one the form allows: a whole
+     number within the field's limits, and for repetitions also a range, the smaller number first
+     ("10-15" or "10–15", kept as "10-15"; "10-10" is 10). */
+  function count(name, text) {
+    var t = String(text).trim(), m = /^(\d{1,4})(?:\s*[-\u2010-\u2015\u2212]\s*(\d{1,4}))?$/.exec(t);
+    if (!m || (m[2] !== undefined && name !== "reps")) { return null; }
+    var low = +m[1], high = m[2] === undefined ? low : +m[2];
+    if (low < limits[name][0] || high > limits[name][1] || low > high) { return null; }
+    return name !== "reps" ? low : low === high ? String(low) : low + "-" + high;
+  }
+
+  /* A number as a reader sees it: a range with the en dash the other pages use ("10–15"). */
+  function shown(value) { return String(value).split("-").map(function (n) { return number(+n); }).join("\u2013"); }
+
   function item(slug) {
     var d = sections[slug].dataset;
-    return { slug: slug, sets: +d.sets, reps: +d.reps, hold: +d.hold, rest: 0, days: 0, note: "" };
+    return { slug: slug, sets: +d.sets, reps: count("reps", d.reps) || "1", hold: +d.hold, rest: 0, days: 0, note: "",
+      typed: Object.create(null) };
   }
 
   function defaults() {
@@ -44,7 +59,8 @@
   }
 
   /* The handout's fields, form-encoded: by, for, start and review when given, then one
-     x=slug.sets.reps.hold.rest.days[.note] per exercise, in order. */
+     x=slug.sets.reps.hold.rest.days[.note] per exercise, in order; reps is a number or, from
+     version 3, a range such as 10-15. */
   function fields(st) {
     var p = new URLSearchParams();
     TEXTS.forEach(function (k) { if (st[k]) { p.append(k, st[k]); } });
@@ -62,10 +78,10 @@
     return ("0000000" + h.toString(16)).slice(-8);
   }
 
-  /* The fragment, without its #: "v2.", the fields, then k= and their check, last. */
+  /* The fragment, without its #: "v3.", the fields, then k= and their check, last. */
   function encode(st) {
     var f = fields(st);
-    return "v2." + (f ? f + "&" : "") + "k=" + check(f);
+    return "v3." + (f ? f + "&" : "") + "k=" + check(f);
   }
 
   /* No control characters, line or paragraph separators, nor the marks that turn a line's letters
@@ -81,14 +97,15 @@
 
   /* A state from a fragment, or the name of the problem ("bad" or "old") when any part of it is
      wrong: an unknown word, a number out of range, an exercise this site has not, a repeat, or (in
-     version 2) a check that is missing or does not match, as in a link cut short. Version 1 links,
-     made before 2026-12-05 and printed as QR codes, are read as they were. */
+     versions 2 and 3) a check that is missing or does not match, as in a link cut short. Links of
+     versions 1 and 2, printed as QR codes, are read as they were made: their repetitions are one
+     number; version 3 (from 2026-12) may give a range, written as the form keeps it ("10-15"). */
   function decode(hash) {
     var m = /^v(\d{1,3})\.(.*)$/.exec(hash);
     if (hash.length > maxLink || !m) { return "bad"; }
-    if (m[1] !== "1" && m[1] !== "2") { return "old"; }
-    var params = new URLSearchParams(m[2]), checked = null;
-    if (m[1] === "2") {
+    if (m[1] !== "1" && m[1] !== "2" && m[1] !== "3") { return "old"; }
+    var params = new URLSearchParams(m[2]), checked = null, ranges = m[1] === "3";
+    if (m[1] !== "1") {
       var keys = Array.from(params.keys());
       if (!keys.length || keys.indexOf("k") !== keys.length - 1) { return "bad"; } // once, and last
       checked = params.get("k");
@@ -99,12 +116,19 @@
       if (seen["=" + key] && key !== "x") { ok = false; }
       seen["=" + key] = true;
       if (key === "x") {
-        var parts = value.split("."), it = { slug: parts[0], note: parts.slice(6).join(".") };
+        var parts = value.split("."), it = { slug: parts[0], note: parts.slice(6).join("."), typed: Object.create(null) };
         if (parts.length < 6 || !sections[it.slug] || seen[it.slug] || !plain(it.note, limits.note[1])) { ok = false; return; }
         seen[it.slug] = true;
         NUMS.forEach(function (k, i) {
-          it[k] = /^\d{1,4}$/.test(parts[i + 1]) ? +parts[i + 1] : -1;
-          if (it[k] < limits[k][0] || it[k] > limits[k][1]) { ok = false; }
+          var text = parts[i + 1];
+          if (k === "reps" && ranges && /-/.test(text)) {
+            it[k] = count(k, text);
+            ok = ok && it[k] === text; // a range as the form writes it, and nothing else
+          } else {
+            it[k] = /^\d{1,4}$/.test(text) ? +text : -1;
+            if (it[k] < limits[k][0] || it[k] > limits[k][1]) { ok = false; }
+            if (k === "reps") { it[k] = String(it[k]); }
+          }
         });
         st.items.push(it);
       } else if (key === "by" || key === "for") {
@@ -138,7 +162,7 @@
   }
 
   function doseText(it, section) {
-    var text = wording("dose", it.sets).replace("{s}", number(it.sets)).replace("{r}", number(it.reps));
+    var text = wording("dose", it.sets).replace("{s}", number(it.sets)).replace("{r}", shown(it.reps));
     if (it.hold > 0) { text += plural("hold", it.hold); }
     if (section.dataset.side === "true") { text += words.side; }
     return text + ".";
@@ -161,8 +185,8 @@
       svg.appendChild(path);
       $("h-qr-code").replaceChildren(svg);
       $("h-qr").classList.toggle("h-qr-big", code.size > 69); // a long link's code prints larger, to stay easy to scan
-      $("h-qr").hidden = false;
-    }).catch(function () { $("h-qr").hidden = true; });
+      $("h-qr").hidden = $("h-qr-note").hidden = false;
+    }).catch(function () { $("h-qr").hidden = $("h-qr-note").hidden = true; });
   }
 
   /* The address becomes the handout's link, except while the handout is the empty one that a link
@@ -204,15 +228,18 @@
     ["by", "for"].forEach(function (k) { $("out-" + k).textContent = state[k]; });
     ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
-    $("h-print").disabled = $("h-copy").disabled = !state.items.length;
-    var hash = encode(state);
-    if (hash.length > maxLink || !state.items.length) {
+    var hash = encode(state), fix = state.items.some(function (it) { return Object.keys(it.typed).length > 0; });
+    $("h-print").disabled = $("h-copy").disabled = !state.items.length || fix;
+    if (hash.length > maxLink || !state.items.length || fix) {
       // no link and no code rather than those of the handout before, which the sheet no longer is
-      // (the address keeps the last handout that fitted), and none for a handout of no exercise
+      // (the address keeps the last handout that fitted), none for a handout of no exercise, and
+      // none while a number of the form is not one the sheet shows
       drawing++;
       $("h-link").value = "";
-      $("h-qr").hidden = true;
-      if (state.items.length) {
+      $("h-qr").hidden = $("h-qr-note").hidden = true;
+      if (fix) {
+        status(words.fix);
+      } else if (state.items.length) {
         status(words["long"]);
       } else if (hash !== unread) {
         address(hash); // the address no longer holds the handout before, nor does the switcher's link
@@ -220,20 +247,50 @@
       }
       return;
     }
-    if ($("h-status").textContent === words["long"]) { status(""); }
+    if ($("h-status").textContent === words["long"] || $("h-status").textContent === words.fix) { status(""); }
     address(hash);
     carry(hash);
     $("h-link").value = location.href;
     drawQr(location.href);
   }
 
-  /* The form's rows from the state; focus goes back to the same button of the moved row. */
+  /* A number the form could not take keeps its text as typed, marked as wrong with the reason beside
+     it, until it is one the form allows; the sheet and the link keep the last number it allowed. */
+  function mark(input, wrong) {
+    var reason = input.closest(".h-field").querySelector(".h-error"), min = limits[input.name][0], max = limits[input.name][1];
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== reason.id; });
+    if (wrong) { described.push(reason.id); }
+    input.setAttribute("aria-invalid", String(wrong));
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+    reason.textContent = wrong ? (input.name === "reps" ? words.badReps : words.badCount)
+      .replace("{min}", number(min)).replace("{max}", number(max)) : "";
+    reason.hidden = !wrong;
+  }
+
+  /* The form's rows from the state; focus goes back to the same button of the moved row. "Move up"
+     on the first row and "Move down" on the last say they cannot (aria-disabled), and stay where
+     the focus is. */
   function rows(focusRow, act) {
     list.textContent = "";
+    editing = null;
     state.items.forEach(function (it, i) {
       var li = row.content.firstElementChild.cloneNode(true);
       li.querySelector(".h-row-title").textContent = (i + 1) + ". " + title(it.slug);
-      li.querySelectorAll("input").forEach(function (input) { input.value = it[input.name]; });
+      li.querySelectorAll(".h-field").forEach(function (field) {
+        var input = field.querySelector("input"), hint = field.querySelector(".h-hint");
+        field.querySelector(".h-error").id = "h-" + (i + 1) + "-" + input.name + "-error";
+        if (hint) {
+          hint.id = "h-" + (i + 1) + "-" + input.name + "-hint";
+          input.setAttribute("aria-describedby", hint.id);
+        }
+      });
+      li.querySelectorAll("input").forEach(function (input) {
+        var typed = input.name in it.typed;
+        input.value = typed ? it.typed[input.name] : input.name === "reps" ? shown(it.reps) : it[input.name];
+        if (input.name !== "note") { mark(input, typed); }
+      });
+      if (i === 0) { li.querySelector("[data-act=up]").setAttribute("aria-disabled", "true"); }
+      if (i === state.items.length - 1) { li.querySelector("[data-act=down]").setAttribute("aria-disabled", "true"); }
       list.appendChild(li);
     });
     var target = list.children[focusRow];
@@ -288,26 +345,47 @@
     });
   });
 
+  /* A number is taken as it is typed while it is one the form allows; while it is not (150 on the
+     way to 15, or typed for good), the sheet shows the number the field had before this edit, never
+     a half-typed one. Once the field is left, a number the form does not allow stays as typed,
+     marked, and the handout has no link and cannot be printed until it is fixed. */
   list.addEventListener("input", function (e) {
     var input = e.target, i = Array.prototype.indexOf.call(list.children, input.closest("li")), it = state.items[i];
     if (input.name === "note") {
-      if (plain(unmarked(input.value), limits.note[1])) { it.note = unmarked(input.value); }
-    } else if (/^\d{1,4}$/.test(input.value) && +input.value >= limits[input.name][0] && +input.value <= limits[input.name][1]) {
-      it[input.name] = +input.value;
+      if (!plain(unmarked(input.value), limits.note[1])) { return; }
+      it.note = unmarked(input.value);
     } else {
-      return;
+      var value = count(input.name, input.value);
+      if (!editing || editing.input !== input) { editing = { input: input, value: it[input.name] }; }
+      it[input.name] = value === null ? editing.value : value;
+      if (value !== null && input.name in it.typed) {
+        delete it.typed[input.name];
+        mark(input, false);
+      } else if (value === null && input.name in it.typed) {
+        it.typed[input.name] = input.value;
+      }
     }
     show();
   });
 
   list.addEventListener("change", function (e) {
-    var i = Array.prototype.indexOf.call(list.children, e.target.closest("li"));
-    e.target.value = state.items[i][e.target.name]; // an out-of-range number goes back to the last good one
+    var input = e.target, i = Array.prototype.indexOf.call(list.children, input.closest("li")), it = state.items[i];
+    if (input.name === "note") { return; }
+    var value = count(input.name, input.value);
+    editing = null;
+    if (value === null) {
+      it.typed[input.name] = input.value;
+    } else {
+      delete it.typed[input.name];
+      input.value = input.name === "reps" ? shown(value) : value;
+    }
+    mark(input, value === null);
+    show();
   });
 
   list.addEventListener("click", function (e) {
     var act = e.target.dataset.act;
-    if (!act) { return; }
+    if (!act || e.target.getAttribute("aria-disabled") === "true") { return; }
     var items = state.items, i = Array.prototype.indexOf.call(list.children, e.target.closest("li"));
     var j = act === "up" ? i - 1 : i + 1;
     if (act === "remove") {

@@ -113,7 +113,7 @@ final class HandoutKind implements PageKind {
         for (Exercise e : ordered) {
             sheet.add(new Views.HandoutExercise(key(e), "ex-" + key(e), e.title(),
                     Urls.relative(url, Urls.exercise(e.slug())), v.printedAddress(Urls.exercise(e.slug())),
-                    ViewBuilder.dose(e.dose(), md), e.dose().reps().min(), v.illustration(e, url),
+                    ViewBuilder.dose(e.dose(), md), v.illustration(e, url),
                     md.inline(e.instructions().position()), md.inline(e.instructions().steps()),
                     md.inline(e.instructions().feelIt()), md.inline(e.safety().stopIf()),
                     defaults.indexOf(e) + 1));

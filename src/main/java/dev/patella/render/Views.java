@@ -292,7 +292,7 @@ public final class Views {
      * language; {@code defaultPosition} is its place in the default program, 0 when it is not in it.
      */
     public record HandoutExercise(String slug, String id, String title, String href, String url, Dose dose,
-                                  int defaultReps, Illustration illustration, String positionHtml,
+                                  Illustration illustration, String positionHtml,
                                   List<String> stepsHtml, String feelItHtml, List<String> stopIfHtml,
                                   int defaultPosition) {
     }

@@ -27,9 +27,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,10 @@ class HandoutBrowserTest {
     private static final String OLD = "This handout link was made by another version of this site, so it shows no "
             + "program. Ask whoever sent it for a new link.";
 
+    private static final String FIX = "A number above needs fixing: its message says how. Until then this handout has "
+            + "no link or QR code, and it cannot be printed.";
+
+    private Path site;
     private StaticServer server;
     private Chromium chromium;
     private Browser browser;
@@ -61,7 +68,8 @@ class HandoutBrowserTest {
         Path project = TestSites.shippedWith(tmp.resolve("p"), "handout-two-programs");
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        server = StaticServer.withHostHeaders(project.resolve("site"));
+        site = project.resolve("site");
+        server = StaticServer.withHostHeaders(site);
         chromium = Chromium.launch();
         browser = chromium.browser();
     }
@@ -104,6 +112,15 @@ class HandoutBrowserTest {
         return page.locator(".sheet-exercise:visible h3 a").allTextContents();
     }
 
+    /** A link of {@code version} holding {@code fields} and their right check (FNV-1a, 32 bits), as the page makes it. */
+    private static String checked(String version, String fields) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < fields.length(); i++) {
+            h = (h ^ fields.charAt(i)) * 0x01000193;
+        }
+        return version + fields + "&k=" + String.format("%08x", h);
+    }
+
     private static Locator row(Page page, int index) {
         return page.locator("#h-list > li").nth(index);
     }
@@ -133,7 +150,7 @@ class HandoutBrowserTest {
             assertThat(page.locator("#h-qr").isVisible()).isFalse();
             assertThat(page.isDisabled("#h-print")).isTrue();
             assertThat(page.isDisabled("#h-copy")).isTrue();
-            assertThat(page.url()).as("the address no longer holds the handout before").endsWith("/handout/#v2.k=811c9dc5");
+            assertThat(page.url()).as("the address no longer holds the handout before").endsWith("/handout/#v3.k=811c9dc5");
 
             add(page, "semi-squat"); // only in the first condition's program
             add(page, "bridge"); // only in the second's
@@ -172,12 +189,16 @@ class HandoutBrowserTest {
             page.fill("#h-by", "\u202ADr. Ana Ruiz\u202C");
             assertThat(page.textContent("#out-by")).isEqualTo("Dr. Ana Ruiz");
             page.fill("#h-by", "Dr. Ana Ruiz, physiotherapist");
-            page.fill("input[name=sets] >> nth=0", "21"); // out of range: the last good value stays
+            page.fill("input[name=sets] >> nth=0", "21"); // out of range: it stays as typed, and says so
             page.locator("input[name=sets] >> nth=0").blur();
-            assertThat(page.inputValue("input[name=sets] >> nth=0")).isEqualTo("4");
+            assertThat(page.inputValue("input[name=sets] >> nth=0")).isEqualTo("21");
+            assertThat(page.getAttribute("input[name=sets] >> nth=0", "aria-invalid")).isEqualTo("true");
+            assertThat(page.inputValue("#h-link")).isEmpty();
+            page.fill("input[name=sets] >> nth=0", "4");
+            assertThat(page.getAttribute("input[name=sets] >> nth=0", "aria-invalid")).isEqualTo("false");
 
             link = page.inputValue("#h-link");
-            assertThat(link).isEqualTo(page.url()).contains("/handout/#v2.").contains("x=semi-squat.4.12.2.90.3.")
+            assertThat(link).isEqualTo(page.url()).contains("/handout/#v3.").contains("x=semi-squat.4.12.2.90.3.")
                     .doesNotContain("Straight");
             // the language switcher takes the handout along to the Spanish handout maker
             assertThat(page.getAttribute(".language-switcher a[hreflang=es]", "href"))
@@ -253,6 +274,282 @@ class HandoutBrowserTest {
         }
     }
 
+    /** Types {@code text} into a row's field with the keyboard, as a person does, and leaves it with Tab. */
+    private static void type(Page page, int index, String name, String text) {
+        row(page, index).locator("input[name=" + name + "]").click();
+        page.keyboard().press("Control+A");
+        page.keyboard().type(text);
+        page.keyboard().press("Tab");
+    }
+
+    /** The reason shown beside a field, found as a screen reader finds it (aria-describedby); empty when it has none. */
+    private static String reason(Page page, int index, String name) {
+        Locator input = row(page, index).locator("input[name=" + name + "]");
+        String described = input.getAttribute("aria-describedby");
+        if (described == null || !described.contains("-error")) {
+            return "";
+        }
+        Locator error = page.locator("[id='" + described.substring(described.lastIndexOf(' ') + 1) + "']");
+        assertThat(error.isVisible()).as(name + "'s reason, visible").isTrue();
+        return error.textContent();
+    }
+
+    /**
+     * A number typed out of range is never taken as another number: typed keystroke by keystroke on a
+     * phone, 150 repetitions passes through 15 on its way, and 25 sets through 2. The field keeps what
+     * was typed and says what it allows, beside it and to a screen reader; the sheet and the address
+     * keep the dose as it was before, and the handout has no link or QR code and does not print until
+     * the field is fixed. Reordering the rows keeps the field as typed.
+     */
+    @Test
+    void aNumberTypedOutOfRangeStaysAsTypedWithItsReasonAndTheSheetKeepsTheDoseBefore() {
+        try (BrowserContext context = chromium.context(390, true)) {
+            Page page = context.newPage();
+            List<String> problems = watch(page);
+            page.navigate(url("handout/"));
+            page.waitForCondition(() -> page.url().contains("#v3."));
+            String made = page.url();
+            String dose = page.innerText("#ex-straight-leg-raise .sheet-dose");
+            assertThat(dose).startsWith("3 sets of 10–15");
+            String[][] typed = {{"reps", "150", "Type a number from 1 to 100, or a range with the smaller number first, such as 10–15."},
+                    {"sets", "25", "Type a whole number from 1 to 20."}, {"days", "10", "Type a whole number from 0 to 7."}};
+            for (String[] t : typed) {
+                type(page, 0, t[0], t[1]);
+                Locator input = row(page, 0).locator("input[name=" + t[0] + "]");
+                assertThat(input.inputValue()).as(t[0] + ", as typed").isEqualTo(t[1]);
+                assertThat(input.getAttribute("aria-invalid")).as(t[0]).isEqualTo("true");
+                assertThat(reason(page, 0, t[0])).isEqualTo(t[2]);
+                assertThat(page.innerText("#ex-straight-leg-raise .sheet-dose")).as("the sheet, after " + t[1] + " " + t[0])
+                        .isEqualTo(dose);
+                assertThat(page.url()).as("the address keeps the handout as it was").isEqualTo(made);
+                assertThat(page.inputValue("#h-link")).isEmpty();
+                assertThat(page.locator("#h-qr").isVisible()).isFalse();
+                assertThat(page.isDisabled("#h-print")).isTrue();
+                assertThat(page.isDisabled("#h-copy")).isTrue();
+                assertThat(page.textContent("#h-status")).isEqualTo(FIX);
+            }
+            // the rows redrawn in another order keep the numbers as typed, and their reasons
+            row(page, 0).locator("[data-act=down]").click();
+            assertThat(page.locator(".h-row-title").nth(1).textContent()).isEqualTo("2. Straight leg raise");
+            assertThat(row(page, 1).locator("input[name=reps]").inputValue()).isEqualTo("150");
+            assertThat(reason(page, 1, "sets")).isEqualTo(typed[1][2]);
+            assertThat(reason(page, 0, "sets")).isEmpty();
+            assertThat(page.innerText("#ex-straight-leg-raise .sheet-dose")).isEqualTo(dose);
+            row(page, 1).locator("[data-act=up]").click();
+
+            // a number the form allows clears the reason as it is typed
+            type(page, 0, "reps", "12");
+            assertThat(reason(page, 0, "reps")).isEmpty();
+            assertThat(row(page, 0).locator("input[name=reps]").getAttribute("aria-invalid")).isEqualTo("false");
+            assertThat(page.textContent("#h-status")).isEqualTo(FIX);
+            type(page, 0, "sets", "2");
+            type(page, 0, "days", "5");
+            assertThat(page.textContent("#h-status")).isEmpty();
+            assertThat(page.textContent("#ex-straight-leg-raise .h-dose")).startsWith("2 sets of 12");
+            assertThat(page.innerText("#ex-straight-leg-raise .sheet-dose")).contains("How often: 5 days a week.");
+            assertThat(page.url()).contains("x=straight-leg-raise.2.12.").isNotEqualTo(made);
+            assertThat(page.inputValue("#h-link")).isEqualTo(page.url());
+            assertThat(page.isDisabled("#h-print")).isFalse();
+            page.waitForCondition(() -> page.locator("#h-qr").isVisible());
+
+            assertThat(problems).isEmpty();
+
+            // in Spanish, in Spanish
+            page.navigate(url("es/handout/"));
+            page.waitForCondition(() -> page.url().contains("#v3."));
+            type(page, 0, "reps", "0");
+            assertThat(reason(page, 0, "reps"))
+                    .isEqualTo("Escribe un número del 1 al 100, o un rango con el número menor primero, como 10–15.");
+            assertThat(page.textContent("#h-status")).startsWith("Hay que corregir un número de arriba");
+            assertThat(page.textContent("#ex-straight-leg-raise .h-dose")).startsWith("3 series de 10–15");
+        }
+    }
+
+    /**
+     * The handout starts with each exercise's dose as its own page gives it (3 sets of 10–15), and a
+     * clinician can give any range or one number: typed 10-15 or 10–15, shown 10–15, the smaller
+     * number first. A link carries it (version 3, under its check) and opens it in either language;
+     * links of versions 1 and 2, made with one number, still open exactly as made.
+     */
+    @Test
+    void repetitionsAreARangeAsOnTheExercisesOwnPagesAndOlderLinksOpenAsMade() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            List<String> problems = watch(page);
+            page.navigate(url("handout/"));
+            page.waitForCondition(() -> page.url().contains("#v3."));
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).as("as the program and the exercise's page say")
+                    .isEqualTo("3 sets of 10–15, hold 1 second.");
+            assertThat(row(page, 4).locator("input[name=reps]").inputValue()).isEqualTo("10–15");
+            assertThat(page.url()).contains("&x=semi-squat.3.10-15.1.0.0&k=");
+
+            type(page, 4, "reps", "8-12");
+            assertThat(row(page, 4).locator("input[name=reps]").inputValue()).isEqualTo("8–12");
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 sets of 8–12, hold 1 second.");
+            for (String wrong : List.of("12–8", "0-5", "10-101", "10-", "ten")) {
+                type(page, 4, "reps", wrong);
+                assertThat(reason(page, 4, "reps")).as(wrong).startsWith("Type a number from 1 to 100, or a range");
+                assertThat(page.textContent("#ex-semi-squat .h-dose")).as(wrong).isEqualTo("3 sets of 8–12, hold 1 second.");
+            }
+            type(page, 4, "reps", "10–10");
+            assertThat(row(page, 4).locator("input[name=reps]").inputValue()).isEqualTo("10");
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 sets of 10, hold 1 second.");
+            type(page, 4, "reps", " 12 – 20 ");
+            assertThat(reason(page, 4, "reps")).isEmpty();
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 sets of 12–20, hold 1 second.");
+            String link = page.inputValue("#h-link");
+            assertThat(link).isEqualTo(page.url()).contains("&x=semi-squat.3.12-20.1.0.0&k=");
+
+            page.navigate(url("about/"));
+            page.navigate(link);
+            page.waitForCondition(() -> page.locator("#h-list > li").count() == 5);
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(row(page, 4).locator("input[name=reps]").inputValue()).isEqualTo("12–20");
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 sets of 12–20, hold 1 second.");
+            assertThat(page.inputValue("#h-link")).isEqualTo(link);
+            assertThat(problems).isEmpty();
+            page.navigate(url("es/handout/") + link.substring(link.indexOf('#')));
+            page.waitForCondition(() -> page.locator("#h-list > li").count() == 5);
+            assertThat(page.textContent("#ex-semi-squat .h-dose")).isEqualTo("3 series de 12–20, mantén 1 segundo.");
+
+            // links made before the range, with one number, open as made
+            for (String old : List.of("v1.x=semi-squat.4.12.2.0.0", checked("v2.", "x=semi-squat.4.12.2.0.0"))) {
+                page.navigate(url("about/"));
+                page.navigate(url("handout/#" + old));
+                page.waitForCondition(() -> page.locator("#h-list > li").count() == 1);
+                assertThat(page.locator("#h-message").isVisible()).as(old).isFalse();
+                assertThat(row(page, 0).locator("input[name=reps]").inputValue()).as(old).isEqualTo("12");
+                assertThat(page.textContent("#ex-semi-squat .h-dose")).as(old).isEqualTo("4 sets of 12, hold 2 seconds.");
+                assertThat(page.url()).as(old).endsWith(checked("#v3.", "x=semi-squat.4.12.2.0.0"));
+            }
+        }
+    }
+
+    /** "Move up" on the first row and "Move down" on the last say that they cannot, and keep the focus. */
+    @Test
+    void moveUpOnTheFirstRowAndMoveDownOnTheLastAreDisabled() {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(url("handout/#v1.x=clamshell.3.10.0.0.0&x=bridge.2.8.0.0.0&x=semi-squat.3.10.1.0.0"));
+            page.waitForCondition(() -> page.locator("#h-list > li").count() == 3);
+            String made = page.url();
+            List<String> expected = List.of("true", "false", "false", "false", "false", "true");
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                for (String act : List.of("up", "down")) {
+                    String disabled = row(page, i).locator("[data-act=" + act + "]").getAttribute("aria-disabled");
+                    found.add(disabled == null ? "false" : disabled);
+                }
+            }
+            assertThat(found).as("up and down of each row, disabled").containsExactlyElementsOf(expected);
+            row(page, 0).locator("[data-act=up]").click(new Locator.ClickOptions().setForce(true));
+            row(page, 2).locator("[data-act=down]").click(new Locator.ClickOptions().setForce(true));
+            assertThat(sheet(page)).containsExactly("Clamshell", "Bridge", "Semi squat");
+            assertThat(page.url()).isEqualTo(made);
+
+            // a row moved to the top keeps the focus on its "Move up", which now says it cannot
+            row(page, 1).locator("[data-act=up]").focus();
+            page.keyboard().press("Enter");
+            assertThat(sheet(page)).containsExactly("Bridge", "Clamshell", "Semi squat");
+            assertThat(page.evaluate("document.activeElement.dataset.act")).isEqualTo("up");
+            assertThat(page.evaluate("document.activeElement.getAttribute('aria-disabled')")).isEqualTo("true");
+            assertThat(page.evaluate("document.activeElement.closest('li') === document.querySelector('#h-list > li')"))
+                    .isEqualTo(true);
+            page.keyboard().press("Enter");
+            assertThat(sheet(page)).containsExactly("Bridge", "Clamshell", "Semi squat");
+
+            row(page, 2).locator("[data-act=remove]").click();
+            row(page, 1).locator("[data-act=remove]").click();
+            assertThat(row(page, 0).locator("[data-act=up]").getAttribute("aria-disabled")).isEqualTo("true");
+            assertThat(row(page, 0).locator("[data-act=down]").getAttribute("aria-disabled")).isEqualTo("true");
+        }
+    }
+
+    /** A line of text of a PDF, its page (from 1) and the size it prints at, in points, with how far down the page it is. */
+    private record Printed(int page, String text, float points, float down) {
+    }
+
+    /** Every line of text of a PDF, as printed. */
+    private static List<Printed> printed(org.apache.pdfbox.pdmodel.PDDocument doc) throws IOException {
+        List<Printed> out = new ArrayList<>();
+        var stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                float points = (float) positions.stream().filter(p -> !p.getUnicode().isBlank())
+                        .mapToDouble(TextPosition::getYScale).min().orElse(99);
+                float down = positions.get(0).getYDirAdj() / positions.get(0).getPageHeight();
+                out.add(new Printed(getCurrentPageNo(), text.strip(), points, down));
+            }
+        };
+        stripper.getText(doc);
+        return out;
+    }
+
+    /**
+     * The printed handout reads on paper, with background graphics off as browsers print by default:
+     * each drawing is printed wide enough for its captions to be 7 pt or more, the tick table's day
+     * names are 8 pt, no text is under 6 pt (a citation's raised number is the smallest), the "When to stop" box's "!" is drawn by its text and
+     * border (no background), the "last checked" line is as small as the lines around it, and a
+     * second page is never only the small print at the end: it carries at least the "When to stop" box.
+     */
+    @Test
+    void theHandoutPrintsReadablyWithoutBackgroundsOnA4AndLetter() throws IOException {
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            for (String fragment : List.of("v1.by=Dr.+Ana+Ruiz&for=J.+Smith&start=2026-12-07&x=semi-squat.4.12.2.90.3.Hold+on+to+the+"
+                    + "chair+back.&x=clamshell.1.20.0.0.5&x=bridge.2.8.5.60.7.Squeeze+first.+Then+lift.",
+                    "v1.x=semi-squat.3.10.1.0.0&x=clamshell.3.10.0.0.0", "v1.x=straight-leg-raise.3.10.0.0.0")) {
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+                page.navigate(url("about/"));
+                page.navigate(url("handout/#" + fragment));
+                page.waitForSelector("#h-qr svg");
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+                assertThat(page.evaluate("getComputedStyle(document.querySelector('.help-icon')).color")).isEqualTo("rgb(0, 0, 0)");
+                assertThat(page.evaluate("getComputedStyle(document.querySelector('.help-icon')).backgroundImage + ' '"
+                        + " + getComputedStyle(document.querySelector('.help-icon')).backgroundColor")).isEqualTo("none rgba(0, 0, 0, 0)");
+                assertThat(((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('.help-icon')).borderTopWidth)"))
+                        .doubleValue()).isPositive();
+                assertThat(page.locator("#h-qr-note").isVisible()).isTrue();
+                // the captions of the drawings printed, from the drawings themselves
+                List<String> captions = new ArrayList<>();
+                for (Object src : (List<?>) page.evaluate("[...document.querySelectorAll('.sheet-exercise:not([hidden]) .sheet-figure')]"
+                        + ".map(i => new URL(i.src).pathname)")) {
+                    Matcher m = Pattern.compile("<text[^>]*>([^<]+)</text>").matcher(Files.readString(site.resolve(src.toString().substring(1))));
+                    while (m.find()) {
+                        captions.add(m.group(1).strip());
+                    }
+                }
+                assertThat(captions).as(fragment).isNotEmpty();
+                for (String format : List.of("A4", "Letter")) {
+                    String what = format + " " + fragment;
+                    try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat(format)))) {
+                        List<Printed> lines = printed(doc);
+                        for (Printed line : lines) {
+                            assertThat(line.points()).as(what + ": " + line).isGreaterThanOrEqualTo(6f);
+                            if (captions.contains(line.text())) {
+                                assertThat(line.points()).as(what + ", a drawing's caption: " + line).isGreaterThanOrEqualTo(6.95f);
+                            }
+                            if (List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun").contains(line.text())) {
+                                assertThat(line.points()).as(what + ", a day: " + line).isGreaterThanOrEqualTo(7.95f);
+                            }
+                        }
+                        assertThat(lines.stream().filter(l -> captions.contains(l.text())).count()).as(what + ": captions found")
+                                .isPositive();
+                        Printed checkedLine = lines.stream().filter(l -> l.text().startsWith("Content last checked")).findFirst().orElseThrow();
+                        assertThat(checkedLine.points()).as(what).isLessThanOrEqualTo(7.5f);
+                        int last = doc.getNumberOfPages();
+                        assertThat(last).as(what).isLessThanOrEqualTo(2);
+                        if (last > 1) {
+                            assertThat(lines.stream().filter(l -> l.page() == last).map(Printed::text))
+                                    .as(what + ": the last page is more than the small print")
+                                    .anyMatch(t -> t.contains("When to stop and get help"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The text of the QR code in a PNG, read by ZXing, an independent decoder. */
     private static String decodeQr(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
@@ -294,7 +591,16 @@ class HandoutBrowserTest {
                 "v1.start=0000-01-01&" + ok, "v1.review=1999-12-31&" + ok, "v1." + "x".repeat(5000), "v1." + ok + "&x=" + "%3Cscript%3E".repeat(300),
                 "<script>window.__pwned=1</script>", "v1.x=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E.1.1.0.0.0",
                 // version 2 without its check, or with it twice or not last
-                "v2." + ok, "v2.k=811c9dc5&" + ok, "v2." + ok + "&k=00000000", "v2.k=811c9dc5&k=811c9dc5", "v2.");
+                "v2." + ok, "v2.k=811c9dc5&" + ok, "v2." + ok + "&k=00000000", "v2.k=811c9dc5&k=811c9dc5", "v2.",
+                "v3." + ok, "v3." + ok + "&k=00000000", "v3.",
+                // repetitions as a range: only from version 3, the smaller number first, within the limits,
+                // written as the page writes it (each with its right check, so that the range is what is refused)
+                checked("v2.", "x=clamshell.3.10-15.0.0.0"), "v1.x=clamshell.3.10-15.0.0.0",
+                checked("v3.", "x=clamshell.3.15-10.0.0.0"), checked("v3.", "x=clamshell.3.10-10.0.0.0"),
+                checked("v3.", "x=clamshell.3.0-5.0.0.0"), checked("v3.", "x=clamshell.3.10-101.0.0.0"),
+                checked("v3.", "x=clamshell.3.10-15-20.0.0.0"), checked("v3.", "x=clamshell.3.10%E2%80%9315.0.0.0"),
+                checked("v3.", "x=clamshell.3.10+-+15.0.0.0"), checked("v3.", "x=clamshell.3.-15.0.0.0"),
+                checked("v3.", "x=clamshell.3-5.10.0.0.0"));
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
@@ -306,7 +612,7 @@ class HandoutBrowserTest {
                 page.navigate(url("handout/#" + fragment));
                 expectUnread(page, fragment, BAD, scripts, problems);
             }
-            for (String fragment : List.of("v3." + ok, "v0." + ok, "v99.by=%3Cb%3Ehi%3C%2Fb%3E")) {
+            for (String fragment : List.of("v4." + ok, "v0." + ok, "v99.by=%3Cb%3Ehi%3C%2Fb%3E")) {
                 page.navigate(url("about/"));
                 page.navigate(url("handout/#" + fragment));
                 expectUnread(page, fragment, OLD, scripts, problems);
@@ -370,17 +676,17 @@ class HandoutBrowserTest {
         try (BrowserContext context = chromium.context(1280, true)) {
             Page page = context.newPage();
             page.navigate(url("handout/#v1.by=Dr+Ana&x=semi-squat.4.12.2.90.3.Hold+on+to+a+chair&x=clamshell.1.20.0.0.5"));
-            page.waitForCondition(() -> page.url().contains("#v2."));
+            page.waitForCondition(() -> page.url().contains("#v3."));
             String made = page.url();
             String fragment = made.substring(made.indexOf('#') + 1);
-            assertThat(fragment).matches("v2\\.by=Dr\\+Ana&x=semi-squat\\.[^&]*&x=clamshell\\.1\\.20\\.0\\.0\\.5&k=[0-9a-f]{8}");
+            assertThat(fragment).matches("v3\\.by=Dr\\+Ana&x=semi-squat\\.[^&]*&x=clamshell\\.1\\.20\\.0\\.0\\.5&k=[0-9a-f]{8}");
             assertThat(sheet(page)).containsExactly("Semi squat", "Clamshell");
 
             int note = fragment.indexOf("chair");
             List<String> cut = List.of(fragment.substring(0, fragment.indexOf("&x=clamshell") + 1),
                     fragment.substring(0, note), fragment.substring(0, fragment.indexOf("&k=")),
                     fragment.substring(0, fragment.length() - 1), fragment.replace("x=clamshell.1.20", "x=clamshell.2.20"),
-                    "v2." + fragment.substring(fragment.indexOf("&x=clamshell") + 1));
+                    "v3." + fragment.substring(fragment.indexOf("&x=clamshell") + 1));
             for (String c : cut) {
                 page.navigate(url("about/"));
                 page.navigate(url("handout/#" + c));
@@ -428,7 +734,7 @@ class HandoutBrowserTest {
             page.waitForCondition(() -> !page.inputValue("#h-link").isEmpty());
             assertThat(page.locator("#h-message").isVisible()).isFalse();
             assertThat(sheet(page)).containsExactly("Clamshell");
-            assertThat(page.url()).contains("#v2.x=clamshell.");
+            assertThat(page.url()).contains("#v3.x=clamshell.");
         }
     }
 

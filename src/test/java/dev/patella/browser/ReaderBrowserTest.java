@@ -343,11 +343,15 @@ class ReaderBrowserTest {
             assertThat(page.locator(".help a[href$='pain-guide/']").isVisible()).as("the program's link to the pain guide, on screen")
                     .isTrue();
 
-            // a handout's address is its QR code: the page's own would open the default program
+            // a handout's address is its QR code: the page's own would open the default program; a reader
+            // who cannot scan it is given the short address of the exercises
             page.navigate(real.base() + "handout/#v1.x=clamshell.3.10.0.0.0");
             page.waitForSelector("#h-qr svg");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT)); // the screen was emulated above
             try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
                 assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains("Scan to open this handout")
+                        .contains("The QR code holds this whole program")
+                        .contains("read about each exercise at knees.clinic.internal/exercises/.")
                         .doesNotContain("knees.clinic.internal/handout");
             }
 

@@ -22,7 +22,7 @@ class HandoutPageTest {
         String html = TestSites.read(project.resolve("site/handout/index.html"));
 
         assertThat(html).contains("name=\"sets\" min=\"1\" max=\"" + Dose.MAX_SETS + "\"")
-                .contains("name=\"reps\" min=\"1\" max=\"" + Dose.MAX_REPS + "\"")
+                .contains("name=\"reps\" data-min=\"1\" data-max=\"" + Dose.MAX_REPS + "\"")
                 .contains("name=\"hold\" min=\"0\" max=\"" + Dose.MAX_HOLD_SECONDS + "\"")
                 .contains("name=\"rest\" min=\"0\" max=\"" + Dose.MAX_REST_SECONDS + "\"")
                 .contains("name=\"days\" min=\"0\" max=\"" + Dose.MAX_DAYS_PER_WEEK + "\"")
