@@ -388,12 +388,22 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             if (SCHEME.matcher(lower).lookingAt() || trimmed.startsWith("//")) {
                 diagnostics.error("link.unsafe", at(node), "the link \"" + abbreviate(trimmed) + "\" is not allowed; "
-                        + "links must start with https://, http://, mailto: or / (a page of this site)");
+                        + LocalFile.advice(trimmed, image).orElse("links must start with https://, http://, mailto: "
+                        + "or / (a page of this site)"));
                 return "#";
             }
             diagnostics.error("link.relative", at(node), "the link \"" + abbreviate(trimmed) + "\" is relative; "
-                    + "write links to this site from its root, for example /exercises/clamshell/");
+                    + relativeAdvice(trimmed, image));
             return "#";
+        }
+
+        /** What to write instead of a relative link: another site's whole address, or a page's from the root. */
+        private static String relativeAdvice(String target, boolean image) {
+            if (target.toLowerCase(Locale.ROOT).matches("www\\.[^/\\s]+\\.[a-z]{2,}.*")) {
+                return "to link to another site, write its whole address: https://" + abbreviate(target);
+            }
+            return LocalFile.advice(target, image)
+                    .orElse("write links to this site from its root, for example /exercises/clamshell/");
         }
 
         private static boolean climbs(String path) {

@@ -165,6 +165,10 @@ final class SpacedAddress {
             return said + "take the space out: a page's address has none, as its words are joined by hyphens "
                     + "(/exercises/side-lying-leg-raise/) or written together (/exercises/clamshell/)";
         }
+        var local = LocalFile.advice(found.address(), found.image());
+        if (local.isPresent()) {
+            return shown + ": " + local.get();
+        }
         if (SCHEME.matcher(address).lookingAt()) {
             return said + "write %20 in place of each space, as in https://example.org/my%20notes.pdf";
         }

@@ -29,7 +29,13 @@ final class ImageCheck {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (extension.equals("svg")) {
+        String raster = extension.equals("svg") ? rasterKind(bytes) : "";
+        if (!raster.isEmpty()) {
+            // a photo renamed .svg: what it is, not what an XML parser makes of its first byte
+            diagnostics.error(WRONG_TYPE, SourceSpan.startOf(rel), rel + " is named .svg but is not a drawing (it is "
+                    + "a " + RASTER.get(raster) + " picture); rename it to end in ." + raster + ", and write that "
+                    + "name where a page shows it");
+        } else if (extension.equals("svg")) {
             SvgCheck.check(bytes, rel, diagnostics);
         } else if (!RASTER.containsKey(extension)) {
             diagnostics.error(WRONG_TYPE, SourceSpan.startOf(rel), rel + " is not a picture Patella publishes; "
@@ -54,12 +60,21 @@ final class ImageCheck {
         };
     }
 
+    /** The extension of the raster kind the bytes are (jpg for a JPEG), or "" when they are none. */
+    private static String rasterKind(byte[] b) {
+        for (String extension : new String[] {"png", "jpg", "gif", "webp", "avif"}) {
+            if (matches(extension, b)) {
+                return extension;
+            }
+        }
+        return "";
+    }
+
     /** What the bytes look like instead, when that is easy to tell. */
     private static String actually(byte[] b) {
-        for (var kind : RASTER.entrySet()) {
-            if (matches(kind.getKey(), b)) {
-                return " (it is a " + kind.getValue() + " picture)";
-            }
+        String raster = rasterKind(b);
+        if (!raster.isEmpty()) {
+            return " (it is a " + RASTER.get(raster) + " picture)";
         }
         String head = new String(b, 0, Math.min(b.length, 256), StandardCharsets.UTF_8).stripLeading()
                 .toLowerCase(Locale.ROOT);
