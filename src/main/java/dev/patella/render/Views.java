@@ -326,6 +326,21 @@ public final class Views {
     }
 
     /**
+     * A page's old address, kept after the page was renamed ({@code moved_from:}): a small page that
+     * sends the reader on to the page's address now, and says where it went for a browser that does not.
+     *
+     * @param title     the {@code <title>}: that the page has moved, and the site's name
+     * @param pageTitle the title of the page it leads to
+     * @param href      the page's address now, relative to the old one
+     * @param canonical the page's address now, absolute
+     * @param printed   the page's address now as printed for people to read; empty while the site's
+     *                  base URL is an example address
+     */
+    public record Redirect(String language, String dir, String title, String pageTitle, String href,
+                           String canonical, String printed) {
+    }
+
+    /**
      * The glossary page. Each term's {@code anchor} is its id on the page, where the first use of
      * the term on every other page links to.
      */
