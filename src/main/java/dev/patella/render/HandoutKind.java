@@ -9,6 +9,10 @@ import dev.patella.model.Exercise;
 import dev.patella.model.Key;
 import dev.patella.model.ProgramStep;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +41,7 @@ final class HandoutKind implements PageKind {
     @Override
     public List<PageJob> pages(Inputs inputs) {
         return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view)
-                .keyedBy(PlainPageKind.overview(inputs)));
+                .keyedBy(List.of(PlainPageKind.overview(inputs), renamed(inputs.index()))));
     }
 
     @Override
@@ -87,6 +91,27 @@ final class HandoutKind implements PageKind {
         return KEY.matcher(stem).matches() ? stem : e.slug();
     }
 
+    /**
+     * The names exercises had in handout links before they were renamed, each with its name now: the
+     * last part of each old address an exercise keeps ({@code moved_from:}) that no exercise has now. A
+     * link printed before the rename names the exercise by its old name; the script reads it by its
+     * new one once the link's check, over the link as it was written, holds.
+     */
+    static Map<String, String> renamed(SiteIndex index) {
+        Map<String, String> keyOf = new HashMap<>();
+        index.exercises().forEach(e -> keyOf.put(Urls.exercise(e.slug()), key(e)));
+        Set<String> names = new HashSet<>(keyOf.values());
+        Map<String, String> out = new TreeMap<>();
+        index.moved().forEach((from, move) -> {
+            String key = keyOf.get(move.to());
+            String old = from.startsWith(Urls.EXERCISES) ? from.substring(Urls.EXERCISES.length(), from.length() - 1) : "";
+            if (key != null && KEY.matcher(old).matches() && !names.contains(old)) {
+                out.put(old, key);
+            }
+        });
+        return out;
+    }
+
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
         String url = Urls.HANDOUT;
         var md = v.markdownFor(url, d);
@@ -122,7 +147,7 @@ final class HandoutKind implements PageKind {
                 List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
                 v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("handout.js", url)));
         var view = new Views.Handout(layout, title, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
-                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days());
+                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days(), v.data().object(renamed(index)));
         return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
     }
 }

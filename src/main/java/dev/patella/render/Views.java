@@ -273,11 +273,13 @@ public final class Views {
      * @param exercises every exercise, the default program's first and in its order
      * @param limits    the ranges a clinician may choose within, from the content schema's constants
      * @param qrHref    the QR code library the script imports, shipped with the site
+     * @param moved     the names exercises had in handout links before they were renamed, each with its name
+     *                  now, as a JSON object ({@code {"clamshell":"clam"}}); {@code {}} when none was
      * @param references the sources the exercises' steps cite
      */
     public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
                           HandoutLimits limits, String qrHref, Help help, List<Reference> references,
-                          Checked checked, List<String> weeks, List<String> days) implements PageView {
+                          Checked checked, List<String> weeks, List<String> days, String moved) implements PageView {
     }
 
     /**
