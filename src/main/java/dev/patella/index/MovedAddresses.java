@@ -123,9 +123,9 @@ public final class MovedAddresses {
         }
         Move earlier = kept.get(from);
         if (earlier != null) {
-            String where = earlier.origin().file().equals(claim.origin().file()) ? "this page already lists it at line "
+            String where = earlier.at().file().equals(at.file()) ? "this file already lists it at line "
                     + earlier.at().line() + "; list it once"
-                    : earlier.origin().file() + " already keeps it (" + earlier.at() + "), and one old address can "
+                    : earlier.at().file() + " already keeps it (line " + earlier.at().line() + "), and one old address can "
                     + "lead to one page only; remove it from one of them";
             diagnostics.error("moved.duplicate", at, start + "is kept twice: " + where);
             return false;

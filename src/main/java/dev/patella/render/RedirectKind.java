@@ -56,7 +56,7 @@ final class RedirectKind implements PageKind {
     private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d, String from, String to, String pageTitle) {
         var config = v.index().site().config();
         Messages words = v.words();
-        String title = words.format("title.page", Map.of("page", words.text("moved.title"), "site", config.title()));
+        String title = words.format("title.page", Map.of("page", words.text("redirect.title"), "site", config.title()));
         var view = new Views.Redirect(config.language(), LanguageNames.dir(config.language()), title, pageTitle,
                 Urls.relative(from, to), v.absolute(to), v.printedAddress(to));
         return new ViewBuilder.Built(view, v.markdownFor(from, d), List.of());

@@ -57,7 +57,7 @@ final class ExerciseReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
-        var movedFrom = MovedFrom.read(f, "/exercises/" + doc.fileStem() + "/");
+        var movedFrom = MovedFrom.read(f, "/exercises/clamshell/");
         return f.build(() -> new Exercise(slug.value(), doc.origin(), slug.at(), title, otherNames, summary,
                 new Exercise.Profile(muscles, chain, phase), new Exercise.Equipment(equipment, optionalEquipment),
                 new Exercise.Instructions(position, steps, feelIt, tips, mistakes), dose,

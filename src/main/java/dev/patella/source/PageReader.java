@@ -24,7 +24,7 @@ final class PageReader {
         boolean nav = f.bool("nav").orElse(false);
         boolean draft = f.bool("draft").orElse(false);
         var reviewed = f.date("reviewed", false);
-        var movedFrom = MovedFrom.read(f, "/" + doc.fileStem() + "/");
+        var movedFrom = MovedFrom.read(f, "/about-us/");
         return f.build(() -> new Page(slug.value(), doc.origin(), slug.at(), title, summary, nav, draft, doc.body(),
                 reviewed, movedFrom));
     }
