@@ -32,7 +32,7 @@ final class MovedFrom {
      */
     static List<Key> read(Fields f, String example) {
         List<Key> out = new ArrayList<>();
-        for (Key key : f.keys(FIELD, false)) {
+        for (Key key : f.addresses(FIELD)) {
             String value = key.value();
             Optional<String> outside = outside(value, example);
             if (outside.isPresent()) {
