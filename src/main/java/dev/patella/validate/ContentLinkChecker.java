@@ -226,12 +226,13 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /**
      * The pages in the same language as {@code path}: an English link that misses is not sent to a
-     * Spanish page that happens to be spelt closer.
+     * Spanish page that happens to be spelt closer, nor to an old address.
      */
     private Set<String> sameLanguage(String path) {
         String language = languageOf(path);
         Set<String> out = new HashSet<>();
-        pages.keySet().stream().filter(p -> languageOf(p).equals(language)).forEach(out::add);
+        // an old address a page keeps is no page to suggest: its page is
+        pages.keySet().stream().filter(p -> languageOf(p).equals(language) && !moved.containsKey(p)).forEach(out::add);
         return out;
     }
 

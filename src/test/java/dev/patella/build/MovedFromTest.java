@@ -177,6 +177,13 @@ class MovedFromTest {
         assertThat(wrong.errors()).as(wrong.err()).containsExactly("error link.broken-anchor content/pages/about.md:6:5");
         assertThat(wrong.message("link.broken-anchor")).contains("the page now at /exercises/leg-lift/")
                 .contains("did you mean steps?");
+
+        // a link that misses is not told to write an old address
+        edit(about, text -> text.replace("/exercises/leg-raise/#stepz", "/exercises/leg-rais/"));
+        var missed = TestSites.run("build", "--project", project.toString());
+
+        assertThat(missed.errors()).as(missed.err()).containsExactly("error link.broken content/pages/about.md:6:5");
+        assertThat(missed.message("link.broken")).doesNotContain("leg-raise");
     }
 
     /** The base URL the project's settings give. */
