@@ -40,8 +40,9 @@ final class HandoutKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view)
-                .keyedBy(List.of(PlainPageKind.overview(inputs), renamed(inputs.index()))));
+        Map<String, String> renamed = inputs.renamed();
+        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), (v, d) -> view(v, d, renamed))
+                .keyedBy(List.of(PlainPageKind.overview(inputs), renamed)));
     }
 
     @Override
@@ -93,9 +94,11 @@ final class HandoutKind implements PageKind {
 
     /**
      * The names exercises had in handout links before they were renamed, each with its name now: the
-     * last part of each old address an exercise keeps ({@code moved_from:}) that no exercise has now. A
-     * link printed before the rename names the exercise by its old name; the script reads it by its
-     * new one once the link's check, over the link as it was written, holds.
+     * last part of each old address an exercise of {@code index} (the default language's) keeps
+     * ({@code moved_from:}) that no exercise has now. A link printed before the rename names the
+     * exercise by its old name; the script reads it by its new one once the link's check, over the
+     * link as it was written, holds. Every language's handout maker gets the same names (a
+     * translation shares its source's file name), and keeps those of the exercises it has.
      */
     static Map<String, String> renamed(SiteIndex index) {
         Map<String, String> keyOf = new HashMap<>();
@@ -112,7 +115,7 @@ final class HandoutKind implements PageKind {
         return out;
     }
 
-    private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
+    private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d, Map<String, String> renamed) {
         String url = Urls.HANDOUT;
         var md = v.markdownFor(url, d);
         String title = v.words().text("handout.title");
@@ -147,7 +150,7 @@ final class HandoutKind implements PageKind {
                 List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
                 v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("handout.js", url)));
         var view = new Views.Handout(layout, title, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
-                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days(), v.data().object(renamed(index)));
+                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days(), v.data().object(renamed));
         return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
     }
 }
