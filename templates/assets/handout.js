@@ -16,6 +16,16 @@
   });
   var maxName = $("h-by").maxLength, maxItems = +words.maxExercises, maxLink = +words.maxLink;
 
+  /* The names exercises had in links before they were renamed (moved_from), each with its name now:
+     a link printed before the rename still opens. Only names of exercises this page has are kept. */
+  var moved = Object.create(null);
+  try {
+    var given = JSON.parse(words.moved || "{}");
+    Object.keys(given).forEach(function (old) {
+      if (typeof given[old] === "string" && sections[given[old]] && !sections[old]) { moved[old] = given[old]; }
+    });
+  } catch (e) { /* no renamed exercises, then */ }
+
   /* The page gives each counted message once per plural category of its language (data-count-one,
      data-count-other…); the browser's rules for that language pick one. */
   var lang = document.documentElement.lang, rules = new Intl.PluralRules(lang);
@@ -112,13 +122,16 @@
       params["delete"]("k");
     }
     var st = { by: "", "for": "", start: "", review: "", items: [] }, seen = Object.create(null), ok = true;
+    var now = []; // each exercise's name now: the check is over the names as the link wrote them
     params.forEach(function (value, key) {
       if (seen["=" + key] && key !== "x") { ok = false; }
       seen["=" + key] = true;
       if (key === "x") {
         var parts = value.split("."), it = { slug: parts[0], note: parts.slice(6).join("."), typed: Object.create(null) };
-        if (parts.length < 6 || !sections[it.slug] || seen[it.slug] || !plain(it.note, limits.note[1])) { ok = false; return; }
-        seen[it.slug] = true;
+        var name = sections[it.slug] ? it.slug : moved[it.slug];
+        if (parts.length < 6 || !name || seen[name] || !plain(it.note, limits.note[1])) { ok = false; return; }
+        seen[name] = true;
+        now.push(name);
         NUMS.forEach(function (k, i) {
           var text = parts[i + 1];
           if (k === "reps" && ranges && /-/.test(text)) {
@@ -142,6 +155,7 @@
       }
     });
     if (checked !== null && checked !== check(fields(st))) { ok = false; }
+    st.items.forEach(function (it, i) { it.slug = now[i]; });
     return ok && st.items.length <= maxItems ? st : "bad";
   }
 

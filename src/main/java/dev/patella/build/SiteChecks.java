@@ -81,7 +81,7 @@ final class SiteChecks {
         editions.forEach(e -> drafts.putAll(ContentLinkChecker.draftPages(e.site().config().prefix(), e.site())));
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders(), drafts,
-                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList());
+                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions));
         checker.check(links, diagnostics);
         List<LinkUse> illustrations = new ArrayList<>();
         editions.forEach(edition -> illustrations.addAll(illustrations(edition)));
@@ -126,6 +126,16 @@ final class SiteChecks {
                         edition.site(), diagnostics);
             }
         }
+    }
+
+    /** The old addresses the pages keep, as site paths, each with the page's site path now. */
+    private static Map<String, String> moves(List<SiteIndex> editions) {
+        Map<String, String> out = new HashMap<>();
+        for (SiteIndex edition : editions) {
+            String prefix = edition.site().config().prefix();
+            edition.moved().forEach((from, move) -> out.put(prefix + from, prefix + move.to()));
+        }
+        return out;
     }
 
     /**

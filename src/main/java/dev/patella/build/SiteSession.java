@@ -208,7 +208,7 @@ public final class SiteSession {
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editorial.check(editions, options.today(), options.strict(), diagnostics);
-        SiteFiles files = SiteOutput.files(index, pages, data, renderer.assets(), renderer.alternates());
+        SiteFiles files = SiteOutput.files(editions, pages, data, renderer.assets(), renderer.alternates());
         lastClean = !diagnostics.hasErrors();
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);
     }

@@ -122,7 +122,7 @@ final class PublishCommand implements Callable<Integer> {
             warnOfExamples(Preflight.exampleAddresses(siteDir), err);
             // the pages' addresses as readers know them: under the base path the site is published at
             String base = plan.baseUrls().after().map(u -> u.getRawPath()).filter(p -> p.endsWith("/")).orElse("/");
-            warnOfPagesGone(plan.pagesGone().stream().map(p -> base + p.substring(1)).toList(), err);
+            warnOfPagesGone(plan.pagesGone(), base, err);
             if (dryRun && !plan.isEmpty()) {
                 printPlan(plan, target, out);
             } else if (plan.isEmpty()) {
@@ -157,10 +157,12 @@ final class PublishCommand implements Callable<Integer> {
     /**
      * Says which published pages this publish takes off the site: a link to one from elsewhere, a
      * bookmark, or the address printed on a handout or program then leads to the site's "page not
-     * found". Most often a page was renamed (a new slug, or its file renamed), and keeping its old
-     * name keeps its address.
+     * found". Most often a page was renamed (a new slug, or its file renamed), and its old address,
+     * added to the page's {@code moved_from:}, is kept as a redirect (and no longer goes). Its
+     * example is the first page's address in the site, as {@code moved_from:} is written.
      */
-    private static void warnOfPagesGone(List<String> gone, PrintWriter err) {
+    private static void warnOfPagesGone(List<String> sitePaths, String base, PrintWriter err) {
+        List<String> gone = sitePaths.stream().map(p -> base + p.substring(1)).toList();
         if (gone.isEmpty()) {
             return;
         }
@@ -169,8 +171,10 @@ final class PublishCommand implements Callable<Integer> {
         err.println("patella: warning: " + (gone.size() == 1 ? "a published page goes" : gone.size()
                 + " published pages go") + " from the site: " + shown + ". Links to "
                 + (gone.size() == 1 ? "it" : "them") + " from other sites, bookmarks and addresses printed on "
-                + "handouts will lead to \"page not found\"; if a page was only renamed (slug: or its file's "
-                + "name), give it back its old name to keep its address");
+                + "handouts will lead to \"page not found\". If a page was only renamed (slug: or its file's "
+                + "name), keep its old address: add it to the renamed page's moved_from: list (moved_from: ["
+                + sitePaths.get(0) + "]), build again and publish: the old address "
+                + "then leads to the page");
     }
 
     private static void printPlan(Plan plan, Target target, PrintWriter out) {

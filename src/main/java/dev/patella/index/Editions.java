@@ -2,6 +2,7 @@ package dev.patella.index;
 
 import dev.patella.config.SiteConfig;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.diag.Suggestions;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The site as each of its languages publishes it: one {@link Site} per language, the default
@@ -77,8 +79,35 @@ public final class Editions {
         var unreadable = new Unreadable(unreadExercises, sourceSlugs(t.unread().conditions(), "conditions", conditionSlug),
                 sourceSlugs(t.unread().pages(), "pages", pageSlug), shared.people(), shared.sources(),
                 folders, shared.files());
-        return new Site(config, people(site, t, diagnostics), site.references(), conditions, t.exercises(), t.pages(),
+        // a translation at its source's slug was at its source's old addresses too
+        Map<String, List<Key>> movedFrom = new HashMap<>();
+        site.conditions().forEach(c -> movedFrom.put(c.origin().file(), c.movedFrom()));
+        site.exercises().forEach(e -> movedFrom.put(e.origin().file(), e.movedFrom()));
+        site.pages().forEach(p -> movedFrom.put(p.origin().file(), p.movedFrom()));
+        Lineage lineage = new Lineage(t.language(), movedFrom);
+        return new Site(config, people(site, t, diagnostics), site.references(),
+                conditions.stream().map(c -> lineage.kept(c, c.origin(), c.slugAt(), c.movedFrom(), c::withMovedFrom)).toList(),
+                t.exercises().stream().map(e -> lineage.kept(e, e.origin(), e.slugAt(), e.movedFrom(), e::withMovedFrom)).toList(),
+                t.pages().stream().map(p -> lineage.kept(p, p.origin(), p.slugAt(), p.movedFrom(), p::withMovedFrom)).toList(),
                 site.files(), unreadable, t.glossary());
+    }
+
+    /** The old addresses of each source file, which a translation without a slug of its own keeps too. */
+    private record Lineage(String language, Map<String, List<Key>> movedFrom) {
+
+        /**
+         * {@code item} with its source's old addresses after its own, when it has no {@code slug:}
+         * of its own (its slug is then placed at its file's start) and its source has some.
+         */
+        <T> T kept(T item, SourceSpan origin, SourceSpan slugAt, List<Key> own, Function<List<Key>, T> with) {
+            List<Key> inherited = movedFrom.getOrDefault(Translation.sourceFile(origin.file(), language), List.of());
+            if (!slugAt.equals(origin) || inherited.isEmpty()) {
+                return item;
+            }
+            List<Key> all = new ArrayList<>(own);
+            inherited.stream().filter(k -> own.stream().noneMatch(o -> o.value().equals(k.value()))).forEach(all::add);
+            return with.apply(all);
+        }
     }
 
     /**
@@ -151,7 +180,6 @@ public final class Editions {
             }
             program.add(new ProgramStep(step.phase(), step.title(), step.summary(), keys));
         }
-        return new Condition(c.slug(), c.origin(), c.slugAt(), c.title(), c.otherNames(), c.summary(), c.icd10(), c.symptoms(),
-                c.riskFactors(), c.avoid(), c.anatomy(), program, c.sources(), c.editorial(), c.draft(), c.body());
+        return c.withProgram(program);
     }
 }

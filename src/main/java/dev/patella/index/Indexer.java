@@ -76,7 +76,7 @@ public final class Indexer {
                 sorted(conditions.values(), Comparator.comparing(Condition::title)),
                 programOrder(exercises.values(), usages),
                 sorted(pages.values(), Comparator.comparing(Page::title)),
-                people, references, usages, urls);
+                people, references, usages, urls, MovedAddresses.of(site, drafts, reserved, diagnostics));
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,

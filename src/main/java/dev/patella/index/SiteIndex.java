@@ -7,12 +7,14 @@ import dev.patella.model.Page;
 import dev.patella.model.Person;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The published part of a site with every cross-reference resolved: which pages exist and at
@@ -24,6 +26,8 @@ import java.util.Set;
  * @param pages      plain pages sorted by title
  * @param urls       every page URL of the site, for link checks
  * @param pageInfo   the title and content file of every page made from a content file, by URL
+ * @param moved      the old addresses the pages keep ({@code moved_from:}), by old URL, in URL order;
+ *                   none of them is in {@code urls}
  */
 public record SiteIndex(
         Site site,
@@ -35,7 +39,8 @@ public record SiteIndex(
         Map<String, List<Usage>> usages,
         Set<String> urls,
         Map<String, Exercise> exercisesBySlug,
-        Map<String, PageInfo> pageInfo) {
+        Map<String, PageInfo> pageInfo,
+        Map<String, MovedAddresses.Move> moved) {
 
     /** The title and content file of one page. */
     public record PageInfo(String title, SourceSpan origin) {
@@ -51,12 +56,13 @@ public record SiteIndex(
         urls = Set.copyOf(urls);
         exercisesBySlug = Map.copyOf(exercisesBySlug);
         pageInfo = Map.copyOf(pageInfo);
+        moved = Collections.unmodifiableMap(new TreeMap<>(moved));
     }
 
     /** An index of these items; the lookup maps are derived from the lists. */
     static SiteIndex of(Site site, List<Condition> conditions, List<Exercise> exercises, List<Page> pages,
                         Map<String, Person> people, Map<String, Reference> references,
-                        Map<String, List<Usage>> usages, Set<String> urls) {
+                        Map<String, List<Usage>> usages, Set<String> urls, Map<String, MovedAddresses.Move> moved) {
         var bySlug = new HashMap<String, Exercise>();
         var info = new HashMap<String, PageInfo>();
         for (Condition c : conditions) {
@@ -69,7 +75,12 @@ public record SiteIndex(
         for (Page p : pages) {
             info.put(Urls.page(p.slug()), new PageInfo(p.title(), p.origin()));
         }
-        return new SiteIndex(site, conditions, exercises, pages, people, references, usages, urls, bySlug, info);
+        return new SiteIndex(site, conditions, exercises, pages, people, references, usages, urls, bySlug, info, moved);
+    }
+
+    /** @return where the page that kept the old address {@code url} is now, or empty when no page keeps it */
+    public Optional<MovedAddresses.Move> findMove(String url) {
+        return Optional.ofNullable(moved.get(url));
     }
 
     /** @return the exercise with this slug, or empty when there is none (or it is an unpublished draft) */

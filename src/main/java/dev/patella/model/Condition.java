@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One condition, from {@code content/conditions/<slug>.md}. {@code slugAt} is where its slug is
  * written: the value of {@code slug:}, or the file's start when the slug is the file name.
+ * {@code movedFrom} holds the addresses it had before, as written under {@code moved_from:}; empty
+ * when it keeps none. Its printable program moves with it.
  */
 public record Condition(
         String slug,
@@ -24,7 +26,8 @@ public record Condition(
         List<Key> sources,
         Editorial editorial,
         boolean draft,
-        Prose body) {
+        Prose body,
+        List<Key> movedFrom) {
 
     public Condition {
         otherNames = List.copyOf(otherNames);
@@ -34,17 +37,30 @@ public record Condition(
         anatomy = List.copyOf(anatomy);
         program = List.copyOf(program);
         sources = List.copyOf(sources);
+        movedFrom = List.copyOf(movedFrom);
     }
 
     /** The same condition at another slug, still placed at {@code slugAt}. */
     public Condition withSlug(String other) {
         return new Condition(other, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
-                anatomy, program, sources, editorial, draft, body);
+                anatomy, program, sources, editorial, draft, body, movedFrom);
+    }
+
+    /** The same condition with other old addresses. */
+    public Condition withMovedFrom(List<Key> other) {
+        return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, program, sources, editorial, draft, body, other);
+    }
+
+    /** The same condition with another program. */
+    public Condition withProgram(List<ProgramStep> other) {
+        return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, other, sources, editorial, draft, body, movedFrom);
     }
 
     /** The same condition with another body. */
     public Condition withBody(Prose other) {
         return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
-                anatomy, program, sources, editorial, draft, other);
+                anatomy, program, sources, editorial, draft, other, movedFrom);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * (slug, origin, where the slug is written, title, other names, summary, sources, editorial,
  * draft, body) are its own components, in the same order as a {@link Condition}'s; what only an
  * exercise has comes in small groups, so no constructor takes two lists of the same type side by
- * side.
+ * side. {@code movedFrom} holds the addresses it had before, as written under {@code moved_from:}
+ * (a site path such as {@code /exercises/clamshell/} or a bare old slug); empty when it keeps none.
  */
 public record Exercise(
         String slug,
@@ -28,23 +29,31 @@ public record Exercise(
         List<Key> sources,
         Editorial editorial,
         boolean draft,
-        Prose body) {
+        Prose body,
+        List<Key> movedFrom) {
 
     public Exercise {
         otherNames = List.copyOf(otherNames);
         sources = List.copyOf(sources);
+        movedFrom = List.copyOf(movedFrom);
     }
 
     /** The same exercise at another slug, still placed at {@code slugAt}. */
     public Exercise withSlug(String other) {
         return new Exercise(other, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
-                variations, safety, illustration, sources, editorial, draft, body);
+                variations, safety, illustration, sources, editorial, draft, body, movedFrom);
+    }
+
+    /** The same exercise with other old addresses. */
+    public Exercise withMovedFrom(List<Key> other) {
+        return new Exercise(slug, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
+                variations, safety, illustration, sources, editorial, draft, body, other);
     }
 
     /** The same exercise with another body. */
     public Exercise withBody(Prose other) {
         return new Exercise(slug, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
-                variations, safety, illustration, sources, editorial, draft, other);
+                variations, safety, illustration, sources, editorial, draft, other, movedFrom);
     }
 
     /** What the exercise works and where it sits: its muscles, open or closed chain, and program phase. */

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +88,27 @@ public final class HostingFiles {
 
     /** @param languages the site's languages other than the default, each with its own 404 page under {@code <code>/} */
     public static String htaccess(String basePath, Collection<String> fingerprinted, List<String> languages) {
+        return htaccess(basePath, fingerprinted, languages, Map.of());
+    }
+
+    /**
+     * A line for Apache that answers a request for the old address {@code from} (a site path, with or
+     * without its closing slash, or its {@code index.html}) with a permanent redirect (301) to
+     * {@code to}, both under {@code basePath}. Both are made of slugs, and are written as
+     * {@link #pattern} writes any other byte, so nothing in them can break the line.
+     */
+    static String redirect(String basePath, String from, String to) {
+        String folder = from.substring(1, from.length() - 1);
+        return "  RedirectMatch 301 \"^" + pattern(basePath + folder) + "(/|/index\\.html)?$\" \""
+                + basePath + to.substring(1) + "\"\n";
+    }
+
+    /**
+     * @param moved the old addresses pages keep ({@code moved_from:}), each with the page's address
+     *              now, as site paths ({@code /exercises/clamshell/}, {@code /es/exercises/almeja/})
+     */
+    public static String htaccess(String basePath, Collection<String> fingerprinted, List<String> languages,
+                                  Map<String, String> moved) {
         var out = new StringBuilder()
                 .append("# Written by Patella on every build: the 404 page, safety headers and cache rules for Apache.\n\n")
                 .append("ErrorDocument 404 ").append(basePath).append("404.html\n");
@@ -96,8 +119,12 @@ public final class HostingFiles {
         out.append("\n")
                 .append("# Patella's own files and the other hosts' settings are not for visitors.\n")
                 .append("<IfModule mod_alias.c>\n")
-                .append("  RedirectMatch 404 \"/(\\.patella-manifest\\.json|\\.patella-tmp-[^/]*|_headers)$\"\n")
-                .append("</IfModule>\n\n")
+                .append("  RedirectMatch 404 \"/(\\.patella-manifest\\.json|\\.patella-tmp-[^/]*|_headers)$\"\n");
+        if (!moved.isEmpty()) {
+            out.append("  # The old addresses of pages that were renamed (moved_from): sent on for good to the new ones.\n");
+            new TreeMap<>(moved).forEach((from, to) -> out.append(redirect(basePath, from, to)));
+        }
+        out.append("</IfModule>\n\n")
                 .append("<IfModule mod_headers.c>\n")
                 .append("  # Every response, errors too: the site needs only its own files, so nothing else may load or run.\n");
         SecurityHeaders.ALL.forEach((name, value) -> out.append("  Header always set ").append(name).append(" \"")

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -70,6 +71,16 @@ public final class SiteOutput {
      */
     public static SiteFiles files(SiteIndex index, List<RenderedPage> pages, List<DataFile> data, Assets assets,
                                   Alternates alternates) {
+        return files(List.of(index), pages, data, assets, alternates);
+    }
+
+    /**
+     * Like {@link #files(SiteIndex, List, List, Assets, Alternates)}, from every edition of the site,
+     * the default language's first: the hosting files send each old address a page keeps on to it.
+     */
+    public static SiteFiles files(List<SiteIndex> editions, List<RenderedPage> pages, List<DataFile> data,
+                                  Assets assets, Alternates alternates) {
+        SiteIndex index = editions.get(0);
         Map<String, byte[]> generated = new HashMap<>();
         List<String> sitemap = new ArrayList<>();
         for (RenderedPage page : pages) {
@@ -86,7 +97,8 @@ public final class SiteOutput {
         immutable.sort(null);
         generated.put(HostingFiles.HEADERS, HostingFiles.headers(immutable).getBytes(StandardCharsets.UTF_8));
         generated.put(HostingFiles.HTACCESS,
-                HostingFiles.htaccess(baseUrl.getRawPath(), immutable, index.site().config().languages().others()).getBytes(StandardCharsets.UTF_8));
+                HostingFiles.htaccess(baseUrl.getRawPath(), immutable, index.site().config().languages().others(),
+                        moves(editions)).getBytes(StandardCharsets.UTF_8));
         data.forEach(f -> generated.put(f.sitePath(), f.bytes()));
         Map<String, Path> copied = new HashMap<>();
         for (StaticFile f : index.site().files()) {
@@ -94,6 +106,16 @@ public final class SiteOutput {
         }
         assets.files().values().forEach(a -> copied.put(a.sitePath(), a.source()));
         return new SiteFiles(generated, copied);
+    }
+
+    /** The old addresses the pages of every edition keep, as site paths, each with the page's address now. */
+    static Map<String, String> moves(List<SiteIndex> editions) {
+        Map<String, String> out = new TreeMap<>();
+        for (SiteIndex edition : editions) {
+            String prefix = edition.site().config().prefix();
+            edition.moved().forEach((from, move) -> out.put(prefix + from, prefix + move.to()));
+        }
+        return out;
     }
 
     private static String stem(String name) {

@@ -9,6 +9,10 @@ import dev.patella.model.Exercise;
 import dev.patella.model.Key;
 import dev.patella.model.ProgramStep;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +40,9 @@ final class HandoutKind implements PageKind {
 
     @Override
     public List<PageJob> pages(Inputs inputs) {
-        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), HandoutKind::view)
-                .keyedBy(PlainPageKind.overview(inputs)));
+        Map<String, String> renamed = inputs.renamed();
+        return List.of(new PageJob(Urls.HANDOUT, template(), Optional.empty(), (v, d) -> view(v, d, renamed))
+                .keyedBy(List.of(PlainPageKind.overview(inputs), renamed)));
     }
 
     @Override
@@ -87,7 +92,30 @@ final class HandoutKind implements PageKind {
         return KEY.matcher(stem).matches() ? stem : e.slug();
     }
 
-    private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d) {
+    /**
+     * The names exercises had in handout links before they were renamed, each with its name now: the
+     * last part of each old address an exercise of {@code index} (the default language's) keeps
+     * ({@code moved_from:}) that no exercise has now. A link printed before the rename names the
+     * exercise by its old name; the script reads it by its new one once the link's check, over the
+     * link as it was written, holds. Every language's handout maker gets the same names (a
+     * translation shares its source's file name), and keeps those of the exercises it has.
+     */
+    static Map<String, String> renamed(SiteIndex index) {
+        Map<String, String> keyOf = new HashMap<>();
+        index.exercises().forEach(e -> keyOf.put(Urls.exercise(e.slug()), key(e)));
+        Set<String> names = new HashSet<>(keyOf.values());
+        Map<String, String> out = new TreeMap<>();
+        index.moved().forEach((from, move) -> {
+            String key = keyOf.get(move.to());
+            String old = from.startsWith(Urls.EXERCISES) ? from.substring(Urls.EXERCISES.length(), from.length() - 1) : "";
+            if (key != null && KEY.matcher(old).matches() && !names.contains(old)) {
+                out.put(old, key);
+            }
+        });
+        return out;
+    }
+
+    private static ViewBuilder.Built view(ViewBuilder v, Diagnostics d, Map<String, String> renamed) {
         String url = Urls.HANDOUT;
         var md = v.markdownFor(url, d);
         String title = v.words().text("handout.title");
@@ -122,7 +150,7 @@ final class HandoutKind implements PageKind {
                 List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
                 v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("handout.js", url)));
         var view = new Views.Handout(layout, title, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
-                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days());
+                v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days(), v.data().object(renamed));
         return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
     }
 }

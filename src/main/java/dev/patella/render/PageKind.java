@@ -93,9 +93,13 @@ interface PageKind {
      * @param same gives back an equal object the last render used when there is one, else its
      *             argument: keys of inputs shared by many pages, made the same object, compare at once
      * @param keys those keys, each made once for the edition however many kinds ask for it
+     * @param renamed the names exercises had in handout links before they were renamed, each with its
+     *             name now, from the default language's exercises: a handout link names an exercise by
+     *             its file's name, which its translations share whatever their slugs
      */
     record Inputs(SiteIndex index, Messages words, List<SearchIndex.Entry> findable, String searchIndex,
-                  Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same, SharedKeys keys) {
+                  Map<String, List<Views.Link>> citedBy, UnaryOperator<Object> same, SharedKeys keys,
+                  Map<String, String> renamed) {
     }
 
     /**

@@ -13,7 +13,7 @@ public final class PageKinds {
 
     static final List<PageKind> ALL = List.of(new HomeKind(), new ConditionKind(), new ProgramKind(), new HandoutKind(),
             new ExerciseListKind(), new ExerciseKind(), new PlainPageKind(), new GlossaryKind(), new SourcesKind(),
-            new SearchKind(), new NotFoundKind());
+            new SearchKind(), new NotFoundKind(), new RedirectKind());
 
     private PageKinds() {
     }

@@ -144,6 +144,7 @@ public final class SiteRenderer {
         }
         search.rememberIn(cache);
         List<Edition> runs = new ArrayList<>();
+        Map<String, String> renamed = HandoutKind.renamed(editions.get(0));
         for (SiteIndex index : editions) {
             // each edition's pages in the words of its language; the search index is made after the
             // pages that are not late, from the plain texts their renders read (one parse per text),
@@ -151,7 +152,7 @@ public final class SiteRenderer {
             Messages words = templates.words(index.site().config().language(), diagnostics);
             String prefix = index.site().config().prefix();
             var inputs = new PageKind.Inputs(index, words, List.of(), "", Map.of(), cache::same,
-                    new PageKind.SharedKeys());
+                    new PageKind.SharedKeys(), renamed);
             runs.add(new Edition(index, words, prefix, inputs, jobs(false, inputs, prefix), jobs(true, inputs, prefix)));
         }
         Alternates alternates = editions.size() > 1
@@ -193,7 +194,7 @@ public final class SiteRenderer {
             SiteIndex index = run.index();
             Searched searchable = searchables.get(e);
             var late = new PageKind.Inputs(index, run.words(), searchable.entries(), searchable.file().sitePath(),
-                    citedBy(next, index, run.prefix(), run.early()), cache::same, new PageKind.SharedKeys());
+                    citedBy(next, index, run.prefix(), run.early()), cache::same, new PageKind.SharedKeys(), renamed);
             ViewBuilder views = builders.get(e);
             all.addAll(renderChanged(jobs(true, late, run.prefix()), views.specs(), views,
                     new GlossaryLinker(index.site().glossary()), cache, before,

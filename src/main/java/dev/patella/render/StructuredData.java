@@ -192,6 +192,16 @@ final class StructuredData {
         return config.baseUrl().toString() + url.substring(1);
     }
 
+    /**
+     * A JSON object of these names and texts, in their order, for a page's script to read (from an
+     * attribute, which the template escapes as any other).
+     */
+    String object(Map<String, String> entries) {
+        ObjectNode node = json.createObjectNode();
+        entries.forEach(node::put);
+        return write(node);
+    }
+
     private String write(ObjectNode node) {
         try {
             return escapeForScript(json.writeValueAsString(node));

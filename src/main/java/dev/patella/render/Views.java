@@ -273,11 +273,13 @@ public final class Views {
      * @param exercises every exercise, the default program's first and in its order
      * @param limits    the ranges a clinician may choose within, from the content schema's constants
      * @param qrHref    the QR code library the script imports, shipped with the site
+     * @param moved     the names exercises had in handout links before they were renamed, each with its name
+     *                  now, as a JSON object ({@code {"clamshell":"clam"}}); {@code {}} when none was
      * @param references the sources the exercises' steps cite
      */
     public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
                           HandoutLimits limits, String qrHref, Help help, List<Reference> references,
-                          Checked checked, List<String> weeks, List<String> days) implements PageView {
+                          Checked checked, List<String> weeks, List<String> days, String moved) implements PageView {
     }
 
     /**
@@ -323,6 +325,21 @@ public final class Views {
     }
 
     public record NotFound(Layout layout) implements PageView {
+    }
+
+    /**
+     * A page's old address, kept after the page was renamed ({@code moved_from:}): a small page that
+     * sends the reader on to the page's address now, and says where it went for a browser that does not.
+     *
+     * @param title     the {@code <title>}: that the page has moved, and the site's name
+     * @param pageTitle the title of the page it leads to
+     * @param href      the page's address now, relative to the old one
+     * @param canonical the page's address now, absolute
+     * @param printed   the page's address now as printed for people to read; empty while the site's
+     *                  base URL is an example address
+     */
+    public record Redirect(String language, String dir, String title, String pageTitle, String href,
+                           String canonical, String printed) {
     }
 
     /**

@@ -44,8 +44,9 @@ final class ConditionReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
+        var movedFrom = MovedFrom.read(f, "/conditions/knee-pain/");
         return f.build(() -> new Condition(slug.value(), doc.origin(), slug.at(), title, otherNames, summary, icd10, symptoms,
-                riskFactors, avoid, anatomy, program, sources, editorial, draft, doc.body()));
+                riskFactors, avoid, anatomy, program, sources, editorial, draft, doc.body(), movedFrom));
     }
 
     /** The phases; a wrong phase fails the whole condition (reported). */

@@ -57,11 +57,12 @@ final class ExerciseReader {
         var sources = f.keys("sources", false);
         var editorial = EditorialReader.read(f, reviewIntervalMonths);
         boolean draft = f.bool("draft").orElse(false);
+        var movedFrom = MovedFrom.read(f, "/exercises/clamshell/");
         return f.build(() -> new Exercise(slug.value(), doc.origin(), slug.at(), title, otherNames, summary,
                 new Exercise.Profile(muscles, chain, phase), new Exercise.Equipment(equipment, optionalEquipment),
                 new Exercise.Instructions(position, steps, feelIt, tips, mistakes), dose,
                 new Exercise.Variations(progressions, regressions), new Exercise.Safety(stopIf), illustration,
-                sources, editorial, draft, doc.body()));
+                sources, editorial, draft, doc.body(), movedFrom));
     }
 
     private static Muscles muscles(Fields m) {

@@ -31,6 +31,8 @@ final class FieldLog {
         CHOICE,
         /** a list of text items */
         LIST,
+        /** a list of a page's old addresses in the site, or old slugs ({@code moved_from}) */
+        ADDRESSES,
         /** a nested group of key: value lines */
         MAPPING,
         /** a list of nested groups */

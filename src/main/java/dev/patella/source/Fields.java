@@ -295,7 +295,17 @@ final class Fields {
         return list(key, required).stream().map(p -> new Key(p.markdown().trim(), p.at())).toList();
     }
 
-    Optional<Key> key(String key, boolean required) {
+    /**
+     * An optional list of a page's old addresses, each with its position, as written: what each may
+     * be is {@link MovedFrom}'s to say. Empty when absent.
+     */
+    List<Key> addresses(String key) {
+        declare(key, FieldLog.Kind.ADDRESSES, false, false, 0, 0);
+        return node(key).map(n -> listOf(key, false, n)).orElse(List.of()).stream()
+                .map(p -> new Key(p.markdown().trim(), p.at())).toList();
+    }
+
+        Optional<Key> key(String key, boolean required) {
         declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
         if (required) {
             return Optional.of(requiredKey(key));

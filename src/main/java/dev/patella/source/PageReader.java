@@ -24,6 +24,8 @@ final class PageReader {
         boolean nav = f.bool("nav").orElse(false);
         boolean draft = f.bool("draft").orElse(false);
         var reviewed = f.date("reviewed", false);
-        return f.build(() -> new Page(slug.value(), doc.origin(), slug.at(), title, summary, nav, draft, doc.body(), reviewed));
+        var movedFrom = MovedFrom.read(f, "/about-us/");
+        return f.build(() -> new Page(slug.value(), doc.origin(), slug.at(), title, summary, nav, draft, doc.body(),
+                reviewed, movedFrom));
     }
 }

@@ -29,10 +29,13 @@ enum TranslationKind {
 
     /** The field the stamp is written in. */
     static final String FIELD = "translated_from";
-    /** Fields a translation has of its own, never compared with the source's. */
-    static final Set<String> OWN = Set.of(FIELD, "slug");
+    /**
+     * Fields a translation has of its own, never compared with the source's: a translation keeps the
+     * old addresses of its source by itself when it has no {@code slug:} of its own.
+     */
+    static final Set<String> OWN = Set.of(FIELD, "slug", MovedFrom.FIELD);
     /** Fields that are not the page's words: a change to them does not make a translation stale. */
-    static final Set<String> NOT_TRANSLATED = Set.of(FIELD, "slug", "draft", "author", "reviewer", "published",
+    static final Set<String> NOT_TRANSLATED = Set.of(FIELD, "slug", MovedFrom.FIELD, "draft", "author", "reviewer", "published",
             "reviewed", "review_due", "adapted_from");
     static final String TEXT = "text";
     static final String OTHER = "other";

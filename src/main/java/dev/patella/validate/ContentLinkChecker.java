@@ -30,9 +30,12 @@ import java.util.TreeSet;
  * @param drafts  the pages left out because they are drafts, by site URL, with the file that says so
  * @param otherLanguages the prefixes of the editions in other languages than the default ({@code /es}):
  *                a broken link's "did you mean" names a page of its own language only
+ * @param moved   the old addresses pages keep ({@code moved_from:}), by site path, each with the page's
+ *                site path now: a link to one still leads to the page, and is told the address to write
  */
 public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
-                                 Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages) {
+                                 Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages,
+                                 Map<String, String> moved) {
 
     /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
     private static final Pattern OTHER_SITE =
@@ -48,12 +51,19 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         unreadFolders = Set.copyOf(unreadFolders);
         drafts = Map.copyOf(drafts);
         otherLanguages = List.copyOf(otherLanguages);
+        moved = Map.copyOf(moved);
+    }
+
+    /** A checker of a site whose pages keep no old address. */
+    public ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                              Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages) {
+        this(pages, files, broken, unreadFolders, drafts, otherLanguages, Map.of());
     }
 
     /** A checker of a site in one language that knows of no drafts. */
     public ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
                               Set<String> unreadFolders) {
-        this(pages, files, broken, unreadFolders, Map.of(), List.of());
+        this(pages, files, broken, unreadFolders, Map.of(), List.of(), Map.of());
     }
 
     /**
@@ -114,6 +124,21 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
             if (unknowable(path)) {
                 continue;
             }
+            String movedTo = moved.get(path);
+            if (movedTo != null && !link.image()) {
+                // the old address still leads there; the page's own address is one step shorter, and keeps the #part
+                String now = movedTo + (anchor.isEmpty() ? "" : "#" + anchor);
+                if (!resolves(now)) {
+                    diagnostics.error("link.broken-anchor", link.at(), "the link points at " + path + ", an old "
+                            + "address of the page now at " + movedTo + ", which has no heading or section with the id \""
+                            + anchor + "\"" + hint(anchor, pages.getOrDefault(movedTo, Set.of())));
+                    continue;
+                }
+                diagnostics.warning("link.moved", link.at(), "the link points at " + path + ", an old address of the "
+                        + "page now at " + movedTo + " (kept with moved_from, so it still leads there); link to "
+                        + now + " instead");
+                continue;
+            }
             if (link.image() || files.contains(path)) {
                 if (!files.contains(path)) {
                     diagnostics.error("link.missing-file", link.at(), "there is no file " + path + " in the site; "
@@ -161,6 +186,10 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         if (unknowable(path)) {
             return true;
         }
+        String movedTo = moved.get(path);
+        if (movedTo != null) {
+            return resolves(movedTo + (anchor.isEmpty() ? "" : "#" + anchor));
+        }
         Set<String> ids = pages.get(path);
         return ids != null && (anchor.isEmpty() || ids.contains(anchor));
     }
@@ -197,12 +226,13 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /**
      * The pages in the same language as {@code path}: an English link that misses is not sent to a
-     * Spanish page that happens to be spelt closer.
+     * Spanish page that happens to be spelt closer, nor to an old address.
      */
     private Set<String> sameLanguage(String path) {
         String language = languageOf(path);
         Set<String> out = new HashSet<>();
-        pages.keySet().stream().filter(p -> languageOf(p).equals(language)).forEach(out::add);
+        // an old address a page keeps is no page to suggest: its page is
+        pages.keySet().stream().filter(p -> languageOf(p).equals(language) && !moved.containsKey(p)).forEach(out::add);
         return out;
     }
 

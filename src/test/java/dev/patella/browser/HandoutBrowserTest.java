@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -575,6 +576,41 @@ class HandoutBrowserTest {
             assertThat(row(page, index).locator("input[name=" + names.get(i) + "]").inputValue())
                     .as("row " + index + " " + names.get(i)).isEqualTo(values[i]);
         }
+    }
+
+    /**
+     * A link printed before an exercise was renamed (bridge was glute-bridge: moved_from) opens the same
+     * program: its check is over the link as written, and the old name is read as the new one.
+     */
+    @Test
+    void aLinkMadeBeforeAnExerciseWasRenamedOpensTheSameProgram() {
+        String fields = "x=glute-bridge.2.12.0.0.3&x=clamshell.3.10.0.0.0";
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            List<String> problems = watch(page);
+            page.navigate(url("handout/#v2." + fields + "&k=" + fnv(fields)));
+            page.waitForCondition(() -> page.locator(".sheet-exercise:visible").count() == 2);
+
+            assertThat(page.locator("#h-message").isVisible()).isFalse();
+            assertThat(sheet(page)).containsExactly("Bridge", "Clamshell");
+            assertThat(page.locator(".h-row-title").allTextContents()).containsExactly("1. Bridge", "2. Clamshell");
+            assertThat(page.inputValue("#h-link")).contains("x=bridge.2.12.0.0.3&x=clamshell.3.10.0.0.0&k=");
+            // the check is over the link as it was written: one made for the old name with another's check is not read
+            page.navigate(url("about/"));
+            page.navigate(url("handout/#v2." + fields + "&k=" + fnv(fields.replace("glute-bridge", "bridge"))));
+            page.waitForCondition(() -> page.locator("#h-message").isVisible());
+            assertThat(sheet(page)).isEmpty();
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    /** The check a version 2 handout link ends with: FNV-1a over its fields, 32 bits, in hex (handout.js). */
+    private static String fnv(String text) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x01000193;
+        }
+        return String.format(Locale.ROOT, "%08x", h);
     }
 
     @Test

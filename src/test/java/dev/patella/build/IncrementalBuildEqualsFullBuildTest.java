@@ -127,8 +127,50 @@ class IncrementalBuildEqualsFullBuildTest {
         assertSameAsFullBuild("the language removed");
     }
 
+    /**
+     * Old addresses kept and let go (moved_from): a renamed page's and exercise's old addresses added,
+     * changed and removed, so that their redirect pages, the handout's names and the hosting files
+     * come and go as a full build makes them.
+     */
     @Test
-    @Order(3) // last: it ends by putting everything back and comparing with the first build
+    @Order(3)
+    void oldAddressesKeptAndLetGoBuildAsAFullBuildDoes() throws IOException {
+        Path contact = project.resolve("content/pages/contact.md");
+        Path renamed = project.resolve("content/pages/write-to-us.md");
+        Path squat = project.resolve("content/exercises/squat.md");
+        Path deepSquat = project.resolve("content/exercises/deep-squat.md");
+        Path condition = project.resolve("content/conditions/sore-knee.md");
+        String contactText = TestSites.read(contact);
+        String squatText = TestSites.read(squat);
+        String conditionText = TestSites.read(condition);
+        try {
+            Files.move(contact, renamed);
+            TestSites.write(renamed, contactText.replaceFirst("title:", "moved_from: [contact]\ntitle:"));
+            assertSameAsFullBuild("a page renamed, its old address kept");
+            TestSites.write(renamed, contactText.replaceFirst("title:", "moved_from: [contact, /reach-us/]\ntitle:"));
+            assertSameAsFullBuild("a second old address kept");
+            TestSites.write(renamed, contactText);
+            assertSameAsFullBuild("the old addresses let go");
+            Files.move(squat, deepSquat);
+            TestSites.write(deepSquat, squatText.replaceFirst("title:", "moved_from: [squat]\ntitle:"));
+            TestSites.write(condition, conditionText.replaceAll("\\bsquat\\b", "deep-squat"));
+            assertSameAsFullBuild("an exercise renamed, its old name kept (a redirect, and a name for old handout links)");
+            TestSites.write(deepSquat, squatText.replaceFirst("title:", "moved_from: [/about/]\ntitle:"));
+            assertSameAsFullBuild("an old address another page has (an error)");
+            TestSites.write(deepSquat, squatText);
+            assertSameAsFullBuild("its old name let go");
+        } finally {
+            Files.deleteIfExists(renamed);
+            Files.deleteIfExists(deepSquat);
+            TestSites.write(contact, contactText);
+            TestSites.write(squat, squatText);
+            TestSites.write(condition, conditionText);
+        }
+        assertSameAsFullBuild("the renamed page and exercise back");
+    }
+
+    @Test
+    @Order(4) // last: it ends by putting everything back and comparing with the first build
     void filesDeletedRenamedAndAddedBuildAsAFullBuildDoes() throws IOException {
         Path contact = project.resolve("content/pages/contact.md");
         Path moved = project.resolve("content/pages/reach-us.md");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,5 +111,23 @@ class HostingFilesTest {
             return files.map(p -> "assets/" + p.getFileName()).filter(p -> p.matches(".*\\.[0-9a-f]{10}\\.[a-z]+"))
                     .sorted().toList();
         }
+    }
+
+    /**
+     * Each old address a page keeps (moved_from) is sent on for good by Apache, under the base path,
+     * with or without its closing slash or index.html; a byte of the base path that is no letter or
+     * digit cannot break the line nor be read as part of the pattern.
+     */
+    @Test
+    void htaccessSendsEachOldAddressOnWithA301() {
+        String htaccess = HostingFiles.htaccess("/rodilla%20x/", List.of(), List.of("es"),
+                Map.of("/exercises/leg-raise/", "/exercises/leg-lift/",
+                        "/es/about-us/", "/es/about/"));
+
+        assertThat(htaccess).contains("<IfModule mod_alias.c>\n")
+                .contains("  RedirectMatch 301 \"^/rodilla\\x20x/es/about-us(/|/index\\.html)?$\" \"/rodilla%20x/es/about/\"\n"
+                        + "  RedirectMatch 301 \"^/rodilla\\x20x/exercises/leg-raise(/|/index\\.html)?$\" "
+                        + "\"/rodilla%20x/exercises/leg-lift/\"\n</IfModule>\n");
+        assertThat(HostingFiles.htaccess("/", List.of(), List.of())).doesNotContain("RedirectMatch 301");
     }
 }

@@ -66,4 +66,34 @@ class HtmlValidityTest {
         assertThat(pages).anyMatch(p -> p.endsWith("es/404.html")).anyMatch(p -> p.endsWith("he/404.html"));
         assertThat(problems).isEmpty();
     }
+
+    /** The pages left at old addresses (moved_from), in both languages of a site, and the pages around them. */
+    @Test
+    void thePagesAtOldAddressesPassTheNuHtmlChecker() throws Exception {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("moved"), "complete", "two-languages"), "es");
+        Path exercise = project.resolve("content/exercises/leg-lift.md");
+        Files.writeString(exercise, Files.readString(exercise).replace("moved_from: [leg-raise]\n",
+                "moved_from: [leg-raise, /conditions/old-knee/]\n"));
+        Path es = project.resolve("content/es/exercises/leg-lift.md");
+        Files.writeString(es, Files.readString(es).replace("slug: elevacion-de-pierna\n", ""));
+        var run = TestSites.run("build", "--project", project.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        var validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
+        validator.setLoadEntities(false);
+        List<Path> pages;
+        try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
+            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages) {
+            validator.validate(page).lines().filter(line -> line.contains(": error:") || line.contains(": fatal"))
+                    .forEach(line -> problems.add(page + ": " + line));
+        }
+        assertThat(pages).anyMatch(p -> p.endsWith("exercises/leg-raise/index.html"))
+                .anyMatch(p -> p.endsWith("es/exercises/leg-raise/index.html"))
+                .anyMatch(p -> p.endsWith("conditions/old-knee/index.html"));
+        assertThat(problems).isEmpty();
+    }
 }

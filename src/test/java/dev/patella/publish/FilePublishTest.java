@@ -144,8 +144,30 @@ class FilePublishTest {
         assertThat(run.out()).contains(changed(published, digests(site())) + " uploaded, "
                 + removed(published, digests(site())) + " deleted");
         assertThat(run.err()).contains("patella: warning: a published page goes from the site: /extra/. Links to it "
-                + "from other sites, bookmarks and addresses printed on handouts will lead to \"page not found\"");
+                + "from other sites, bookmarks and addresses printed on handouts will lead to \"page not found\". "
+                + "If a page was only renamed (slug: or its file's name), keep its old address: add it to the renamed "
+                + "page's moved_from: list (moved_from: [/extra/])");
         assertThat(webroot.resolve("extra")).doesNotExist();
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
+    /** A page renamed with its old address kept (moved_from): the address stays, as a page that sends readers on. */
+    @Test
+    void aRenamedPageWhoseOldAddressIsKeptGoesNowhere() {
+        addPage("extra");
+        build();
+        publish();
+        removePage("extra");
+        TestSites.write(project.resolve("content/pages/more.md"), "---\ntitle: Extra\nsummary: An extra page."
+                + "\nmoved_from: [/extra/]\n---\nExtra.\n");
+        build();
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("goes from the site");
+        assertThat(TestSites.read(webroot.resolve("extra/index.html"))).contains("url=../more/");
+        assertThat(TestSites.read(webroot.resolve(".htaccess"))).contains("RedirectMatch 301 \"^/extra(/|/index\\.html)?$\"");
         assertThat(servedFiles()).isEqualTo(digests(site()));
     }
 
