@@ -20,6 +20,7 @@ import dev.patella.model.TranslatedPerson;
 import dev.patella.model.Translation;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
@@ -370,6 +372,9 @@ public final class ContentLoader {
                 if (!Files.exists(source)) {
                     String rel = files.relative(path);
                     orphans.add(rel);
+                    if (files.misnamedSource(folder, path.getFileName().toString())) {
+                        continue; // its source is saved as wall-sit.md.txt: that file's error says it all
+                    }
                     Optional<String> near = files.nearSource(code, folder, path.getFileName().toString());
                     diagnostics.error("translation.no-source", SourceSpan.startOf(rel), rel + " translates "
                             + files.relative(source) + ", which does not exist; a translation keeps its source's "
@@ -661,6 +666,45 @@ public final class ContentLoader {
             return true;
         }
 
+        /**
+         * The name a Markdown file should have, without {@code .md}, when {@code name} is one saved with another
+         * ending: {@code wall-sit.md.txt} (a text editor's), {@code wall-sit.MD}, {@code .markdown}, {@code .txt};
+         * empty for {@code .md} files and for any other file.
+         */
+        static Optional<String> misnamedMarkdown(Path path) {
+            String name = path.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (String ending : new String[] {".md.txt", ".markdown", ".mdown", ".mkd", ".txt", ".md"}) {
+                if (lower.endsWith(ending) && !name.endsWith(".md") && lower.length() > ending.length()) {
+                    // a .txt is a page saved by a text editor only when it starts as a page does
+                    return ending.equals(".txt") && !startsWithFrontMatter(path) ? Optional.empty()
+                            : Optional.of(name.substring(0, name.length() - ending.length()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether the file starts as a page does, with its front matter's "---": a notes.txt does not. */
+        private static boolean startsWithFrontMatter(Path path) {
+            try (var in = Files.newInputStream(path)) {
+                String start = new String(in.readNBytes(16), StandardCharsets.UTF_8).replace("\uFEFF", "");
+                return start.startsWith("---");
+            } catch (IOException e) {
+                return false; // unreadable: left to the warning for files that are not .md
+            }
+        }
+
+        /** Whether {@code content/<folder>/} has the source of the translation {@code name} saved with another ending. */
+        boolean misnamedSource(String folder, String name) {
+            String stem = name.substring(0, name.length() - ".md".length());
+            for (Path path : list(content.resolve(folder))) {
+                if (misnamedMarkdown(path).filter(stem::equals).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The {@code .md} files of a folder; other files are reported and left out. */
         List<Path> markdownFiles(String folder, Diagnostics diagnostics) {
             List<Path> out = new ArrayList<>();
@@ -679,6 +723,13 @@ public final class ContentLoader {
                             relative(path) + " is a folder, and Patella reads only the .md files right in content/"
                                     + folder + "/, not in folders inside it, so it is ignored; move its .md files up "
                                     + "into content/" + folder + "/");
+                } else if (misnamedMarkdown(path).isPresent()) {
+                    String name = path.getFileName().toString();
+                    String stem = misnamedMarkdown(path).get();
+                    diagnostics.error("content.misnamed-file", SourceSpan.startOf(relative(path)), relative(path)
+                            + " is a Markdown file whose name ends in " + name.substring(stem.length()) + ", not .md, "
+                            + "so it is not read; rename it to " + stem + ".md (where Windows hides the end of file "
+                            + "names, turn on \"File name extensions\" in File Explorer's View menu to see it)");
                 } else if (!path.getFileName().toString().endsWith(".md")) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
                             relative(path) + " is not a .md file, so it is ignored; move it out of content/"
@@ -704,6 +755,8 @@ public final class ContentLoader {
                 if (name.endsWith(".md") && !readable.contains(prefix + name)) {
                     out.add(name.substring(0, name.length() - 3));
                 }
+                // wall-sit.md.txt is its own error (content.misnamed-file), not one more at each use of wall-sit
+                misnamedMarkdown(path).ifPresent(out::add);
             }
             return out;
         }
@@ -721,7 +774,7 @@ public final class ContentLoader {
                 if (!name.endsWith(".md") || readable.contains(relative(path))) {
                     continue;
                 }
-                if (Files.exists(content.resolve(folder).resolve(name))) {
+                if (Files.exists(content.resolve(folder).resolve(name)) || misnamedSource(folder, name)) {
                     out.add(name.substring(0, name.length() - 3));
                 } else {
                     // misspelt (clamshel.md): the source it most likely translates counts as translated but
