@@ -3,6 +3,7 @@ package dev.patella.markdown;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -10,6 +11,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -264,6 +266,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */
     private static final class Walk {
+        static final String HEADING_LEVEL = "markdown.heading-level";
         private final ProseOffsets offsets;
         private final PageContext page;
         private final Diagnostics diagnostics;
@@ -274,6 +277,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         private final boolean brackets;
         /** The end of the last link shown as text for a space in its address: what it holds is not reported again. */
         private int spacedUntil = -1;
+        /** The level of the last heading, 1 for the page's title above the text. */
+        private int lastHeading = 1;
 
         Walk(ProseOffsets offsets, PageContext page, Diagnostics diagnostics, boolean brackets) {
             this.offsets = offsets;
@@ -292,6 +297,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
 
         private void handle(Node node) {
+            if (node instanceof Heading heading) {
+                headingLevel(heading);
+            } else if (node instanceof Paragraph paragraph) {
+                headingWithoutSpace(paragraph);
+            }
             if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, link.getText().toString(), node)));
             } else if (node instanceof Image image) {
@@ -330,6 +340,42 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return;
             }
             visit(node);
+        }
+
+        /**
+         * A warning for a heading out of its place in the page's outline, which screen readers move through
+         * by level: a {@code #} heading, at the level of the page's title, which the page already shows; or
+         * one that skips a level ({@code ####} right after {@code ##}).
+         */
+        private void headingLevel(Heading heading) {
+            int level = heading.getLevel();
+            String hashes = "#".repeat(level);
+            if (level == 1) {
+                diagnostics.warning(HEADING_LEVEL, at(heading), "a heading written with one # is at the level of "
+                        + "the page's title, which the page already shows above it; write ## for a section of the page");
+            } else if (level > lastHeading + 1) {
+                diagnostics.warning(HEADING_LEVEL, at(heading), "this " + hashes + " heading skips a level after the "
+                        + "#".repeat(lastHeading) + (lastHeading == 1 ? " title" : " heading") + " above it, and "
+                        + "screen readers move through a page's headings by level; write " + "#".repeat(lastHeading + 1)
+                        + " (one # more than the heading above)");
+            }
+            lastHeading = Math.max(level, 1);
+        }
+
+        /** A warning for a paragraph that starts "##When to start": meant as a heading, shown as text. */
+        private void headingWithoutSpace(Paragraph paragraph) {
+            String text = paragraph.getChars().toString();
+            int hashes = 0;
+            while (hashes < text.length() && hashes < 7 && text.charAt(hashes) == '#') {
+                hashes++;
+            }
+            if (hashes >= 1 && hashes <= 6 && hashes < text.length() && Character.isLetter(text.charAt(hashes))) {
+                int end = text.indexOf('\n');
+                String line = end < 0 ? text : text.substring(0, end);
+                diagnostics.warning(HEADING_LEVEL, at(paragraph), "this line is shown as text, not as a heading, "
+                        + "because a heading needs a space after its #: write " + line.substring(0, hashes) + " "
+                        + abbreviate(line.substring(hashes)));
+            }
         }
 
         /**
