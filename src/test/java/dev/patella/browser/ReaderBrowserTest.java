@@ -211,6 +211,31 @@ class ReaderBrowserTest {
         }
     }
 
+    /**
+     * The skip link stays wholly above the page until it is focused, however many lines large text
+     * wraps it to (at 175% it took two lines and its lower part hung over the header), and then shows whole.
+     */
+    @Test
+    void skipLinkStaysOffScreenUntilFocusedWithLargeText() {
+        for (int pixels : new int[] {16, 28, 32}) {
+            try (BrowserContext context = chromium.context(390, true)) {
+                Page page = context.newPage();
+                largeText(context, page, pixels);
+                for (String path : List.of("", "es/")) {
+                    page.navigate(url(path));
+                    String at = path + " with text at " + pixels + " px";
+                    var hidden = page.locator(".skip-link").boundingBox();
+                    assertThat(hidden.y + hidden.height).as("the skip link's bottom, unfocused, " + at).isLessThanOrEqualTo(0);
+                    page.keyboard().press("Tab");
+                    assertThat(page.evaluate("document.activeElement.className")).as(at).isEqualTo("skip-link");
+                    var shown = page.locator(".skip-link").boundingBox();
+                    assertThat(shown.y).as("the focused skip link's top, " + at).isGreaterThanOrEqualTo(0);
+                    assertThat(shown.y + shown.height).as(at).isLessThanOrEqualTo(900);
+                }
+            }
+        }
+    }
+
     /** The filter's count takes the plural form of the page's language: "Se muestra 1", "Se muestran 2". */
     @Test
     void spanishExerciseFiltersCountInSpanishGrammar() {
