@@ -236,6 +236,20 @@ class ReaderBrowserTest {
         }
     }
 
+    /** The link to the other language is as easy to tap as the menu's links: at least 44 px high (it was 18 px). */
+    @Test
+    void theLanguageLinkIsAsTallAsTheMenuLinks() {
+        try (BrowserContext context = chromium.context(390, true)) {
+            Page page = context.newPage();
+            for (String path : List.of("", "es/", "exercises/clamshell/", "es/conditions/chondromalacia-patella/program/")) {
+                page.navigate(url(path));
+                var language = page.locator(".language-switcher a").first().boundingBox();
+                assertThat(language.height).as(path).isGreaterThanOrEqualTo(44);
+                assertThat(language.width).as(path).isGreaterThanOrEqualTo(44);
+            }
+        }
+    }
+
     /** The filter's count takes the plural form of the page's language: "Se muestra 1", "Se muestran 2". */
     @Test
     void spanishExerciseFiltersCountInSpanishGrammar() {
