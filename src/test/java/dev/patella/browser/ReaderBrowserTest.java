@@ -10,8 +10,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.ForcedColors;
 import com.microsoft.playwright.options.Media;
 import dev.patella.TestSites;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -248,6 +253,41 @@ class ReaderBrowserTest {
                 assertThat(language.width).as(path).isGreaterThanOrEqualTo(44);
             }
         }
+    }
+
+    /**
+     * Forced colours (Windows' contrast themes) with a dark theme: the drawings, dark lines on a clear
+     * background, stay on white on the program sheet as on the exercise page. They vanished on the
+     * program, dark on the theme's black.
+     */
+    @Test
+    void drawingsStayOnWhiteInForcedColoursWithADarkTheme() throws IOException {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 900)
+                .setForcedColors(ForcedColors.ACTIVE).setColorScheme(ColorScheme.DARK))) {
+            Page page = context.newPage();
+            for (String path : List.of("conditions/chondromalacia-patella/program/", "es/conditions/chondromalacia-patella/program/",
+                    "exercises/clamshell/", "es/exercises/semi-squat/")) {
+                page.navigate(url(path));
+                assertThat(luminance(page.screenshot(new Page.ScreenshotOptions().setClip(0, 0, 800, 40))))
+                        .as("the page's own background, dark in this theme, on " + path).isLessThan(60);
+                var drawing = page.locator(".sheet-figure, .illustration img").first();
+                drawing.scrollIntoViewIfNeeded();
+                assertThat(luminance(drawing.screenshot())).as("the drawing on " + path).isGreaterThan(180);
+            }
+        }
+    }
+
+    /** The mean brightness (0 black to 255 white) of a screenshot. */
+    static double luminance(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        double sum = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                sum += 0.2126 * (rgb >> 16 & 255) + 0.7152 * (rgb >> 8 & 255) + 0.0722 * (rgb & 255);
+            }
+        }
+        return sum / (image.getWidth() * image.getHeight());
     }
 
     /** The filter's count takes the plural form of the page's language: "Se muestra 1", "Se muestran 2". */
