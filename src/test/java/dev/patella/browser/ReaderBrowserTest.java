@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.google.gson.JsonObject;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
@@ -273,6 +281,49 @@ class ReaderBrowserTest {
                 var drawing = page.locator(".sheet-figure, .illustration img").first();
                 drawing.scrollIntoViewIfNeeded();
                 assertThat(luminance(drawing.screenshot())).as("the drawing on " + path).isGreaterThan(180);
+            }
+        }
+    }
+
+    /**
+     * A browser's automatic dark mode (Chrome's darkening of light sites, Samsung Internet's dark mode;
+     * here Chromium's {@code forceDarkModeEnabled} with a dark preferred scheme, as a phone's dark theme
+     * gives) darkens the pages but leaves the drawings on white and the handout's QR code dark on light,
+     * so that a phone can read it (ZXing reads it here without being told to try an inverted code).
+     * Without {@code color-scheme: only light} on them, the drawings were grey on near-black and the
+     * code white on black.
+     */
+    @Test
+    void automaticDarkModeLeavesTheDrawingsAndTheQrCodeAsTheyAre() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        try (Chromium dark = Chromium.launch(List.of("--blink-settings=forceDarkModeEnabled=true"));
+                BrowserContext context = dark.browser().newContext(new Browser.NewContextOptions().setViewportSize(800, 900)
+                        .setColorScheme(ColorScheme.DARK))) {
+            Page page = context.newPage();
+            for (String path : List.of("conditions/chondromalacia-patella/program/", "es/conditions/chondromalacia-patella/program/",
+                    "exercises/clamshell/", "es/exercises/semi-squat/")) {
+                page.navigate(url(path));
+                assertThat(luminance(page.screenshot(new Page.ScreenshotOptions().setClip(0, 0, 800, 40))))
+                        .as("the page's own background, darkened, on " + path).isLessThan(60);
+                var drawing = page.locator(".sheet-figure, .illustration img").first();
+                drawing.scrollIntoViewIfNeeded();
+                assertThat(luminance(drawing.screenshot())).as("the drawing on " + path).isGreaterThan(180);
+            }
+            page.navigate(url("exercises/clamshell/"));
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("exercise-auto-dark-800.png")));
+
+            page.navigate(url("handout/"));
+            page.waitForSelector("#h-qr-code svg");
+            byte[] code = page.locator("#h-qr-code").screenshot();
+            Files.write(SCREENSHOTS.resolve("handout-qr-auto-dark.png"), code);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(code));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+            try {
+                assertThat(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText())
+                        .as("the QR code, read by ZXing").contains("/handout/#v");
+            } catch (NotFoundException | ChecksumException | FormatException e) {
+                throw new AssertionError("the QR code cannot be read in automatic dark mode: " + e, e);
             }
         }
     }
