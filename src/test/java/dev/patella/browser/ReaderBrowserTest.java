@@ -471,6 +471,56 @@ class ReaderBrowserTest {
     }
 
     /**
+     * A printed exercise keeps its numbered steps on one page, with its starting position and where to
+     * feel it (the clamshell's steps 1 to 3 were on page 1 and 4 to 7 on page 2), and wastes less paper:
+     * no exercise takes more than 4 A4 or Letter pages in either language (they took 4, and 5 in Spanish
+     * on Letter). Where each step landed is read back from the PDF's text, page by page.
+     */
+    @Test
+    void aPrintedExerciseKeepsItsStepsOnOnePage() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = chromium.context(1280, true)) {
+            Page page = context.newPage();
+            for (String language : List.of("", "es/")) {
+                for (String exercise : List.of("straight-leg-raise", "side-lying-leg-raise", "clamshell",
+                        "hip-extension-leg-raise", "semi-squat")) {
+                    String path = language + "exercises/" + exercise + "/";
+                    page.navigate(url(path));
+                    List<String> steps = page.locator(".how .steps li").allTextContents().stream()
+                            .map(step -> step.replaceAll("\\s+", "")).toList();
+                    assertThat(steps).as(path).hasSizeGreaterThan(3);
+                    String first = steps.get(0).substring(0, Math.min(30, steps.get(0).length()));
+                    String last = steps.get(steps.size() - 1);
+                    last = last.substring(Math.max(0, last.length() - 30));
+                    for (String paper : List.of("A4", "Letter")) {
+                        try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat(paper).setPrintBackground(true)))) {
+                            int pages = doc.getNumberOfPages();
+                            int firstOn = 0;
+                            int lastOn = 0;
+                            for (int i = 1; i <= pages; i++) {
+                                var stripper = new PDFTextStripper();
+                                stripper.setStartPage(i);
+                                stripper.setEndPage(i);
+                                String text = stripper.getText(doc).replaceAll("\\s+", "");
+                                firstOn = firstOn == 0 && text.contains(first) ? i : firstOn;
+                                lastOn = text.contains(last) ? i : lastOn;
+                            }
+                            String at = path + " on " + paper;
+                            if (firstOn == 0 || firstOn != lastOn) {
+                                problems.add(at + ": the first step on page " + firstOn + ", the last on page " + lastOn);
+                            }
+                            if (pages > 4) {
+                                problems.add(at + ": " + pages + " pages");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * On paper a link cannot be followed, so a link to another page of the site that a reader needs
      * (how much pain is OK, the program's full instructions) prints its address, with no glossary
      * link inside it, once the site has its real address (none while {@code base_url} is an example,
