@@ -41,10 +41,17 @@ final class Chromium implements AutoCloseable {
 
     /** Starts chromium; Playwright's driver comes from its jar, and no browser is downloaded. */
     static Chromium launch() {
+        return launch(List.of());
+    }
+
+    /** Starts chromium with {@code extra} switches after the usual ones, such as a setting of {@code --blink-settings}. */
+    static Chromium launch(List<String> extra) {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new java.util.ArrayList<>(ARGS);
+        args.addAll(extra);
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
         return new Chromium(playwright, browser);
     }
 
