@@ -73,7 +73,9 @@ class SafeImagesTest {
         cases.put("not-svg-root.svg", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>|" + MALFORMED
                 + ":1:1");
         cases.put("no-namespace.svg", "<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/></svg>|" + MALFORMED + ":1:1");
-        cases.put("not-xml.svg", "GIF89a not a drawing|" + MALFORMED + ":1:1");
+        cases.put("not-xml.svg", "just some words, not a drawing|" + MALFORMED + ":1:1");
+        // a picture renamed .svg is told what it is, not what an XML parser makes of its first byte
+        cases.put("a-gif.svg", "GIF89a not a drawing|image.wrong-type:1:1");
         // drawings as drawing programs save them: these must pass
         cases.put("fine-own-parts.svg", OPEN + "<defs><linearGradient id=\"g\"/><path id=\"p\" d=\"M0 0\"/></defs>"
                 + "<use href=\"#p\"/><path d=\"M0 0\" fill=\"url(#g)\" style=\"stroke:url('#g')\"/>"
