@@ -3,6 +3,7 @@ package dev.patella.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,18 +25,8 @@ class HtmlValidityTest {
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
-        var validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        validator.setLoadEntities(false);
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        }
-        List<String> problems = new ArrayList<>();
-        for (Path page : pages) {
-            String report = validator.validate(page);
-            report.lines().filter(line -> line.contains(": error:") || line.contains(": fatal")).forEach(line -> problems.add(page + ": " + line));
-        }
+        List<Path> pages = pages(project.resolve("site"));
+        List<String> problems = nuErrors(pages);
 
         assertThat(pages).hasSize(36); // 18 in English, 18 in Spanish
         assertThat(problems).isEmpty();
@@ -44,25 +35,15 @@ class HtmlValidityTest {
     /** The pages of sites in two languages, one of them written right to left, with their alternates and switchers. */
     @Test
     void everyPageOfSitesInTwoLanguagesPassesTheNuHtmlChecker() throws Exception {
-        var validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        validator.setLoadEntities(false);
-        List<String> problems = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
         for (String[] overlays : List.of(new String[] {"complete", "two-languages"}, new String[] {"right-to-left"})) {
             Path project = TestSites.withMessages(TestSites.project(tmp.resolve(overlays[overlays.length - 1]),
                     overlays), "es", "he");
             var run = TestSites.run("build", "--project", project.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
-                pages.addAll(walk.filter(p -> p.toString().endsWith(".html")).sorted().toList());
-            }
+            pages.addAll(pages(project.resolve("site")));
         }
-        for (Path page : pages) {
-            String report = validator.validate(page);
-            report.lines().filter(line -> line.contains(": error:") || line.contains(": fatal"))
-                    .forEach(line -> problems.add(page + ": " + line));
-        }
+        List<String> problems = nuErrors(pages);
         assertThat(pages).anyMatch(p -> p.endsWith("es/404.html")).anyMatch(p -> p.endsWith("he/404.html"));
         assertThat(problems).isEmpty();
     }
@@ -79,21 +60,31 @@ class HtmlValidityTest {
         var run = TestSites.run("build", "--project", project.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
 
+        List<Path> pages = pages(project.resolve("site"));
+        List<String> problems = nuErrors(pages);
+        assertThat(pages).anyMatch(p -> p.endsWith("exercises/leg-raise/index.html"))
+                .anyMatch(p -> p.endsWith("es/exercises/leg-raise/index.html"))
+                .anyMatch(p -> p.endsWith("conditions/old-knee/index.html"));
+        assertThat(problems).isEmpty();
+    }
+
+    /** Every HTML page under {@code site}, in order. */
+    private static List<Path> pages(Path site) throws IOException {
+        try (Stream<Path> walk = Files.walk(site)) {
+            return walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    /** What the Nu HTML checker calls an error in each of {@code pages}, each line with its page. */
+    private static List<String> nuErrors(List<Path> pages) throws Exception {
         var validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
         validator.setLoadEntities(false);
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(project.resolve("site"))) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        }
         List<String> problems = new ArrayList<>();
         for (Path page : pages) {
             validator.validate(page).lines().filter(line -> line.contains(": error:") || line.contains(": fatal"))
                     .forEach(line -> problems.add(page + ": " + line));
         }
-        assertThat(pages).anyMatch(p -> p.endsWith("exercises/leg-raise/index.html"))
-                .anyMatch(p -> p.endsWith("es/exercises/leg-raise/index.html"))
-                .anyMatch(p -> p.endsWith("conditions/old-knee/index.html"));
-        assertThat(problems).isEmpty();
+        return problems;
     }
 }
