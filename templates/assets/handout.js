@@ -243,6 +243,8 @@
     ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
     var hash = encode(state), fix = state.items.some(function (it) { return Object.keys(it.typed).length > 0; });
+    // printed all the same (Ctrl+P), an unfinished handout says so instead of showing the dose from before
+    document.documentElement.classList.toggle("h-unfinished", fix);
     $("h-print").disabled = $("h-copy").disabled = !state.items.length || fix;
     if (hash.length > maxLink || !state.items.length || fix) {
       // no link and no code rather than those of the handout before, which the sheet no longer is

@@ -329,6 +329,12 @@ class HandoutBrowserTest {
                 assertThat(page.isDisabled("#h-copy")).isTrue();
                 assertThat(page.textContent("#h-status")).isEqualTo(FIX);
             }
+            // printed with Ctrl+P all the same, the sheet says it is not finished, not the dose from before
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#h-sheet").isVisible()).isFalse();
+            assertThat(page.innerText("#h-unfinished")).startsWith("This handout is not finished");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+            assertThat(page.locator("#h-unfinished").isVisible()).isFalse();
             // the rows redrawn in another order keep the numbers as typed, and their reasons
             row(page, 0).locator("[data-act=down]").click();
             assertThat(page.locator(".h-row-title").nth(1).textContent()).isEqualTo("2. Straight leg raise");
@@ -352,6 +358,10 @@ class HandoutBrowserTest {
             assertThat(page.inputValue("#h-link")).isEqualTo(page.url());
             assertThat(page.isDisabled("#h-print")).isFalse();
             page.waitForCondition(() -> page.locator("#h-qr").isVisible());
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#h-sheet").isVisible()).as("fixed, the sheet prints").isTrue();
+            assertThat(page.locator("#h-unfinished").isVisible()).isFalse();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
             assertThat(problems).isEmpty();
 
