@@ -364,6 +364,9 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
         /** A warning for a paragraph that starts "##When to start": meant as a heading, shown as text. */
         private void headingWithoutSpace(Paragraph paragraph) {
+            if (paragraph.getChars().isEmpty() || paragraph.getChars().charAt(0) != '#') {
+                return; // nearly every paragraph: not copied into a string to be looked at
+            }
             String text = paragraph.getChars().toString();
             int hashes = 0;
             while (hashes < text.length() && hashes < 7 && text.charAt(hashes) == '#') {
