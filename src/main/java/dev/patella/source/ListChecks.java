@@ -32,7 +32,12 @@ final class ListChecks {
 
     /** The bullet that {@code line} (without its indent) starts with, if any: "•" of "• Lift the leg". */
     static Optional<String> bullet(String line) {
-        Matcher m = BULLET.matcher(line);
+        return bullet(line, 0);
+    }
+
+    /** The bullet that {@code text} starts with at {@code from}, if any (no copy of the rest of the text made). */
+    static Optional<String> bullet(String text, int from) {
+        Matcher m = BULLET.matcher(text).region(from, text.length());
         return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
@@ -75,7 +80,7 @@ final class ListChecks {
                 SourceSpan at = new SourceSpan(scalar.at().file(), lines.get(i + 1), lines.get(i + 2));
                 String read = i == 0 ? "YAML reads it and the lines below it as one item"
                         : "it is read as more of the item above";
-                Optional<String> bullet = bullet(text.substring(from));
+                Optional<String> bullet = bullet(text, from);
                 if (bullet.isPresent()) {
                     fields.error(MERGED, at, bulletMessage(bullet.get(), read) + " (an item of \"" + key + "\")");
                     return;
