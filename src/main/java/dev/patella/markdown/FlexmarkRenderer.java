@@ -315,10 +315,15 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             } else if (node instanceof LinkRef ref && !ref.isDefined() && ref.getReference().startsWith("@")) {
                 citation(ref);
                 return;
+            } else if (node instanceof LinkRef ref && !ref.isDefined() && keysWithoutAt(ref).isPresent()) {
+                diagnostics.error("cite.syntax", at(ref), "\"" + abbreviate(ref.getChars().toString()) + "\" would "
+                        + "be shown as text: a citation starts each key with @; write " + keysWithoutAt(ref).get());
+                return;
             } else if (node instanceof RefNode ref && brackets) {
                 SpacedAddress.after(ref).ifPresent(this::spacedAddress);
             } else if (node instanceof Text text) {
                 unclosedCitation(text);
+                keyOutsideBrackets(text);
                 if (brackets && text.getChars().indexOf("](") >= 0 && !inCode(text)) {
                     SpacedAddress.in(text).forEach(this::spacedAddress);
                 }
@@ -497,6 +502,65 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             diagnostics.error("cite.syntax", offsets.at(text.getStartOffset() + at), "the citation \""
                     + abbreviate(rest) + "\" has no closing \"]\"; close it right after the key, for example "
                     + "[@key], [@key1; @key2] or [@key, p. 12]");
+        }
+
+        /**
+         * {@code [smith2018]} or {@code [smith2018; powers2014]}: brackets holding only known
+         * source keys, written without their {@code @}, as the citation they are meant to be.
+         */
+        private Optional<String> keysWithoutAt(LinkRef ref) {
+            if (!ref.isReferenceTextCombined() || inCode(ref)) {
+                return Optional.empty();
+            }
+            List<String> keys = new ArrayList<>();
+            for (String item : ref.getReference().toString().split(";")) {
+                Optional<String> key = knownKey(item.strip());
+                if (key.isEmpty()) {
+                    return Optional.empty();
+                }
+                keys.add("@" + key.get());
+            }
+            return Optional.of("[" + String.join("; ", keys) + "]");
+        }
+
+        /** The source key {@code word} names, ignoring case, if it names one. */
+        private Optional<String> knownKey(String word) {
+            if (page.citeKeys().contains(word)) {
+                return Optional.of(word);
+            }
+            return page.citeKeys().stream().filter(k -> k.equalsIgnoreCase(word)).findFirst();
+        }
+
+        /**
+         * A known key written as {@code @smith2018} or {@code (@smith2018)} in the text, outside
+         * square brackets: shown as text. An address such as {@code name@smith2018.org} is not one,
+         * as a letter, digit or dot comes right before its "@".
+         */
+        private void keyOutsideBrackets(Text text) {
+            var chars = text.getChars();
+            for (int at = chars.indexOf('@'); at >= 0; at = chars.indexOf('@', at + 1)) {
+                char before = at == 0 ? ' ' : chars.charAt(at - 1);
+                if (Character.isLetterOrDigit(before) || before == '.' || before == '_' || before == '-'
+                        || before == '[' || before == '\\') {
+                    continue;
+                }
+                int end = at + 1;
+                while (end < chars.length() && (Character.isLetterOrDigit(chars.charAt(end))
+                        || chars.charAt(end) == '_' || chars.charAt(end) == '-')) {
+                    end++;
+                }
+                Optional<String> key = end > at + 1 && !inCode(text)
+                        ? knownKey(chars.subSequence(at + 1, end).toString()) : Optional.empty();
+                if (key.isPresent()) {
+                    boolean parenthesised = before == '(' && end < chars.length() && chars.charAt(end) == ')';
+                    int from = parenthesised ? at - 1 : at;
+                    String written = chars.subSequence(from, parenthesised ? end + 1 : end).toString();
+                    diagnostics.error("cite.syntax", offsets.at(text.getStartOffset() + from), "\"" + written
+                            + "\" would be shown as text: a citation is written in square brackets; write [@"
+                            + key.get() + "] in its place");
+                    return;
+                }
+            }
         }
 
         private static boolean inCode(Node node) {
