@@ -30,7 +30,8 @@ public final class TestSites {
     /** The project being tested: tests run from its root. */
     public static final Path PROJECT = Paths.get("").toAbsolutePath();
     public static final Path FIXTURES = PROJECT.resolve("src/test/resources/sites");
-    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    /** The tests' today: no earlier than any review date in the test sites and the shipped content. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
 
     private static final Pattern HEADLINE =
             Pattern.compile("^(\\S+):(\\d+):(\\d+): (error|warning): (.*) \\[([a-z0-9.-]+)\\]$", Pattern.MULTILINE);

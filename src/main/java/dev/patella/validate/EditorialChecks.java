@@ -88,6 +88,7 @@ public final class EditorialChecks {
             texts.put(e.origin(), new Measured(e, languageOf(e.origin(), language), texts(e)));
         }
         for (Page p : index.pages()) {
+            p.reviewed().ifPresent(day -> reviewedLater(day, p.reviewedAt().orElse(p.origin()), today, diagnostics));
             texts.put(p.origin(), new Measured(p, languageOf(p.origin(), language),
                     List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
@@ -164,12 +165,31 @@ public final class EditorialChecks {
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
                        Diagnostics diagnostics) {
+        if (reviewedLater(editorial.reviewed(), editorial.reviewedAt().orElse(origin), today, diagnostics)) {
+            return; // its review is not due, it has not happened
+        }
         if (editorial.reviewDue().isBefore(today)) {
             diagnostics.add(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, "review.overdue",
                     "this page was due for review on " + editorial.reviewDue() + "; check it against the current "
                             + "evidence, then update \"reviewed:\" (and \"review_due:\" if set)",
                     editorial.dueAt().orElse(origin), List.of()));
         }
+    }
+
+    /**
+     * A review dated after tomorrow (a day's grace for an editor whose day starts before the build
+     * machine's): most often a mistyped year, which would tell readers the page was checked on a
+     * day to come and put its next review years away.
+     *
+     * @return whether it was reported
+     */
+    private static boolean reviewedLater(LocalDate reviewed, SourceSpan at, LocalDate today, Diagnostics diagnostics) {
+        if (!reviewed.isAfter(today.plusDays(1))) {
+            return false;
+        }
+        diagnostics.error("review.future", at, "the review date " + reviewed + " is after today (" + today
+                + "); write the day the page was last checked, or set \"review_due:\" for a review to come");
+        return true;
     }
 
     static void readingLevel(SourceSpan origin, ReadingLevel formula, Readability.Level level, double maxGrade,
