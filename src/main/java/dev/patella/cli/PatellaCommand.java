@@ -2,7 +2,10 @@ package dev.patella.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import dev.patella.diag.Suggestions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +58,35 @@ final class PatellaCommand implements Runnable {
                 return name + " and " + opposite + " say opposite things; give only one of them";
             }
         }
-        return e.getMessage();
+        return misspelt(e).orElse(e.getMessage());
+    }
+
+    /**
+     * A command or option that is not one: the one it most likely misspells ({@code biuld},
+     * {@code --strcit}), or the list of commands for a word that misspells none.
+     */
+    private static Optional<String> misspelt(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        if (word.startsWith("--")) {
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            List<String> names = command.options().stream().flatMap(o -> Arrays.stream(o.names()))
+                    .filter(n -> n.startsWith("--")).toList();
+            return names.contains(name) ? Optional.empty() // an option given after "--"
+                    : Suggestions.closest(name, names)
+                    .map(near -> "Unknown option: '" + name + "'; did you mean '" + near + "'?");
+        }
+        if (word.startsWith("-") || command.subcommands().isEmpty() || unmatched.getUnmatched().size() > 1
+                && command.subcommands().containsKey(unmatched.getUnmatched().get(1))) {
+            return Optional.empty();
+        }
+        List<String> commands = List.copyOf(command.subcommands().keySet());
+        return Optional.of("'" + word + "' is not a command; " + Suggestions.closest(word, commands)
+                .map(near -> "did you mean '" + near + "'?")
+                .orElse("the commands are " + String.join(", ", commands)));
     }
 
     @Override
