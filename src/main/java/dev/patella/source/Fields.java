@@ -504,8 +504,30 @@ final class Fields {
             diagnostics.error("schema.unknown-key", entry.keyAt(),
                     "unknown key \"" + entry.key() + "\" in the " + what + suggestion);
         }
+        if (missing.size() >= MANY_MISSING) {
+            diagnostics.error("schema.missing-key", missing.values().iterator().next(), "the " + what + " lacks "
+                    + missing.size() + " required fields: " + String.join(", ", missing.keySet())
+                    + "; add a line \"key: ...\" for each" + starter());
+            return;
+        }
         missing.forEach((key, where) -> diagnostics.error("schema.missing-key", where,
                 "the " + what + " has no \"" + key + "\", which is required; add a line \"" + key + ": ...\""));
+    }
+
+    /** As many required fields missing as this are one mistake: a file started by hand, not from a scaffold. */
+    private static final int MANY_MISSING = 4;
+
+    /** A file {@code patella new} can write, with every field filled in as an example. */
+    private static final Pattern SCAFFOLDED = Pattern.compile("content/(exercise|condition|page)s/([a-z0-9-]+)\\.md");
+
+    /** Where to find every field of this file written out: the file {@code patella new} makes, if it makes one. */
+    private String starter() {
+        Matcher file = SCAFFOLDED.matcher(at.file().replace('\\', '/'));
+        if (!file.matches() || !what.equals(file.group(1) + " front matter")) {
+            return "";
+        }
+        return ", or copy them from the file that bin/patella new " + file.group(1) + " " + file.group(2)
+                + " writes, with an example in each (rename this file first: that command does not replace one)";
     }
 
     /** Whether {@link #finish()} found keys nobody asked for (reported). */
