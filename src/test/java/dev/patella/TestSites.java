@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,8 @@ public final class TestSites {
     public static final Path FIXTURES = PROJECT.resolve("src/test/resources/sites");
     /** The tests' today: no earlier than any review date in the test sites and the shipped content. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+    /** {@link #CLOCK}'s day. */
+    public static final LocalDate TODAY = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
 
     private static final Pattern HEADLINE =
             Pattern.compile("^(\\S+):(\\d+):(\\d+): (error|warning): (.*) \\[([a-z0-9.-]+)\\]$", Pattern.MULTILINE);

@@ -31,6 +31,6 @@ final class EditorialReader {
                         + "later date, or remove it to use the site's review interval"));
         LocalDate reviewDue = due.orElseGet(() -> reviewed.plusMonths(reviewIntervalMonths));
         var dueAt = f.keyAt("review_due").or(() -> f.keyAt("reviewed"));
-        return new Editorial(author, reviewer, published, reviewed, reviewDue, dueAt, f.valueAt("reviewed"), adaptedFrom);
+        return new Editorial(author, reviewer, published, reviewed, reviewDue, dueAt, f.valueStart("reviewed"), adaptedFrom);
     }
 }

@@ -26,6 +26,6 @@ final class PageReader {
         var reviewed = f.date("reviewed", false);
         var movedFrom = MovedFrom.read(f, "/about-us/");
         return f.build(() -> new Page(slug.value(), doc.origin(), slug.at(), title, summary, nav, draft, doc.body(),
-                reviewed, f.valueAt("reviewed"), movedFrom));
+                reviewed, f.valueStart("reviewed"), movedFrom));
     }
 }

@@ -1,5 +1,6 @@
 package dev.patella.bench;
 
+import dev.patella.TestSites;
 import dev.patella.serve.DevServer;
 import dev.patella.serve.ServeOptions;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ public final class ServeLatency {
         var log = new PrintWriter(new StringWriter());
         long startBuild = System.nanoTime();
         try (DevServer server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true,
-                LocalDate.of(2026, 11, 21), ServeOptions.QUIET, ServeOptions.MAX_DELAY), System::nanoTime, log, log)) {
+                TestSites.TODAY, ServeOptions.QUIET, ServeOptions.MAX_DELAY), System::nanoTime, log, log)) {
             double firstBuild = (System.nanoTime() - startBuild) / 1e6;
             long pages;
             try (var walk = Files.walk(project.resolve("content"))) {

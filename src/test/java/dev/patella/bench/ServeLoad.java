@@ -118,7 +118,7 @@ public final class ServeLoad {
             Files.write(script, in.readAllBytes());
         }
         var log = new StringWriter();
-        try (var server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, false, LocalDate.of(2026, 11, 21)),
+        try (var server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, false, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true))) {
             List<String> paths = paths(server.url());
             warmUp(server.url(), paths);

@@ -59,7 +59,7 @@ class DevServerBrowserTest {
     void start(@TempDir Path tmp) throws IOException {
         Chromium.assumeInstalled();
         project = TestSites.shipped(tmp.resolve("p"));
-        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, false, LocalDate.of(2026, 11, 21)),
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, false, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true));
         chromium = Chromium.launch();
         browser = chromium.browser();

@@ -188,7 +188,7 @@ class KeptBuildTest {
 
     private static BuildOptions options(Path project) {
         return new BuildOptions(project, project.resolve("site"), Optional.empty(), false, false,
-                LocalDate.of(2026, 11, 21));
+                TestSites.TODAY);
     }
 
     private static void edit(Path file, UnaryOperator<String> change) {

@@ -30,7 +30,7 @@ class LiveTranslationDriftTest {
         Path project = TestSites.project(tmp.resolve("p"), "publishable", "two-languages-drift");
         assertThat(TestSites.run("translated", "--all", "es", "--project", project.toString()).exitCode()).isZero();
         var session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.empty(), false,
-                false, LocalDate.of(2026, 11, 21)), System::nanoTime);
+                false, TestSites.TODAY), System::nanoTime);
         assertThat(drift(session, Set.of())).isEmpty();
 
         Path english = project.resolve("content/pages/about.md");
@@ -51,7 +51,7 @@ class LiveTranslationDriftTest {
         Path people = project.resolve("content/es/people.yaml");
         Files.writeString(people, "ed:\n  role: Redactor\n");
         var session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.empty(), false,
-                false, LocalDate.of(2026, 11, 21)), System::nanoTime);
+                false, TestSites.TODAY), System::nanoTime);
         assertThat(about(session, Changes.everything(), "es/about/index.html")).contains(">Redactor<");
 
         Files.writeString(people, "ed:\n  role: Redactora\n");

@@ -185,7 +185,7 @@ class SiteSessionTest {
     void aNewFolderOfTranslationsWhileServingGivesWhatAFullBuildGives() {
         Path two = TestSites.project(tmp.resolve("two"), "two-languages");
         var options = new BuildOptions(two, two.resolve("site"), java.util.Optional.empty(), false, false,
-                LocalDate.of(2026, 11, 21));
+                TestSites.TODAY);
         var live = new SiteSession(options, System::nanoTime);
         live.build(Changes.everything(), new Diagnostics());
         Path about = two.resolve("content/es/pages/about.md");
@@ -208,7 +208,7 @@ class SiteSessionTest {
         }
         var editorial = new EditorialChecks();
         var options = new BuildOptions(two, two.resolve("site"), java.util.Optional.empty(), false, false,
-                LocalDate.of(2026, 11, 21));
+                TestSites.TODAY);
         new SiteSession(options, System::nanoTime, ReferenceFormatter.ama(), new RenderCache(), editorial)
                 .build(Changes.everything(), new Diagnostics());
 
@@ -286,7 +286,7 @@ class SiteSessionTest {
 
     private SiteSession newSession() {
         return new SiteSession(new BuildOptions(project, project.resolve("site"), java.util.Optional.empty(), false, false,
-                LocalDate.of(2026, 11, 21)), System::nanoTime);
+                TestSites.TODAY), System::nanoTime);
     }
 
     private SiteBuild build(Changes changes) {

@@ -34,7 +34,7 @@ class TranslatedSlugLinksTest {
         Files.writeString(settings, Files.readString(settings).replace("intro: Bienvenido a un sitio de prueba pequeño.",
                 "intro: \"Bienvenido. Empieza por la [elevación](/exercises/leg-lift/).\""));
         var session = new SiteSession(new BuildOptions(project, project.resolve("site"), Optional.empty(), false,
-                false, LocalDate.of(2026, 11, 21)), System::nanoTime);
+                false, TestSites.TODAY), System::nanoTime);
         assertThat(page(session, List.of())).contains("<a href=\"exercises/elevacion-de-pierna/\">elevación</a>");
 
         Path exercise = project.resolve("content/es/exercises/leg-lift.md");

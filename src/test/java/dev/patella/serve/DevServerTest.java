@@ -46,7 +46,7 @@ class DevServerTest {
     @BeforeEach
     void start() throws IOException {
         project = TestSites.project(tmp.resolve("p"));
-        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true));
     }
 
@@ -325,7 +325,7 @@ class DevServerTest {
     @Test
     void aSaveThroughATemporaryFileRenamedLateIsOneRebuildNamingTheFileSaved() throws Exception {
         server.close();
-        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21),
+        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, TestSites.TODAY,
                 ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
                 new PrintWriter(log, true));
         var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
@@ -626,13 +626,13 @@ class DevServerTest {
     private void restart(java.util.function.Function<dev.patella.build.SiteSession, Rebuilder.Step> steps)
             throws IOException {
         server.close();
-        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true), steps);
     }
 
     private void restart() throws IOException {
         server.close();
-        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+        server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true));
     }
 

@@ -146,7 +146,7 @@ class RequestPathFuzzTest {
                 Files.writeString(images.resolve("knee.svg"), svg);
                 Files.writeString(images.resolve("leak.svg"), svg.replace("1 1", "2 2"));
                 var session = new SiteSession(new BuildOptions(project, project.resolve("site"),
-                        Optional.of(URI.create("http://127.0.0.1:8080/")), true, false, LocalDate.of(2026, 11, 21)),
+                        Optional.of(URI.create("http://127.0.0.1:8080/")), true, false, TestSites.TODAY),
                         System::nanoTime);
                 var first = new Diagnostics();
                 SiteBuild good = session.build(Changes.everything(), first);

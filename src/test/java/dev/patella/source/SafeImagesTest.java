@@ -158,7 +158,7 @@ class SafeImagesTest {
         TestSites.write(drawing, OPEN + "<script>alert(1)</script></svg>");
         var out = new StringWriter();
         var err = new StringWriter();
-        try (var server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, LocalDate.of(2026, 11, 21)),
+        try (var server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(out, true), new PrintWriter(err, true))) {
             assertThat(err.toString()).contains("content/images/knee.svg:1:61: error: ").contains("[" + UNSAFE + "]");
             var rebuilt = new java.util.concurrent.LinkedBlockingQueue<DevServer.Rebuilt>();
