@@ -52,6 +52,11 @@ final class Fields {
     private final Map<String, SourceSpan> missing = new LinkedHashMap<>();
     private boolean finished;
     private boolean unknownKeys;
+    /** The mappings read inside this one, by their keys: a key of theirs written at this one's margin is theirs. */
+    private final Map<String, Fields> groups = new LinkedHashMap<>();
+    /** The mapping this one is read inside, and its key there; null for a file's top mapping or a list's item. */
+    private Fields parent;
+    private String keyInParent;
 
     /**
      * @param what names the mapping in messages, for example "exercise front matter"
@@ -147,6 +152,14 @@ final class Fields {
 
     Optional<SourceSpan> keyAt(String key) {
         return map.find(key).map(YNode.Entry::keyAt);
+    }
+
+    /**
+     * Where the value of {@code key} starts, as the parser gives it; unlike {@link #valueAt}, the
+     * same for a document taken from the parse cache, so a record holding it compares equal.
+     */
+    Optional<SourceSpan> valueStart(String key) {
+        return map.find(key).map(entry -> entry.value().at());
     }
 
     /** Where the value of {@code key} is written, for a mistake in the value itself. */
@@ -463,8 +476,11 @@ final class Fields {
     private Optional<Fields> asMapping(String key, YNode n, String nestedWhat) {
         if (n instanceof YNode.YMap m) {
             SourceSpan nestedAt = keyAt(key).orElse(m.at());
-            return Optional.of(new Fields(m, nestedAt, nestedWhat, diagnostics, outcome, standIn, append(path, key),
-                    log));
+            var nested = new Fields(m, nestedAt, nestedWhat, diagnostics, outcome, standIn, append(path, key), log);
+            nested.parent = this;
+            nested.keyInParent = key;
+            groups.put(key, nested);
+            return Optional.of(nested);
         }
         return wrong(key, n, "a group of key: value lines indented under it");
     }
@@ -489,6 +505,11 @@ final class Fields {
             unknownKeys = true;
             // a key spelt close to a known one is that key; failing that, one unknown key where one
             // required key is missing is most likely that key renamed (refs: for references:)
+            Optional<Fields> group = groups.values().stream().filter(g -> g.known.contains(entry.key())).findFirst();
+            if (group.isPresent() && group.get().leftOf(entry).isPresent()) {
+                diagnostics.error("schema.unknown-key", entry.keyAt(), group.get().leftOf(entry).get());
+                continue;
+            }
             Optional<String> closest = Suggestions.closest(entry.key(), known).or(() -> unknown == 1
                     && missing.size() == 1 ? Optional.of(missing.keySet().iterator().next()) : Optional.empty());
             String suggestion = closest.map(k -> "; did you mean \"" + k + "\"?"
@@ -504,6 +525,16 @@ final class Fields {
             diagnostics.error("schema.unknown-key", entry.keyAt(),
                     "unknown key \"" + entry.key() + "\" in the " + what + suggestion);
         }
+        if (parent != null) {
+            // "reps:" at the file's margin under "dose:": the key is there, outside its group
+            missing.keySet().removeIf(key -> parent.map.find(key).filter(e -> !parent.known.contains(key))
+                    .flatMap(this::leftOf).map(message -> {
+                        outcome.failed = true;
+                        diagnostics.error("schema.missing-key", parent.map.find(key).get().keyAt(), message);
+                        parent.known.add(key);
+                        return true;
+                    }).orElse(false));
+        }
         if (missing.size() >= MANY_MISSING) {
             diagnostics.error("schema.missing-key", missing.values().iterator().next(), "the " + what + " lacks "
                     + missing.size() + " required fields: " + String.join(", ", missing.keySet())
@@ -512,6 +543,24 @@ final class Fields {
         }
         missing.forEach((key, where) -> diagnostics.error("schema.missing-key", where,
                 "the " + what + " has no \"" + key + "\", which is required; add a line \"" + key + ": ...\""));
+    }
+
+    /**
+     * What to say of {@code entry}, a key of this mapping written in its parent, left of this
+     * mapping's keys; empty when it is not left of them.
+     */
+    private Optional<String> leftOf(YNode.Entry entry) {
+        if (parent == null || map.entries().isEmpty()) {
+            return Optional.empty();
+        }
+        YNode.Entry first = map.entries().values().iterator().next();
+        int by = first.keyAt().column() - entry.keyAt().column();
+        if (by <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + entry.key() + "\" is a key of \"" + keyInParent + "\" above, but it starts left of "
+                + "that group's keys, so YAML reads it as a key of its own; indent it by " + by
+                + (by == 1 ? " space" : " spaces") + ", in the same column as \"" + first.key() + "\"");
     }
 
     /** As many required fields missing as this are one mistake: a file started by hand, not from a scaffold. */

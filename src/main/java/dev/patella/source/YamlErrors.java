@@ -128,6 +128,20 @@ final class YamlErrors {
                     return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, indent + 1),
                             NO_COLON);
                 }
+                // "  reps: 10", "hold_seconds: 1" at the margin, "  rest: …": the key left of its group ends it
+                int before = above - 1;
+                while (before >= 0 && lines[before].isBlank()) {
+                    before--;
+                }
+                int group = before >= 0 ? lines[before].indexOf(lines[before].strip()) : -1;
+                if (above >= 0 && here > indent && group == here && KEY_VALUE.matcher(previous).matches()) {
+                    String dedented = previous.substring(0, previous.indexOf(':'));
+                    return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, indent + 1),
+                            "\"" + dedented + ":\" starts left of the keys around it, so YAML reads it as the end of "
+                                    + "their group and the next line as part of its value; indent it by "
+                                    + (here - indent) + (here - indent == 1 ? " space" : " spaces")
+                                    + ", in the same column as the lines above and below it");
+                }
             }
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
             if (curly >= 0) {
@@ -272,6 +286,8 @@ final class YamlErrors {
     /** Where YAML breaks lines (SnakeYAML counts all of these in its positions). */
     static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
     /** A line (without its indentation) that starts as a key but has no colon: "sets 3". */
+    /** A line (without its indentation) that is a key and its value. */
+    private static final Pattern KEY_VALUE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*: .*");
     private static final Pattern KEY_WITHOUT_COLON = Pattern.compile("[a-z][a-z0-9_]* [^:]*");
     /** A line (without its indentation) that is a key, perhaps a list item's, whose colon has no space after it. */
     private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("(- )?([A-Za-z0-9_-]+):[^ /].*");
