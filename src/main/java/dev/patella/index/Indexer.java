@@ -122,9 +122,8 @@ public final class Indexer {
     }
 
     /**
-     * Checks keys that point into people.yaml (unless that file had errors) and sources.yaml; a key of an
-     * entry of sources.yaml that could not be read (its own error says why) is not unknown, and it is still
-     * offered as the key meant.
+     * Checks keys that point into people.yaml and sources.yaml; a key of an entry that could not be
+     * read (its own error says why) is not unknown, and it is still offered as the key meant.
      */
     private record KeyChecks(Map<String, Person> people, Map<String, Reference> references, Unreadable unreadable,
                              Diagnostics diagnostics) {
@@ -135,9 +134,9 @@ public final class Indexer {
         }
 
         void person(Key key) {
-            if (!unreadable.people() && !people.containsKey(key.value())) {
+            if (!people.containsKey(key.value()) && !unreadable.people().covers(key.value())) {
                 diagnostics.error("ref.unknown-person", key.at(), "there is no person \"" + key.value()
-                        + "\" in content/people.yaml" + hint(key.value(), people.keySet()));
+                        + "\" in content/people.yaml" + hint(key.value(), known(people, unreadable.people())));
             }
         }
 

@@ -129,11 +129,9 @@ public final class ContentLoader {
         Map<String, SourceSpan> languagesAt = settings.map(Settings::languagesAt).orElse(Map.of());
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         lastInterval = config.isPresent() ? interval : -1;
-        int errors = diagnostics.errorCount();
-        List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
-        boolean peopleUnreadable = diagnostics.errorCount() > errors;
-        String siteLanguage = config.map(SiteConfig::language).orElse("en");
         // an entry with a mistake is left out and named, so that only what names no entry at all is unknown
+        EntriesRead<Person> people = run.yaml("people.yaml", PeopleReader::read).orElseGet(EntriesRead::nothing);
+        String siteLanguage = config.map(SiteConfig::language).orElse("en");
         EntriesRead<Reference> references = run.yaml("sources.yaml",
                 (node, d) -> ReferencesReader.read(node, siteLanguage, d)).orElseGet(EntriesRead::nothing);
         var conditionReader = new ConditionReader(interval);
@@ -158,9 +156,9 @@ public final class ContentLoader {
         // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(e -> e.origin().file()).toList()),
                 files.unread("conditions", conditions.stream().map(c -> c.origin().file()).toList()),
-                files.unread("pages", pages.stream().map(p -> p.origin().file()).toList()), peopleUnreadable,
+                files.unread("pages", pages.stream().map(p -> p.origin().file()).toList()), people.unread(),
                 references.unread(), files.notFolders, files.refused);
-        return config.map(c -> new Site(c, people, references.read(), conditions, exercises, pages, images,
+        return config.map(c -> new Site(c, people.read(), references.read(), conditions, exercises, pages, images,
                 gaps, glossary, translations));
     }
 
@@ -228,7 +226,7 @@ public final class ContentLoader {
                 run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
                 run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
                 run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
-                false, UnreadEntries.none(), Set.of(), Set.of());
+                UnreadEntries.none(), UnreadEntries.none(), Set.of(), Set.of());
         return new Translation(code, text, conditions, exercises, pages, glossary, unread, people);
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A mistake in one entry of {@code sources.yaml} is reported at its line, and
+ * A mistake in one entry of {@code sources.yaml} or {@code people.yaml} is reported at its line, and
  * the rest of the file is still read: a key no entry has is still reported in the same run, while a
  * page naming the entry with the mistake is not told that its key is unknown. (Each fixture of
  * {@code sites/errors/} makes one mistake, so these make two, through the command line.)
@@ -89,5 +89,56 @@ class OneBadEntryTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.errors()).as(run.err()).containsExactly("error schema.missing-key content/sources.yaml:2:5");
+    }
+
+    @Test
+    void aMistakeInOnePersonHidesNoUnknownAuthorElsewhere() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/people.yaml"), """
+                ed:
+                  name: Ed Itor
+                  rol: Writer
+                ann:
+                  name: Ann Other
+                  role: Writer
+                """);
+        // leg-lift.md names ed, the person with the mistake: not unknown
+        Path condition = project.resolve("content/conditions/sore-knee.md");
+        TestSites.write(condition, TestSites.read(condition).replace("author: ed", "author: anne"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error schema.unknown-key content/people.yaml:3:3",
+                "error ref.unknown-person content/conditions/sore-knee.md:9:9");
+        assertThat(run.message("ref.unknown-person")).contains("did you mean \"ann\"?");
+    }
+
+    /**
+     * A translation of the person with the mistake is not told it translates no one, while a translated id
+     * that is in no entry is, with the id meant.
+     */
+    @Test
+    void aMistakeInOnePersonHidesNoUnknownTranslatedPerson() {
+        Path project = TestSites.withMessages(TestSites.project(tmp.resolve("p"), "complete", "two-languages"), "es");
+        TestSites.write(project.resolve("content/people.yaml"), """
+                ed:
+                  name: Ed Itor
+                  rol: Writer
+                """);
+        TestSites.write(project.resolve("content/es/people.yaml"), """
+                ed:
+                  role: Redactor
+                edd:
+                  role: Redactor
+                """);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error schema.unknown-key content/people.yaml:3:3",
+                "error translation.no-source content/es/people.yaml:3:1");
+        assertThat(run.message("translation.no-source")).contains("did you mean \"ed\"?");
     }
 }
