@@ -74,7 +74,7 @@ final class SiteChecks {
             // source: none is called unused until every page is made
             index.site().references().forEach(r -> listed.add(r.id()));
         }
-        CitationChecker.check(index.site().references(), !index.site().unreadable().sources(), citations, listed,
+        CitationChecker.check(index.site().references(), index.site().unreadable().sources(), citations, listed,
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
         Map<String, String> drafts = new HashMap<>();

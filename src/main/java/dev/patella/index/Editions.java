@@ -113,13 +113,17 @@ public final class Editions {
     /**
      * The people as the edition shows them: each with the words of its translation when
      * {@code content/<code>/people.yaml} has one, else with the source's. A translated id that is not
-     * in {@code content/people.yaml} is reported (unless that file had errors, reported already), and
-     * so is a translated name for someone who is not a team or body.
+     * in {@code content/people.yaml} is reported (unless it is the id of an entry there that had errors, or
+     * that file could not be read: reported already), and so is a translated name for someone who is not a
+     * team or body.
      */
     private static List<Person> people(Site site, Translation t, Diagnostics diagnostics) {
         Map<String, TranslatedPerson> words = new HashMap<>();
         Set<String> ids = new TreeSet<>();
         site.people().forEach(p -> ids.add(p.id()));
+        // the ids of people whose entries had mistakes (reported) are offered too: the one meant may be theirs
+        Set<String> named = new TreeSet<>(ids);
+        named.addAll(site.unreadable().people().ids());
         Set<String> organizations = new HashSet<>();
         site.people().stream().filter(Person::organization).forEach(p -> organizations.add(p.id()));
         for (TranslatedPerson p : t.people()) {
@@ -129,9 +133,9 @@ public final class Editions {
                                 + "(\"organization: true\" in content/people.yaml): a person's name is the same in "
                                 + "every language; remove this line"));
                 words.put(p.id(), p);
-            } else if (!site.unreadable().people()) {
+            } else if (!site.unreadable().people().covers(p.id())) {
                 diagnostics.error("translation.no-source", p.at(), "\"" + p.id() + "\" translates no one: there is "
-                        + "no person with this id in content/people.yaml" + Suggestions.closest(p.id(), ids)
+                        + "no person with this id in content/people.yaml" + Suggestions.closest(p.id(), named)
                         .map(id -> "; did you mean \"" + id + "\"?").orElse("; use the id the person has there, "
                                 + "or add them to content/people.yaml first"));
             }

@@ -12,6 +12,7 @@ import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import dev.patella.model.UnreadEntries;
 import dev.patella.model.Unreadable;
 import dev.patella.diag.Suggestions;
 import java.util.ArrayList;
@@ -132,7 +133,10 @@ public final class Indexer {
                         + "exercise by its slug, not its file name): write \"" + e.slug() + "\" here");
     }
 
-    /** Checks keys that point into people.yaml and sources.yaml, unless that file could not be read. */
+    /**
+     * Checks keys that point into people.yaml and sources.yaml; a key of an entry that could not be
+     * read (its own error says why) is not unknown, and it is still offered as the key meant.
+     */
     private record KeyChecks(Map<String, Person> people, Map<String, Reference> references, Unreadable unreadable,
                              Diagnostics diagnostics) {
 
@@ -142,19 +146,26 @@ public final class Indexer {
         }
 
         void person(Key key) {
-            if (!unreadable.people() && !people.containsKey(key.value())) {
+            if (!people.containsKey(key.value()) && !unreadable.people().covers(key.value())) {
                 diagnostics.error("ref.unknown-person", key.at(), "there is no person \"" + key.value()
-                        + "\" in content/people.yaml" + hint(key.value(), people.keySet()));
+                        + "\" in content/people.yaml" + hint(key.value(), known(people, unreadable.people())));
             }
         }
 
         void sources(List<Key> keys) {
             for (Key key : keys) {
-                if (!unreadable.sources() && !references.containsKey(key.value())) {
+                if (!references.containsKey(key.value()) && !unreadable.sources().covers(key.value())) {
                     diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
-                            + "\" in content/sources.yaml" + hint(key.value(), references.keySet()));
+                            + "\" in content/sources.yaml"
+                            + hint(key.value(), known(references, unreadable.sources())));
                 }
             }
+        }
+
+        private static Set<String> known(Map<String, ?> read, UnreadEntries unread) {
+            Set<String> out = new TreeSet<>(read.keySet());
+            out.addAll(unread.ids());
+            return out;
         }
     }
 

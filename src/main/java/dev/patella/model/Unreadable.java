@@ -9,15 +9,14 @@ import java.util.Set;
  * @param exercises  the file names (without {@code .md}) of exercise files that had errors
  * @param conditions the file names of condition files that had errors
  * @param pages      the file names of plain page files that had errors
- * @param people    whether {@code people.yaml} had errors
- * @param sources   whether {@code sources.yaml} had errors
+ * @param people    the people of {@code people.yaml} that had errors, or that the file could not be read
+ * @param sources   the references of {@code sources.yaml} that had errors, or that the file could not be read
  * @param folders   the content folders ({@code "exercises"}, {@code "images"}…) that are not folders, so
  *                  nothing in them could be read
  * @param files     the site paths ({@code /images/knee.svg}) of files that were refused (reported)
  */
-public record Unreadable(Set<String> exercises, Set<String> conditions, Set<String> pages, boolean people,
-                         boolean sources, Set<String> folders,
-                         Set<String> files) {
+public record Unreadable(Set<String> exercises, Set<String> conditions, Set<String> pages, UnreadEntries people,
+                         UnreadEntries sources, Set<String> folders, Set<String> files) {
     public Unreadable {
         exercises = Set.copyOf(exercises);
         conditions = Set.copyOf(conditions);
@@ -28,7 +27,8 @@ public record Unreadable(Set<String> exercises, Set<String> conditions, Set<Stri
 
     /** Nothing unreadable. */
     public static Unreadable none() {
-        return new Unreadable(Set.of(), Set.of(), Set.of(), false, false, Set.of(), Set.of());
+        return new Unreadable(Set.of(), Set.of(), Set.of(), UnreadEntries.none(), UnreadEntries.none(), Set.of(),
+                Set.of());
     }
 
     /** Whether nothing at all could be read from the content folder {@code folder}. */

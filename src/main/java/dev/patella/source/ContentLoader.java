@@ -18,6 +18,7 @@ import dev.patella.model.Site;
 import dev.patella.model.StaticFile;
 import dev.patella.model.TranslatedPerson;
 import dev.patella.model.Translation;
+import dev.patella.model.UnreadEntries;
 import dev.patella.model.Unreadable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,14 +129,11 @@ public final class ContentLoader {
         Map<String, SourceSpan> languagesAt = settings.map(Settings::languagesAt).orElse(Map.of());
         int interval = config.map(SiteConfig::reviewIntervalMonths).orElse(SiteConfig.DEFAULT_REVIEW_INTERVAL_MONTHS);
         lastInterval = config.isPresent() ? interval : -1;
-        int errors = diagnostics.errorCount();
-        List<Person> people = run.yaml("people.yaml", PeopleReader::read).orElse(List.of());
-        boolean peopleUnreadable = diagnostics.errorCount() > errors;
-        errors = diagnostics.errorCount();
+        // an entry with a mistake is left out and named, so that only what names no entry at all is unknown
+        EntriesRead<Person> people = run.yaml("people.yaml", PeopleReader::read).orElseGet(EntriesRead::nothing);
         String siteLanguage = config.map(SiteConfig::language).orElse("en");
-        List<Reference> references = run.yaml("sources.yaml", (node, d) -> ReferencesReader.read(node, siteLanguage, d))
-                .orElse(List.of());
-        boolean sourcesUnreadable = diagnostics.errorCount() > errors;
+        EntriesRead<Reference> references = run.yaml("sources.yaml",
+                (node, d) -> ReferencesReader.read(node, siteLanguage, d)).orElseGet(EntriesRead::nothing);
         var conditionReader = new ConditionReader(interval);
         var exerciseReader = new ExerciseReader(interval);
         List<Condition> conditions = run.markdown("conditions", interval, conditionReader::read);
@@ -158,10 +156,10 @@ public final class ContentLoader {
         // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(e -> e.origin().file()).toList()),
                 files.unread("conditions", conditions.stream().map(c -> c.origin().file()).toList()),
-                files.unread("pages", pages.stream().map(p -> p.origin().file()).toList()), peopleUnreadable,
-                sourcesUnreadable, files.notFolders, files.refused);
-        return config.map(c -> new Site(c, people, references, conditions, exercises, pages, images, gaps,
-                glossary, translations));
+                files.unread("pages", pages.stream().map(p -> p.origin().file()).toList()), people.unread(),
+                references.unread(), files.notFolders, files.refused);
+        return config.map(c -> new Site(c, people.read(), references.read(), conditions, exercises, pages, images,
+                gaps, glossary, translations));
     }
 
     /**
@@ -228,7 +226,7 @@ public final class ContentLoader {
                 run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
                 run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
                 run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
-                false, false, Set.of(), Set.of());
+                UnreadEntries.none(), UnreadEntries.none(), Set.of(), Set.of());
         return new Translation(code, text, conditions, exercises, pages, glossary, unread, people);
     }
 

@@ -3,8 +3,12 @@ package dev.patella.source;
 import dev.patella.diag.Diagnostics;
 import dev.patella.model.Person;
 import dev.patella.model.TranslatedPerson;
+import dev.patella.model.UnreadEntries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@code content/people.yaml}: a mapping from an id to a person; and its translations,
@@ -25,24 +29,31 @@ final class PeopleReader {
     private PeopleReader() {
     }
 
-    /** @return the people that were read correctly; empty when none (problems reported) */
-    static List<Person> read(YNode root, Diagnostics diagnostics) {
+    /**
+     * @return the people that were read correctly, and the ids of those that were not (reported), as written
+     *         and as an id is written ({@code Jane-Doe} is {@code jane-doe}), so that a page naming one is not
+     *         told the name is unknown; all of them when the file is not a mapping of ids
+     */
+    static EntriesRead<Person> read(YNode root, Diagnostics diagnostics) {
         return read(root, diagnostics, FieldLog.NONE);
     }
 
     /** Like {@link #read(YNode, Diagnostics)}, noting every field asked for in {@code log}. */
-    static List<Person> read(YNode root, Diagnostics diagnostics, FieldLog log) {
+    static EntriesRead<Person> read(YNode root, Diagnostics diagnostics, FieldLog log) {
         if (!(root instanceof YNode.YMap map)) {
             diagnostics.error("schema.wrong-type", root.at(), "people.yaml must map each person's id to their "
                     + "details, for example \"jane-doe:\" followed by indented \"name:\" and \"role:\" lines");
-            return List.of();
+            return EntriesRead.nothing();
         }
         var file = new Fields(map, "people file", diagnostics, log);
         List<Person> people = new ArrayList<>();
+        Set<String> unread = new TreeSet<>();
         for (YNode.Entry entry : map.entries().values()) {
             if (!ContentDocument.SLUG.matcher(entry.key()).matches()) {
                 diagnostics.error("slug.invalid", entry.keyAt(), "the person id \"" + entry.key() + "\" must use "
                         + "lower-case letters, digits and hyphens only, for example \"jane-doe\"");
+                unread.add(entry.key());
+                Optional.of(FileNames.asSlug(entry.key())).filter(id -> !id.isEmpty()).ifPresent(unread::add);
                 continue;
             }
             file.separateEntry(entry, "person \"" + entry.key() + "\"").flatMap(f -> {
@@ -53,9 +64,9 @@ final class PeopleReader {
                 boolean organization = f.bool("organization").orElse(false);
                 return f.build(() -> new Person(entry.key(), entry.keyAt(), name, credentials.trim(), role, bio,
                         organization));
-            }).ifPresent(people::add);
+            }).ifPresentOrElse(people::add, () -> unread.add(entry.key()));
         }
-        return people;
+        return new EntriesRead<>(people, new UnreadEntries(false, unread));
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.patella.source;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
 import dev.patella.model.Reference;
+import dev.patella.model.UnreadEntries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -26,26 +29,36 @@ final class ReferencesReader {
 
     /**
      * @param siteLanguage the site's default language: that of every reference that names none
-     * @return the references read correctly; malformed ones are reported and left out
+     * @return the references read correctly, and the ids of the malformed ones (reported and left out); every
+     *         id counts as unread when a malformed one's id, or the file itself, could not be read
      */
-    static List<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics) {
+    static EntriesRead<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics) {
         return read(root, siteLanguage, diagnostics, FieldLog.NONE);
     }
 
     /** Like {@link #read(YNode, String, Diagnostics)}, noting every field asked for in {@code log}. */
-    static List<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics, FieldLog log) {
+    static EntriesRead<Reference> read(YNode root, String siteLanguage, Diagnostics diagnostics, FieldLog log) {
         return Fields.of(root, "sources file", diagnostics, log).map(top -> {
             List<Reference> out = new ArrayList<>();
+            Set<String> unread = new TreeSet<>();
+            boolean anonymous = false;
             for (Fields item : top.separateElements("references", true, "reference", "- id: ...")) {
-                reference(item, siteLanguage).ifPresent(out::add);
+                var id = item.requiredText("id").trim();
+                var reference = reference(item, id, siteLanguage);
+                reference.ifPresent(out::add);
+                if (reference.isEmpty() && id.isEmpty()) {
+                    anonymous = true; // a page may cite it by any key
+                } else if (reference.isEmpty()) {
+                    unread.add(id);
+                }
             }
             top.finish();
-            return out;
-        }).orElse(List.of());
+            // a mistake outside the entries (no references: list, an item that is no entry) may hide any of them
+            return new EntriesRead<>(out, new UnreadEntries(anonymous || top.failed(), unread));
+        }).orElseGet(EntriesRead::nothing);
     }
 
-    private static Optional<Reference> reference(Fields f, String siteLanguage) {
-        var id = f.requiredText("id").trim();
+    private static Optional<Reference> reference(Fields f, String id, String siteLanguage) {
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
             f.invalid("id", "the reference id \"" + id + "\" must start with a letter and use letters, digits, "
                     + "- and _ only");

@@ -3,6 +3,7 @@ package dev.patella.validate;
 import dev.patella.diag.Diagnostics;
 import dev.patella.markdown.CitationUse;
 import dev.patella.model.Reference;
+import dev.patella.model.UnreadEntries;
 import dev.patella.diag.Suggestions;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,18 +19,16 @@ public final class CitationChecker {
 
     /**
      * @param citations every {@code [@key]} written in Markdown
-     * @param referencesReadable false when sources.yaml had errors: nothing is checked then
+     * @param unread    the entries of sources.yaml that had errors of their own: a key of theirs is not
+     *                  unknown (every key, when the file could not be read), and no entry of theirs is unused
      * @param listed    every key a page lists (cited in text or under {@code sources:})
      */
-    public static void check(List<Reference> references, boolean referencesReadable, Collection<CitationUse> citations,
+    public static void check(List<Reference> references, UnreadEntries unread, Collection<CitationUse> citations,
                              Set<String> listed, Diagnostics diagnostics) {
-        if (!referencesReadable) {
-            return; // sources.yaml has errors of its own; every key would look unknown
-        }
-        Set<String> known = new TreeSet<>();
+        Set<String> known = new TreeSet<>(unread.ids());
         references.forEach(r -> known.add(r.id()));
         for (CitationUse use : citations) {
-            if (!known.contains(use.key())) {
+            if (!known.contains(use.key()) && !unread.covers(use.key())) {
                 diagnostics.error("cite.unknown-key", use.at(), "there is no source \"" + use.key()
                         + "\" in content/sources.yaml" + Suggestions.closest(use.key(), known)
                         .map(k -> "; did you mean \"" + k + "\"?").orElse("; add it there or fix the key"));
