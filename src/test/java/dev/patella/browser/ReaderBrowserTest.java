@@ -26,6 +26,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -446,6 +448,61 @@ class ReaderBrowserTest {
             page.waitForLoadState();
             assertThat(page.url()).doesNotContain("/search/");
         }
+    }
+
+    /**
+     * What readers type is often not the site's own form of a word: a plural where the page has
+     * the singular, a gerund, or two words where the site writes one. The shipped site says
+     * "squat" on four pages and "squats" on two, and "kneecap" but never "knee cap".
+     */
+    @Test
+    void searchFindsPluralsSimpleEndingsAndTwoWordsTheSiteWritesAsOne() {
+        try (BrowserContext context = chromium.context(375, true)) {
+            Page page = context.newPage();
+            List<String> squat = searched(page, "search/", "squat");
+            assertThat(squat).contains("Semi squat", "Straight leg raise", "Hip extension leg raise");
+            assertThat(searched(page, "search/", "squats")).containsExactlyInAnyOrderElementsOf(squat);
+            assertThat(searched(page, "search/", "stretching")).contains("Straight leg raise")
+                    .containsExactlyInAnyOrderElementsOf(searched(page, "search/", "stretch"));
+            assertThat(searched(page, "search/", "exercises"))
+                    .containsExactlyInAnyOrderElementsOf(searched(page, "search/", "exercise"));
+
+            List<String> kneecap = searched(page, "search/", "kneecap");
+            assertThat(kneecap).hasSizeGreaterThan(5).contains("Clamshell", "Glossary");
+            assertThat(searched(page, "search/", "knee cap")).containsExactlyInAnyOrderElementsOf(kneecap);
+            assertThat(searched(page, "search/", "Knee Caps")).containsExactlyInAnyOrderElementsOf(kneecap);
+            // two words joined must still make a word of the site
+            assertThat(searched(page, "search/", "knee capsule")).isEmpty();
+            assertThat(searched(page, "search/", "xylophones")).isEmpty();
+            assertThat(page.textContent("#search-status")).contains("Nothing found");
+        }
+    }
+
+    /** The same in Spanish, whose plurals add -s or -es; a word as typed ranks above its singular in the same field. */
+    @Test
+    void spanishSearchFindsTheSingularOfAPlural() {
+        try (BrowserContext context = chromium.context(375, true)) {
+            Page page = context.newPage();
+            List<String> sentadilla = searched(page, "es/search/", "sentadilla");
+            assertThat(sentadilla).contains("Media sentadilla", "Elevación de la pierna estirada");
+            assertThat(searched(page, "es/search/", "sentadillas")).containsExactlyInAnyOrderElementsOf(sentadilla);
+            assertThat(searched(page, "es/search/", "ejercicios"))
+                    .containsExactlyInAnyOrderElementsOf(searched(page, "es/search/", "ejercicio"));
+
+            // the clamshell's summary says "rodilla", the semi squat's "rodillas": the URL order would put the clamshell first
+            List<String> rodillas = searched(page, "es/search/", "rodillas");
+            assertThat(rodillas).containsExactlyInAnyOrderElementsOf(searched(page, "es/search/", "rodilla"));
+            assertThat(rodillas.indexOf("Media sentadilla")).isNotNegative().isLessThan(rodillas.indexOf("La almeja"));
+            assertThat(searched(page, "es/search/", "xilófonos")).isEmpty();
+            assertThat(page.textContent("#search-status")).contains("No hay resultados");
+        }
+    }
+
+    /** The titles the search page at {@code path} lists for {@code query}, in their order, once its script has run. */
+    private List<String> searched(Page page, String path, String query) {
+        page.navigate(url(path + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+        page.waitForCondition(() -> page.textContent("#search-status").contains(query));
+        return page.locator("#results-list li a").allTextContents();
     }
 
     /** A printed exercise starts with what a patient needs: its dose and its drawing are on the first page. */
