@@ -194,6 +194,13 @@ final class YamlReader {
             if (!CurlyQuotes.wrap(value) || start < 0 || start >= text.length() || text.charAt(start) != value.charAt(0)) {
                 return; // a value in straight quotes, a block (| or >), or no curly quotes around it
             }
+            int after = start + value.length();
+            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+                after++;
+            }
+            if (after < text.length() && text.charAt(after) == ':') {
+                return; // "“Burn”: the side…": the text goes on after a colon, which the YAML error is about
+            }
             String fixed = CurlyQuotes.straightened(value);
             String kept = CurlyQuotes.quoted(value);
             diagnostics.warning("yaml.curly-quotes", at, "this text is wrapped in curly quotes (" + value.charAt(0) + " "

@@ -86,6 +86,22 @@ class ContentErrorsTest {
         }
     }
 
+    /**
+     * A word in curly quotes right before a colon is one mistake, the colon YAML reads as a new key:
+     * not also a warning that the text is wrapped in curly quotes, whose fix would be another error.
+     */
+    @Test
+    void aCurlyQuotedWordBeforeAColonIsOneError() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path page = project.resolve("content/pages/about.md");
+        TestSites.write(page, "---\ntitle: About\nsummary: \u201cBurn\u201d: what it means.\n---\nAbout us.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.diagnostics()).as(run.err()).containsExactly("error yaml.syntax content/pages/about.md:3:10");
+        assertThat(run.err()).contains("put the whole text in straight quotes");
+    }
+
     /** Broken YAML as editors write it; the parser's own words must not reach them. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
