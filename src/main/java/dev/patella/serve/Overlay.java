@@ -29,8 +29,9 @@ final class Overlay {
         var out = new StringBuilder(4096);
         out.append("<div id=\"patella-overlay\" role=\"alert\"><div class=\"patella-box\">\n<h2>Patella found ")
                 .append(errors.size()).append(errors.size() == 1 ? " error" : " errors").append("</h2>\n")
-                .append("<p>Fix the file named below and save it: this page reloads by itself. Until then it shows the "
-                        + "last version that built.</p>\n");
+                .append("<p>Fix the file named below and save it: this page reloads by itself. Until then, pages show "
+                        + "your latest text, without what the file with the error gives them (a reference, an author, a "
+                        + "link); a page whose own file has the error shows the last version that built.</p>\n");
         for (Diagnostic d : errors.subList(0, Math.min(SHOWN, errors.size()))) {
             out.append("<section class=\"patella-diagnostic\">\n<p class=\"patella-where\">").append(escape(d.at().toString()))
                     .append("</p>\n<p class=\"patella-message\">").append(escape(d.message())).append(" [")
