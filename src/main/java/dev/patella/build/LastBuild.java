@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of the most recent build of a project into an output folder, kept in its
@@ -18,8 +20,15 @@ import java.util.Optional;
  *
  * @param succeeded whether the build replaced the site
  * @param errors    the number of errors it reported (0 when it succeeded)
+ * @param started   when the build started, in milliseconds since 1970; 0 when not known (a record
+ *                  written before 2026-12-05)
  */
-public record LastBuild(boolean succeeded, int errors) {
+public record LastBuild(boolean succeeded, int errors, long started) {
+
+    /** An outcome whose start is not known. */
+    public LastBuild(boolean succeeded, int errors) {
+        this(succeeded, errors, 0);
+    }
 
     /** How many output folders the note remembers, the most recently built last. */
     static final int FOLDERS = 20;
@@ -41,7 +50,8 @@ public record LastBuild(boolean succeeded, int errors) {
         all.put(key, this);
         List<String> lines = new ArrayList<>();
         all.entrySet().stream().skip(Math.max(0, all.size() - FOLDERS)).forEach(e -> lines.add(
-                (e.getValue().succeeded ? "succeeded" : "failed") + " " + e.getValue().errors + " " + e.getKey()));
+                (e.getValue().succeeded ? "succeeded" : "failed") + " " + e.getValue().errors + " t="
+                        + e.getValue().started + " " + e.getKey()));
         try {
             state.write(ProjectState.Note.LAST_BUILD, lines);
         } catch (IOException e) {
@@ -59,6 +69,9 @@ public record LastBuild(boolean succeeded, int errors) {
         Map<String, LastBuild> all = read(new ProjectState(project));
         return Optional.ofNullable(all.getOrDefault(key(output), all.get(ANY)));
     }
+
+    /** When the build started, before the folder's name: {@code t=1764939600000 }. */
+    private static final Pattern STARTED = Pattern.compile("t=(\\d{1,18}) ");
 
     /** The key of an outcome recorded before outcomes named their folder: it stands for every folder. */
     private static final String ANY = "";
@@ -81,7 +94,14 @@ public record LastBuild(boolean succeeded, int errors) {
             String[] parts = line.split(" ", 3);
             if (parts.length == 3 && (parts[0].equals("succeeded") || parts[0].equals("failed"))
                     && parts[1].matches("\\d{1,9}")) {
-                all.put(parts[2], new LastBuild(parts[0].equals("succeeded"), Integer.parseInt(parts[1])));
+                String rest = parts[2];
+                long started = 0;
+                Matcher time = STARTED.matcher(rest);
+                if (time.lookingAt()) { // written since 2026-12-05
+                    started = Long.parseLong(time.group(1));
+                    rest = rest.substring(time.end());
+                }
+                all.put(rest, new LastBuild(parts[0].equals("succeeded"), Integer.parseInt(parts[1]), started));
             }
         }
         return all;

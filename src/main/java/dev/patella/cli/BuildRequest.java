@@ -112,6 +112,8 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             url = reading.address();
         }
         Path target = output.orElseGet(() -> project.resolve("site"));
+        // the computer's own time, as the files' modification times are (the clock may be a test's fixed day)
+        long started = System.currentTimeMillis();
         var options = new BuildOptions(project, target, url, drafts, strict, LocalDate.now(clock));
         var diagnostics = new Diagnostics();
         BuildResult result;
@@ -142,7 +144,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         }
         Report.print(project, diagnostics, err);
         result.warnings().forEach(w -> err.println("patella: warning: " + w));
-        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount()), target, err);
+        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount(), started), target, err);
         // the summary counts every warning printed: the content's and those about the output folder
         int warnings = diagnostics.warningCount() + result.warnings().size() + (recorded ? 0 : 1);
         if (!result.published()) {

@@ -91,6 +91,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         try {
             Preflight.check(project, siteDir);
+            warnOfLaterEdits(Preflight.changedSinceBuild(project, siteDir), project, siteDir, err);
             // what is sent is what a build made: a file added or changed by hand would be published, then
             // taken for Patella's own and deleted from the host by a later publish
             Optional<String> changed = new SiteWriter(siteDir, System::nanoTime).changedSinceWrite();
@@ -136,6 +137,24 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Says that files were saved after the last build of the site began: what is published is that
+     * build, without them (edited since, or a build stopped before it ended). Not a refusal: an editor
+     * may publish the last build while working on the next.
+     */
+    private static void warnOfLaterEdits(List<String> files, Path project, Path siteDir, PrintWriter err) {
+        if (files.isEmpty()) {
+            return;
+        }
+        String shown = String.join(", ", files.subList(0, Math.min(3, files.size())))
+                + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
+        err.println("patella: warning: " + shown + (files.size() == 1 ? " was" : " were") + " saved after the last "
+                + "build of " + siteDir + " began, so the site being published does not have "
+                + (files.size() == 1 ? "that change" : "those changes") + "; to publish " + (files.size() == 1 ? "it" : "them")
+                + ", run bin/patella build"
+                + (siteDir.equals(project.resolve("site")) ? "" : " --output " + siteDir) + " first");
     }
 
     /**

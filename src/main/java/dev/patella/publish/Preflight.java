@@ -39,6 +39,44 @@ public final class Preflight {
         });
     }
 
+    /**
+     * The files under {@code content/} and {@code templates/} saved after the last build of
+     * {@code site} started, in path order: the site being published does not hold what they say
+     * (they were edited since, or the build that would have read them was stopped). Hidden files
+     * and editors' backups ({@code ~}) are left out. Empty when that build's start is not known.
+     *
+     * @throws IOException when a folder cannot be listed
+     */
+    public static List<String> changedSinceBuild(Path project, Path site) throws IOException {
+        long started = LastBuild.find(project, site).filter(LastBuild::succeeded).map(LastBuild::started).orElse(0L);
+        List<String> changed = new ArrayList<>();
+        if (started <= 0) {
+            return changed;
+        }
+        for (String folder : List.of("content", "templates")) {
+            Path root = project.resolve(folder);
+            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var files = Files.walk(root)) {
+                files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                        .filter(f -> !f.getFileName().toString().startsWith(".")
+                                && !f.getFileName().toString().endsWith("~"))
+                        .filter(f -> modified(f) > started)
+                        .map(f -> project.relativize(f).toString().replace('\\', '/')).sorted().forEach(changed::add);
+            }
+        }
+        return changed;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return 0; // gone since it was listed: nothing of it to publish
+        }
+    }
+
     /** A web or mail address written in a page: in an attribute, JSON-LD or text. */
     private static final Pattern ADDRESS = Pattern.compile("(?:https?://|mailto:)[^\\s\"'<>\\\\]+");
     /** The most bytes of a home page read for its addresses: far more than a home page holds. */

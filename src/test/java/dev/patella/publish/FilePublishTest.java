@@ -112,6 +112,30 @@ class FilePublishTest {
         assertThat(digests(webroot)).isEqualTo(before);
     }
 
+    /**
+     * A file saved after the last build began (edited since, or read by a build that was stopped)
+     * is not in the site: publishing says so, names it, and publishes the build as it is.
+     */
+    @Test
+    void aFileSavedAfterTheLastBuildIsNamedAndTheBuildIsPublishedAsItIs() {
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n---\n"
+                + "Words saved after the build.\n");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("content/pages/about.md was saved after the last build of " + site()
+                + " began, so the site being published does not have that change; to publish it, run bin/patella "
+                + "build first");
+        assertThat(TestSites.read(webroot.resolve("about/index.html"))).doesNotContain("saved after the build");
+
+        build();
+        var again = publish();
+
+        assertThat(again.err()).doesNotContain("saved after the last build");
+        assertThat(TestSites.read(webroot.resolve("about/index.html"))).contains("saved after the build");
+    }
+
     @Test
     void changedPageIsTheOnlyFileUploaded() {
         publish();
