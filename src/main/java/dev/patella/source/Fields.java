@@ -537,7 +537,7 @@ final class Fields {
         }
         if (missing.size() >= MANY_MISSING) {
             diagnostics.error("schema.missing-key", missing.values().iterator().next(), "the " + what + " lacks "
-                    + missing.size() + " required fields: " + String.join(", ", missing.keySet())
+                    + missing.size() + " required fields: \"" + String.join("\", \"", missing.keySet()) + "\""
                     + "; add a line \"key: ...\" for each" + starter());
             return;
         }

@@ -313,6 +313,8 @@ class TranslationDriftTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
             "a required field left out|" + SPANISH + "|summary: Levanta la pierna.~|''|title:|error schema.missing-key",
+            "four required fields left out, one error|" + SPANISH + "|feel_it: La parte delantera del muslo.~equipment: []~"
+                    + "chain: open~phase: early~|''|title:|error schema.missing-key",
             "a required field left empty|" + SPANISH + "|summary: Levanta la pierna.|summary:|summary:|error schema.missing-key",
             "a required dose left out|" + SPANISH + "|  sets: 3~|''|dose:|error schema.missing-key",
             "a required dose left empty|" + SPANISH + "|  sets: 3|  sets:|  sets:|error schema.wrong-type",
