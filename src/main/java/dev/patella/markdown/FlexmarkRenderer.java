@@ -514,7 +514,9 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             }
             List<String> keys = new ArrayList<>();
             for (String item : ref.getReference().toString().split(";")) {
-                Optional<String> key = knownKey(item.strip());
+                String word = item.strip();
+                // [smith2018; @powers2014]: the one without its @ is the mistake
+                Optional<String> key = knownKey(word.startsWith("@") ? word.substring(1) : word, true);
                 if (key.isEmpty()) {
                     return Optional.empty();
                 }
@@ -523,12 +525,13 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             return Optional.of("[" + String.join("; ", keys) + "]");
         }
 
-        /** The source key {@code word} names, ignoring case, if it names one. */
-        private Optional<String> knownKey(String word) {
+        /** The source key {@code word} names (with {@code anyCase}, ignoring case), if it names one. */
+        private Optional<String> knownKey(String word, boolean anyCase) {
             if (page.citeKeys().contains(word)) {
                 return Optional.of(word);
             }
-            return page.citeKeys().stream().filter(k -> k.equalsIgnoreCase(word)).findFirst();
+            return anyCase ? page.citeKeys().stream().filter(k -> k.equalsIgnoreCase(word)).findFirst()
+                    : Optional.empty();
         }
 
         /**
@@ -538,6 +541,13 @@ final class FlexmarkRenderer implements MarkdownRenderer {
          */
         private void keyOutsideBrackets(Text text) {
             var chars = text.getChars();
+            if (chars.indexOf('@') < 0 || inCode(text) || text.getParent() instanceof Link) {
+                return; // a link's words are a link, whatever they say
+            }
+            if (text.getParent() instanceof LinkRef ref && !ref.isDefined()) {
+                wordsInCitation(ref);
+                return;
+            }
             for (int at = chars.indexOf('@'); at >= 0; at = chars.indexOf('@', at + 1)) {
                 char before = at == 0 ? ' ' : chars.charAt(at - 1);
                 if (Character.isLetterOrDigit(before) || before == '.' || before == '_' || before == '-'
@@ -549,8 +559,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                         || chars.charAt(end) == '_' || chars.charAt(end) == '-')) {
                     end++;
                 }
-                Optional<String> key = end > at + 1 && !inCode(text)
-                        ? knownKey(chars.subSequence(at + 1, end).toString()) : Optional.empty();
+                Optional<String> key = end > at + 1
+                        ? knownKey(chars.subSequence(at + 1, end).toString(), false) : Optional.empty();
                 if (key.isPresent()) {
                     boolean parenthesised = before == '(' && end < chars.length() && chars.charAt(end) == ')';
                     int from = parenthesised ? at - 1 : at;
@@ -558,10 +568,34 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                     diagnostics.error("cite.syntax", offsets.at(text.getStartOffset() + from), "\"" + written
                             + "\" would be shown as text: a citation is written in square brackets; write [@"
                             + key.get() + "] in its place");
+                }
+            }
+        }
+
+        /**
+         * {@code [see @smith2018]}: brackets that hold a known key after words, which Markdown shows as
+         * written; a citation holds only its keys (and a locator after a comma), so the words go before it.
+         */
+        private void wordsInCitation(LinkRef ref) {
+            if (reportedRef == ref) {
+                return;
+            }
+            Matcher key = Pattern.compile("@([A-Za-z][A-Za-z0-9_-]*)").matcher(ref.getReference());
+            while (key.find()) {
+                if (knownKey(key.group(1), false).isPresent()) {
+                    reportedRef = ref;
+                    String words = ref.getReference().subSequence(0, key.start()).toString().strip();
+                    diagnostics.error("cite.syntax", at(ref), "\"" + abbreviate(ref.getChars().toString()) + "\" would "
+                            + "be shown as text: a citation's brackets hold only its keys (and a page after a comma); "
+                            + "write the words before it" + (words.isEmpty() ? "" : ": " + abbreviate(words)
+                            + " [@" + key.group(1) + "]"));
                     return;
                 }
             }
         }
+
+        /** The brackets {@link #wordsInCitation} reported, so that each is told once. */
+        private LinkRef reportedRef;
 
         private static boolean inCode(Node node) {
             for (Node up = node.getParent(); up != null; up = up.getParent()) {
@@ -576,13 +610,18 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             String inner = ref.getReference().toString();
             List<String> parts = new ArrayList<>();
             SourceSpan at = at(ref);
+            List<Matcher> items = new ArrayList<>();
             for (String item : inner.split(";")) {
                 Matcher m = CITE_ITEM.matcher(item);
                 if (!m.matches()) {
+                    // nothing numbered: a source numbered here would be listed with no citation to link back to
                     diagnostics.error("cite.syntax", at, "the citation \"[" + abbreviate(inner) + "]\" is not "
                             + "written right; use [@key], [@key1; @key2] or [@key, p. 12]");
                     return;
                 }
+                items.add(m);
+            }
+            for (Matcher m : items) {
                 String key = m.group(1);
                 Optional<String> locator = Optional.ofNullable(m.group(2));
                 citations.add(new CitationUse(key, locator, at));
