@@ -109,6 +109,10 @@ final class YamlErrors {
                 }
                 return Diagnostic.error("yaml.syntax", at, message);
             }
+            Optional<Diagnostic> left = keyLeftOfGroup(lines, mark.getLine(), file, lineOffset);
+            if (left.isPresent()) {
+                return left.get();
+            }
             if (problem.contains("mapping values are not allowed")) {
                 // "- id:gasnick" and then "  type: webpage": the key without its space is on the line above
                 int above = Math.min(mark.getLine(), lines.length) - 1;
@@ -127,20 +131,6 @@ final class YamlErrors {
                 if (above >= 0 && indent == here && KEY_WITHOUT_COLON.matcher(previous).matches()) {
                     return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, indent + 1),
                             NO_COLON);
-                }
-                // "  reps: 10", "hold_seconds: 1" at the margin, "  rest: …": the key left of its group ends it
-                int before = above - 1;
-                while (before >= 0 && lines[before].isBlank()) {
-                    before--;
-                }
-                int group = before >= 0 ? lines[before].indexOf(lines[before].strip()) : -1;
-                if (above >= 0 && here > indent && group == here && KEY_VALUE.matcher(previous).matches()) {
-                    String dedented = previous.substring(0, previous.indexOf(':'));
-                    return Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, indent + 1),
-                            "\"" + dedented + ":\" starts left of the keys around it, so YAML reads it as the end of "
-                                    + "their group and the next line as part of its value; indent it by "
-                                    + (here - indent) + (here - indent == 1 ? " space" : " spaces")
-                                    + ", in the same column as the lines above and below it");
                 }
             }
             int curly = problem.contains("mapping values are not allowed") ? curlyQuoteAt(mark) : -1;
@@ -288,9 +278,75 @@ final class YamlErrors {
     /** A line (without its indentation) that starts as a key but has no colon: "sets 3". */
     /** A line (without its indentation) that is a key and its value. */
     private static final Pattern KEY_VALUE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*: .*");
+    /** A line (without its indentation) that opens a group: a key with nothing after its colon. */
+    private static final Pattern GROUP_HEADER = Pattern.compile("(- )?[A-Za-z_][A-Za-z0-9_-]*:\\s*(#.*)?");
     private static final Pattern KEY_WITHOUT_COLON = Pattern.compile("[a-z][a-z0-9_]* [^:]*");
     /** A line (without its indentation) that is a key, perhaps a list item's, whose colon has no space after it. */
     private static final Pattern KEY_WITHOUT_SPACE = Pattern.compile("(- )?([A-Za-z0-9_-]+):[^ /].*");
+
+    /** A line's first non-space column, counted from 0; -1 for a blank line. */
+    private static int startColumn(String line) {
+        String text = line.strip();
+        return text.isEmpty() ? -1 : line.indexOf(text);
+    }
+
+    /** The column where a line's key starts: after the dash of a list item ({@code - id: x}). */
+    private static int keyColumn(String line) {
+        return startColumn(line) + (line.strip().startsWith("- ") ? 2 : 0);
+    }
+
+    /** The nearest line above {@code line} that is neither blank nor a comment; -1 when none. */
+    private static int lineAbove(String[] lines, int line) {
+        int above = Math.min(line, lines.length) - 1;
+        while (above >= 0 && (lines[above].isBlank() || lines[above].strip().startsWith("#"))) {
+            above--;
+        }
+        return above;
+    }
+
+    /**
+     * A key written left of the group it belongs to, which YAML reads as ending the group, and which
+     * the parser only notices at a later line: {@code hold_seconds: 1} at the margin between two
+     * keys of {@code dose:}, {@code sets: 3} in the column of {@code dose:} itself (the group's first
+     * key), or {@code type: book} in the column of its list item's dash. The error is at that key,
+     * with the spaces to add.
+     *
+     * @param mark the line (from 0) where the parser stopped
+     */
+    static Optional<Diagnostic> keyLeftOfGroup(String[] lines, int mark, String file, int lineOffset) {
+        for (int line : new int[] {mark, lineAbove(lines, mark)}) {
+            if (line < 0 || line >= lines.length || !KEY_VALUE.matcher(lines[line].strip()).matches()) {
+                continue;
+            }
+            int column = startColumn(lines[line]);
+            int above = lineAbove(lines, line);
+            int below = line + 1;
+            while (below < lines.length && (lines[below].isBlank() || lines[below].strip().startsWith("#"))) {
+                below++;
+            }
+            // the group goes on below it with a key: a text's next line (a value on two lines) is no key
+            int next = below < lines.length && (KEY_VALUE.matcher(lines[below].strip()).matches()
+                    || GROUP_HEADER.matcher(lines[below].strip()).matches()) ? startColumn(lines[below]) : -1;
+            Integer group = null;
+            String text = above >= 0 ? lines[above].strip() : "";
+            if (above >= 0 && keyColumn(lines[above]) > column && next == keyColumn(lines[above])) {
+                group = keyColumn(lines[above]); // between keys of its group, or after an item's first key
+            } else if (above >= 0 && startColumn(lines[above]) == column && GROUP_HEADER.matcher(text).matches()
+                    && next > column) {
+                group = next; // the first key of "dose:", in the column of "dose:" itself
+            }
+            if (group != null && group > column) {
+                String key = lines[line].strip();
+                key = key.substring(0, key.indexOf(':'));
+                int by = group - column;
+                return Optional.of(Diagnostic.error("yaml.syntax", new SourceSpan(file, line + 1 + lineOffset,
+                        column + 1), "\"" + key + ":\" starts left of the other keys of its group, so YAML takes it as "
+                        + "the end of the group and cannot read the lines after it; indent it by " + by
+                        + (by == 1 ? " space" : " spaces") + ", in the same column as the group's other keys"));
+            }
+        }
+        return Optional.empty();
+    }
 
     private static String colonWithoutSpace(String key) {
         return "the colon after \"" + key + "\" needs a space after it: write \"" + key + ": \" and then the value";
