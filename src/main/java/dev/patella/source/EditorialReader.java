@@ -24,7 +24,9 @@ final class EditorialReader {
         LocalDate reviewed = reviewedRead.orElse(published);
         if (publishedRead.isPresent() && reviewedRead.isPresent() && reviewed.isBefore(published)) {
             f.invalid("reviewed", "the review date " + reviewed + " is before the publication date "
-                    + published + "; a page is reviewed on or after the day it is published");
+                    + published + f.valueAt("published").map(at -> " (line " + at.line() + ")").orElse("")
+                    + "; a page is reviewed on or after the day it is published: correct whichever of the two dates "
+                    + "is wrong");
         }
         due.filter(d -> reviewedRead.isPresent() && d.isBefore(reviewed)).ifPresent(d -> f.invalid("review_due",
                 "the next review " + d + " is before the last review " + reviewed + "; set \"review_due\" to a "

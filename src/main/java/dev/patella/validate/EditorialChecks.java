@@ -88,7 +88,7 @@ public final class EditorialChecks {
             texts.put(e.origin(), new Measured(e, languageOf(e.origin(), language), texts(e)));
         }
         for (Page p : index.pages()) {
-            p.reviewed().ifPresent(day -> reviewedLater(day, p.reviewedAt().orElse(p.origin()), today, diagnostics));
+            p.reviewed().ifPresent(day -> reviewedLater(day, p.reviewedAt().orElse(p.origin()), false, today, diagnostics));
             texts.put(p.origin(), new Measured(p, languageOf(p.origin(), language),
                     List.of(new Prose(p.summary(), p.origin()), p.body())));
         }
@@ -165,7 +165,7 @@ public final class EditorialChecks {
 
     static void review(SourceSpan origin, Editorial editorial, LocalDate today, boolean strict,
                        Diagnostics diagnostics) {
-        if (reviewedLater(editorial.reviewed(), editorial.reviewedAt().orElse(origin), today, diagnostics)) {
+        if (reviewedLater(editorial.reviewed(), editorial.reviewedAt().orElse(origin), true, today, diagnostics)) {
             return; // its review is not due, it has not happened
         }
         if (editorial.reviewDue().isBefore(today)) {
@@ -181,14 +181,17 @@ public final class EditorialChecks {
      * machine's): most often a mistyped year, which would tell readers the page was checked on a
      * day to come and put its next review years away.
      *
+     * @param due    whether the page can set its next review ({@code review_due:}): conditions and exercises can
      * @return whether it was reported
      */
-    private static boolean reviewedLater(LocalDate reviewed, SourceSpan at, LocalDate today, Diagnostics diagnostics) {
+    private static boolean reviewedLater(LocalDate reviewed, SourceSpan at, boolean due, LocalDate today,
+                                         Diagnostics diagnostics) {
         if (!reviewed.isAfter(today.plusDays(1))) {
             return false;
         }
         diagnostics.error("review.future", at, "the review date " + reviewed + " is after today (" + today
-                + "); write the day the page was last checked, or set \"review_due:\" for a review to come");
+                + "); write the day the page was last checked" + (due ? ", or set \"review_due:\" for a review to come"
+                : ""));
         return true;
     }
 
