@@ -23,7 +23,7 @@ class NewCommandTest {
         assertThat(run.out()).contains("content/exercises/wall-squat.md");
         String text = TestSites.read(project.resolve("content/exercises/wall-squat.md"));
         assertThat(text).contains("title: Wall squat").contains("draft: true").contains("author: ed")
-                .contains("published: 2026-11-21").contains("# illustration:").contains("# reviewer:");
+                .contains("published: " + TestSites.TODAY).contains("# illustration:").contains("# reviewer:");
         for (String key : new String[] {"other_names", "summary", "muscles", "primary", "secondary", "feel_it",
                 "equipment", "optional_equipment", "chain", "phase", "position", "steps", "dose", "sets", "reps",
                 "hold_seconds", "rest", "per_side", "frequency", "tips", "mistakes", "progressions", "regressions",
