@@ -60,14 +60,16 @@
   }
 
   /* How well one query word matches a page: it must start a word of the page, or its stem must
-     start that word's stem. A match in the title counts most, one only in the body text (b: each
+     be that word's stem. A match in the title counts most, one only in the body text (b: each
      word of it once) least, and in each field the word as typed counts a little more than its
      stem; "whole" is false for two query words joined into one, which never count as typed. */
   function match(page, term, whole) {
-    var best = 0, root = stem(term);
+    /* a stem must be a whole word of four letters or more: a shorter one, or one taken as the start
+       of a longer word, meets words that only look alike ("sitting" and "site", "pies" and "pierna") */
+    var best = 0, root = stem(term), stemmed = root.length >= 4;
     page.f.forEach(function (field) {
       for (var i = 0; i < field.w.length; i++) {
-        var n = whole && field.w[i].indexOf(term) === 0 ? 2 : field.s[i].indexOf(root) === 0 ? 1 : 0;
+        var n = whole && field.w[i].indexOf(term) === 0 ? 2 : stemmed && field.s[i] === root ? 1 : 0;
         if (n) { best = Math.max(best, 2 * field.n - 2 + n); }
       }
     });

@@ -473,6 +473,8 @@ class ReaderBrowserTest {
             assertThat(searched(page, "search/", "Knee Caps")).containsExactlyInAnyOrderElementsOf(kneecap);
             // two words joined must still make a word of the site
             assertThat(searched(page, "search/", "knee capsule")).isEmpty();
+            // a stem of fewer than four letters is not used: "sitting" is "sit", and finds no "site"
+            assertThat(searched(page, "search/", "sitting")).isNotEmpty().doesNotContain("About this site");
             assertThat(searched(page, "search/", "xylophones")).isEmpty();
             assertThat(page.textContent("#search-status")).contains("Nothing found");
         }
