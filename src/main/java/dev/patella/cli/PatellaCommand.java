@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.patella.diag.Suggestions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,35 +59,72 @@ final class PatellaCommand implements Runnable {
                 return name + " and " + opposite + " say opposite things; give only one of them";
             }
         }
-        return misspelt(e).orElse(e.getMessage());
+        return misspelt(e, args).orElse(e.getMessage());
     }
 
     /**
      * A command or option that is not one: the one it most likely misspells ({@code biuld},
      * {@code --strcit}), or the list of commands for a word that misspells none.
      */
-    private static Optional<String> misspelt(CommandLine.ParameterException e) {
+    private static Optional<String> misspelt(CommandLine.ParameterException e, String[] args) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
             return Optional.empty();
         }
-        String word = unmatched.getUnmatched().get(0);
+        List<String> words = unmatched.getUnmatched();
+        String word = words.get(0);
         CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        if (word.startsWith("\u2014") || word.startsWith("\u2013")) {
+            // "—strict": a word processor made the two hyphens one dash
+            return Optional.of("'" + word + "' starts with a long dash, as a document turns \"--\" into; type two "
+                    + "hyphens: '--" + word.substring(1) + "'");
+        }
         if (word.startsWith("--")) {
             String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-            List<String> names = command.options().stream().flatMap(o -> Arrays.stream(o.names()))
-                    .filter(n -> n.startsWith("--")).toList();
-            return names.contains(name) ? Optional.empty() // an option given after "--"
-                    : Suggestions.closest(name, names)
-                    .map(near -> "Unknown option: '" + name + "'; did you mean '" + near + "'?");
+            List<String> names = optionNames(command);
+            if (names.contains(name)) {
+                return Optional.empty(); // an option given after "--"
+            }
+            if (!command.subcommands().isEmpty()) {
+                // "patella --project x build": options come after the command
+                Optional<String> named = Arrays.stream(args).filter(command.subcommands()::containsKey).findFirst();
+                if (named.isPresent()) {
+                    return Optional.of("options come after the command: patella " + named.get() + " "
+                            + String.join(" ", Arrays.stream(args).filter(w -> !w.equals(named.get())).toList()));
+                }
+            }
+            List<String> starting = names.stream().filter(n -> n.startsWith(name)).toList();
+            Optional<String> near = starting.size() == 1 ? Optional.of(starting.get(0))
+                    : Suggestions.closest(name, names);
+            if (near.isPresent()) {
+                return Optional.of("Unknown option: '" + name + "'; did you mean '" + near.get() + "'?");
+            }
+            // "build --to x": an option of another command
+            var root = e.getCommandLine().getParent() == null ? null : e.getCommandLine().getParent().getSubcommands();
+            if (root != null) {
+                List<String> owners = root.entrySet().stream()
+                        .filter(c -> optionNames(c.getValue().getCommandSpec()).contains(name))
+                        .map(Map.Entry::getKey).toList();
+                if (!owners.isEmpty()) {
+                    return Optional.of("'" + name + "' is an option of " + String.join(" and ", owners) + ", not of "
+                            + command.name());
+                }
+            }
+            return Optional.empty();
         }
-        if (word.startsWith("-") || command.subcommands().isEmpty() || unmatched.getUnmatched().size() > 1
-                && command.subcommands().containsKey(unmatched.getUnmatched().get(1))) {
+        if (word.startsWith("-") || command.subcommands().isEmpty() || words.size() > 1
+                && command.subcommands().containsKey(words.get(1))) {
             return Optional.empty();
         }
         List<String> commands = List.copyOf(command.subcommands().keySet());
         return Optional.of("'" + word + "' is not a command; " + Suggestions.closest(word, commands)
                 .map(near -> "did you mean '" + near + "'?")
                 .orElse("the commands are " + String.join(", ", commands)));
+    }
+
+    /** The long names of a command's options ({@code --project}). */
+    private static List<String> optionNames(CommandLine.Model.CommandSpec command) {
+        return command.options().stream().flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith("--"))
+                .toList();
     }
 
     @Override
