@@ -104,7 +104,9 @@ public final class SiteOutput {
         for (StaticFile f : index.site().files()) {
             copied.put(f.sitePath(), f.file());
         }
-        assets.files().values().forEach(a -> copied.put(a.sitePath(), a.source()));
+        // stylesheets and scripts from the bytes their names' hashes are of; other assets as they are
+        assets.files().values().forEach(a -> a.published().ifPresentOrElse(bytes -> generated.put(a.sitePath(), bytes),
+                () -> copied.put(a.sitePath(), a.source())));
         return new SiteFiles(generated, copied);
     }
 

@@ -246,7 +246,7 @@ public final class SiteWriter {
 
     /**
      * A failure to write the site, about the path the system named. When that is a file being copied into
-     * the site (an image, a stylesheet), reading it failed, not writing.
+     * the site (an image, a favicon), reading it failed, not writing.
      */
     private static FileFailure failure(IOException e, Path path, SiteFiles files) {
         FileFailure told = FileFailure.of(FileFailure.Action.WRITE, path, e);

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the files a site copies from the project (images, stylesheets, scripts) at the moment
- * they are asked for, and only while they really are inside one of the project's folders.
+ * Reads the files a site copies from the project (images, the favicons, a library's licence) at
+ * the moment they are asked for, and only while they really are inside one of the project's
+ * folders. Stylesheets and scripts are not among them: they are served from the bytes the build
+ * read and published.
  *
  * <p>The build refuses a file that links out of {@code content/}, but the server reads copied
  * files when a page asks for them, and a file can be swapped for a link after the build that

@@ -230,8 +230,11 @@ final class Edits {
                 int close = closingTag(text);
                 out.add(new Edit(at + ": a comment before its first closing tag", file,
                         text.substring(0, close) + "<!-- edited -->" + text.substring(close)));
-            } else if (name.endsWith(".css") || name.endsWith(".js")) {
-                out.add(new Edit(at + ": a comment added", file, text + "\n/* edited */\n"));
+            } else if (name.endsWith(".css")) {
+                // not a comment: our own stylesheets and scripts are published without theirs
+                out.add(new Edit(at + ": a rule added", file, text + "\n.edited { color: red; }\n"));
+            } else if (name.endsWith(".js")) {
+                out.add(new Edit(at + ": a statement added", file, text + "\n\"edited\";\n"));
             } else if (name.endsWith(".svg")) {
                 out.add(new Edit(at + ": a comment added", file, text.replace("</svg>", "<!-- edited --></svg>")));
             }

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -295,6 +296,45 @@ class DevServerTest {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The dev server serves the stylesheet from the bytes the build publishes (without its comments,
+     * under the hash of those bytes), and a template author's edit to it is served after the rebuild.
+     */
+    @Test
+    void theStylesheetServedIsTheOneABuildPublishesAndAnEditToItIsServed() throws Exception {
+        String href = stylesheet(get("/").body());
+        byte[] served = getBytes("/" + href);
+        Path built = tmp.resolve("built");
+        var run = TestSites.run("build", "--project", project.toString(), "--output", built.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        assertThat(served).isEqualTo(Files.readAllBytes(built.resolve(href)));
+        assertThat(new String(served, StandardCharsets.UTF_8)).doesNotContain("/*").contains("body {");
+
+        try (var events = new Events(url("/__patella/events"))) {
+            assertThat(events.next()).isEqualTo("1");
+
+            edit("templates/assets/style.css", "body {", "/* a note for the team */\nbody {\n  letter-spacing: 0.01em;");
+
+            String page = events.awaitPage(this, "/", html -> !stylesheet(html).equals(href));
+            String css = get("/" + stylesheet(page)).body();
+            assertThat(css).contains("body {\n  letter-spacing: 0.01em;").doesNotContain("a note for the team");
+        }
+    }
+
+    private static String stylesheet(String html) {
+        var linked = Pattern.compile("<link rel=\"stylesheet\" href=\"\\./(assets/style\\.[0-9a-f]{10}\\.css)\"")
+                .matcher(html);
+        assertThat(linked.find()).as("the page links its stylesheet").isTrue();
+        return linked.group(1);
+    }
+
+    private byte[] getBytes(String path) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     @Test
