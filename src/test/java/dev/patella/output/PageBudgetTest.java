@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped site's budgets: every page at most 20 KiB of HTML, CSS and JavaScript gzipped (the handout
- * maker 22 KiB)
+ * The shipped site's budgets: every page at most 20 KiB of HTML, CSS and JavaScript gzipped
  * (images excluded), nothing loaded from another host, fingerprinted CSS and JS, and no inline
  * script or style, so a strict Content-Security-Policy can be added. Writes the weights to
  * {@code target/page-weights.txt}.
@@ -29,13 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PageBudgetTest {
 
     static final int BUDGET = 20 * 1024;
-    /**
-     * The handout maker's, a tool rather than an article: its form checks every number as it is typed and
-     * says why in the reader's language, and its sheet holds every exercise for paper (2026-12-05: 20.7 KB
-     * in English, 21.3 KB in Spanish). The next step to bring it back under 20 KiB is taking the comments
-     * out of the stylesheet as it is published (about 1.5 KB gzipped off every page).
-     */
-    static final int HANDOUT_BUDGET = 22 * 1024;
     /**
      * What a page may load on top of its budget in libraries shipped with the site: a script with
      * its licence beside it ({@code uqr-LICENSE.txt} beside {@code uqr.<hash>.js}), which the
@@ -117,9 +109,8 @@ class PageBudgetTest {
             int total = htmlSize + assets;
             report.append(String.format("%-52s %8d %8d %8d %8d%n", name, htmlSize, assets, libraries,
                     total + libraries));
-            int budget = name.endsWith("handout/index.html") ? HANDOUT_BUDGET : BUDGET;
-            if (total > budget) {
-                problems.add(name + ": " + total + " bytes gzipped, over the budget of " + budget);
+            if (total > BUDGET) {
+                problems.add(name + ": " + total + " bytes gzipped, over the budget of " + BUDGET);
             }
             if (libraries > LIBRARY_ALLOWANCE) {
                 problems.add(name + ": " + libraries + " bytes gzipped of libraries, over " + LIBRARY_ALLOWANCE);
