@@ -34,6 +34,7 @@ final class PatellaCommand implements Runnable {
         cli.addSubcommand("check", new CheckCommand(clock));
         cli.addSubcommand("publish", new PublishCommand());
         cli.addSubcommand("translated", new TranslatedCommand(clock));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
@@ -110,6 +111,10 @@ final class PatellaCommand implements Runnable {
                 }
             }
             return Optional.empty();
+        }
+        if (!word.startsWith("-") && command.subcommands().isEmpty() && command.positionalParameters().isEmpty()) {
+            return Optional.of(command.qualifiedName() + " takes only options (words starting with --), not '" + word
+                    + "'");
         }
         if (word.startsWith("-") || command.subcommands().isEmpty() || words.size() > 1
                 && command.subcommands().containsKey(words.get(1))) {

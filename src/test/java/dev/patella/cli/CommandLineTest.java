@@ -42,6 +42,7 @@ class CommandLineTest {
             "serve --strict",
             "publish --to file:///tmp/x --dry",
             "help",
+            "help build",
             "build --help",
             "build -h",
             "build -V",
