@@ -102,6 +102,19 @@ class ContentErrorsTest {
         assertThat(run.err()).contains("put the whole text in straight quotes");
     }
 
+    /** Every citation written outside square brackets is told in one run, not only a text's first. */
+    @Test
+    void everyCitationOutsideBracketsIsToldInOneRun() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/about.md"), "---\ntitle: About\nsummary: About this site.\n"
+                + "---\nKnee pain is common (@smith2018), and it often gets better (@smith2018).\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.diagnostics()).as(run.err()).containsExactly("error cite.syntax content/pages/about.md:5:21",
+                "error cite.syntax content/pages/about.md:5:60");
+    }
+
     /** Broken YAML as editors write it; the parser's own words must not reach them. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
