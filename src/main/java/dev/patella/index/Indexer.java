@@ -109,16 +109,16 @@ public final class Indexer {
                             + "\" is already in this program at line " + earlier.line() + "; list it once");
                     continue;
                 }
-                Phase own = published.get(key.value()).profile().phase();
+                Exercise exercise = published.get(key.value());
+                Phase own = exercise.profile().phase();
                 // a translation's phases are compared with its source's (translation.numbers), not here
                 if (own != step.phase() && condition.origin().file().startsWith("content/conditions/")
-                        && published.get(key.value()).origin().file().startsWith("content/exercises/")) {
+                        && exercise.origin().file().startsWith("content/exercises/")) {
                     // its page would say "Early phase." and, under "Used in", this program's later phase
                     diagnostics.error("ref.phase-mismatch", key.at(), "the exercise \"" + key.value() + "\" is in "
-                            + "this program's " + step.phase().key() + " phase, but "
-                            + published.get(key.value()).origin().file() + " says \"phase: " + own.key()
-                            + "\", and its page would show both; list it under the " + own.key() + " phase, or "
-                            + "change the exercise's \"phase:\" to " + step.phase().key());
+                            + "this program's " + step.phase().key() + " phase, but " + exercise.origin().file()
+                            + " says \"phase: " + own.key() + "\", and its page would show both; list it under the "
+                            + own.key() + " phase, or change the exercise's \"phase:\" to " + step.phase().key());
                 }
                 usages.computeIfAbsent(key.value(), k -> new ArrayList<>())
                         .add(new Usage(condition, step, position));

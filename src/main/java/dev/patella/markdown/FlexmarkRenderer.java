@@ -51,6 +51,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
     /** One key in a citation: {@code @key} optionally followed by {@code , locator}. */
     private static final Pattern CITE_ITEM = Pattern.compile("\\s*@([A-Za-z][A-Za-z0-9_-]*)\\s*(?:,\\s*(.+?))?\\s*");
+    /** A source key after its "@", as a citation writes it: {@code @smith2018}. */
+    private static final Pattern KEY_AFTER_AT = Pattern.compile("@([A-Za-z][A-Za-z0-9_-]*)");
     /** A citation; brackets cannot nest in one, which keeps a text full of "[@" linear to search. */
     private static final Pattern CITATION = Pattern.compile("\\[@[^\\[\\]]*\\]");
     private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]()<>#|{}]");
@@ -580,7 +582,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             if (reportedRef == ref) {
                 return;
             }
-            Matcher key = Pattern.compile("@([A-Za-z][A-Za-z0-9_-]*)").matcher(ref.getReference());
+            Matcher key = KEY_AFTER_AT.matcher(ref.getReference());
             while (key.find()) {
                 if (knownKey(key.group(1), false).isPresent()) {
                     reportedRef = ref;

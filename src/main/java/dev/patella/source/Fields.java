@@ -505,9 +505,10 @@ final class Fields {
             unknownKeys = true;
             // a key spelt close to a known one is that key; failing that, one unknown key where one
             // required key is missing is most likely that key renamed (refs: for references:)
-            Optional<Fields> group = groups.values().stream().filter(g -> g.known.contains(entry.key())).findFirst();
-            if (group.isPresent() && group.get().leftOf(entry).isPresent()) {
-                diagnostics.error("schema.unknown-key", entry.keyAt(), group.get().leftOf(entry).get());
+            Optional<String> inGroup = groups.values().stream().filter(g -> g.known.contains(entry.key()))
+                    .findFirst().flatMap(g -> g.leftOf(entry));
+            if (inGroup.isPresent()) {
+                diagnostics.error("schema.unknown-key", entry.keyAt(), inGroup.get());
                 continue;
             }
             Optional<String> closest = Suggestions.closest(entry.key(), known).or(() -> unknown == 1
