@@ -82,6 +82,12 @@ final class SiteChecks {
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders(), drafts,
                 editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions));
+        // a link to the entry of a source with a mistake: that entry's own error says what to fix
+        var unreadSources = index.site().unreadable().sources();
+        Set<String> sourcesPages = new HashSet<>();
+        editions.forEach(e -> sourcesPages.add(e.site().config().prefix() + Urls.SOURCES));
+        links.removeIf(l -> sourcesPages.contains(ContentLinkChecker.pathOf(l.target()))
+                && l.target().indexOf('#') >= 0 && unreadSources.covers(ContentLinkChecker.anchorOf(l.target())));
         checker.check(links, diagnostics);
         List<LinkUse> illustrations = new ArrayList<>();
         editions.forEach(edition -> illustrations.addAll(illustrations(edition)));

@@ -529,10 +529,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
 
         /** The source key {@code word} names (with {@code anyCase}, ignoring case), if it names one. */
         private Optional<String> knownKey(String word, boolean anyCase) {
-            if (page.citeKeys().contains(word)) {
+            if (page.writtenKeys().contains(word)) {
                 return Optional.of(word);
             }
-            return anyCase ? page.citeKeys().stream().filter(k -> k.equalsIgnoreCase(word)).findFirst()
+            return anyCase ? page.writtenKeys().stream().filter(k -> k.equalsIgnoreCase(word)).findFirst()
                     : Optional.empty();
         }
 

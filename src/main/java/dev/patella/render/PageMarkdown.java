@@ -41,14 +41,18 @@ final class PageMarkdown implements PageText {
      * @param link   turns a site-root path into the href this page writes
      * @param local  the path of this edition a link written in content leads to (a translated page by
      *               its source's slug leads to its own slug: {@link LinkAliases})
+     * @param citeKeys the keys of the sources a citation may number
+     * @param writtenKeys those and the keys of entries with a mistake, which a citation cannot number
      * @param shared renderings shared between pages; safe for several threads
      */
     PageMarkdown(MarkdownRenderer markdown, String url, UnaryOperator<String> link, UnaryOperator<String> local,
-                 Set<String> citeKeys, Map<SharedKey, Rendered> shared, Diagnostics diagnostics) {
+                 Set<String> citeKeys, Set<String> writtenKeys, Map<SharedKey, Rendered> shared,
+                 Diagnostics diagnostics) {
         this.markdown = markdown;
         this.diagnostics = diagnostics;
         this.local = local;
-        this.context = new PageContext(url, to -> link.apply(local.apply(to)), citeKeys, new CitationNumbers());
+        this.context = new PageContext(url, to -> link.apply(local.apply(to)), citeKeys, new CitationNumbers(),
+                writtenKeys);
         this.root = link.apply("/");
         this.shared = shared;
     }

@@ -23,6 +23,7 @@ import dev.patella.model.Prose;
 import dev.patella.model.Reference;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,8 @@ final class ViewBuilder {
     private final Map<String, FormattedReference> references;
     private final Layouts layouts;
     private final Set<String> citeKeys;
+    /** The keys of every entry of the sources file, also those with a mistake (not numbered, still keys). */
+    private final Set<String> writtenKeys;
     private final StructuredData data;
     private final Map<PageMarkdown.SharedKey, Rendered> shared = new ConcurrentHashMap<>();
     private final UnaryOperator<String> assets;
@@ -84,6 +87,8 @@ final class ViewBuilder {
         this.references = references;
         this.layouts = layouts;
         this.citeKeys = index.references().keySet();
+        this.writtenKeys = new HashSet<>(citeKeys);
+        writtenKeys.addAll(index.site().unreadable().sources().ids());
         this.data = data;
     }
 
@@ -168,7 +173,8 @@ final class ViewBuilder {
         }
         String prefix = index.site().config().prefix();
         LinkAliases aliases = layouts.alternates().aliases();
-        return new PageMarkdown(markdown, url, link, to -> aliases.local(prefix, to), citeKeys, shared, diagnostics);
+        return new PageMarkdown(markdown, url, link, to -> aliases.local(prefix, to), citeKeys, writtenKeys, shared,
+                diagnostics);
     }
 
     String script(String name, String from) {

@@ -219,7 +219,8 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
     }
 
     /** The anchor of a site-root target, without its {@code #}; empty when it has none. */
-    private static String anchorOf(String target) {
+    /** The part of {@code target} after its {@code #}, or nothing. */
+    public static String anchorOf(String target) {
         int hash = target.indexOf('#');
         return hash < 0 ? "" : target.substring(hash + 1);
     }

@@ -79,6 +79,31 @@ class OneBadEntryTest {
         assertThat(run.message("cite.unknown-key")).contains("did you mean \"smith2018\"?");
     }
 
+    /**
+     * The entry with the mistake is still a source: a page that links to its place on the sources page
+     * is not told that heading is missing, and a citation of it written without its {@code @} is still
+     * told to add one, in the same run as the entry's own error.
+     */
+    @Test
+    void theBrokenEntryIsStillOneToLinkToAndToCite() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/sources.yaml"), SOURCES);
+        TestSites.write(project.resolve("content/pages/about.md"), """
+                ---
+                title: About
+                summary: About this site.
+                ---
+                About us [@jones2020], and [the study](/sources/#smith2018) that [smith2018] found.
+                """);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error schema.invalid-value content/sources.yaml:8:10",
+                "error cite.syntax content/pages/about.md:5:66");
+        assertThat(run.message("cite.syntax")).contains("[@smith2018]");
+    }
+
     /** An entry whose id cannot be read may be the one any page cites: no citation is called unknown. */
     @Test
     void anEntryWithoutItsIdLeavesEveryCitationUnjudged() {
