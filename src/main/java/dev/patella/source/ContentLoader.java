@@ -613,6 +613,27 @@ public final class ContentLoader {
             return project.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
         }
 
+        /**
+         * Whether {@code path} is a folder, whose files the walk lists on their own. A symbolic link to
+         * a folder is not walked into, so its pictures would not be published: it is reported, and
+         * what is under it is known to be refused, so a page showing one is not also told it is missing.
+         */
+        private boolean folder(Path path, Diagnostics diagnostics) {
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            if (Files.isSymbolicLink(path)) {
+                String rel = relative(path);
+                Path real = realPath(path);
+                boolean outside = realContent == null || real == null || !real.startsWith(realContent);
+                diagnostics.error("path.outside-content", SourceSpan.startOf(rel), rel + " is a link to a folder"
+                        + (outside ? " outside the content/ folder" : "") + ", and no picture is published through "
+                        + "a linked folder; copy the folder itself into " + relative(path.getParent()) + "/ instead");
+                refused.add("/" + content.relativize(path).toString().replace('\\', '/') + "/");
+            }
+            return true;
+        }
+
         /** False (reported) when a symbolic link takes {@code path} outside the content folder. */
         boolean checkInside(Path path, Diagnostics diagnostics) {
             Path real = realPathOf(path);
@@ -809,7 +830,7 @@ public final class ContentLoader {
             }
             try (Stream<Path> walk = Files.walk(root)) {
                 // hidden files (.DS_Store, an editor's backup) are neither published nor checked
-                return walk.filter(p -> !Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
+                return walk.filter(p -> !p.getFileName().toString().startsWith(".") && !folder(p, diagnostics))
                         .sorted()
                         .filter(p -> {
                             boolean inside = checkInside(p, diagnostics) && checkName(root, p, diagnostics);

@@ -104,6 +104,14 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         if (broken.contains(path)) {
             return true;
         }
+        // a folder of pictures refused whole (a link to a folder): "/images/ext/", and each file under it
+        if (!broken.isEmpty() && path.startsWith("/images/")) {
+            for (String refused : broken) {
+                if (refused.startsWith("/images/") && refused.endsWith("/") && path.startsWith(refused)) {
+                    return true;
+                }
+            }
+        }
         if (unreadFolders.isEmpty()) {
             return false; // the common case, on every link of every page
         }

@@ -57,6 +57,27 @@ class ReliabilityTest {
                 "error path.outside-content content/images/secret.svg:1:1");
     }
 
+    /**
+     * A folder of pictures linked from outside is refused at the link, and a page showing one of its
+     * pictures is not also told the picture is missing (found in review: only that was said).
+     */
+    @Test
+    void refusesAFolderOfPicturesLinkedFromOutsideAtTheLinkAlone() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path outside = tmp.resolve("outside");
+        TestSites.write(outside.resolve("x.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        Files.createDirectories(project.resolve("content/images"));
+        Files.createSymbolicLink(project.resolve("content/images/ext"), outside);
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about, TestSites.read(about) + "\n![A drawing](/images/ext/x.svg)\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error path.outside-content content/images/ext:1:1");
+        assertThat(run.message("path.outside-content")).contains("folder");
+    }
+
     @Test
     void refusesTheFilesOfAFolderLinkedFromOutsideAndReadsALinkThatStaysInside() throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));
