@@ -91,13 +91,72 @@
     return Math.max(at[terms.length], 0);
   }
 
+  /* How many edits (a letter added, dropped, changed, or two side by side swapped) turn a into b;
+     max + 1 as soon as it must be more than max. */
+  function edits(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) { return max + 1; }
+    var before = null, row = [], i, j;
+    for (j = 0; j <= b.length; j++) { row.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      var next = [i], least = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        next.push(d);
+        least = Math.min(least, d);
+      }
+      if (least > max) { return max + 1; }
+      before = row;
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /* A query word mistyped by a letter ("sqaut", "sentadila"; two letters in a word of eight or
+     more) is taken as the nearest word of the site, the one on most pages among equals; a word the
+     site has, or begins, is kept. Null when no word needed it, or none is near. */
+  function corrected(terms) {
+    var changed = false;
+    var out = terms.map(function (term) {
+      if (term.length < 4 || vocabulary.some(function (w) { return w.word.indexOf(term) === 0; })) { return term; }
+      var max = term.length >= 8 ? 2 : 1, best = null, least = max + 1;
+      vocabulary.forEach(function (w) {
+        var d = edits(term, w.word, max);
+        if (d < least || d === least && best && w.pages > best.pages) { least = d; best = w; }
+      });
+      if (!best || least > max) { return term; }
+      changed = true;
+      return best.word;
+    });
+    return changed ? out : null;
+  }
+
+  /* Every word of the site, once, with the number of pages that have it. */
+  var vocabulary = [];
+  function learn(prepared) {
+    var count = {};
+    prepared.forEach(function (page) {
+      var seen = {};
+      page.f.forEach(function (field) { field.w.forEach(function (w) { seen[w] = true; }); });
+      Object.keys(seen).forEach(function (w) { count[w] = (count[w] || 0) + 1; });
+    });
+    vocabulary = Object.keys(count).map(function (w) { return { word: w, pages: count[w] }; });
+  }
+
+  function search(terms) {
+    return pages.map(function (p, i) { return { p: p.p, s: score(p, terms), i: i }; })
+      .filter(function (r) { return r.s > 0; })
+      .sort(function (a, b) { return b.s - a.s || a.i - b.i; });
+  }
+
   function show(query) {
     var terms = words(query);
     list.textContent = "";
     if (!terms.length) { box.hidden = true; return; }
-    var found = pages.map(function (p, i) { return { p: p.p, s: score(p, terms), i: i }; })
-      .filter(function (r) { return r.s > 0; })
-      .sort(function (a, b) { return b.s - a.s || a.i - b.i; });
+    var found = search(terms), instead = found.length ? null : corrected(terms);
+    if (instead) { found = search(instead); }
     found.forEach(function (r) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -109,8 +168,10 @@
       li.append(a, " ", kind, document.createElement("br"), r.p.s);
       list.appendChild(li);
     });
-    status.textContent = (found.length === 0 ? texts.none : counted("found", found.length))
-      .replace("{q}", function () { return query; });
+    status.textContent = (found.length === 0 ? texts.none
+      : counted(instead ? "corrected" : "found", found.length))
+      .replace("{q}", function () { return query; })
+      .replace("{c}", function () { return instead ? instead.join(" ") : ""; });
     box.hidden = false;
   }
 
@@ -119,7 +180,7 @@
     if (pages) { show(query); return; }
     fetch(form.getAttribute("data-index"))
       .then(function (response) { return response.json(); })
-      .then(function (data) { pages = data.pages.map(prepare); show(query); })
+      .then(function (data) { pages = data.pages.map(prepare); learn(pages); show(query); })
       .catch(function () {
         box.hidden = false;
         status.textContent = texts.failed;

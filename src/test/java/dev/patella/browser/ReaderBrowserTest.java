@@ -412,6 +412,26 @@ class ReaderBrowserTest {
         }
     }
 
+    /** A word mistyped by a letter finds what the nearest word of the site finds, and says which word that is. */
+    @Test
+    void aMistypedWordFindsTheNearestWordOfTheSite() {
+        try (BrowserContext context = chromium.context(375, true)) {
+            Page page = context.newPage();
+            for (String[] typed : new String[][] {{"search/?q=sqaut", "sqaut", "“squat”"},
+                    {"es/search/?q=sentadila", "sentadila", "«sentadilla»"}}) {
+                page.navigate(url(typed[0]));
+                page.waitForSelector("#results-list li");
+                assertThat(page.locator("#results-list li a").evaluateAll("as => as.map(a => a.href)").toString())
+                        .as(typed[0]).contains("/exercises/semi-squat/");
+                assertThat(page.textContent("#search-status")).as(typed[0]).contains(typed[1], typed[2]);
+            }
+            // a word too far from every word of the site finds nothing, as before
+            page.navigate(url("search/?q=xylophone"));
+            page.waitForCondition(() -> !page.textContent("#search-status").isEmpty());
+            assertThat(page.locator("#results-list li").count()).isZero();
+        }
+    }
+
     @Test
     void searchForGluteListsTheClamshellAndTheSideLyingLegRaise() {
         try (BrowserContext context = chromium.context(375, true)) {
