@@ -22,12 +22,19 @@ import java.util.regex.Pattern;
  * @param errors    the number of errors it reported (0 when it succeeded)
  * @param started   when the build started, in milliseconds since 1970; 0 when not known (a record
  *                  written before 2026-12-05)
+ * @param drafts    whether the build showed the pages marked {@code draft: true} ({@code build --drafts}),
+ *                  which are not to be published; false in a record written before 2026-12-06
  */
-public record LastBuild(boolean succeeded, int errors, long started) {
+public record LastBuild(boolean succeeded, int errors, long started, boolean drafts) {
 
-    /** An outcome whose start is not known. */
+    /** An outcome whose start is not known, of a build without drafts. */
     public LastBuild(boolean succeeded, int errors) {
-        this(succeeded, errors, 0);
+        this(succeeded, errors, 0, false);
+    }
+
+    /** The outcome of a build without drafts. */
+    public LastBuild(boolean succeeded, int errors, long started) {
+        this(succeeded, errors, started, false);
     }
 
     /** How many output folders the note remembers, the most recently built last. */
@@ -51,7 +58,7 @@ public record LastBuild(boolean succeeded, int errors, long started) {
         List<String> lines = new ArrayList<>();
         all.entrySet().stream().skip(Math.max(0, all.size() - FOLDERS)).forEach(e -> lines.add(
                 (e.getValue().succeeded ? "succeeded" : "failed") + " " + e.getValue().errors + " t="
-                        + e.getValue().started + " " + e.getKey()));
+                        + e.getValue().started + (e.getValue().drafts ? " " + DRAFTS : "") + " " + e.getKey()));
         try {
             state.write(ProjectState.Note.LAST_BUILD, lines);
         } catch (IOException e) {
@@ -72,6 +79,9 @@ public record LastBuild(boolean succeeded, int errors, long started) {
 
     /** When the build started, before the folder's name: {@code t=1764939600000 }. */
     private static final Pattern STARTED = Pattern.compile("t=(\\d{1,18}) ");
+
+    /** Written after the start by a build that showed drafts (a folder's real path never starts so). */
+    private static final String DRAFTS = "drafts";
 
     /** The key of an outcome recorded before outcomes named their folder: it stands for every folder. */
     private static final String ANY = "";
@@ -101,7 +111,11 @@ public record LastBuild(boolean succeeded, int errors, long started) {
                     started = Long.parseLong(time.group(1));
                     rest = rest.substring(time.end());
                 }
-                all.put(rest, new LastBuild(parts[0].equals("succeeded"), Integer.parseInt(parts[1]), started));
+                boolean drafts = rest.startsWith(DRAFTS + " "); // written since 2026-12-06
+                if (drafts) {
+                    rest = rest.substring(DRAFTS.length() + 1);
+                }
+                all.put(rest, new LastBuild(parts[0].equals("succeeded"), Integer.parseInt(parts[1]), started, drafts));
             }
         }
         return all;

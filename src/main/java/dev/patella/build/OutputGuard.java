@@ -1,6 +1,8 @@
 package dev.patella.build;
 
 import dev.patella.diag.FileFailure;
+import dev.patella.diag.ShellPath;
+import dev.patella.output.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +29,13 @@ final class OutputGuard {
                         + ", which building would overwrite; choose another --output, such as " + p.resolve("site"));
             }
         }
-        if (Files.isDirectory(o) && !isEmpty(o) && !Files.exists(o.resolve("index.html"))) {
-            return Optional.of("the output folder " + o + " holds files but no index.html, so it does not look like "
-                    + "a site Patella built; empty it or choose another --output");
+        if (Files.isDirectory(o) && !isEmpty(o) && !SiteWriter.wroteBefore(o)) {
+            // a build replaces its folder whole: what is in one Patella never wrote would be lost
+            String shown = ShellPath.quoted(o);
+            return Optional.of("the output folder " + o + " holds files, and no Patella build wrote it (there is no "
+                    + "." + o.getFileName() + ".manifest or ." + o.getFileName() + ".lock beside it), so building would "
+                    + "replace what it holds; nothing was changed. Build into an empty or new folder (--output DIR), "
+                    + "or, if nothing in " + o + " is needed, remove it (rm -rf " + shown + ") and build again");
         }
         if (Files.exists(o) && !Files.isDirectory(o)) {
             return Optional.of("the output " + o + " is a file, not a folder; choose another --output");

@@ -144,7 +144,8 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
         }
         Report.print(project, diagnostics, err);
         result.warnings().forEach(w -> err.println("patella: warning: " + w));
-        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount(), started), target, err);
+        boolean recorded = record(new LastBuild(result.published(), diagnostics.errorCount(), started, drafts), target,
+                err);
         // the summary counts every warning printed: the content's and those about the output folder
         int warnings = diagnostics.warningCount() + result.warnings().size() + (recorded ? 0 : 1);
         if (!result.published()) {

@@ -1,5 +1,6 @@
 package dev.patella.cli;
 
+import dev.patella.diag.FileFailure;
 import dev.patella.output.SiteWriter;
 import dev.patella.publish.Plan;
 import dev.patella.publish.Preflight;
@@ -13,6 +14,7 @@ import dev.patella.publish.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -89,12 +91,15 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try {
+        var writer = new SiteWriter(siteDir, System::nanoTime);
+        // the lock a build takes to replace the site: no build swaps it while it is checked and sent
+        try (var held = writer.holdForReading(() -> err.println("patella: waiting for the build in progress "
+                + "to finish before publishing " + siteDir + "…"))) {
             Preflight.check(project, siteDir);
             warnOfLaterEdits(Preflight.changedSinceBuild(project, siteDir), project, siteDir, err);
             // what is sent is what a build made: a file added or changed by hand would be published, then
             // taken for Patella's own and deleted from the host by a later publish
-            Optional<String> changed = new SiteWriter(siteDir, System::nanoTime).changedSinceWrite();
+            Optional<String> changed = writer.changedSinceWrite();
             if (changed.isPresent()) {
                 throw new PublishRefusedException(changed.get() + ": " + siteDir + " was changed since the last "
                         + "build, so nothing was published. A build puts it back as content/ and templates/ say: "
@@ -106,10 +111,27 @@ final class PublishCommand implements Callable<Integer> {
         } catch (PublishRefusedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.REFUSED;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (SiteWriter.OutputLockedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.FAILURE;
+        } catch (UncheckedIOException e) {
+            err.println("patella: " + told(e.getCause()));
+            return ExitCode.FAILURE;
+        } catch (IOException e) {
+            err.println("patella: " + told(e));
+            return ExitCode.FAILURE;
         }
+    }
+
+    /**
+     * A failure in words: a file of this computer's (whose exception's message is often its path alone)
+     * with what was done, why and what to do; a server's failure as the connection tells it.
+     */
+    private static String told(IOException e) {
+        if (e instanceof FileSystemException) {
+            return FileFailure.of(new UncheckedIOException(e)).getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private int publish(TargetAddress address, Path siteDir, SitePublisher.Choices choices, PrintWriter out,

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +40,31 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
 
     private static final String COMMAND = "patella serve";
 
+    /**
+     * Why the preview cannot listen on {@code host}: it must be an address of this computer (or a name
+     * for one), which the operating system would otherwise refuse with words about the port.
+     *
+     * @return empty when it is one
+     */
+    static Optional<String> hostProblem(String host) {
+        String why;
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null) {
+                return Optional.empty();
+            }
+            why = "is not an address of this computer";
+        } catch (UnknownHostException e) {
+            why = "is not an address (nor a name this computer can look up)";
+        } catch (IOException e) {
+            why = "cannot be checked (" + e.getMessage() + ")";
+        }
+        return Optional.of("--host " + host + " " + why + "; the preview listens on an address of this computer: "
+                + "127.0.0.1 (the default, this computer only) or 0.0.0.0 (every network interface, to show it to "
+                + "other machines)");
+    }
+
     @Override
     public int run(Clock clock, PrintWriter out, PrintWriter err) {
         Optional<String> projectProblem = CommandLineMistakes.projectProblem(project);
@@ -45,6 +73,10 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
         }
         if (port < 0 || port > 65535) {
             return CommandLineMistakes.error(err, COMMAND, "--port must be from 0 to 65535, not " + port);
+        }
+        Optional<String> hostProblem = hostProblem(host);
+        if (hostProblem.isPresent()) {
+            return CommandLineMistakes.error(err, COMMAND, hostProblem.get());
         }
         JDK_SERVER.forEach((name, value) -> {
             if (System.getProperty(name) == null) {

@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -73,6 +74,22 @@ public final class SiteWriter {
     }
 
     /**
+     * Whether a Patella build has written {@code output} before: one leaves its manifest (or its back
+     * buffer's) beside the folder, and every version, the earliest included, leaves its lock file
+     * there. A folder without any of them was made by someone else, and a build would replace it whole.
+     */
+    public static boolean wroteBefore(Path output) {
+        Path o = output.toAbsolutePath().normalize();
+        String n = o.getFileName().toString();
+        for (String marker : new String[] {".manifest", ".lock", ".back.manifest", ".back"}) {
+            if (Files.exists(o.resolveSibling("." + n + marker), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * What a write did.
      *
      * @param changed  how many files of the output differ from the site it replaced (new, changed
@@ -127,7 +144,7 @@ public final class SiteWriter {
             throw FileFailure.writing(parent, e);
         }
         Path lockPath = parent.resolve("." + name + ".lock");
-        try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile)) {
+        try (FileChannel lockFile = openLock(lockPath); FileLock lock = acquire(lockFile, "build again")) {
             if (!wanted.getAsBoolean()) {
                 return Optional.empty();
             }
@@ -387,7 +404,7 @@ public final class SiteWriter {
      *
      * @throws OutputLockedException when the other build holds the lock for longer than {@link #LOCK_WAIT}
      */
-    private FileLock acquire(FileChannel channel) throws IOException {
+    private FileLock acquire(FileChannel channel, String then) throws IOException {
         long deadline = nanoTime.getAsLong() + LOCK_WAIT.toNanos();
         while (true) {
             try {
@@ -399,8 +416,8 @@ public final class SiteWriter {
                 // held by another build in this same process: wait as for any other holder
             }
             if (nanoTime.getAsLong() - deadline > 0) {
-                throw new OutputLockedException("another Patella build has been publishing to " + output + " for "
-                        + LOCK_WAIT.toSeconds() + " s; wait for it to finish (or stop it) and build again");
+                throw new OutputLockedException("another Patella build (or publish) has been using " + output
+                        + " for " + LOCK_WAIT.toSeconds() + " s; wait for it to finish (or stop it) and " + then);
             }
             try {
                 Thread.sleep(50);
@@ -408,6 +425,68 @@ public final class SiteWriter {
                 Thread.currentThread().interrupt();
                 throw new OutputLockedException("interrupted while waiting for another build to finish");
             }
+        }
+    }
+
+    /** The output folder's lock, held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the lock a build takes to write the output folder, so that no build replaces the folder
+     * while it is read (by {@code publish}), waiting for a build that writes it now. A folder no build
+     * has locked has no lock file, and nothing is done (a build refuses such a folder when it holds files).
+     *
+     * @param waiting told once, when another build holds the lock and this waits for it
+     * @return the lock, to close when done; one that holds nothing when the folder has no lock file
+     * @throws OutputLockedException when the other build holds it for longer than {@link #LOCK_WAIT}
+     * @throws FileFailure when the lock file cannot be opened
+     */
+    public Held holdForReading(Runnable waiting) {
+        Path lockPath = parent.resolve("." + name + ".lock");
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockPath, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return () -> { };
+        } catch (IOException e) {
+            throw FileFailure.of(FileFailure.Action.OPEN, lockPath, e);
+        }
+        try {
+            FileLock lock = tryOnce(channel);
+            if (lock == null) {
+                waiting.run();
+                lock = acquire(channel, "publish again");
+            }
+            FileLock held = lock;
+            return () -> {
+                try {
+                    held.release();
+                    channel.close();
+                } catch (IOException e) {
+                    // closing the channel releases the lock all the same; the process ending does too
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock was not taken: nothing to release
+            }
+            if (e instanceof IOException io) {
+                throw FileFailure.of(FileFailure.Action.OPEN, lockPath, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static FileLock tryOnce(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by a build in this same process
         }
     }
 

@@ -37,6 +37,11 @@ public final class Preflight {
                     + b.errors() + (b.errors() == 1 ? " error" : " errors") : "") + ", so " + site
                     + " still holds an older version of the site; fix the problems, run patella build, and publish again");
         });
+        LastBuild.find(project, site).filter(LastBuild::drafts).ifPresent(b -> {
+            throw new PublishRefusedException("the last build showed drafts (build --drafts), which are not to be "
+                    + "published, so " + site + " holds them; run bin/patella build" + (site.equals(project.resolve("site"))
+                    ? "" : " --output " + site) + ", then publish");
+        });
     }
 
     /**

@@ -151,6 +151,65 @@ class BuildTest {
         assertThat(project.resolve("content/site.yaml")).isRegularFile();
     }
 
+    /**
+     * A folder no Patella build wrote (nothing beside it says so) is refused with or without an
+     * index.html, for --output and for a site/ made by hand: a build would replace it whole, moving
+     * its files into the back buffer, which the next build empties. Nothing is moved.
+     */
+    @Test
+    void refusesAFolderOfOtherFilesAndMovesNothing() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path mine = tmp.resolve("d");
+        TestSites.write(mine.resolve("thesis.txt"), "precious");
+        TestSites.write(mine.resolve("index.html"), "<html>x</html>");
+        TestSites.write(project.resolve("site/index.html"), "<html>made by hand</html>");
+
+        var run = TestSites.run("build", "--project", project.toString(), "--output", mine.toString());
+        var handMade = TestSites.run("build", "--project", project.toString());
+
+        for (var r : List.of(run, handMade)) {
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("no Patella build wrote it").contains("nothing was changed")
+                    .contains("empty or new folder").contains("rm -rf").doesNotContain("\tat ");
+        }
+        assertThat(TestSites.read(mine.resolve("thesis.txt"))).isEqualTo("precious");
+        assertThat(TestSites.read(mine.resolve("index.html"))).isEqualTo("<html>x</html>");
+        assertThat(TestSites.read(project.resolve("site/index.html"))).isEqualTo("<html>made by hand</html>");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("p", "d");
+        }
+    }
+
+    /**
+     * A folder an earlier build wrote is built again: with its manifest beside it, and, as a Patella
+     * from before the manifest left it, with only its lock file; an empty folder is taken too.
+     */
+    @Test
+    void buildsAgainIntoAFolderAnEarlierBuildWroteAndIntoAnEmptyOne() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        for (int i = 0; i < 2; i++) {
+            var run = TestSites.run("build", "--project", project.toString(), "--output", out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        // as an older Patella left it: the site and its lock, no manifest, no back buffer
+        Files.delete(tmp.resolve(".out.manifest"));
+        Files.deleteIfExists(tmp.resolve(".out.back.manifest"));
+        try (var walk = Files.walk(tmp.resolve(".out.back"))) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        assertThat(tmp.resolve(".out.lock")).exists();
+        TestSites.write(project.resolve("content/pages/extra.md"), "---\ntitle: Extra\nsummary: An extra page.\n---\nExtra.\n");
+
+        var again = TestSites.run("build", "--project", project.toString(), "--output", out.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(out.resolve("extra/index.html")).isRegularFile();
+    }
+
     @Test
     void commandLineMistakesExitWithTwoAndHelpExitsWithZero() {
         assertThat(TestSites.run("build", "--no-such-option").exitCode()).isEqualTo(2);

@@ -93,6 +93,19 @@ class ServeCommandTest {
         }
     }
 
+    /** A host that is no address of this computer is a mistake of the command line, named with what to give. */
+    @Test
+    void aHostThatIsNotAnAddressOfThisComputerIsACommandLineError() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        for (String host : List.of("256.1.1.1", "192.0.2.1")) {
+            var run = TestSites.run("serve", "--project", project.toString(), "--host", host, "--port", "0");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--host " + host).contains("address of this computer")
+                    .contains("127.0.0.1").contains("0.0.0.0").doesNotContain("--port 0").doesNotContain("\tat ");
+        }
+    }
+
     @Test
     void helpListsTheOptions() {
         var help = TestSites.run("serve", "--help");

@@ -271,6 +271,49 @@ class FilePublishTest {
         assertThat(webroot).doesNotExist();
     }
 
+    /** Drafts are not published: a site built with them is refused until it is built without. */
+    @Test
+    void refusesASiteBuiltWithDrafts() {
+        build("--drafts");
+
+        var run = publish();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("patella: the last build showed drafts (build --drafts)")
+                .contains("run bin/patella build, then publish").doesNotContain("\tat ");
+        assertThat(webroot).doesNotExist();
+        build();
+        assertThat(publish().exitCode()).isZero();
+    }
+
+    /**
+     * A publish that starts while a build replaces the site (its lock held, the site moved aside as
+     * between the swap's renames) waits for it, says so, and sends the site the build left.
+     */
+    @Test
+    void waitsForTheBuildInProgress() throws Exception {
+        Path lockFile = project.resolve(".site.lock");
+        Path aside = project.resolve(".site.old-test");
+        TestSites.Run[] result = new TestSites.Run[1];
+        Thread publishing;
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            Files.move(site(), aside);
+            publishing = new Thread(() -> result[0] = publish());
+            publishing.start();
+            // until it waits for the lock (or, without waiting, has failed on the missing site)
+            while (publishing.getState() != Thread.State.TIMED_WAITING && publishing.isAlive()) {
+                Thread.onSpinWait();
+            }
+            Files.move(aside, site());
+        }
+        publishing.join();
+
+        assertThat(result[0].exitCode()).as(result[0].err()).isZero();
+        assertThat(result[0].err()).contains("patella: waiting for the build in progress");
+        assertThat(servedFiles()).isEqualTo(digests(site()));
+    }
+
     /**
      * Each output folder has its own last build: one that failed into site/ keeps it from being
      * published even after a build into another folder succeeded, and one that failed into another
