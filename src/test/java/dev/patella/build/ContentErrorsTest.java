@@ -644,6 +644,8 @@ class ContentErrorsTest {
         Path site = project.resolve("site");
         TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
         TestSites.write(site.resolve("exercises/old/index.html"), "previous page");
+        // the lock file every build leaves beside its folder: a build takes this site for one it wrote
+        TestSites.write(site.resolveSibling(".site.lock"), "");
         return site;
     }
 }

@@ -32,6 +32,8 @@ class UnusableFilesTest {
         Path project = TestSites.project(tmp.resolve("p"));
         Path site = project.resolve("site");
         TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><title>previous</title>");
+        // the lock file every build leaves beside its folder: a build takes this site for one it wrote
+        TestSites.write(site.resolveSibling(".site.lock"), "");
         var before = TestSites.snapshot(site);
         replaceWithAFile(project.resolve(folder));
 
