@@ -54,18 +54,6 @@ class ShippedGuidanceTest {
         assertThat(String.join(" ", strings(help.path("stop_if")))).doesNotContainIgnoringCase("kneecap");
     }
 
-    /**
-     * The disclaimer at the foot of every page must not undo the pain rule ("if it hurts, stop" stops a
-     * reader with kneecap pain on day one): in each language it sends the reader to the pain guide.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"", "es/"})
-    void theDisclaimerOnEveryPageSendsReadersToThePainGuide(String language) throws IOException {
-        String disclaimer = YAML.readTree(CONTENT.resolve(language + "site.yaml").toFile()).path("disclaimer").asText();
-
-        assertThat(disclaimer).contains("](/pain-guide/)");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"straight-leg-raise", "side-lying-leg-raise", "clamshell", "hip-extension-leg-raise", "semi-squat"})
     void exerciseStopListsKeepOnlyWarningSignsAndTheDoseIsComplete(String slug) throws IOException {
