@@ -26,6 +26,7 @@ import org.xml.sax.SAXException;
  * Spanish. Such a date becomes a localized one ({@code form="text"}), whose order and words come
  * from the CSL locale: "November 21, 2026" in US English as before, "21 de noviembre de 2026" in
  * Spanish, "21 November 2026" in British English. Dates of fewer parts (a year) are left alone.
+ * The style also gets the terms of {@code terms.xml}, beside this class, as locales of its own.
  */
 final class LocalizedDates {
 
@@ -54,6 +55,7 @@ final class LocalizedDates {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            addTerms(doc, factory);
             NodeList dates = doc.getElementsByTagNameNS(CSL, "date");
             for (int i = 0; i < dates.getLength(); i++) {
                 Element date = (Element) dates.item(i);
@@ -72,6 +74,33 @@ final class LocalizedDates {
             return out.toString();
         } catch (ParserConfigurationException | SAXException | IOException | TransformerException e) {
             throw new IllegalStateException("the citation style cannot be read", e);
+        }
+    }
+
+    /**
+     * Adds the {@code <locale>} elements of {@code terms.xml} (words Patella's readers are given otherwise
+     * than the CSL locale files give them, such as Spanish "consultado el" for "accessed") to the style,
+     * after its own locales: a style's locale comes before the locale files.
+     */
+    private static void addTerms(Document style, DocumentBuilderFactory factory)
+            throws ParserConfigurationException, SAXException, IOException {
+        try (InputStream in = LocalizedDates.class.getResourceAsStream("terms.xml")) {
+            if (in == null) {
+                throw new IOException("terms.xml is not on the class path");
+            }
+            Document terms = factory.newDocumentBuilder().parse(in);
+            Element root = style.getDocumentElement();
+            Node before = null;
+            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && !"info".equals(e.getLocalName()) && !"locale".equals(e.getLocalName())) {
+                    before = n;
+                    break;
+                }
+            }
+            NodeList locales = terms.getElementsByTagNameNS(CSL, "locale");
+            for (int i = 0; i < locales.getLength(); i++) {
+                root.insertBefore(style.importNode(locales.item(i), true), before);
+            }
         }
     }
 

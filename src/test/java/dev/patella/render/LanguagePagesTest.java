@@ -224,7 +224,7 @@ class LanguagePagesTest {
         // the citation style's terms and dates in the page's language (the CSL locale es-ES)
         assertThat(page("sources/index.html")).contains("Published March 5, 2024. Accessed January 10, 2026.");
         // Spanish dates read day, month, year, as the CSL locale writes them, not in the style's US order
-        assertThat(page("es/sources/index.html")).contains("5 de marzo de 2024. Accedido 10 de enero de 2026.")
+        assertThat(page("es/sources/index.html")).contains("5 de marzo de 2024. Consultado el 10 de enero de 2026.")
                 .doesNotContain("enero 10");
     }
 
@@ -282,7 +282,7 @@ class LanguagePagesTest {
      * A source's title and journal are marked with its language on a page in another language, where
      * the citation style wrote them (a curly apostrophe), so that a screen reader reads them in their
      * own voice: English sources on the Spanish pages, a Spanish one ({@code language: es}) on the
-     * English pages. The style's own words ("Accedido"), the names and the address are not marked,
+     * English pages. The style's own words ("Consultado el"), the names and the address are not marked,
      * even where they hold the same words: a title that is also the author's name, a site's short
      * name that is also in its address, which stays a link.
      */
@@ -316,7 +316,7 @@ class LanguagePagesTest {
         assertThat(entry(english, "Knee Society")).doesNotStartWith("Knee Society</span>").contains("<span lang=\"es\">Gu&iacute;a de las rodillas doloridas</span>")
                 .contains("<span lang=\"es\">Knee Society</span>").contains("Accessed");
         assertThat(entry(TestSites.read(p.resolve("site/es/sources/index.html")), "Knee Care"))
-                .startsWith("Knee Care. <span lang=\"en\">Knee</span>. <span lang=\"en\">NHS website</span>. Accedido")
+                .startsWith("Knee Care. <span lang=\"en\">Knee</span>. <span lang=\"en\">NHS website</span>. Consultado el")
                 .contains("<a class=\"address\" href=\"https://www.nhs.uk/conditions/knee-pain/\">"
                         + "https://www.nhs.uk/conditions/knee-pain/</a>");
     }
