@@ -17,6 +17,8 @@
     var text = texts[key + category.charAt(0).toUpperCase() + category.slice(1)] || texts[key + "Other"];
     return text.replace("{n}", n.toLocaleString(lang));
   }
+  /* the form is hidden in the page as sent: without this script it would find nothing */
+  form.hidden = false;
   if (note) { note.hidden = true; }
 
   /* An apostrophe joins rather than splits, so "runners knee" finds "runner's knee"; accents are

@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -623,6 +624,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 }
                 items.add(m);
             }
+            // AMA: the numbers of one citation in ascending order, a source cited before keeping its number
+            TreeMap<Integer, List<String>> numbered = new TreeMap<>();
             for (Matcher m : items) {
                 String key = m.group(1);
                 Optional<String> locator = Optional.ofNullable(m.group(2));
@@ -634,9 +637,12 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 int number = page.numbers().numberOf(key);
                 int use = page.numbers().use(key);
                 String id = use == 1 ? "cite-" + number : "cite-" + number + "-" + use;
-                parts.add("<a href=\"#ref-" + number + "\" id=\"" + id + "\">" + number
-                        + locator.map(l -> "(" + escape(l) + ")").orElse("") + "</a>");
+                numbered.computeIfAbsent(number, n -> new ArrayList<>()).add("<a href=\"#ref-" + number + "\" id=\""
+                        + id + "\">" + number + locator.map(l -> "(" + escape(l) + ")").orElse("") + "</a>");
             }
+            List<String> inOrder = new ArrayList<>();
+            numbered.values().forEach(inOrder::addAll);
+            parts.addAll(0, inOrder);
             String html = "<sup class=\"cite\">" + String.join(",", parts) + "</sup>";
             // the number sits right after the word it supports, as in journals
             if (ref.getPrevious() instanceof Text text) {

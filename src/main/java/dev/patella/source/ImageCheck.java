@@ -17,6 +17,12 @@ final class ImageCheck {
 
     static final String WRONG_TYPE = "image.wrong-type";
 
+    /**
+     * Half a megabyte: more than thirty times what the text of a page weighs, gzipped. A phone on a
+     * slow connection spends seconds on such a picture, and a camera's photo is ten times more.
+     */
+    static final int LARGE_BYTES = 500_000;
+
     /** The raster kinds Patella publishes, by file extension, each with the name a reader knows. */
     private static final Map<String, String> RASTER = Map.of("png", "PNG", "jpg", "JPEG", "jpeg", "JPEG",
             "gif", "GIF", "webp", "WebP", "avif", "AVIF");
@@ -37,6 +43,7 @@ final class ImageCheck {
                     + "name where a page shows it");
         } else if (extension.equals("svg")) {
             SvgCheck.check(bytes, rel, diagnostics);
+            large(bytes, rel, "drawing program's \"optimise\" or \"minify\" export", diagnostics);
         } else if (!RASTER.containsKey(extension)) {
             diagnostics.error(WRONG_TYPE, SourceSpan.startOf(rel), rel + " is not a picture Patella publishes; "
                     + "content/images/ may hold .svg, .png, .jpg, .jpeg, .gif, .webp and .avif files: move it out "
@@ -45,7 +52,23 @@ final class ImageCheck {
             diagnostics.error(WRONG_TYPE, SourceSpan.startOf(rel), rel + " is named ." + extension + " but is not a "
                     + RASTER.get(extension) + " picture" + actually(bytes) + "; save it again as "
                     + RASTER.get(extension) + " from an image program, or rename it to what it is");
+        } else {
+            large(bytes, rel, "photo program: about 1,200 pixels wide, as JPEG or WebP, is plenty for a page",
+                    diagnostics);
         }
+    }
+
+    /** A warning for a picture every reader would download at a weight no page needs. */
+    private static void large(byte[] bytes, String rel, String how, Diagnostics diagnostics) {
+        if (bytes.length > LARGE_BYTES) {
+            diagnostics.warning("image.large", SourceSpan.startOf(rel), rel + " weighs " + megabytes(bytes.length)
+                    + " MB, and every reader of a page showing it downloads all of it, on a phone too; save a smaller "
+                    + "copy (under 0.5 MB) with your " + how);
+        }
+    }
+
+    private static String megabytes(int bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1_000_000.0);
     }
 
     private static boolean matches(String extension, byte[] b) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +115,15 @@ final class YamlErrors {
             Optional<Diagnostic> left = keyLeftOfGroup(lines, mark.getLine(), file, lineOffset);
             if (left.isPresent()) {
                 return left.get();
+            }
+            Optional<Diagnostic> right = problem.contains("mapping values are not allowed")
+                    ? keyRightOfKeyAbove(lines, mark.getLine(), file, lineOffset) : Optional.empty();
+            if (right.isPresent()) {
+                return right.get();
+            }
+            Optional<Diagnostic> first = firstKeyRightOfGroup(lines, mark.getLine(), file, lineOffset);
+            if (first.isPresent()) {
+                return first.get();
             }
             if (problem.contains("mapping values are not allowed")) {
                 // "- id:gasnick" and then "  type: webpage": the key without its space is on the line above
@@ -346,6 +358,115 @@ final class YamlErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Two keys of one group in different columns, the second further right: {@code " name: Patella"}
+     * and then {@code "  url: https://…"} under {@code publisher:}. YAML reads the second as more of
+     * the first one's value and stops at its colon. Which of the two is out of line is told by the
+     * group's usual indent (the step from its header to its keys elsewhere in the file, 2 spaces when
+     * nothing says otherwise), and by the key below them; the error is at that one, with the spaces
+     * to add or take away.
+     *
+     * @param mark the line (from 0) where the parser stopped, the second key's
+     */
+    static Optional<Diagnostic> keyRightOfKeyAbove(String[] lines, int mark, String file, int lineOffset) {
+        int above = lineAbove(lines, mark);
+        if (mark >= lines.length || above < 0 || !KEY_VALUE.matcher(lines[mark].strip()).matches()
+                || !KEY_VALUE.matcher(lines[above].strip()).matches()) {
+            return Optional.empty();
+        }
+        int here = startColumn(lines[mark]);
+        int there = startColumn(lines[above]);
+        if (there >= here) {
+            return Optional.empty();
+        }
+        int header = lineAbove(lines, above);
+        while (header >= 0 && startColumn(lines[header]) >= there) {
+            header = lineAbove(lines, header);
+        }
+        if (header < 0 || !GROUP_HEADER.matcher(lines[header].strip()).matches()) {
+            return Optional.empty(); // a text going on below a top-level key: the colon in it is the mistake
+        }
+        int expected = keyColumn(lines[header]) + indentStep(lines, header);
+        int below = mark + 1;
+        while (below < lines.length && (lines[below].isBlank() || lines[below].strip().startsWith("#"))) {
+            below++;
+        }
+        boolean belowLinesUpHere = below < lines.length && KEY_VALUE.matcher(lines[below].strip()).matches()
+                && startColumn(lines[below]) == here;
+        // the key out of line: the one not in the group's usual column, or the one the key below disagrees with
+        boolean upperIsOut = expected == here || expected != there && belowLinesUpHere;
+        int line = upperIsOut ? above : mark;
+        int other = upperIsOut ? mark : above;
+        String key = keyOf(lines[line]);
+        int by = here - there;
+        String spaces = by + (by == 1 ? " space" : " spaces");
+        String fix = upperIsOut ? "add " + spaces + " before \"" + key + ":\"" : "take " + spaces + " away before \""
+                + key + ":\"";
+        return Optional.of(Diagnostic.error("yaml.syntax", new SourceSpan(file, line + 1 + lineOffset,
+                startColumn(lines[line]) + 1), "\"" + key + ":\" starts in column " + (startColumn(lines[line]) + 1)
+                + " and \"" + keyOf(lines[other]) + ":\" on line " + (other + 1 + lineOffset) + " in column "
+                + (startColumn(lines[other]) + 1) + "; the keys of one group start in the same column, or YAML reads "
+                + "the one further right as more of the value above it; " + fix));
+    }
+
+    /**
+     * A group's first key further right than the keys after it: {@code "   sets: 3"} right under
+     * {@code dose:}, then {@code "  reps: 10"}. YAML takes the first key's column for the group's,
+     * and stops at the second. The error is at the first key, with the spaces to take away.
+     *
+     * @param mark the line (from 0) where the parser stopped, the second key's
+     */
+    static Optional<Diagnostic> firstKeyRightOfGroup(String[] lines, int mark, String file, int lineOffset) {
+        int above = lineAbove(lines, mark);
+        int header = above < 0 ? -1 : lineAbove(lines, above);
+        if (mark >= lines.length || header < 0 || !KEY_VALUE.matcher(lines[mark].strip()).matches()
+                || !KEY_VALUE.matcher(lines[above].strip()).matches()
+                || !GROUP_HEADER.matcher(lines[header].strip()).matches()) {
+            return Optional.empty();
+        }
+        int here = startColumn(lines[mark]);
+        int first = startColumn(lines[above]);
+        if (first <= here || here <= keyColumn(lines[header])) {
+            return Optional.empty();
+        }
+        String key = keyOf(lines[above]);
+        int by = first - here;
+        return Optional.of(Diagnostic.error("yaml.syntax", new SourceSpan(file, above + 1 + lineOffset, first + 1),
+                "\"" + key + ":\" starts in column " + (first + 1) + " and \"" + keyOf(lines[mark]) + ":\" below it in "
+                + "column " + (here + 1) + "; the keys of one group start in the same column, and YAML takes the "
+                + "first one's for the group's; take " + by + (by == 1 ? " space" : " spaces") + " away before \""
+                + key + ":\""));
+    }
+
+    /** The key a {@code key: value} line starts with. */
+    private static String keyOf(String line) {
+        String text = line.strip();
+        return text.substring(0, text.indexOf(':'));
+    }
+
+    /**
+     * The file's usual step from a group's header to its keys, leaving out the group {@code except}:
+     * the most common one, 2 spaces when no other group says.
+     */
+    private static int indentStep(String[] lines, int except) {
+        Map<Integer, Integer> steps = new HashMap<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (i == except || !GROUP_HEADER.matcher(lines[i].strip()).matches()) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.length && (lines[next].isBlank() || lines[next].strip().startsWith("#"))) {
+                next++;
+            }
+            if (next < lines.length && !lines[next].strip().startsWith("- ")
+                    && startColumn(lines[next]) > keyColumn(lines[i])) {
+                steps.merge(startColumn(lines[next]) - keyColumn(lines[i]), 1, Integer::sum);
+            }
+        }
+        return steps.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(2);
     }
 
     private static String colonWithoutSpace(String key) {

@@ -810,6 +810,8 @@ class ReaderBrowserTest {
 
             page.navigate(url("search/?q=glute"));
             assertThat(page.locator(".noscript-note").isVisible()).isTrue();
+            // a search box that finds nothing without the script is not offered
+            assertThat(page.locator("#search-form").isVisible()).isFalse();
             assertThat(page.locator("#all-pages li").count()).isEqualTo(16);
         }
     }

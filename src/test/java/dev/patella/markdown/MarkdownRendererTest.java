@@ -36,7 +36,8 @@ class MarkdownRendererTest {
         assertThat(numbers.keys()).containsExactly("powers2014", "smith2018", "willy2019");
         // AMA: the number goes after the full stop or comma, before a colon or semicolon
         assertThat(html).contains("common.<sup class=\"cite\"><a href=\"#ref-1\" id=\"cite-1\">1</a></sup> Very")
-                .contains("<a href=\"#ref-2\" id=\"cite-2\">2</a>,<a href=\"#ref-1\" id=\"cite-1-2\">1</a>")
+                // AMA: a citation's numbers in ascending order, whatever order its keys are written in
+                .contains("<a href=\"#ref-1\" id=\"cite-1-2\">1</a>,<a href=\"#ref-2\" id=\"cite-2\">2</a>")
                 .contains("<a href=\"#ref-3\" id=\"cite-3\">3(p. CPG12)</a>");
     }
 
