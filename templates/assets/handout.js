@@ -11,6 +11,11 @@
   var NUMS = ["sets", "reps", "hold", "rest", "days"], TEXTS = ["by", "for", "start", "review"];
   var sections = Object.create(null), limits = Object.create(null), state, qr, drawing = 0, unread = null, editing = null;
   sheet.querySelectorAll(".sheet-exercise").forEach(function (s) { sections[s.dataset.slug] = s; });
+  /* Each program phase's heading and guidance, once: show() puts it before the exercises it gives. */
+  var phases = Object.create(null);
+  sheet.querySelectorAll(".h-phase").forEach(function (p) {
+    if (phases[p.dataset.phase]) { p.remove(); } else { phases[p.dataset.phase] = p; }
+  });
   row.content.querySelectorAll("input").forEach(function (i) {
     limits[i.name] = i.type === "number" ? [+i.min, +i.max] : i.dataset.max ? [+i.dataset.min, +i.dataset.max] : [0, i.maxLength];
   });
@@ -224,12 +229,45 @@
     });
   }
 
+  /* Each exercise under the heading of its program's phase, as the program page groups them: a phase's
+     heading comes again wherever the order chosen goes back to it. */
+  function phased() {
+    var last = "", used = Object.create(null);
+    Object.keys(phases).forEach(function (k) { phases[k].hidden = true; });
+    sheet.querySelectorAll(".h-phase-again").forEach(function (p) { p.remove(); });
+    return function (s) {
+      var key = s.dataset.phase;
+      if (key && key !== last && phases[key]) {
+        var head = used[key] ? phases[key].cloneNode(true) : phases[key];
+        if (used[key]) { head.classList.add("h-phase-again"); }
+        used[key] = true;
+        head.hidden = false;
+        sheet.appendChild(head);
+      }
+      last = key;
+    };
+  }
+
+  /* What to avoid, from each condition whose program gives an exercise of the handout. */
+  function avoid() {
+    document.querySelectorAll(".sheet-end .avoid[data-exercises]").forEach(function (a) {
+      var mine = a.dataset.exercises.split(" ");
+      a.hidden = !state.items.some(function (it) { return mine.indexOf(it.slug) >= 0; });
+    });
+  }
+
   /* The sheet, the link and the QR code from the state. */
   function show() {
+    // what an earlier action said (already there, full, copied) no longer holds once the handout changes
+    if ([words.already, say(words.full, maxItems), words.copied, words.copyFailed].indexOf($("h-status").textContent) >= 0) {
+      status("");
+    }
     Object.keys(sections).forEach(function (slug) { sections[slug].hidden = true; });
+    var head = phased();
     state.items.forEach(function (it, i) {
       var s = sections[it.slug];
       s.hidden = false;
+      head(s);
       sheet.appendChild(s);
       s.querySelector(".number").textContent = (i + 1) + ".";
       s.querySelector(".h-dose").textContent = doseText(it, s);
@@ -239,6 +277,7 @@
       note.hidden = !it.note;
       note.lastElementChild.textContent = it.note;
     });
+    avoid();
     ["by", "for"].forEach(function (k) { $("out-" + k).textContent = state[k]; });
     ["start", "review"].forEach(function (k) { $("out-" + k).textContent = dateText(state[k]); });
     $("h-count").textContent = state.items.length ? plural("count", state.items.length) : words.none;
@@ -443,6 +482,16 @@
     if (sheetTitle) { document.title = sheetTitle.textContent; }
   });
   window.addEventListener("afterprint", function () { document.title = screenTitle; });
-  form.hidden = false;
+  /* A handout opened from its link (a patient's, or its QR code's) shows the patient's sheet first; the form
+     is behind "Change this program" for the clinician. Opened without one, the form comes first. */
+  var change = $("h-change");
+  function forPatient(on) {
+    document.documentElement.classList.toggle("h-patient", on);
+    form.hidden = on;
+    change.setAttribute("aria-expanded", String(!on));
+  }
+  change.addEventListener("click", function () { forPatient(!form.hidden); });
+  $("h-change-line").hidden = location.hash.length < 2;
+  forPatient(location.hash.length > 1);
   load();
 }());

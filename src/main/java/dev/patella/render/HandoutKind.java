@@ -134,6 +134,29 @@ final class HandoutKind implements PageKind {
         if (!others.isEmpty()) {
             groups.add(new Views.HandoutGroup(v.words().text("handout.others"), others));
         }
+        // the phases first: their summaries are above the exercises, so their citations are numbered first
+        List<Views.HandoutPhase> phases = new ArrayList<>();
+        Map<Exercise, String> phaseOf = new HashMap<>();
+        List<Views.HandoutAvoid> avoid = new ArrayList<>();
+        List<Condition> withAvoid = index.conditions().stream().filter(c -> !c.avoid().isEmpty()).toList();
+        for (int ci = 0; ci < index.conditions().size(); ci++) {
+            Condition c = index.conditions().get(ci);
+            List<ProgramStep> steps = c.program();
+            for (int pi = 0; pi < steps.size(); pi++) {
+                String phaseKey = "c" + ci + "p" + pi;
+                phases.add(new Views.HandoutPhase(phaseKey, steps.get(pi).title(), md.inline(steps.get(pi).summary())));
+                for (Key k : steps.get(pi).exercises()) {
+                    index.findExercise(k.value()).ifPresent(e -> phaseOf.putIfAbsent(e, phaseKey));
+                }
+            }
+        }
+        for (Condition c : withAvoid) {
+            String heading = withAvoid.size() == 1 ? v.words().text("condition.avoid")
+                    : v.words().format("handout.avoid-for", Map.of("condition", c.title()));
+            avoid.add(new Views.HandoutAvoid("avoid-" + avoid.size(), heading, md.inline(c.avoid()),
+                    String.join(" ", exercisesOf(c, index).stream().map(HandoutKind::key).toList()),
+                    index.conditions().get(0) == c));
+        }
         List<Exercise> defaults = defaultProgram(index);
         Set<Exercise> ordered = new LinkedHashSet<>(defaults);
         ordered.addAll(index.exercises());
@@ -144,12 +167,12 @@ final class HandoutKind implements PageKind {
                     ViewBuilder.dose(e.dose(), md), v.illustration(e, url),
                     md.inline(e.instructions().position()), md.inline(e.instructions().steps()),
                     md.inline(e.instructions().feelIt()), md.inline(e.safety().stopIf()),
-                    defaults.indexOf(e) + 1));
+                    defaults.indexOf(e) + 1, phaseOf.getOrDefault(e, "")));
         }
         var layout = v.layouts().layout(url, title, description, Urls.EXERCISES,
                 List.of(new Views.Link(v.words().text("nav.exercises"), Urls.EXERCISES, false)), v.disclaimer(md),
                 v.data().page(url, title, description, List.of())).withScripts(List.of(v.script("handout.js", url)));
-        var view = new Views.Handout(layout, title, groups, sheet, LIMITS, v.script("uqr.js", url), v.help(md),
+        var view = new Views.Handout(layout, title, groups, phases, sheet, avoid, LIMITS, v.script("uqr.js", url), v.help(md),
                 v.references(md, List.of()), v.siteChecked(), v.weeks(), v.days(), v.data().object(renamed));
         return new ViewBuilder.Built(view, md, ViewBuilder.keys(md, List.of()));
     }

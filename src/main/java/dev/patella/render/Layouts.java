@@ -36,6 +36,7 @@ final class Layouts {
      * the base URL is an example address, so that no address that goes nowhere is printed.
      */
     private final String printedHome;
+    private final String printScript;
 
     /**
      * @param css the stylesheet's site path; {@code icon} the favicon's, both without a leading slash
@@ -43,11 +44,17 @@ final class Layouts {
      * @param words the words of the pages' language
      */
     Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav, Messages words) {
-        this(index, css, icon, nav, words, Alternates.none());
+        this(index, css, icon, nav, words, Alternates.none(), "");
     }
 
-    /** @param alternates every page's versions in the site's languages */
-    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav, Messages words, Alternates alternates) {
+    /**
+     * @param alternates  every page's versions in the site's languages
+     * @param printScript the site path of the script that writes a page's addresses for paper from the
+     *                    address it was opened at, which every page loads while the base URL is an example
+     *                    address (so that the printout still says where its links lead); empty for none
+     */
+    Layouts(SiteIndex index, String css, String icon, List<Views.Link> nav, Messages words, Alternates alternates,
+            String printScript) {
         this.alternates = alternates;
         this.words = words;
         this.index = index;
@@ -59,6 +66,7 @@ final class Layouts {
                 : BaseUrls.readable(config.baseUrl()).replaceFirst("^https?://", "");
         this.css = css;
         this.icon = icon;
+        this.printScript = printedHome.isEmpty() ? printScript : "";
         this.nav = List.copyOf(nav);
         this.footerPages = index.pages().stream().filter(Page::nav).toList();
         Map<String, String> names = new HashMap<>();
@@ -106,7 +114,8 @@ final class Layouts {
         String fullTitle = url.equals(Urls.HOME) ? config.title()
                 : words.format("title.page", Map.of("page", title, "site", config.title()));
         var head = new Views.Layout.Head(fullTitle, title, description, config.language(), siteRoot + css,
-                siteRoot + icon, root + SiteRenderer.MANIFEST, List.of(), jsonLd, "website",
+                siteRoot + icon, root + SiteRenderer.MANIFEST,
+                printScript.isEmpty() ? List.of() : List.of(siteRoot + printScript), jsonLd, "website",
                 ogLocale);
         var frame = new Views.Layout.Frame(config.title(), nav(root, url, section), footer(root, url), disclaimerHtml,
                 config.publisher().name());

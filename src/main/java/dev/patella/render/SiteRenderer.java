@@ -38,6 +38,8 @@ public final class SiteRenderer {
 
     private static final String STYLESHEET = "style.css";
     private static final String ICON = "favicon.svg";
+    /** Writes the printed-from address into a page's print-only addresses while base_url is an example; optional. */
+    private static final String PRINT_SCRIPT = "print.js";
     /** The web app manifest, at the site root so its start URL can be the home page. */
     static final String MANIFEST = "manifest.webmanifest";
     private static final String SEARCH_INDEX = "search-index.json";
@@ -130,6 +132,7 @@ public final class SiteRenderer {
         cache.startRender();
         String css = asset(STYLESHEET, diagnostics);
         String icon = asset(ICON, diagnostics);
+        String printScript = assets.find(PRINT_SCRIPT).orElse("");
         // what a spec does not hold: how its Markdown renders (citations are numbered from the
         // references), the templates that turn its view into HTML, the glossary terms it links
         List<Object> perEdition = editions.stream().map(i -> (Object) List.of(i.site().glossary(), i.site().config()))
@@ -174,7 +177,7 @@ public final class SiteRenderer {
             Messages words = run.words();
             List<Views.Link> nav = PageKinds.ALL.stream().flatMap(k -> k.navigation(index, words).stream()).toList();
             var views = new ViewBuilder(index, search.keepingPlainTexts(markdown), references.get(e),
-                    new Layouts(index, css, icon, nav, words, alternates), json, name -> asset(name, diagnostics),
+                    new Layouts(index, css, icon, nav, words, alternates, printScript), json, name -> asset(name, diagnostics),
                     words);
             builders.add(views);
             var glossary = new GlossaryLinker(index.site().glossary());

@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public final class Views {
             return new Layout(head.withOgType("article"), frame, place, language);
         }
 
-        /** This layout with the given script hrefs. */
+        /** This layout with the given script hrefs after those every page loads. */
         public Layout withScripts(List<String> hrefs) {
             return new Layout(head.withScripts(hrefs), frame, place, language);
         }
@@ -88,8 +89,11 @@ public final class Views {
                         ogLocale);
             }
 
+            /** The head with the page's own scripts after those every page has. */
             Head withScripts(List<String> hrefs) {
-                return new Head(title, ogTitle, description, language, css, icon, manifest, hrefs, jsonLd, ogType,
+                List<String> all = new ArrayList<>(scripts);
+                all.addAll(hrefs);
+                return new Head(title, ogTitle, description, language, css, icon, manifest, all, jsonLd, ogType,
                         ogLocale);
             }
         }
@@ -277,9 +281,24 @@ public final class Views {
      *                  now, as a JSON object ({@code {"clamshell":"clam"}}); {@code {}} when none was
      * @param references the sources the exercises' steps cite
      */
-    public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutExercise> exercises,
-                          HandoutLimits limits, String qrHref, Help help, List<Reference> references,
-                          Checked checked, List<String> weeks, List<String> days, String moved) implements PageView {
+    public record Handout(Layout layout, String title, List<HandoutGroup> groups, List<HandoutPhase> phases,
+                          List<HandoutExercise> exercises, List<HandoutAvoid> avoid, HandoutLimits limits,
+                          String qrHref, Help help, List<Reference> references, Checked checked, List<String> weeks,
+                          List<String> days, String moved) implements PageView {
+    }
+
+    /**
+     * A phase of a condition's program, as the handout heads the exercises it gives from it: {@code key}
+     * ({@code c0p1}: the first condition's second phase) is what each exercise of the sheet names it by.
+     */
+    public record HandoutPhase(String key, String title, String summaryHtml) {
+    }
+
+    /**
+     * What to avoid, from one condition, shown on the handout while it gives an exercise of that condition's
+     * program ({@code exercises}: their link names, space-separated); {@code shown} for the default program's.
+     */
+    public record HandoutAvoid(String id, String title, List<String> avoidHtml, String exercises, boolean shown) {
     }
 
     /**
@@ -291,12 +310,13 @@ public final class Views {
 
     /**
      * One exercise of the handout sheet. {@code slug} is what a handout link names it by, in any
-     * language; {@code defaultPosition} is its place in the default program, 0 when it is not in it.
+     * language; {@code defaultPosition} is its place in the default program, 0 when it is not in it;
+     * {@code phase} the {@link HandoutPhase#key} of the first program phase that gives it, empty for none.
      */
     public record HandoutExercise(String slug, String id, String title, String href, String url, Dose dose,
                                   Illustration illustration, String positionHtml,
                                   List<String> stepsHtml, String feelItHtml, List<String> stopIfHtml,
-                                  int defaultPosition) {
+                                  int defaultPosition, String phase) {
     }
 
     /** The ranges of a handout's choices: doses as the content schema allows, texts and the link kept short. */
