@@ -130,7 +130,10 @@ final class ViewBuilder {
         return value.equals(Facets.NO_EQUIPMENT) ? words.text("equipment.none") : Facets.label(value);
     }
 
-    /** The rows of a weekly tick-box table: "Week 1" to "Week 4". */
+    /**
+     * The rows of a weekly tick-box table, 1 to 4, under the column "Week": a row named "Semana 1" in
+     * full did not fit the drawing's width on paper beside seven days at a readable size.
+     */
     List<String> weeks() {
         return IntStream.rangeClosed(1, 4).mapToObj(n -> words.format("program.week", Map.of("week", n)))
                 .toList();

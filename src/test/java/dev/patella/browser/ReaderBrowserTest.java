@@ -689,7 +689,7 @@ class ReaderBrowserTest {
     }
 
     /**
-     * The tick table's row names ("Week 1", "Semana 1") fit their column, on a phone and on paper,
+     * The tick table's names ("Semana" above the weeks' numbers, "mié.") fit their column, on a phone and on paper,
      * in both languages: a longer word must not run over the first day's box.
      */
     @Test
