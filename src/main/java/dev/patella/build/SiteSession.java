@@ -10,6 +10,7 @@ import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
+import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
@@ -178,9 +179,11 @@ public final class SiteSession {
         }
         var reserved = ReservedNames.all(loaded.get().config().languages().others());
         // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
-        Site site = SlugClaims.settle(loaded.get(), options.drafts(), reserved, diagnostics);
+        // a translation of a draft is a draft too: a page taken down in the default language stays down in every one
+        SourcePages sourcePages = SourcePages.of(loaded.get());
+        Site site = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
-                .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
+                .map(edition -> Indexer.index(edition, sourcePages, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);
         // after the index, so that an exercise or source key it refused in a translation is told once, by its error
         drift.check(options.project(), options.strict(), diagnostics);

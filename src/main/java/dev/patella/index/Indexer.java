@@ -42,7 +42,8 @@ public final class Indexer {
      * @param site     a site whose slugs {@link SlugClaims#settle} has settled
      * @param reserved the URLs the site itself takes
      */
-    public static SiteIndex index(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
+    public static SiteIndex index(Site site, SourcePages sourcePages, boolean drafts, Reserved reserved,
+                                  Diagnostics diagnostics) {
         // SlugClaims has settled the slugs: no two published items of a kind share one, none is reserved
         var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug);
         var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug);
@@ -55,7 +56,7 @@ public final class Indexer {
         var usages = new LinkedHashMap<String, List<Usage>>();
         var checks = new KeyChecks(people, references, site.unreadable(), diagnostics);
         for (Condition condition : conditions.values()) {
-            checkProgram(condition, exercises, allExercises, site.unreadable(), usages, diagnostics);
+            checkProgram(condition, exercises, allExercises, site, sourcePages, usages, diagnostics);
             checks.editorial(condition.editorial());
             checks.sources(condition.sources());
             checks.sources(condition.editorial().adaptedFrom().stream().toList());
@@ -82,8 +83,10 @@ public final class Indexer {
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,
-                                     Map<String, Exercise> all, Unreadable unreadable,
+                                     Map<String, Exercise> all, Site site, SourcePages sourcePages,
                                      Map<String, List<Usage>> usages, Diagnostics diagnostics) {
+        Unreadable unreadable = site.unreadable();
+        String language = site.config().language();
         int position = 0;
         var seen = new HashMap<String, SourceSpan>();
         for (ProgramStep step : condition.program()) {
@@ -95,7 +98,8 @@ public final class Indexer {
                     }
                     if (all.containsKey(key.value())) {
                         diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()
-                                + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");
+                                + "\" is a draft" + draftSaidIn(all.get(key.value()).origin().file(), language,
+                                sourcePages) + "; publish it (remove \"draft: true\") or take it out of the program");
                     } else {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
                                 + "\"" + namedByFile(key.value(), all.values()).orElse(" in content/exercises/"
@@ -124,6 +128,13 @@ public final class Indexer {
                         .add(new Usage(condition, step, position));
             }
         }
+    }
+
+    /** Where a draft is marked one: its own file, or, for a translation, its source's. */
+    private static String draftSaidIn(String file, String language, SourcePages sourcePages) {
+        String said = sourcePages.draftSaidIn(file, language);
+        return said.equals(file) ? " (\"draft: true\" in " + file + ")" : " (\"draft: true\" in " + said + ", which "
+                + file + " translates, and a translation of a draft is a draft too)";
     }
 
     /** "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug. */

@@ -2,6 +2,7 @@ package dev.patella.validate;
 
 import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
 import dev.patella.diag.Suggestions;
@@ -68,17 +69,21 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /**
      * The pages of {@code site}, the edition published under {@code prefix}, that are drafts, by
-     * site URL, with their files: a link to one is broken until it is published, and says so.
+     * site URL, with the file that says {@code draft: true} (a translation's source, when that is a draft: a
+     * translation of a draft is a draft too): a link to one is broken until it is published, and says so.
      */
-    public static Map<String, String> draftPages(String prefix, Site site) {
+    public static Map<String, String> draftPages(String prefix, Site site, SourcePages sourcePages) {
         Map<String, String> out = new HashMap<>();
+        String language = site.config().language();
         site.conditions().stream().filter(Condition::draft).forEach(c -> {
-            out.put(prefix + Urls.condition(c.slug()), c.origin().file());
-            out.put(prefix + Urls.program(c.slug()), c.origin().file());
+            String file = sourcePages.draftSaidIn(c.origin().file(), language);
+            out.put(prefix + Urls.condition(c.slug()), file);
+            out.put(prefix + Urls.program(c.slug()), file);
         });
-        site.exercises().stream().filter(Exercise::draft)
-                .forEach(e -> out.put(prefix + Urls.exercise(e.slug()), e.origin().file()));
-        site.pages().stream().filter(Page::draft).forEach(p -> out.put(prefix + Urls.page(p.slug()), p.origin().file()));
+        site.exercises().stream().filter(Exercise::draft).forEach(e -> out.put(prefix + Urls.exercise(e.slug()),
+                sourcePages.draftSaidIn(e.origin().file(), language)));
+        site.pages().stream().filter(Page::draft).forEach(p -> out.put(prefix + Urls.page(p.slug()),
+                sourcePages.draftSaidIn(p.origin().file(), language)));
         return out;
     }
 

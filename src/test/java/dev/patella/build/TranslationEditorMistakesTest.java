@@ -1,0 +1,81 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an editor meets on the shipped two-language site when an English page changes under its
+ * Spanish translation: each mistake is told once, in the file to fix, with the fix that the
+ * README's rules for translations call for.
+ */
+class TranslationEditorMistakesTest {
+
+    private static final String CLAMSHELL = "content/exercises/clamshell.md";
+    private static final String ES_CLAMSHELL = "content/es/exercises/clamshell.md";
+    private static final String PROGRAM = "content/conditions/chondromalacia-patella.md";
+    private static final String ES_PROGRAM = "content/es/conditions/chondromalacia-patella.md";
+
+    @TempDir
+    Path tmp;
+
+    /** The English clamshell taken down: a draft, out of the English program and the English pages' links. */
+    private Path clamshellWithdrawnInEnglish() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, CLAMSHELL, "draft: false", "draft: true");
+        replace(project, PROGRAM, "side-lying-leg-raise, clamshell, hip", "side-lying-leg-raise, hip");
+        replace(project, "content/exercises/straight-leg-raise.md", ", [clamshell](/exercises/clamshell/),", ",");
+        replace(project, "content/exercises/side-lying-leg-raise.md", " It pairs well with the [clamshell]"
+                + "(/exercises/clamshell/), which works the same hip muscle in a different way.", "");
+        return project;
+    }
+
+    @Test
+    void aTranslationOfADraftIsADraftSoTheTranslatedProgramAndLinksToItAreTold() {
+        Path project = clamshellWithdrawnInEnglish();
+        Path site = project.resolve("site");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error ref.draft-exercise " + ES_PROGRAM + ":30:59",
+                "error link.broken content/es/exercises/side-lying-leg-raise.md:63:278",
+                "error link.broken content/es/exercises/straight-leg-raise.md:60:221");
+        assertThat(run.message("ref.draft-exercise")).contains("\"draft: true\" in " + CLAMSHELL + ", which "
+                + ES_CLAMSHELL + " translates");
+        assertThat(run.message("link.broken")).contains("a draft (\"draft: true\" in " + CLAMSHELL + ")");
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void aTranslationOfADraftIsPublishedOnlyWithDrafts() {
+        Path project = clamshellWithdrawnInEnglish();
+        replace(project, ES_PROGRAM, "side-lying-leg-raise, clamshell, hip", "side-lying-leg-raise, hip");
+        replace(project, "content/es/exercises/straight-leg-raise.md", ", [la almeja](/exercises/clamshell/)", "");
+        replace(project, "content/es/exercises/side-lying-leg-raise.md", " Combina bien con [la almeja]"
+                + "(/exercises/clamshell/), que trabaja el mismo músculo de la cadera de otra forma.", "");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(project.resolve("site/es/exercises/clamshell")).doesNotExist();
+        assertThat(project.resolve("site/exercises/clamshell")).doesNotExist();
+        assertThat(TestSites.read(project.resolve("site/es/exercises/index.html"))).doesNotContain("clamshell");
+
+        var drafts = TestSites.run("build", "--drafts", "--project", project.toString());
+
+        assertThat(drafts.exitCode()).as(drafts.err()).isEqualTo(0);
+        assertThat(project.resolve("site/es/exercises/clamshell/index.html")).exists();
+    }
+
+    static void replace(Path project, String file, String from, String to) {
+        Path path = project.resolve(file);
+        String text = TestSites.read(path);
+        assertThat(text).as(file).contains(from);
+        TestSites.write(path, text.replace(from, to));
+    }
+}
