@@ -72,6 +72,26 @@ class TranslationEditorMistakesTest {
         assertThat(project.resolve("site/es/exercises/clamshell/index.html")).exists();
     }
 
+    @Test
+    void aLanguageFolderLeftOutOfLanguagesIsAnErrorNotASilentlyDroppedEdition() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, "content/site.yaml", "languages: [en, es]\n", "");
+        // a folder of the editor's own, and one named as a language that holds no translation, stay warnings
+        TestSites.write(project.resolve("content/notes/todo.md"), "Ask about the dose.\n");
+        TestSites.write(project.resolve("content/fr/todo.txt"), "Later.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.diagnostics()).as(run.err()).containsExactlyInAnyOrder(
+                "error language.not-listed content/es:1:1",
+                "warning content.unknown-file content/notes:1:1",
+                "warning content.unknown-file content/fr:1:1");
+        assertThat(run.message("language.not-listed")).contains("add es to languages: in content/site.yaml "
+                + "(languages: [en, es]), or remove the folder");
+        assertThat(project.resolve("site")).doesNotExist();
+    }
+
     static void replace(Path project, String file, String from, String to) {
         Path path = project.resolve(file);
         String text = TestSites.read(path);
