@@ -92,6 +92,34 @@ class TranslationEditorMistakesTest {
         assertThat(project.resolve("site")).doesNotExist();
     }
 
+    /** The Spanish semi squat keeps the English one's old addresses: a clash there is the English one, told once. */
+    @Test
+    void anOldAddressThatClashesInEveryLanguageIsToldOnceNamingTheDefaultLanguagesPage() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, "content/exercises/semi-squat.md", "draft: false\n", "draft: false\nmoved_from: [/about/]\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error moved.clash content/exercises/semi-squat.md:63:14");
+        assertThat(run.message("moved.clash")).startsWith("the old address /about/ is the address of "
+                + "content/pages/about.md,");
+    }
+
+    /** An old address free in English but taken by a translation at a slug of its own is told, naming it. */
+    @Test
+    void anOldAddressThatClashesOnlyInATranslationIsToldNamingTheTranslation() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, "content/exercises/semi-squat.md", "draft: false\n", "draft: false\nmoved_from: [almeja]\n");
+        replace(project, ES_CLAMSHELL, "draft: false\n", "draft: false\nslug: almeja\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error moved.clash content/exercises/semi-squat.md:63:14");
+        assertThat(run.message("moved.clash")).startsWith("the old address /exercises/almeja/ is the address of "
+                + ES_CLAMSHELL + ",");
+    }
+
     static void replace(Path project, String file, String from, String to) {
         Path path = project.resolve(file);
         String text = TestSites.read(path);
