@@ -84,7 +84,8 @@ final class SiteChecks {
                 sourcePages)));
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders(), drafts,
-                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions));
+                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions),
+                RenamedPages.renamed(editions, sourcePages), RenamedPages.sourceForms(editions, sourcePages));
         // a link to the entry of a source with a mistake: that entry's own error says what to fix
         var unreadSources = index.site().unreadable().sources();
         Set<String> sourcesPages = new HashSet<>();

@@ -12,6 +12,7 @@ import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import dev.patella.model.Translation;
 import dev.patella.model.UnreadEntries;
 import dev.patella.model.Unreadable;
 import dev.patella.diag.Suggestions;
@@ -102,7 +103,8 @@ public final class Indexer {
                                 sourcePages) + "; publish it (remove \"draft: true\") or take it out of the program");
                     } else {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
-                                + "\"" + namedByFile(key.value(), all.values()).orElse(" in content/exercises/"
+                                + "\"" + namedByFile(key.value(), all.values(), language, sourcePages)
+                                .orElse(" in content/exercises/"
                                 + hint(key.value(), all.keySet())));
                     }
                     continue;
@@ -137,11 +139,31 @@ public final class Indexer {
                 + file + " translates, and a translation of a draft is a draft too)";
     }
 
-    /** "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug. */
-    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises) {
+    /**
+     * "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug: in a
+     * translation the slug of its source, which a translated program writes, and where that slug comes from.
+     */
+    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises, String language,
+                                                SourcePages sourcePages) {
         return exercises.stream().filter(e -> e.origin().file().endsWith("/exercises/" + key + ".md")).findFirst()
-                .map(e -> "; " + e.origin().file() + " has the slug \"" + e.slug() + "\" (a program names an "
-                        + "exercise by its slug, not its file name): write \"" + e.slug() + "\" here");
+                .map(e -> {
+                    String file = e.origin().file();
+                    Optional<String> sourceSlug = sourcePages.sourceSlug(file, language);
+                    if (sourceSlug.isEmpty()) {
+                        String moved = e.movedFrom().stream().anyMatch(k -> k.value().equals(key)
+                                || k.value().equals(Urls.exercise(key))) ? "" : "; to keep its old address "
+                                + Urls.exercise(key) + " leading to it (bookmarks, printed handouts), also add "
+                                + "\"moved_from: [" + key + "]\" to " + file;
+                        return "; " + file + " has the slug \"" + e.slug() + "\" (a program names an exercise by "
+                                + "its slug, not its file name): write \"" + e.slug() + "\" here" + moved;
+                    }
+                    String source = Translation.sourceFile(file, language);
+                    String whose = e.slugAt().equals(e.origin()) ? file + " has no \"slug:\" of its own and inherits "
+                            + "the slug \"" + sourceSlug.get() + "\" from " + source
+                            : source + ", which " + file + " translates, has the slug \"" + sourceSlug.get() + "\"";
+                    return "; " + whose + " (a translated program names an exercise by its source's slug, not its "
+                            + "file name): write \"" + sourceSlug.get() + "\" here";
+                });
     }
 
     /**

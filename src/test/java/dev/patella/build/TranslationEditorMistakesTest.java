@@ -6,6 +6,8 @@ import dev.patella.TestSites;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What an editor meets on the shipped two-language site when an English page changes under its
@@ -118,6 +120,89 @@ class TranslationEditorMistakesTest {
         assertThat(run.errors()).as(run.err()).containsExactly("error moved.clash content/exercises/semi-squat.md:63:14");
         assertThat(run.message("moved.clash")).startsWith("the old address /exercises/almeja/ is the address of "
                 + ES_CLAMSHELL + ",");
+    }
+
+    /** A mistake in a source is told by its error alone: not also as a change the translation should follow. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[@gasnick].|[@gasnik].|error cite.unknown-key " + CLAMSHELL + ":59:260",
+        "src: /images/clamshell.svg|src: /images/clamshel.svg|error link.missing-file " + CLAMSHELL + ":46:8"})
+    void aSourceWithAnErrorIsNotCalledChangedUnderItsTranslation(String from, String to, String error) {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, CLAMSHELL, from, to);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.diagnostics()).as(run.err()).containsExactly(error);
+    }
+
+    @Test
+    void aTranslationIsNotMarkedWhileItsSourceHasErrors() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, CLAMSHELL, "[@gasnick].", "[@gasnik].");
+        String before = TestSites.read(project.resolve(ES_CLAMSHELL));
+
+        var run = TestSites.run("translated", ES_CLAMSHELL, "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(ES_CLAMSHELL + " was not marked: its source " + CLAMSHELL + " has 1 error")
+                .contains("there is no source \"gasnik\"").doesNotContain("Exception");
+        assertThat(TestSites.read(project.resolve(ES_CLAMSHELL))).isEqualTo(before);
+    }
+
+    @Test
+    void markingTheEnglishFileByMistakeIsToldTheTranslationsFile() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+
+        var run = TestSites.run("translated", CLAMSHELL, "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(CLAMSHELL + " is not a translation but the English source: name the "
+                + "translation's file, " + ES_CLAMSHELL).doesNotContain("not one of the site's other languages");
+    }
+
+    /**
+     * After "slug: clam" in the English clamshell, the Spanish program is told where its slug comes from,
+     * the Spanish links the address a translation writes (the English one), and the links moved_from.
+     */
+    @Test
+    void aSlugRenameTellsTranslationsTheSourcesSlugAndTheLinksMovedFrom() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, CLAMSHELL, "draft: false\n", "draft: false\nslug: clam\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        String esProgram = message(run, "ref.unknown-exercise", ES_PROGRAM);
+        assertThat(esProgram).contains(ES_CLAMSHELL + " has no \"slug:\" of its own and inherits the slug \"clam\" from "
+                + CLAMSHELL).contains("write \"clam\" here").doesNotContain(ES_CLAMSHELL + " has the slug");
+        assertThat(message(run, "ref.unknown-exercise", PROGRAM)).contains("write \"clam\" here")
+                .contains("\"moved_from: [clamshell]\" to " + CLAMSHELL);
+        String esLink = message(run, "link.broken", "content/es/exercises/straight-leg-raise.md");
+        assertThat(esLink).contains("link to /exercises/clam/ instead").doesNotContain("/es/exercises/clam/")
+                .contains("\"moved_from: [clamshell]\" in " + CLAMSHELL);
+        assertThat(message(run, "link.broken", "content/exercises/straight-leg-raise.md"))
+                .contains("link to /exercises/clam/ instead").contains("\"moved_from: [clamshell]\" in " + CLAMSHELL);
+    }
+
+    /** A broken link in a translation is offered the address a translation writes, not its own edition's. */
+    @Test
+    void aBrokenLinkInATranslationIsOfferedTheSourcesAddress() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        replace(project, ES_CLAMSHELL, "draft: false\n", "draft: false\nslug: almeja\n");
+        replace(project, "content/es/exercises/straight-leg-raise.md", "[la almeja](/exercises/clamshell/)",
+                "[la almeja](/exercises/clamshel/)");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly(
+                "error link.broken content/es/exercises/straight-leg-raise.md:60:221");
+        assertThat(run.message("link.broken")).endsWith("did you mean /exercises/clamshell/?");
+    }
+
+    /** The message of the diagnostic with this code in this file. */
+    private static String message(TestSites.Run run, String code, String file) {
+        return run.err().lines().filter(l -> l.startsWith(file + ":") && l.endsWith("[" + code + "]")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + file + ":\n" + run.err()));
     }
 
     static void replace(Path project, String file, String from, String to) {
