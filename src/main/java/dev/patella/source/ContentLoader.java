@@ -904,6 +904,10 @@ public final class ContentLoader {
                     || !SiteConfigReader.knownLanguage(code) || code.equals(listed.get().defaultLanguage())) {
                 return false;
             }
+            String language = ULocale.forLanguageTag(code).getLanguage();
+            if (listed.get().others().stream().anyMatch(o -> ULocale.forLanguageTag(o).getLanguage().equals(language))) {
+                return false; // a listed language of the same tongue names this folder already (file.missing)
+            }
             List<String> holds = KNOWN_TRANSLATED.stream().filter(name -> Files.exists(path.resolve(name),
                     LinkOption.NOFOLLOW_LINKS)).map(name -> name.endsWith(".yaml") ? name : name + "/").toList();
             if (holds.isEmpty()) {

@@ -51,10 +51,10 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
      * @param file   the file whose {@code moved_from:} would keep the old address (a translation's source,
      *               when the translation takes its slug from it)
      * @param oldKey the slug it had by its file name, as {@code moved_from:} writes it
-     * @param now    the address a link written where the old one was should name
+     * @param address the address a link written where the old one was should name
      * @param slugIn the file whose {@code slug:} gave it its address now
      */
-    public record Renamed(String file, String oldKey, String now, String slugIn) {
+    public record Renamed(String file, String oldKey, String address, String slugIn) {
     }
 
     /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
@@ -200,7 +200,7 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 boolean inTranslation = !prefix.isEmpty() && link.at().file().startsWith("content" + prefix + "/");
                 if (r != null) {
                     diagnostics.error("link.broken", link.at(), "the link points at " + path + ", but the \"slug:\" line "
-                            + "of " + r.slugIn() + " gives that page another address; link to " + r.now() + " instead"
+                            + "of " + r.slugIn() + " gives that page another address; link to " + r.address() + " instead"
                             + (inTranslation ? " (a translation's links name a page by its source's address)" : "")
                             + ", or keep the old address leading to it (bookmarks, printed handouts, other sites) "
                             + "with \"moved_from: [" + r.oldKey() + "]\" in " + r.file());
