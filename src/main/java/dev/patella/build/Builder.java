@@ -231,6 +231,16 @@ public final class Builder {
         return site;
     }
 
+    /**
+     * Makes the site in memory as {@link #build} would, with its checks, and writes nothing: to learn
+     * what the content's errors are.
+     *
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
+    public SiteBuild inMemory(BuildOptions options, Diagnostics diagnostics) {
+        return make(options, diagnostics);
+    }
+
     private SiteBuild make(BuildOptions options, Diagnostics diagnostics) {
         return new SiteSession(options, nanoTime).build(Changes.everything(), diagnostics);
     }

@@ -2,6 +2,7 @@ package dev.patella.build;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
+import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
@@ -78,10 +79,13 @@ final class SiteChecks {
                 diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
         Map<String, String> drafts = new HashMap<>();
-        editions.forEach(e -> drafts.putAll(ContentLinkChecker.draftPages(e.site().config().prefix(), e.site())));
+        SourcePages sourcePages = SourcePages.of(index.site());
+        editions.forEach(e -> drafts.putAll(ContentLinkChecker.draftPages(e.site().config().prefix(), e.site(),
+                sourcePages)));
         var checker = new ContentLinkChecker(ids, SiteOutput.notPages(index, assets, data), broken,
                 index.site().unreadable().folders(), drafts,
-                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions));
+                editions.stream().skip(1).map(e -> e.site().config().prefix()).toList(), moves(editions),
+                RenamedPages.renamed(editions, sourcePages), RenamedPages.sourceForms(editions, sourcePages));
         // a link to the entry of a source with a mistake: that entry's own error says what to fix
         var unreadSources = index.site().unreadable().sources();
         Set<String> sourcesPages = new HashSet<>();

@@ -10,6 +10,7 @@ import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
+import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.MarkdownRenderer;
 import dev.patella.model.Reference;
@@ -178,12 +179,12 @@ public final class SiteSession {
         }
         var reserved = ReservedNames.all(loaded.get().config().languages().others());
         // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
-        Site site = SlugClaims.settle(loaded.get(), options.drafts(), reserved, diagnostics);
+        // a translation of a draft is a draft too: a page taken down in the default language stays down in every one
+        SourcePages sourcePages = SourcePages.of(loaded.get());
+        Site site = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
-                .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
+                .map(edition -> Indexer.index(edition, sourcePages, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);
-        // after the index, so that an exercise or source key it refused in a translation is told once, by its error
-        drift.check(options.project(), options.strict(), diagnostics);
         if (!site.references().equals(formattedFor)) {
             formatted = new HashMap<>();
             formattedFor = site.references();
@@ -208,6 +209,10 @@ public final class SiteSession {
         List<DataFile> data = renderer.dataFiles(editions);
         SiteChecks.check(editions, pages, renderer.assets(), data, renderer.templateLinks(), linkMemory, diagnostics);
         editorial.check(editions, options.today(), options.strict(), diagnostics);
+        // after every other check: an exercise or source key refused in a translation is told once, by its error,
+        // and a source with an error anywhere (a citation, a drawing's name) is not called changed: fixing it
+        // would bring the warning back after the translation was marked to follow the mistake
+        drift.check(options.project(), options.strict(), diagnostics);
         SiteFiles files = SiteOutput.files(editions, pages, data, renderer.assets(), renderer.alternates());
         lastClean = !diagnostics.hasErrors();
         return finish(files, Optional.of(index), pages, renders.lastRendered(), effective, start);

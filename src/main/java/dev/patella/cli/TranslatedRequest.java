@@ -1,6 +1,10 @@
 package dev.patella.cli;
 
+import dev.patella.build.Builder;
+import dev.patella.config.BuildOptions;
+import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
+import dev.patella.model.Translation;
 import dev.patella.diag.FileFailure;
 import dev.patella.source.TranslationFolders;
 import dev.patella.source.TranslationMarker;
@@ -9,8 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,20 +64,32 @@ record TranslatedRequest(Path project, List<String> files, Optional<String> all)
                 }
                 targets.add(file.get());
             }
-            return mark(targets, folders, out, err);
+            return mark(targets, folders, clock, out, err);
         } catch (UncheckedIOException e) {
             err.println("patella: " + FileFailure.of(e).getMessage());
             return ExitCode.FAILURE;
         }
     }
 
-    private int mark(List<String> targets, TranslationFolders folders, PrintWriter out, PrintWriter err) {
+    private int mark(List<String> targets, TranslationFolders folders, Clock clock, PrintWriter out, PrintWriter err) {
         var marker = new TranslationMarker();
         int marked = 0;
         int current = 0;
         List<String> refused = new ArrayList<>();
         var problems = new Diagnostics();
+        Map<String, List<Diagnostic>> errors = errorsByFile(clock);
         for (String file : targets.stream().distinct().toList()) {
+            String source = Translation.sourceFile(file, file.split("/", 3)[1]);
+            List<Diagnostic> sourceErrors = errors.getOrDefault(source, List.of());
+            if (!sourceErrors.isEmpty()) {
+                // a translation marked now would be marked as following the mistake, and be called out of date once it is fixed
+                sourceErrors.forEach(problems::add);
+                err.println("patella: " + file + " was not marked: its source " + source + " has "
+                        + Report.count(sourceErrors.size(), "error") + " (listed below); fix "
+                        + (sourceErrors.size() == 1 ? "it" : "them") + " first, then mark the translation");
+                refused.add(file);
+                continue;
+            }
             var outcome = marker.mark(project, file, folders);
             if (outcome instanceof TranslationMarker.Marked m) {
                 out.println("Marked " + m.file() + " as translated from " + m.source() + " as it is now.");
@@ -101,6 +120,21 @@ record TranslatedRequest(Path project, List<String> files, Optional<String> all)
             return ExitCode.CONTENT_ERRORS;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The errors of the content as a build finds them (drafts too, which may be translated before they are
+     * published), by the file they are in; nothing is written.
+     */
+    private Map<String, List<Diagnostic>> errorsByFile(Clock clock) {
+        var options = new BuildOptions(project, project.resolve("site"), Optional.empty(), true, false,
+                LocalDate.now(clock));
+        var diagnostics = new Diagnostics(Integer.MAX_VALUE);
+        new Builder(System::nanoTime).inMemory(options, diagnostics);
+        Map<String, List<Diagnostic>> out = new HashMap<>();
+        diagnostics.sorted().stream().filter(Diagnostic::isError)
+                .forEach(d -> out.computeIfAbsent(d.at().file(), f -> new ArrayList<>()).add(d));
+        return out;
     }
 
     /** @return the file's path relative to the project, with forward slashes; empty when it is outside */

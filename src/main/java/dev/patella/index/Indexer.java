@@ -12,6 +12,7 @@ import dev.patella.model.Phase;
 import dev.patella.model.ProgramStep;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
+import dev.patella.model.Translation;
 import dev.patella.model.UnreadEntries;
 import dev.patella.model.Unreadable;
 import dev.patella.diag.Suggestions;
@@ -42,7 +43,8 @@ public final class Indexer {
      * @param site     a site whose slugs {@link SlugClaims#settle} has settled
      * @param reserved the URLs the site itself takes
      */
-    public static SiteIndex index(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
+    public static SiteIndex index(Site site, SourcePages sourcePages, boolean drafts, Reserved reserved,
+                                  Diagnostics diagnostics) {
         // SlugClaims has settled the slugs: no two published items of a kind share one, none is reserved
         var conditions = published(site.conditions(), Condition::draft, drafts, Condition::slug);
         var exercises = published(site.exercises(), Exercise::draft, drafts, Exercise::slug);
@@ -55,7 +57,7 @@ public final class Indexer {
         var usages = new LinkedHashMap<String, List<Usage>>();
         var checks = new KeyChecks(people, references, site.unreadable(), diagnostics);
         for (Condition condition : conditions.values()) {
-            checkProgram(condition, exercises, allExercises, site.unreadable(), usages, diagnostics);
+            checkProgram(condition, exercises, allExercises, site, sourcePages, usages, diagnostics);
             checks.editorial(condition.editorial());
             checks.sources(condition.sources());
             checks.sources(condition.editorial().adaptedFrom().stream().toList());
@@ -82,8 +84,10 @@ public final class Indexer {
     }
 
     private static void checkProgram(Condition condition, Map<String, Exercise> published,
-                                     Map<String, Exercise> all, Unreadable unreadable,
+                                     Map<String, Exercise> all, Site site, SourcePages sourcePages,
                                      Map<String, List<Usage>> usages, Diagnostics diagnostics) {
+        Unreadable unreadable = site.unreadable();
+        String language = site.config().language();
         int position = 0;
         var seen = new HashMap<String, SourceSpan>();
         for (ProgramStep step : condition.program()) {
@@ -95,10 +99,12 @@ public final class Indexer {
                     }
                     if (all.containsKey(key.value())) {
                         diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()
-                                + "\" is a draft; publish it (remove \"draft: true\") or take it out of the program");
+                                + "\" is a draft" + draftSaidIn(all.get(key.value()).origin().file(), language,
+                                sourcePages) + "; publish it (remove \"draft: true\") or take it out of the program");
                     } else {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
-                                + "\"" + namedByFile(key.value(), all.values()).orElse(" in content/exercises/"
+                                + "\"" + namedByFile(key.value(), all.values(), language, sourcePages)
+                                .orElse(" in content/exercises/"
                                 + hint(key.value(), all.keySet())));
                     }
                     continue;
@@ -126,11 +132,38 @@ public final class Indexer {
         }
     }
 
-    /** "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug. */
-    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises) {
+    /** Where a draft is marked one: its own file, or, for a translation, its source's. */
+    private static String draftSaidIn(String file, String language, SourcePages sourcePages) {
+        String said = sourcePages.draftSaidIn(file, language);
+        return said.equals(file) ? " (\"draft: true\" in " + file + ")" : " (\"draft: true\" in " + said + ", which "
+                + file + " translates, and a translation of a draft is a draft too)";
+    }
+
+    /**
+     * "; the file key.md has the slug ..." when a program names an exercise by its file name, not its slug: in a
+     * translation the slug of its source, which a translated program writes, and where that slug comes from.
+     */
+    private static Optional<String> namedByFile(String key, Collection<Exercise> exercises, String language,
+                                                SourcePages sourcePages) {
         return exercises.stream().filter(e -> e.origin().file().endsWith("/exercises/" + key + ".md")).findFirst()
-                .map(e -> "; " + e.origin().file() + " has the slug \"" + e.slug() + "\" (a program names an "
-                        + "exercise by its slug, not its file name): write \"" + e.slug() + "\" here");
+                .map(e -> {
+                    String file = e.origin().file();
+                    Optional<String> sourceSlug = sourcePages.sourceSlug(file, language);
+                    if (sourceSlug.isEmpty()) {
+                        String moved = e.movedFrom().stream().anyMatch(k -> k.value().equals(key)
+                                || k.value().equals(Urls.exercise(key))) ? "" : "; to keep its old address "
+                                + Urls.exercise(key) + " leading to it (bookmarks, printed handouts), also add "
+                                + "\"moved_from: [" + key + "]\" to " + file;
+                        return "; " + file + " has the slug \"" + e.slug() + "\" (a program names an exercise by "
+                                + "its slug, not its file name): write \"" + e.slug() + "\" here" + moved;
+                    }
+                    String source = Translation.sourceFile(file, language);
+                    String whose = e.slugAt().equals(e.origin()) ? file + " has no \"slug:\" of its own and inherits "
+                            + "the slug \"" + sourceSlug.get() + "\" from " + source
+                            : source + ", which " + file + " translates, has the slug \"" + sourceSlug.get() + "\"";
+                    return "; " + whose + " (a translated program names an exercise by its source's slug, not its "
+                            + "file name): write \"" + sourceSlug.get() + "\" here";
+                });
     }
 
     /**

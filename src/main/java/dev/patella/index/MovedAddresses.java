@@ -10,6 +10,7 @@ import dev.patella.model.Site;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,15 @@ public final class MovedAddresses {
 
     /** One old address a page claims. */
     private record Claim(String from, String to, Key written, SourceSpan origin) {
+
+        /**
+         * Whether a translation keeps it from its source's {@code moved_from:}: the default language's
+         * edition has judged it already, at the same line, so it is told again only for what this
+         * edition alone has (a translation at a slug of its own).
+         */
+        boolean inherited() {
+            return !written.at().file().equals(origin.file());
+        }
     }
 
     private MovedAddresses() {
@@ -56,6 +66,7 @@ public final class MovedAddresses {
      */
     static Map<String, Move> of(Site site, boolean drafts, Reserved reserved, Diagnostics diagnostics) {
         Map<String, String> owners = owners(site, reserved);
+        Set<String> ownSlugs = ownSlugs(site);
         List<Claim> claims = new ArrayList<>();
         for (Condition c : site.conditions()) {
             if (drafts || !c.draft()) {
@@ -75,7 +86,7 @@ public final class MovedAddresses {
         claims.sort(Comparator.comparing((Claim c) -> c.written().at()));
         Map<String, Move> kept = new LinkedHashMap<>();
         for (Claim claim : claims) {
-            if (accepted(claim, owners, reserved, kept, diagnostics)) {
+            if (accepted(claim, owners, ownSlugs, reserved, kept, diagnostics)) {
                 kept.put(claim.from(), new Move(claim.to(), claim.written().at(), claim.origin()));
                 // a condition's printable program is at an address below its own: it moved with it
                 String program = claim.from() + "program/";
@@ -97,8 +108,15 @@ public final class MovedAddresses {
     }
 
     /** Whether {@code claim} may keep its old address; reports why not. */
-    private static boolean accepted(Claim claim, Map<String, String> owners, Reserved reserved,
+    private static boolean accepted(Claim claim, Map<String, String> owners, Set<String> ownSlugs, Reserved reserved,
                                     Map<String, Move> kept, Diagnostics diagnostics) {
+        // an inherited address refused for a reason the default language's edition gave at that line is not told again
+        boolean told = !claim.inherited() || ownSlugs.contains(claim.from());
+        return judged(claim, owners, reserved, kept, told ? diagnostics : new Diagnostics());
+    }
+
+    private static boolean judged(Claim claim, Map<String, String> owners, Reserved reserved,
+                                  Map<String, Move> kept, Diagnostics diagnostics) {
         String from = claim.from();
         SourceSpan at = claim.written().at();
         String start = "the old address " + from + " ";
@@ -131,6 +149,26 @@ public final class MovedAddresses {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The addresses of the edition's translations at slugs of their own ({@code slug: almeja}), which
+     * no page of the default language has; empty in the default language's edition.
+     */
+    private static Set<String> ownSlugs(Site site) {
+        Set<String> out = new HashSet<>();
+        if (site.config().isDefaultEdition()) {
+            return out;
+        }
+        for (Condition c : site.conditions()) {
+            if (!c.slugAt().equals(c.origin())) {
+                out.add(Urls.condition(c.slug()));
+                out.add(Urls.program(c.slug()));
+            }
+        }
+        site.exercises().stream().filter(e -> !e.slugAt().equals(e.origin())).forEach(e -> out.add(Urls.exercise(e.slug())));
+        site.pages().stream().filter(p -> !p.slugAt().equals(p.origin())).forEach(p -> out.add(Urls.page(p.slug())));
+        return out;
     }
 
     /**

@@ -58,6 +58,12 @@ public record Condition(
                 anatomy, other, sources, editorial, draft, body, movedFrom);
     }
 
+    /** The same condition, a draft or not. */
+    public Condition withDraft(boolean other) {
+        return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,
+                anatomy, program, sources, editorial, other, body, movedFrom);
+    }
+
     /** The same condition with another body. */
     public Condition withBody(Prose other) {
         return new Condition(slug, origin, slugAt, title, otherNames, summary, icd10, symptoms, riskFactors, avoid,

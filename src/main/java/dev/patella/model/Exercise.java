@@ -50,6 +50,12 @@ public record Exercise(
                 variations, safety, illustration, sources, editorial, draft, body, other);
     }
 
+    /** The same exercise, a draft or not. */
+    public Exercise withDraft(boolean other) {
+        return new Exercise(slug, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,
+                variations, safety, illustration, sources, editorial, other, body, movedFrom);
+    }
+
     /** The same exercise with another body. */
     public Exercise withBody(Prose other) {
         return new Exercise(slug, origin, slugAt, title, otherNames, summary, profile, equipment, instructions, dose,

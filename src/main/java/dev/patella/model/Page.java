@@ -37,6 +37,11 @@ public record Page(String slug, SourceSpan origin, SourceSpan slugAt, String tit
         return new Page(slug, origin, slugAt, title, summary, nav, draft, body, reviewed, reviewedAt, other);
     }
 
+    /** The same page, a draft or not. */
+    public Page withDraft(boolean other) {
+        return new Page(slug, origin, slugAt, title, summary, nav, other, body, reviewed, reviewedAt, movedFrom);
+    }
+
     /** The same page with another body. */
     public Page withBody(Prose other) {
         return new Page(slug, origin, slugAt, title, summary, nav, draft, other, reviewed, reviewedAt, movedFrom);

@@ -151,7 +151,8 @@ public final class ContentLoader {
         List<String> others = config.map(c -> c.languages().others()).orElse(List.of());
         List<Translation> translations = others.stream()
                 .map(code -> translation(run, code, interval, languagesAt.get(code), glossaryIds)).toList();
-        files.reportStrayFiles(others, read.map(SiteConfigReader.Read::languagesKnown).orElse(false), diagnostics);
+        files.reportStrayFiles(config.map(SiteConfig::languages), read.map(SiteConfigReader.Read::languagesKnown)
+                .orElse(false), diagnostics);
         cache.endLoad(run.seen);
         // by file name: a file read with a slug of its own is not unreadable, so what names it by its file name is checked
         var gaps = new Unreadable(files.unread("exercises", exercises.stream().map(e -> e.origin().file()).toList()),
@@ -883,7 +884,8 @@ public final class ContentLoader {
          * Warns of files and folders the content format has no place for. When the settings could
          * not be read (reported), the languages are unknown: a folder at the top is then not warned of.
          */
-        void reportStrayFiles(List<String> languages, boolean languagesKnown, Diagnostics diagnostics) {
+        void reportStrayFiles(Optional<SiteConfig.Languages> listed, boolean languagesKnown, Diagnostics diagnostics) {
+            List<String> languages = listed.map(SiteConfig.Languages::others).orElse(List.of());
             for (String code : languages) {
                 for (Path path : list(content.resolve(code))) {
                     String name = path.getFileName().toString();
@@ -900,6 +902,7 @@ public final class ContentLoader {
                 String name = path.getFileName().toString();
                 if (!KNOWN_ROOT.contains(name) && !languages.contains(name) && !name.startsWith(".")
                         && !misnamedFolders.contains(path) && (languagesKnown || !Files.isDirectory(path))
+                        && !(languagesKnown && unlistedLanguage(path, listed, diagnostics))
                         && !nearlyAFolder(path, List.of("conditions", "exercises", "pages", "images"), diagnostics)) {
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)), relative(path)
                             + " is not part of the content format, so it is ignored; content/ holds site.yaml, "
@@ -907,6 +910,37 @@ public final class ContentLoader {
                             + "folder for each other language (\"The content format\" in the README)");
                 }
             }
+        }
+
+        /**
+         * Whether {@code path} is a folder of translations into a language that {@code languages:}
+         * leaves out (its name a language code, holding what a translation holds): an error, as
+         * the whole edition would silently go unpublished (deleting the setting dropped every
+         * Spanish page with a warning alone). Not for the default language's code, nor a folder of
+         * another name, which is a folder of the editor's own.
+         */
+        private boolean unlistedLanguage(Path path, Optional<SiteConfig.Languages> listed, Diagnostics diagnostics) {
+            String code = path.getFileName().toString();
+            if (listed.isEmpty() || !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                    || !SiteConfigReader.knownLanguage(code) || code.equals(listed.get().defaultLanguage())) {
+                return false;
+            }
+            String language = ULocale.forLanguageTag(code).getLanguage();
+            if (listed.get().others().stream().anyMatch(o -> ULocale.forLanguageTag(o).getLanguage().equals(language))) {
+                return false; // a listed language of the same tongue names this folder already (file.missing)
+            }
+            List<String> holds = KNOWN_TRANSLATED.stream().filter(name -> Files.exists(path.resolve(name),
+                    LinkOption.NOFOLLOW_LINKS)).map(name -> name.endsWith(".yaml") ? name : name + "/").toList();
+            if (holds.isEmpty()) {
+                return false;
+            }
+            List<String> all = new ArrayList<>(listed.get().all());
+            all.add(code);
+            diagnostics.error("language.not-listed", SourceSpan.startOf(relative(path)), relative(path) + " holds "
+                    + "translations into " + code + " (" + String.join(", ", holds) + "), but " + code + " is not in "
+                    + "\"languages:\" in content/site.yaml, so none of it is published; add " + code + " to languages: "
+                    + "in content/site.yaml (languages: [" + String.join(", ", all) + "]), or remove the folder");
+            return true;
         }
 
         /**

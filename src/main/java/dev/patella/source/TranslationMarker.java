@@ -57,6 +57,10 @@ public final class TranslationMarker {
      *         translation file that exists
      */
     public static Optional<String> notATranslation(Path project, String file, TranslationFolders folders) {
+        Optional<String> source = aSource(project, file, folders);
+        if (source.isPresent()) {
+            return source;
+        }
         String[] parts = file.split("/", 3);
         if (parts.length < 3 || !parts[0].equals("content")) {
             return Optional.of(file + " is not a translation: translations are in a language's folder, such as "
@@ -74,6 +78,33 @@ public final class TranslationMarker {
             return Optional.of("there is no file " + file + " in " + project);
         }
         return Optional.empty();
+    }
+
+    /**
+     * When {@code file} is a file of the default language that translations translate (named by
+     * mistake in place of its translation): what to name instead, the translation itself when it
+     * has exactly one.
+     */
+    private static Optional<String> aSource(Path project, String file, TranslationFolders folders) {
+        if (!file.startsWith("content/") || TranslationKind.of(file.substring("content/".length())).isEmpty()) {
+            return Optional.empty();
+        }
+        String rest = file.substring("content/".length());
+        List<String> translations = folders.codes().stream().map(code -> "content/" + code + "/" + rest)
+                .filter(t -> Files.isRegularFile(project.resolve(t))).toList();
+        String language = folders.sourceLanguageName();
+        String start = file + " is not a translation but " + (language.equals("source") ? "a source"
+                : "the " + language + " source") + ": name the "
+                + "translation's file, ";
+        if (translations.size() == 1) {
+            return Optional.of(start + translations.get(0) + " (patella translated " + translations.get(0) + ")");
+        }
+        if (translations.isEmpty()) {
+            List<String> would = folders.codes().stream().map(code -> "content/" + code + "/" + rest).toList();
+            return Optional.of(start + "such as " + (would.isEmpty() ? "content/es/" + rest : String.join(" or ", would))
+                    + ", once it has one (it has no translation yet)");
+        }
+        return Optional.of(start + "one of " + String.join(", ", translations));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.patella.validate;
 
 import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
+import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
 import dev.patella.diag.Suggestions;
@@ -32,10 +33,29 @@ import java.util.TreeSet;
  *                a broken link's "did you mean" names a page of its own language only
  * @param moved   the old addresses pages keep ({@code moved_from:}), by site path, each with the page's
  *                site path now: a link to one still leads to the page, and is told the address to write
+ * @param renamed the addresses pages would have by their file names, which a {@code slug:} changed and no
+ *                {@code moved_from:} keeps, by site path: a link to one is told the address now and
+ *                {@code moved_from:}
+ * @param sourceForms each translated page's site path ({@code /es/exercises/almeja/}) with the address a
+ *                translation's link writes for it, its source's ({@code /exercises/clamshell/}): the
+ *                "did you mean" of a broken link in a translation
  */
 public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
                                  Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages,
-                                 Map<String, String> moved) {
+                                 Map<String, String> moved, Map<String, Renamed> renamed,
+                                 Map<String, String> sourceForms) {
+
+    /**
+     * A page whose file name is not its slug.
+     *
+     * @param file   the file whose {@code moved_from:} would keep the old address (a translation's source,
+     *               when the translation takes its slug from it)
+     * @param oldKey the slug it had by its file name, as {@code moved_from:} writes it
+     * @param address the address a link written where the old one was should name
+     * @param slugIn the file whose {@code slug:} gave it its address now
+     */
+    public record Renamed(String file, String oldKey, String address, String slugIn) {
+    }
 
     /** A link to another site: a scheme or {@code //}; compiled once, as it runs for every link. */
     private static final Pattern OTHER_SITE =
@@ -52,6 +72,15 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         drafts = Map.copyOf(drafts);
         otherLanguages = List.copyOf(otherLanguages);
         moved = Map.copyOf(moved);
+        renamed = Map.copyOf(renamed);
+        sourceForms = Map.copyOf(sourceForms);
+    }
+
+    /** A checker of a site whose pages keep the addresses of their slugs. */
+    public ContentLinkChecker(Map<String, Set<String>> pages, Set<String> files, Set<String> broken,
+                              Set<String> unreadFolders, Map<String, String> drafts, List<String> otherLanguages,
+                              Map<String, String> moved) {
+        this(pages, files, broken, unreadFolders, drafts, otherLanguages, moved, Map.of(), Map.of());
     }
 
     /** A checker of a site whose pages keep no old address. */
@@ -68,17 +97,21 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
 
     /**
      * The pages of {@code site}, the edition published under {@code prefix}, that are drafts, by
-     * site URL, with their files: a link to one is broken until it is published, and says so.
+     * site URL, with the file that says {@code draft: true} (a translation's source, when that is a draft: a
+     * translation of a draft is a draft too): a link to one is broken until it is published, and says so.
      */
-    public static Map<String, String> draftPages(String prefix, Site site) {
+    public static Map<String, String> draftPages(String prefix, Site site, SourcePages sourcePages) {
         Map<String, String> out = new HashMap<>();
+        String language = site.config().language();
         site.conditions().stream().filter(Condition::draft).forEach(c -> {
-            out.put(prefix + Urls.condition(c.slug()), c.origin().file());
-            out.put(prefix + Urls.program(c.slug()), c.origin().file());
+            String file = sourcePages.draftSaidIn(c.origin().file(), language);
+            out.put(prefix + Urls.condition(c.slug()), file);
+            out.put(prefix + Urls.program(c.slug()), file);
         });
-        site.exercises().stream().filter(Exercise::draft)
-                .forEach(e -> out.put(prefix + Urls.exercise(e.slug()), e.origin().file()));
-        site.pages().stream().filter(Page::draft).forEach(p -> out.put(prefix + Urls.page(p.slug()), p.origin().file()));
+        site.exercises().stream().filter(Exercise::draft).forEach(e -> out.put(prefix + Urls.exercise(e.slug()),
+                sourcePages.draftSaidIn(e.origin().file(), language)));
+        site.pages().stream().filter(Page::draft).forEach(p -> out.put(prefix + Urls.page(p.slug()),
+                sourcePages.draftSaidIn(p.origin().file(), language)));
         return out;
     }
 
@@ -170,7 +203,19 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                             + "/), or leave the link out until it is");
                     continue;
                 }
+                Renamed r = renamed.get(path);
+                String prefix = languageOf(path);
+                boolean inTranslation = !prefix.isEmpty() && link.at().file().startsWith("content" + prefix + "/");
+                if (r != null) {
+                    diagnostics.error("link.broken", link.at(), "the link points at " + path + ", but the \"slug:\" line "
+                            + "of " + r.slugIn() + " gives that page another address; link to " + r.address() + " instead"
+                            + (inTranslation ? " (a translation's links name a page by its source's address)" : "")
+                            + ", or keep the old address leading to it (bookmarks, printed handouts, other sites) "
+                            + "with \"moved_from: [" + r.oldKey() + "]\" in " + r.file());
+                    continue;
+                }
                 String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
+                        : inTranslation ? hint(path.substring(prefix.length()), asTranslationsWrite(prefix, path))
                         : hint(path, sameLanguage(path));
                 diagnostics.error("link.broken", link.at(), "the link points at " + path
                         + ", but the site has no such page" + fix);
@@ -242,6 +287,18 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         Set<String> out = new HashSet<>();
         // an old address a page keeps is no page to suggest: its page is
         pages.keySet().stream().filter(p -> languageOf(p).equals(language) && !moved.containsKey(p)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The pages of {@code path}'s language as a translation's links name them: by their source's address
+     * ({@code /exercises/clamshell/}), the README's rule for links in a translation.
+     */
+    private Set<String> asTranslationsWrite(String prefix, String path) {
+        Set<String> out = new HashSet<>();
+        for (String page : sameLanguage(path)) {
+            out.add(sourceForms.getOrDefault(page, page.substring(prefix.length())));
+        }
         return out;
     }
 

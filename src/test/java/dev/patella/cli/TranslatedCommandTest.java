@@ -142,8 +142,9 @@ class TranslatedCommandTest {
         assertThat(orphan.err()).contains("content/es/pages/team.md translates nothing: there is no "
                 + "content/pages/team.md");
         assertThat(english.exitCode()).isEqualTo(2);
-        assertThat(english.err()).contains("content/pages/about.md is not a translation")
-                .contains("lists es besides en");
+        // the English file named by mistake is told the translation's file to name instead
+        assertThat(english.err()).contains("content/pages/about.md is not a translation but the English source: "
+                + "name the translation's file, content/es/pages/about.md");
         assertThat(french.exitCode()).isEqualTo(2);
         assertThat(french.err()).contains("fr is not one of the site's other languages");
     }
