@@ -8,6 +8,7 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
+import dev.patella.index.RenamedPeople;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
 import dev.patella.index.Urls;
@@ -178,7 +179,9 @@ public final class SiteSession {
         }
         var reserved = ReservedNames.all(loaded.get().config().languages().others());
         // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
-        Site site = SlugClaims.settle(loaded.get(), options.drafts(), reserved, diagnostics);
+        Site settled = SlugClaims.settle(loaded.get(), options.drafts(), reserved, diagnostics);
+        // an entry of people.yaml renamed by mistake is one error there, not one at every page naming it
+        Site site = RenamedPeople.settle(settled, options.drafts(), diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
                 .map(edition -> Indexer.index(edition, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);
