@@ -5,6 +5,7 @@ import dev.patella.config.SiteConfig;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,11 +161,12 @@ final class SiteConfigReader {
         if (written.isEmpty() || diagnostics.errorCount() > errors) {
             return SiteConfig.Languages.only(defaultLanguage); // a wrong list (an empty item) is reported by its read
         }
-        if (written.size() == 1 && written.get(0).markdown().contains(",")) {
+        List<String> several = written.size() == 1 ? Key.several(written.get(0).markdown()) : List.of();
+        if (!several.isEmpty()) {
             // "languages: en, es" is one text, not a list: one mistake, so one error, not also "no default"
             String text = written.get(0).markdown().trim();
             f.error("language.unknown", written.get(0).at(), "\"" + text + "\" in \"languages\" is several codes "
-                    + "written as one text; write them as a list in square brackets: languages: [" + text + "]");
+                    + "written as one text; " + Key.asList("languages", several));
             return SiteConfig.Languages.only(defaultLanguage);
         }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));
