@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.OptionalInt;
@@ -379,6 +380,18 @@ final class Fields {
             return Optional.of(requiredNested(key, nestedWhat));
         }
         return node(key).flatMap(n -> asMapping(key, n, nestedWhat));
+    }
+
+    /**
+     * Like {@link #nested(String, boolean, String)}, optional, and a value that is not a group is
+     * told how to write it: {@code example} makes the line to write from the value as written
+     * ({@code issued: 2018} is told {@code issued: {date-parts: [[2018]]}}).
+     */
+    Optional<Fields> nested(String key, String nestedWhat, Function<YNode, String> example) {
+        declare(key, FieldLog.Kind.MAPPING, false, false, 0, 0);
+        return node(key).flatMap(n -> n instanceof YNode.YMap ? asMapping(key, n, nestedWhat)
+                : wrong(key, n, "a group of key: value lines indented under it, or one line written "
+                + example.apply(n)));
     }
 
     /**
