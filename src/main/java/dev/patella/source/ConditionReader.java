@@ -40,9 +40,9 @@ final class ConditionReader {
         var otherNames = f.strings("other_names", false);
         var summary = f.plainText("summary");
         var icd10 = icd10(f);
-        var symptoms = f.items("symptoms", true);
-        var riskFactors = f.items("risk_factors", false);
-        var avoid = f.items("avoid", false);
+        var symptoms = f.sentences("symptoms", true, true);
+        var riskFactors = f.sentences("risk_factors", false, false);
+        var avoid = f.sentences("avoid", false, false);
         var anatomy = f.strings("anatomy", false);
         var program = program(f);
         var sources = f.keys("sources", false);

@@ -304,6 +304,17 @@ final class Fields {
         return out;
     }
 
+    /**
+     * Like {@link #items}, for a list of sentences (steps, warning signs) or, with {@code byCommas}, of
+     * short phrases (symptoms): one text that holds several of them is reported, as it would reach the
+     * page as one item.
+     */
+    List<Prose> sentences(String key, boolean required, boolean byCommas) {
+        List<Prose> out = items(key, required);
+        map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.oneText(key, n, required, byCommas, this));
+        return out;
+    }
+
     /** A list of names of other items (slugs, ids, source keys). Empty when absent. */
     List<Key> keys(String key, boolean required) {
         return list(key, required).stream().map(p -> new Key(p.markdown().trim(), p.at())).toList();

@@ -91,8 +91,8 @@ final class SiteConfigReader {
             var intro = f.requiredProse("intro");
             var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var stopIf = h.items("stop_if", true);
-            var seeADoctor = h.items("see_a_doctor", true);
+            var stopIf = h.sentences("stop_if", true, false);
+            var seeADoctor = h.sentences("see_a_doctor", true, false);
             var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
             var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
@@ -120,8 +120,8 @@ final class SiteConfigReader {
             var intro = f.requiredProse("intro");
             var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var stopIf = h.items("stop_if", true);
-            var seeADoctor = h.items("see_a_doctor", true);
+            var stopIf = h.sentences("stop_if", true, false);
+            var seeADoctor = h.sentences("see_a_doctor", true, false);
             var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
             var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
