@@ -310,8 +310,11 @@ final class Fields {
      * page as one item.
      */
     List<Prose> sentences(String key, boolean required, boolean byCommas) {
+        int errors = diagnostics.errorCount();
         List<Prose> out = items(key, required);
-        map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.oneText(key, n, required, byCommas, this));
+        if (diagnostics.errorCount() == errors) { // a list already told it ran together (1. ... 2. ...) is told once
+            map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.oneText(key, n, required, byCommas, this));
+        }
         return out;
     }
 
