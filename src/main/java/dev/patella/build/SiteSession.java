@@ -8,6 +8,7 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
+import dev.patella.index.RenamedPeople;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
 import dev.patella.index.SourcePages;
@@ -181,7 +182,9 @@ public final class SiteSession {
         // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
         // a translation of a draft is a draft too: a page taken down in the default language stays down in every one
         SourcePages sourcePages = SourcePages.of(loaded.get());
-        Site site = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
+        Site settled = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
+        // an entry of people.yaml renamed by mistake is one error there, not one at every page naming it
+        Site site = RenamedPeople.settle(settled, options.drafts(), diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
                 .map(edition -> Indexer.index(edition, sourcePages, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);

@@ -59,13 +59,13 @@ public final class Indexer {
         for (Condition condition : conditions.values()) {
             checkProgram(condition, exercises, allExercises, site, sourcePages, usages, diagnostics);
             checks.editorial(condition.editorial());
-            checks.sources(condition.sources());
-            checks.sources(condition.editorial().adaptedFrom().stream().toList());
+            checks.sources(condition.sources(), "sources");
+            checks.sources(condition.editorial().adaptedFrom().stream().toList(), "adapted_from");
         }
         for (Exercise exercise : exercises.values()) {
             checks.editorial(exercise.editorial());
-            checks.sources(exercise.sources());
-            checks.sources(exercise.editorial().adaptedFrom().stream().toList());
+            checks.sources(exercise.sources(), "sources");
+            checks.sources(exercise.editorial().adaptedFrom().stream().toList(), "adapted_from");
         }
         var urls = new TreeSet<String>(reserved.urls());
         conditions.keySet().forEach(slug -> urls.add(Urls.condition(slug)));
@@ -97,7 +97,11 @@ public final class Indexer {
                     if (unreadable.exercises().contains(key.value()) || unreadable.folder("exercises")) {
                         continue; // the exercise file's (or folder's) own error says what is wrong
                     }
-                    if (all.containsKey(key.value())) {
+                    if (!key.several().isEmpty()) {
+                        diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
+                                + "\": it is several exercises written as one text; "
+                                + Key.asList("exercises", key.several()));
+                    } else if (all.containsKey(key.value())) {
                         diagnostics.error("ref.draft-exercise", key.at(), "the exercise \"" + key.value()
                                 + "\" is a draft" + draftSaidIn(all.get(key.value()).origin().file(), language,
                                 sourcePages) + "; publish it (remove \"draft: true\") or take it out of the program");
@@ -185,9 +189,13 @@ public final class Indexer {
             }
         }
 
-        void sources(List<Key> keys) {
+        void sources(List<Key> keys, String field) {
             for (Key key : keys) {
-                if (!references.containsKey(key.value()) && !unreadable.sources().covers(key.value())) {
+                if (!references.containsKey(key.value()) && !key.several().isEmpty()) {
+                    diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
+                            + "\": it is several sources written as one text; "
+                            + Key.asList(field, key.several()));
+                } else if (!references.containsKey(key.value()) && !unreadable.sources().covers(key.value())) {
                     diagnostics.error("cite.unknown-key", key.at(), "there is no source \"" + key.value()
                             + "\" in content/sources.yaml"
                             + hint(key.value(), known(references, unreadable.sources())));

@@ -440,6 +440,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return page.link().apply(path) + (hash < 0 ? "" : trimmed.substring(hash));
             }
             if (SAFE_SCHEMES.stream().anyMatch(lower::startsWith)) {
+                var mailOrPhone = MailAndPhone.problem(trimmed);
+                if (mailOrPhone.isPresent()) {
+                    diagnostics.error("link.broken", at(node), mailOrPhone.get());
+                    return "#";
+                }
                 links.add(new LinkUse(trimmed, image, text, at(node)));
                 return trimmed;
             }

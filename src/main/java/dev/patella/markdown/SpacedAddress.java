@@ -165,6 +165,10 @@ final class SpacedAddress {
             return said + "take the space out: a page's address has none, as its words are joined by hyphens "
                     + "(/exercises/side-lying-leg-raise/) or written together (/exercises/clamshell/)";
         }
+        var mailOrPhone = MailAndPhone.problem(found.address());
+        if (mailOrPhone.isPresent()) {
+            return shown + ": " + mailOrPhone.get();
+        }
         var local = LocalFile.advice(found.address(), found.image());
         if (local.isPresent()) {
             return shown + ": " + local.get();

@@ -9,11 +9,15 @@ import dev.patella.model.ProgramStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Maps a condition file's front matter to a {@link Condition}. */
 final class ConditionReader {
+
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.[A-Z0-9]{1,4})?");
 
     private static final String WHAT = "condition front matter";
 
@@ -35,10 +39,10 @@ final class ConditionReader {
         var title = f.plainText("title");
         var otherNames = f.strings("other_names", false);
         var summary = f.plainText("summary");
-        var icd10 = f.string("icd10", false);
-        var symptoms = f.items("symptoms", true);
-        var riskFactors = f.items("risk_factors", false);
-        var avoid = f.items("avoid", false);
+        var icd10 = icd10(f);
+        var symptoms = f.sentences("symptoms", true, true);
+        var riskFactors = f.sentences("risk_factors", false, false);
+        var avoid = f.sentences("avoid", false, false);
         var anatomy = f.strings("anatomy", false);
         var program = program(f);
         var sources = f.keys("sources", false);
@@ -47,6 +51,24 @@ final class ConditionReader {
         var movedFrom = MovedFrom.read(f, "/conditions/knee-pain/");
         return f.build(() -> new Condition(slug.value(), doc.origin(), slug.at(), title, otherNames, summary, icd10, symptoms,
                 riskFactors, avoid, anatomy, program, sources, editorial, draft, doc.body(), movedFrom));
+    }
+
+    /**
+     * The ICD-10 code, checked for its shape (a letter, two digits, then a dot and up to four more
+     * letters or digits if needed): the page publishes it as "ICD-10 code …", so "knee pain" is a mistake.
+     */
+    private static Optional<String> icd10(Fields f) {
+        return f.string("icd10", false).map(String::strip).filter(code -> {
+            if (ICD10.matcher(code).matches()) {
+                return true;
+            }
+            String upper = code.toUpperCase(Locale.ROOT);
+            f.invalid("icd10", "\"icd10\" must be an ICD-10 code: a capital letter, two digits, then a dot and up to "
+                    + "four more letters or digits if the code has them, such as M22.2 or M22.4; "
+                    + (ICD10.matcher(upper).matches() ? "write it in capitals: icd10: " + upper
+                    : "it is \"" + code + "\"; look the code up, or remove the line"));
+            return false;
+        });
     }
 
     /** The phases; a wrong phase fails the whole condition (reported). */

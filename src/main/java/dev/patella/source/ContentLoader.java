@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +99,17 @@ public final class ContentLoader {
         return load(project, diagnostics, new SourceCache());
     }
 
+    /** The folders of {@code content/} whose names are language codes ICU knows: each may hold a translation. */
+    private static Set<String> languageFolders(Path content) {
+        try (Stream<Path> listed = Files.list(content)) {
+            return listed.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") && SiteConfigReader.knownLanguage(name))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            return Set.of(); // only a hint is lost: the folder's own read reports what is wrong with it
+        }
+    }
+
     /**
      * Reads the files that changed since the last load with {@code cache}, and reuses the rest.
      *
@@ -122,7 +134,8 @@ public final class ContentLoader {
         // a setting that is missing or wrong is reported and stands in with its default, so that the
         // rest of the site is still checked in this run (the build fails on the error all the same)
         Optional<Settings> settings = run.yaml("site.yaml", (node, d) -> new Settings(
-                SiteConfigReader.readAll(node, d, FieldLog.NONE), SiteConfigReader.languagesAt(node)));
+                SiteConfigReader.readAll(node, d, FieldLog.NONE, languageFolders(content)),
+                SiteConfigReader.languagesAt(node)));
         Optional<SiteConfigReader.Read> read = settings.flatMap(Settings::read);
         Optional<SiteConfig> config = read.map(SiteConfigReader.Read::config)
                 .map(c -> baseUrlOverride.map(c::withBaseUrl).orElse(c));

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 import java.util.OptionalInt;
@@ -303,6 +304,20 @@ final class Fields {
         return out;
     }
 
+    /**
+     * Like {@link #items}, for a list of sentences (steps, warning signs) or, with {@code byCommas}, of
+     * short phrases (symptoms): one text that holds several of them is reported, as it would reach the
+     * page as one item.
+     */
+    List<Prose> sentences(String key, boolean required, boolean byCommas) {
+        int errors = diagnostics.errorCount();
+        List<Prose> out = items(key, required);
+        if (diagnostics.errorCount() == errors) { // a list already told it ran together (1. ... 2. ...) is told once
+            map.find(key).map(YNode.Entry::value).ifPresent(n -> ListChecks.oneText(key, n, required, byCommas, this));
+        }
+        return out;
+    }
+
     /** A list of names of other items (slugs, ids, source keys). Empty when absent. */
     List<Key> keys(String key, boolean required) {
         return list(key, required).stream().map(p -> new Key(p.markdown().trim(), p.at())).toList();
@@ -379,6 +394,18 @@ final class Fields {
             return Optional.of(requiredNested(key, nestedWhat));
         }
         return node(key).flatMap(n -> asMapping(key, n, nestedWhat));
+    }
+
+    /**
+     * Like {@link #nested(String, boolean, String)}, optional, and a value that is not a group is
+     * told how to write it: {@code example} makes the line to write from the value as written
+     * ({@code issued: 2018} is told {@code issued: {date-parts: [[2018]]}}).
+     */
+    Optional<Fields> nested(String key, String nestedWhat, Function<YNode, String> example) {
+        declare(key, FieldLog.Kind.MAPPING, false, false, 0, 0);
+        return node(key).flatMap(n -> n instanceof YNode.YMap ? asMapping(key, n, nestedWhat)
+                : wrong(key, n, "a group of key: value lines indented under it, or one line written "
+                + example.apply(n)));
     }
 
     /**

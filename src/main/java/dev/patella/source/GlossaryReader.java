@@ -164,12 +164,11 @@ final class GlossaryReader {
                                      Set<String> refusedAsWritten, Diagnostics diagnostics) {
         for (GlossaryTerm term : terms) {
             for (Key key : term.seeAlso()) {
-                List<String> several = List.of(key.value().split("\\s*,\\s*"));
-                if (several.size() > 1 && several.stream().allMatch(ids::contains)) {
+                List<String> several = key.several();
+                if (!several.isEmpty()) {
                     // "see_also: quadriceps, kneecap": one text naming several terms, not a list of them
                     diagnostics.error("glossary.unknown-term", key.at(), "there is no term \"" + key.value()
-                            + "\" in " + file + ": to name several terms, write them as a list in brackets, "
-                            + "see_also: [" + String.join(", ", several) + "]");
+                            + "\" in " + file + ": to name several terms, " + Key.asList("see_also", several));
                 } else if (!ids.contains(key.value()) && !refusedAsWritten.contains(key.value())) {
                     diagnostics.error("glossary.unknown-term", key.at(), "there is no term \"" + key.value()
                             + "\" in " + file + Suggestions.closest(key.value(), ids)

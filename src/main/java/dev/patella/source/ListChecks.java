@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,43 @@ final class ListChecks {
     /** A bullet a word processor types, or a dash that is not the hyphen YAML reads, then a space. */
     private static final Pattern BULLET = Pattern.compile("([\u2022\u25E6\u25AA\u2023\u00B7\u2219\u2013\u2014\u2212*+])[ \u00A0]");
 
+    /** Where one sentence ends and the next begins: ". " then a capital letter. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\\[*_])");
+    static final String ONE_TEXT = "schema.one-text-list";
+
     private ListChecks() {
+    }
+
+    /**
+     * A list given as one text that holds several items: {@code steps: Keep your ankles together. Lift
+     * your top knee.} is a list of one step, shown as one numbered step with two actions. Several
+     * sentences, or for a list of short phrases ({@code byCommas}) three or more parts between commas,
+     * are reported with the list to write: an error for a list the page needs, a warning for another.
+     */
+    static void oneText(String key, YNode value, boolean required, boolean byCommas, Fields fields) {
+        if (!(value instanceof YNode.YScalar scalar) || scalar.isNull()) {
+            return;
+        }
+        String text = scalar.text().strip();
+        List<String> items = List.of(SENTENCE_END.split(text));
+        String what = "sentences";
+        if (items.size() < 2 && byCommas) {
+            items = List.of(text.split("\\s*,\\s*"));
+            what = items.size() >= 3 && items.stream().noneMatch(String::isBlank) ? "parts between commas" : what;
+            items = what.equals("sentences") ? List.of(text)
+                    : items.stream().map(i -> i.substring(0, 1).toUpperCase(Locale.ROOT) + i.substring(1)).toList();
+        }
+        if (items.size() < 2) {
+            return;
+        }
+        String message = "\"" + key + "\" is one text holding " + items.size() + " " + what + ", so the page would "
+                + "show them as one item; write each item on a line of its own starting with \"- \", under \"" + key
+                + ":\", as in: \"- " + items.get(0) + "\" then \"- " + items.get(1) + "\"";
+        if (required) {
+            fields.error(MERGED, scalar.at(), message);
+        } else {
+            fields.warning(ONE_TEXT, scalar.at(), message);
+        }
     }
 
     /** The bullet that {@code line} (without its indent) starts with, if any: "•" of "• Lift the leg". */

@@ -23,6 +23,7 @@ final class ReferencesReader {
     private static final Pattern PMCID = Pattern.compile("PMC\\d{1,9}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
+    private static final Pattern WRITTEN_DATE = Pattern.compile("\\d{4}(-\\d{1,2}(-\\d{1,2})?)?");
 
     private ReferencesReader() {
     }
@@ -68,9 +69,10 @@ final class ReferencesReader {
         var title = f.requiredText("title");
         var container = f.string("container-title", false);
         var containerShort = f.string("container-title-short", false);
-        var issued = f.nested("issued", false, "issued date").map(d -> dateParts(d, "issued")).orElse(List.of());
-        var accessed = f.nested("accessed", false, "accessed date").map(d -> dateParts(d, "accessed"))
-                .orElse(List.of());
+        var issued = f.nested("issued", "issued date", n -> dateExample("issued", n))
+                .map(d -> dateParts(d, "issued")).orElse(List.of());
+        var accessed = f.nested("accessed", "accessed date", n -> dateExample("accessed", n))
+                .map(d -> dateParts(d, "accessed")).orElse(List.of());
         var volume = f.string("volume", false);
         var issue = f.string("issue", false);
         var page = f.string("page", false);
@@ -122,6 +124,19 @@ final class ReferencesReader {
         return names;
     }
 
+    /**
+     * How to write a date given as a value of its own: {@code issued: 2018} as
+     * {@code issued: {date-parts: [[2018]]}}, {@code 2018-01-11} as {@code [[2018, 1, 11]]}.
+     */
+    private static String dateExample(String field, YNode written) {
+        String parts = "2018, 1, 11";
+        if (written instanceof YNode.YScalar s && WRITTEN_DATE.matcher(s.text().strip()).matches()) {
+            parts = String.join(", ", List.of(s.text().strip().split("-")).stream()
+                    .map(p -> String.valueOf(Integer.parseInt(p))).toList());
+        }
+        return field + ": {date-parts: [[" + parts + "]]}";
+    }
+
     private static List<Integer> dateParts(Fields d, String field) {
         var parts = d.required("date-parts");
         d.finish();
@@ -144,6 +159,11 @@ final class ReferencesReader {
             }
             if (out.size() == inner.items().size()) {
                 Optional<Scalars.NotADate> wrong = Scalars.notADate(out, "1");
+                if (wrong.isEmpty() && field.equals("accessed") && out.get(0) < Scalars.FIRST_YEAR) {
+                    // no one read a web page then: a year typed wrong, as a page's "published: 0206-11-21"
+                    d.error("schema.invalid-value", inner.items().get(0).at(), Scalars.mistypedYear(field, out.get(0)));
+                    return List.of();
+                }
                 if (wrong.isEmpty()) {
                     return out;
                 }

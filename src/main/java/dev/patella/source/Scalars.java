@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 final class Scalars {
 
+    /** The first year a date on a page may have: an earlier one is a year typed wrong. */
+    static final int FIRST_YEAR = 1900;
     /** A date's form, YYYY-MM-DD, whether or not the day exists. */
     private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    /** A whole number of a few digits, as text: "3" written in quotes. */
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\s*\\d{1,6}\\s*");
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,4})\\s*(?:[-\u2013]\\s*(\\d{1,4}))?\\s*");
 
     private Scalars() {
@@ -40,7 +44,23 @@ final class Scalars {
                 // too large for an int: reported below
             }
         }
+        if (n instanceof YNode.YScalar s && quotedNumber(s, min, max)) {
+            // "sets: "3"", quoted as the shipped reps: "10-15" is: the quotes make it a text
+            f.error("schema.wrong-type", n.at(), "\"" + key + "\" in the " + f.what() + " must be a whole number, "
+                    + "but it is in quotes, which makes it a text; remove the quotes: " + key + ": "
+                    + s.text().strip());
+            return Optional.empty();
+        }
         return f.wrong(key, n, "a whole number from " + min + " to " + max);
+    }
+
+    /** Whether {@code s} is a number from {@code min} to {@code max} written in quotes, so read as text. */
+    private static boolean quotedNumber(YNode.YScalar s, int min, int max) {
+        if (s.type() != YNode.YScalar.Type.STRING || !QUOTED_NUMBER.matcher(s.text()).matches()) {
+            return false;
+        }
+        int value = Integer.parseInt(s.text().strip());
+        return value >= min && value <= max;
     }
 
     /**
@@ -59,7 +79,12 @@ final class Scalars {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING) {
             String text = s.text().trim();
             try {
-                return Optional.of(LocalDate.parse(text));
+                LocalDate date = LocalDate.parse(text);
+                if (date.getYear() < FIRST_YEAR) {
+                    f.error("schema.invalid-value", n.at(), mistypedYear(key, date.getYear()));
+                    return Optional.empty();
+                }
+                return Optional.of(date);
             } catch (DateTimeParseException e) {
                 Matcher written = ISO_DAY.matcher(text);
                 if (written.matches()) { // the right form, but no such day: say which part is wrong
@@ -70,6 +95,15 @@ final class Scalars {
             }
         }
         return f.wrong(key, n, "a date written as YYYY-MM-DD, for example 2026-11-21");
+    }
+
+    /**
+     * What to say of a date whose year is before {@link #FIRST_YEAR}: a year typed wrong
+     * ({@code 0206} for 2026), which a page would print as "November 21, 206".
+     */
+    static String mistypedYear(String key, int year) {
+        return "the year of \"" + key + "\" is " + year + ", which looks mistyped (a page's dates are not before "
+                + FIRST_YEAR + "); write the year with all four digits, such as 2026";
     }
 
     /** Why a date written as YYYY-MM-DD is not a day: its month, or the month's length. */

@@ -5,6 +5,8 @@ import dev.patella.config.SiteConfig;
 import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.diag.Suggestions;
+import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +64,15 @@ final class SiteConfigReader {
      * @return empty only when {@code root} is not a mapping (reported)
      */
     static Optional<Read> readAll(YNode root, Diagnostics diagnostics, FieldLog log) {
+        return readAll(root, diagnostics, log, Set.of());
+    }
+
+    /**
+     * Like {@link #readAll(YNode, Diagnostics, FieldLog)}, with the names of the folders of
+     * {@code content/} that are language codes: a code of {@code languages} that is none is told the
+     * folder's code it most likely stands for ({@code sp} for {@code content/es/}).
+     */
+    static Optional<Read> readAll(YNode root, Diagnostics diagnostics, FieldLog log, Set<String> languageFolders) {
         return Fields.of(root, "site settings", diagnostics, log).map(f -> {
             var title = f.requiredText("title");
             var description = f.requiredText("description");
@@ -74,7 +85,7 @@ final class SiteConfigReader {
             // a default language that cannot be read stands in as English, with no other language
             var language = languageKnown ? written : "en";
             int errors = diagnostics.errorCount();
-            var listed = languages(f, languageKnown ? written : "", diagnostics);
+            var listed = languages(f, languageFolders, languageKnown ? written : "", diagnostics);
             boolean languagesKnown = languageKnown && diagnostics.errorCount() == errors;
             // a wrong list stands in as the default language alone: its translations are not read, so
             // a language listed by mistake brings no mistakes of its own
@@ -90,8 +101,8 @@ final class SiteConfigReader {
             var intro = f.requiredProse("intro");
             var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var stopIf = h.items("stop_if", true);
-            var seeADoctor = h.items("see_a_doctor", true);
+            var stopIf = h.sentences("stop_if", true, false);
+            var seeADoctor = h.sentences("see_a_doctor", true, false);
             var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
             var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
@@ -119,8 +130,8 @@ final class SiteConfigReader {
             var intro = f.requiredProse("intro");
             var disclaimer = f.requiredProse("disclaimer");
             var h = f.requiredNested("get_help", "get_help settings");
-            var stopIf = h.items("stop_if", true);
-            var seeADoctor = h.items("see_a_doctor", true);
+            var stopIf = h.sentences("stop_if", true, false);
+            var seeADoctor = h.sentences("see_a_doctor", true, false);
             var help = new SiteConfig.GetHelp(texts(stopIf), texts(seeADoctor));
             var places = places(intro, disclaimer, stopIf, seeADoctor);
             h.finish();
@@ -150,7 +161,8 @@ final class SiteConfigReader {
      * ({@code language}) among them. A site without it is published in its default language only.
      * Each code must name a language ICU knows, once.
      */
-    private static SiteConfig.Languages languages(Fields f, String defaultLanguage, Diagnostics diagnostics) {
+    private static SiteConfig.Languages languages(Fields f, Set<String> languageFolders, String defaultLanguage,
+                                                   Diagnostics diagnostics) {
         if (defaultLanguage.isEmpty() || !LANGUAGE_TAG.matcher(defaultLanguage).matches()) {
             f.node("languages");
             return SiteConfig.Languages.only(defaultLanguage.isEmpty() ? "en" : defaultLanguage);
@@ -160,11 +172,12 @@ final class SiteConfigReader {
         if (written.isEmpty() || diagnostics.errorCount() > errors) {
             return SiteConfig.Languages.only(defaultLanguage); // a wrong list (an empty item) is reported by its read
         }
-        if (written.size() == 1 && written.get(0).markdown().contains(",")) {
+        List<String> several = written.size() == 1 ? Key.several(written.get(0).markdown()) : List.of();
+        if (!several.isEmpty()) {
             // "languages: en, es" is one text, not a list: one mistake, so one error, not also "no default"
             String text = written.get(0).markdown().trim();
             f.error("language.unknown", written.get(0).at(), "\"" + text + "\" in \"languages\" is several codes "
-                    + "written as one text; write them as a list in square brackets: languages: [" + text + "]");
+                    + "written as one text; " + Key.asList("languages", several));
             return SiteConfig.Languages.only(defaultLanguage);
         }
         List<String> all = new ArrayList<>(List.of(defaultLanguage));
@@ -177,8 +190,9 @@ final class SiteConfigReader {
                         + "\"languages\"; remove one of them");
             } else if (!knownLanguage(code)) {
                 f.error("language.unknown", item.at(), "\"" + code + "\" in \"languages\" is not a language code "
-                        + "Patella knows; write a BCP 47 code such as es, fr, pt-BR or ar (the README's Languages "
-                        + "section lists how)");
+                        + "Patella knows; " + folderMeant(code, languageFolders, written)
+                        .orElse("write a BCP 47 code such as es, fr, pt-BR or ar (the README's Languages section "
+                                + "lists how)"));
             } else if (code.equals(defaultLanguage)) {
                 hasDefault = true;
             } else {
@@ -191,6 +205,22 @@ final class SiteConfigReader {
                     + "add it to the list, for example languages: [" + defaultLanguage + ", ...]");
         }
         return new SiteConfig.Languages(defaultLanguage, all);
+    }
+
+    /**
+     * "did you mean es? content/es/ holds a translation", for a code that stands for a language folder
+     * the list does not name; empty when there is none (or more than one and none is close).
+     */
+    private static Optional<String> folderMeant(String code, Set<String> folders, List<Prose> written) {
+        Set<String> listed = new HashSet<>();
+        written.forEach(p -> listed.add(p.markdown().trim().toLowerCase(Locale.ROOT)));
+        List<String> unlisted = folders.stream().filter(folder -> !listed.contains(folder.toLowerCase(Locale.ROOT)))
+                .sorted().toList();
+        Optional<String> meant = Suggestions.closest(code, unlisted);
+        if (meant.isEmpty() && unlisted.size() == 1) {
+            meant = Optional.of(unlisted.get(0));
+        }
+        return meant.map(folder -> "did you mean " + folder + "? content/" + folder + "/ holds a translation");
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
 import dev.patella.render.TemplateLink;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,15 @@ public final class CheckRules {
         var unreadable = index.site().unreadable();
         if (!unreadable.conditions().isEmpty() || unreadable.folder("conditions")) {
             return; // a program that could not be read may list any of them: its own error says why
+        }
+        Set<String> published = new HashSet<>();
+        index.exercises().forEach(e -> published.add(e.slug()));
+        boolean unresolved = index.conditions().stream().flatMap(c -> c.program().stream())
+                .flatMap(step -> step.exercises().stream()).anyMatch(key -> !published.contains(key.value()));
+        if (unresolved) {
+            // a program's item that names no exercise (misspelt, an old slug, several as one text; reported)
+            // may be meant for any of them: none is called unused until every item names one
+            return;
         }
         for (Exercise e : index.exercises()) {
             if (index.usagesOf(e.slug()).isEmpty()) {

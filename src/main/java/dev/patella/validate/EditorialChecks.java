@@ -199,7 +199,9 @@ public final class EditorialChecks {
                              Diagnostics diagnostics) {
         formula.tooHard(level, maxGrade).ifPresent(why -> {
             String longest = level.longest().stream()
-                    .map(s -> "line " + s.at().line() + " (" + s.words() + " words)")
+                    // the summary is placed at the file's start, the front matter's "---": named, not pointed at
+                    .map(s -> (s.at().equals(origin) ? "the summary" : "line " + s.at().line()) + " (" + s.words()
+                            + (s.words() == 1 ? " word)" : " words)"))
                     .collect(Collectors.joining(", "));
             diagnostics.warning("readability.grade", origin, why + ", starting with the longest sentences: " + longest);
         });

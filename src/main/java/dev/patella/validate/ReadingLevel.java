@@ -65,12 +65,21 @@ public enum ReadingLevel {
     }
 
     /**
+     * Fewer words than this are not graded: the formulas are averages over sentences and words, and a
+     * summary of one word ("Questions.") would read at any grade.
+     */
+    static final int MIN_WORDS = 30;
+
+    /**
      * Why a page at {@code level} is too hard to read, naming its score and the target; empty when
      * it meets the target.
      *
      * @param gradeMax the site's {@code reading_grade_max}, the target of the English formula
      */
     public Optional<String> tooHard(Readability.Level level, double gradeMax) {
+        if (level.words() < MIN_WORDS) {
+            return Optional.empty(); // a stub page's few words give a score that says nothing about the page
+        }
         return switch (this) {
             case FLESCH_KINCAID -> level.score() <= gradeMax ? Optional.empty() : Optional.of(String.format(
                     Locale.ROOT, "this page reads at grade %.1f, above the site's limit of %.1f; use shorter "

@@ -169,6 +169,38 @@ class TrustAndStructuredDataTest {
                 .contains("line 7 (19 words)").contains("line 5 (13 words)");
     }
 
+    /**
+     * A stub page (a title, a one-word summary, no text) is too short to grade: it read at "grade
+     * 8.4 ... line 1 (1 words)", and line 1 was the front matter's "---".
+     */
+    @Test
+    void aStubPageIsNotGraded() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/faq.md"), "---\ntitle: FAQ\nsummary: Questions.\n---\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.diagnostics()).as(run.err()).noneMatch(d -> d.contains("readability.grade"));
+    }
+
+    /** A hard summary is named as the summary, not as line 1, which is the front matter's "---". */
+    @Test
+    void aHardSummaryIsNamedNotPlacedAtTheFrontMattersFence() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/faq.md"), "---\ntitle: FAQ\nsummary: Notwithstanding "
+                + "considerable heterogeneity characterising contemporary epidemiological investigations, "
+                + "patellofemoral arthralgia demonstrates substantial prevalence among recreational athletes.\n---\n"
+                + "Adolescents participating in multidirectional sporting activities requiring repetitive eccentric "
+                + "quadriceps loading experience considerable discomfort.\n\nIntermittent symptomatology "
+                + "characteristically necessitates individualised rehabilitation programming.\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.diagnostics()).as(run.err()).contains("warning readability.grade content/pages/faq.md:1:1");
+        assertThat(run.message("readability.grade")).contains("the summary (15 words)").doesNotContain("line 1 (");
+    }
+
     @Test
     void aPageWithAnErrorOfItsOwnGetsThatErrorAndNoReadingLevelWarning() {
         Path project = TestSites.project(tmp.resolve("p"), "hard-to-read");
