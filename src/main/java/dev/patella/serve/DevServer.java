@@ -307,9 +307,11 @@ public final class DevServer implements AutoCloseable {
         live.announce(snapshot.id(), before.id(), Optional.empty());
         lastPrinted = List.of();
         err.print(new DiagnosticFormatter(new SourceLines(options.project())::line).format(error));
-        err.println("patella: internal error (this is a bug in Patella, please report it); still serving the last "
-                + "version that built, and the next save rebuilds:");
-        RebuildFailure.trace(crash.failure()).forEach(err::println);
+        if (RebuildFailure.fileFailure(crash.failure()).isEmpty()) { // a file refused is no bug: its error says all
+            err.println("patella: internal error (this is a bug in Patella, please report it); still serving the last "
+                    + "version that built, and the next save rebuilds:");
+            RebuildFailure.trace(crash.failure()).forEach(err::println);
+        }
         err.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.patella.serve;
 
 import dev.patella.diag.Diagnostic;
+import dev.patella.diag.FileFailure;
 import dev.patella.diag.SourceSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,28 @@ final class RebuildFailure {
         this.project = project.toAbsolutePath().normalize();
     }
 
+    /**
+     * The file Patella could not read or write that stopped the build, if that is what stopped it: no
+     * bug, but a file the operating system refused (its permissions, a full disk), told as such.
+     */
+    static Optional<FileFailure> fileFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileFailure file) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The error to show for {@code crash}. */
     Diagnostic diagnostic(Rebuilder.Crashed crash) {
+        Optional<FileFailure> file = fileFailure(crash.failure());
+        if (file.isPresent()) {
+            SourceSpan at = file.get().path().map(p -> p.toAbsolutePath().normalize()).filter(p -> p.startsWith(project))
+                    .map(this::at).orElse(SourceSpan.startOf("content"));
+            return Diagnostic.error(CODE, at, file.get().getMessage() + "; the pages show the last version that "
+                    + "built, and the next save builds again");
+        }
         String what = describe(crash.failure());
         Optional<Path> changed = newest(crash.suspects().stream());
         if (changed.isPresent()) {

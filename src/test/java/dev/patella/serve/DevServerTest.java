@@ -634,6 +634,40 @@ class DevServerTest {
         }
     }
 
+    /**
+     * A file the operating system will not let Patella read (its permissions, a disk error) is told as
+     * that, at that file, with what to do: no "bug in Patella", no stack trace (found in review: a
+     * content file made unreadable while serving was reported as an internal error).
+     */
+    @Test
+    void aFileThatCannotBeReadIsToldAsSuchNotAsABug() throws Exception {
+        Path page = project.resolve("content/pages/about.md");
+        restart(session -> (changes, diagnostics, firstPages) -> {
+            if (TestSites.read(page).contains("LOCKED")) { // as reading it fails for a file made unreadable
+                throw dev.patella.diag.FileFailure.reading(page, new java.nio.file.AccessDeniedException(page.toString()));
+            }
+            return session.build(changes, diagnostics, firstPages);
+        });
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+            edit("content/pages/about.md", "About us.", "About us. LOCKED");
+
+            String shown = events.awaitPage(this, "/exercises/leg-lift/", html -> html.contains("patella-overlay\""));
+            assertThat(shown).contains("content/pages/about.md:1:1").contains("permission denied")
+                    .doesNotContain("bug in Patella");
+            // the terminal is written just after the open pages are told
+            for (int i = 0; i < 200 && !log.toString().contains("permission denied"); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(log.toString()).contains("permission denied").doesNotContain("bug in Patella")
+                    .doesNotContain("\tat ");
+
+            edit("content/pages/about.md", "About us. LOCKED", "About us, readable.");
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("About us, readable."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
     @Test
     void deeplyNestedMarkdownNeverSilencesTheServer() throws Exception {
         try (var events = new Events(url("/__patella/events"))) {
