@@ -29,6 +29,20 @@ final class OutputGuard {
                         + ", which building would overwrite; choose another --output, such as " + p.resolve("site"));
             }
         }
+        if (Files.isSymbolicLink(o)) {
+            // a build swaps the folder with its twin by renaming: the link itself would be replaced, and
+            // the folder it points at never written
+            String target;
+            try {
+                target = Files.readSymbolicLink(o).toString();
+            } catch (IOException e) {
+                target = "another folder";
+            }
+            return Optional.of("the output folder " + o + " is a symbolic link to " + target + ", which a build would "
+                    + "replace with a folder of its own, leaving " + target + " as it is; nothing was changed. Build "
+                    + "into the folder itself (--output " + ShellPath.quoted(o.resolveSibling(target).normalize())
+                    + "), or remove the link (rm " + ShellPath.quoted(o) + ")");
+        }
         if (Files.isDirectory(o) && !isEmpty(o) && !SiteWriter.wroteBefore(o)) {
             // a build replaces its folder whole: what is in one Patella never wrote would be lost
             String shown = ShellPath.quoted(o);

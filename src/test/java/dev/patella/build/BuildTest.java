@@ -156,6 +156,24 @@ class BuildTest {
      * index.html, for --output and for a site/ made by hand: a build would replace it whole, moving
      * its files into the back buffer, which the next build empties. Nothing is moved.
      */
+    /** A site/ that is a symbolic link is refused, not replaced by a folder while what it points at stays old. */
+    @Test
+    void refusesAnOutputFolderThatIsASymbolicLink() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(project.resolve("site"), elsewhere);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("is a symbolic link to " + elsewhere).contains("nothing was changed")
+                .doesNotContain("\tat ");
+        assertThat(Files.isSymbolicLink(project.resolve("site"))).isTrue();
+        try (var left = Files.list(elsewhere)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     @Test
     void refusesAFolderOfOtherFilesAndMovesNothing() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
