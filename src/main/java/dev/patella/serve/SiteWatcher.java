@@ -3,6 +3,7 @@ package dev.patella.serve;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.hashing.FileHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ final class SiteWatcher implements AutoCloseable {
         try {
             watcher = DirectoryWatcher.builder()
                     .paths(existing)
+                    // a pipe is not opened to be hashed: that waits for a writer for ever, and no event comes after
+                    .fileHasher(path -> Files.isRegularFile(path) || Files.isDirectory(path)
+                            ? FileHasher.DEFAULT_FILE_HASHER.hash(path) : FileHasher.LAST_MODIFIED_TIME.hash(path))
                     .listener(new DirectoryChangeListener() {
                         @Override
                         public void onEvent(DirectoryChangeEvent event) {

@@ -516,6 +516,11 @@ public final class ContentLoader {
         String name = path.getFileName().toString();
         // not replaceFirst: that compiles a regular expression for each of the site's files
         String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+        if (readAlready == null && !Files.isRegularFile(path)) { // a pipe or a device: reading it could wait for ever
+            diagnostics.error("file.not-a-file", SourceSpan.startOf(rel), rel + " is not a file but a pipe, a socket "
+                    + "or a device, which Patella does not read, as reading it could wait for ever; remove it");
+            return Optional.empty();
+        }
         byte[] bytes = readAlready != null ? readAlready[0] : read(path);
         ParsedDocuments parsed = documents;
         if (parsed == null) {

@@ -78,6 +78,20 @@ class ReliabilityTest {
         assertThat(run.message("path.outside-content")).contains("folder");
     }
 
+    /** A named pipe saved as a page is refused without being opened: opening one waits for a writer for ever. */
+    @Test
+    void aPipeNamedLikeAPageIsRefusedNotWaitedFor() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path pipe = project.resolve("content/pages/pipe.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+                "mkfifo makes a named pipe");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.not-a-file content/pages/pipe.md:1:1");
+    }
+
     @Test
     void refusesTheFilesOfAFolderLinkedFromOutsideAndReadsALinkThatStaysInside() throws IOException {
         Path project = TestSites.project(tmp.resolve("p"));

@@ -668,6 +668,25 @@ class DevServerTest {
         }
     }
 
+    /** A named pipe saved in content/ is told, and the server goes on rebuilding: the watcher never opens it. */
+    @Test
+    void aPipeInTheContentNeverStopsThePreview() throws Exception {
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+            Path pipe = project.resolve("content/pages/pipe.md");
+            org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()
+                    == 0, "mkfifo makes a named pipe");
+
+            String told = events.awaitPage(this, "/about/", html -> html.contains("file.not-a-file"));
+            assertThat(told).contains("content/pages/pipe.md:1:1");
+
+            Files.delete(pipe);
+            edit("content/pages/about.md", "About us.", "About us, after the pipe.");
+            String fixed = events.awaitPage(this, "/about/", html -> html.contains("About us, after the pipe."));
+            assertThat(fixed).doesNotContain("patella-overlay\"");
+        }
+    }
+
     @Test
     void deeplyNestedMarkdownNeverSilencesTheServer() throws Exception {
         try (var events = new Events(url("/__patella/events"))) {
