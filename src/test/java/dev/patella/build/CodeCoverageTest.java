@@ -20,6 +20,7 @@ class CodeCoverageTest {
     static final Map<String, String> EXEMPT = Map.of(
             "file.too-large", "needs a content file over 2 MiB: ReliabilityTest writes one instead of keeping it here",
             "path.outside-content", "needs a symbolic link, which fixture copies do not keep: ReliabilityTest makes one",
+            "file.not-a-file", "needs a named pipe, which git does not keep: ReliabilityTest makes one",
             "path.outside-project", "needs a symbolic link, which fixture copies do not keep: TemplateLimitsTest makes one",
             "content.placeholder", "reported by check only, on a site whose addresses are real: sites/check-errors/, run by CheckCommandTest",
             "link.example-domain", "reported by check only, on a site whose addresses are real: sites/check-errors/, run by CheckCommandTest");
