@@ -39,9 +39,10 @@ final class OutputGuard {
                 target = "another folder";
             }
             return Optional.of("the output folder " + o + " is a symbolic link to " + target + ", which a build would "
-                    + "replace with a folder of its own, leaving " + target + " as it is; nothing was changed. Build "
-                    + "into the folder itself (--output " + ShellPath.quoted(o.resolveSibling(target).normalize())
-                    + "), or remove the link (rm " + ShellPath.quoted(o) + ")");
+                    + "replace with a folder of its own, leaving " + target + " as it is; nothing was changed. Remove "
+                    + "the link (rm " + ShellPath.quoted(o) + "), build, and send the site there with bin/patella "
+                    + "publish --to " + o.resolveSibling(target).normalize().toUri() + " (or, if that folder is empty, "
+                    + "build into it: --output " + ShellPath.quoted(o.resolveSibling(target).normalize()) + ")");
         }
         if (Files.isDirectory(o) && !isEmpty(o) && !SiteWriter.wroteBefore(o)) {
             // a build replaces its folder whole: what is in one Patella never wrote would be lost

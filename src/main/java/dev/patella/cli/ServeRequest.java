@@ -47,6 +47,14 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
      * @return empty when it is one
      */
     static Optional<String> hostProblem(String host) {
+        if (host.isBlank()) {
+            return Optional.of("--host is empty; give an address of this computer: 127.0.0.1 (the default, this "
+                    + "computer only) or 0.0.0.0 (every network interface)");
+        }
+        if (host.startsWith("[") || host.endsWith("]")) {
+            return Optional.of("--host " + host + " has the brackets an address takes in a web address; write it "
+                    + "without them: --host " + host.replace("[", "").replace("]", ""));
+        }
         String why;
         try {
             InetAddress address = InetAddress.getByName(host);

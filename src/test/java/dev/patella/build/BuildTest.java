@@ -167,6 +167,7 @@ class BuildTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("is a symbolic link to " + elsewhere).contains("nothing was changed")
+                .contains("publish --to " + elsewhere.toUri())
                 .doesNotContain("\tat ");
         assertThat(Files.isSymbolicLink(project.resolve("site"))).isTrue();
         try (var left = Files.list(elsewhere)) {

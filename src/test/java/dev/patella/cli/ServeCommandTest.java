@@ -106,6 +106,19 @@ class ServeCommandTest {
         }
     }
 
+    /** An address copied with its URL brackets, or none at all, is named with the --host to write. */
+    @Test
+    void aHostInBracketsOrEmptyIsACommandLineError() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        var bracketed = TestSites.run("serve", "--project", project.toString(), "--host", "[::1]", "--port", "0");
+        var empty = TestSites.run("serve", "--project", project.toString(), "--host", "", "--port", "0");
+
+        assertThat(bracketed.exitCode()).as(bracketed.err()).isEqualTo(2);
+        assertThat(bracketed.err()).contains("--host ::1").doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(empty.exitCode()).as(empty.err()).isEqualTo(2);
+        assertThat(empty.err()).contains("--host is empty").contains("127.0.0.1");
+    }
+
     @Test
     void helpListsTheOptions() {
         var help = TestSites.run("serve", "--help");
