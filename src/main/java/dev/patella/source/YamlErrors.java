@@ -316,6 +316,15 @@ final class YamlErrors {
         return above;
     }
 
+    /** The nearest line below {@code line} that is neither blank nor a comment; {@code lines.length} when none. */
+    private static int lineBelow(String[] lines, int line) {
+        int below = line + 1;
+        while (below < lines.length && (lines[below].isBlank() || lines[below].strip().startsWith("#"))) {
+            below++;
+        }
+        return below;
+    }
+
     /**
      * A key written left of the group it belongs to, which YAML reads as ending the group, and which
      * the parser only notices at a later line: {@code hold_seconds: 1} at the margin between two
@@ -332,10 +341,7 @@ final class YamlErrors {
             }
             int column = startColumn(lines[line]);
             int above = lineAbove(lines, line);
-            int below = line + 1;
-            while (below < lines.length && (lines[below].isBlank() || lines[below].strip().startsWith("#"))) {
-                below++;
-            }
+            int below = lineBelow(lines, line);
             // the group goes on below it with a key: a text's next line (a value on two lines) is no key
             int next = below < lines.length && (KEY_VALUE.matcher(lines[below].strip()).matches()
                     || GROUP_HEADER.matcher(lines[below].strip()).matches()) ? startColumn(lines[below]) : -1;
@@ -389,10 +395,7 @@ final class YamlErrors {
             return Optional.empty(); // a text going on below a top-level key: the colon in it is the mistake
         }
         int expected = keyColumn(lines[header]) + indentStep(lines, header);
-        int below = mark + 1;
-        while (below < lines.length && (lines[below].isBlank() || lines[below].strip().startsWith("#"))) {
-            below++;
-        }
+        int below = lineBelow(lines, mark);
         boolean belowLinesUpHere = below < lines.length && KEY_VALUE.matcher(lines[below].strip()).matches()
                 && startColumn(lines[below]) == here;
         // the key out of line: the one not in the group's usual column, or the one the key below disagrees with
@@ -456,10 +459,7 @@ final class YamlErrors {
             if (i == except || !GROUP_HEADER.matcher(lines[i].strip()).matches()) {
                 continue;
             }
-            int next = i + 1;
-            while (next < lines.length && (lines[next].isBlank() || lines[next].strip().startsWith("#"))) {
-                next++;
-            }
+            int next = lineBelow(lines, i);
             if (next < lines.length && !lines[next].strip().startsWith("- ")
                     && startColumn(lines[next]) > keyColumn(lines[i])) {
                 steps.merge(startColumn(lines[next]) - keyColumn(lines[i]), 1, Integer::sum);
