@@ -99,29 +99,31 @@ class ReaderBrowserTest {
     @Test
     void everyPageLoadsWithNoConsoleErrorAndNoRequestToAnotherHost() {
         List<String> problems = new ArrayList<>();
+        String[] current = {""};
         try (BrowserContext context = chromium.context(1280, true)) {
+            // one tab for every page, as a reader clicking through the site uses it
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error") || m.type().equals("warning")) {
+                    problems.add(current[0] + ": console " + m.type() + ": " + m.text());
+                }
+            });
+            page.onPageError(e -> problems.add(current[0] + ": " + e));
+            page.onRequest(r -> {
+                String host = URI.create(r.url()).getHost();
+                if (!"127.0.0.1".equals(host)) {
+                    problems.add(current[0] + ": request to another host: " + r.url());
+                }
+            });
+            page.onResponse(r -> {
+                if (r.status() >= 400 && !r.url().endsWith("/404.html") && !current[0].equals("404.html")) {
+                    problems.add(current[0] + ": " + r.status() + " for " + r.url());
+                }
+            });
             for (String path : pages) {
-                Page page = context.newPage();
-                page.onConsoleMessage(m -> {
-                    if (m.type().equals("error") || m.type().equals("warning")) {
-                        problems.add(path + ": console " + m.type() + ": " + m.text());
-                    }
-                });
-                page.onPageError(e -> problems.add(path + ": " + e));
-                page.onRequest(r -> {
-                    String host = URI.create(r.url()).getHost();
-                    if (!"127.0.0.1".equals(host)) {
-                        problems.add(path + ": request to another host: " + r.url());
-                    }
-                });
-                page.onResponse(r -> {
-                    if (r.status() >= 400 && !r.url().endsWith("/404.html") && !path.equals("404.html")) {
-                        problems.add(path + ": " + r.status() + " for " + r.url());
-                    }
-                });
+                current[0] = path;
                 page.navigate(url(path));
                 page.waitForLoadState();
-                page.close();
             }
         }
         assertThat(pages).hasSize(36);
