@@ -9,6 +9,7 @@ import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.RenamedPeople;
+import dev.patella.index.RenamedSources;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.SlugClaims;
 import dev.patella.index.SourcePages;
@@ -183,8 +184,9 @@ public final class SiteSession {
         // a translation of a draft is a draft too: a page taken down in the default language stays down in every one
         SourcePages sourcePages = SourcePages.of(loaded.get());
         Site settled = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
-        // an entry of people.yaml renamed by mistake is one error there, not one at every page naming it
-        Site site = RenamedPeople.settle(settled, options.drafts(), diagnostics);
+        // an entry of people.yaml or sources.yaml renamed by mistake is one error there, not one at every page naming it
+        Site site = RenamedSources.settle(RenamedPeople.settle(settled, options.drafts(), diagnostics), options.drafts(),
+                diagnostics);
         List<SiteIndex> editions = Editions.of(site, diagnostics).stream()
                 .map(edition -> Indexer.index(edition, sourcePages, options.drafts(), reserved, diagnostics)).toList();
         SiteIndex index = editions.get(0);

@@ -1,8 +1,6 @@
 package dev.patella.index;
 
 import dev.patella.diag.Diagnostics;
-import dev.patella.diag.SourceSpan;
-import dev.patella.diag.Suggestions;
 import dev.patella.model.Condition;
 import dev.patella.model.Editorial;
 import dev.patella.model.Exercise;
@@ -11,7 +9,6 @@ import dev.patella.model.Person;
 import dev.patella.model.Site;
 import dev.patella.model.Translation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +23,6 @@ import java.util.TreeSet;
  * would copy the typo into each of them.
  */
 public final class RenamedPeople {
-
-    /** Fewer pages naming the id may as well have the typo themselves: each is told so at its line. */
-    static final int PAGES = 2;
 
     private RenamedPeople() {
     }
@@ -58,19 +52,7 @@ public final class RenamedPeople {
         }
         Set<String> offered = new TreeSet<>(ids);
         offered.addAll(site.unreadable().people().ids());
-        Map<String, String> meant = new HashMap<>(); // an entry's id -> the id its pages use
-        Set<String> twice = new HashSet<>();
-        unknown.forEach((id, keys) -> {
-            if (pages(keys) >= PAGES) {
-                Suggestions.closest(id, offered).filter(entry -> ids.contains(entry) && !named.contains(entry))
-                        .ifPresent(entry -> {
-                            if (meant.putIfAbsent(entry, id) != null) {
-                                twice.add(entry); // two ids near one entry: which one it had is not clear
-                            }
-                        });
-            }
-        });
-        twice.forEach(meant::remove);
+        Map<String, String> meant = Renames.meant(ids, offered, unknown, named::contains);
         if (meant.isEmpty()) {
             return site;
         }
@@ -81,11 +63,8 @@ public final class RenamedPeople {
                 people.add(p);
                 continue;
             }
-            List<Key> keys = unknown.get(id);
-            SourceSpan first = keys.stream().map(Key::at).sorted().findFirst().orElseThrow();
-            diagnostics.error("ref.unknown-person", p.at(), pages(keys) + " pages name \"" + id + "\" (the first: "
-                    + first.file() + ":" + first.line() + "), but this entry is \"" + p.id() + "\", and no page names"
-                    + " it; rename the entry \"" + id + ":\"");
+            diagnostics.error("ref.unknown-person", p.at(), Renames.told(id, unknown.get(id), "name") + ", but this entry is \""
+                    + p.id() + "\", and no page names it; rename the entry \"" + id + ":\"");
             people.add(new Person(id, p.at(), p.name(), p.credentials(), p.role(), p.bio(), p.organization()));
         }
         return new Site(site.config(), people, site.references(), site.conditions(), site.exercises(), site.pages(),
@@ -112,9 +91,5 @@ public final class RenamedPeople {
         List<Key> out = new ArrayList<>(List.of(editorial.author()));
         editorial.reviewer().ifPresent(out::add);
         return out;
-    }
-
-    private static long pages(List<Key> keys) {
-        return keys.stream().map(k -> k.at().file()).distinct().count();
     }
 }
