@@ -11,11 +11,13 @@ import dev.patella.index.Urls;
 import dev.patella.model.Prose;
 import java.util.Locale;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes Markdown rendering with citations and links: the result is always HTML with no live
  * script, and every diagnostic points inside the text.
  */
+@Tag("fuzz") // replayed in a JVM of its own: see the pom
 class MarkdownFuzzTest {
 
     private static final MarkdownRenderer MARKDOWN = MarkdownRenderer.create();

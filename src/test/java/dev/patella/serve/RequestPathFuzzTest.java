@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the dev server's request handling (Jazzer) with any request target and method, against
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
  * by the JDK itself and never reaches Patella. {@code mvn test} replays the saved inputs;
  * {@code JAZZER_FUZZ=1} fuzzes (see the README).
  */
+@Tag("fuzz") // replayed in a JVM of its own: see the pom
 class RequestPathFuzzTest {
 
     private static final String SECRET = "PATELLA-FUZZ-CANARY";

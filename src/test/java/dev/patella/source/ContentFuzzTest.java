@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything between a content file's bytes and the model:
@@ -15,6 +16,7 @@ import dev.patella.diag.Diagnostics;
  * <p>{@code mvn test} replays the saved inputs under {@code src/test/resources/.../ContentFuzzTestInputs};
  * {@code JAZZER_FUZZ=1 mvn test -Dtest=ContentFuzzTest} fuzzes (see the README).
  */
+@Tag("fuzz") // replayed in a JVM of its own: see the pom
 class ContentFuzzTest {
 
     private static final ContentLoader LOADER = new ContentLoader();
