@@ -64,7 +64,8 @@ public final class RenamedPeople {
                 continue;
             }
             diagnostics.error("ref.unknown-person", p.at(), Renames.told(id, unknown.get(id), "name") + ", but this entry is \""
-                    + p.id() + "\", and no page names it; rename the entry \"" + id + ":\"");
+                    + p.id() + "\", and no page names it; rename the entry \"" + id + ":\", or, if the pages have it wrong, have"
+                    + " them name \"" + p.id() + "\"");
             people.add(new Person(id, p.at(), p.name(), p.credentials(), p.role(), p.bio(), p.organization()));
         }
         return new Site(site.config(), people, site.references(), site.conditions(), site.exercises(), site.pages(),

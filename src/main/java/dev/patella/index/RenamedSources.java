@@ -57,7 +57,8 @@ public final class RenamedSources {
                 continue;
             }
             diagnostics.error("cite.unknown-key", r.at(), Renames.told(id, unknown.get(id), "cite") + ", but this entry is \""
-                    + r.id() + "\", and no page cites it; change the entry to \"id: " + id + "\"");
+                    + r.id() + "\", and no page cites it; change the entry to \"id: " + id + "\", or, if the pages have it wrong, have"
+                    + " them cite \"" + r.id() + "\"");
             references.add(new Reference(id, r.at(), r.type(), r.typeAt(), r.authors(), r.title(), r.containerTitle(),
                     r.containerTitleShort(), r.issued(), r.volume(), r.issue(), r.page(), r.doi(), r.pmid(), r.pmcid(),
                     r.url(), r.accessed(), r.language()));

@@ -70,12 +70,13 @@ public final class SitePublisher {
         Map<String, LocalSite.LocalFile> local = LocalSite.scan(site);
         Optional<URI> built = LocalSite.baseUrl(site);
         Map<String, Long> remote = target.list();
-        RemoteManifest previous = previous(target, remote, choices.yes(), local.keySet());
+        Previous read = previous(target, remote, choices.yes(), local.keySet());
+        RemoteManifest previous = read.manifest();
         BaseUrlCheck.check(built, previous.baseUrl(), choices.baseUrl(), target.folder(), target.describe());
         Optional<URI> after = built.isPresent() ? built : previous.baseUrl();
         Plan plan = Planner.plan(local, previous.files(), remote, choices.delete(),
                 new Plan.BaseUrls(previous.baseUrl(), after));
-        refuseClashes(target, Planner.clashes(local.keySet(), plan.foreign()), local.keySet());
+        refuseClashes(target, Planner.clashes(local.keySet(), plan.foreign()), local.keySet(), read.unread());
         refuseFolders(target, local.keySet(), previous.files().keySet());
         return plan;
     }
@@ -101,9 +102,16 @@ public final class SitePublisher {
      * Refuses files on the target that Patella did not publish where the site has a file or a
      * folder of the same name: it never replaces them, not even with --yes.
      */
-    private static void refuseClashes(Target target, List<String> clashes, Set<String> local) {
+    private static void refuseClashes(Target target, List<String> clashes, Set<String> local, boolean unreadManifest) {
         if (clashes.isEmpty()) {
             return;
+        }
+        if (unreadManifest) {
+            throw new PublishRefusedException(target.describe() + " has a " + RemoteManifest.NAME + " that Patella "
+                    + "cannot read, so with --yes every file there counts as someone else's, and it holds "
+                    + clashes.get(0) + (clashes.size() > 1 ? " and " + (clashes.size() - 1) + " more" : "")
+                    + " where the site has the same names; nothing was published. If the folder holds only this "
+                    + "site, as Patella sent it, empty it and publish again; otherwise publish to an empty folder");
         }
         long files = clashes.stream().filter(local::contains).count();
         String where = clashes.size() == 1 ? (files == 1 ? "a file of the same name" : "a folder of that name")
@@ -194,7 +202,11 @@ public final class SitePublisher {
                 + "; every file there is whole (old or new), and the next publish finishes the job", e);
     }
 
-    private static RemoteManifest previous(Target target, Map<String, Long> remote, boolean yes, Set<String> local)
+    /** The target's manifest; {@code unread} when it has one Patella cannot read, taken as none with --yes. */
+    private record Previous(RemoteManifest manifest, boolean unread) {
+    }
+
+    private static Previous previous(Target target, Map<String, Long> remote, boolean yes, Set<String> local)
             throws IOException {
         Long size = remote.get(RemoteManifest.NAME);
         Optional<byte[]> bytes = size == null ? Optional.empty()
@@ -203,7 +215,7 @@ public final class SitePublisher {
         if (bytes.isPresent()) {
             Optional<RemoteManifest> manifest = RemoteManifest.parse(bytes.get());
             if (manifest.isPresent()) {
-                return manifest.get();
+                return new Previous(manifest.get(), false);
             }
             if (!yes) {
                 throw new PublishRefusedException(target.describe() + " has a " + RemoteManifest.NAME
@@ -211,19 +223,19 @@ public final class SitePublisher {
                         + "anyway, add --yes: every file there is then treated as someone else's, kept and never "
                         + "replaced (so a file the site has too stops the publish)");
             }
-            return none;
+            return new Previous(none, true);
         }
         List<String> found = remote.keySet().stream().filter(p -> !TargetPaths.isTemporary(p)).toList();
         if (!found.isEmpty() && !yes) {
             // a file --yes would not let through either (a host's own .htaccess) is named first
-            refuseClashes(target, Planner.clashes(local, found), local);
+            refuseClashes(target, Planner.clashes(local, found), local, false);
             refuseFolders(target, local, Set.of());
             throw new PublishRefusedException(target.describe() + " already holds " + found.size()
                     + (found.size() == 1 ? " file" : " files") + " that Patella did not publish (such as "
                     + found.get(0) + "), so it may belong to something else; check the address. "
                     + "To publish there anyway, add --yes: those files are kept, never replaced nor deleted");
         }
-        return none;
+        return new Previous(none, false);
     }
 
     /** Temporary files left by a publish that was stopped part way. */

@@ -746,6 +746,12 @@ class FilePublishTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cannot read").contains("--yes");
+
+        // with --yes the site's own files there count as someone else's: the message says why, and what to do
+        var yes = publish("--yes");
+        assertThat(yes.exitCode()).as(yes.err()).isEqualTo(1);
+        assertThat(yes.err()).contains(".patella-manifest.json that Patella cannot read")
+                .contains("empty it and publish again").doesNotContain("which Patella did not publish");
     }
 
     @Test
