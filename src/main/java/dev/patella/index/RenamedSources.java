@@ -35,7 +35,12 @@ public final class RenamedSources {
      */
     public static Site settle(Site site, boolean drafts, Diagnostics diagnostics) {
         Set<String> ids = new TreeSet<>();
-        site.references().forEach(r -> ids.add(r.id()));
+        Set<String> twice = new HashSet<>();
+        site.references().forEach(r -> {
+            if (!ids.add(r.id())) {
+                twice.add(r.id());
+            }
+        });
         Scan scan = new Scan(ids, site.unreadable().sources(), drafts, new TreeMap<>(), new HashSet<>(), new ArrayList<>());
         scan.pages(site.conditions(), site.exercises(), site.pages());
         site.translations().forEach(t -> scan.pages(t.conditions(), t.exercises(), t.pages()));
@@ -45,7 +50,10 @@ public final class RenamedSources {
         }
         Set<String> offered = new TreeSet<>(ids);
         offered.addAll(site.unreadable().sources().ids());
-        Map<String, String> meant = Renames.meant(ids, offered, unknown, scan::names);
+        // an id two entries have is told as such; which of the two was renamed is not clear
+        Set<String> once = new TreeSet<>(ids);
+        once.removeAll(twice);
+        Map<String, String> meant = Renames.meant(once, offered, unknown, scan::names);
         if (meant.isEmpty()) {
             return site;
         }
@@ -69,7 +77,8 @@ public final class RenamedSources {
 
     /**
      * The keys the pages list, and their texts: {@code unknown} gets each key that names no entry (a
-     * draft's only when {@code drafts}), {@code listed} every key, {@code texts} every Markdown body.
+     * draft's only when {@code drafts}), {@code listed} every key, {@code texts} every Markdown text (a
+     * body, a step, a dose's frequency).
      */
     private record Scan(Set<String> ids, UnreadEntries unread, boolean drafts, Map<String, List<Key>> unknown,
                         Set<String> listed, List<Prose> texts) {
@@ -77,11 +86,11 @@ public final class RenamedSources {
         void pages(List<Condition> conditions, List<Exercise> exercises, List<Page> pages) {
             for (Condition c : conditions) {
                 keys(c.sources(), c.editorial().adaptedFrom(), drafts || !c.draft());
-                texts.add(c.body());
+                texts.addAll(c.texts());
             }
             for (Exercise e : exercises) {
                 keys(e.sources(), e.editorial().adaptedFrom(), drafts || !e.draft());
-                texts.add(e.body());
+                texts.addAll(e.texts());
             }
             pages.forEach(p -> texts.add(p.body()));
         }

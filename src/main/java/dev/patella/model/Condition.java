@@ -1,6 +1,7 @@
 package dev.patella.model;
 
 import dev.patella.diag.SourceSpan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,20 @@ public record Condition(
         program = List.copyOf(program);
         sources = List.copyOf(sources);
         movedFrom = List.copyOf(movedFrom);
+    }
+
+    /** Every Markdown text the page shows: its summary, its lists, its program's summaries and its body. */
+    public List<Prose> texts() {
+        List<Prose> texts = new ArrayList<>();
+        texts.add(new Prose(summary(), origin()));
+        texts.addAll(symptoms());
+        texts.addAll(riskFactors());
+        texts.addAll(avoid());
+        for (ProgramStep step : program()) {
+            step.summary().ifPresent(texts::add);
+        }
+        texts.add(body());
+        return texts;
     }
 
     /** The same condition at another slug, still placed at {@code slugAt}. */

@@ -1,6 +1,7 @@
 package dev.patella.model;
 
 import dev.patella.diag.SourceSpan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,24 @@ public record Exercise(
         otherNames = List.copyOf(otherNames);
         sources = List.copyOf(sources);
         movedFrom = List.copyOf(movedFrom);
+    }
+
+    /** Every Markdown text the page shows: its summary, instructions, dose notes, variations, safety and body. */
+    public List<Prose> texts() {
+        List<Prose> texts = new ArrayList<>();
+        texts.add(new Prose(summary(), origin()));
+        texts.add(instructions().feelIt());
+        texts.add(instructions().position());
+        texts.addAll(instructions().steps());
+        dose().rest().ifPresent(texts::add);
+        dose().frequency().ifPresent(texts::add);
+        texts.addAll(instructions().tips());
+        texts.addAll(instructions().mistakes());
+        texts.addAll(variations().progressions());
+        texts.addAll(variations().regressions());
+        texts.addAll(safety().stopIf());
+        texts.add(body());
+        return texts;
     }
 
     /** The same exercise at another slug, still placed at {@code slugAt}. */

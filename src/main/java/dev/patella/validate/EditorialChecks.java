@@ -81,11 +81,11 @@ public final class EditorialChecks {
         Map<SourceSpan, Measured> texts = new LinkedHashMap<>();
         for (Condition c : index.conditions()) {
             review(c.origin(), c.editorial(), today, strict, diagnostics);
-            texts.put(c.origin(), new Measured(c, languageOf(c.origin(), language), texts(c)));
+            texts.put(c.origin(), new Measured(c, languageOf(c.origin(), language), c.texts()));
         }
         for (Exercise e : index.exercises()) {
             review(e.origin(), e.editorial(), today, strict, diagnostics);
-            texts.put(e.origin(), new Measured(e, languageOf(e.origin(), language), texts(e)));
+            texts.put(e.origin(), new Measured(e, languageOf(e.origin(), language), e.texts()));
         }
         for (Page p : index.pages()) {
             p.reviewed().ifPresent(day -> reviewedLater(day, p.reviewedAt().orElse(p.origin()), false, today, diagnostics));
@@ -205,35 +205,5 @@ public final class EditorialChecks {
                     .collect(Collectors.joining(", "));
             diagnostics.warning("readability.grade", origin, why + ", starting with the longest sentences: " + longest);
         });
-    }
-
-    private static List<Prose> texts(Condition c) {
-        List<Prose> texts = new ArrayList<>();
-        texts.add(new Prose(c.summary(), c.origin()));
-        texts.addAll(c.symptoms());
-        texts.addAll(c.riskFactors());
-        texts.addAll(c.avoid());
-        for (ProgramStep step : c.program()) {
-            step.summary().ifPresent(texts::add);
-        }
-        texts.add(c.body());
-        return texts;
-    }
-
-    private static List<Prose> texts(Exercise e) {
-        List<Prose> texts = new ArrayList<>();
-        texts.add(new Prose(e.summary(), e.origin()));
-        texts.add(e.instructions().feelIt());
-        texts.add(e.instructions().position());
-        texts.addAll(e.instructions().steps());
-        e.dose().rest().ifPresent(texts::add);
-        e.dose().frequency().ifPresent(texts::add);
-        texts.addAll(e.instructions().tips());
-        texts.addAll(e.instructions().mistakes());
-        texts.addAll(e.variations().progressions());
-        texts.addAll(e.variations().regressions());
-        texts.addAll(e.safety().stopIf());
-        texts.add(e.body());
-        return texts;
     }
 }
