@@ -56,18 +56,11 @@ public final class RenamedPeople {
         if (meant.isEmpty()) {
             return site;
         }
-        List<Person> people = new ArrayList<>();
-        for (Person p : site.people()) {
-            String id = meant.get(p.id());
-            if (id == null) {
-                people.add(p);
-                continue;
-            }
-            diagnostics.error("ref.unknown-person", p.at(), Renames.told(id, unknown.get(id), "name") + ", but this entry is \""
-                    + p.id() + "\", and no page names it; rename the entry \"" + id + ":\", or, if the pages have it wrong, have"
-                    + " them name \"" + p.id() + "\"");
-            people.add(new Person(id, p.at(), p.name(), p.credentials(), p.role(), p.bio(), p.organization()));
-        }
+        List<Person> people = Renames.renamed(site.people(), Person::id, meant,
+                (p, id) -> new Person(id, p.at(), p.name(), p.credentials(), p.role(), p.bio(), p.organization()),
+                (p, id) -> diagnostics.error("ref.unknown-person", p.at(), Renames.told(id, unknown.get(id), "name")
+                        + ", but this entry is \"" + p.id() + "\", and no page names it; rename the entry \"" + id
+                        + ":\", or, if the pages have it wrong, have them name \"" + p.id() + "\""));
         return new Site(site.config(), people, site.references(), site.conditions(), site.exercises(), site.pages(),
                 site.files(), site.unreadable(), site.glossary(), site.translations());
     }

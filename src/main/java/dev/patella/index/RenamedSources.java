@@ -5,7 +5,6 @@ import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.Key;
 import dev.patella.model.Page;
-import dev.patella.model.Prose;
 import dev.patella.model.Reference;
 import dev.patella.model.Site;
 import dev.patella.model.UnreadEntries;
@@ -41,7 +40,8 @@ public final class RenamedSources {
                 twice.add(r.id());
             }
         });
-        Scan scan = new Scan(ids, site.unreadable().sources(), drafts, new TreeMap<>(), new HashSet<>(), new ArrayList<>());
+        Scan scan = new Scan(ids, site.unreadable().sources(), drafts, new TreeMap<>(), new HashSet<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
         scan.pages(site.conditions(), site.exercises(), site.pages());
         site.translations().forEach(t -> scan.pages(t.conditions(), t.exercises(), t.pages()));
         Map<String, List<Key>> unknown = scan.unknown();
@@ -57,42 +57,35 @@ public final class RenamedSources {
         if (meant.isEmpty()) {
             return site;
         }
-        List<Reference> references = new ArrayList<>();
-        for (Reference r : site.references()) {
-            String id = meant.get(r.id());
-            if (id == null) {
-                references.add(r);
-                continue;
-            }
-            diagnostics.error("cite.unknown-key", r.at(), Renames.told(id, unknown.get(id), "cite") + ", but this entry is \""
-                    + r.id() + "\", and no page cites it; change the entry to \"id: " + id + "\", or, if the pages have it wrong, have"
-                    + " them cite \"" + r.id() + "\"");
-            references.add(new Reference(id, r.at(), r.type(), r.typeAt(), r.authors(), r.title(), r.containerTitle(),
-                    r.containerTitleShort(), r.issued(), r.volume(), r.issue(), r.page(), r.doi(), r.pmid(), r.pmcid(),
-                    r.url(), r.accessed(), r.language()));
-        }
+        List<Reference> references = Renames.renamed(site.references(), Reference::id, meant,
+                (r, id) -> new Reference(id, r.at(), r.type(), r.typeAt(), r.authors(), r.title(), r.containerTitle(),
+                        r.containerTitleShort(), r.issued(), r.volume(), r.issue(), r.page(), r.doi(), r.pmid(),
+                        r.pmcid(), r.url(), r.accessed(), r.language()),
+                (r, id) -> diagnostics.error("cite.unknown-key", r.at(), Renames.told(id, unknown.get(id), "cite")
+                        + ", but this entry is \"" + r.id() + "\", and no page cites it; change the entry to \"id: " + id
+                        + "\", or, if the pages have it wrong, have them cite \"" + r.id() + "\""));
         return new Site(site.config(), site.people(), references, site.conditions(), site.exercises(), site.pages(),
                 site.files(), site.unreadable(), site.glossary(), site.translations());
     }
 
     /**
-     * The keys the pages list, and their texts: {@code unknown} gets each key that names no entry (a
-     * draft's only when {@code drafts}), {@code listed} every key, {@code texts} every Markdown text (a
-     * body, a step, a dose's frequency).
+     * The keys the pages list: {@code unknown} gets each key that names no entry (a draft's only when
+     * {@code drafts}), {@code listed} every key; the pages are kept for their texts, which are read
+     * only when an entry may have been renamed.
      */
     private record Scan(Set<String> ids, UnreadEntries unread, boolean drafts, Map<String, List<Key>> unknown,
-                        Set<String> listed, List<Prose> texts) {
+                        Set<String> listed, List<Condition> conditions, List<Exercise> exercises, List<Page> pages) {
 
         void pages(List<Condition> conditions, List<Exercise> exercises, List<Page> pages) {
             for (Condition c : conditions) {
                 keys(c.sources(), c.editorial().adaptedFrom(), drafts || !c.draft());
-                texts.addAll(c.texts());
             }
             for (Exercise e : exercises) {
                 keys(e.sources(), e.editorial().adaptedFrom(), drafts || !e.draft());
-                texts.addAll(e.texts());
             }
-            pages.forEach(p -> texts.add(p.body()));
+            this.conditions.addAll(conditions);
+            this.exercises.addAll(exercises);
+            this.pages.addAll(pages);
         }
 
         private void keys(List<Key> sources, Optional<Key> adaptedFrom, boolean checked) {
@@ -106,9 +99,16 @@ public final class RenamedSources {
             }
         }
 
-        /** Whether a page lists {@code id}, or cites it in its text ({@code @id}, drafts and translations included). */
+        /**
+         * Whether a page lists {@code id}, or cites it in any of its texts (a body, a step, a dose's
+         * frequency: {@code @id}), drafts and translations included.
+         */
         boolean names(String id) {
-            return listed.contains(id) || texts.stream().anyMatch(text -> text.markdown().contains("@" + id));
+            String cited = "@" + id;
+            return listed.contains(id)
+                    || conditions.stream().anyMatch(c -> c.texts().stream().anyMatch(t -> t.markdown().contains(cited)))
+                    || exercises.stream().anyMatch(e -> e.texts().stream().anyMatch(t -> t.markdown().contains(cited)))
+                    || pages.stream().anyMatch(p -> p.body().markdown().contains(cited));
         }
     }
 }

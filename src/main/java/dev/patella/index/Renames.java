@@ -3,12 +3,16 @@ package dev.patella.index;
 import dev.patella.diag.SourceSpan;
 import dev.patella.diag.Suggestions;
 import dev.patella.model.Key;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -48,6 +52,27 @@ final class Renames {
         });
         twice.forEach(meant::remove);
         return meant;
+    }
+
+    /**
+     * @param meant  an entry's id, for each entry renamed by mistake, to the id its pages use ({@link #meant})
+     * @param rename the entry under the id its pages use
+     * @param tell   reports an entry renamed, given the id its pages use
+     * @return {@code entries}, in their order, each renamed one under the id its pages use
+     */
+    static <T> List<T> renamed(List<T> entries, Function<T, String> id, Map<String, String> meant,
+                               BiFunction<T, String, T> rename, BiConsumer<T, String> tell) {
+        List<T> out = new ArrayList<>();
+        for (T entry : entries) {
+            String used = meant.get(id.apply(entry));
+            if (used == null) {
+                out.add(entry);
+            } else {
+                tell.accept(entry, used);
+                out.add(rename.apply(entry, used));
+            }
+        }
+        return out;
     }
 
     /** "2 pages name "ed" (the first: content/conditions/sore-knee.md:9)", with {@code verb} for "name". */
