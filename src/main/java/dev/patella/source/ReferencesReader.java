@@ -91,7 +91,7 @@ final class ReferencesReader {
                     + "language");
             return false;
         }).map(code -> ULocale.forLanguageTag(code).toLanguageTag()).orElse(siteLanguage); // EN is en
-        return f.build(() -> new Reference(id, f.at(), type, f.valueAt("type").orElse(f.at()), authors, title, container, containerShort, issued,
+        return f.build(() -> new Reference(id, f.keyAt("id").orElse(f.at()), type, f.valueAt("type").orElse(f.at()), authors, title, container, containerShort, issued,
                 volume, issue, page, doi, pmid, pmcid, url, accessed, language));
     }
 
