@@ -656,12 +656,27 @@ public final class ContentLoader {
         /** False (reported) when a symbolic link takes {@code path} outside the content folder. */
         boolean checkInside(Path path, Diagnostics diagnostics) {
             Path real = realPathOf(path);
+            if (real == null && Files.isSymbolicLink(path)) {
+                diagnostics.error("file.missing", SourceSpan.startOf(relative(path)), relative(path) + " is a link to "
+                        + linkTarget(path) + ", which does not exist; put that file back, or delete the link");
+                return false;
+            }
             if (realContent == null || real == null || !real.startsWith(realContent)) {
                 diagnostics.error("path.outside-content", SourceSpan.startOf(relative(path)), relative(path)
                         + " is a link to a file outside the content/ folder; copy the file into content/ instead");
                 return false;
             }
             return true;
+        }
+
+        /** Where the symbolic link {@code path} leads, as a path of the project when it stays inside it. */
+        private String linkTarget(Path path) {
+            try {
+                Path target = path.resolveSibling(Files.readSymbolicLink(path)).toAbsolutePath().normalize();
+                return target.startsWith(project) ? relative(target) : target.toString();
+            } catch (IOException e) {
+                return "a file";
+            }
         }
 
         /**

@@ -57,6 +57,20 @@ class ReliabilityTest {
                 "error path.outside-content content/images/secret.svg:1:1");
     }
 
+    /** A link left behind when the file it led to was moved or deleted is told as such, not as a link outside. */
+    @Test
+    void tellsALinkToAFileThatIsGoneAsAMissingFile() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.createSymbolicLink(project.resolve("content/pages/old.md"), Path.of("moved.md"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.missing content/pages/old.md:1:1");
+        assertThat(run.message("file.missing")).isEqualTo("content/pages/old.md is a link to content/pages/moved.md, "
+                + "which does not exist; put that file back, or delete the link");
+    }
+
     /**
      * A folder of pictures linked from outside is refused at the link, and a page showing one of its
      * pictures is not also told the picture is missing (found in review: only that was said).
