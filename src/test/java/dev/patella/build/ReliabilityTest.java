@@ -71,6 +71,22 @@ class ReliabilityTest {
                 + "which does not exist; put that file back, or delete the link");
     }
 
+    /** Two links that lead to each other lead to no file: each is told so, not taken for a file that is gone. */
+    @Test
+    void tellsLinksThatGoRoundInACircle() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.createSymbolicLink(project.resolve("content/pages/a.md"), Path.of("b.md"));
+        Files.createSymbolicLink(project.resolve("content/pages/b.md"), Path.of("a.md"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder("error file.missing content/pages/a.md:1:1",
+                "error file.missing content/pages/b.md:1:1");
+        assertThat(run.err()).contains("content/pages/a.md is a link to content/pages/b.md, a link itself, and the "
+                + "links go round in a circle");
+    }
+
     /**
      * A folder of pictures linked from outside is refused at the link, and a page showing one of its
      * pictures is not also told the picture is missing (found in review: only that was said).
