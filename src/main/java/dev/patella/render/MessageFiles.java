@@ -4,9 +4,9 @@ import com.ibm.icu.util.ULocale;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import dev.patella.diag.Suggestions;
+import dev.patella.diag.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.nio.ByteBuffer;
 
 /**
  * Every language's words, read once from {@code templates/messages/*.properties} (UTF-8; one
@@ -75,6 +74,11 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
                 String name = file.getFileName().toString();
                 String language = name.substring(0, name.length() - ".properties".length());
                 String shown = DIR + "/" + name;
+                if (!Files.exists(file)) {
+                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown), shown + " is a link to a "
+                            + "file that does not exist (moved or deleted); put the file itself there, or delete the link"));
+                    continue;
+                }
                 Map<String, String> patterns = read(shown, file, ULocale.forLanguageTag(language), problems);
                 List<String> lacking = USED_BY_JAVA.stream().filter(k -> !patterns.containsKey(k)).toList();
                 if (!lacking.isEmpty()) {
@@ -130,14 +134,9 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
 
     private static Map<String, String> read(String shown, Path file, ULocale locale, List<Diagnostic> problems)
             throws IOException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Diagnostic.error(CODE, SourceSpan.startOf(shown), shown + " is not UTF-8; save it as UTF-8"));
-            return Map.of();
-        }
+        byte[] bytes = Files.readAllBytes(file);
+        // a file that is not UTF-8 is reported, and read as well as it can be: its keys are there
+        String text = Utf8Text.decode(bytes, shown, problems::add).orElseGet(() -> new String(bytes, StandardCharsets.UTF_8));
         Map<String, String> patterns = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {

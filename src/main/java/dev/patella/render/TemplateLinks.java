@@ -48,7 +48,8 @@ final class TemplateLinks {
                     continue; // a link out of templates/ is reported by TemplateSet and never read
                 }
                 String name = "templates/" + templatesDir.relativize(file).toString().replace('\\', '/');
-                scan(name, Files.readString(file, StandardCharsets.UTF_8), links);
+                // a template that is not UTF-8 is reported by TemplateSet; its links are read as well as they can be
+                scan(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8), links);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the templates in " + templatesDir, e);

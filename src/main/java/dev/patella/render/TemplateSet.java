@@ -2,6 +2,7 @@ package dev.patella.render;
 
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
+import dev.patella.diag.Utf8Text;
 import freemarker.core.ParseException;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,12 +66,24 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems, M
             for (Path file : files) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 String shown = DIR + "/" + name;
+                if (!Files.exists(file)) {
+                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown), shown + " is a link to a "
+                            + "file that does not exist (moved or deleted); put the template itself there, or delete "
+                            + "the link"));
+                    continue;
+                }
                 if (!file.toRealPath().startsWith(root)) {
                     problems.add(Diagnostic.error("path.outside-project", SourceSpan.startOf(shown), shown + " is a "
                             + "link to a file outside the templates/ folder; copy the template into templates/ instead"));
                     continue;
                 }
-                texts.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                byte[] bytes = Files.readAllBytes(file);
+                Optional<String> text = Utf8Text.decode(bytes, shown, problems::add);
+                // as it is, for its imports and those of it; not parsed (the build stops at the error)
+                texts.put(name, text.orElseGet(() -> new String(bytes, StandardCharsets.UTF_8)));
+                if (text.isEmpty()) {
+                    continue;
+                }
                 try {
                     Template template = config.getTemplate(name);
                     // every #list body starts with a visit, so the render budget sees loops that write nothing

@@ -2,14 +2,8 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.patella.diag.Utf8Text;
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,22 +30,11 @@ final class TextDecoder {
                     + "belong");
             return Optional.empty();
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            diagnostics.error("file.not-utf8", positionOf(bytes, in.position(), file),
-                    "the file is not valid UTF-8 text (byte 0x"
-                            + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
-                            + "); save it as UTF-8 in your editor");
+        Optional<String> decoded = Utf8Text.decode(bytes, file, diagnostics::add);
+        if (decoded.isEmpty()) {
             return Optional.empty();
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
+        String text = decoded.get();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -99,19 +82,5 @@ final class TextDecoder {
             out = out.replace('\u0085', ' ').replace('\u2028', ' ').replace('\u2029', ' ');
         }
         return out;
-    }
-
-    private static SourceSpan positionOf(byte[] bytes, int offset, String file) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((bytes[i] & 0xC0) != 0x80) {
-                column++; // count characters, not continuation bytes
-            }
-        }
-        return new SourceSpan(file, line, column);
     }
 }

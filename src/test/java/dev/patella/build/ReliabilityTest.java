@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,36 @@ class ReliabilityTest {
                 "error file.missing content/pages/b.md:1:1");
         assertThat(run.err()).contains("content/pages/a.md is a link to content/pages/b.md, a link itself, and the "
                 + "links go round in a circle");
+    }
+
+    /** A message file saved in another encoding is one error at its first byte that is not UTF-8, and nothing more. */
+    @Test
+    void tellsAMessageFileThatIsNotUtf8AtItsByte() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path spanish = project.resolve("templates/messages/es.properties");
+        int lines = TestSites.read(spanish).split("\n", -1).length;
+        Files.write(spanish, "# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), StandardOpenOption.APPEND);
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.not-utf8 templates/messages/es.properties:"
+                + lines + ":6");
+        assertThat(run.err()).doesNotContain("warning");
+    }
+
+    /** A template or message file that is a link to nowhere is told as such, with the others' mistakes. */
+    @Test
+    void tellsTemplatesAndMessageFilesThatLinkToNothing() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.createSymbolicLink(project.resolve("templates/extra.ftlh"), Path.of("gone.ftlh"));
+        Files.createSymbolicLink(project.resolve("templates/messages/fr.properties"), Path.of("gone.properties"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder("error file.missing templates/extra.ftlh:1:1",
+                "error file.missing templates/messages/fr.properties:1:1");
     }
 
     /**
