@@ -294,6 +294,11 @@
       $("h-qr").hidden = $("h-qr-note").hidden = true;
       if (fix) {
         status(words.fix);
+        if (hash.length <= maxLink && state.items.length) {
+          // the dose from before this edit, not a half-typed one (the 15 on the way to 150)
+          address(hash);
+          carry(hash);
+        }
       } else if (state.items.length) {
         status(words["long"]);
       } else if (hash !== unread) {
@@ -402,8 +407,8 @@
 
   /* A number is taken as it is typed while it is one the form allows; while it is not (150 on the
      way to 15, or typed for good), the sheet shows the number the field had before this edit, never
-     a half-typed one. Once the field is left, a number the form does not allow stays as typed,
-     marked, and the handout has no link and cannot be printed until it is fixed. */
+     a half-typed one, and the handout has no link and cannot be printed. Once the field is left, a
+     number the form does not allow stays as typed, marked, until it is fixed. */
   list.addEventListener("input", function (e) {
     var input = e.target, i = Array.prototype.indexOf.call(list.children, input.closest("li")), it = state.items[i];
     if (input.name === "note") {
@@ -416,7 +421,8 @@
       if (value !== null && input.name in it.typed) {
         delete it.typed[input.name];
         mark(input, false);
-      } else if (value === null && input.name in it.typed) {
+      } else if (value === null) {
+        // unfinished while it is typed too (Ctrl+P may come before the field is left); marked wrong only once it is left
         it.typed[input.name] = input.value;
       }
     }

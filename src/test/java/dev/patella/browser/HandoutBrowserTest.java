@@ -321,6 +321,22 @@ class HandoutBrowserTest {
             String made = page.url();
             String dose = page.innerText("#ex-straight-leg-raise .sheet-dose");
             assertThat(dose).startsWith("3 sets of 10–15");
+            // still in the field (as when Ctrl+P is pressed at once), 25 sets is unfinished: no link, no printing
+            row(page, 0).locator("input[name=sets]").click();
+            page.keyboard().press("Control+A");
+            page.keyboard().type("25");
+            assertThat(page.locator("input[name=sets]:focus").count()).isEqualTo(1);
+            assertThat(page.innerText("#ex-straight-leg-raise .sheet-dose")).as("the sheet, while 25 is typed").isEqualTo(dose);
+            assertThat(page.inputValue("#h-link")).as("the link, while 25 is typed").isEmpty();
+            assertThat(page.isDisabled("#h-print")).as("printing, while 25 is typed").isTrue();
+            assertThat(page.locator("input[name=sets]").first().getAttribute("aria-invalid"))
+                    .as("not marked wrong before the field is left").isNotEqualTo("true");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(page.locator("#h-sheet").isVisible()).as("the sheet printed while 25 is typed").isFalse();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+            type(page, 0, "sets", "3");
+            assertThat(page.isDisabled("#h-print")).as("printing, back to 3 sets").isFalse();
+            assertThat(page.url()).isEqualTo(made);
             String[][] typed = {{"reps", "150", "Type a number from 1 to 100, or a range with the smaller number first, such as 10–15."},
                     {"sets", "25", "Type a whole number from 1 to 20."}, {"days", "10", "Type a whole number from 0 to 7."}};
             for (String[] t : typed) {
