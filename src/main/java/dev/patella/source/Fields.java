@@ -368,6 +368,14 @@ final class Fields {
                     + "nothing to list, or list the items on the lines below it, each starting with \"- \"");
             return List.of();
         }
+        if (n instanceof YNode.YScalar s && s.type() != YNode.YScalar.Type.STRING) {
+            // "steps: 7", "equipment: no": a number or a yes/no is no list of one (it would show as "1. 7")
+            error("schema.wrong-type", n.at(), "\"" + key + "\" in the " + what + " must be a list, with each item on a "
+                    + "line of its own under \"" + key + ":\", starting with \"- \"" + (required ? ""
+                    : " (\"" + key + ": []\" when there is nothing to list)") + ", but it is " + s.kind() + ": "
+                    + s.text());
+            return List.of();
+        }
         List<YNode> nodes = n instanceof YNode.YList list ? list.items() : List.of(n);
         List<Prose> out = new ArrayList<>();
         for (YNode item : nodes) {

@@ -166,7 +166,7 @@ class SchemaErrorsTest {
             case TRUTH -> values.addAll(List.of("maybe", "3", "[true]"));
             case DATE -> values.addAll(List.of("1 January 2026", "2026-02-30", "[2026-01-01]"));
             case CHOICE -> values.addAll(List.of("sideways", "[early]", "{a: b}"));
-            case LIST -> values.addAll(List.of("{a: mapping}", "[[a list in a list]]", "[an item, \"\"]"));
+            case LIST -> values.addAll(List.of("{a: mapping}", "[[a list in a list]]", "[an item, \"\"]", "7", "no"));
             case ADDRESSES -> values.addAll(List.of("{a: mapping}", "[[a list in a list]]", "[/old-page/, \"\"]",
                     "[../old-page/]", "[https://other.test/old-page/]", "[/old-page/?a=1]", "[Old Page]"));
             case MAPPING -> values.addAll(List.of("some text", "[a, list]"));
