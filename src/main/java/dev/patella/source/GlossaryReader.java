@@ -5,14 +5,15 @@ import dev.patella.diag.Suggestions;
 import dev.patella.model.GlossaryTerm;
 import dev.patella.model.Key;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
-import java.util.Set;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Maps {@code content/glossary.yaml} (each term's id to its word, other forms and meaning) to glossary terms. */
 final class GlossaryReader {
@@ -55,7 +56,32 @@ final class GlossaryReader {
         ids.stream().filter(id -> !ContentDocument.SLUG.matcher(id).matches())
                 .forEach(id -> refusedAsWritten.add(FileNames.asSlug(id)));
         checkSeeAlso(terms, map.at().file(), ids, refusedAsWritten, diagnostics);
-        return terms;
+        return withOwnWords(terms, diagnostics);
+    }
+
+    /**
+     * Each word (a term or a form under {@code also}, in any case) explains one term: the pages link
+     * a word to one meaning, and the glossary page would list the word twice. A term whose word an
+     * earlier term has is an error at its id, and is left out (so it is not also told it is unused).
+     */
+    private static List<GlossaryTerm> withOwnWords(List<GlossaryTerm> terms, Diagnostics diagnostics) {
+        Map<String, GlossaryTerm> owner = new HashMap<>();
+        List<GlossaryTerm> kept = new ArrayList<>();
+        for (GlossaryTerm term : terms) {
+            Optional<String> taken = term.forms().stream()
+                    .filter(form -> owner.containsKey(form.toLowerCase(Locale.ROOT))).findFirst();
+            if (taken.isPresent()) {
+                GlossaryTerm earlier = owner.get(taken.get().toLowerCase(Locale.ROOT));
+                diagnostics.error("glossary.duplicate-word", term.at(), "the term \"" + term.id() + "\" explains \""
+                        + taken.get() + "\", a word the term \"" + earlier.id() + "\" (line " + earlier.at().line()
+                        + ") explains already, and a word can link to one meaning only; give this term a word of "
+                        + "its own, or merge the two terms into one");
+                continue;
+            }
+            term.forms().forEach(form -> owner.putIfAbsent(form.toLowerCase(Locale.ROOT), term));
+            kept.add(term);
+        }
+        return kept;
     }
 
     private static Optional<GlossaryTerm> term(Fields file, YNode.Entry entry) {
@@ -110,7 +136,7 @@ final class GlossaryReader {
             term(file, entry).ifPresent(terms::add);
         }
         checkSeeAlso(terms, SOURCE, new TreeSet<>(known), Set.of(), diagnostics);
-        return terms;
+        return withOwnWords(terms, diagnostics);
     }
 
     /**
