@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code patella new exercise|condition|page SLUG}: starts a content file with every field. */
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = {"Writes a new content file with every field explained, marked draft: true.",
-                "It never replaces a file that exists. See the draft with: patella serve"},
+                "It never replaces a file with anything in it (an empty one is filled). See the draft with: patella serve"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the file was written", "1:the file already exists (nothing was written)",
                 "2:the command line is wrong (for example a slug with capitals or spaces)",
@@ -81,9 +82,15 @@ final class NewCommand implements Callable<Integer> {
         Path file = Scaffold.file(project, what, slug);
         String rel = project.relativize(file).toString().replace('\\', '/');
         String text = Scaffold.text(project, what, slug, LocalDate.now(clock));
+        boolean empty = false;
         try {
             Files.createDirectories(file.getParent());
-            try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            // a file made empty in an editor, as pages are often begun, is filled; one with anything in it never is
+            empty = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) < 1024
+                    && Files.readString(file, StandardCharsets.UTF_8).isBlank();
+            try (OutputStream stream = empty
+                    ? Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                    : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 stream.write(text.getBytes(StandardCharsets.UTF_8));
             }
         } catch (FileAlreadyExistsException e) {
@@ -98,7 +105,8 @@ final class NewCommand implements Callable<Integer> {
             err.println("patella: " + FileFailure.writing(file, e).getMessage());
             return ExitCode.FAILURE;
         }
-        out.println("Wrote " + rel + ", a draft " + what.word() + " with every field explained.");
+        out.println("Wrote " + rel + (empty ? " (it was empty)" : "") + ", a draft " + what.word()
+                + " with every field explained.");
         out.println("Preview it with `patella serve`; remove the line draft: true when it is ready.");
         if (text.contains("your-id") || text.contains("your-first-exercise")) {
             out.println("Note: fill in the author" + (text.contains("your-first-exercise") ? " and the program's "

@@ -68,6 +68,30 @@ class NewCommandTest {
         assertThat(TestSites.read(about)).isEqualTo(before);
     }
 
+    /**
+     * A page begun as an empty file in an editor: the build says which {@code new} fills it, and that
+     * command does (a file with only a line of spaces too), where a file with anything in it is refused.
+     */
+    @Test
+    void anEmptyFileIsFilledByTheCommandTheBuildNames() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path file = project.resolve("content/exercises/side-plank.md");
+        TestSites.write(file, " \n");
+
+        var build = TestSites.run("build", "--project", project.toString());
+        assertThat(build.errors()).containsExactly("error file.empty content/exercises/side-plank.md:1:1");
+        assertThat(build.message("file.empty")).contains("bin/patella new exercise side-plank fills it");
+
+        var run = TestSites.run("new", "exercise", "side-plank", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("content/exercises/side-plank.md (it was empty)");
+        assertThat(TestSites.read(file)).contains("title: Side plank").contains("draft: true");
+        var drafts = TestSites.run("build", "--project", project.toString(), "--drafts");
+        assertThat(drafts.exitCode()).as(drafts.err()).isZero();
+        assertThat(project.resolve("site/exercises/side-plank/index.html")).isRegularFile();
+    }
+
     @Test
     void newRefusesBadSlugsAndKindsWithExitTwo() {
         Path project = TestSites.project(tmp.resolve("p"));
