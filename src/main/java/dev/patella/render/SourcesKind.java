@@ -1,8 +1,12 @@
 package dev.patella.render;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import dev.patella.cite.FormattedReference;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.SiteIndex;
 import dev.patella.index.Urls;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +55,11 @@ final class SourcesKind implements PageKind {
     /** @param citedBy for each source key, the pages that list it */
     private static ViewBuilder.Built view(ViewBuilder v, Map<String, List<Views.Link>> citedBy, Diagnostics d) {
         var md = v.markdownFor(Urls.SOURCES, d);
-        var sources = v.formatted().values().stream().map(r -> new Views.Source(r.id(), r.html(),
-                citedBy.getOrDefault(r.id(), List.of()))).toList();
+        // in the order of a reference list, by first author (or title), as the page's language sorts words
+        Collator order = Collator.getInstance(ULocale.forLanguageTag(v.words().language()));
+        var sources = v.formatted().values().stream()
+                .sorted(Comparator.comparing(FormattedReference::text, order))
+                .map(r -> new Views.Source(r.id(), r.html(), citedBy.getOrDefault(r.id(), List.of()))).toList();
         String title = v.words().text("sources.title");
         String description = v.words().text("sources.description");
         var layout = v.layouts().layout(Urls.SOURCES, title, description, Urls.SOURCES, List.of(),

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import dev.patella.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,6 +144,24 @@ class TrustAndStructuredDataTest {
         }
         assertThat(Files.readString(site.resolve("index.html")))
                 .contains("Content last checked by our editors: <time datetime=\"2026-12-02\">December 2, 2026</time>");
+    }
+
+    /** The sources page is a reference list a reader can scan: by first author (or title), not in the file's order. */
+    @Test
+    void theSourcesPageListsEveryEntryByFirstAuthor() throws Exception {
+        Path site = buildShipped();
+        for (String page : List.of("sources/index.html", "es/sources/index.html")) {
+            String html = Files.readString(site.resolve(page));
+            List<String> entries = new ArrayList<>();
+            Matcher entry = Pattern.compile("(?s)<li id=\"[^\"]+\">\\s*<p>(.*?)</p>").matcher(html);
+            while (entry.find()) {
+                entries.add(entry.group(1).replaceAll("<[^>]+>", ""));
+            }
+            long written = Files.readString(TestSites.PROJECT.resolve("content/sources.yaml")).lines()
+                    .filter(line -> line.startsWith("  - id: ")).count();
+            assertThat(entries).as(page).hasSize((int) written)
+                    .isSortedAccordingTo(Collator.getInstance(ULocale.forLanguageTag(page.startsWith("es/") ? "es" : "en")));
+        }
     }
 
     @Test
