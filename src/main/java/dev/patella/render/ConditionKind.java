@@ -54,6 +54,8 @@ final class ConditionKind implements PageKind {
     public List<SearchIndex.Entry> findable(SiteIndex index, Messages kinds, SearchIndex.Plain plain) {
         return index.conditions().parallelStream().map(c -> { // in order, as toList() keeps it
             List<String> words = new ArrayList<>(c.otherNames());
+            // the code the page shows, which a clinician may search for
+            c.icd10().ifPresent(code -> words.add("ICD-10 " + code));
             c.symptoms().forEach(s -> words.add(plain.of(s)));
             // the body, and the lists and help box the page shows around it
             List<Prose> body = new ArrayList<>();

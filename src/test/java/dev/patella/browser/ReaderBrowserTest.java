@@ -443,7 +443,7 @@ class ReaderBrowserTest {
 
             // body text is searched too, below titles; an apostrophe joins a word
             String condition = "Patellofemoral pain (runner's knee)";
-            for (String query : List.of("running", "lunges", "swollen", "fever", "PFP", "runners knee")) {
+            for (String query : List.of("running", "lunges", "swollen", "fever", "PFP", "runners knee", "M22.2", "ICD")) {
                 page.fill("#q", query);
                 page.press("#q", "Enter");
                 page.waitForCondition(() -> page.textContent("#search-status").contains(query));
