@@ -25,6 +25,8 @@ final class YamlErrors {
     /** A key or a list's dash, then a text: "feel_it: " of "feel_it: *The front* of your thigh." */
     private static final Pattern BEFORE_TEXT = Pattern.compile("(\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:[ \\t]+)?(?:- )?)(.*)");
     /** Bold or italics with stars, a Markdown link or a bracketed word followed by more text, or code. */
+    /** A YAML alias alone: "*name". */
+    private static final Pattern ALIAS = Pattern.compile("\\*[A-Za-z0-9_-]+");
     private static final Pattern MARKDOWN_START = Pattern.compile("\\*+[^\\s*].*|\\[[^\\]]*\\](?!\\s*(#.*)?$).+|`.*");
 
     /**
@@ -41,6 +43,14 @@ final class YamlErrors {
             return Optional.empty();
         }
         String text = m.group(2).strip();
+        if (ALIAS.matcher(text).matches() && Pattern.compile("(^|\\s)&" + Pattern.quote(text.substring(1)) + "(\\s|$)")
+                .matcher(String.join("\n", lines)).find()) {
+            // "mistakes: *t" where "tips: &t" marks a value: a YAML alias, meant, not bold text
+            return Optional.of(Diagnostic.error("yaml.syntax", new SourceSpan(file, line + 1 + lineOffset, m.start(2) + 1),
+                    "this is a YAML alias, a copy of the value marked " + text.replace('*', '&') + ", which Patella does "
+                    + "not read (a page's fields are written out in full); write the value itself here, and remove "
+                    + text.replace('*', '&')));
+        }
         String what = switch (text.charAt(0)) {
             case '*' -> "\"*\" (bold or italics), which YAML reads as a reference to another value";
             case '[' -> text.contains("](") ? "a link, whose \"[\" YAML reads as the start of a list"
