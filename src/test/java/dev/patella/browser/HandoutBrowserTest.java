@@ -987,6 +987,48 @@ class HandoutBrowserTest {
         }
     }
 
+    /**
+     * A patient who opens a handout's link with JavaScript off sees the default program: a notice tells them,
+     * in their language, that the program made for them needs JavaScript, and what to do; it prints too. With
+     * JavaScript on it is not there.
+     */
+    @Test
+    void withoutJavaScriptAHandoutLinkSaysTheProgramMadeForThePatientNeedsIt() throws IOException {
+        String link = "#" + checked("v3.", "by=Ana&x=bridge.2.8.0.0.0");
+        Map<String, String> notices = Map.of(
+                "handout/", "If you opened this page from a link or a QR code made for you: your own program needs "
+                        + "JavaScript to show, and JavaScript is off in this browser. The exercises below are the "
+                        + "site's usual program, not the one made for you. Turn JavaScript on and open the link "
+                        + "again, or ask the person who gave you the link for the printed sheet.",
+                "es/handout/", "Si has abierto esta página desde un enlace o un código QR hecho para ti: tu programa "
+                        + "necesita JavaScript para verse, y JavaScript está desactivado en este navegador. Los "
+                        + "ejercicios de abajo son el programa general del sitio, no el que se preparó para ti. "
+                        + "Activa JavaScript y vuelve a abrir el enlace, o pide la hoja impresa a quien te dio el "
+                        + "enlace.");
+        for (var notice : notices.entrySet()) {
+            try (BrowserContext context = chromium.context(375, false)) {
+                Page page = context.newPage();
+                page.navigate(url(notice.getKey() + link));
+                Locator shown = page.locator(".h-noscript");
+                assertThat(shown.isVisible()).as(notice.getKey()).isTrue();
+                assertThat(shown.innerText()).as(notice.getKey()).isEqualTo(notice.getValue());
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+                assertThat(shown.isVisible()).as(notice.getKey() + " printed").isTrue();
+                try (var doc = Loader.loadPDF(page.pdf(new Page.PdfOptions().setFormat("A4")))) {
+                    assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                            .as(notice.getKey() + " on paper").contains(notice.getValue());
+                }
+            }
+            try (BrowserContext context = chromium.context(375, true)) {
+                Page page = context.newPage();
+                page.navigate(url(notice.getKey() + link));
+                page.waitForCondition(() -> page.locator("#h-change").isVisible());
+                assertThat(page.locator(".h-noscript").count()).as(notice.getKey() + " with JavaScript").isZero();
+                assertThat(page.innerText("body")).doesNotContain(notice.getValue().substring(0, 40));
+            }
+        }
+    }
+
     @Test
     void withoutJavaScriptTheHandoutIsTheDefaultProgramToFillInByHand() {
         try (BrowserContext context = chromium.context(375, false)) {
