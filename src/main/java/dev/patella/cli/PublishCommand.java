@@ -92,9 +92,20 @@ final class PublishCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         var writer = new SiteWriter(siteDir, System::nanoTime);
-        // the lock a build takes to replace the site: no build swaps it while it is checked and sent
-        try (var held = writer.holdForReading(() -> err.println("patella: waiting for the build in progress "
-                + "to finish before publishing " + siteDir + "…"))) {
+        SiteWriter.Held held;
+        try {
+            // the lock a build takes to replace the site: no build swaps it while it is checked and sent
+            held = writer.holdForReading(() -> err.println("patella: waiting for the build in progress "
+                    + "to finish before publishing " + siteDir + "…"));
+        } catch (FileFailure e) {
+            err.println("patella: " + e.getMessage() + " (publish locks the built site with this file while it "
+                    + "sends it, so that no build replaces the site half way)");
+            return ExitCode.FAILURE;
+        } catch (SiteWriter.OutputLockedException e) {
+            err.println("patella: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        try (held) {
             Preflight.check(project, siteDir);
             warnOfLaterEdits(Preflight.changedSinceBuild(project, siteDir), project, siteDir, err);
             // what is sent is what a build made: a file added or changed by hand would be published, then
@@ -111,11 +122,9 @@ final class PublishCommand implements Callable<Integer> {
         } catch (PublishRefusedException e) {
             err.println("patella: " + e.getMessage());
             return ExitCode.REFUSED;
-        } catch (SiteWriter.OutputLockedException e) {
-            err.println("patella: " + e.getMessage());
-            return ExitCode.FAILURE;
         } catch (UncheckedIOException e) {
-            err.println("patella: " + told(e.getCause()));
+            // a FileFailure already says what was being done (writing, removing), which its cause alone does not
+            err.println("patella: " + (e instanceof FileFailure failure ? failure.getMessage() : told(e.getCause())));
             return ExitCode.FAILURE;
         } catch (IOException e) {
             err.println("patella: " + told(e));

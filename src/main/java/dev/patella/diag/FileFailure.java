@@ -12,6 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,14 +27,21 @@ public final class FileFailure extends UncheckedIOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** What Patella was doing with the path. */
+    /**
+     * What Patella was doing with the path. {@code WRITE}, {@code MOVE} and {@code DELETE} make, replace or
+     * remove a name in a folder, which the folder's permissions allow; {@code OPEN_TO_WRITE} writes into a
+     * file that is there already, which its own permissions allow.
+     */
     public enum Action {
-        READ("read"), LIST("list the folder"), WRITE("write"), MOVE("move"), DELETE("remove"), OPEN("open");
+        READ("read", ""), LIST("list the folder", ""), WRITE("write", ""), MOVE("move", ""), DELETE("remove", ""),
+        OPEN("open", ""), OPEN_TO_WRITE("open", " for writing");
 
         private final String verb;
+        private final String after;
 
-        Action(String verb) {
+        Action(String verb, String after) {
             this.verb = verb;
+            this.after = after;
         }
     }
 
@@ -117,12 +126,13 @@ public final class FileFailure extends UncheckedIOException {
     public String nextStep() {
         String shown = path.map(ShellPath::quoted).orElse("the file");
         String folder = path.map(p -> ShellPath.quoted(folderOf(p))).orElse("the folder");
-        boolean writing = action != Action.READ && action != Action.LIST && action != Action.OPEN;
         return switch (reason) {
-            case PERMISSION -> writing
-                    ? "check who may write there (ls -ld " + folder + ") and allow it: chmod u+w " + folder
-                    + ", or run Patella as the user who owns it"
-                    : "allow reading it: chmod u+r " + shown + " (for a folder: chmod u+rx " + shown + ")";
+            case PERMISSION -> switch (action) {
+                case READ, LIST, OPEN -> "allow reading it: chmod u+r " + shown + " (for a folder: chmod u+rx " + shown + ")";
+                case OPEN_TO_WRITE -> toWrite(shown);
+                case WRITE, MOVE, DELETE -> "check who may write there (ls -ld " + folder + ") and allow it: chmod u+w "
+                        + folder + ", or run Patella as the user who owns it";
+            };
             case LOCKED -> "check whether it is locked (lsattr -d " + shown + " shows an i) and unlock it with "
                     + "chattr -i " + shown + ", or close the program that holds it";
             case FULL -> "free some space on the disk that holds " + folder + " (df -h " + folder
@@ -143,9 +153,33 @@ public final class FileFailure extends UncheckedIOException {
         };
     }
 
+    /**
+     * What lets a file that is there be written: when its owner may write it already, chmod u+w changes
+     * nothing, and the user who runs Patella is not its owner.
+     */
+    private String toWrite(String shown) {
+        return path.flatMap(FileFailure::ownerWhoMayWrite)
+                .map(owner -> "it must be writable by the user who runs Patella; its owner, " + owner
+                        + ", may write it (ls -l " + shown + "): run Patella as " + owner + ", or have " + owner
+                        + " give it to that user: chown USER " + shown)
+                .orElse("it must be writable: check who may write it (ls -l " + shown + ") and allow it: chmod u+w "
+                        + shown + ", or run Patella as the user who owns it");
+    }
+
+    private static Optional<String> ownerWhoMayWrite(Path file) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+            return attributes.permissions().contains(PosixFilePermission.OWNER_WRITE)
+                    ? Optional.of(attributes.owner().getName()) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty(); // not there, or not a POSIX file system: the advice without its owner
+        }
+    }
+
     @Override
     public String getMessage() {
-        return "cannot " + action.verb + " " + path.map(Path::toString).orElse("a file") + ": " + reason() + "; "
+        return "cannot " + action.verb + " " + path.map(Path::toString).orElse("a file") + action.after + ": "
+                + reason() + "; "
                 + nextStep();
     }
 

@@ -229,7 +229,9 @@ public final class SiteWriter {
         try {
             return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw FileFailure.writing(lockPath, e); // opening creates it when it is not there
+            // opening makes it when it is not there, which its folder allows; one that is there must be writable itself
+            throw Files.isRegularFile(lockPath) ? FileFailure.of(FileFailure.Action.OPEN_TO_WRITE, lockPath, e)
+                    : FileFailure.writing(lockPath, e);
         }
     }
 
@@ -452,7 +454,8 @@ public final class SiteWriter {
         } catch (NoSuchFileException e) {
             return () -> { };
         } catch (IOException e) {
-            throw FileFailure.of(FileFailure.Action.OPEN, lockPath, e);
+            // an exclusive lock needs the file opened for writing, so it must be writable even to publish
+            throw FileFailure.of(FileFailure.Action.OPEN_TO_WRITE, lockPath, e);
         }
         try {
             FileLock lock = tryOnce(channel);
@@ -476,7 +479,7 @@ public final class SiteWriter {
                 // the lock was not taken: nothing to release
             }
             if (e instanceof IOException io) {
-                throw FileFailure.of(FileFailure.Action.OPEN, lockPath, io);
+                throw FileFailure.of(FileFailure.Action.OPEN_TO_WRITE, lockPath, io);
             }
             throw (RuntimeException) e;
         }

@@ -182,6 +182,31 @@ class UnusableFilesTest {
         assertThat(after.err()).isEmpty();
     }
 
+    /**
+     * After an edit in site/ that kept a file's size, publish removes the build's record of site/; when it
+     * cannot, it says it could not write there, not that a file could not be opened to be read.
+     */
+    @Test
+    void aRecordOfTheSiteThatPublishCannotRemoveIsToldAsAWrite() throws Exception {
+        Path project = TestSites.project(tmp.resolve("p"));
+        build(project, "Leg lift");
+        Path page = project.resolve("site/about/index.html");
+        String html = Files.readString(page);
+        int at = html.indexOf("<main"); // a letter for another: the size stays
+        Files.writeString(page, html.substring(0, at) + "<mainX" + html.substring(at + "<mainX".length()));
+        assumeTrue(chattr("+i", project.toString()), "chattr +i is not available on this file system");
+        try {
+            var run = TestSites.run("publish", "--project", project.toString(), "--to",
+                    tmp.resolve("www").toUri().toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+            assertThat(run.err()).startsWith("patella: cannot write " + project.resolve(".site.manifest")
+                    + ": the operating system does not permit it");
+        } finally {
+            chattr("-i", project.toString());
+        }
+    }
+
     private static TestSites.Run build(Path project, String title) throws IOException {
         Path exercise = project.resolve("content/exercises/leg-lift.md");
         String text = Files.readString(exercise);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +55,40 @@ class FileFailureTest {
                 : new NoSuchFileException("/srv/content/x.md");
 
         assertThat(FileFailure.reading(Path.of("/elsewhere"), e).getMessage()).startsWith(expected);
+    }
+
+    /**
+     * Permission to write is what each action needs: a file opened to be written into (a lock) needs its own,
+     * a file made, replaced or removed needs its folder's. Only reading is told to allow reading.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "OPEN_TO_WRITE | cannot open /srv/p/.site.lock for writing: permission denied; it must be writable: check who "
+            + "may write it (ls -l /srv/p/.site.lock) and allow it: chmod u+w /srv/p/.site.lock, or run Patella as the "
+            + "user who owns it",
+        "WRITE         | cannot write /srv/p/.site.lock: permission denied; check who may write there (ls -ld /srv/p) "
+            + "and allow it: chmod u+w /srv/p, or run Patella as the user who owns it",
+        "DELETE        | cannot remove /srv/p/.site.lock: permission denied; check who may write there (ls -ld /srv/p)",
+        "READ          | cannot read /srv/p/.site.lock: permission denied; allow reading it: chmod u+r /srv/p/.site.lock",
+        "OPEN          | cannot open /srv/p/.site.lock: permission denied; allow reading it: chmod u+r /srv/p/.site.lock",
+    })
+    void permissionDeniedIsToldWithWhatTheActionNeeds(FileFailure.Action action, String expected) {
+        var e = new AccessDeniedException("/srv/p/.site.lock");
+
+        assertThat(FileFailure.of(action, Path.of("/srv/p/.site.lock"), e).getMessage()).startsWith(expected);
+    }
+
+    /** A file its owner may write already is not made writable by chmod u+w: the user who runs Patella is not its owner. */
+    @Test
+    void aFileOnlyItsOwnerMayWriteIsToldToBeWrittenAsItsOwner(@TempDir Path tmp) throws IOException {
+        Path lock = Files.writeString(tmp.resolve(".site.lock"), "");
+        String owner = Files.getOwner(lock).getName();
+
+        var failure = FileFailure.of(FileFailure.Action.OPEN_TO_WRITE, lock, new AccessDeniedException(lock.toString()));
+
+        assertThat(failure.getMessage()).isEqualTo("cannot open " + lock + " for writing: permission denied; it must be "
+                + "writable by the user who runs Patella; its owner, " + owner + ", may write it (ls -l " + lock
+                + "): run Patella as " + owner + ", or have " + owner + " give it to that user: chown USER " + lock);
     }
 
     @ParameterizedTest(name = "{0}")
