@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published, or nothing to publish", "1:refused (see the message): no built site, the last "
                 + "build failed, the target is not Patella's or holds a file of the site's that Patella did not publish, "
-                + "the site was built for another address, or the server could not be trusted or logged in to",
+                + "the site was built for another address, the folder above the target does not exist, or the server "
+                + "could not be trusted or logged in to",
                 "2:the command line is wrong", "3:a file could not be read or written, or the server failed"})
 final class PublishCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package dev.patella.publish;
 
 import dev.patella.diag.FileFailure;
+import dev.patella.diag.ShellPath;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,6 +35,20 @@ final class FileTarget implements Target {
 
     FileTarget(Path root) {
         this.root = TargetPaths.realPath(root);
+    }
+
+    /**
+     * Refuses a target whose folder above is not there: publishing makes the target folder itself, as
+     * rsync does, but folders above it would most likely come from a mistyped address.
+     *
+     * @throws PublishRefusedException when the folder above the target does not exist
+     */
+    void requireParent() {
+        Path parent = root.getParent();
+        if (parent != null && !Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(parent)) {
+            throw new PublishRefusedException(TargetPaths.parentMissing("the folder " + parent, describe(),
+                    root.getFileName().toString(), "mkdir -p " + ShellPath.quoted(parent)));
+        }
     }
 
     @Override

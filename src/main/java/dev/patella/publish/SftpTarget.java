@@ -46,11 +46,34 @@ final class SftpTarget implements Target {
      */
     static SftpTarget open(TargetAddress.Sftp address, SshOptions options) throws IOException {
         SshLogin.Connection connection = SshLogin.open(address, options);
+        SftpTarget target;
         try {
-            return new SftpTarget(address, connection, SftpClientFactory.instance().createSftpClient(connection.session()));
+            target = new SftpTarget(address, connection, SftpClientFactory.instance().createSftpClient(connection.session()));
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw new IOException("cannot start SFTP on " + address.host() + ": " + e.getMessage(), e);
+        }
+        try {
+            target.requireParent();
+        } catch (IOException | RuntimeException e) {
+            try {
+                target.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return target;
+    }
+
+    /** As a folder target: the target folder is made when it is not there, the folders above it never are. */
+    private void requireParent() throws IOException {
+        String parent = parent(root);
+        if (!parent.isEmpty() && !parent.equals("/") && stat(root).isEmpty() && stat(parent).isEmpty()) {
+            String login = "ssh " + (address.port() == 22 ? "" : "-p " + address.port() + " ") + address.user() + "@"
+                    + address.host();
+            throw new PublishRefusedException(TargetPaths.parentMissing("the folder " + parent + " on " + address.host(),
+                    describe(), root.substring(root.lastIndexOf('/') + 1), login + " mkdir -p " + parent));
         }
     }
 

@@ -41,6 +41,20 @@ final class TargetPaths {
         return RealPath.of(path);
     }
 
+    /**
+     * The refusal of a target whose folder above does not exist.
+     *
+     * @param parent the folder that is missing, as the user knows it
+     * @param last   the target's own folder, the only one publishing makes
+     * @param create the command that creates {@code parent}
+     */
+    static String parentMissing(String parent, String target, String last, String create) {
+        return parent + " does not exist, so nothing was published to " + target + ": publish makes the last folder "
+                + "of the address (" + last + ") when it is not there, never the folders above it, so that a mistyped "
+                + "address makes nothing. Check the address; if it is right, create the folder first (" + create
+                + ") and publish again";
+    }
+
     /** A fresh temporary name in the folder of {@code path}. */
     static String temporary(String path) {
         int slash = path.lastIndexOf('/');

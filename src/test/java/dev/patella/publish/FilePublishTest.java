@@ -417,6 +417,25 @@ class FilePublishTest {
     }
 
     /** A target under a file is named by that file, with what to do, never by a temporary file of the publish. */
+    /**
+     * A mistyped address is not made: publish makes the target folder itself when it is not there, as rsync
+     * does, but not the folders above it. A dry run says so too, and nothing is created.
+     */
+    @Test
+    void refusesATargetWhoseParentFolderDoesNotExist() {
+        Path deep = tmp.resolve("pub/no/such/deep");
+
+        for (var run : List.of(publishTo(deep.toUri().toString(), "--dry-run"), publishTo(deep.toUri().toString()))) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("patella: the folder " + deep.getParent() + " does not exist, so nothing was "
+                    + "published to " + deep.toUri() + ": publish makes the last folder of the address (deep) when it "
+                    + "is not there, never the folders above it, so that a mistyped address makes nothing. Check the "
+                    + "address; if it is right, create the folder first (mkdir -p " + ShellPath.quoted(deep.getParent())
+                    + ") and publish again\n");
+        }
+        assertThat(tmp.resolve("pub")).doesNotExist();
+    }
+
     @Test
     void aTargetUnderAFileSaysWhichFileIsInTheWay() {
         Path file = tmp.resolve("afile");
@@ -540,7 +559,7 @@ class FilePublishTest {
     void thePagesThatGoAreNamedByTheirAddressesUnderTheBasePath() {
         addPage("extra");
         build("--base-url", "https://x.org/knee/");
-        webroot = tmp.resolve("www/knee");
+        webroot = withParent(tmp.resolve("www/knee"));
         assertThat(publish().exitCode()).isZero();
         removePage("extra");
         build("--base-url", "https://x.org/knee/");
@@ -605,7 +624,7 @@ class FilePublishTest {
     @Test
     void aSiteBuiltForASubfolderGoesToAFolderOfThatNameWithoutConfirmation() {
         build("--base-url", "https://x.org/knee/");
-        webroot = tmp.resolve("www/knee");
+        webroot = withParent(tmp.resolve("www/knee"));
 
         var run = publish();
 
@@ -616,7 +635,7 @@ class FilePublishTest {
     @Test
     void aSiteBuiltForAFolderNamedWithASpaceGoesToThatFolderNotToOneNamedWithTheCode() {
         build("--base-url", "https://x.org/rodilla%20x/");
-        webroot = tmp.resolve("www/rodilla%20x");
+        webroot = withParent(tmp.resolve("www/rodilla%20x"));
 
         var refused = publish();
 
@@ -634,14 +653,14 @@ class FilePublishTest {
     @Test
     void aSiteBuiltForTwoFoldersDeepNeedsATargetWhosePathEndsInBoth() {
         build("--base-url", "https://x.org/a/knee/");
-        webroot = tmp.resolve("fx/knee");
+        webroot = withParent(tmp.resolve("fx/knee"));
 
         var refused = publish();
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("is not a folder whose path ends in a/knee")
                 .doesNotContain("not a folder named");
-        webroot = tmp.resolve("a/knee");
+        webroot = withParent(tmp.resolve("a/knee"));
         var run = publish();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -649,7 +668,7 @@ class FilePublishTest {
 
     @Test
     void aTargetWithASpaceIsToldToWriteItAsPercentTwentyWhichWorks() {
-        String to = "file://" + tmp.resolve("with space/www");
+        String to = "file://" + withParent(tmp.resolve("with space/www"));
 
         var run = publishTo(to);
 
@@ -825,6 +844,16 @@ class FilePublishTest {
                 Files.delete(p);
             }
         }
+    }
+
+    /** {@code target}, with the folder above it made: publishing makes only the target folder itself. */
+    private static Path withParent(Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return target;
     }
 
     private Path site() {

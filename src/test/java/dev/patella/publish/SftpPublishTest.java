@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patella.TestSites;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ class SftpPublishTest {
     @BeforeEach
     void start() {
         server = new SftpServer(tmp);
+        try {
+            Files.createDirectories(server.root.resolve("var/www")); // publish makes the target folder, not those above
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         project = TestSites.project(tmp.resolve("p"));
         build();
         knownHosts = tmp.resolve("known_hosts");
@@ -103,6 +109,19 @@ class SftpPublishTest {
                     .hasMessageContaining("is a symbolic link");
         }
         assertThat(TestSites.snapshot(outside)).isEmpty();
+    }
+
+    /** Over SFTP too, publish makes the target folder itself, not the folders above it. */
+    @Test
+    void refusesATargetWhoseParentFolderDoesNotExistOverSftp() {
+        var run = publish("/srv/no/such/knee");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("patella: the folder /srv/no/such on 127.0.0.1 does not exist, so nothing was "
+                + "published to " + server.address("/srv/no/such/knee") + ": publish makes the last folder of the "
+                + "address (knee)").contains("(ssh -p " + server.port() + " " + SftpServer.USER
+                + "@127.0.0.1 mkdir -p /srv/no/such)");
+        assertThat(server.root.resolve("srv")).doesNotExist();
     }
 
     @Test
