@@ -5,8 +5,10 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Flexmark-backed {@link MarkdownRenderer}: CommonMark plus tables, heading ids and
- * {@code {#id .class}} attributes. Raw HTML is escaped (shown as text) and reported.
+ * {@code {#id .class}} attributes. Raw HTML is escaped (shown as text) and reported; HTML
+ * comments, editors' notes, are left out (see {@link HtmlComments}).
  * Each text is parsed with only the extensions it can use (see {@link ParserExtensions}).
  */
 final class FlexmarkRenderer implements MarkdownRenderer {
@@ -76,6 +79,9 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         var options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AttributesExtension.create()))
                 .set(HtmlRenderer.ESCAPE_HTML, true)
+                // "<!-- note --> Hold for 5 seconds." is a paragraph with a note in it, not a comment
+                // block that takes the words after the note with it
+                .set(Parser.HTML_BLOCK_COMMENT_ONLY_FULL_LINE, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
@@ -324,7 +330,16 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return;
             } else if (node instanceof RefNode ref && brackets) {
                 SpacedAddress.after(ref).ifPresent(this::spacedAddress);
+            } else if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+                if (node instanceof HtmlCommentBlock block) {
+                    HtmlComments.inBlock(block).ifPresent(this::brokenComment);
+                }
+                node.unlink(); // an editor's note: never on the page
+                return;
             } else if (node instanceof Text text) {
+                if (!inCode(text)) {
+                    HtmlComments.inText(text).ifPresent(this::brokenComment);
+                }
                 unclosedCitation(text);
                 keyOutsideBrackets(text);
                 if (brackets && text.getChars().indexOf("](") >= 0 && !inCode(text)) {
@@ -484,6 +499,10 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                     ? "markdown.space-in-address"
                     : "markdown.unclosed-link",
                     offsets.at(found.start()), SpacedAddress.message(found));
+        }
+
+        private void brokenComment(HtmlComments.Problem problem) {
+            diagnostics.error(HtmlComments.CODE, offsets.at(problem.offset()), problem.message());
         }
 
         /** A footnote's mark or note: reported once per text, at the first, and left as written. */

@@ -25,4 +25,40 @@ public record Prose(String markdown, SourceSpan at, List<Integer> lines) {
     public boolean isBlank() {
         return markdown.isBlank();
     }
+
+    /**
+     * This text with each closed HTML comment ({@code <!-- note -->}), an editor's note that
+     * readers never see, turned into spaces, its line breaks kept, so that every line and column
+     * stays where it was: for the checks that read the words of the Markdown itself (reading
+     * level, numbers in a translation, drafts' words). An unclosed {@code <!--} is left as it
+     * is (the Markdown renderer reports it).
+     */
+    public Prose withoutComments() {
+        return markdown.contains("<!--") ? new Prose(withoutComments(markdown), at, lines) : this;
+    }
+
+    /**
+     * {@code markdown} with each {@code <!-- ... -->} turned into spaces, its line breaks kept; the
+     * same string when it holds no comment.
+     */
+    public static String withoutComments(String markdown) {
+        int open = markdown.indexOf("<!--");
+        if (open < 0) {
+            return markdown;
+        }
+        char[] out = markdown.toCharArray();
+        while (open >= 0) {
+            int close = markdown.indexOf("-->", open + 4);
+            if (close < 0) {
+                break;
+            }
+            for (int i = open; i < close + 3; i++) {
+                if (out[i] != '\n' && out[i] != '\r') {
+                    out[i] = ' ';
+                }
+            }
+            open = markdown.indexOf("<!--", close + 3);
+        }
+        return new String(out);
+    }
 }

@@ -54,7 +54,7 @@ final class HeadingIds {
     /** @return the body's headings in their order; empty when it has none */
     static List<Heading> of(Prose body) {
         List<Heading> out = new ArrayList<>();
-        String[] lines = body.markdown().split("\n", -1);
+        String[] lines = Prose.withoutComments(body.markdown()).split("\n", -1); // a note holds no heading
         Optional<String> fence = Optional.empty();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];

@@ -53,7 +53,7 @@ final class TranslationCopies {
     private static void compare(YNode source, YNode translation, String field, List<Copy> out) {
         if (source instanceof YNode.YScalar s && translation instanceof YNode.YScalar t) {
             if (s.type() == YNode.YScalar.Type.STRING && t.type() == YNode.YScalar.Type.STRING
-                    && sentence(s.text()) && spaced(s.text()).equals(spaced(t.text()))) {
+                    && sentence(Prose.withoutComments(s.text())) && spaced(s.text()).equals(spaced(t.text()))) {
                 out.add(new Copy(field, spaced(s.text()), s.textAt(), t.textAt()));
             }
         } else if (source instanceof YNode.YMap map && translation instanceof YNode.YMap other) {
@@ -86,7 +86,7 @@ final class TranslationCopies {
     private record Paragraph(String text, SourceSpan at) {
         static List<Paragraph> of(Prose prose) {
             List<Paragraph> out = new ArrayList<>();
-            String[] lines = prose.markdown().split("\n", -1);
+            String[] lines = Prose.withoutComments(prose.markdown()).split("\n", -1);
             StringBuilder text = new StringBuilder();
             int first = -1;
             for (int i = 0; i <= lines.length; i++) {

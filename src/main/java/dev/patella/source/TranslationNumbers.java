@@ -1,6 +1,7 @@
 package dev.patella.source;
 
 import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * number of items in a list of steps or warnings. Health advice must say the same in every
  * language, so a number field must be equal, a yes/no field too, and a text must hold the same
  * numbers (as a multiset, whatever the words around them; a decimal comma is a point). Citation
- * keys, link targets and heading ids are not text. A field that holds a choice or a key rather
+ * keys, link targets, heading ids and editors' notes ({@code <!-- -->}) are not text. A field that holds a choice or a key rather
  * than words ({@link #SAME}: an exercise's phase and chain, a program's phases and the
  * exercises in each, a condition's ICD-10 code, the keys of the references a page lists in
  * {@code sources} or is {@code adapted_from}) must be written exactly as in the source. A list
@@ -128,7 +129,7 @@ final class TranslationNumbers {
      * read as one, without trailing zeros ({@code 7,20} is 7.2).
      */
     static List<BigDecimal> numbers(String text) {
-        Matcher m = NUMBER.matcher(NOT_TEXT.matcher(text).replaceAll(" "));
+        Matcher m = NUMBER.matcher(NOT_TEXT.matcher(Prose.withoutComments(text)).replaceAll(" "));
         List<BigDecimal> out = new ArrayList<>();
         while (m.find()) {
             BigDecimal n = new BigDecimal(m.group().replace(',', '.')).stripTrailingZeros();

@@ -56,7 +56,7 @@ final class DraftWords {
         if (value instanceof String s) {
             out.append(s).append('\n');
         } else if (value instanceof Prose p) {
-            out.append(p.markdown()).append('\n');
+            out.append(Prose.withoutComments(p.markdown())).append('\n');
         } else if (value instanceof Optional<?> o) {
             o.ifPresent(v -> collect(v, out, depth + 1));
         } else if (value instanceof Collection<?> c) {

@@ -67,7 +67,8 @@ public final class Readability {
     /** The sentences of one text; headings and blank lines separate blocks. */
     static List<Sentence> sentences(Prose prose, ReadingLevel formula) {
         List<Sentence> out = new ArrayList<>();
-        String[] lines = prose.markdown().split("\n", -1);
+        // an editor's note in <!-- --> is not read by readers, so not measured
+        String[] lines = Prose.withoutComments(prose.markdown()).split("\n", -1);
         List<Integer> block = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i <= lines.length; i++) {

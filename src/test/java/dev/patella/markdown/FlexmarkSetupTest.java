@@ -42,6 +42,7 @@ class FlexmarkSetupTest {
         var options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AttributesExtension.create()))
                 .set(HtmlRenderer.ESCAPE_HTML, true)
+                .set(Parser.HTML_BLOCK_COMMENT_ONLY_FULL_LINE, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n")

@@ -229,4 +229,63 @@ class MarkdownRendererTest {
 
         assertThat(diagnostics.sorted()).extracting(Diagnostic::code).doesNotContain("markdown.space-in-address");
     }
+
+    /** An editor's note in an HTML comment is never shown, nor is it a word of the page's plain text. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Do the exercise.\n\n<!-- TODO: ask Dr Smith -->\n\nRest after it.",
+        "Do the exercise. <!-- TODO: ask Dr Smith -->\n\nRest after it.",
+        "Do the <!-- TODO: ask Dr Smith --> exercise.\n\nRest after it.",
+        "<!-- TODO: ask Dr Smith --> Do the exercise.\n\nRest after it.",
+        "Do the exercise,\n<!-- TODO: ask Dr Smith --> slowly.\n\nRest after it.",
+        "<!-- TODO: ask\nDr Smith, and\n\nthe nurse -->\nDo the exercise.\n\nRest after it.",
+        "- Do the exercise.\n- <!-- TODO: ask Dr Smith -->\n\nRest after it.",
+        "> Do the exercise. <!-- TODO: ask\n> Dr Smith -->\n\nRest after it."})
+    void anHtmlCommentIsAnEditorsNoteThatReadersNeverSee(String text) {
+        var rendered = render(text, new CitationNumbers());
+
+        assertThat(rendered.html()).doesNotContain("TODO").doesNotContain("Smith").doesNotContain("!--")
+                .contains("exercise").contains("Rest after it.");
+        assertThat(rendered.plain()).hasValueSatisfying(plain -> assertThat(plain).doesNotContain("Smith"));
+        assertThat(markdown.plainText(text)).doesNotContain("Smith").contains("Rest after it.");
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    static Stream<Arguments> brokenComments() {
+        return Stream.of(
+                // at the start of a line, a comment never closed runs to the end of the text, hiding it
+                Arguments.of("Intro.\n\n<!-- TODO: ask Dr Smith\n\nDo the exercise.", 12, 1,
+                        "everything below it, to the end of the text, would be hidden"),
+                // in a paragraph, it is shown as text
+                Arguments.of("Do the exercise. <!-- TODO: ask Dr Smith\n\nRest.", 10, 18,
+                        "never closed with --> in its paragraph, so readers would see it"),
+                Arguments.of("Do the exercise. <!-- TODO: ask -- Dr Smith -->", 10, 18, "two dashes (--)"),
+                Arguments.of("<!-- TODO: ask\nDr Smith --> Hold for 5 seconds.", 11, 14,
+                        "the words after --> (\"Hold for 5 seconds.\") would be hidden with the note"),
+                // closed only by a later note's "-->": the paragraph between them would vanish
+                Arguments.of("Intro.\n\n<!-- TODO: ask Dr Smith\n\nDo the exercise.\n\n<!-- done -->", 12, 1,
+                        "not closed with --> before the next note starts"));
+    }
+
+    /** A note that Markdown does not read as one would reach readers, or take the text after it away. */
+    @ParameterizedTest
+    @MethodSource("brokenComments")
+    void aNoteThatIsNotReadAsOneIsAnErrorAtItsStart(String text, int line, int column, String words) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.broken-comment");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", line, column));
+            assertThat(d.message()).contains(words);
+        });
+    }
+
+    /** A "<!--" in code or written with a backslash is meant as text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Write `<!-- a note` to start a note.", "Write \\<!-- to start a note."})
+    void aCommentMarkMeantAsTextIsNoError(String text) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::code).doesNotContain("markdown.broken-comment");
+    }
 }

@@ -283,4 +283,11 @@ class TranslationNumbersTest {
             return n == 1 ? "1 item" : n + " items";
         }
     }
+
+    /** An editor's note is not text of the page: its numbers are not compared with the other language's. */
+    @Test
+    void theNumbersInAnEditorsNoteAreNotCompared() {
+        assertThat(TranslationNumbers.numbers("Hold for 5 seconds. <!-- was 10 in 2019 -->\n<!-- check\n3 -->"))
+                .containsExactly(new BigDecimal("5"));
+    }
 }

@@ -106,6 +106,18 @@ class ReadingLevelTest {
         assertThat(ReadingLevel.FLESCH_KINCAID.syllables("table")).isEqualTo(2);
     }
 
+    /** An editor's note in an HTML comment is not read by readers, so it does not count. */
+    @Test
+    void anEditorsNoteIsNotMeasured() {
+        var plain = ReadingLevel.FLESCH_KINCAID.measure(text("The cat sat.\n\nIt was happy."));
+        var noted = ReadingLevel.FLESCH_KINCAID.measure(text("The cat sat. <!-- Ask the veterinarian whether "
+                + "the cat's intermittent immobility indicates musculoskeletal deterioration. -->\n\n"
+                + "<!-- Another\nextraordinarily complicated consideration. -->\nIt was happy."));
+
+        assertThat(noted.words()).isEqualTo(plain.words());
+        assertThat(noted.score()).isEqualTo(plain.score());
+    }
+
     @Test
     void eachFormulaHasItsOwnTarget() {
         var hardSpanish = new Readability.Level("inflesz", 48.2, 100, 4, List.of());
