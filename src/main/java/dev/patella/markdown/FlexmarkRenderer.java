@@ -276,6 +276,7 @@ final class FlexmarkRenderer implements MarkdownRenderer {
     /** One pass over a parsed document: checks and rewrites links, turns citations into nodes. */
     private static final class Walk {
         static final String HEADING_LEVEL = "markdown.heading-level";
+        static final String CODE_BLOCK = "markdown.code-block";
         private final ProseOffsets offsets;
         private final PageContext page;
         private final Diagnostics diagnostics;
@@ -330,6 +331,9 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 return;
             } else if (node instanceof RefNode ref && brackets) {
                 SpacedAddress.after(ref).ifPresent(this::spacedAddress);
+            } else if (node instanceof IndentedCodeBlock || node instanceof FencedCodeBlock) {
+                codeBlock((Block) node);
+                return;
             } else if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
                 if (node instanceof HtmlCommentBlock block) {
                     HtmlComments.inBlock(block).ifPresent(this::brokenComment);
@@ -499,6 +503,24 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                     ? "markdown.space-in-address"
                     : "markdown.unclosed-link",
                     offsets.at(found.start()), SpacedAddress.message(found));
+        }
+
+        /**
+         * A code block, which a page for patients has no use for: most often a paragraph pasted from a
+         * word processor with its lines indented, shown as raw Markdown in a box, its links not working.
+         */
+        private void codeBlock(Block block) {
+            if (block instanceof FencedCodeBlock fenced) {
+                String fence = fenced.getOpeningMarker().toString();
+                diagnostics.error(CODE_BLOCK, at(block), "the lines between " + fence + " and " + fence + " are "
+                        + "shown as code (raw text in a box, its Markdown and links not working), which a page for "
+                        + "patients has no use for; delete the " + fence + " lines above and below the text");
+            } else {
+                diagnostics.error(CODE_BLOCK, at(block), "this text starts with 4 spaces or a tab (as text pasted "
+                        + "from a word processor often does), so it is shown as code (raw text in a box, its "
+                        + "Markdown and links not working), not as a paragraph; remove the spaces or tab at the "
+                        + "start of each of its lines");
+            }
         }
 
         private void brokenComment(HtmlComments.Problem problem) {

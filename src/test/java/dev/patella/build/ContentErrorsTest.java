@@ -375,13 +375,7 @@ class ContentErrorsTest {
                 "",
                 "Write a link as `[the clamshell](/exercises/clamshell/)`, never `[the clamshell](/exercises/clam shell/)`.",
                 "",
-                "```",
-                "[the clamshell](/exercises/clam shell/)",
-                "```",
-                "",
-                "Tick the box [tick] (not a link), and keep \\[square brackets](as you wrote them).",
-                "",
-                "    [an indented example](/exercises/clam shell/)"));
+                "Tick the box [tick] (not a link), and keep \\[square brackets](as you wrote them)."));
 
         var run = TestSites.run("build", "--project", project.toString());
 

@@ -63,7 +63,8 @@ class MarkdownLimitsTest {
                 .append("> ".repeat(40)).append("\n").append("[a](".repeat(100)).append("\n```\n\n")
                 .append("A [link](/about/ \"with a title\") and the rest of the line.\n");
 
-        assertThat(errors(page.toString())).isEmpty();
+        // the fenced block is a markdown.code-block error of its own, but no limit refuses what it holds
+        assertThat(errors(page.toString())).filteredOn(e -> !e.startsWith("markdown.code-block ")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

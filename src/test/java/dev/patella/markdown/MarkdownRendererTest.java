@@ -288,4 +288,36 @@ class MarkdownRendererTest {
 
         assertThat(diagnostics.sorted()).extracting(Diagnostic::code).doesNotContain("markdown.broken-comment");
     }
+
+    static Stream<Arguments> codeBlocks() {
+        return Stream.of(
+                Arguments.of("Intro.\n\n    Pasted from a letter, with [a link](/about/).\n    And a second line.", 12, 5,
+                        "starts with 4 spaces or a tab"),
+                Arguments.of("Intro.\n\n\tPasted with a tab.", 12, 2, "remove the spaces or tab at the start"),
+                Arguments.of("```\nLie on your side.\n```", 10, 1, "the lines between ``` and ``` are shown as code"),
+                Arguments.of("Intro.\n\n~~~~\nLie on your side.\n~~~~", 12, 1, "delete the ~~~~ lines"));
+    }
+
+    /** A patient page has no use for code: a code block is a paragraph gone wrong, shown as raw Markdown. */
+    @ParameterizedTest
+    @MethodSource("codeBlocks")
+    void aCodeBlockIsAnErrorAtItsFirstLine(String text, int line, int column, String words) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.code-block");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", line, column));
+            assertThat(d.message()).contains(words);
+        });
+    }
+
+    /** Lines indented inside a paragraph or a list item are that paragraph's or item's, not code. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Lie on your side\n    with your knees bent.", "- Lie down.\n\n    Bend your knees.",
+        "1. Lie down.\n\n    Bend your knees.", "Use `code` in a sentence."})
+    void indentedLinesThatAreNotCodeAreNoError(String text) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
 }
