@@ -311,6 +311,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 headingLevel(heading);
             } else if (node instanceof Paragraph paragraph) {
                 headingWithoutSpace(paragraph);
+            } else if (node instanceof RefNode ref && !ref.isDefined() && !inCode(ref)) {
+                UndefinedReferences.message(ref).ifPresent(m -> diagnostics.error(UndefinedReferences.CODE, at(ref), m));
             }
             if (node instanceof Link link) {
                 link.setUrl(BasedSequence.of(target(link.getUrl().toString(), false, link.getText().toString(), node)));

@@ -320,4 +320,39 @@ class MarkdownRendererTest {
 
         assertThat(diagnostics.sorted()).isEmpty();
     }
+
+    static Stream<Arguments> undefinedReferences() {
+        return Stream.of(
+                Arguments.of("See [the guide][pg] first.", 10, 5,
+                        "no line \"[pg]: address\" in this text defines [pg]; add that line, or write the link with its "
+                                + "address: [the guide](/address/)"),
+                Arguments.of("Intro.\n\nSee [the guide][] first.", 12, 5, "defines [the guide]"),
+                Arguments.of("See [the guide][pain-gide].\n\n[pain-guide]: /about/", 10, 5,
+                        "did you mean [pain-guide]? Write [the guide][pain-guide]"),
+                Arguments.of("![A knee][knee]", 10, 1, "the picture ![A knee][knee] is shown as text"));
+    }
+
+    /** A reference link whose label nothing defines would reach the page as its brackets. */
+    @ParameterizedTest
+    @MethodSource("undefinedReferences")
+    void aReferenceLinkWithNoDefinitionIsAnErrorAtItsBracket(String text, int line, int column, String words) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.undefined-reference");
+            assertThat(d.at()).isEqualTo(new SourceSpan("content/x.md", line, column));
+            assertThat(d.message()).contains(words);
+        });
+    }
+
+    /** Words in brackets that are not meant as a link, citations, and references defined in any case, are no error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"He said it [sic].", "As shown [1].", "Lift one leg [left or right] [slowly].",
+        "Pain [@smith2018] is common.", "See [the guide][PG].\n\n[pg]: /about/", "See [the guide].\n\n[the guide]: /about/",
+        "Use `[the guide][pg]` as an example.", "A list:\n\n- [ ] not done"})
+    void bracketsThatAreNotAnUndefinedReferenceAreNoError(String text) {
+        render(text, new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::code).doesNotContain("markdown.undefined-reference");
+    }
 }
