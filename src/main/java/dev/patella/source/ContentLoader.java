@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -589,6 +590,8 @@ public final class ContentLoader {
     /** Lists and vets the files of a project's content folder. */
     private static final class ProjectFiles {
         /** What each content folder holds, in the words of a message about it. */
+        /** A copy of a page an editor or a backup made: "x.md~", "x.md.bak", "x.md.orig", "#x.md#", ".x.md.swp". */
+        private static final Pattern BACKUP = Pattern.compile("(?i)(#.*\\.md#|\\..*\\.md\\.sw[a-p]|.*\\.md(~|\\.(bak|backup|old|orig|tmp|save)~?))");
         private static final Map<String, String> HOLDS = Map.of("conditions", "the conditions (.md files)",
                 "exercises", "the exercises (.md files)", "pages", "the plain pages (.md files)",
                 "images", "the pictures");
@@ -794,9 +797,15 @@ public final class ContentLoader {
                             + "so it is not read; rename it to " + stem + ".md (where Windows hides the end of file "
                             + "names, turn on \"File name extensions\" in File Explorer's View menu to see it)");
                 } else if (!path.getFileName().toString().endsWith(".md")) {
+                    String name = path.getFileName().toString();
+                    // "clamshell.md~", "clamshell.md.bak", "#clamshell.md#": renamed to .md, it would be a second page
+                    boolean copy = BACKUP.matcher(name).matches();
                     diagnostics.warning("content.unknown-file", SourceSpan.startOf(relative(path)),
-                            relative(path) + " is not a .md file, so it is ignored; move it out of content/"
-                                    + folder + "/ or rename it to end in .md");
+                            relative(path) + (copy ? " looks like a copy an editor or a backup made of a page, so it "
+                                    + "is ignored; move it out of content/" + folder + "/ or delete it (renamed to end "
+                                    + "in .md, it would be a second page)"
+                                    : " is not a .md file, so it is ignored; move it out of content/" + folder
+                                    + "/ or rename it to end in .md"));
                 } else {
                     out.add(path);
                 }
