@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,10 @@ final class NewCommand implements Callable<Integer> {
             description = "The file name and web address: lower-case words joined by hyphens, such as wall-squat.")
     private String slug;
 
+    /** Words after the slug: a name typed with spaces ("knee pain"), told as one name to write with hyphens. */
+    @Parameters(index = "2..*", hidden = true)
+    private List<String> moreWords = new ArrayList<>();
+
     @CommandLine.Mixin
     private ProjectOption projectOption;
 
@@ -64,9 +69,12 @@ final class NewCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "there is no content/ folder in " + project
                     + "; run Patella from the project folder or pass --project");
         }
-        if (!Scaffold.isSlug(slug)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "'" + slug + "' cannot be used as a file "
-                    + "name and web address; use lower-case letters, digits and single hyphens, for example wall-squat");
+        String typed = moreWords.isEmpty() ? slug : slug + " " + String.join(" ", moreWords);
+        if (!moreWords.isEmpty() || !Scaffold.isSlug(slug)) {
+            String example = Scaffold.slugFor(typed);
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + typed + "' cannot be used as a file "
+                    + "name and web address; use lower-case letters, digits and single hyphens, for example "
+                    + (example.isEmpty() || !Scaffold.isSlug(example) ? "wall-squat" : example));
         }
         // the site's other languages have their pages under /<code>/, so a page may not take a code's name
         List<String> languages = what == Scaffold.Kind.PAGE ? TranslationFolders.read(project).codes() : List.of();

@@ -480,13 +480,23 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             return "#";
         }
 
+        /** Another site's address without its https://: "nhs.uk/conditions/knee-pain/" (not "about.html"). */
+        private static final Pattern ANOTHER_SITE = Pattern.compile("(?:[a-z0-9-]+\\.)+(?!(?:html?|md|svg|png|jpe?g|gif"
+                + "|webp|avif|pdf|txt|css|js|ico|xml|json|yaml|docx?)(?:[/?#]|$))[a-z]{2,}(?:/.*)?");
+        /** A page's path as written from the root, without its first slash: "about/", "exercises/clamshell/". */
+        private static final Pattern PAGE_PATH = Pattern.compile("[a-z0-9-]+(?:/[a-z0-9-]+)*/?(?:#[\\w-]*)?");
+
         /** What to write instead of a relative link: another site's whole address, or a page's from the root. */
         private static String relativeAdvice(String target, boolean image) {
-            if (target.toLowerCase(Locale.ROOT).matches("www\\.[^/\\s]+\\.[a-z]{2,}.*")) {
+            String lower = target.toLowerCase(Locale.ROOT);
+            if (lower.matches("www\\.[^/\\s]+\\.[a-z]{2,}.*") || ANOTHER_SITE.matcher(lower).matches()) {
                 return "to link to another site, write its whole address: https://" + abbreviate(target);
             }
+            // "about/" or "exercises/clamshell/" meant from the root
+            String fromRoot = !PAGE_PATH.matcher(target).matches() ? "/exercises/clamshell/"
+                    : "/" + target + (target.endsWith("/") || target.contains("#") ? "" : "/");
             return LocalFile.advice(target, image)
-                    .orElse("write links to this site from its root, for example /exercises/clamshell/");
+                    .orElse("write links to this site from its root, for example " + abbreviate(fromRoot));
         }
 
         private static boolean climbs(String path) {

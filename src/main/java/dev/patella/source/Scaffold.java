@@ -44,6 +44,11 @@ public final class Scaffold {
     private Scaffold() {
     }
 
+    /** {@code words} written as a slug, for a message's example: "Side Plank" is side-plank, "Über uns" uber-uns. */
+    public static String slugFor(String words) {
+        return FileNames.asSlug(words);
+    }
+
     /** Whether {@code slug} can be a file name and web address: lower-case words joined by single hyphens. */
     public static boolean isSlug(String slug) {
         return ContentDocument.SLUG.matcher(slug).matches() && slug.length() <= 80;

@@ -98,7 +98,12 @@ class NewCommandTest {
 
         var capitals = TestSites.run("new", "exercise", "Wall_Squat", "--project", project.toString());
         assertThat(capitals.exitCode()).isEqualTo(2);
-        assertThat(capitals.err()).contains("lower-case letters, digits and single hyphens");
+        assertThat(capitals.err()).contains("lower-case letters, digits and single hyphens, for example wall-squat");
+        // a name typed with spaces is one name, shown as it could be written
+        var spaces = TestSites.run("new", "condition", "Knee", "pain", "--project", project.toString());
+        assertThat(spaces.exitCode()).isEqualTo(2);
+        assertThat(spaces.err()).contains("'Knee pain' cannot be used").contains("for example knee-pain")
+                .doesNotContain("Unmatched");
         assertThat(TestSites.run("new", "exercise", "../escape", "--project", project.toString()).exitCode()).isEqualTo(2);
         assertThat(TestSites.run("new", "page", "exercises", "--project", project.toString()).exitCode()).isEqualTo(2);
         assertThat(TestSites.run("new", "recipe", "soup", "--project", project.toString()).exitCode()).isEqualTo(2);

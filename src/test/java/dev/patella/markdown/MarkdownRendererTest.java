@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -106,6 +107,23 @@ class MarkdownRendererTest {
     }
 
     /** CommonMark reads none of these as a link: each would reach the page as its brackets and address. */
+    /** A relative link is told what its editor most likely meant: another site's whole address, or the page from the root. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nhs.uk/conditions/knee-pain/|whole address: https://nhs.uk/conditions/knee-pain/",
+            "www.nhs.uk|whole address: https://www.nhs.uk",
+            "about/|from its root, for example /about/",
+            "exercises/clamshell|from its root, for example /exercises/clamshell/",
+            "notes.html|from its root, for example /exercises/clamshell/"})
+    void aRelativeLinkIsToldTheAddressItMeant(String target, String advice) {
+        render("See [it](" + target + ").", new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("link.relative");
+            assertThat(d.message()).endsWith(advice);
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("spacedAddresses")
     void aLinkWhoseAddressHoldsASpaceIsAnErrorAtItsBracket(String text, int line, int column, String words) {
