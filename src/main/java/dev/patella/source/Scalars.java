@@ -68,9 +68,20 @@ final class Scalars {
      * them ({@code yes} and {@code on}; {@code no} and {@code off}), which editors write too:
      * {@code draft: yes} is a draft. Anything else is an error that asks for true or false.
      */
+    /** A truth value written in quotes, which YAML reads as a text. */
+    private static final Pattern QUOTED_TRUTH = Pattern.compile("(?i)true|false|yes|no|on|off");
+
     static Optional<Boolean> truth(Fields f, String key, YNode n) {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.BOOLEAN) {
             return Optional.of(s.truth());
+        }
+        if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.STRING
+                && QUOTED_TRUTH.matcher(s.text().strip()).matches()) {
+            // draft: "true": the quotes make it a text
+            f.error("schema.wrong-type", n.at(), "\"" + key + "\" in the " + f.what() + " must be true or false, "
+                    + "but it is in quotes, which makes it a text; remove the quotes: " + key + ": "
+                    + s.text().strip().toLowerCase(Locale.ROOT));
+            return Optional.empty();
         }
         return f.wrong(key, n, "true or false");
     }

@@ -163,7 +163,7 @@ class SchemaErrorsTest {
             case NUMBER -> values.addAll(List.of("three", "2.5", Integer.toString(field.min() - 1),
                     Integer.toString(field.max() + 1), "[1]"));
             case RANGE -> values.addAll(List.of("ten", "15-10", "0", "1-" + (field.max() + 1), "{a: 1}"));
-            case TRUTH -> values.addAll(List.of("maybe", "3", "[true]"));
+            case TRUTH -> values.addAll(List.of("maybe", "3", "[true]", "\"true\""));
             case DATE -> values.addAll(List.of("1 January 2026", "2026-02-30", "[2026-01-01]"));
             case CHOICE -> values.addAll(List.of("sideways", "[early]", "{a: b}"));
             case LIST -> values.addAll(List.of("{a: mapping}", "[[a list in a list]]", "[an item, \"\"]", "7", "no"));
@@ -189,7 +189,9 @@ class SchemaErrorsTest {
         for (String value : values) {
             // a list given no value is told how to write its items, or "key: []" when it may be empty, not
             // that an item is empty
-            String says = !value.isEmpty() || field.kind() != FieldLog.Kind.LIST ? ""
+            String says = value.startsWith("\"") && field.kind() == FieldLog.Kind.TRUTH
+                    ? "remove the quotes: " + key + ": true" // a truth value in quotes is a text
+                    : !value.isEmpty() || field.kind() != FieldLog.Kind.LIST ? ""
                     : field.nonEmpty() ? "each starting with \"- \"" : "write \"" + key + ": []\"";
             out.add(new Case(name + ": " + (value.isEmpty() ? "(empty)" : value), file, edit.value(value), edit.line(),
                     says));
