@@ -4,6 +4,7 @@ import dev.patella.diag.SourceSpan;
 import dev.patella.model.Key;
 import dev.patella.model.Prose;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,9 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
      *         file name (where a clash with another page's slug is reported); when it is not a safe
      *         URL segment, it is reported and the read fails
      */
+    /** The name a file manager gives a copy: "clamshell copy", "clamshell (2)", "clamshell - Copy", "Copy of clamshell". */
+    private static final Pattern COPY = Pattern.compile("(?i)(?:copy of (.+)|(.+?)(?: copy(?: \\d+)?| \\(\\d+\\)| - copy(?: \\(\\d+\\))?))");
+
     Key slug(Fields f) {
         Optional<String> declared = f.string("slug", false);
         String slug = declared.orElse(fileStem).trim();
@@ -46,8 +50,12 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
         if (declared.isPresent()) {
             f.invalid("slug", "the slug \"" + slug + "\" cannot be used in a web address;" + fix);
         } else {
-            f.invalid("slug", "the file name \"" + fileStem + ".md\" cannot be used as a web address;"
-                    + " rename the file or set \"slug:\";" + fix);
+            // the name is the file's, not a line's: told at the file; a copy a file manager made is named as one
+            Matcher copy = COPY.matcher(fileStem);
+            f.error("schema.invalid-value", origin(), "the file name \"" + fileStem + ".md\" cannot be used as a web "
+                    + "address;" + (copy.matches() ? " it looks like a copy of "
+                    + (copy.group(1) != null ? copy.group(1) : copy.group(2)) + ".md, which a file manager names so: if "
+                    + "it is one, delete it; if it is a page of its own," : "") + " rename the file or set \"slug:\";" + fix);
         }
         return new Key(slug, at);
     }

@@ -59,6 +59,23 @@ class ReliabilityTest {
                 "error path.outside-content content/images/secret.svg:1:1");
     }
 
+    /** A copy a file manager made of a page is named as a copy, at the file, not at its title line. */
+    @Test
+    void tellsAPageCopiedByAFileManagerAsACopy() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Path about = project.resolve("content/pages/about.md");
+        TestSites.write(about.resolveSibling("about (2).md"), TestSites.read(about));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("content/pages/about (2).md:1:1: error: the file name \"about (2).md\" cannot "
+                + "be used as a web address; it looks like a copy of about.md, which a file manager names so: if it is "
+                + "one, delete it; if it is a page of its own, rename the file or set \"slug:\"; use lower-case "
+                + "letters, digits and single hyphens only, for example \"about-2\" [schema.invalid-value]")
+                .contains("Found 1 error;");
+    }
+
     /** A link left behind when the file it led to was moved or deleted is told as such, not as a link outside. */
     @Test
     void tellsALinkToAFileThatIsGoneAsAMissingFile() throws IOException {
