@@ -25,6 +25,8 @@ final class YamlErrors {
     /** A key or a list's dash, then a text: "feel_it: " of "feel_it: *The front* of your thigh." */
     private static final Pattern BEFORE_TEXT = Pattern.compile("(\\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:[ \\t]+)?(?:- )?)(.*)");
     /** Bold or italics with stars, a Markdown link or a bracketed word followed by more text, or code. */
+    /** A key and a text that holds ": " and no quote: "title: Clamshell: side-lying hip opener". */
+    private static final Pattern KEY_AND_TEXT = Pattern.compile("\\s*(?:- )?([A-Za-z_][A-Za-z0-9_]*:)[ \\t]+([^\"'\\[{|>&*!%@`#][^#]*: .*)");
     /** A YAML alias alone: "*name". */
     private static final Pattern ALIAS = Pattern.compile("\\*[A-Za-z0-9_-]+");
     private static final Pattern MARKDOWN_START = Pattern.compile("\\*+[^\\s*].*|\\[[^\\]]*\\](?!\\s*(#.*)?$).+|`.*");
@@ -167,6 +169,14 @@ final class YamlErrors {
                 return runaway;
             }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+            Matcher valued = mark.getLine() < lines.length ? KEY_AND_TEXT.matcher(lines[mark.getLine()]) : null;
+            if (problem.contains("mapping values are not allowed") && valued != null && valued.matches()) {
+                // "title: Clamshell: side-lying hip opener": the editor's own line, in quotes
+                String text = valued.group(2).strip();
+                return Diagnostic.error("yaml.syntax", at, "a colon followed by a space starts a new \"key: value\" "
+                        + "here, but this line is already part of a value; put the whole text in quotes: "
+                        + valued.group(1).strip() + " \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            }
             return Diagnostic.error(code(marked.getProblem()), at,
                     explain(marked.getProblem(), marked.getContext()));
         }
