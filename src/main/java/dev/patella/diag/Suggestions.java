@@ -12,7 +12,9 @@ public final class Suggestions {
 
     /**
      * @return the candidate within a small edit distance of {@code word} (closest first, ties by
-     *         order given), or empty when none is close enough to be a likely typo
+     *         order given), else the first that starts with {@code word} or that {@code word} starts
+     *         with (four letters or more: a name cut short or made longer), or empty when none is close
+     *         enough to be a likely typo
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -23,6 +25,17 @@ public final class Suggestions {
             if (d <= limit && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
+            }
+        }
+        if (best == null) {
+            // a name cut short or made longer ("clam" for "clamshell", a file renamed so): one starts the other
+            String lower = word.toLowerCase(Locale.ROOT);
+            for (String candidate : candidates) {
+                String other = candidate.toLowerCase(Locale.ROOT);
+                String shorter = lower.length() < other.length() ? lower : other;
+                if (shorter.length() >= 4 && (other.startsWith(lower) || lower.startsWith(other))) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.ofNullable(best);

@@ -1,0 +1,25 @@
+package dev.patella.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** "Did you mean": a typo's nearest word, else a name cut short or made longer, never a mere three letters in common. */
+class SuggestionsTest {
+
+    @Test
+    void aTypoFindsTheNearestWordAndARenamedFileItsNewName() {
+        List<String> exercises = List.of("clam", "semi-squat", "straight-leg-raise");
+
+        assertThat(Suggestions.closest("semi-sqaut", exercises)).contains("semi-squat");
+        // a file renamed from clamshell.md to clam.md: too far for a typo, but one name starts the other
+        assertThat(Suggestions.closest("clamshell", exercises)).contains("clam");
+        assertThat(Suggestions.closest("straight", exercises)).contains("straight-leg-raise");
+        // a typo wins over a name that only starts the same
+        assertThat(Suggestions.closest("clamp", List.of("clamshell-variation", "clamps"))).contains("clamps");
+        // three letters are not a name
+        assertThat(Suggestions.closest("sem", List.of("semi-squat-with-a-chair"))).isEmpty();
+        assertThat(Suggestions.closest("wall-squat", exercises)).isEmpty();
+    }
+}
