@@ -13,8 +13,8 @@ public final class Suggestions {
     /**
      * @return the candidate within a small edit distance of {@code word} (closest first, ties by
      *         order given), else the first that starts with {@code word} or that {@code word} starts
-     *         with (four letters or more: a name cut short or made longer), or empty when none is close
-     *         enough to be a likely typo
+     *         with (four letters or more: a name cut short or made longer; not for addresses), or empty
+     *         when none is close enough to be a likely typo
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -27,13 +27,14 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        if (best == null) {
+        if (best == null && word.indexOf('/') < 0) {
             // a name cut short or made longer ("clam" for "clamshell", a file renamed so): one starts the other
+            // (not an address: /exercises/ starts every exercise's)
             String lower = word.toLowerCase(Locale.ROOT);
             for (String candidate : candidates) {
                 String other = candidate.toLowerCase(Locale.ROOT);
                 String shorter = lower.length() < other.length() ? lower : other;
-                if (shorter.length() >= 4 && (other.startsWith(lower) || lower.startsWith(other))) {
+                if (shorter.length() >= 4 && other.indexOf('/') < 0 && (other.startsWith(lower) || lower.startsWith(other))) {
                     return Optional.of(candidate);
                 }
             }

@@ -217,7 +217,9 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                 String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
                         : inTranslation ? hint(path.substring(prefix.length()), asTranslationsWrite(prefix, path))
                         : hint(path, sameLanguage(path));
-                diagnostics.error("link.broken", link.at(), "the link points at " + path
+                // a translation writes its source's address, which its page shows under the language's folder
+                String shown = inTranslation ? path.substring(prefix.length()) + " (" + path + " on this page)" : path;
+                diagnostics.error("link.broken", link.at(), "the link points at " + shown
                         + ", but the site has no such page" + fix);
             } else if (!anchor.isEmpty() && !ids.contains(anchor)) {
                 // a glossary entry's id is its key with "term-" before it: #kneecap means #term-kneecap

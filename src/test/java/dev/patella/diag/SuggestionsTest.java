@@ -21,5 +21,7 @@ class SuggestionsTest {
         // three letters are not a name
         assertThat(Suggestions.closest("sem", List.of("semi-squat-with-a-chair"))).isEmpty();
         assertThat(Suggestions.closest("wall-squat", exercises)).isEmpty();
+        // an address is no name: the exercise list's starts every exercise's
+        assertThat(Suggestions.closest("/exercises/clamshell/", List.of("/exercises/", "/about/"))).isEmpty();
     }
 }
