@@ -94,8 +94,9 @@ final class NewCommand implements Callable<Integer> {
         try {
             Files.createDirectories(file.getParent());
             // a file made empty in an editor, as pages are often begun, is filled; one with anything in it never is
+            // (read leniently: a byte order mark alone is empty, a file in another encoding is not)
             empty = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) < 1024
-                    && Files.readString(file, StandardCharsets.UTF_8).isBlank();
+                    && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\uFEFF", "").isBlank();
             try (OutputStream stream = empty
                     ? Files.newOutputStream(file, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
                     : Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {

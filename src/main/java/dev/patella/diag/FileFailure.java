@@ -160,8 +160,8 @@ public final class FileFailure extends UncheckedIOException {
     private String toWrite(String shown) {
         return path.flatMap(FileFailure::ownerWhoMayWrite)
                 .map(owner -> "it must be writable by the user who runs Patella; its owner, " + owner
-                        + ", may write it (ls -l " + shown + "): run Patella as " + owner + ", or have " + owner
-                        + " give it to that user: chown USER " + shown)
+                        + ", may write it (ls -l " + shown + "): run Patella as " + owner + ", or have an administrator "
+                        + "give it to that user: sudo chown USER " + shown)
                 .orElse("it must be writable: check who may write it (ls -l " + shown + ") and allow it: chmod u+w "
                         + shown + ", or run Patella as the user who owns it");
     }

@@ -1,6 +1,7 @@
 package dev.patella.diag;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,9 +13,7 @@ public final class Suggestions {
 
     /**
      * @return the candidate within a small edit distance of {@code word} (closest first, ties by
-     *         order given), else the first that starts with {@code word} or that {@code word} starts
-     *         with (four letters or more: a name cut short or made longer; not for addresses), or empty
-     *         when none is close enough to be a likely typo
+     *         order given), or empty when none is close enough to be a likely typo
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -27,19 +26,27 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        if (best == null && word.indexOf('/') < 0) {
-            // a name cut short or made longer ("clam" for "clamshell", a file renamed so): one starts the other
-            // (not an address: /exercises/ starts every exercise's)
-            String lower = word.toLowerCase(Locale.ROOT);
-            for (String candidate : candidates) {
-                String other = candidate.toLowerCase(Locale.ROOT);
-                String shorter = lower.length() < other.length() ? lower : other;
-                if (shorter.length() >= 4 && other.indexOf('/') < 0 && (other.startsWith(lower) || lower.startsWith(other))) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Like {@link #closest}, for a hint that decides nothing: else the one candidate that starts with
+     * {@code word} or that {@code word} starts with (four letters or more: a name cut short or made
+     * longer, as a file renamed from clamshell.md to clam.md); empty when none or several do. Not for
+     * addresses, where /exercises/ starts every exercise's.
+     */
+    public static Optional<String> closestOrStart(String word, Collection<String> candidates) {
+        Optional<String> typo = closest(word, candidates);
+        if (typo.isPresent() || word.indexOf('/') >= 0) {
+            return typo;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        List<String> starting = candidates.stream().filter(candidate -> {
+            String other = candidate.toLowerCase(Locale.ROOT);
+            String shorter = lower.length() < other.length() ? lower : other;
+            return shorter.length() >= 4 && other.indexOf('/') < 0 && (other.startsWith(lower) || lower.startsWith(other));
+        }).toList();
+        return starting.size() == 1 ? Optional.of(starting.get(0)) : Optional.empty();
     }
 
     static int distance(String a, String b) {

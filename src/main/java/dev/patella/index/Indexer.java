@@ -212,7 +212,7 @@ public final class Indexer {
 
     /** "; did you mean ...?" or a pointer to the file, for unknown-key messages. */
     public static String hint(String key, Set<String> known) {
-        return Suggestions.closest(key, new TreeSet<>(known))
+        return Suggestions.closestOrStart(key, new TreeSet<>(known))
                 .map(k -> "; did you mean \"" + k + "\"?")
                 .orElse("; check the spelling or add it");
     }

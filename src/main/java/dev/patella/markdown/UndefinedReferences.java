@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.Parser;
 import dev.patella.diag.Suggestions;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A reference link written in full, {@code [the guide][pg]}, or collapsed, {@code [the guide][]},
@@ -18,6 +19,8 @@ import java.util.Optional;
 final class UndefinedReferences {
 
     static final String CODE = "markdown.undefined-reference";
+    /** What a bracket holds when it is no link: nothing, a tick, a number or numbers ("1", "2-4", "x"). */
+    private static final Pattern PLAIN = Pattern.compile("|[xX✓✔]|\\d+(?:\\s*[-–,]\\s*\\d+)*");
 
     private UndefinedReferences() {
     }
@@ -31,8 +34,12 @@ final class UndefinedReferences {
         if (label.startsWith("@") || label.startsWith("^")) {
             return Optional.empty();
         }
-        boolean image = ref instanceof ImageRef;
         String text = ref.isDummyReference() ? label : ref.getText().toString();
+        // tick boxes ("[ ][ ][ ]", "[x][ ]") and numbered citations pasted from a paper ("[1][2]") are no links
+        if (label.isBlank() || PLAIN.matcher(label.strip()).matches() && PLAIN.matcher(text.strip()).matches()) {
+            return Optional.empty();
+        }
+        boolean image = ref instanceof ImageRef;
         String written = abbreviate(ref.getChars().toString());
         List<String> labels = Parser.REFERENCES.get(ref.getDocument()).values().stream()
                 .map(Reference::getReference).map(Object::toString).filter(l -> !l.startsWith("^")).toList();

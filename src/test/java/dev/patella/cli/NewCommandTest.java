@@ -70,13 +70,14 @@ class NewCommandTest {
 
     /**
      * A page begun as an empty file in an editor: the build says which {@code new} fills it, and that
-     * command does (a file with only a line of spaces too), where a file with anything in it is refused.
+     * command does (a file with only a byte order mark and a space too), where a file with anything in it
+     * is refused.
      */
     @Test
     void anEmptyFileIsFilledByTheCommandTheBuildNames() {
         Path project = TestSites.project(tmp.resolve("p"));
         Path file = project.resolve("content/exercises/side-plank.md");
-        TestSites.write(file, " \n");
+        TestSites.write(file, "\uFEFF \n"); // a byte order mark, as some editors save an empty file
 
         var build = TestSites.run("build", "--project", project.toString());
         assertThat(build.errors()).containsExactly("error file.empty content/exercises/side-plank.md:1:1");

@@ -88,7 +88,7 @@ class FileFailureTest {
 
         assertThat(failure.getMessage()).isEqualTo("cannot open " + lock + " for writing: permission denied; it must be "
                 + "writable by the user who runs Patella; its owner, " + owner + ", may write it (ls -l " + lock
-                + "): run Patella as " + owner + ", or have " + owner + " give it to that user: chown USER " + lock);
+                + "): run Patella as " + owner + ", or have an administrator give it to that user: sudo chown USER " + lock);
     }
 
     @ParameterizedTest(name = "{0}")

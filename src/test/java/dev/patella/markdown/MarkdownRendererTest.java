@@ -367,7 +367,8 @@ class MarkdownRendererTest {
     @ParameterizedTest
     @ValueSource(strings = {"He said it [sic].", "As shown [1].", "Lift one leg [left or right] [slowly].",
         "Pain [@smith2018] is common.", "See [the guide][PG].\n\n[pg]: /about/", "See [the guide].\n\n[the guide]: /about/",
-        "Use `[the guide][pg]` as an example.", "A list:\n\n- [ ] not done"})
+        "Use `[the guide][pg]` as an example.", "A list:\n\n- [ ] not done", "- Monday: [ ][ ][ ]",
+        "- Sets done [x][ ][ ]", "Studies show this helps [1][2].", "As in [3][4-6]."})
     void bracketsThatAreNotAnUndefinedReferenceAreNoError(String text) {
         render(text, new CitationNumbers());
 

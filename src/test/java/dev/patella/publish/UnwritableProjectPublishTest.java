@@ -46,7 +46,7 @@ class UnwritableProjectPublishTest {
         assertThat(run.exitCode).as(run.err).isEqualTo(3);
         assertThat(run.err).startsWith("patella: cannot open " + lock + " for writing: permission denied; it must be "
                         + "writable by the user who runs Patella; its owner, root, may write it (ls -l " + lock + "): run "
-                        + "Patella as root, or have root give it to that user: chown USER " + lock + " (publish locks "
+                        + "Patella as root, or have an administrator give it to that user: sudo chown USER " + lock + " (publish locks "
                         + "the built site")
                 .doesNotContain("chmod").doesNotContain("\tat ");
         assertThat(tmp.resolve("www")).doesNotExist();
