@@ -120,7 +120,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             return unparsed(prose);
         }
         try {
-            Document document = parserFor(prose.markdown()).parse(prose.markdown());
+            String markdown = HtmlComments.inHeadings(prose.markdown()); // the same length, line for line
+            Document document = parserFor(markdown).parse(markdown);
             // the plain text of a text without citations is read from this very parse, before the
             // walk below changes the tree: plainText would parse the same string again (a text with
             // citations is parsed without them there, so it is left to plainText)

@@ -6,7 +6,10 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.patella.model.Prose;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Editors' notes written as HTML comments ({@code <!-- ask Dr Smith -->}): the renderer leaves
@@ -21,12 +24,29 @@ import java.util.Optional;
 final class HtmlComments {
 
     static final String CODE = "markdown.broken-comment";
+    /** The start of a heading written with #: up to three spaces, one to six #, then a space or a tab. */
+    private static final Pattern HEADING = Pattern.compile(" {0,3}#{1,6}[ \\t]");
 
     /** A mistake in a note: where it is, as an offset in the Markdown, and what to say. */
     record Problem(int offset, String message) {
     }
 
     private HtmlComments() {
+    }
+
+    /**
+     * {@code markdown} with each note closed on a heading's own line turned into spaces: a note at the
+     * end of a heading ({@code ## Heading <!-- note -->}) would otherwise give the heading's id a
+     * trailing hyphen ({@code heading-}), which no link to {@code #heading} reaches. Every other
+     * character stays where it was.
+     */
+    static String inHeadings(String markdown) {
+        if (!markdown.contains("<!--")) {
+            return markdown;
+        }
+        return Arrays.stream(markdown.split("\n", -1))
+                .map(line -> HEADING.matcher(line).lookingAt() ? Prose.withoutComments(line) : line)
+                .collect(Collectors.joining("\n"));
     }
 
     /** The mistake in a comment block, if it hides more than itself; empty for a note that is only a note. */

@@ -363,6 +363,15 @@ class MarkdownRendererTest {
         });
     }
 
+    /** A note at the end of a heading leaves the heading's id as a link to it is written. */
+    @Test
+    void aNoteAtTheEndOfAHeadingLeavesItsIdAlone() {
+        String html = render("## Warm up <!-- check with Dr Smith -->\n\nGently.", new CitationNumbers()).html();
+
+        assertThat(html).contains("id=\"warm-up\"").doesNotContain("warm-up-").doesNotContain("Smith");
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
     /** Words in brackets that are not meant as a link, citations, and references defined in any case, are no error. */
     @ParameterizedTest
     @ValueSource(strings = {"He said it [sic].", "As shown [1].", "Lift one leg [left or right] [slowly].",
