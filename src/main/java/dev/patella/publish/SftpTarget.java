@@ -1,5 +1,6 @@
 package dev.patella.publish;
 
+import dev.patella.diag.ShellPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ final class SftpTarget implements Target {
             String login = "ssh " + (address.port() == 22 ? "" : "-p " + address.port() + " ") + address.user() + "@"
                     + address.host();
             throw new PublishRefusedException(TargetPaths.parentMissing("the folder " + parent + " on " + address.host(),
-                    describe(), root.substring(root.lastIndexOf('/') + 1), login + " mkdir -p " + parent));
+                    describe(), root.substring(root.lastIndexOf('/') + 1), login + " " + ShellPath.remote("mkdir -p " + ShellPath.quoted(parent))));
         }
     }
 
