@@ -43,6 +43,9 @@ record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyFirstLin
             diagnostics.error("frontmatter.missing", SourceSpan.startOf(file), blank > 0 && isFence(firstLine(text, blank))
                     ? "the front matter's first --- is on line " + (blank + 1) + ", but it must be the very first line "
                     + "of the file; remove the empty " + (blank == 1 ? "line" : "lines") + " above it"
+                    : DASHES.matcher(firstLine(text, 0).strip()).matches()
+                    ? "the front matter starts at a line of exactly three dashes (---), and this line has another "
+                    + "number of them; make it ---"
                     : "the file must start with front matter: a line with ---, the YAML fields, then another ---");
             return Optional.empty();
         }
