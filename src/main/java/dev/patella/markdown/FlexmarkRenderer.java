@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
@@ -528,6 +529,13 @@ final class FlexmarkRenderer implements MarkdownRenderer {
                 diagnostics.error(CODE_BLOCK, at(block), "the lines between " + fence + " and " + fence + " are "
                         + "shown as code (raw text in a box, its Markdown and links not working), which a page for "
                         + "patients has no use for; delete the " + fence + " lines above and below the text");
+            } else if (block.getParent() instanceof ListItem item) {
+                // inside a list item, its text lines up with the item's words: "- " takes 2 columns, "1. " 3
+                int column = item.getOpeningMarker().length() + 1;
+                diagnostics.error(CODE_BLOCK, at(block), "this text is indented 4 spaces or more past the start of "
+                        + "the item's words, so it is shown as code (raw text in a box, its Markdown and links not "
+                        + "working), not as a paragraph of the item; start each of its lines in the same column as "
+                        + "the item's words (" + column + " spaces in, for \"" + item.getOpeningMarker() + "\")");
             } else {
                 diagnostics.error(CODE_BLOCK, at(block), "this text starts with 4 spaces or a tab (as text pasted "
                         + "from a word processor often does), so it is shown as code (raw text in a box, its "

@@ -363,6 +363,18 @@ class MarkdownRendererTest {
         });
     }
 
+    /** Text indented too far inside a list item is told to line up with the item's words, not to lose its indent. */
+    @Test
+    void aCodeBlockInAListItemIsToldTheItemsColumn() {
+        render("1. Lie on your side.\n\n         Keep your hips still.", new CitationNumbers());
+
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("markdown.code-block");
+            assertThat(d.message()).endsWith("start each of its lines in the same column as the item's words "
+                    + "(3 spaces in, for \"1.\")");
+        });
+    }
+
     /** A note at the end of a heading leaves the heading's id as a link to it is written. */
     @Test
     void aNoteAtTheEndOfAHeadingLeavesItsIdAlone() {
