@@ -769,7 +769,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         }
     }
 
-    private static String abbreviate(String text) {
+    /** {@code text} cut to 60 characters for a message, with "..." when it was longer. */
+    static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 

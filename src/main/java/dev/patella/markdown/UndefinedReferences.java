@@ -40,7 +40,7 @@ final class UndefinedReferences {
             return Optional.empty();
         }
         boolean image = ref instanceof ImageRef;
-        String written = abbreviate(ref.getChars().toString());
+        String written = FlexmarkRenderer.abbreviate(ref.getChars().toString());
         List<String> labels = Parser.REFERENCES.get(ref.getDocument()).values().stream()
                 .map(Reference::getReference).map(Object::toString).filter(l -> !l.startsWith("^")).toList();
         String what = (image ? "the picture " : "the link ") + written + " is shown as text, brackets and all, "
@@ -48,13 +48,9 @@ final class UndefinedReferences {
         Optional<String> closest = Suggestions.closest(label, labels);
         if (closest.isPresent()) {
             return Optional.of(what + "did you mean [" + closest.get() + "]? Write " + (image ? "!" : "") + "["
-                    + abbreviate(text) + "][" + closest.get() + "]");
+                    + FlexmarkRenderer.abbreviate(text) + "][" + closest.get() + "]");
         }
         return Optional.of(what + "add that line, or write the " + (image ? "picture" : "link") + " with its address: "
-                + (image ? "![" + abbreviate(text) + "](/images/name.svg)" : "[" + abbreviate(text) + "](/address/)"));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+                + (image ? "![" + FlexmarkRenderer.abbreviate(text) + "](/images/name.svg)" : "[" + FlexmarkRenderer.abbreviate(text) + "](/address/)"));
     }
 }
