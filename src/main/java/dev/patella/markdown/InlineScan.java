@@ -41,8 +41,9 @@ final class InlineScan {
     /**
      * Checks one run of text lines: bracket depth, emphasis runs, and how much Flexmark would
      * read again. Flexmark reads the rest of the paragraph again for each link, code span and
-     * {@code <address>} it makes, and for each link target or code span left open it reads on
-     * to where it gives up; both are counted against {@link MarkdownLimits#MAX_RESCAN}.
+     * {@code <address>} it makes, copies the whole paragraph for each HTML tag or note, and for
+     * each link target or code span left open it reads on to where it gives up; all are counted
+     * against {@link MarkdownLimits#MAX_RESCAN}.
      */
     Optional<Excess> check(int start, int end, int[] breaks, int breakCount) {
         runStart = start;
@@ -162,9 +163,16 @@ final class InlineScan {
         return i + 1;
     }
 
+    /**
+     * {@code <}: an {@code <address>} to skip, or the start of what may be an HTML tag or an
+     * editor's note ({@code <!-- -->}), for each of which Flexmark copies the whole paragraph.
+     */
     private int address(int i) {
         int close = addressEnd(i + 1, runEnd);
         if (close == 0) {
+            if (mayStartHtml(i + 1) && cost(paragraphEnd - paragraphStart)) {
+                found = Optional.of(crowded(paragraphStart));
+            }
             return i + 1;
         }
         if (cost(paragraphEnd - i)) {
@@ -177,6 +185,15 @@ final class InlineScan {
     private boolean cost(long chars) {
         rescan += chars;
         return rescan > MAX_RESCAN;
+    }
+
+    /** Whether what follows a {@code <} could begin a tag, a closing tag, a note or another HTML construct. */
+    private boolean mayStartHtml(int i) {
+        if (i >= runEnd) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c < 128 && Character.isLetter(c) || c == '/' || c == '!' || c == '?';
     }
 
     /** The {@code >} that ends an {@code <address>} starting at {@code i}, or 0 when there is none. */
@@ -197,9 +214,9 @@ final class InlineScan {
     }
 
     private static Excess crowded(int paragraph) {
-        return new Excess(paragraph, "markdown.too-complex", "this paragraph holds so many links, code spans "
-                + "or <addresses> for its length that reading it would take too long; split it into shorter "
-                + "paragraphs with blank lines, or into a list");
+        return new Excess(paragraph, "markdown.too-complex", "this paragraph holds so many links, code spans, "
+                + "<addresses>, HTML tags or notes (<!-- -->) for its length that reading it would take too long; "
+                + "split it into shorter paragraphs with blank lines, or into a list");
     }
 
     private static Excess unclosedTargets(int at) {

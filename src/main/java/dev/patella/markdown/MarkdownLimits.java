@@ -8,7 +8,8 @@ import java.util.Optional;
  * One linear pass over Markdown, before Flexmark sees it, that refuses text Flexmark would take
  * too long or too deep a stack to read: block quotes and lists nested too deep, brackets or
  * emphasis nested too deep, link targets or code spans left open so often that each one makes
- * the parser read the rest of the paragraph again, and paragraphs of so many lines that begin
+ * the parser read the rest of the paragraph again, paragraphs so crowded with links, HTML tags
+ * or notes ({@code <!-- -->}) that the parser copies them again for each, and paragraphs of so many lines that begin
  * with spaces or {@code >} that joining them takes Flexmark the square of their number.
  *
  * <p>The pass looks at each line's leading markers ({@code >}, {@code -}, {@code 1.}) and, in

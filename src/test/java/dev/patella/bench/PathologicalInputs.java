@@ -31,6 +31,7 @@ public final class PathologicalInputs {
         cases.put("[a]( x 20,000", p -> body(p, "[a](".repeat(20_000) + "\n"));
         cases.put("[a](b x 20,000", p -> body(p, "[a](b".repeat(20_000) + "\n"));
         cases.put("5,000 links in one paragraph", p -> body(p, "see [a](/about/) and ".repeat(5_000) + "\n"));
+        cases.put("5,000 notes <!-- x --> in one paragraph", p -> body(p, "word <!-- x --> ".repeat(5_000) + "\n"));
         cases.put("backtick runs of every length up to 400", p -> body(p, backticks(400)));
         cases.put("* x 5,000 around a word", p -> body(p, "*".repeat(5000) + "a" + "*".repeat(5000) + "\n"));
         cases.put("*a **a x 5,000 (nested emphasis)", p -> body(p, "*a **a ".repeat(5000) + "b"

@@ -61,7 +61,9 @@ class MarkdownLimitsTest {
         page.append("\nA long paragraph").append(" with a [link](https://example.org/a) and `code`".repeat(100))
                 .append(".\n\n* * * * * * * * * * * * * * * * * * * * * * * *\n\n```\n")
                 .append("> ".repeat(40)).append("\n").append("[a](".repeat(100)).append("\n```\n\n")
-                .append("A [link](/about/ \"with a title\") and the rest of the line.\n");
+                .append("A [link](/about/ \"with a title\") and the rest of the line.\n\n")
+                .append("A long paragraph with notes").append(" to <!-- check --> and <b>tags</b>".repeat(50))
+                .append(", and a < b > c.\n");
 
         // the fenced block is a markdown.code-block error of its own, but no limit refuses what it holds
         assertThat(errors(page.toString())).filteredOn(e -> !e.startsWith("markdown.code-block ")).isEmpty();
@@ -77,6 +79,8 @@ class MarkdownLimitsTest {
             "emphasis run, markdown.too-deep 5:1",
             "nested emphasis, markdown.too-deep 5:71",
             "links crowding one paragraph, markdown.too-complex 5:1",
+            "notes crowding one paragraph, markdown.too-complex 7:1",
+            "tags crowding one list item, markdown.too-complex 7:3",
     })
     void pathologicalTextGivesOneLocatedError(String name, String expected) {
         String text = switch (name) {
@@ -87,6 +91,9 @@ class MarkdownLimitsTest {
             case "emphasis run" -> "*".repeat(5000) + "a" + "*".repeat(5000);
             case "nested emphasis" -> "*a **a ".repeat(5000) + "b" + " a** a*".repeat(5000);
             case "links crowding one paragraph" -> "see [a](/about/) and ".repeat(5000);
+            case "notes crowding one paragraph" -> "Intro.\n\n" + "word <!-- x --> ".repeat(5000);
+            case "tags crowding one list item" -> "Intro.\n\n- x"
+                    + " <span class=\"a\">y</span> </i> <?p?> <![CDATA[y]]>".repeat(5000);
             default -> throw new IllegalArgumentException(name);
         };
         assertThat(errors(text)).containsExactly(expected);
