@@ -1,6 +1,7 @@
 package dev.patella.render;
 
 import com.ibm.icu.util.ULocale;
+import dev.patella.diag.DeadLink;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import dev.patella.diag.Suggestions;
@@ -11,12 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +41,8 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
     private static final String CODE = "template.message";
     private static final Pattern USE = Pattern.compile("(?<![\\w.])msg\\(\\s*\"([^\"]*)\"");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    /** How many of a file's lacking keys its error names. */
+    private static final int SHOWN_KEYS = 8;
 
     /** The keys Patella's Java code reads (names of the page kinds, labels, search kinds); every file needs them. */
     static final List<String> USED_BY_JAVA = List.of("date", "title.page", "nav.home", "nav.exercises",
@@ -68,6 +74,7 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
         }
         Map<String, Messages> languages = new TreeMap<>();
         Map<String, Map<String, String>> keys = new TreeMap<>();
+        Map<String, Integer> lines = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".properties")).sorted().toList()) {
@@ -75,25 +82,58 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
                 String language = name.substring(0, name.length() - ".properties".length());
                 String shown = DIR + "/" + name;
                 if (!Files.exists(file)) {
-                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown), shown + " is a link to a "
-                            + "file that does not exist (moved or deleted); put the file itself there, or delete the link"));
+                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown),
+                            DeadLink.explain(file, shown, templatesDir.toAbsolutePath().getParent())));
                     continue;
                 }
-                Map<String, String> patterns = read(shown, file, ULocale.forLanguageTag(language), problems);
-                List<String> lacking = USED_BY_JAVA.stream().filter(k -> !patterns.containsKey(k)).toList();
-                if (!lacking.isEmpty()) {
-                    problems.add(Diagnostic.error(CODE, SourceSpan.startOf(shown), shown + " lacks the keys "
-                            + String.join(", ", lacking) + ", which Patella's pages need; copy them from en.properties "
-                            + "and translate them"));
-                }
-                keys.put(language, patterns);
-                languages.put(language, new Messages(language, patterns));
+                Read read = read(shown, file, ULocale.forLanguageTag(language), problems);
+                keys.put(language, read.patterns());
+                lines.put(language, read.lastLine());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the messages in " + dir, e);
         }
-        problems.addAll(missing(templates, keys));
+        Set<String> used = used(templates);
+        problems.addAll(misspelt(templates, keys));
+        keys.forEach((language, patterns) -> {
+            Set<String> lacking = new TreeSet<>();
+            USED_BY_JAVA.stream().filter(k -> !patterns.containsKey(k)).forEach(lacking::add);
+            keys.values().forEach(other -> other.keySet().stream()
+                    .filter(k -> used.contains(k) && !patterns.containsKey(k)).forEach(lacking::add));
+            if (!lacking.isEmpty()) {
+                problems.add(lacks(language, keys, lacking, lines.get(language)));
+            }
+            // a lacking key reads as itself, so the pages can still be rendered and every other
+            // mistake found in the same run
+            Map<String, String> usable = new LinkedHashMap<>(patterns);
+            lacking.forEach(key -> usable.put(key, key));
+            languages.put(language, new Messages(language, usable));
+        });
         return new MessageFiles(languages, problems);
+    }
+
+    /** The one error for a file that lacks keys the pages need, at its last line (where it may have been cut short). */
+    private static Diagnostic lacks(String language, Map<String, Map<String, String>> keys, Set<String> lacking,
+            int lastLine) {
+        String shown = DIR + "/" + language + ".properties";
+        String from = keys.containsKey("en") && !language.equals("en") ? "en" : keys.keySet().stream()
+                .filter(other -> !other.equals(language)).findFirst().orElse("en");
+        // in the order of the file to copy from: a file cut short lacks the keys after its last line first
+        List<String> order = List.copyOf(keys.getOrDefault(from, Map.of()).keySet());
+        List<String> shownKeys = lacking.stream().sorted(Comparator.comparingInt(k -> order.contains(k)
+                ? order.indexOf(k) : order.size())).limit(SHOWN_KEYS).toList();
+        String more = lacking.size() > SHOWN_KEYS ? " and " + (lacking.size() - SHOWN_KEYS) + " more" : "";
+        return Diagnostic.error(CODE, new SourceSpan(shown, lastLine, 1), shown + " lacks "
+                + (lacking.size() == 1 ? "the key " : lacking.size() + " keys ") + "that the pages need: "
+                + String.join(", ", shownKeys) + more + " (if the file was cut short, they were after this line); "
+                + "copy them from " + from + ".properties and translate them");
+    }
+
+    /** Every key a template uses with {@code msg("key")}. */
+    private static Set<String> used(Map<String, String> templates) {
+        Set<String> used = new TreeSet<>();
+        templates.values().forEach(text -> USE.matcher(text).results().forEach(m -> used.add(m.group(1))));
+        return used;
     }
 
     /**
@@ -111,28 +151,39 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
                 .map(base -> base.in(language));
     }
 
-    /** One problem for each {@code msg("key")} in a template whose key some file lacks. */
-    private static List<Diagnostic> missing(Map<String, String> templates, Map<String, Map<String, String>> keys) {
+    /**
+     * One problem for each {@code msg("key")} in a template whose key no file has: a misspelt key,
+     * at the template, with the nearest key there is. (A key some files have and others lack is
+     * the lacking files' problem: {@link #lacks}.)
+     */
+    private static List<Diagnostic> misspelt(Map<String, String> templates, Map<String, Map<String, String>> keys) {
         List<Diagnostic> found = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Set<String> known = new TreeSet<>();
+        keys.values().forEach(k -> known.addAll(k.keySet()));
+        List<String> files = keys.keySet().stream().map(language -> language + ".properties").toList();
         templates.forEach((name, text) -> {
             Matcher use = USE.matcher(text);
             while (use.find()) {
                 String key = use.group(1);
-                List<String> lacking = keys.entrySet().stream().filter(e -> !e.getValue().containsKey(key))
-                        .map(e -> e.getKey() + ".properties").toList();
-                if (!lacking.isEmpty()) {
-                    String known = keys.values().stream().findFirst().flatMap(k -> Suggestions.closest(key, k.keySet()))
-                            .map(k -> " (did you mean \"" + k + "\"?)").orElse("");
+                if (!known.contains(key)) {
+                    String hint = Suggestions.closest(key, known).map(k -> " (did you mean \"" + k + "\"?)").orElse("");
                     found.add(Diagnostic.error(CODE, SourceSpan.atOffset("templates/" + name, text, use.start(1)),
-                            "the message key \"" + key + "\" is not in " + DIR + "/" + String.join(" or ", lacking)
-                                    + known + "; add it there as key = text, or fix the key's spelling here"));
+                            "the message key \"" + key + "\" is not in " + DIR + "/" + String.join(" or ", files)
+                                    + hint + "; add it there as key = text, or fix the key's spelling here"));
                 }
             }
         });
         return found;
     }
 
-    private static Map<String, String> read(String shown, Path file, ULocale locale, List<Diagnostic> problems)
+    /** The messages of one file, in order, with the number of its last line of text. */
+    private record Read(Map<String, String> patterns, int lastLine) {
+    }
+
+    private static Read read(String shown, Path file, ULocale locale, List<Diagnostic> problems)
             throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         // a file that is not UTF-8 is reported, and read as well as it can be: its keys are there
@@ -172,6 +223,6 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
                         + "before { or }"));
             }
         }
-        return patterns;
+        return new Read(patterns, (int) text.stripTrailing().chars().filter(c -> c == '\n').count() + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.patella.render;
 
+import dev.patella.diag.DeadLink;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.SourceSpan;
 import dev.patella.diag.Utf8Text;
@@ -67,9 +68,8 @@ record TemplateSet(Map<String, Template> templates, List<Diagnostic> problems, M
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 String shown = DIR + "/" + name;
                 if (!Files.exists(file)) {
-                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown), shown + " is a link to a "
-                            + "file that does not exist (moved or deleted); put the template itself there, or delete "
-                            + "the link"));
+                    problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown),
+                            DeadLink.explain(file, shown, dir.toAbsolutePath().getParent())));
                     continue;
                 }
                 if (!file.toRealPath().startsWith(root)) {

@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import com.ibm.icu.util.ULocale;
 import dev.patella.config.SiteConfig;
+import dev.patella.diag.DeadLink;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.FileFailure;
@@ -660,8 +661,8 @@ public final class ContentLoader {
         boolean checkInside(Path path, Diagnostics diagnostics) {
             Path real = realPathOf(path);
             if (real == null && Files.isSymbolicLink(path)) {
-                diagnostics.error("file.missing", SourceSpan.startOf(relative(path)), relative(path) + " is a link to "
-                        + linkTarget(path));
+                diagnostics.error("file.missing", SourceSpan.startOf(relative(path)),
+                        DeadLink.explain(path, relative(path), project));
                 return false;
             }
             if (realContent == null || real == null || !real.startsWith(realContent)) {
@@ -670,26 +671,6 @@ public final class ContentLoader {
                 return false;
             }
             return true;
-        }
-
-        /**
-         * Where the symbolic link {@code path}, which leads to no file, leads (a path of the project when
-         * it stays inside it), and what to do: that file is gone, or is a link itself that goes round in
-         * a circle or on to a file that is gone.
-         */
-        private String linkTarget(Path path) {
-            Path target;
-            try {
-                target = path.resolveSibling(Files.readSymbolicLink(path)).toAbsolutePath().normalize();
-            } catch (IOException e) {
-                return "a file that cannot be found; delete the link, and put the file itself there";
-            }
-            String shown = target.startsWith(project) ? relative(target) : target.toString();
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return shown + ", a link itself, and the links go round in a circle or on to a file that does not "
-                        + "exist; put the file itself in the place of " + relative(path);
-            }
-            return shown + ", which does not exist; put that file back, or delete the link";
         }
 
         /**

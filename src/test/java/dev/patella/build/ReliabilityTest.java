@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Hostile files, killed builds and builds at the same time never cost the published site. */
 class ReliabilityTest {
@@ -104,6 +106,25 @@ class ReliabilityTest {
                 "error file.missing content/pages/b.md:1:1");
         assertThat(run.err()).contains("content/pages/a.md is a link to content/pages/b.md, a link itself, and the "
                 + "links go round in a circle");
+    }
+
+    /** A link that leads to itself, or to a file that is gone, in templates/ or its messages, is told where it leads. */
+    @ParameterizedTest
+    @CsvSource({
+            "templates/messages/fr.properties, fr.properties, 'templates/messages/fr.properties is a link to "
+                    + "templates/messages/fr.properties, a link itself, and the links go round in a circle'",
+            "templates/extra.ftlh, gone.ftlh, 'templates/extra.ftlh is a link to templates/gone.ftlh, which does not "
+                    + "exist; put that file back, or delete the link'",
+    })
+    void tellsADeadLinkInTemplatesWhereItLeads(String link, String target, String told) throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        Files.createSymbolicLink(project.resolve(link), Path.of(target));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errors()).as(run.err()).containsExactly("error file.missing " + link + ":1:1");
+        assertThat(run.message("file.missing")).startsWith(told);
     }
 
     /** A message file saved in another encoding is one error at its first byte that is not UTF-8, and nothing more. */
