@@ -62,7 +62,7 @@ record BuildRequest(Path project, Optional<Path> output, Optional<String> baseUr
             if (answer.isPresent() && answer.get().silent()) {
                 err.println("patella: note: the build server of this project took this build but has said nothing "
                         + "since (stopped with Ctrl-Z, or stuck), so this build runs without it; to use it again, "
-                        + "resume it (fg) or stop it and start it again: patella build-server --project " + ShellPath.quoted(project));
+                        + "resume it (fg) or stop it and start it again: bin/patella build-server --project " + ShellPath.quoted(project));
             }
         }
         Optional<AutoServer> next = AutoServer.before(project, environment, clock);

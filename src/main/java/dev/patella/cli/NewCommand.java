@@ -116,7 +116,7 @@ final class NewCommand implements Callable<Integer> {
         }
         out.println("Wrote " + rel + (empty ? " (it was empty)" : "") + ", a draft " + what.word()
                 + " with every field explained.");
-        out.println("Preview it with `patella serve`; remove the line draft: true when it is ready.");
+        out.println("Preview it with `bin/patella serve`; remove the line draft: true when it is ready.");
         if (text.contains("your-id") || text.contains("your-first-exercise")) {
             out.println("Note: fill in the author" + (text.contains("your-first-exercise") ? " and the program's "
                     + "exercises" : "") + ": the project has none to start from yet.");

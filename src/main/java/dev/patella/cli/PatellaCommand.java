@@ -134,7 +134,7 @@ final class PatellaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: patella build");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, for example: bin/patella build");
     }
 
     /** Reads the version from the jar's manifest. */

@@ -44,7 +44,7 @@ final class TranslatedCommand implements Callable<Integer> {
     public Integer call() {
         if (files.isEmpty() && all == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "name the translations to mark, or give "
-                    + "--all CODE, for example: patella translated --all es");
+                    + "--all CODE, for example: bin/patella translated --all es");
         }
         if (!files.isEmpty() && all != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either the translations to mark or "

@@ -29,7 +29,7 @@ final class BaseUrlCheck {
         if (built.isEmpty()) {
             if (confirmed.isPresent()) {
                 throw new PublishRefusedException("the site has no robots.txt written by Patella, so Patella cannot "
-                        + "tell which address it was built for; build it with: patella build --base-url "
+                        + "tell which address it was built for; build it with: bin/patella build --base-url "
                         + confirmed.get());
             }
             return;
@@ -38,7 +38,7 @@ final class BaseUrlCheck {
         if (confirmed.isPresent()) {
             if (!confirmed.get().equals(site)) {
                 throw new PublishRefusedException("--base-url " + confirmed.get() + " does not match the site, which "
-                        + "was built for " + site + "; build it for that address first (patella build --base-url "
+                        + "was built for " + site + "; build it for that address first (bin/patella build --base-url "
                         + confirmed.get() + ") and publish with the same --base-url");
             }
             return;
@@ -48,7 +48,7 @@ final class BaseUrlCheck {
                 throw new PublishRefusedException(target + " holds the site built for " + recorded.get()
                         + ", but this site was built for " + site + ", so its links and its 404 page would point at "
                         + "the wrong place. If the site really moves to " + site + ", confirm it with --base-url "
-                        + site + "; otherwise build it for the address it has there: patella build --base-url "
+                        + site + "; otherwise build it for the address it has there: bin/patella build --base-url "
                         + recorded.get());
             }
             return;
@@ -63,7 +63,7 @@ final class BaseUrlCheck {
                     + "from a folder at /" + where + "/, but " + target + " " + named + ", so the host may serve "
                     + "it at another address (such as its root), where its links and 404 page break. If " + target
                     + " is served at " + site + ", confirm it with --base-url " + site + "; otherwise build the "
-                    + "site for the address the folder has: patella build --base-url URL");
+                    + "site for the address the folder has: bin/patella build --base-url URL");
         }
     }
 

@@ -30,12 +30,12 @@ public final class Preflight {
     public static void check(Path project, Path site) {
         if (!Files.isDirectory(site) || !Files.isRegularFile(site.resolve("index.html"))) {
             throw new PublishRefusedException("there is no built site in " + site + (Files.isDirectory(site)
-                    ? " (it has no index.html)" : "") + "; build it first with: patella build");
+                    ? " (it has no index.html)" : "") + "; build it first with: bin/patella build");
         }
         LastBuild.find(project, site).filter(b -> !b.succeeded()).ifPresent(b -> {
             throw new PublishRefusedException("the last build failed" + (b.errors() > 0 ? " with "
                     + b.errors() + (b.errors() == 1 ? " error" : " errors") : "") + ", so " + site
-                    + " still holds an older version of the site; fix the problems, run patella build, and publish again");
+                    + " still holds an older version of the site; fix the problems, run bin/patella build, and publish again");
         });
         LastBuild.find(project, site).filter(LastBuild::drafts).ifPresent(b -> {
             throw new PublishRefusedException("the last build showed drafts (build --drafts), which are not to be "

@@ -41,7 +41,7 @@ public final class PublishedText {
                     String value = ScaffoldPlaceholders.normalize(scalar.text());
                     if (placeholders.contains(value)) {
                         diagnostics.error("content.placeholder", scalar.at(), "\"" + key + "\" still has the example "
-                                + "text that patella new wrote (\"" + value + "\"); replace it with this page's own "
+                                + "text that bin/patella new wrote (\"" + value + "\"); replace it with this page's own "
                                 + "words before publishing");
                     } else if (!value.contains(" ")) {
                         ExampleAddresses.reservedName(value).ifPresent(name -> diagnostics.error(
@@ -87,7 +87,7 @@ public final class PublishedText {
             int at = flat.indexOf(placeholder);
             if (at >= 0) {
                 diagnostics.error("content.placeholder", position(file, body, origin[at], firstLine), "the text "
-                        + "still has the example sentence that patella new wrote (\"" + placeholder + "\"); replace "
+                        + "still has the example sentence that bin/patella new wrote (\"" + placeholder + "\"); replace "
                         + "it with this page's own words before publishing");
             }
         }

@@ -97,7 +97,7 @@ public final class TranslationMarker {
                 : "the " + language + " source") + ": name the "
                 + "translation's file, ";
         if (translations.size() == 1) {
-            return Optional.of(start + translations.get(0) + " (patella translated " + translations.get(0) + ")");
+            return Optional.of(start + translations.get(0) + " (bin/patella translated " + translations.get(0) + ")");
         }
         if (translations.isEmpty()) {
             List<String> would = folders.codes().stream().map(code -> "content/" + code + "/" + rest).toList();
