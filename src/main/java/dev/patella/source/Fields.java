@@ -204,8 +204,23 @@ final class Fields {
                     + "search results and the page's description, so \"" + markup.group() + "\" would show as it is; "
                     + "write it without Markdown, and put links, citations and emphasis in the page's text");
         }
+        int length = text.codePointCount(0, text.length());
+        Integer shown = SHOWN.get(key);
+        if (shown != null && length > shown) {
+            warning("schema.too-long", keyAt(key).orElse(at), "\"" + key + "\" is " + length + " characters long, and "
+                    + (key.equals("title") ? "search results and browser tabs show about the first 60 of a title"
+                            : "search results show about the first 155 of a page's description")
+                    + " and cut the rest; shorten it to " + shown + " characters or fewer"
+                    + (key.equals("title") ? ", and say the rest in the summary" : ", one or two short sentences"));
+        }
         return text;
     }
+
+    /**
+     * The longest title and summary that search results and browser tabs show whole (about 60 and
+     * 155 characters; a little more is allowed, as the cut depends on the letters' widths).
+     */
+    private static final Map<String, Integer> SHOWN = Map.of("title", 70, "summary", 160);
 
     /** Markdown that a plain text would show as it is: strong emphasis, a link, a citation, code. */
     private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\]\\(|\\[@|`");
