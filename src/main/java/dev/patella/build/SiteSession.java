@@ -8,6 +8,7 @@ import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
+import dev.patella.index.RenamedFiles;
 import dev.patella.index.RenamedPeople;
 import dev.patella.index.RenamedSources;
 import dev.patella.index.SiteIndex;
@@ -183,7 +184,9 @@ public final class SiteSession {
         // which page keeps each slug is settled first, so that no edition goes on with two pages at one address
         // a translation of a draft is a draft too: a page taken down in the default language stays down in every one
         SourcePages sourcePages = SourcePages.of(loaded.get());
-        Site settled = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
+        Site claimed = SlugClaims.settle(sourcePages.inherited(loaded.get()), options.drafts(), reserved, diagnostics);
+        // a page file renamed while its programs, links and translations still use its old name is one error there
+        Site settled = RenamedFiles.settle(claimed, reserved, diagnostics);
         // an entry of people.yaml or sources.yaml renamed by mistake is one error there, not one at every page naming it
         Site site = RenamedSources.settle(RenamedPeople.settle(settled, options.drafts(), diagnostics), options.drafts(),
                 diagnostics);

@@ -61,7 +61,7 @@ public final class SlugClaims {
             var e = EXERCISE.settle(t, t.exercises(), exercises, drafts, Set.of(), diagnostics);
             var p = PAGE.settle(t, t.pages(), pages, drafts, reserved.slugs(), diagnostics);
             translations.add(new Translation(t.language(), t.text(), c.kept(), e.kept(), p.kept(), t.glossary(),
-                    withNames(t.unread(), c, e, p), t.people()));
+                    withNames(t.unread(), c, e, p), t.people(), t.orphans()));
         }
         return new Site(site.config(), site.people(), site.references(), conditions.kept(), exercises.kept(),
                 pages.kept(), site.files(), withNames(site.unreadable(), conditions, exercises, pages),

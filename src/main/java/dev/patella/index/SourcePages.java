@@ -59,7 +59,7 @@ public final class SourcePages {
                     drafted(t.conditions(), t.language(), c -> c.origin().file(), Condition::draft, c -> c.withDraft(true)),
                     drafted(t.exercises(), t.language(), e -> e.origin().file(), Exercise::draft, e -> e.withDraft(true)),
                     drafted(t.pages(), t.language(), p -> p.origin().file(), Page::draft, p -> p.withDraft(true)),
-                    t.glossary(), t.unread(), t.people()));
+                    t.glossary(), t.unread(), t.people(), t.orphans()));
         }
         return new Site(site.config(), site.people(), site.references(), site.conditions(), site.exercises(),
                 site.pages(), site.files(), site.unreadable(), site.glossary(), translations);

@@ -17,10 +17,12 @@ import java.util.Optional;
  *                 them in this language is not reported a second time; only its three name sets are used
  * @param people   the people of {@code content/<code>/people.yaml} that read without error, in file
  *                 order; empty when there is none (every person keeps the source's words)
+ * @param orphans  the files of {@code content/<code>/} whose source does not exist, left out of the
+ *                 translation; not yet reported, as a source renamed since may explain them
  */
 public record Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
                           List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary,
-                          Unreadable unread, List<TranslatedPerson> people) {
+                          Unreadable unread, List<TranslatedPerson> people, List<Orphan> orphans) {
 
     public Translation {
         conditions = List.copyOf(conditions);
@@ -28,12 +30,27 @@ public record Translation(String language, Optional<SiteConfig.EditionText> text
         pages = List.copyOf(pages);
         glossary = List.copyOf(glossary);
         people = List.copyOf(people);
+        orphans = List.copyOf(orphans);
+    }
+
+    /** The same translation with what it names as unreadable ({@link #unread}) replaced. */
+    public Translation withUnread(Unreadable other) {
+        return new Translation(language, text, conditions, exercises, pages, glossary, other, people, orphans);
+    }
+
+    /**
+     * A translated file with no source of its name, {@code content/es/exercises/clamshell.md}.
+     *
+     * @param near the file of the source's folder ({@code clamshel.md}) whose name is nearly its own and that
+     *             has no translation yet; empty when none
+     */
+    public record Orphan(String file, Optional<String> near) {
     }
 
     /** A translation whose every file could be read, with no people of its own. */
     public Translation(String language, Optional<SiteConfig.EditionText> text, List<Condition> conditions,
                        List<Exercise> exercises, List<Page> pages, List<GlossaryTerm> glossary) {
-        this(language, text, conditions, exercises, pages, glossary, Unreadable.none(), List.of());
+        this(language, text, conditions, exercises, pages, glossary, Unreadable.none(), List.of(), List.of());
     }
 
     /**

@@ -227,9 +227,10 @@ public final class ContentLoader {
                 .flatMap(t -> t);
         var conditionReader = new ConditionReader(interval);
         var exerciseReader = new ExerciseReader(interval);
-        List<Condition> conditions = run.translated(code, "conditions", interval, conditionReader::read);
-        List<Exercise> exercises = run.translated(code, "exercises", interval, exerciseReader::read);
-        List<Page> pages = run.translated(code, "pages", 0, PageReader::read);
+        List<Translation.Orphan> orphans = new ArrayList<>();
+        List<Condition> conditions = run.translated(code, "conditions", interval, conditionReader::read, orphans);
+        List<Exercise> exercises = run.translated(code, "exercises", interval, exerciseReader::read, orphans);
+        List<Page> pages = run.translated(code, "pages", 0, PageReader::read, orphans);
         String glossaryName = code + "/" + GLOSSARY;
         List<GlossaryTerm> glossary = Files.exists(run.files.content().resolve(glossaryName))
                 ? run.yaml(glossaryName, glossaryIds, (node, d) -> GlossaryReader.readTranslated(
@@ -243,7 +244,7 @@ public final class ContentLoader {
                 run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
                 run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
                 UnreadEntries.none(), UnreadEntries.none(), Set.of(), Set.of());
-        return new Translation(code, text, conditions, exercises, pages, glossary, unread, people);
+        return new Translation(code, text, conditions, exercises, pages, glossary, unread, people, orphans);
     }
 
     /**
@@ -363,11 +364,14 @@ public final class ContentLoader {
         }
 
         /**
-         * Reads the Markdown files of {@code content/<code>/<folder>/}, leaving out (reported) those
-         * whose source {@code content/<folder>/<name>.md} does not exist.
+         * Reads the Markdown files of {@code content/<code>/<folder>/}, leaving out those whose source
+         * {@code content/<folder>/<name>.md} does not exist: each is added to {@code orphans}, to be
+         * reported once the index knows whether a source renamed explains it (a source saved with another
+         * ending, {@code wall-sit.md.txt}, is its own error and is not added).
          */
         <T> List<T> translated(String code, String folder, int variant,
-                               BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
+                               BiFunction<ContentDocument, Diagnostics, Optional<T>> reader,
+                               List<Translation.Orphan> orphanFiles) {
             String sub = code + "/" + folder;
             Path dir = files.content().resolve(sub);
             Path sources = files.content().resolve(folder);
@@ -389,12 +393,8 @@ public final class ContentLoader {
                     if (files.misnamedSource(folder, path.getFileName().toString())) {
                         continue; // its source is saved as wall-sit.md.txt: that file's error says it all
                     }
-                    Optional<String> near = files.nearSource(code, folder, path.getFileName().toString());
-                    diagnostics.error("translation.no-source", SourceSpan.startOf(rel), rel + " translates "
-                            + files.relative(source) + ", which does not exist; a translation keeps its source's "
-                            + "file name: " + near.map(n -> "rename it to " + n + ", the file of content/" + folder
-                            + "/ it is most likely a translation of").orElse("rename it to match a file of content/"
-                            + folder + "/, or remove it"));
+                    orphanFiles.add(new Translation.Orphan(rel, files.nearSource(code, folder,
+                            path.getFileName().toString())));
                 }
             }
             return read.stream().filter(item -> !orphans.contains(originOf(item))).toList();

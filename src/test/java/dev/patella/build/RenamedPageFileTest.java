@@ -1,0 +1,128 @@
+package dev.patella.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patella.TestSites;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An editor who renames a page's file ({@code clamshell.md} to {@code clam.md}) while its programs, links and
+ * translation still use the old name made one mistake: it is told once, at the renamed file, with the ways out,
+ * not as a broken program in each language, a broken link at each link, an orphaned translation and a glossary
+ * term that only that translation used. A page that is new while another was deleted is no rename.
+ */
+class RenamedPageFileTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFileRenamedWhileItsOldNameIsStillUsedIsOneErrorAtTheRenamedFile() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/clam.md");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("content/exercises/clam.md:1:1: error: this page was "
+                        + "content/exercises/clamshell.md: renaming the file changed its address from /exercises/clamshell/ "
+                        + "to /exercises/clam/, but 2 programs (the first: content/conditions/chondromalacia-patella.md:30), "
+                        + "4 links (the first in content/es/exercises/side-lying-leg-raise.md) and its translation "
+                        + "content/es/exercises/clamshell.md still use the old name; rename the file back to clamshell.md")
+                .contains("\"slug: clamshell\"").contains("\"moved_from: [clamshell]\"").contains("[page.renamed]")
+                .contains("Found 1 error;").doesNotContain("warning");
+    }
+
+    @Test
+    void aRenamedFileIsKnownByItsTitleWhenItsNewNameIsNotNearTheOld() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/hip-clam.md");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("content/exercises/hip-clam.md:1:1: error: this page was "
+                + "content/exercises/clamshell.md").contains("Found 1 error;");
+    }
+
+    @Test
+    void aPlainPageRenamedWithItsTranslationIsToldAtTheLinksThatStillUseIt() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/pages/pain-guide.md", "content/pages/pain.md");
+        move(project, "content/es/pages/pain-guide.md", "content/es/pages/pain.md");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("content/pages/pain.md:1:1: error: this page was content/pages/pain-guide.md: "
+                + "renaming the file changed its address from /pain-guide/ to /pain/, but 6 links").contains("Found 1 error;");
+    }
+
+    @Test
+    void aRenameWhoseOldAddressNothingUsesAnyMoreBuilds() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/pages/editorial-policy.md", "content/pages/policy.md");
+        move(project, "content/es/pages/editorial-policy.md", "content/es/pages/policy.md");
+        for (Path file : markdown(project.resolve("content"))) {
+            String text = TestSites.read(file);
+            if (text.contains("/editorial-policy/")) {
+                TestSites.write(file, text.replace("/editorial-policy/", "/policy/"));
+            }
+        }
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        // the sources edited are newer than their translations: that is told, and is no error
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("error:");
+    }
+
+    @Test
+    void aNewPageWhileAnUnrelatedOneWasDeletedIsNoRename() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path exercises = project.resolve("content/exercises");
+        TestSites.write(exercises.resolve("wall-sit.md"), TestSites.read(exercises.resolve("semi-squat.md"))
+                .replaceFirst("(?m)^title: .*$", "title: Wall sit"));
+        delete(exercises.resolve("clamshell.md"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("page.renamed")
+                .contains("content/conditions/chondromalacia-patella.md:30:59: error: there is no exercise \"clamshell\"")
+                .contains("content/es/exercises/clamshell.md:1:1: error: content/es/exercises/clamshell.md translates "
+                        + "content/exercises/clamshell.md, which does not exist")
+                .contains("content/exercises/straight-leg-raise.md:59:189: error: the link points at /exercises/clamshell/");
+    }
+
+    private static void move(Path project, String from, String to) {
+        try {
+            Files.move(project.resolve(from), project.resolve(to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> markdown(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".md")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
