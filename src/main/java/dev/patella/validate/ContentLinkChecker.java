@@ -1,11 +1,10 @@
 package dev.patella.validate;
 
-import java.util.regex.Pattern;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.Suggestions;
 import dev.patella.index.SourcePages;
 import dev.patella.index.Urls;
 import dev.patella.markdown.LinkUse;
-import dev.patella.diag.Suggestions;
 import dev.patella.model.Condition;
 import dev.patella.model.Exercise;
 import dev.patella.model.Page;
@@ -15,8 +14,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Checks that every link and image in the content that points at this site finds a page,
@@ -329,6 +331,26 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
     }
 
     private static String hint(String wrong, Set<String> known) {
-        return Suggestions.closest(wrong, new TreeSet<>(known)).map(k -> "; did you mean " + k + "?").orElse("");
+        return Suggestions.closest(wrong, new TreeSet<>(known)).or(() -> renamed(wrong, known))
+                .map(k -> "; did you mean " + k + "?").orElse("");
+    }
+
+    /**
+     * The one page of the folder {@code wrong} is in whose name starts the wrong one's or starts with
+     * it, as a renamed file's often does ({@code /pain/} for {@code /pain-guide/}); empty when there is
+     * no such page, or more than one.
+     */
+    private static Optional<String> renamed(String wrong, Set<String> known) {
+        String bare = wrong.endsWith("/") ? wrong.substring(0, wrong.length() - 1) : wrong;
+        String folder = bare.substring(0, bare.lastIndexOf('/') + 1);
+        Map<String, String> byName = new TreeMap<>();
+        for (String path : known) {
+            String name = path.endsWith("/") && path.length() > folder.length() && path.startsWith(folder)
+                    ? path.substring(folder.length(), path.length() - 1) : "";
+            if (!name.isEmpty() && name.indexOf('/') < 0) {
+                byName.put(name, path);
+            }
+        }
+        return Suggestions.closestOrStart(bare.substring(folder.length()), byName.keySet()).map(byName::get);
     }
 }

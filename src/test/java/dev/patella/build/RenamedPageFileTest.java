@@ -52,8 +52,13 @@ class RenamedPageFileTest {
                 + "content/exercises/clamshell.md").contains("Found 1 error;");
     }
 
+    /**
+     * Only links still name the old address (the translation was renamed too, and no program lists a page):
+     * reading every link of the site for a sign of a rename would cost each build of a large site, so each
+     * link is told where it is, with the new address.
+     */
     @Test
-    void aPlainPageRenamedWithItsTranslationIsToldAtTheLinksThatStillUseIt() {
+    void aPlainPageRenamedWithItsTranslationIsToldAtEachLinkWithTheNewAddress() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         move(project, "content/pages/pain-guide.md", "content/pages/pain.md");
         move(project, "content/es/pages/pain-guide.md", "content/es/pages/pain.md");
@@ -61,8 +66,8 @@ class RenamedPageFileTest {
         var run = TestSites.run("build", "--project", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains("content/pages/pain.md:1:1: error: this page was content/pages/pain-guide.md: "
-                + "renaming the file changed its address from /pain-guide/ to /pain/, but 6 links").contains("Found 1 error;");
+        assertThat(run.errors()).as(run.err()).isNotEmpty().allMatch(e -> e.startsWith("error link.broken "));
+        assertThat(run.err()).doesNotContain("page.renamed").contains("did you mean /pain/?");
     }
 
     @Test
