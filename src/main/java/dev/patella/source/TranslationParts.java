@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>The hashes are of what the source says, not of how it is typed: runs of spaces and line breaks
  * inside a paragraph count as one space (re-wrapping a paragraph changes nothing), the order of keys
- * in a mapping does not count, nor do quotes, comments or whether a list is written in brackets.
+ * in a mapping does not count, nor do quotes, comments, editors' notes ({@code <!-- -->}, see
+ * {@link #withoutNotes}) or whether a list is written in brackets.
  * A blank line between paragraphs, the order of list items and every word and number do.
  *
  * @param parts each part's name and hash, in the order written
@@ -67,7 +68,7 @@ record TranslationParts(Map<String, String> parts) {
                 });
             }
             source.body().filter(body -> fields.containsKey(TranslationKind.TEXT)).ifPresent(body -> {
-                fields.get(TranslationKind.TEXT).put("", text(body.markdown()));
+                fields.get(TranslationKind.TEXT).put("", text(withoutNotes(body.markdown())));
                 if (!body.isBlank()) {
                     at.put(TranslationKind.TEXT, body.at());
                 }
@@ -116,7 +117,7 @@ record TranslationParts(Map<String, String> parts) {
     /** What a value says, whatever the layout it was typed in. */
     static String canonical(YNode node) {
         if (node instanceof YNode.YScalar s) {
-            return s.isNull() ? "~" : "'" + text(s.meaning());
+            return s.isNull() ? "~" : "'" + text(withoutNotes(s.meaning()));
         }
         List<String> items = new ArrayList<>();
         if (node instanceof YNode.YList l) {
@@ -136,6 +137,74 @@ record TranslationParts(Map<String, String> parts) {
             paragraphs.add(SPACE.matcher(paragraph.strip()).replaceAll(" "));
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * {@code text} without its editors' notes ({@code <!-- ... -->}), which readers never see: each
+     * closed note is taken out, and so is a line that held nothing but notes (with its line break), so
+     * that a note on a line of its own between the lines of a paragraph does not read as a blank line
+     * between two paragraphs. A note written as text ({@code \<!--}) or never closed stays; the same
+     * string comes back when the text holds no note, so that what was hashed before notes were left
+     * out hashes as it did.
+     */
+    static String withoutNotes(String text) {
+        int open = noteAt(text, 0);
+        if (open < 0) {
+            return text;
+        }
+        var out = new StringBuilder(text.length());
+        var emptied = new ArrayList<Integer>(); // where in out a note was taken out
+        int from = 0;
+        while (open >= 0) {
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                break;
+            }
+            out.append(text, from, open);
+            emptied.add(out.length());
+            from = close + 3;
+            open = noteAt(text, from);
+        }
+        if (emptied.isEmpty()) {
+            return text; // its first note is never closed: an error the Markdown renderer reports
+        }
+        out.append(text, from, text.length());
+        return withoutEmptiedLines(out, emptied);
+    }
+
+    /** Where the next note starts from {@code from}, not counting a {@code \<!--} written as text; -1 if none. */
+    private static int noteAt(String text, int from) {
+        int open = text.indexOf("<!--", from);
+        while (open > 0 && text.charAt(open - 1) == '\\') {
+            open = text.indexOf("<!--", open + 4);
+        }
+        return open;
+    }
+
+    /** {@code text} without the lines that are blank and had a note taken out at one of {@code emptied}. */
+    private static String withoutEmptiedLines(StringBuilder text, List<Integer> emptied) {
+        var out = new StringBuilder(text.length());
+        int next = 0;
+        for (int start = 0; start <= text.length(); ) {
+            int end = text.indexOf("\n", start);
+            int stop = end < 0 ? text.length() : end;
+            boolean noted = false;
+            while (next < emptied.size() && emptied.get(next) <= stop) {
+                noted |= emptied.get(next) >= start;
+                next++;
+            }
+            if (!noted || !text.substring(start, stop).isBlank()) {
+                out.append(text, start, stop);
+                if (end >= 0) {
+                    out.append('\n');
+                }
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
+        }
+        return out.toString();
     }
 
     private static String hash(String part, Map<String, String> fields) {

@@ -171,6 +171,28 @@ class TranslationDriftTest {
         assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
     }
 
+    /**
+     * An editor's note is never shown to readers, so adding one, changing it or taking it out is no
+     * change to translate, in the text below the front matter as in a field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a note on a line of its own above the text|Helps the|<!-- ask Dr Smith -->~Helps the",
+        "a note inside a sentence of the text|Helps the|Helps <!-- which knee? -->the",
+        "a note at the end of the summary|summary: Lifts the leg.|summary: Lifts the leg. <!-- ask Dr Smith -->",
+        "a note at the end of a step|  - Lift the leg.|  - Lift the leg. <!-- how high? -->"})
+    void aNoteAddedChangedOrTakenOutIsNotDrift(String name, String from, String to) throws IOException {
+        String noted = to.replace('~', '\n');
+        edit(ENGLISH, from, noted);
+        assertThat(check().diagnostics()).as("added").noneMatch(d -> d.contains(" translation."));
+
+        edit(ENGLISH, noted, noted.replace("<!-- ", "<!-- TODO: "));
+        assertThat(check().diagnostics()).as("changed").noneMatch(d -> d.contains(" translation."));
+
+        edit(ENGLISH, noted.replace("<!-- ", "<!-- TODO: "), from);
+        assertThat(check().diagnostics()).as("taken out").noneMatch(d -> d.contains(" translation."));
+    }
+
     @Test
     void aNewParagraphIsDriftButANewLineInsideOneIsNot() throws IOException {
         edit("content/pages/about.md", "About us.", "About\nus.");
