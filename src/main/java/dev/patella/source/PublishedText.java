@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
+import dev.patella.model.Prose;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -10,7 +11,8 @@ import java.util.function.BiConsumer;
  * sentences {@code patella new} wrote ({@code content.placeholder}), and settings or fields whose
  * value is an address on a name reserved for examples ({@code link.example-domain}), such as
  * {@code base_url: https://example.org/}. Links written in Markdown are checked where the pages
- * are rendered, which knows their own positions.
+ * are rendered, which knows their own positions. Editors' notes ({@code <!-- -->}) are left out of
+ * what is read: they are never published.
  */
 public final class PublishedText {
 
@@ -38,7 +40,7 @@ public final class PublishedText {
     private void yaml(String file, String yaml, int firstLine, Diagnostics diagnostics) {
         new YamlReader().read(yaml, file, firstLine, new Diagnostics()).ifPresent(root -> eachText(root, "",
                 (key, scalar) -> {
-                    String value = ScaffoldPlaceholders.normalize(scalar.text());
+                    String value = ScaffoldPlaceholders.normalize(Prose.withoutComments(scalar.text()));
                     if (placeholders.contains(value)) {
                         diagnostics.error("content.placeholder", scalar.at(), "\"" + key + "\" still has the example "
                                 + "text that bin/patella new wrote (\"" + value + "\"); replace it with this page's own "
@@ -65,8 +67,12 @@ public final class PublishedText {
                 + "publishing, or remove it";
     }
 
-    /** Reports each example sentence of the scaffold found in the body, at its first word. */
-    private void body(String file, String body, int firstLine, Diagnostics diagnostics) {
+    /**
+     * Reports each example sentence of the scaffold found in the body, at its first word; not one
+     * kept in an editor's note ({@code <!-- -->}), which is never published.
+     */
+    private void body(String file, String written, int firstLine, Diagnostics diagnostics) {
+        String body = Prose.withoutComments(written); // the same length, line for line
         StringBuilder flat = new StringBuilder();
         int[] origin = new int[body.length() + 1];
         boolean space = false;

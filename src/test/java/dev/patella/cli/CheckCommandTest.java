@@ -95,6 +95,33 @@ class CheckCommandTest {
     }
 
     /**
+     * An editor's note is never published, so an example sentence kept in one (the scaffold's text
+     * turned into a note while the page is written) is not a placeholder left in; one written
+     * beside a note still is.
+     */
+    @Test
+    void anExampleSentenceKeptInANoteIsNotAPlaceholderButOneBesideANoteIs() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"), PUBLISHABLE);
+        assertThat(TestSites.run("new", "page", "fresh-page", "--project", project.toString()).exitCode()).isZero();
+        Path file = project.resolve("content/pages/fresh-page.md");
+        String text = Files.readString(file).replaceAll("(?m)^draft: true.*\n", "");
+        String body = text.substring(text.indexOf("\n---\n") + 5);
+        String front = text.substring(0, text.indexOf("\n---\n") + 5)
+                .replaceAll("(?m)^summary: .*$", "summary: Who writes these pages.");
+        Files.writeString(file, front + "<!--\n" + body + "-->\nOur team of physical therapists writes these pages.\n");
+
+        var check = TestSites.run("check", "--project", project.toString());
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).isEmpty();
+
+        Files.writeString(file, Files.readString(file).replace("summary: Who writes these pages.",
+                "summary: What this page is about, in one sentence. <!-- TODO -->"));
+        assertThat(TestSites.run("check", "--project", project.toString()).errors())
+                .containsExactly("error content.placeholder content/pages/fresh-page.md:4:10");
+    }
+
+    /**
      * The examples {@code new} writes are instructions no finished page would keep word for word.
      * They were once sentences an exercise could really say ("The front of your thigh.", "You feel
      * a sharp pain in your knee."): an editor who kept one because it was right for the page was

@@ -33,7 +33,9 @@ class ControlCharacterTest {
             "7F|title: About~|2|13",
             "9B|title: ~About|2|8",
             "0|About ~us.|5|7",
-            "1B|About us.~[1m|5|10"})
+            "1B|About us.~[1m|5|10",
+            // in an editor's note too: the file holds it, whatever the page shows
+            "1B|About us. <!-- ask ~Dr Smith -->|5|20"})
     void aRawControlCharacterIsOneErrorAtItsPositionNamingIt(String codePoint, String line, int row, int column)
             throws IOException {
         String written = line.replace("~", Character.toString(Integer.parseInt(codePoint, 16)));
