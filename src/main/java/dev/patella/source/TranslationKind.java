@@ -2,6 +2,7 @@ package dev.patella.source;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,29 @@ enum TranslationKind {
             return parts.contains(field) ? Optional.of(field) : Optional.empty();
         }
         return Optional.of(partOf.getOrDefault(field, OTHER));
+    }
+
+    /**
+     * The fields whose value is one word of a fixed few ({@code chain: open}), which the content
+     * reader takes in any case, as it takes {@code per_side: Yes} for {@code true}; a field inside a
+     * list is named without its item numbers ({@code program.phase}).
+     */
+    Set<String> choices() {
+        return switch (this) {
+            case EXERCISE -> Set.of("chain", "phase");
+            case CONDITION -> Set.of("program.phase");
+            default -> Set.of();
+        };
+    }
+
+    /**
+     * What {@code scalar} says: a truth value as {@code true} or {@code false}, a choice (see
+     * {@link #choices}) in lower case, so that {@code chain: Open} says what {@code chain: open} does,
+     * any other value as written.
+     */
+    static String said(YNode.YScalar scalar, boolean choice) {
+        return choice && scalar.type() == YNode.YScalar.Type.STRING ? scalar.meaning().strip().toLowerCase(Locale.ROOT)
+                : scalar.meaning();
     }
 
     /** Whether each top-level entry is one part, named by its key (a glossary term, a person). */

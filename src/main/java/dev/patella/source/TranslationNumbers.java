@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * keys, link targets, heading ids and editors' notes ({@code <!-- -->}) are not text. A field that holds a choice or a key rather
  * than words ({@link #SAME}: an exercise's phase and chain, a program's phases and the
  * exercises in each, a condition's ICD-10 code, the keys of the references a page lists in
- * {@code sources} or is {@code adapted_from}) must be written exactly as in the source. A list
+ * {@code sources} or is {@code adapted_from}) must be written exactly as in the source, except that a
+ * choice may be written in any case ({@link TranslationKind#choices}), as the content reader takes it. A list
  * keeps its length (a dropped step or warning is a dropped instruction), except a glossary term's
  * other word forms ({@code also}). Fields missing on either side are {@link TranslationGaps}' to
  * report.
@@ -69,7 +70,8 @@ final class TranslationNumbers {
                     : !TranslationKind.OWN.contains(entry.key()) && !OWN.contains(entry.key());
             Optional<YNode.Entry> other = translation.root().find(entry.key());
             if (compared && other.isPresent()) {
-                compare(entry.value(), other.get().value(), entry.key(), SAME.getOrDefault(kind, Set.of()), out);
+                compare(entry.value(), other.get().value(), entry.key(), SAME.getOrDefault(kind, Set.of()),
+                        kind.choices(), out);
             }
         }
         if (source.body().isPresent() && translation.body().isPresent()) {
@@ -80,12 +82,12 @@ final class TranslationNumbers {
     }
 
     private static void compare(YNode source, YNode translation, String path, Set<String> same,
-                                List<Difference> out) {
+                                Set<String> choices, List<Difference> out) {
         if (source instanceof YNode.YMap map && translation instanceof YNode.YMap other) {
             for (YNode.Entry entry : map.entries().values()) {
                 Optional<YNode.Entry> mine = other.find(entry.key());
                 if (mine.isPresent()) {
-                    compare(entry.value(), mine.get().value(), path + "." + entry.key(), same, out);
+                    compare(entry.value(), mine.get().value(), path + "." + entry.key(), same, choices, out);
                 }
             }
         } else if (source instanceof YNode.YList list && translation instanceof YNode.YList other) {
@@ -98,12 +100,14 @@ final class TranslationNumbers {
                 return;
             }
             for (int i = 0; i < list.items().size(); i++) {
-                compare(list.items().get(i), other.items().get(i), path + " item " + (i + 1), same, out);
+                compare(list.items().get(i), other.items().get(i), path + " item " + (i + 1), same, choices, out);
             }
         } else if (source instanceof YNode.YScalar a && translation instanceof YNode.YScalar b) {
-            if (a.type() == YNode.YScalar.Type.BOOLEAN || b.type() == YNode.YScalar.Type.BOOLEAN
-                    || same.contains(ITEM.matcher(path).replaceAll(""))) {
-                if (!a.meaning().equals(b.meaning())) { // per_side: yes is per_side: true
+            String field = ITEM.matcher(path).replaceAll("");
+            if (a.type() == YNode.YScalar.Type.BOOLEAN || b.type() == YNode.YScalar.Type.BOOLEAN || same.contains(field)) {
+                boolean choice = choices.contains(field);
+                // per_side: yes is per_side: true, and chain: Open is chain: open
+                if (!TranslationKind.said(a, choice).equals(TranslationKind.said(b, choice))) {
                     out.add(new Difference(path + " is " + b.text() + " here, but " + a.text() + " in the source",
                             a.at(), b.at()));
                 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ record TranslationParts(Map<String, String> parts) {
             kind.parts().forEach(part -> fields.put(part, new TreeMap<>()));
             for (YNode.Entry entry : source.root().entries().values()) {
                 kind.partOf(entry.key()).ifPresent(part -> {
-                    fields.get(part).put(entry.key(), canonical(entry.value()));
+                    fields.get(part).put(entry.key(), canonical(entry.value(), entry.key(), kind.choices()));
                     names.computeIfAbsent(part, p -> new ArrayList<>()).add(entry.key());
                     at.merge(part, entry.keyAt(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 });
@@ -116,16 +117,26 @@ record TranslationParts(Map<String, String> parts) {
 
     /** What a value says, whatever the layout it was typed in. */
     static String canonical(YNode node) {
+        return canonical(node, "", Set.of());
+    }
+
+    /**
+     * What a value says, whatever the layout it was typed in: {@code node} is the value of the field
+     * {@code path} ({@code program.phase}, without item numbers), and {@code choices} the fields
+     * written in any case (see {@link TranslationKind#choices}).
+     */
+    static String canonical(YNode node, String path, Set<String> choices) {
         if (node instanceof YNode.YScalar s) {
-            return s.isNull() ? "~" : "'" + text(withoutNotes(s.meaning()));
+            return s.isNull() ? "~" : "'" + text(withoutNotes(TranslationKind.said(s, choices.contains(path))));
         }
         List<String> items = new ArrayList<>();
         if (node instanceof YNode.YList l) {
-            l.items().forEach(item -> items.add(canonical(item)));
+            l.items().forEach(item -> items.add(canonical(item, path, choices)));
             return "[" + String.join("\u001f", items) + "]";
         }
         var sorted = new TreeMap<String, String>();
-        ((YNode.YMap) node).entries().forEach((key, entry) -> sorted.put(key, canonical(entry.value())));
+        ((YNode.YMap) node).entries().forEach((key, entry) -> sorted.put(key, canonical(entry.value(),
+                path.isEmpty() ? key : path + "." + key, choices)));
         sorted.forEach((key, value) -> items.add(key + "=" + value));
         return "{" + String.join("\u001e", items) + "}";
     }

@@ -78,6 +78,30 @@ class TranslationDriftTest {
     }
 
     /**
+     * A choice is read in any case, as a truth value is read however it is written: chain: Open and
+     * phase: EARLY in the source are what chain: open and phase: early are in the translation, no
+     * difference and no change to translate, and the translation can be marked; another choice still
+     * is a difference.
+     */
+    @Test
+    void aChoiceWrittenInCapitalsIsNeitherADifferenceNorAChange() throws IOException {
+        String condition = "content/conditions/sore-knee.md";
+        edit(ENGLISH, "chain: open", "chain: Open");
+        edit(ENGLISH, "phase: early", "phase: EARLY");
+        edit(condition, "  - phase: early", "  - phase: Early");
+
+        var check = check();
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.diagnostics()).as(check.err()).noneMatch(d -> d.contains(" translation."));
+        var marked = TestSites.run("translated", "--all", "es", "--project", project.toString());
+        assertThat(marked.exitCode()).as(marked.err()).isZero();
+        edit(SPANISH, "chain: open", "chain: closed");
+        assertThat(check().diagnostics()).as("a real difference")
+                .containsExactly("warning translation.numbers " + SPANISH + ":" + lineOf(SPANISH, "chain:") + ":8");
+    }
+
+    /**
      * An English file with an error reads as something it is not (here a dose it cannot read):
      * that one error is reported, and its translations are not compared with it until it is fixed.
      */
