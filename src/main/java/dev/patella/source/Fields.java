@@ -198,7 +198,14 @@ final class Fields {
     String plainText(String key) {
         String text = requiredText(key);
         Matcher markup = MARKUP.matcher(text);
-        if (markup.find()) {
+        int note = text.indexOf("<!--");
+        if (note >= 0) {
+            SourceSpan where = keyAt(key).orElse(at);
+            warning("markdown.in-plain-text", where, "\"" + key + "\" is plain text, shown as written in lists, "
+                    + "search results and the page's description, so the note \"" + noteStart(text.substring(note))
+                    + "\" would be shown to readers; put it after the value as a YAML comment, a space and # ("
+                    + key + ": ... # " + noteWords(text.substring(note)) + "), or in the text below the front matter");
+        } else if (markup.find()) {
             SourceSpan where = keyAt(key).orElse(at);
             warning("markdown.in-plain-text", where, "\"" + key + "\" is plain text, shown as written in lists, "
                     + "search results and the page's description, so \"" + markup.group() + "\" would show as it is; "
@@ -221,6 +228,20 @@ final class Fields {
      * 155 characters; a little more is allowed, as the cut depends on the letters' widths).
      */
     private static final Map<String, Integer> SHOWN = Map.of("title", 70, "summary", 160);
+
+    /** The first words of a note, up to its end or 40 characters. */
+    private static String noteStart(String note) {
+        int close = note.indexOf("-->");
+        String shown = close < 0 ? note : note.substring(0, close + 3);
+        return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
+    }
+
+    /** What a note says, without its marks, for the YAML comment to write instead. */
+    private static String noteWords(String note) {
+        int close = note.indexOf("-->");
+        String words = (close < 0 ? note.substring(4) : note.substring(4, close)).strip().replaceAll("\\s+", " ");
+        return words.isEmpty() ? "note" : words.length() > 40 ? words.substring(0, 40) + "..." : words;
+    }
 
     /** Markdown that a plain text would show as it is: strong emphasis, a link, a citation, code. */
     private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\]\\(|\\[@|`");
