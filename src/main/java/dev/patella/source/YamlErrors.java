@@ -169,6 +169,12 @@ final class YamlErrors {
                 return runaway;
             }
             var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+            if (opened != null && String.valueOf(marked.getContext()).contains("quoted scalar")
+                    && problem.contains("end of stream")) {
+                // a quote left open on the last line: the parser stops at the end (the closing ---, or
+                // past the file's last line, which has no line to show); the mistake is the quote
+                at = new SourceSpan(file, opened.getLine() + 1 + lineOffset, opened.getColumn() + 1);
+            }
             Matcher valued = mark.getLine() < lines.length ? KEY_AND_TEXT.matcher(lines[mark.getLine()]) : null;
             if (problem.contains("mapping values are not allowed") && valued != null && valued.matches()) {
                 // "title: Clamshell: side-lying hip opener": the editor's own line, in quotes

@@ -173,6 +173,28 @@ class ContentErrorsTest {
         assertThat(run.message("yaml.syntax")).startsWith("a list opened here with [ is never closed");
     }
 
+    /**
+     * A quote left open on the last line of the front matter, or of a YAML file, runs to the end
+     * of it: the error is at the quote, on the editor's line, not at the closing --- or past the
+     * file's last line (where the terminal and the preview's box have no line to show).
+     */
+    @Test
+    void aQuoteLeftOpenOnTheLastLineIsReportedWhereItOpened() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/pages/about.md"),
+                "---\ntitle: About\nsummary: \"About this site.\n---\nAbout us.\n");
+        Path site = project.resolve("content/site.yaml");
+        String text = Files.readString(site).strip() + "\n";
+        Files.writeString(site, text + "report_errors_to: \"mailto:errors@example.org\n");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        int line = (int) text.lines().count() + 1;
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error yaml.syntax content/pages/about.md:3:10", "error yaml.syntax content/site.yaml:" + line + ":19");
+        assertThat(run.err()).contains("    3 | summary: \"About this site.");
+    }
+
     /** The README's own example, in the shipped site: a wrong value inside the dose is one located error. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
