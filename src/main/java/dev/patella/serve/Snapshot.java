@@ -32,13 +32,23 @@ record Snapshot(long id, SiteFiles latest, Optional<SiteFiles> lastGood, List<Di
         return Optional.ofNullable(bytes);
     }
 
-    /** A file copied from the project, by site path; falls back like {@link #generated}. */
+    /**
+     * A file copied from the project, by site path; falls back like {@link #generated}. A picture
+     * the build refuses ({@code image.wrong-type}, {@code image.unsafe-svg}: a web page or a script
+     * saved in {@code content/images/}) is not served: the build would never publish it, and from
+     * the preview's own address it would run as the preview's page or script.
+     */
     Optional<Path> copied(String sitePath) {
         Path path = latest.copied().get(sitePath);
         if (path == null && !errors.isEmpty()) {
             path = lastGood.map(g -> g.copied().get(sitePath)).orElse(null);
         }
-        return Optional.ofNullable(path);
+        return Optional.ofNullable(path).filter(file -> !refused(file));
+    }
+
+    private boolean refused(Path file) {
+        return errors.stream().anyMatch(e -> e.code().startsWith("image.") && !e.at().file().isEmpty()
+                && file.endsWith(e.at().file()));
     }
 
     boolean has(String sitePath) {

@@ -548,6 +548,27 @@ class DevServerTest {
         assertThat(afterTheRebuild.statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A web page, a script or a page renamed .png saved in content/images/ is refused by the build
+     * (image.wrong-type) and never published; the preview does not serve it either, where it would
+     * run as the preview's own page and script, past the Content-Security-Policy's 'self'.
+     */
+    @Test
+    void aFileTheBuildRefusesAsAPictureIsNotServed() throws Exception {
+        Path images = Files.createDirectories(project.resolve("content/images"));
+        Files.writeString(images.resolve("page.html"), "<html><body><script src=\"/images/run.js\"></script></body></html>\n");
+        Files.writeString(images.resolve("run.js"), "document.body.textContent = 'ran';\n");
+        Files.writeString(images.resolve("fake.png"), "<html><body>not a picture</body></html>\n");
+        Files.writeString(images.resolve("knee.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"></svg>\n");
+        restart();
+
+        assertThat(get("/").body()).contains("[image.wrong-type]");
+        assertThat(get("/images/page.html").statusCode()).isEqualTo(404);
+        assertThat(get("/images/run.js").statusCode()).isEqualTo(404);
+        assertThat(get("/images/fake.png").statusCode()).isEqualTo(404);
+        assertThat(get("/images/knee.svg").body()).startsWith("<svg"); // a picture beside them still is
+    }
+
     @Test
     void aRebuildThatOverflowsTheStackIsShownAtTheFileSavedAndTheNextSaveIsServed() throws Exception {
         Path exercise = project.resolve("content/exercises/leg-lift.md");
