@@ -21,7 +21,7 @@ public final class DiagnosticCodes {
 
     /** The first word of every code: the kinds of problem. */
     public static final List<String> KINDS = List.of("file", "frontmatter", "yaml", "schema", "slug", "ref", "cite",
-            "link", "markdown", "path", "content", "template", "html", "image", "exercise", "review", "readability", "glossary", "language", "translation", "moved");
+            "link", "markdown", "path", "content", "template", "html", "image", "exercise", "review", "readability", "glossary", "language", "translation", "moved", "page");
 
     private static final Pattern CODE = Pattern.compile("\"((?:" + String.join("|", KINDS) + ")\\.[a-z0-9-]+)\"");
     private static final Pattern REPORTED = Pattern.compile("(?:error|warning)\\(\\s*\"([a-z]+\\.[a-z0-9-]+)\"");
