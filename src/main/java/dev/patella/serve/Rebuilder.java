@@ -3,7 +3,10 @@ package dev.patella.serve;
 import dev.patella.build.Changes;
 import dev.patella.build.SiteBuild;
 import dev.patella.diag.Diagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,16 +119,16 @@ final class Rebuilder implements Runnable {
                 Set<Path> paths = new LinkedHashSet<>();
                 boolean everything = false;
                 long deadline = firstAt + maxDelay.toNanos();
-                // a batch of nothing but an editor's temporary file waits for the rename that ends
-                // the save (sed -i may take longer than the quiet time on a busy machine): up to the
-                // longest wait, so that the rebuild names the file saved and makes its page once
+                // a batch of nothing but half a save waits for the rest (on a busy machine it may come
+                // long after the quiet time), up to the longest wait, so that the rebuild names the file
+                // saved and makes its page once, with no error from the half: see unfinished
                 boolean halfASave = true;
                 for (Path p = first; p != null; p = nextWithin(deadline, halfASave)) {
                     if (p == STOP) {
                         return;
                     }
                     everything |= p == EVERYTHING;
-                    halfASave &= p != EVERYTHING && Changes.looksTemporary(p);
+                    halfASave &= p != EVERYTHING && unfinished(p);
                     paths.add(p);
                 }
                 paths.remove(EVERYTHING);
@@ -133,6 +136,25 @@ final class Rebuilder implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether the event at {@code path} is likely the first half of a save: an editor's temporary
+     * file, which a rename ends; or a file that is now empty or gone, as a shell's {@code >} empties
+     * a file before the program writes it, and {@code git checkout} removes and creates it before it
+     * writes it (rebuilt at once, it was told "the file is empty" while the editor looked at it whole).
+     * A file really emptied or deleted is rebuilt all the same, after the longest wait.
+     */
+    static boolean unfinished(Path path) {
+        if (Changes.looksTemporary(path)) {
+            return true;
+        }
+        try {
+            BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+            return file.isRegularFile() && file.size() == 0;
+        } catch (IOException e) {
+            return true; // gone, or not readable yet
         }
     }
 

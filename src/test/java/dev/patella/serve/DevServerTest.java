@@ -384,6 +384,34 @@ class DevServerTest {
         assertThat(log.toString()).contains("(content/pages/about.md)").doesNotContain("sedX1b2c3");
     }
 
+    /**
+     * A shell's {@code >} (and {@code git checkout}) empties the file, then the program writes it: on
+     * a busy machine the writing can come long after the quiet time. The rebuild waits for it, so the
+     * editor is never told "the file is empty" about a file that is whole by the time they look.
+     */
+    @Test
+    void aFileEmptiedAndWrittenLateIsOneRebuildWithNoErrorFromTheEmptyHalf() throws Exception {
+        server.close();
+        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, TestSites.TODAY,
+                ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
+                new PrintWriter(log, true));
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        Path about = project.resolve("content/pages/about.md");
+        String text = Files.readString(about).replace("About us.", "About all of us.");
+        Files.write(about, new byte[0]);
+        Thread.sleep(100); // fifty times the quiet time
+        Files.writeString(about, text);
+
+        DevServer.Rebuilt done = rebuilt.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(done).as("a rebuild").isNotNull();
+        assertThat(done.changes().saved()).containsExactly(about.toAbsolutePath().normalize());
+        assertThat(get("/about/").body()).contains("About all of us.");
+        assertThat(log.toString()).doesNotContain("file.empty", "error");
+        assertThat(rebuilt.poll(300, TimeUnit.MILLISECONDS)).as("a second rebuild").isNull();
+    }
+
     @Test
     void anEditedPageIsServedBeforeTheRestOfTheRebuildAndOpenPagesHearWhichFilesChanged() throws Exception {
         var firstServed = new java.util.concurrent.CountDownLatch(1);
