@@ -14,12 +14,13 @@ final class CommandLineMistakes {
     /**
      * Prints a command-line mistake and where to find help.
      *
-     * @param command the command as typed, such as {@code patella build}
+     * @param command the command, such as {@code patella build}; the help to run is given as the
+     *                README runs Patella, {@code bin/patella build --help}
      * @return {@link ExitCode#USAGE}
      */
     static int error(PrintWriter err, String command, String message) {
         err.println("patella: " + message);
-        err.println("Run '" + command + " --help' for usage.");
+        err.println("Run 'bin/" + command + " --help' for usage.");
         return ExitCode.USAGE;
     }
 

@@ -60,6 +60,13 @@ final class PatellaCommand implements Runnable {
                 return name + " and " + opposite + " say opposite things; give only one of them";
             }
         }
+        if (e.getCause() instanceof CommandLine.TypeConversionException
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                && (option.type() == int.class || option.type() == Integer.class)) {
+            // picocli says "'abc' is not an int"
+            return option.longestName() + " takes a whole number, as in " + option.longestName() + " "
+                    + Optional.ofNullable(option.defaultValue()).orElse("1") + ", not '" + e.getValue() + "'";
+        }
         return misspelt(e, args).orElse(e.getMessage());
     }
 
@@ -89,7 +96,7 @@ final class PatellaCommand implements Runnable {
                 // "patella --project x build": options come after the command
                 Optional<String> named = Arrays.stream(args).filter(command.subcommands()::containsKey).findFirst();
                 if (named.isPresent()) {
-                    return Optional.of("options come after the command: patella " + named.get() + " "
+                    return Optional.of("options come after the command: bin/patella " + named.get() + " "
                             + String.join(" ", Arrays.stream(args).filter(w -> !w.equals(named.get())).toList()));
                 }
             }
