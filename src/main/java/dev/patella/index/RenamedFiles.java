@@ -2,8 +2,6 @@ package dev.patella.index;
 
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
-import dev.patella.diag.Suggestions;
-import dev.patella.model.Condition;
 import dev.patella.model.Key;
 import dev.patella.model.Site;
 import dev.patella.model.Translation;
@@ -18,17 +16,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Finds a page whose file was renamed while what names it was not: its old slug is still listed by programs,
- * linked to, or the name of a translation left without a source, no page has that slug any more, and one page
- * that nothing names has a file name close to it (as "did you mean" finds it) or a title that is written as it.
- * That is one mistake, told once at the renamed file, not once at each program, link and translation (nor as
- * a glossary term that only the orphaned translation used): those are passed over as they are for a file that
- * could not be read. Also reports the translations without a source that no rename explains.
+ * Finds a page whose file was renamed while what names it was not. The evidence must be strong, as the error
+ * takes the place of the errors at each use: a translation is still named after the old file (so that file
+ * existed), no page has the old slug any more, and exactly one page that nothing names yet has a title that,
+ * written as a slug, is the old name (the file was renamed, its title kept). That is one mistake, told once at
+ * the renamed file, not once at each program, link and translation (nor as a glossary term that only the
+ * orphaned translation used): those are passed over as they are for a file that could not be read. A name
+ * that is only near the old one is no evidence: a typo in a program, or a page deleted while a new one with a
+ * similar name was added, is told at each use. Also reports the translations without a source that no rename
+ * explains.
  */
 public final class RenamedFiles {
-
-    /** Files naming the old slug needed when no translation is named after it: one may as well be a typo. */
-    static final int FILES = 2;
 
     private RenamedFiles() {
     }
@@ -90,7 +88,7 @@ public final class RenamedFiles {
             offered.add(page.slug());
             page.movedFrom().forEach(k -> kept.add(k.value().startsWith("/") ? k.value() : folder.address(k.value())));
         }
-        if (!signs(site, folder, offered, kept)) {
+        if (!orphaned(site, folder)) {
             return List.of();
         }
         PageUses uses = PageUses.of(site, folder);
@@ -99,19 +97,15 @@ public final class RenamedFiles {
         uses.bySlug().forEach((old, named) -> {
             boolean gone = !offered.contains(old) && !kept.contains(folder.address(old))
                     && !reserved.urls().contains(folder.address(old)) && !reserved.slugs().contains(old);
-            if (!gone || named.orphans().isEmpty() && named.files().size() < FILES) {
+            if (!gone || named.orphans().isEmpty()) {
                 return;
             }
-            // a typo of a page that something names is that page's, not a rename
-            Optional<String> near = Suggestions.closestOrStart(old, offered);
-            Optional<String> renamed = near.isPresent() ? near.filter(slug -> !uses.named(slug))
-                    : only(pages.stream().filter(p -> !uses.named(p.slug())
-                    && Scaffold.slugFor(p.title()).equals(old)).map(PageFolder.Named::slug).toList());
-            renamed.ifPresent(slug -> {
-                if (meant.putIfAbsent(slug, old) != null) {
-                    twice.add(slug); // two old slugs near one page: which one it had is not clear
-                }
-            });
+            only(pages.stream().filter(p -> !uses.named(p.slug()) && Scaffold.slugFor(p.title()).equals(old))
+                    .map(PageFolder.Named::slug).toList()).ifPresent(slug -> {
+                        if (meant.putIfAbsent(slug, old) != null) {
+                            twice.add(slug); // two old slugs for one page: which one it had is not clear
+                        }
+                    });
         });
         twice.forEach(meant::remove);
         List<Rename> out = new ArrayList<>();
@@ -125,26 +119,14 @@ public final class RenamedFiles {
     }
 
     /**
-     * Whether {@code folder} shows a sign of a rename that costs nothing to see: a translation in it left
-     * without a source, or (for exercises) a program naming one that no page is or keeps. Only then are the
-     * links of every text read ({@link PageUses}), which at 4,000 pages would cost a build a few hundred
-     * milliseconds. A rename that only links still name is told at each link, with the new address.
+     * Whether a translation in {@code folder} is left without a source, the sign a rename needs, which costs
+     * nothing to see. Only then are the links of every text read ({@link PageUses}), which at 4,000 pages would
+     * cost a build a few hundred milliseconds.
      */
-    private static boolean signs(Site site, PageFolder folder, Set<String> offered, Set<String> kept) {
+    private static boolean orphaned(Site site, PageFolder folder) {
         String start = "/" + folder.folder() + "/";
-        for (Translation t : site.translations()) {
-            if (t.orphans().stream().anyMatch(o -> o.file().startsWith("content/" + t.language() + start))) {
-                return true;
-            }
-        }
-        if (folder != PageFolder.EXERCISES) {
-            return false;
-        }
-        List<Condition> conditions = new ArrayList<>(site.conditions());
-        site.translations().forEach(t -> conditions.addAll(t.conditions()));
-        return conditions.stream().flatMap(c -> c.program().stream()).flatMap(step -> step.exercises().stream())
-                .filter(k -> k.several().isEmpty()).map(Key::value)
-                .anyMatch(slug -> !offered.contains(slug) && !kept.contains(folder.address(slug)));
+        return site.translations().stream().anyMatch(t -> t.orphans().stream()
+                .anyMatch(o -> o.file().startsWith("content/" + t.language() + start)));
     }
 
     private static Optional<String> only(List<String> slugs) {
@@ -168,26 +150,22 @@ public final class RenamedFiles {
             }
             if (!uses.links().isEmpty()) {
                 int n = uses.linkCount();
-                String first = uses.links().keySet().iterator().next();
-                users.add((n == 1 ? "a link in " : n + " links (the first in ") + first + (n == 1 ? "" : ")"));
+                users.add(n == 1 ? "a link" : n + " links");
                 fixes.add("link to " + folder.address(now));
             }
             String renameOrphans = "";
             if (!uses.orphans().isEmpty()) {
                 List<String> orphans = List.copyOf(uses.orphans());
-                users.add((orphans.size() == 1 ? "its translation " : "its translations ") + String.join(", ", orphans));
+                users.add(0, (orphans.size() == 1 ? "its translation " : "its translations ") + String.join(", ", orphans));
                 renameOrphans = "rename " + String.join(", ", orphans) + " to " + page.stem() + ".md";
-                fixes.add(renameOrphans);
+                fixes.add(0, renameOrphans);
             }
-            String stillUse = joined(users) + (users.size() == 1 && uses.orphans().isEmpty()
-                    && uses.programs().size() + uses.linkCount() == 1 ? " still uses" : " still use");
-            diagnostics.error("page.renamed", page.origin(), "this page was " + was + ": renaming the file changed "
-                    + "its address from " + folder.address(oldSlug) + " to " + folder.address(now) + ", but "
-                    + stillUse + " the old name; rename the file back to " + oldSlug + ".md, or keep the new name "
-                    + "and the old address with \"slug: " + oldSlug + "\" in its front matter"
-                    + (renameOrphans.isEmpty() ? "" : " (and " + renameOrphans + ")") + ", or move everything to the "
-                    + "new address: " + String.join(", ", fixes) + ", and add \"moved_from: [" + oldSlug + "]\" here "
-                    + "so that bookmarks and printed handouts still lead to it");
+            diagnostics.error("page.renamed", page.origin(), "this page was " + was + ", and " + joined(users)
+                    + (users.size() == 1 && uses.orphans().size() + uses.programs().size() + uses.linkCount() == 1 ? " still uses"
+                    : " still use") + " the old name " + oldSlug + "; rename this file back to " + oldSlug + ".md (or, "
+                    + "to keep its new name, " + (renameOrphans.isEmpty() ? "" : renameOrphans + " and ") + "write "
+                    + "\"slug: " + oldSlug + "\" in this file's front matter; or, to move the page to " + folder.address(now)
+                    + " for good, " + String.join(", ", fixes) + ", and add \"moved_from: [" + oldSlug + "]\" here)");
         }
 
         private static String joined(List<String> parts) {

@@ -32,10 +32,9 @@ class RenamedPageFileTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("content/exercises/clam.md:1:1: error: this page was "
-                        + "content/exercises/clamshell.md: renaming the file changed its address from /exercises/clamshell/ "
-                        + "to /exercises/clam/, but 2 programs (the first: content/conditions/chondromalacia-patella.md:30), "
-                        + "4 links (the first in content/es/exercises/side-lying-leg-raise.md) and its translation "
-                        + "content/es/exercises/clamshell.md still use the old name; rename the file back to clamshell.md")
+                        + "content/exercises/clamshell.md, and its translation content/es/exercises/clamshell.md, 2 "
+                        + "programs (the first: content/conditions/chondromalacia-patella.md:30) and 4 links still use the "
+                        + "old name clamshell; rename this file back to clamshell.md")
                 .contains("\"slug: clamshell\"").contains("\"moved_from: [clamshell]\"").contains("[page.renamed]")
                 .contains("Found 1 error;").doesNotContain("warning");
     }
@@ -105,6 +104,46 @@ class RenamedPageFileTest {
                 .contains("content/es/exercises/clamshell.md:1:1: error: content/es/exercises/clamshell.md translates "
                         + "content/exercises/clamshell.md, which does not exist")
                 .contains("content/exercises/straight-leg-raise.md:59:189: error: the link points at /exercises/clamshell/");
+    }
+
+    /** A near name decides nothing: a typo of a new exercise's name in both programs is told in each program. */
+    @Test
+    void aNewExerciseMisspeltInThePrograms() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path exercises = project.resolve("content/exercises");
+        TestSites.write(exercises.resolve("wall-sit.md"), TestSites.read(exercises.resolve("semi-squat.md"))
+                .replaceFirst("(?m)^title: .*$", "title: Wall sit"));
+        for (String condition : List.of("content/conditions/chondromalacia-patella.md",
+                "content/es/conditions/chondromalacia-patella.md")) {
+            Path file = project.resolve(condition);
+            TestSites.write(file, TestSites.read(file).replace("exercises: [semi-squat]", "exercises: [semi-squat, wall-sits]"));
+        }
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly(
+                "error ref.unknown-exercise content/conditions/chondromalacia-patella.md:36:29",
+                "error ref.unknown-exercise content/es/conditions/chondromalacia-patella.md:36:29");
+        assertThat(run.err()).contains("did you mean \"wall-sit\"?");
+    }
+
+    /**
+     * A page deleted on purpose, its translation left behind, while a new page with a near name was added:
+     * the new page is not its renamed file (renaming it back would publish the new page at the old address).
+     */
+    @Test
+    void aDeletedPageIsNotTakenForANewPageWithANearName() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path exercises = project.resolve("content/exercises");
+        TestSites.write(exercises.resolve("split-squat.md"), TestSites.read(exercises.resolve("semi-squat.md"))
+                .replaceFirst("(?m)^title: .*$", "title: Split squat"));
+        delete(exercises.resolve("semi-squat.md"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("page.renamed").contains("content/es/exercises/semi-squat.md:1:1: error: "
+                + "content/es/exercises/semi-squat.md translates content/exercises/semi-squat.md, which does not exist");
     }
 
     private static void move(Path project, String from, String to) {
