@@ -33,6 +33,9 @@ final class InlineScan {
     private long openTargetsSum;
     private int firstOpenTarget;
     private Optional<Excess> found = Optional.empty();
+    // the current paragraph's last ">", and the paragraph it was found for
+    private int closer = -1;
+    private int closerFor = -1;
 
     InlineScan(String text) {
         this.text = text;
@@ -170,7 +173,7 @@ final class InlineScan {
     private int address(int i) {
         int close = addressEnd(i + 1, runEnd);
         if (close == 0) {
-            if (mayStartHtml(i + 1) && cost(paragraphEnd - paragraphStart)) {
+            if (mayStartHtml(i + 1) && i < lastCloser() && cost(paragraphEnd - paragraphStart)) {
                 found = Optional.of(crowded(paragraphStart));
             }
             return i + 1;
@@ -185,6 +188,24 @@ final class InlineScan {
     private boolean cost(long chars) {
         rescan += chars;
         return rescan > MAX_RESCAN;
+    }
+
+    /**
+     * Where the current paragraph's last {@code >} is (-1 when it has none): a {@code <} after it
+     * opens no tag nor note Flexmark could make, as in {@code if a<b}. Found once a paragraph.
+     */
+    private int lastCloser() {
+        if (closerFor != paragraphStart) {
+            closerFor = paragraphStart;
+            closer = -1;
+            for (int j = paragraphEnd - 1; j > paragraphStart; j--) {
+                if (text.charAt(j) == '>') {
+                    closer = j;
+                    break;
+                }
+            }
+        }
+        return closer;
     }
 
     /** Whether what follows a {@code <} could begin a tag, a closing tag, a note or another HTML construct. */

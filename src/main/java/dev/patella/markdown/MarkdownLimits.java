@@ -3,6 +3,7 @@ package dev.patella.markdown;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One linear pass over Markdown, before Flexmark sees it, that refuses text Flexmark would take
@@ -42,6 +43,17 @@ final class MarkdownLimits {
      */
     static final int MAX_PREFIXED_LINES = 1_000;
 
+    /** What ends the HTML block the lines are in, if they are in one. */
+    private enum HtmlBlock { NONE, TO_NOTE_END, TO_BLANK_LINE }
+
+    /** The tags that start an HTML block which may end a paragraph (CommonMark's sixth kind, and its first). */
+    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "base", "basefont",
+            "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl",
+            "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4",
+            "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem",
+            "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section", "source", "summary", "table",
+            "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul", "script", "pre", "style", "textarea");
+
     /** Where a limit is crossed, as an offset into the text, with what to tell the editor. */
     record Excess(int offset, String code, String message) {
     }
@@ -72,6 +84,8 @@ final class MarkdownLimits {
         /** Lines of the current run of text lines with spaces or {@code >} before their text. */
         private int prefixed;
         private final InlineScan inline;
+        /** The HTML block the lines are in, and what ends it. */
+        private HtmlBlock html = HtmlBlock.NONE;
 
         Scan(String text) {
             this.text = text;
@@ -124,8 +138,23 @@ final class MarkdownLimits {
                 }
                 return endBlock();
             }
+            if (html != HtmlBlock.NONE) {
+                // an HTML block (a note, a table written in HTML) is not read for links and markup
+                if (html == HtmlBlock.TO_NOTE_END ? holds("-->", start, end) : first == end) {
+                    html = HtmlBlock.NONE;
+                }
+                return endBlock();
+            }
             if (tooDeepQuote >= 0) {
                 return Optional.of(tooDeepBlock(tooDeepQuote));
+            }
+            if (first < end && indent < 4 && text.charAt(first) == '<') {
+                HtmlBlock starts = htmlBlock(first, end);
+                if (starts != HtmlBlock.NONE) {
+                    Optional<Excess> ended = endBlock();
+                    html = starts == HtmlBlock.TO_NOTE_END && holds("-->", first + 4, end) ? HtmlBlock.NONE : starts;
+                    return ended;
+                }
             }
             if (first == end) {
                 return endBlock(); // a blank line ends a paragraph but not the lists around it
@@ -237,6 +266,42 @@ final class MarkdownLimits {
                 return 0;
             }
             return j - i;
+        }
+
+        /**
+         * The HTML block a line starting with {@code <} at {@code i} opens, as CommonMark reads one that
+         * may end a paragraph: a note ({@code <!--}) until the line with {@code -->}; {@code <?},
+         * {@code <!DOCTYPE}, {@code <![CDATA[} or a block tag ({@code <table>}, {@code </div>}, ...)
+         * until a blank line (a little further than CommonMark's end for the first three, which are
+         * rare in content). Flexmark reads no link or markup in one.
+         */
+        private HtmlBlock htmlBlock(int i, int end) {
+            if (text.startsWith("<!--", i)) {
+                return HtmlBlock.TO_NOTE_END;
+            }
+            if (text.startsWith("<?", i) || text.startsWith("<![CDATA[", i)
+                    || text.startsWith("<!", i) && i + 2 < end && Character.isLetter(text.charAt(i + 2))) {
+                return HtmlBlock.TO_BLANK_LINE;
+            }
+            int j = i + (text.startsWith("</", i) ? 2 : 1);
+            int k = j;
+            while (k < end && k - j < 12 && Character.isLetterOrDigit(text.charAt(k))) {
+                k++;
+            }
+            boolean ended = k == end || text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '>'
+                    || text.startsWith("/>", k) || text.charAt(k) == '\r';
+            return k > j && ended && BLOCK_TAGS.contains(text.substring(j, k).toLowerCase(Locale.ROOT))
+                    ? HtmlBlock.TO_BLANK_LINE : HtmlBlock.NONE;
+        }
+
+        /** Whether {@code s} is in {@code [from, end)}: never searches past the line. */
+        private boolean holds(String s, int from, int end) {
+            for (int i = from; i + s.length() <= end; i++) {
+                if (text.startsWith(s, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** {@code ***}, {@code - - -} or {@code ___}: a rule, not a list. */

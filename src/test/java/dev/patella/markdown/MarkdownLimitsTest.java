@@ -69,6 +69,24 @@ class MarkdownLimitsTest {
         assertThat(errors(page.toString())).filteredOn(e -> !e.startsWith("markdown.code-block ")).isEmpty();
     }
 
+    /** Notes on lines of their own, comparisons and HTML tables cost Flexmark little: never refused. */
+    @Test
+    void notesOnTheirOwnLinesComparisonsAndHtmlTablesAreRead() {
+        var notes = new StringBuilder("Intro.\n");
+        for (int i = 1; i <= 300; i++) {
+            notes.append("<!-- old step ").append(i).append(": Lift the leg slowly, hold it, then lower it. -->\n");
+        }
+        assertThat(errors(notes.toString())).isEmpty();
+        assertThat(errors("<!-- a note\nover lines -->\n".repeat(300))).isEmpty();
+        assertThat(errors("if a<b then ".repeat(8000))).isEmpty();
+        assertThat(errors("if a</b then ".repeat(8000))).isEmpty();
+        var table = new StringBuilder("<table>\n");
+        for (int i = 0; i < 300; i++) {
+            table.append("<tr><td>Set ").append(i).append("</td><td><b>10</b> times</td></tr>\n");
+        }
+        assertThat(errors(table.append("</table>\n").toString())).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     @CsvSource({
