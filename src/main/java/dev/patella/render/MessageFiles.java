@@ -41,6 +41,11 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
     private static final String CODE = "template.message";
     private static final Pattern USE = Pattern.compile("(?<![\\w.])msg\\(\\s*\"([^\"]*)\"");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    /**
+     * How many keys no file has the templates may use before they are taken for keys lost from the
+     * files (a file cut short) rather than misspelt in the templates, and told at the files.
+     */
+    private static final int MISSPELT_AT_MOST = 3;
     /** How many of a file's lacking keys its error names. */
     private static final int SHOWN_KEYS = 8;
 
@@ -75,6 +80,7 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
         Map<String, Messages> languages = new TreeMap<>();
         Map<String, Map<String, String>> keys = new TreeMap<>();
         Map<String, Integer> lines = new TreeMap<>();
+        Set<String> broken = new TreeSet<>();
         List<Diagnostic> problems = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".properties")).sorted().toList()) {
@@ -84,6 +90,7 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
                 if (!Files.exists(file)) {
                     problems.add(Diagnostic.error("file.missing", SourceSpan.startOf(shown),
                             DeadLink.explain(file, shown, templatesDir.toAbsolutePath().getParent())));
+                    broken.add(language);
                     continue;
                 }
                 Read read = read(shown, file, ULocale.forLanguageTag(language), problems);
@@ -94,12 +101,23 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
             throw new UncheckedIOException("cannot read the messages in " + dir, e);
         }
         Set<String> used = used(templates);
-        problems.addAll(misspelt(templates, keys));
+        Set<String> known = new TreeSet<>();
+        keys.values().forEach(k -> known.addAll(k.keySet()));
+        Set<String> unknown = new TreeSet<>(used);
+        unknown.removeAll(known);
+        // a few keys no file has are misspelt in the templates; many are lost from the files (cut short)
+        boolean lost = unknown.size() > MISSPELT_AT_MOST;
+        if (!lost) {
+            problems.addAll(misspelt(templates, known, keys.keySet()));
+        }
         keys.forEach((language, patterns) -> {
             Set<String> lacking = new TreeSet<>();
             USED_BY_JAVA.stream().filter(k -> !patterns.containsKey(k)).forEach(lacking::add);
             keys.values().forEach(other -> other.keySet().stream()
                     .filter(k -> used.contains(k) && !patterns.containsKey(k)).forEach(lacking::add));
+            if (lost) {
+                lacking.addAll(unknown);
+            }
             if (!lacking.isEmpty()) {
                 problems.add(lacks(language, keys, lacking, lines.get(language)));
             }
@@ -109,6 +127,13 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
             lacking.forEach(key -> usable.put(key, key));
             languages.put(language, new Messages(language, usable));
         });
+        // a language whose file is a dead link (an error above) has one: its pages show each message's key
+        for (String language : broken) {
+            Map<String, String> placeholders = new LinkedHashMap<>();
+            known.forEach(key -> placeholders.put(key, key));
+            USED_BY_JAVA.forEach(key -> placeholders.put(key, key));
+            languages.put(language, new Messages(language, placeholders));
+        }
         return new MessageFiles(languages, problems);
     }
 
@@ -116,17 +141,25 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
     private static Diagnostic lacks(String language, Map<String, Map<String, String>> keys, Set<String> lacking,
             int lastLine) {
         String shown = DIR + "/" + language + ".properties";
-        String from = keys.containsKey("en") && !language.equals("en") ? "en" : keys.keySet().stream()
-                .filter(other -> !other.equals(language)).findFirst().orElse("en");
+        Optional<String> from = keys.containsKey("en") && !language.equals("en") ? Optional.of("en")
+                : keys.keySet().stream().filter(other -> !other.equals(language)).findFirst();
         // in the order of the file to copy from: a file cut short lacks the keys after its last line first
-        List<String> order = List.copyOf(keys.getOrDefault(from, Map.of()).keySet());
+        List<String> order = List.copyOf(from.map(keys::get).orElse(Map.of()).keySet());
         List<String> shownKeys = lacking.stream().sorted(Comparator.comparingInt(k -> order.contains(k)
                 ? order.indexOf(k) : order.size())).limit(SHOWN_KEYS).toList();
+        String them = lacking.size() == 1 ? "it" : "them";
+        String copy = from.map(other -> "copy " + them + " from " + other + ".properties and "
+                + (language.equals("en") ? "write " + them + " in English" : "translate " + them))
+                .orElse("add " + them + " as key = text lines (a copy of the file in version control has "
+                        + them + ")");
+        if (lacking.size() == 1) {
+            return Diagnostic.error(CODE, new SourceSpan(shown, lastLine, 1), shown + " lacks the message "
+                    + shownKeys.get(0) + ", which the pages need; " + copy);
+        }
         String more = lacking.size() > SHOWN_KEYS ? " and " + (lacking.size() - SHOWN_KEYS) + " more" : "";
-        return Diagnostic.error(CODE, new SourceSpan(shown, lastLine, 1), shown + " lacks "
-                + (lacking.size() == 1 ? "the key " : lacking.size() + " keys ") + "that the pages need: "
-                + String.join(", ", shownKeys) + more + " (if the file was cut short, they were after this line); "
-                + "copy them from " + from + ".properties and translate them");
+        return Diagnostic.error(CODE, new SourceSpan(shown, lastLine, 1), shown + " lacks " + lacking.size()
+                + " messages the pages need: " + String.join(", ", shownKeys) + more + "; if the file was cut short, "
+                + "they belong after this line; " + copy);
     }
 
     /** Every key a template uses with {@code msg("key")}. */
@@ -156,14 +189,12 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
      * at the template, with the nearest key there is. (A key some files have and others lack is
      * the lacking files' problem: {@link #lacks}.)
      */
-    private static List<Diagnostic> misspelt(Map<String, String> templates, Map<String, Map<String, String>> keys) {
+    private static List<Diagnostic> misspelt(Map<String, String> templates, Set<String> known, Set<String> languages) {
         List<Diagnostic> found = new ArrayList<>();
-        if (keys.isEmpty()) {
+        if (languages.isEmpty()) {
             return found;
         }
-        Set<String> known = new TreeSet<>();
-        keys.values().forEach(k -> known.addAll(k.keySet()));
-        List<String> files = keys.keySet().stream().map(language -> language + ".properties").toList();
+        List<String> files = languages.stream().map(language -> language + ".properties").toList();
         templates.forEach((name, text) -> {
             Matcher use = USE.matcher(text);
             while (use.find()) {

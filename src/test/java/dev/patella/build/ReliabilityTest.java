@@ -127,6 +127,21 @@ class ReliabilityTest {
         assertThat(run.message("file.missing")).startsWith(told);
     }
 
+    /** The pages' own language's message file as a link to itself: the one error, not also "there is no file". */
+    @Test
+    void aMessageFileOfThePagesLanguageThatIsADeadLinkIsOneError() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path spanish = project.resolve("templates/messages/es.properties");
+        Files.delete(spanish);
+        Files.createSymbolicLink(spanish, Path.of("es.properties"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).as(run.err()).doesNotContain("warning", "internal error");
+        assertThat(run.errors()).containsExactly("error file.missing templates/messages/es.properties:1:1");
+    }
+
     /** A message file saved in another encoding is one error at its first byte that is not UTF-8, and nothing more. */
     @Test
     void tellsAMessageFileThatIsNotUtf8AtItsByte() throws IOException {

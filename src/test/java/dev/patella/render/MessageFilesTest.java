@@ -128,6 +128,27 @@ class MessageFilesTest {
         assertThat(TestSites.snapshot(project.resolve("site"))).as("site/ untouched").containsExactlyInAnyOrderEntriesOf(before);
     }
 
+    /**
+     * In a site of one language, a file cut short lacks keys no other file has: more than a few of them are
+     * one error at the file, not a "did you mean" at each template that uses one.
+     */
+    @Test
+    void manyKeysNoFileHasAreOneErrorAtTheFileNotOneAtEachUse(@TempDir Path tmp) throws IOException {
+        Path messages = Files.createDirectories(tmp.resolve("messages"));
+        var english = new StringBuilder();
+        MessageFiles.USED_BY_JAVA.forEach(key -> english.append(key).append(" = x\n"));
+        Files.writeString(messages.resolve("en.properties"), english + "sheet.week = Week\n", StandardCharsets.UTF_8);
+        String template = "${msg(\"sheet.week\")} ${msg(\"sheet.start\")} ${msg(\"sheet.feel\")} "
+                + "${msg(\"sheet.stop\")} ${msg(\"sheet.ticks\")}\n";
+
+        List<Diagnostic> problems = MessageFiles.load(tmp, Map.of("x.ftlh", template)).problems();
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).at().file()).isEqualTo("templates/messages/en.properties");
+        assertThat(problems.get(0).message()).contains("lacks 4 messages the pages need: sheet.feel, sheet.start, "
+                + "sheet.stop, sheet.ticks").doesNotContain("did you mean");
+    }
+
     private static boolean isMessage(String line) {
         return !line.startsWith("#") && line.contains(" = ");
     }
