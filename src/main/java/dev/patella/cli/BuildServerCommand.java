@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code patella build-server}: keeps Patella warm for one project, so that its builds take a fraction of the time. */
 @Command(name = "build-server", mixinStandardHelpOptions = true,
         description = {"Keeps Patella running for one project, so that its builds take a fraction of the time.",
-                "Each `patella build` of the project hands its work to this server, which holds the last build in",
+                "Each `bin/patella build` of the project hands its work to this server, which holds the last build in",
                 "memory and makes again only what changed; the site it writes is the one a build without it writes.",
                 "It makes the site once in memory when it starts (writing nothing), and stops after --idle-minutes",
                 "without a build, or when Patella is updated. Press Ctrl-C to stop it sooner."},

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /** {@code patella new exercise|condition|page SLUG}: starts a content file with every field. */
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = {"Writes a new content file with every field explained, marked draft: true.",
-                "It never replaces a file with anything in it (an empty one is filled). See the draft with: patella serve"},
+                "It never replaces a file with anything in it (an empty one is filled). See the draft with: bin/patella serve"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the file was written", "1:the file already exists (nothing was written)",
                 "2:the command line is wrong (for example a slug with capitals or spaces)",

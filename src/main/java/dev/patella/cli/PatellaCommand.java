@@ -63,8 +63,11 @@ final class PatellaCommand implements Runnable {
         if (e.getCause() instanceof CommandLine.TypeConversionException
                 && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
                 && (option.type() == int.class || option.type() == Integer.class)) {
-            // picocli says "'abc' is not an int"
-            return option.longestName() + " takes a whole number, as in " + option.longestName() + " "
+            // picocli says "'abc' is not an int", and so of a number too large for one
+            String name = option.longestName();
+            return e.getValue() != null && e.getValue().matches("[0-9]+")
+                    ? name + " is too large: " + e.getValue() + (name.equals("--port") ? "; a port is from 0 to 65535" : "")
+                    : name + " takes a whole number, as in " + name + " "
                     + Optional.ofNullable(option.defaultValue()).orElse("1") + ", not '" + e.getValue() + "'";
         }
         return misspelt(e, args).orElse(e.getMessage());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code patella publish}: sends the built site to a web host, only what changed. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Sends the built site to a web host: only new and changed files, compared by content hash.",
-                "Order: assets, then pages, then the sitemap; deletions last. Run 'patella build' first.",
+                "Order: assets, then pages, then the sitemap; deletions last. Run 'bin/patella build' first.",
                 "It never replaces or deletes a file Patella did not publish, never follows a link inside the",
                 "target, and refuses a site built for another address than the one the target records."},
         exitCodeListHeading = "%nExit codes:%n",
