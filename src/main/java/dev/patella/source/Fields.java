@@ -187,8 +187,26 @@ final class Fields {
 
     Optional<String> string(String key, boolean required) {
         declare(key, FieldLog.Kind.TEXT, required, false, 0, 0);
-        return required ? Optional.of(requiredText(key)).filter(t -> !t.isEmpty())
-                : node(key).flatMap(n -> asText(key, n)).filter(t -> !t.isBlank());
+        if (required) {
+            return Optional.of(requiredText(key)).filter(t -> !t.isEmpty());
+        }
+        Optional<String> text = node(key).flatMap(n -> asText(key, n)).filter(t -> !t.isBlank());
+        text.ifPresent(t -> noteShown(key, t, keyAt(key).orElse(at)));
+        return text;
+    }
+
+    /**
+     * Warns of an editor's note ({@code <!-- -->}) in a text used as written, not as Markdown (a name,
+     * an alternative text, an item of {@code other_names}): readers would see it there, while a note
+     * in Markdown is dropped. A YAML comment is the note such a value can have.
+     */
+    private void noteShown(String key, String text, SourceSpan where) {
+        int note = text.indexOf("<!--");
+        if (note >= 0) {
+            warning("markdown.in-plain-text", where, "\"" + key + "\" is text used as written, so the note \""
+                    + noteStart(text.substring(note)) + "\" would be shown to readers; put it after the value as a "
+                    + "YAML comment, a space and # (... # " + noteWords(text.substring(note)) + ")");
+        }
     }
 
     /**
@@ -196,7 +214,7 @@ final class Fields {
      * page's description), so Markdown in it is warned of rather than shown as stars and brackets.
      */
     String plainText(String key) {
-        String text = requiredText(key);
+        String text = textAsWritten(key);
         Matcher markup = MARKUP.matcher(text);
         int note = text.indexOf("<!--");
         if (note >= 0) {
@@ -246,8 +264,14 @@ final class Fields {
     /** Markdown that a plain text would show as it is: strong emphasis, a link, a citation, code. */
     private static final Pattern MARKUP = Pattern.compile("\\*\\*|__|\\]\\(|\\[@|`");
 
-    /** Text that must be there and not blank; "" when it is not (reported). */
+    /** Text that must be there and not blank; "" when it is not (reported). A note in it is warned of. */
     String requiredText(String key) {
+        String text = textAsWritten(key);
+        noteShown(key, text, keyAt(key).orElse(at));
+        return text;
+    }
+
+    private String textAsWritten(String key) {
         declare(key, FieldLog.Kind.TEXT, true, false, 0, 0);
         return required(key).flatMap(n -> asText(key, n).flatMap(text -> nonBlank(key, n, text))).orElse("");
     }
@@ -323,7 +347,9 @@ final class Fields {
 
     /** A list of text items; a single text value is read as a list of one. Empty when absent. */
     List<String> strings(String key, boolean required) {
-        return items(key, required).stream().map(Prose::markdown).toList();
+        List<Prose> items = items(key, required);
+        items.forEach(item -> noteShown(key, item.markdown(), item.at()));
+        return items.stream().map(Prose::markdown).toList();
     }
 
     /**
