@@ -364,12 +364,7 @@ class DevServerTest {
      */
     @Test
     void aSaveThroughATemporaryFileRenamedLateIsOneRebuildNamingTheFileSaved() throws Exception {
-        server.close();
-        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, TestSites.TODAY,
-                ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
-                new PrintWriter(log, true));
-        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
-        server.onRebuilt(rebuilt::add);
+        var rebuilt = restartWaitingLong();
         Path about = project.resolve("content/pages/about.md");
         Path temporary = about.resolveSibling("sedX1b2c3");
         Files.writeString(temporary, Files.readString(about).replace("About us.", "About all of us."));
@@ -391,12 +386,7 @@ class DevServerTest {
      */
     @Test
     void aFileEmptiedAndWrittenLateIsOneRebuildWithNoErrorFromTheEmptyHalf() throws Exception {
-        server.close();
-        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, TestSites.TODAY,
-                ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
-                new PrintWriter(log, true));
-        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
-        server.onRebuilt(rebuilt::add);
+        var rebuilt = restartWaitingLong();
         Path about = project.resolve("content/pages/about.md");
         String text = Files.readString(about).replace("About us.", "About all of us.");
         Files.write(about, new byte[0]);
@@ -770,6 +760,17 @@ class DevServerTest {
         server.close();
         server = DevServer.start(ServeOptions.of(project, "127.0.0.1", 0, true, TestSites.TODAY),
                 System::nanoTime, new PrintWriter(log, true), new PrintWriter(log, true), steps);
+    }
+
+    /** Starts the server again with a longest wait far above any save's, and the queue of its rebuilds. */
+    private BlockingQueue<DevServer.Rebuilt> restartWaitingLong() throws IOException {
+        server.close();
+        server = DevServer.start(new ServeOptions(project, "127.0.0.1", 0, true, TestSites.TODAY,
+                ServeOptions.QUIET, Duration.ofSeconds(10)), System::nanoTime, new PrintWriter(log, true),
+                new PrintWriter(log, true));
+        var rebuilt = new LinkedBlockingQueue<DevServer.Rebuilt>();
+        server.onRebuilt(rebuilt::add);
+        return rebuilt;
     }
 
     private void restart() throws IOException {
