@@ -43,9 +43,6 @@ final class MarkdownLimits {
      */
     static final int MAX_PREFIXED_LINES = 1_000;
 
-    /** What ends the HTML block the lines are in, if they are in one. */
-    private enum HtmlBlock { NONE, TO_NOTE_END, TO_BLANK_LINE }
-
     /** The tags that start an HTML block which may end a paragraph (CommonMark's sixth kind, and its first). */
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "base", "basefont",
             "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl",
@@ -84,8 +81,8 @@ final class MarkdownLimits {
         /** Lines of the current run of text lines with spaces or {@code >} before their text. */
         private int prefixed;
         private final InlineScan inline;
-        /** The HTML block the lines are in, and what ends it. */
-        private HtmlBlock html = HtmlBlock.NONE;
+        /** Whether the lines are inside a note over several lines, outside any quote or list. */
+        private boolean inNote;
 
         Scan(String text) {
             this.text = text;
@@ -138,22 +135,27 @@ final class MarkdownLimits {
                 }
                 return endBlock();
             }
-            if (html != HtmlBlock.NONE) {
-                // an HTML block (a note, a table written in HTML) is not read for links and markup
-                if (html == HtmlBlock.TO_NOTE_END ? holds("-->", start, end) : first == end) {
-                    html = HtmlBlock.NONE;
-                }
-                return endBlock();
-            }
             if (tooDeepQuote >= 0) {
                 return Optional.of(tooDeepBlock(tooDeepQuote));
             }
+            if (inNote) {
+                inNote = !holds("-->", start, end);
+                return endBlock();
+            }
             if (first < end && indent < 4 && text.charAt(first) == '<') {
-                HtmlBlock starts = htmlBlock(first, end);
-                if (starts != HtmlBlock.NONE) {
-                    Optional<Excess> ended = endBlock();
-                    html = starts == HtmlBlock.TO_NOTE_END && holds("-->", first + 4, end) ? HtmlBlock.NONE : starts;
-                    return ended;
+                if (rawHtmlLine(first, end)) {
+                    // a line Flexmark reads as HTML, not for links and markup (one note, a row of a table in
+                    // HTML): it ends the paragraph before it, and costs nothing. Only the line itself is passed
+                    // over: the lines after it are counted, even where Flexmark's HTML block goes on, as a
+                    // guess that is never cheaper than the real thing
+                    return endBlock();
+                }
+                if (text.startsWith("<!--", first) && quotes == 0 && (lists == 0 || listColumns[0] > indent)) {
+                    // a note over several lines, outside any quote or list: Flexmark reads it as HTML to
+                    // the line that closes it, and so does this pass (in a quote or list, a line outside
+                    // the container would end it sooner, so there only its first line is passed over)
+                    inNote = true;
+                    return endBlock();
                 }
             }
             if (first == end) {
@@ -269,19 +271,19 @@ final class MarkdownLimits {
         }
 
         /**
-         * The HTML block a line starting with {@code <} at {@code i} opens, as CommonMark reads one that
-         * may end a paragraph: a note ({@code <!--}) until the line with {@code -->}; {@code <?},
-         * {@code <!DOCTYPE}, {@code <![CDATA[} or a block tag ({@code <table>}, {@code </div>}, ...)
-         * until a blank line (a little further than CommonMark's end for the first three, which are
-         * rare in content). Flexmark reads no link or markup in one.
+         * Whether the line from {@code i} (a {@code <}) to {@code end} is read by Flexmark as raw HTML in
+         * every part: it opens an HTML block that may end a paragraph (CommonMark's kinds 1 to 6) and that
+         * block holds the whole line: a note closed on the line ({@code <!-- ask Dr Smith -->}, {@code <!-->}),
+         * {@code <?...>}, {@code <!DOCTYPE ...>}, {@code <![CDATA[...} or a block tag ({@code <tr>},
+         * {@code </div>}, {@code <pre>}). A note not closed on its line is not: what follows it is counted.
          */
-        private HtmlBlock htmlBlock(int i, int end) {
+        private boolean rawHtmlLine(int i, int end) {
             if (text.startsWith("<!--", i)) {
-                return HtmlBlock.TO_NOTE_END;
+                return holds("-->", i + 2, end);
             }
             if (text.startsWith("<?", i) || text.startsWith("<![CDATA[", i)
                     || text.startsWith("<!", i) && i + 2 < end && Character.isLetter(text.charAt(i + 2))) {
-                return HtmlBlock.TO_BLANK_LINE;
+                return true;
             }
             int j = i + (text.startsWith("</", i) ? 2 : 1);
             int k = j;
@@ -290,8 +292,7 @@ final class MarkdownLimits {
             }
             boolean ended = k == end || text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '>'
                     || text.startsWith("/>", k) || text.charAt(k) == '\r';
-            return k > j && ended && BLOCK_TAGS.contains(text.substring(j, k).toLowerCase(Locale.ROOT))
-                    ? HtmlBlock.TO_BLANK_LINE : HtmlBlock.NONE;
+            return k > j && ended && BLOCK_TAGS.contains(text.substring(j, k).toLowerCase(Locale.ROOT));
         }
 
         /** Whether {@code s} is in {@code [from, end)}: never searches past the line. */

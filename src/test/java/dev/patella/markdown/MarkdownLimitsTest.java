@@ -99,6 +99,8 @@ class MarkdownLimitsTest {
             "links crowding one paragraph, markdown.too-complex 5:1",
             "notes crowding one paragraph, markdown.too-complex 7:1",
             "tags crowding one list item, markdown.too-complex 7:3",
+            "notes after a line of HTML, markdown.too-complex 6:1",
+            "notes after a note closed on its line, markdown.too-complex 7:1",
     })
     void pathologicalTextGivesOneLocatedError(String name, String expected) {
         String text = switch (name) {
@@ -112,6 +114,9 @@ class MarkdownLimitsTest {
             case "notes crowding one paragraph" -> "Intro.\n\n" + "word <!-- x --> ".repeat(5000);
             case "tags crowding one list item" -> "Intro.\n\n- x"
                     + " <span class=\"a\">y</span> </i> <?p?> <![CDATA[y]]>".repeat(5000);
+            // only the line of HTML is passed over: Flexmark ends <pre> at </pre>, and reads the next line inline
+            case "notes after a line of HTML" -> "<pre>x</pre>\n" + "word <!-- x --> ".repeat(5000);
+            case "notes after a note closed on its line" -> "<!-->\n\n" + "word <!-- x --> ".repeat(5000);
             default -> throw new IllegalArgumentException(name);
         };
         assertThat(errors(text)).containsExactly(expected);
