@@ -42,8 +42,8 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
     private static final Pattern USE = Pattern.compile("(?<![\\w.])msg\\(\\s*\"([^\"]*)\"");
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     /**
-     * How many keys no file has the templates may use before they are taken for keys lost from the
-     * files (a file cut short) rather than misspelt in the templates, and told at the files.
+     * How many keys the only message file lacks the templates may use before they are taken for keys
+     * lost from it (the file cut short) rather than misspelt in the templates, and told at the file.
      */
     private static final int MISSPELT_AT_MOST = 3;
     /** How many of a file's lacking keys its error names. */
@@ -105,8 +105,9 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
         keys.values().forEach(k -> known.addAll(k.keySet()));
         Set<String> unknown = new TreeSet<>(used);
         unknown.removeAll(known);
-        // a few keys no file has are misspelt in the templates; many are lost from the files (cut short)
-        boolean lost = unknown.size() > MISSPELT_AT_MOST;
+        // with one file, a few keys it lacks are misspelt in the templates, and many were lost from it (cut
+        // short); with several, a key none has is misspelt, or new in the templates: told at each use
+        boolean lost = keys.size() == 1 && unknown.size() > MISSPELT_AT_MOST;
         if (!lost) {
             problems.addAll(misspelt(templates, known, keys.keySet()));
         }

@@ -149,6 +149,21 @@ class MessageFilesTest {
                 + "sheet.stop, sheet.ticks").doesNotContain("did you mean");
     }
 
+    /** With two files, a key neither has is the template's (misspelt, or new): told at each use, not at the files. */
+    @Test
+    void keysNoneOfSeveralFilesHasAreToldAtTheTemplates(@TempDir Path tmp) throws IOException {
+        Path messages = Files.createDirectories(tmp.resolve("messages"));
+        var words = new StringBuilder();
+        MessageFiles.USED_BY_JAVA.forEach(key -> words.append(key).append(" = x\n"));
+        Files.writeString(messages.resolve("en.properties"), words, StandardCharsets.UTF_8);
+        Files.writeString(messages.resolve("es.properties"), words, StandardCharsets.UTF_8);
+        String template = "${msg(\"a.one\")} ${msg(\"a.two\")} ${msg(\"a.three\")} ${msg(\"a.four\")}\n";
+
+        List<Diagnostic> problems = MessageFiles.load(tmp, Map.of("x.ftlh", template)).problems();
+
+        assertThat(problems).hasSize(4).allMatch(d -> d.at().file().equals("templates/x.ftlh"));
+    }
+
     private static boolean isMessage(String line) {
         return !line.startsWith("#") && line.contains(" = ");
     }
