@@ -204,8 +204,9 @@ final class Fields {
         int note = text.indexOf("<!--");
         if (note >= 0) {
             warning("markdown.in-plain-text", where, "\"" + key + "\" is text used as written, so the note \""
-                    + noteStart(text.substring(note)) + "\" would be shown to readers; put it after the value as a "
-                    + "YAML comment, a space and # (... # " + noteWords(text.substring(note)) + ")");
+                    + noteStart(text.substring(note)) + "\" would be shown to readers; take it out, and write it on a "
+                    + "line of its own above \"" + key + ":\" as a YAML comment (# " + noteWords(text.substring(note))
+                    + ")");
         }
     }
 
@@ -221,8 +222,9 @@ final class Fields {
             SourceSpan where = keyAt(key).orElse(at);
             warning("markdown.in-plain-text", where, "\"" + key + "\" is plain text, shown as written in lists, "
                     + "search results and the page's description, so the note \"" + noteStart(text.substring(note))
-                    + "\" would be shown to readers; put it after the value as a YAML comment, a space and # ("
-                    + key + ": ... # " + noteWords(text.substring(note)) + "), or in the text below the front matter");
+                    + "\" would be shown to readers; take it out, and write it on a line of its own above \"" + key
+                    + ":\" as a YAML comment (# " + noteWords(text.substring(note)) + "), or in the text below the "
+                    + "front matter");
         } else if (markup.find()) {
             SourceSpan where = keyAt(key).orElse(at);
             warning("markdown.in-plain-text", where, "\"" + key + "\" is plain text, shown as written in lists, "
