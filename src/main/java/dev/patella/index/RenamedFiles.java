@@ -150,7 +150,12 @@ public final class RenamedFiles {
             }
             if (!uses.links().isEmpty()) {
                 int n = uses.linkCount();
-                users.add(n == 1 ? "a link" : n + " links");
+                // the first in a file of the default language, where an editor looks first
+                List<String> folders = uses.orphans().stream()
+                        .map(o -> o.substring(0, o.indexOf('/', "content/".length()) + 1)).toList();
+                String first = uses.links().keySet().stream().filter(f -> folders.stream().noneMatch(f::startsWith))
+                        .findFirst().orElse(uses.links().keySet().iterator().next());
+                users.add(n == 1 ? "a link in " + first : n + " links (the first in " + first + ")");
                 fixes.add("link to " + folder.address(now));
             }
             String renameOrphans = "";

@@ -33,8 +33,9 @@ class RenamedPageFileTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("content/exercises/clam.md:1:1: error: this page was "
                         + "content/exercises/clamshell.md, and its translation content/es/exercises/clamshell.md, 2 "
-                        + "programs (the first: content/conditions/chondromalacia-patella.md:30) and 4 links still use the "
-                        + "old name clamshell; rename this file back to clamshell.md")
+                        + "programs (the first: content/conditions/chondromalacia-patella.md:30) and 4 links (the first in "
+                        + "content/exercises/side-lying-leg-raise.md) still use the old name clamshell; rename this file "
+                        + "back to clamshell.md")
                 .contains("\"slug: clamshell\"").contains("\"moved_from: [clamshell]\"").contains("[page.renamed]")
                 .contains("Found 1 error;").doesNotContain("warning");
     }
