@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,9 +146,10 @@ record MessageFiles(Map<String, Messages> byLanguage, List<Diagnostic> problems)
         Optional<String> from = keys.containsKey("en") && !language.equals("en") ? Optional.of("en")
                 : keys.keySet().stream().filter(other -> !other.equals(language)).findFirst();
         // in the order of the file to copy from: a file cut short lacks the keys after its last line first
-        List<String> order = List.copyOf(from.map(keys::get).orElse(Map.of()).keySet());
-        List<String> shownKeys = lacking.stream().sorted(Comparator.comparingInt(k -> order.contains(k)
-                ? order.indexOf(k) : order.size())).limit(SHOWN_KEYS).toList();
+        Map<String, Integer> order = new HashMap<>();
+        from.map(keys::get).orElse(Map.of()).keySet().forEach(k -> order.put(k, order.size()));
+        List<String> shownKeys = lacking.stream().sorted(Comparator.comparingInt(k -> order.getOrDefault(k,
+                order.size()))).limit(SHOWN_KEYS).toList();
         String them = lacking.size() == 1 ? "it" : "them";
         String copy = from.map(other -> "copy " + them + " from " + other + ".properties and "
                 + (language.equals("en") ? "write " + them + " in English" : "translate " + them))
