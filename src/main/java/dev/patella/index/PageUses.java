@@ -49,9 +49,8 @@ final class PageUses {
             if (folder == PageFolder.EXERCISES) {
                 out.programs(t.conditions());
             }
-            String start = "content/" + t.language() + "/" + folder.folder() + "/";
-            t.orphans().stream().map(Translation.Orphan::file).filter(f -> f.startsWith(start))
-                    .forEach(f -> out.uses(f.substring(start.length(), f.length() - ".md".length())).orphans.add(f));
+            t.orphans().stream().filter(o -> o.folder().equals(folder.folder()))
+                    .forEach(o -> out.uses(o.slug()).orphans.add(o.file()));
         }
         return out;
     }

@@ -47,10 +47,9 @@ public final class RenamedFiles {
         }
         for (Translation t : site.translations()) {
             for (Translation.Orphan orphan : t.orphans()) {
-                String folder = orphan.file().split("/")[2];
-                String name = orphan.file().substring(orphan.file().lastIndexOf('/') + 1);
+                String folder = orphan.folder();
                 boolean renamed = oldSlugs.entrySet().stream().anyMatch(e -> e.getKey().folder().equals(folder)
-                        && e.getValue().contains(name.substring(0, name.length() - ".md".length())));
+                        && e.getValue().contains(orphan.slug()));
                 if (!renamed) {
                     diagnostics.error("translation.no-source", SourceSpan.startOf(orphan.file()), orphan.file()
                             + " translates " + Translation.sourceFile(orphan.file(), t.language()) + ", which does not "
@@ -124,9 +123,8 @@ public final class RenamedFiles {
      * cost a build a few hundred milliseconds.
      */
     private static boolean orphaned(Site site, PageFolder folder) {
-        String start = "/" + folder.folder() + "/";
-        return site.translations().stream().anyMatch(t -> t.orphans().stream()
-                .anyMatch(o -> o.file().startsWith("content/" + t.language() + start)));
+        return site.translations().stream().flatMap(t -> t.orphans().stream())
+                .anyMatch(o -> o.folder().equals(folder.folder()));
     }
 
     private static Optional<String> only(List<String> slugs) {

@@ -45,6 +45,17 @@ public record Translation(String language, Optional<SiteConfig.EditionText> text
      *             has no translation yet; empty when none
      */
     public record Orphan(String file, Optional<String> near) {
+
+        /** The folder of {@code content/} its source would be in: {@code exercises}. */
+        public String folder() {
+            return file.split("/")[2];
+        }
+
+        /** The slug its source would have: its file's name without {@code .md}, {@code clamshell}. */
+        public String slug() {
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            return name.endsWith(".md") ? name.substring(0, name.length() - ".md".length()) : name;
+        }
     }
 
     /** A translation whose every file could be read, with no people of its own. */
