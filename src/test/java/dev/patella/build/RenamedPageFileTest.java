@@ -93,8 +93,7 @@ class RenamedPageFileTest {
     void aNewPageWhileAnUnrelatedOneWasDeletedIsNoRename() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         Path exercises = project.resolve("content/exercises");
-        TestSites.write(exercises.resolve("wall-sit.md"), TestSites.read(exercises.resolve("semi-squat.md"))
-                .replaceFirst("(?m)^title: .*$", "title: Wall sit"));
+        newExercise(exercises, "wall-sit", "Wall sit");
         delete(exercises.resolve("clamshell.md"));
 
         var run = TestSites.run("build", "--project", project.toString());
@@ -112,8 +111,7 @@ class RenamedPageFileTest {
     void aNewExerciseMisspeltInThePrograms() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         Path exercises = project.resolve("content/exercises");
-        TestSites.write(exercises.resolve("wall-sit.md"), TestSites.read(exercises.resolve("semi-squat.md"))
-                .replaceFirst("(?m)^title: .*$", "title: Wall sit"));
+        newExercise(exercises, "wall-sit", "Wall sit");
         for (String condition : List.of("content/conditions/chondromalacia-patella.md",
                 "content/es/conditions/chondromalacia-patella.md")) {
             Path file = project.resolve(condition);
@@ -136,8 +134,7 @@ class RenamedPageFileTest {
     void aDeletedPageIsNotTakenForANewPageWithANearName() {
         Path project = TestSites.shipped(tmp.resolve("p"));
         Path exercises = project.resolve("content/exercises");
-        TestSites.write(exercises.resolve("split-squat.md"), TestSites.read(exercises.resolve("semi-squat.md"))
-                .replaceFirst("(?m)^title: .*$", "title: Split squat"));
+        newExercise(exercises, "split-squat", "Split squat");
         delete(exercises.resolve("semi-squat.md"));
 
         var run = TestSites.run("build", "--project", project.toString());
@@ -145,6 +142,12 @@ class RenamedPageFileTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("page.renamed").contains("content/es/exercises/semi-squat.md:1:1: error: "
                 + "content/es/exercises/semi-squat.md translates content/exercises/semi-squat.md, which does not exist");
+    }
+
+    /** A new exercise {@code slug}.md: a copy of the semi squat under another title. */
+    private static void newExercise(Path exercises, String slug, String title) {
+        TestSites.write(exercises.resolve(slug + ".md"), TestSites.read(exercises.resolve("semi-squat.md"))
+                .replaceFirst("(?m)^title: .*$", "title: " + title));
     }
 
     private static void move(Path project, String from, String to) {
