@@ -57,11 +57,11 @@ enum PageFolder {
     List<Named> pages(Site site) {
         return switch (this) {
             case CONDITIONS -> site.conditions().stream()
-                    .map(c -> new Named(c.origin(), c.slug(), c.title(), c.movedFrom())).toList();
+                    .map(c -> new Named(c.origin(), c.slug(), c.title(), c.movedFrom(), c.draft())).toList();
             case EXERCISES -> site.exercises().stream()
-                    .map(e -> new Named(e.origin(), e.slug(), e.title(), e.movedFrom())).toList();
+                    .map(e -> new Named(e.origin(), e.slug(), e.title(), e.movedFrom(), e.draft())).toList();
             case PAGES -> site.pages().stream()
-                    .map(p -> new Named(p.origin(), p.slug(), p.title(), p.movedFrom())).toList();
+                    .map(p -> new Named(p.origin(), p.slug(), p.title(), p.movedFrom(), p.draft())).toList();
         };
     }
 
@@ -86,8 +86,11 @@ enum PageFolder {
                 this == PAGES ? all : u.pages(), u.people(), u.sources(), u.folders(), u.files());
     }
 
-    /** A page of the folder as a rename is found: its file, slug, title and the old addresses it keeps. */
-    record Named(SourceSpan origin, String slug, String title, List<Key> movedFrom) {
+    /**
+     * A page of the folder as a rename is found: its file, slug, title, the old addresses it keeps, and whether it
+     * is a draft (never published, so its old address needs keeping by no one).
+     */
+    record Named(SourceSpan origin, String slug, String title, List<Key> movedFrom, boolean draft) {
 
         /** Its file's name without {@code .md}. */
         String stem() {

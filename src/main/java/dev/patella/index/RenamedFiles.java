@@ -168,7 +168,9 @@ public final class RenamedFiles {
                     : " still use") + " the old name " + oldSlug + "; rename this file back to " + oldSlug + ".md (or, "
                     + "to keep its new name, " + (renameOrphans.isEmpty() ? "" : renameOrphans + " and ") + "write "
                     + "\"slug: " + oldSlug + "\" in this file's front matter; or, to move the page to " + folder.address(now)
-                    + " for good, " + String.join(", ", fixes) + ", and add \"moved_from: [" + oldSlug + "]\" here)");
+                    + (page.draft() ? ", " + joined(fixes) + "; a draft was never published, so it needs no "
+                    + "moved_from)" : " for good, " + String.join(", ", fixes) + ", and add \"moved_from: [" + oldSlug
+                    + "]\" here)"));
         }
 
         private static String joined(List<String> parts) {

@@ -40,6 +40,37 @@ class RenamedPageFileTest {
                 .contains("Found 1 error;").doesNotContain("warning");
     }
 
+    /**
+     * A draft was never published, so the way to give it its new name for good needs no {@code moved_from}; that
+     * way, followed as written, builds.
+     */
+    @Test
+    void aRenamedDraftIsToldWithoutMovedFromAndTheAdviceWorks() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        TestSites.write(clamshell, TestSites.read(clamshell).replace("\ndraft: false\n", "\ndraft: true\n"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/clam.md");
+
+        var run = TestSites.run("build", "--drafts", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error page.renamed content/exercises/clam.md:1:1");
+        assertThat(run.err()).contains("or, to move the page to /exercises/clam/, rename "
+                        + "content/es/exercises/clamshell.md to clam.md, write \"clam\" in the programs and link to "
+                        + "/exercises/clam/; a draft was never published, so it needs no moved_from)")
+                .doesNotContain("moved_from: [");
+
+        move(project, "content/es/exercises/clamshell.md", "content/es/exercises/clam.md");
+        for (Path file : markdown(project.resolve("content"))) {
+            String text = TestSites.read(file);
+            TestSites.write(file, text.replace("/exercises/clamshell/", "/exercises/clam/")
+                    .replace(", clamshell, ", ", clam, "));
+        }
+        var fixed = TestSites.run("build", "--drafts", "--project", project.toString());
+
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(fixed.err()).doesNotContain("error:");
+    }
+
     @Test
     void aRenamedFileIsKnownByItsTitleWhenItsNewNameIsNotNearTheOld() {
         Path project = TestSites.shipped(tmp.resolve("p"));
