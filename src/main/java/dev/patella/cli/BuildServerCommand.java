@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 /** {@code patella build-server}: keeps Patella warm for one project, so that its builds take a fraction of the time. */
 @Command(name = "build-server", mixinStandardHelpOptions = true,
         description = {"Keeps Patella running for one project, so that its builds take a fraction of the time.",
-                "Each `bin/patella build` of the project hands its work to this server, which holds the last build in",
-                "memory and makes again only what changed; the site it writes is the one a build without it writes.",
-                "It makes the site once in memory when it starts (writing nothing), and stops after --idle-minutes",
-                "without a build, or when Patella is updated. Press Ctrl-C to stop it sooner."},
+                "Each `bin/patella build` of the project hands its work to this server, which holds the last build in "
+                        + "memory and makes again only what changed; the site it writes is the one a build without it "
+                        + "writes.",
+                "It makes the site once in memory when it starts (writing nothing), and stops after --idle-minutes "
+                        + "without a build, or when Patella is updated. Press Ctrl-C to stop it sooner."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by itself (idle, or Patella updated)", "1:a build server already runs for this project",
                 "2:the command line is wrong", "3:the server's socket could not be made in DIR/.patella",

@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code patella check}: everything a build checks, and more, without writing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks the content and templates without writing anything: everything build checks, and",
-                "every link and #anchor (in Markdown and templates), images (they exist, have alt text, belong",
-                "to the project), that every exercise is in a program, and links to other sites use https."},
+        description = {"Checks the content and templates without writing anything: everything build checks, and more.",
+                "It also checks every link and #anchor (in Markdown and templates), images (they exist, have alt "
+                        + "text, belong to the project), that every exercise is in a program, and that links to other "
+                        + "sites use https."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (there may be warnings)", "1:errors (listed on stderr)",
                 "2:the command line is wrong", "3:a file could not be read"})

@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Sends the built site to a web host: only new and changed files, compared by content hash.",
                 "Order: assets, then pages, then the sitemap; deletions last. Run 'bin/patella build' first.",
-                "It never replaces or deletes a file Patella did not publish, never follows a link inside the",
-                "target, and refuses a site built for another address than the one the target records."},
+                "It never replaces or deletes a file Patella did not publish, never follows a link inside the "
+                        + "target, and refuses a site built for another address than the one the target records."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published, or nothing to publish", "1:refused (see the message): no built site, the last "
                 + "build failed, the target is not Patella's or holds a file of the site's that Patella did not publish, "

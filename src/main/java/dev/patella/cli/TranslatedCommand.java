@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code patella translated FILE... | --all CODE}: records that translations are up to date with their sources. */
 @Command(name = "translated", mixinStandardHelpOptions = true,
         description = {"Marks translations as up to date with their source.",
-                "Writes each one's translated_from line and changes nothing else in the file;",
-                "check warns when a source changes after that."},
+                "Writes each one's translated_from line and changes nothing else in the file; "
+                        + "check warns when a source changes after that."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:marked (or already up to date)",
                 "1:a translation was not marked: it cannot be read, lacks a field its source has, or has no source",

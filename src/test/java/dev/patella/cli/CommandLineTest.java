@@ -121,6 +121,26 @@ class CommandLineTest {
                 .isEqualTo(Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8) : "");
     }
 
+    /**
+     * The list of commands in {@code patella --help} shows the first line of each command's description: it must
+     * be a whole sentence, not the start of one cut off ("everything build checks, and").
+     */
+    @Test
+    void eachCommandIsSummedUpInAWholeSentence() {
+        var run = TestSites.run("--help");
+        String commands = run.out().substring(run.out().indexOf("Commands:") + "Commands:".length());
+        // a command's line is indented by two spaces; its summary wraps onto lines indented further
+        List<String> summaries = new ArrayList<>();
+        for (String line : commands.split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                summaries.add(line.strip().replaceFirst("^\\S+\\s+", ""));
+            } else if (!line.isBlank() && !summaries.isEmpty()) {
+                summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertThat(summaries).hasSize(8).allSatisfy(s -> assertThat(s).matches("[A-Z].*[.]"));
+    }
+
     @Test
     void everydayCommandsDoNotLoadPicocliButHelpAndMistakesStillGoThroughIt() throws Exception {
         Path project = TestSites.project(tmp.resolve("p"));
