@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
                 "Open pages reload by themselves; errors are shown over the page until the file is fixed.",
                 "Nothing is written to the project. Press Ctrl-C to stop."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"2:the command line is wrong, or the port is in use", "3:a file could not be read",
+        exitCodeList = {"2:the command line is wrong, the port is in use, or there is no content/ folder",
+                "3:a file could not be read",
                 "130:stopped with Ctrl-C (143 with kill)"})
 final class ServeCommand implements Callable<Integer> {
 

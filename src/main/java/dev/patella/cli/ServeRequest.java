@@ -10,6 +10,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,6 +87,13 @@ record ServeRequest(Path project, int port, String host, boolean drafts) impleme
         Optional<String> hostProblem = hostProblem(host);
         if (hostProblem.isPresent()) {
             return CommandLineMistakes.error(err, COMMAND, hostProblem.get());
+        }
+        // nothing at all where content/ belongs: the wrong folder, which no save could mend (a file or a dead link
+        // there is a located error the preview shows until it is fixed)
+        Path home = project.toAbsolutePath().normalize();
+        if (Files.notExists(home.resolve("content"), LinkOption.NOFOLLOW_LINKS)) {
+            return CommandLineMistakes.error(err, COMMAND, "there is no content/ folder in " + home
+                    + ": start the preview in a project's folder, or name it with --project DIR");
         }
         JDK_SERVER.forEach((name, value) -> {
             if (System.getProperty(name) == null) {

@@ -93,6 +93,23 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * Started in a folder with no content/ (the wrong folder), the preview would serve only its error and never
+     * mend, as it watches content/ and templates/: it stops at once, saying where to start it.
+     */
+    @Test
+    void aFolderWithoutContentIsACommandLineError() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("not-a-project"));
+        Files.createDirectories(folder.resolve("templates"));
+
+        var run = TestSites.run("serve", "--project", folder.toString(), "--port", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("there is no content/ folder in " + folder.toAbsolutePath().normalize())
+                .contains("--project DIR").doesNotContain("Serving");
+        assertThat(run.out()).doesNotContain("Serving");
+    }
+
     /** A host that is no address of this computer is a mistake of the command line, named with what to give. */
     @Test
     void aHostThatIsNotAnAddressOfThisComputerIsACommandLineError() {
