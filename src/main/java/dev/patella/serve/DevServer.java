@@ -149,8 +149,8 @@ public final class DevServer implements AutoCloseable {
     private void begin(Rebuilder.Step step) {
         Path project = options.project().toAbsolutePath().normalize();
         rebuilder = new Rebuilder(step, options.quiet(), options.maxDelay(), nanoTime, this::firstPages, this::rebuilt);
-        watcher = new SiteWatcher(List.of(project.resolve("content"), project.resolve("templates")),
-                rebuilder::changed, rebuilder::changedEverything, background);
+        watcher = new SiteWatcher(project, List.of("content", "templates"), rebuilder::changed,
+                rebuilder::changedEverything, background);
         rebuilder.buildEverything();
         background.execute(rebuilder);
         var copied = new CopiedFiles(List.of(project.resolve("content"), project.resolve("templates")));

@@ -494,6 +494,32 @@ class DevServerTest {
         }
     }
 
+    /**
+     * content/ removed and made again (a copy put back, a branch switched) is a new folder the file events of
+     * the old one no longer cover: the preview shows the folder missing, builds again when it is back, and
+     * follows saves in it after that.
+     */
+    @Test
+    void contentRemovedAndPutBackIsFollowedAgain() throws Exception {
+        Path copy = tmp.resolve("content-copy");
+        TestSites.copyTree(project.resolve("content"), copy);
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            TestSites.deleteTree(project.resolve("content"));
+
+            String missing = events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\""));
+            assertThat(missing).contains("there is no content/ folder");
+
+            TestSites.copyTree(copy, project.resolve("content"));
+
+            events.awaitPage(this, "/about/", html -> !html.contains("patella-overlay\""));
+            edit("content/pages/about.md", "title: About", "title: About us");
+            assertThat(events.awaitPage(this, "/about/", html -> html.contains("<h1>About us</h1>")))
+                    .doesNotContain("patella-overlay\"");
+        }
+    }
+
     /** The terminal does not say "Rebuilt 0 of 0 pages" when an error stopped the build before any page. */
     @Test
     void aTemplateThatDoesNotParseIsShownAndTheTerminalSaysNoPageWasRebuilt() throws Exception {
