@@ -121,6 +121,18 @@ public final class TestSites {
             }
             throw new AssertionError("no diagnostic " + code + " in:\n" + err);
         }
+
+        /** The messages of every diagnostic with this code, in the order printed. */
+        public List<String> messages(String code) {
+            List<String> found = new ArrayList<>();
+            Matcher m = HEADLINE.matcher(err);
+            while (m.find()) {
+                if (m.group(6).equals(code)) {
+                    found.add(m.group(5));
+                }
+            }
+            return found;
+        }
     }
 
     /** Every file under {@code root} by relative path, with its bytes. */

@@ -130,8 +130,15 @@ final class SiteChecks {
             for (RenderedPage page : pages) {
                 byEdition.get(editionOf(editions, starts, page.url())).add(page);
             }
+            // nor is one a translation left without its source used: that file's error says what to do with it
+            Set<String> orphaned = new HashSet<>();
+            index.site().translations().stream().filter(t -> !t.orphans().isEmpty())
+                    .forEach(t -> orphaned.add(t.language()));
             for (SiteIndex edition : editions) {
                 String prefix = edition.site().config().prefix();
+                if (orphaned.contains(edition.site().config().language())) {
+                    continue;
+                }
                 GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, byEdition.get(edition), prefix),
                         edition.site(), diagnostics);
             }

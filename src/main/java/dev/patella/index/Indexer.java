@@ -109,7 +109,7 @@ public final class Indexer {
                         diagnostics.error("ref.unknown-exercise", key.at(), "there is no exercise \"" + key.value()
                                 + "\"" + namedByFile(key.value(), all.values(), language, sourcePages)
                                 .orElse(" in content/exercises/"
-                                + hint(key.value(), all.keySet())));
+                                + hint(key.value(), named(all.keySet(), sourcePages.exerciseSlugs()))));
                     }
                     continue;
                 }
@@ -208,6 +208,16 @@ public final class Indexer {
             out.addAll(unread.ids());
             return out;
         }
+    }
+
+    /**
+     * The exercises a program may name: those of its edition and, for a translated program, those of the default
+     * language not translated yet (listing one is its own error, which says to translate it).
+     */
+    private static Set<String> named(Set<String> edition, Set<String> sources) {
+        Set<String> out = new TreeSet<>(edition);
+        out.addAll(sources);
+        return out;
     }
 
     /** "; did you mean ...?" or a pointer to the file, for unknown-key messages. */

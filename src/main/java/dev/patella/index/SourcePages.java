@@ -25,10 +25,12 @@ public final class SourcePages {
 
     private final Map<String, String> slugs;
     private final Set<String> drafts;
+    private final Set<String> exercises;
 
-    private SourcePages(Map<String, String> slugs, Set<String> drafts) {
+    private SourcePages(Map<String, String> slugs, Set<String> drafts, Set<String> exercises) {
         this.slugs = Map.copyOf(slugs);
         this.drafts = Set.copyOf(drafts);
+        this.exercises = Set.copyOf(exercises);
     }
 
     /** The pages of {@code site}'s default language (its translations are not looked at). */
@@ -38,7 +40,9 @@ public final class SourcePages {
         site.conditions().forEach(c -> note(c.origin().file(), c.slug(), c.draft(), slugs, drafts));
         site.exercises().forEach(e -> note(e.origin().file(), e.slug(), e.draft(), slugs, drafts));
         site.pages().forEach(p -> note(p.origin().file(), p.slug(), p.draft(), slugs, drafts));
-        return new SourcePages(slugs, drafts);
+        Set<String> exercises = new HashSet<>();
+        site.exercises().forEach(e -> exercises.add(e.slug()));
+        return new SourcePages(slugs, drafts, exercises);
     }
 
     private static void note(String file, String slug, boolean draft, Map<String, String> slugs, Set<String> drafts) {
@@ -80,6 +84,11 @@ public final class SourcePages {
     public String draftSaidIn(String file, String language) {
         String source = Translation.sourceFile(file, language);
         return drafts.contains(source) ? source : file;
+    }
+
+    /** The slugs of the default language's exercises, drafts too: the names a program in any language may use. */
+    public Set<String> exerciseSlugs() {
+        return exercises;
     }
 
     /**

@@ -41,8 +41,9 @@ public record Translation(String language, Optional<SiteConfig.EditionText> text
     /**
      * A translated file with no source of its name, {@code content/es/exercises/clamshell.md}.
      *
-     * @param near the file of the source's folder ({@code clamshel.md}) whose name is nearly its own and that
-     *             has no translation yet; empty when none
+     * @param near the file of the source's folder with no translation yet whose name is nearly its own
+     *             ({@code clamshel.md}), or starts it or is started by it ({@code clam.md}), for the message
+     *             only; empty when none or several
      */
     public record Orphan(String file, Optional<String> near) {
 

@@ -393,7 +393,7 @@ public final class ContentLoader {
                     if (files.misnamedSource(folder, path.getFileName().toString())) {
                         continue; // its source is saved as wall-sit.md.txt: that file's error says it all
                     }
-                    orphanFiles.add(new Translation.Orphan(rel, files.nearSource(code, folder,
+                    orphanFiles.add(new Translation.Orphan(rel, files.likelySource(code, folder,
                             path.getFileName().toString())));
                 }
             }
@@ -843,6 +843,23 @@ public final class ContentLoader {
          * {@code content/<folder>/} with nearly that name and no translation of its own, if there is one.
          */
         Optional<String> nearSource(String code, String folder, String name) {
+            return Suggestions.closest(name, untranslated(code, folder));
+        }
+
+        /**
+         * For the message at a translation {@code name} with no source of that name: as {@link #nearSource}, or
+         * else the one file of {@code content/<folder>/} with no translation whose name starts this one's or is
+         * started by it ({@code clam.md} for {@code clamshell.md}: a source renamed shorter). A hint only, which
+         * decides nothing: a translation tied to a source by such a name would hide that source's own errors.
+         */
+        Optional<String> likelySource(String code, String folder, String name) {
+            Set<String> stems = new TreeSet<>();
+            untranslated(code, folder).forEach(n -> stems.add(n.substring(0, n.length() - 3)));
+            return Suggestions.closestOrStart(name.substring(0, name.length() - 3), stems).map(n -> n + ".md");
+        }
+
+        /** The names of the files of {@code content/<folder>/} that have no translation in {@code content/<code>/}. */
+        private Set<String> untranslated(String code, String folder) {
             Set<String> untranslated = new TreeSet<>();
             for (Path source : list(content.resolve(folder))) {
                 String sourceName = source.getFileName().toString();
@@ -850,7 +867,7 @@ public final class ContentLoader {
                     untranslated.add(sourceName);
                 }
             }
-            return Suggestions.closest(name, untranslated);
+            return untranslated;
         }
 
         List<StaticFile> staticFiles(String folder, Diagnostics diagnostics) {

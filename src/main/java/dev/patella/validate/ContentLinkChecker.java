@@ -217,7 +217,7 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
                     continue;
                 }
                 String fix = pages.containsKey(path + "/") ? "; add the closing slash: " + path + "/"
-                        : inTranslation ? hint(path.substring(prefix.length()), asTranslationsWrite(prefix, path))
+                        : inTranslation ? translationHint(path.substring(prefix.length()), asTranslationsWrite(prefix, path))
                         : hint(path, sameLanguage(path));
                 // a translation writes its source's address, which its page shows under the language's folder
                 String shown = inTranslation ? path.substring(prefix.length()) + " (" + path + " on this page)" : path;
@@ -328,6 +328,16 @@ public record ContentLinkChecker(Map<String, Set<String>> pages, Set<String> fil
         }
         return "; its ids are " + String.join(", ", named.subList(0, Math.min(SECTIONS_SHOWN, named.size())))
                 + (named.size() > SECTIONS_SHOWN ? " and " + (named.size() - SECTIONS_SHOWN) + " more" : "");
+    }
+
+    /**
+     * The "did you mean" of a broken link in a translation, written as its source's address: a page of the
+     * translation's language, or else one of the default language not translated yet (a page renamed in the
+     * default language while its translation kept the old name: linking to it is told to translate it).
+     */
+    private String translationHint(String wrong, Set<String> translated) {
+        String hint = hint(wrong, translated);
+        return hint.isEmpty() ? hint(wrong, sameLanguage(wrong)) : hint;
     }
 
     private static String hint(String wrong, Set<String> known) {

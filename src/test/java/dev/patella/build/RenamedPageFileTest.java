@@ -137,6 +137,33 @@ class RenamedPageFileTest {
                 .contains("content/exercises/straight-leg-raise.md:59:189: error: the link points at /exercises/clamshell/");
     }
 
+    /**
+     * A file renamed and its title changed too is no sure rename, so each use is told where it is; but each
+     * message, in either language, names the page the old name most likely became, and no glossary term is
+     * called unused because only the orphaned translation used it.
+     */
+    @Test
+    void aFileRenamedWithANewTitleIsToldAtEachUseWithTheNewNameInBothLanguages() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/clam.md");
+        Path clam = project.resolve("content/exercises/clam.md");
+        TestSites.write(clam, TestSites.read(clam).replaceFirst("(?m)^title: Clamshell$", "title: Clam"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactlyInAnyOrder(
+                "error ref.unknown-exercise content/conditions/chondromalacia-patella.md:30:59",
+                "error ref.unknown-exercise content/es/conditions/chondromalacia-patella.md:30:59",
+                "error translation.no-source content/es/exercises/clamshell.md:1:1",
+                "error link.broken content/exercises/side-lying-leg-raise.md:62:238",
+                "error link.broken content/exercises/straight-leg-raise.md:59:189",
+                "error link.broken content/es/exercises/side-lying-leg-raise.md:63:278",
+                "error link.broken content/es/exercises/straight-leg-raise.md:60:221");
+        assertThat(run.messages("ref.unknown-exercise")).allMatch(m -> m.endsWith("did you mean \"clam\"?"));
+        assertThat(run.messages("link.broken")).allMatch(m -> m.endsWith("did you mean /exercises/clam/?"));
+        assertThat(run.message("translation.no-source")).contains("rename it to clam.md");
+    }
+
     /** A near name decides nothing: a typo of a new exercise's name in both programs is told in each program. */
     @Test
     void aNewExerciseMisspeltInThePrograms() {
