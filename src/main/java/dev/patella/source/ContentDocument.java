@@ -49,13 +49,23 @@ record ContentDocument(String file, String fileStem, YNode.YMap frontMatter, Pro
         String fix = " use lower-case letters, digits and single hyphens only, for example \"" + example + "\"";
         if (declared.isPresent()) {
             f.invalid("slug", "the slug \"" + slug + "\" cannot be used in a web address;" + fix);
+        } else if (file.split("/").length > 3) {
+            // content/es/exercises/Clamshell.md: a translation keeps its source's file name, so only a slug helps
+            f.error("schema.invalid-value", origin(), "the file name \"" + fileStem + ".md\" cannot be used as a web "
+                    + "address, and a translation keeps its source's file name; keep the name and give this file a "
+                    + "\"slug:\" line, such as \"slug: " + example + "\" (its address in this language, which may be "
+                    + "in the language's own words): a web address takes lower-case letters, digits and single hyphens "
+                    + "only");
         } else {
             // the name is the file's, not a line's: told at the file; a copy a file manager made is named as one
             Matcher copy = COPY.matcher(fileStem);
             f.error("schema.invalid-value", origin(), "the file name \"" + fileStem + ".md\" cannot be used as a web "
                     + "address;" + (copy.matches() ? " it looks like a copy of "
                     + (copy.group(1) != null ? copy.group(1) : copy.group(2)) + ".md, which a file manager names so: if "
-                    + "it is one, delete it; if it is a page of its own," : "") + " rename the file or set \"slug:\";" + fix);
+                    + "it is one, delete it; if it is a page of its own," : "") + (example.equals(own) && !copy.matches()
+                    ? " rename it to " + own + ".md (or keep the name and set \"slug: " + own + "\"): a web address "
+                    + "takes lower-case letters, digits and single hyphens only"
+                    : " rename the file or set \"slug:\";" + fix));
         }
         return new Key(slug, at);
     }

@@ -240,9 +240,12 @@ public final class ContentLoader {
                 ? run.yaml(peopleName, (node, d) -> PeopleReader.readTranslated(withoutTranslatedFrom(node, d),
                         "content/" + peopleName, d)).orElse(List.of()) : List.of();
         var unread = new Unreadable(
-                run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList()),
-                run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList()),
-                run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList()),
+                run.files.unreadTranslations(code, "exercises", exercises.stream().map(e -> e.origin().file()).toList(),
+                        run.unreadFiles),
+                run.files.unreadTranslations(code, "conditions", conditions.stream().map(c -> c.origin().file()).toList(),
+                        run.unreadFiles),
+                run.files.unreadTranslations(code, "pages", pages.stream().map(p -> p.origin().file()).toList(),
+                        run.unreadFiles),
                 UnreadEntries.none(), UnreadEntries.none(), Set.of(), Set.of());
         return new Translation(code, text, conditions, exercises, pages, glossary, unread, people, orphans);
     }
@@ -314,6 +317,8 @@ public final class ContentLoader {
         private final SourceCache.Marks marks;
         private final Diagnostics diagnostics;
         private final Set<Path> seen = ConcurrentHashMap.newKeySet();
+        /** The content paths of the Markdown files read that gave an error, in every folder read so far. */
+        private final Set<String> unreadFiles = new HashSet<>();
         /** The bytes and fingerprint of each file read for its fingerprint and not yet parsed: read and hashed once. */
         private final Map<Path, byte[][]> readBytes = new ConcurrentHashMap<>();
 
@@ -390,8 +395,9 @@ public final class ContentLoader {
                 if (!Files.exists(source)) {
                     String rel = files.relative(path);
                     orphans.add(rel);
-                    if (files.misnamedSource(folder, path.getFileName().toString())) {
-                        continue; // its source is saved as wall-sit.md.txt: that file's error says it all
+                    if (files.misnamedSource(folder, path.getFileName().toString())
+                            || files.unreadSourceNamedAs(folder, path.getFileName().toString(), unreadFiles)) {
+                        continue; // its source is saved as wall-sit.md.txt or Clamshell.md: that file's error says it all
                     }
                     orphanFiles.add(new Translation.Orphan(rel, files.likelySource(code, folder,
                             path.getFileName().toString())));
@@ -422,7 +428,7 @@ public final class ContentLoader {
             List<T> out = new ArrayList<>(paths.size());
             for (Path path : paths) {
                 Optional<T> value = parsed.containsKey(path) ? parsed.get(path) : parse(folder, variant, reader, path);
-                value.ifPresent(out::add);
+                value.ifPresentOrElse(out::add, () -> unreadFiles.add(files.relative(path)));
             }
             return out;
         }
@@ -741,6 +747,36 @@ public final class ContentLoader {
             }
         }
 
+        /**
+         * The slug a file name that is none would become ({@code clamshell} for {@code Clamshell}, {@code wall-sit}
+         * for {@code Wall Sit}), which its error tells the editor to rename it to; empty when the name is a slug
+         * already or gives none.
+         */
+        static Optional<String> slugOfName(String stem) {
+            if (ContentDocument.SLUG.matcher(stem).matches()) {
+                return Optional.empty();
+            }
+            String slug = FileNames.asSlug(stem);
+            return ContentDocument.SLUG.matcher(slug).matches() ? Optional.of(slug) : Optional.empty();
+        }
+
+        /**
+         * Whether {@code content/<folder>/} has, in place of the source of the translation {@code name}, a file
+         * whose name is no slug and would be {@code name} as one ({@code Clamshell.md} for {@code clamshell.md}),
+         * among {@code unread}: that file's error tells it to take this name, which mends the translation too.
+         */
+        boolean unreadSourceNamedAs(String folder, String name, Set<String> unread) {
+            String stem = name.substring(0, name.length() - ".md".length());
+            for (Path path : list(content.resolve(folder))) {
+                String other = path.getFileName().toString();
+                if (other.endsWith(".md") && unread.contains(relative(path))
+                        && slugOfName(other.substring(0, other.length() - 3)).filter(stem::equals).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether {@code content/<folder>/} has the source of the translation {@code name} saved with another ending. */
         boolean misnamedSource(String folder, String name) {
             String stem = name.substring(0, name.length() - ".md".length());
@@ -806,7 +842,10 @@ public final class ContentLoader {
             for (Path path : lister.apply(dir)) {
                 String name = path.getFileName().toString();
                 if (name.endsWith(".md") && !readable.contains(prefix + name)) {
-                    out.add(name.substring(0, name.length() - 3));
+                    String stem = name.substring(0, name.length() - 3);
+                    out.add(stem);
+                    // Clamshell.md is told to become clamshell.md: what names clamshell waits for that, unreported
+                    slugOfName(stem).ifPresent(out::add);
                 }
                 // wall-sit.md.txt is its own error (content.misnamed-file), not one more at each use of wall-sit
                 misnamedMarkdown(path).ifPresent(out::add);
@@ -817,9 +856,10 @@ public final class ContentLoader {
         /**
          * The names (without {@code .md}) of the files of {@code content/<code>/<folder>/} that have a
          * source in {@code content/<folder>/} but are not among {@code read} (content paths of the
-         * translations that could be read): those that had errors.
+         * translations that could be read): those that had errors. So is one whose source is among
+         * {@code unreadSources} under a name that is no slug and would be its own as one ({@code Clamshell.md}).
          */
-        Set<String> unreadTranslations(String code, String folder, List<String> read) {
+        Set<String> unreadTranslations(String code, String folder, List<String> read, Set<String> unreadSources) {
             Set<String> out = new HashSet<>();
             Set<String> readable = new HashSet<>(read);
             for (Path path : list(content.resolve(code).resolve(folder))) {
@@ -827,7 +867,8 @@ public final class ContentLoader {
                 if (!name.endsWith(".md") || readable.contains(relative(path))) {
                     continue;
                 }
-                if (Files.exists(content.resolve(folder).resolve(name)) || misnamedSource(folder, name)) {
+                if (Files.exists(content.resolve(folder).resolve(name)) || misnamedSource(folder, name)
+                        || unreadSourceNamedAs(folder, name, unreadSources)) {
                     out.add(name.substring(0, name.length() - 3));
                 } else {
                     // misspelt (clamshel.md): the source it most likely translates counts as translated but
@@ -849,12 +890,17 @@ public final class ContentLoader {
         /**
          * For the message at a translation {@code name} with no source of that name: as {@link #nearSource}, or
          * else the one file of {@code content/<folder>/} with no translation whose name starts this one's or is
-         * started by it ({@code clam.md} for {@code clamshell.md}: a source renamed shorter). A hint only, which
+         * started by it ({@code clam.md} for {@code clamshell.md}: a source renamed shorter), a source whose name
+         * is no slug by the name its error tells it to take ({@code clam-shell.md} for {@code Clam Shell.md}). A hint only, which
          * decides nothing: a translation tied to a source by such a name would hide that source's own errors.
          */
         Optional<String> likelySource(String code, String folder, String name) {
             Set<String> stems = new TreeSet<>();
-            untranslated(code, folder).forEach(n -> stems.add(n.substring(0, n.length() - 3)));
+            // a source named Clam Shell.md is told to become clam-shell.md: the translation is named after that
+            untranslated(code, folder).forEach(n -> {
+                String stem = n.substring(0, n.length() - 3);
+                stems.add(slugOfName(stem).orElse(stem));
+            });
             return Suggestions.closestOrStart(name.substring(0, name.length() - 3), stems).map(n -> n + ".md");
         }
 

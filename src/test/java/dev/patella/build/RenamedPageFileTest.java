@@ -164,6 +164,52 @@ class RenamedPageFileTest {
         assertThat(run.message("translation.no-source")).contains("rename it to clam.md");
     }
 
+    /**
+     * A file name with a capital letter is no web address: one error at that file, telling the name to give it;
+     * the programs, links and translation that use the name it will have wait for that, and it mends them all.
+     */
+    @Test
+    void aCapitalInAFileNameIsOneErrorWhoseAdviceMendsEverything() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/Clamshell.md");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error schema.invalid-value content/exercises/Clamshell.md:1:1");
+        assertThat(run.message("schema.invalid-value")).contains("rename it to clamshell.md");
+
+        move(project, "content/exercises/Clamshell.md", "content/exercises/clamshell.md");
+        var fixed = TestSites.run("build", "--project", project.toString());
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+    }
+
+    /**
+     * A source whose name is no slug, kept with a "slug:" line: its translation keeps that name too, and is told to
+     * give itself a slug, not to rename itself; a translation still named the old way is told the name its source
+     * is told to take, never a name that is no web address.
+     */
+    @Test
+    void aTranslationOfAFileNamedWithSpacesIsToldWhatWorks() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/exercises/clamshell.md", "content/exercises/Clam Shell.md");
+
+        var renamed = TestSites.run("build", "--project", project.toString());
+
+        assertThat(renamed.message("translation.no-source")).contains("rename it to clam-shell.md");
+        assertThat(renamed.err()).doesNotContain("rename it to Clam Shell.md");
+
+        Path source = project.resolve("content/exercises/Clam Shell.md");
+        TestSites.write(source, TestSites.read(source).replaceFirst("(?m)^title: Clamshell$", "title: Clamshell\nslug: clamshell"));
+        move(project, "content/es/exercises/clamshell.md", "content/es/exercises/Clam Shell.md");
+        var translated = TestSites.run("build", "--project", project.toString());
+
+        // the test's reader of messages takes no space in a path: the whole output is read
+        assertThat(translated.exitCode()).isEqualTo(1);
+        assertThat(translated.err()).contains("Found 1 error;").contains("content/es/exercises/Clam Shell.md:1:1: "
+                + "error: the file name \"Clam Shell.md\" cannot be used as a web address, and a translation keeps its "
+                + "source's file name; keep the name and give this file a \"slug:\" line, such as \"slug: clam-shell\"");
+    }
+
     /** A near name decides nothing: a typo of a new exercise's name in both programs is told in each program. */
     @Test
     void aNewExerciseMisspeltInThePrograms() {
