@@ -1,7 +1,8 @@
 package dev.patella.markdown;
 
 import static dev.patella.markdown.MarkdownLimits.MAX_INLINE_DEPTH;
-import static dev.patella.markdown.MarkdownLimits.MAX_RESCAN;
+import static dev.patella.markdown.MarkdownLimits.MAX_PARAGRAPH_RESCAN;
+import static dev.patella.markdown.MarkdownLimits.MAX_TEXT_RESCAN;
 
 import dev.patella.markdown.MarkdownLimits.Excess;
 import java.util.HashMap;
@@ -9,14 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The inline half of {@link MarkdownLimits}: checks runs of text lines one after another, keeping
- * the count of characters Flexmark would re-read across the whole text.
+ * The inline half of {@link MarkdownLimits}: checks runs of text lines one after another, counting
+ * the characters Flexmark would re-read in each paragraph and across the whole text.
  */
 final class InlineScan {
 
     private final String text;
     /** Characters Flexmark would re-read, over every run of the text so far. */
     private long rescan;
+    /** Characters Flexmark would re-read in the current paragraph (list item, table row). */
+    private long paragraphRescan;
     // the run being checked, and where in it the current paragraph is
     private int runStart;
     private int runEnd;
@@ -46,7 +49,8 @@ final class InlineScan {
      * read again. Flexmark reads the rest of the paragraph again for each link, code span and
      * {@code <address>} it makes, copies the whole paragraph for each HTML tag or note, and for
      * each link target or code span left open it reads on to where it gives up; all are counted
-     * against {@link MarkdownLimits#MAX_RESCAN}.
+     * against {@link MarkdownLimits#MAX_PARAGRAPH_RESCAN} for the paragraph they are in and
+     * against {@link MarkdownLimits#MAX_TEXT_RESCAN} for the whole text.
      */
     Optional<Excess> check(int start, int end, int[] breaks, int breakCount) {
         runStart = start;
@@ -61,6 +65,7 @@ final class InlineScan {
         emphasis = 0;
         openTargets = 0;
         openTargetsSum = 0;
+        paragraphRescan = 0;
         found = Optional.empty();
         int i = start;
         while (i < end && found.isEmpty()) {
@@ -77,11 +82,8 @@ final class InlineScan {
                 default -> i + 1;
             };
         }
-        if (found.isEmpty()) {
-            rescan += openTargets * end - openTargetsSum;
-            if (rescan > MAX_RESCAN && openTargets > 0) {
-                found = Optional.of(unclosedTargets(firstOpenTarget));
-            }
+        if (found.isEmpty() && openTargets > 0 && cost(openTargets * end - openTargetsSum)) {
+            found = Optional.of(unclosedTargets(firstOpenTarget));
         }
         return found;
     }
@@ -94,6 +96,7 @@ final class InlineScan {
             paragraphEnd = nextBreak < breakCount ? breaks[nextBreak] : runEnd;
             brackets = 0;
             emphasis = 0;
+            paragraphRescan = 0;
         }
     }
 
@@ -102,7 +105,7 @@ final class InlineScan {
         int length = run(i, runEnd, '`');
         Integer close = closers.get(i);
         if (cost(paragraphEnd - i)) {
-            found = Optional.of(close != null ? crowded(paragraphStart) : new Excess(i, "markdown.too-complex",
+            found = Optional.of(close != null ? crowded() : new Excess(i, "markdown.too-complex",
                     "this text has too many runs of backticks (`) that are never closed, starting here; close each "
                             + "code span with as many backticks as opened it, or write a backtick that is only "
                             + "text as \\`"));
@@ -151,7 +154,7 @@ final class InlineScan {
             openTargetsSum += i + 1;
         }
         if (cost(paragraphEnd - i)) {
-            found = Optional.of(openTargets > 1 ? unclosedTargets(firstOpenTarget) : crowded(paragraphStart));
+            found = Optional.of(openTargets > 1 ? unclosedTargets(firstOpenTarget) : crowded());
         }
         return i + 2;
     }
@@ -174,20 +177,21 @@ final class InlineScan {
         int close = addressEnd(i + 1, runEnd);
         if (close == 0) {
             if (mayStartHtml(i + 1) && i < lastCloser() && cost(paragraphEnd - paragraphStart)) {
-                found = Optional.of(crowded(paragraphStart));
+                found = Optional.of(crowded());
             }
             return i + 1;
         }
         if (cost(paragraphEnd - i)) {
-            found = Optional.of(crowded(paragraphStart));
+            found = Optional.of(crowded());
         }
         return close + 1;
     }
 
-    /** Counts characters Flexmark re-reads; true when that takes the text over the limit. */
+    /** Counts characters Flexmark re-reads; true when that takes the paragraph or the whole text over its limit. */
     private boolean cost(long chars) {
+        paragraphRescan += chars;
         rescan += chars;
-        return rescan > MAX_RESCAN;
+        return paragraphRescan > MAX_PARAGRAPH_RESCAN || rescan > MAX_TEXT_RESCAN;
     }
 
     /**
@@ -234,10 +238,21 @@ final class InlineScan {
         return 0;
     }
 
-    private static Excess crowded(int paragraph) {
-        return new Excess(paragraph, "markdown.too-complex", "this paragraph holds so many links, code spans, "
-                + "<addresses>, HTML tags or notes (<!-- -->) for its length that reading it would take too long; "
-                + "split it into shorter paragraphs with blank lines, or into a list");
+    /**
+     * The current paragraph is over its limit: it is to be split. Or only the whole text is, and
+     * the error is at the start of the paragraph that took it over: every paragraph before it
+     * together is within the limit, so a page that ends just before it can be read.
+     */
+    private Excess crowded() {
+        if (paragraphRescan > MAX_PARAGRAPH_RESCAN) {
+            return new Excess(paragraphStart, "markdown.too-complex", "this paragraph holds so many links, code "
+                    + "spans, <addresses>, HTML tags or notes (<!-- -->) for its length that reading it would take "
+                    + "too long; split it into shorter paragraphs with blank lines, or into a list");
+        }
+        return new Excess(paragraphStart, "markdown.too-complex", "this page holds so many links, code spans, "
+                + "<addresses>, HTML tags or notes (<!-- -->) in all that reading it would take too long, though "
+                + "each paragraph alone is short enough; split it into several pages, the first ending before this "
+                + "paragraph");
     }
 
     private static Excess unclosedTargets(int at) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * too long or too deep a stack to read: block quotes and lists nested too deep, brackets or
  * emphasis nested too deep, link targets or code spans left open so often that each one makes
  * the parser read the rest of the paragraph again, paragraphs so crowded with links, HTML tags
- * or notes ({@code <!-- -->}) that the parser copies them again for each, and paragraphs of so many lines that begin
+ * or notes ({@code <!-- -->}) that the parser copies them again for each, texts with so many
+ * such paragraphs that the copying adds up, and paragraphs of so many lines that begin
  * with spaces or {@code >} that joining them takes Flexmark the square of their number.
  *
  * <p>The pass looks at each line's leading markers ({@code >}, {@code -}, {@code 1.}) and, in
@@ -25,10 +26,20 @@ final class MarkdownLimits {
     /** Brackets, or emphasis markers in one run, open at once: real text uses one or two. */
     static final int MAX_INLINE_DEPTH = 20;
     /**
-     * Characters Flexmark may read again for the links and code spans of a text: about a tenth of
-     * a second of parsing. A long paragraph with a dozen links uses about 20,000.
+     * Characters Flexmark may read again for the links, code spans, tags and notes of one paragraph
+     * (or list item, or table row): it reads the rest of the paragraph again for each, so the cost
+     * grows with the square of the paragraph's length. 2,000,000 is under a tenth of a second of
+     * parsing; a long paragraph with a dozen links uses about 20,000.
      */
-    static final long MAX_RESCAN = 2_000_000;
+    static final long MAX_PARAGRAPH_RESCAN = 2_000_000;
+    /**
+     * The same count over the whole text. Short paragraphs cost little each, but a text of many
+     * paragraphs each near {@link #MAX_PARAGRAPH_RESCAN} would still take seconds: 20,000,000 took
+     * Flexmark about 0.8 s where the re-reading is costliest (links) and 0.3 s for notes. A page of
+     * 2 MB (the most a file may hold) of short paragraphs, each with a few links, notes and tags,
+     * uses about 8,000,000.
+     */
+    static final long MAX_TEXT_RESCAN = 20_000_000;
     /**
      * Link reference definitions ({@code [label]: /address/}) in one text: Flexmark's time grows
      * with the square of their number (6,000 take about 20 s), and a page rarely needs ten.

@@ -24,13 +24,20 @@ class MarkdownLimitsTest {
     private final MarkdownRenderer markdown = MarkdownRenderer.create();
 
     private List<String> errors(String text) {
+        return errorsFound(text).stream().map(MarkdownLimitsTest::where).toList();
+    }
+
+    private List<Diagnostic> errorsFound(String text) {
         var diagnostics = new Diagnostics(1000);
         var page = new PageContext("/about/", to -> Urls.relative("/about/", to), Set.of("smith2018"),
                 new CitationNumbers());
         markdown.render(new Prose(text, new SourceSpan("content/pages/about.md", 5, 1)), page, diagnostics);
         markdown.plainText(text);
-        return diagnostics.sorted().stream().filter(Diagnostic::isError)
-                .map(d -> d.code() + " " + d.at().line() + ":" + d.at().column()).toList();
+        return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+    }
+
+    private static String where(Diagnostic d) {
+        return d.code() + " " + d.at().line() + ":" + d.at().column();
     }
 
     private static String nestedList(int depth) {
@@ -122,6 +129,39 @@ class MarkdownLimitsTest {
         assertThat(errors(text)).containsExactly(expected);
     }
 
+    /**
+     * Flexmark re-reads within a paragraph only, so each short paragraph costs little however many
+     * there are: a big page of them is read, and one crowded paragraph among them is still refused.
+     */
+    @Test
+    void aBigPageOfShortCrowdedParagraphsIsReadButACrowdedParagraphInItIsNot() {
+        String page = shortCrowdedParagraphs(1_000_000);
+        assertThat(errors(page)).isEmpty();
+
+        String before = shortCrowdedParagraphs(500_000);
+        String crowded = "word <!-- x --> ".repeat(5000) + "\n\n";
+        var found = errorsFound(before + crowded + shortCrowdedParagraphs(500_000));
+        int line = 5 + (int) before.chars().filter(c -> c == '\n').count();
+        assertThat(found).extracting(MarkdownLimitsTest::where).containsExactly("markdown.too-complex " + line + ":1");
+        assertThat(found.get(0).message()).contains("split it into shorter paragraphs");
+    }
+
+    /**
+     * Paragraphs each within their own limit still add up: a page of them is refused at the
+     * paragraph that takes it over, with the advice to split the page, not the paragraph.
+     */
+    @Test
+    void paragraphsThatAddUpPastTheWholeTextLimitAreRefusedAtTheOneThatCrossesIt() {
+        // 300 notes, each making Flexmark copy the 4,800 characters of their paragraph again: 1,440,000 a
+        // paragraph, so 13 paragraphs are within the text's 20,000,000 and the 14th (on line 31) takes it over
+        String paragraph = "word <!-- x --> ".repeat(300) + "\n\n";
+        assertThat(errors(paragraph.repeat(13))).isEmpty();
+        var found = errorsFound(paragraph.repeat(14));
+        assertThat(found).extracting(MarkdownLimitsTest::where).containsExactly("markdown.too-complex 31:1");
+        assertThat(found.get(0).message()).contains("split it into several pages, the first ending before this "
+                + "paragraph").doesNotContain("shorter paragraphs");
+    }
+
     @Test
     void aThousandLinesWithSpacesOrAQuoteBeforeThemAreReadAndTheNextIsRefusedAtItsText() {
         assertThat(errors("Start\n" + "  [a] more\n".repeat(1000))).isEmpty();
@@ -143,6 +183,16 @@ class MarkdownLimitsTest {
                 + "> (a quote)\n\n";
         assertThat(errors(real.repeat(30))).isEmpty();
         assertThat(errors("Start\n" + real.replace("\n\n", "\n").repeat(30))).isEmpty();
+    }
+
+    /** About {@code size} characters of short paragraphs, each with two notes, a link and a code span. */
+    private static String shortCrowdedParagraphs(int size) {
+        var out = new StringBuilder();
+        for (int i = 0; out.length() < size; i++) {
+            out.append("Lift it <!-- step ").append(i)
+                    .append(" --> slowly as in [this](/about/), `then` <!-- ok --> rest.\n\n");
+        }
+        return out.toString();
     }
 
     private static String backtickRuns(int longest) {
