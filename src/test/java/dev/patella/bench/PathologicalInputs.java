@@ -32,6 +32,9 @@ public final class PathologicalInputs {
         cases.put("[a](b x 20,000", p -> body(p, "[a](b".repeat(20_000) + "\n"));
         cases.put("5,000 links in one paragraph", p -> body(p, "see [a](/about/) and ".repeat(5_000) + "\n"));
         cases.put("5,000 notes <!-- x --> in one paragraph", p -> body(p, "word <!-- x --> ".repeat(5_000) + "\n"));
+        cases.put("1 MB of short paragraphs with notes and links", p -> body(p, shortCrowdedParagraphs(1_000_000)));
+        cases.put("300 notes x 14 paragraphs (page over limit)", p -> body(p,
+                ("word <!-- x --> ".repeat(300) + "\n\n").repeat(14)));
         cases.put("backtick runs of every length up to 400", p -> body(p, backticks(400)));
         cases.put("* x 5,000 around a word", p -> body(p, "*".repeat(5000) + "a" + "*".repeat(5000) + "\n"));
         cases.put("*a **a x 5,000 (nested emphasis)", p -> body(p, "*a **a ".repeat(5000) + "b"
@@ -96,6 +99,16 @@ public final class PathologicalInputs {
             out.append('e').append("`".repeat(i));
         }
         return out.append('\n').toString();
+    }
+
+    /** Short paragraphs, each with two notes, a link and a code span: every one is cheap, however many. */
+    private static String shortCrowdedParagraphs(int size) {
+        var out = new StringBuilder();
+        for (int i = 0; out.length() < size; i++) {
+            out.append("Lift it <!-- step ").append(i)
+                    .append(" --> slowly as in [this](/about/), `then` <!-- ok --> rest.\n\n");
+        }
+        return out.toString();
     }
 
     private static String ordinaryProse() {
