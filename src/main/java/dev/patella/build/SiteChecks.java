@@ -76,7 +76,7 @@ final class SiteChecks {
             index.site().references().forEach(r -> listed.add(r.id()));
         }
         CitationChecker.check(index.site().references(), index.site().unreadable().sources(), citations, listed,
-                diagnostics);
+                index.site(), diagnostics);
         // a term used only on a page that could not be made is not unused: that page's error says why
         Map<String, String> drafts = new HashMap<>();
         SourcePages sourcePages = SourcePages.of(index.site());

@@ -256,4 +256,26 @@ class TrustAndStructuredDataTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.diagnostics()).contains("warning cite.unused content/sources.yaml:10:5");
     }
+
+    /**
+     * A source only a draft cites is not unused, only not cited by a published page yet, as a glossary term only
+     * a draft uses: no warning until the draft is gone. A draft that merely has a word like it is no citation.
+     */
+    @Test
+    void aSourceOnlyADraftCitesIsNotUnused() {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.write(project.resolve("content/sources.yaml"), TestSites.read(project.resolve("content/sources.yaml"))
+                + "  - id: lonely2020\n    type: book\n    title: A book only a draft cites\n");
+        Path draft = project.resolve("content/pages/reading.md");
+        TestSites.write(draft, "---\ntitle: Reading\nsummary: Books.\ndraft: true\n---\nA good book [@lonely2020].\n");
+
+        var cited = TestSites.run("build", "--project", project.toString());
+
+        assertThat(cited.exitCode()).as(cited.err()).isZero();
+        assertThat(cited.diagnostics()).as(cited.err()).noneMatch(d -> d.contains("cite.unused"));
+
+        TestSites.write(draft, "---\ntitle: Reading\nsummary: Books.\ndraft: true\n---\nA good book.\n");
+        assertThat(TestSites.run("build", "--project", project.toString()).diagnostics())
+                .contains("warning cite.unused content/sources.yaml:10:5");
+    }
 }
