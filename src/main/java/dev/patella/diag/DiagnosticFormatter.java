@@ -65,7 +65,7 @@ public final class DiagnosticFormatter {
     private static void appendExcerpt(StringBuilder out, SourceSpan at, String text) {
         String number = Integer.toString(at.line());
         String gutter = " ".repeat(Math.max(0, 5 - number.length()));
-        String line = printable(text.replace('\t', ' '));
+        String line = printable(ExcerptWindow.tabsShown(text));
         int column = Math.max(0, Math.min(at.column() - 1, line.length()));
         ExcerptWindow window = ExcerptWindow.around(column, line.length());
         out.append(gutter).append(number).append(" | ").append(window.cut(line)).append('\n');

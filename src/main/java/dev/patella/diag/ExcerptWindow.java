@@ -13,6 +13,18 @@ public record ExcerptWindow(int start) {
     /** Characters of a line shown around the error's column: fits a terminal or a laptop screen. */
     public static final int WIDTH = 80;
 
+    /**
+     * A tab shows as an arrow, one character for one, so the caret still stands under the column the
+     * error names: shown as a space, a tab that is itself the mistake (YAML indented with one) would
+     * be hidden.
+     */
+    public static final char TAB = '\u2192';
+
+    /** {@code line} with each tab shown as {@link #TAB}. */
+    public static String tabsShown(String line) {
+        return line.replace('\t', TAB);
+    }
+
     /** @param column 0-based column of the error; {@code length} the length of its line */
     public static ExcerptWindow around(int column, int length) {
         if (length <= WIDTH) {

@@ -54,13 +54,13 @@ final class Overlay {
             return;
         }
         String here = around.stream().filter(l -> l.number() == at.line()).map(SourceLines.Numbered::text)
-                .findFirst().orElse("").replace('\t', ' ');
+                .findFirst().map(ExcerptWindow::tabsShown).orElse("");
         int column = Math.max(0, Math.min(at.column() - 1, here.length()));
         ExcerptWindow window = ExcerptWindow.around(column, here.length());
         out.append("<pre><code>");
         for (SourceLines.Numbered line : around) {
             String number = String.format(Locale.ROOT, "%5d | ", line.number());
-            String text = window.cut(line.text().replace('\t', ' '));
+            String text = window.cut(ExcerptWindow.tabsShown(line.text()));
             if (line.number() == at.line()) {
                 out.append("<span class=\"patella-here\">").append(number).append(escape(text)).append('\n')
                         .append("      | ").append(" ".repeat(window.offset(column)))

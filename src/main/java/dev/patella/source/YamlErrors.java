@@ -85,6 +85,11 @@ final class YamlErrors {
                         + "a word processor or a web page), which YAML does not read as a space, so the line is not "
                         + "read as you wrote it; delete it and type an ordinary space");
             }
+            if (code(problem).equals("yaml.tab")) {
+                // the parser stops right at the tab; the checks below measure columns with the tab
+                // read as one space, and would blame a well-placed line next to it
+                return tab(lines, mark, file, lineOffset);
+            }
             for (int line : new int[] {mark.getLine(), opened == null ? -1 : opened.getLine()}) {
                 Optional<Diagnostic> markdown = markdownStart(lines, line, file, lineOffset);
                 if (markdown.isPresent()) {
@@ -521,6 +526,126 @@ final class YamlErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * The error for a tab where the parser stopped ({@code mark} is at the tab): in a line's
+     * indentation, after a list item's dash, or after a key's colon. For indentation it says how
+     * many spaces to type instead, so that the line starts in the column of the lines it belongs
+     * with (see {@link #lineUp}).
+     */
+    private static Diagnostic tab(String[] lines, Mark mark, String file, int lineOffset) {
+        var at = new SourceSpan(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
+        int n = mark.getLine();
+        String line = n < lines.length ? lines[n] : "";
+        int tab;
+        try {
+            tab = line.offsetByCodePoints(0, mark.getColumn()); // the parser counts characters, not UTF-16 units
+        } catch (IndexOutOfBoundsException e) {
+            tab = -1;
+        }
+        String text = line.strip();
+        if (tab < 0 || tab >= line.length() || line.charAt(tab) != '\t' || text.isEmpty()) {
+            return Diagnostic.error("yaml.tab", at, explain("'\\t'", null));
+        }
+        String before = line.substring(0, tab);
+        if (before.matches("[ \\t]*(- +)*-")) {
+            return Diagnostic.error("yaml.tab", at, "a tab follows this list item's dash, where YAML only accepts a "
+                    + "space; replace the tab with one space, so the item starts with \"- \" (a dash, then a space)");
+        }
+        if (before.matches("[ \\t]*(- +)?[^#]*:")) {
+            return Diagnostic.error("yaml.tab", at, "a tab follows the colon of \"" + before.strip() + "\", where "
+                    + "YAML only accepts a space; replace the tab with one space");
+        }
+        if (!before.isBlank()) {
+            return Diagnostic.error("yaml.tab", at, explain("'\\t'", null));
+        }
+        String said = "a tab is in this line's indentation, where YAML only accepts spaces; ";
+        String indentation = line.substring(0, line.indexOf(text));
+        boolean item = text.equals("-") || text.startsWith("- ") || text.startsWith("-\t");
+        String what = item ? "the item's dash" : KEY_LINE.matcher(text).matches()
+                ? "\"" + text.substring(0, text.indexOf(':') + 1) + "\"" : "the line";
+        Optional<LineUp> target = lineUp(lines, n, item, lineOffset);
+        if (target.isEmpty()) {
+            return Diagnostic.error("yaml.tab", at, said + "replace the tab with spaces, so that " + what
+                    + " starts in the same column as the lines it belongs with");
+        }
+        int column = target.get().column();
+        long tabs = indentation.chars().filter(c -> c == '\t').count();
+        int spaces = column - (indentation.length() - 1);
+        String blanks = indentation.contains(" ") ? "spaces and tabs" : "tabs";
+        String fix;
+        if (tabs == 1 && spaces > 0) {
+            fix = "replace the tab with " + spaces + (spaces == 1 ? " space" : " spaces");
+        } else if (tabs == 1 && spaces == 0) {
+            fix = "delete the tab";
+        } else if (column == 0) {
+            fix = "delete the " + blanks + " before " + what;
+        } else {
+            fix = "replace the " + blanks + " before " + what + " with " + column + (column == 1 ? " space" : " spaces");
+        }
+        return Diagnostic.error("yaml.tab", at, said + fix + ", so that " + what + " starts " + target.get().where());
+    }
+
+    /** The column (from 0) a line is meant to start in, and where that is said in words. */
+    private record LineUp(int column, String where) {
+    }
+
+    /**
+     * Where line {@code n}, indented with a tab, is meant to start: under the same column as the
+     * nearest key above it (or the nearest list item's dash, for an item); or, right under a
+     * group's header ({@code publisher:}), in the column of the key below it, or one usual step in
+     * from the header. Empty when nothing around it says (a line of text among other text).
+     */
+    private static Optional<LineUp> lineUp(String[] lines, int n, boolean item, int lineOffset) {
+        String text = lines[n].strip();
+        boolean key = !item && KEY_LINE.matcher(text).matches();
+        int above = lineAbove(lines, n);
+        if (above < 0) {
+            return Optional.of(new LineUp(0, "at the start of the line"));
+        }
+        if (!item && !key) {
+            // a line of text: in the column of the text line above it, if that is one
+            boolean textAbove = indent(lines[above]) == startColumn(lines[above]) && !sameKind(lines[above], true)
+                    && !sameKind(lines[above], false);
+            return textAbove ? Optional.of(new LineUp(startColumn(lines[above]), "in the same column as the line above "
+                    + "it")) : Optional.empty();
+        }
+        if (GROUP_HEADER.matcher(lines[above].strip()).matches() && indent(lines[above]) == startColumn(lines[above])) {
+            // the first line of a group: the line below it, or the file's usual step, says how far in
+            int below = lineBelow(lines, n);
+            if (below < lines.length && indent(lines[below]) == startColumn(lines[below])
+                    && startColumn(lines[below]) > keyColumn(lines[above]) && sameKind(lines[below], item)) {
+                return Optional.of(new LineUp(startColumn(lines[below]), "in the same column as "
+                        + named(lines[below], item) + " on line " + (below + 1 + lineOffset)));
+            }
+            int step = indentStep(lines, above);
+            return Optional.of(new LineUp(keyColumn(lines[above]) + step, step + (step == 1 ? " space" : " spaces")
+                    + " further right than " + named(lines[above], false) + " on line " + (above + 1 + lineOffset)));
+        }
+        for (int i = above; i >= 0; i = lineAbove(lines, i)) {
+            if (indent(lines[i]) == startColumn(lines[i]) && sameKind(lines[i], item)) {
+                int column = item ? startColumn(lines[i]) : keyColumn(lines[i]);
+                return Optional.of(new LineUp(column, "in the same column as " + named(lines[i], item) + " on line "
+                        + (i + 1 + lineOffset)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code line} is a list item (for {@code item}) or a key line, perhaps a list item's first key. */
+    private static boolean sameKind(String line, boolean item) {
+        return item ? line.strip().startsWith("- ") || line.strip().equals("-") : KEY_LINE.matcher(line).matches();
+    }
+
+    /** A key line's key ({@code "sets:"}), or an item's dash. */
+    private static String named(String line, boolean item) {
+        String text = line.strip();
+        if (item) {
+            return "the dash";
+        }
+        text = text.startsWith("- ") ? text.substring(2).strip() : text;
+        return "\"" + text.substring(0, text.indexOf(':') + 1) + "\"";
     }
 
     /** YAML nested more deeply than Patella reads, found at {@code at}. */
