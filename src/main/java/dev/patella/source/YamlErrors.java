@@ -554,8 +554,9 @@ final class YamlErrors {
                     + "space; replace the tab with one space, so the item starts with \"- \" (a dash, then a space)");
         }
         if (before.matches("[ \\t]*(- +)?[^#]*:")) {
-            return Diagnostic.error("yaml.tab", at, "a tab follows the colon of \"" + before.strip() + "\", where "
-                    + "YAML only accepts a space; replace the tab with one space");
+            String key = before.strip().replaceFirst("^- +", "");
+            return Diagnostic.error("yaml.tab", at, "a tab follows the colon of \"" + key + "\", where YAML only "
+                    + "accepts a space; replace the tab with one space");
         }
         if (!before.isBlank()) {
             return Diagnostic.error("yaml.tab", at, explain("'\\t'", null));
