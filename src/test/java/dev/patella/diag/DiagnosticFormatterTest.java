@@ -32,6 +32,15 @@ class DiagnosticFormatterTest {
     }
 
     @Test
+    void aTabIsShownAsAnArrowWithTheCaretUnderIt() {
+        var formatter = new DiagnosticFormatter(span -> Optional.of("  \treps: 10"));
+
+        String out = formatter.format(Diagnostic.error("yaml.tab", new SourceSpan("site.yaml", 4, 3), "x"));
+
+        assertThat(out).contains("    4 |   \u2192reps: 10\n      |   ^\n");
+    }
+
+    @Test
     void controlCharactersInContentCannotDriveTheTerminal() {
         String title = "title: \u001b]0;PWNED\u0007\u001b[2J";
         var formatter = new DiagnosticFormatter(span -> Optional.of(title));
