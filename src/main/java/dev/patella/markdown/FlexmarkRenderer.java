@@ -485,6 +485,8 @@ final class FlexmarkRenderer implements MarkdownRenderer {
         /** Another site's address without its https://: "nhs.uk/conditions/knee-pain/" (not "about.html"). */
         private static final Pattern ANOTHER_SITE = Pattern.compile("(?:[a-z0-9-]+\\.)+(?!(?:html?|md|svg|png|jpe?g|gif"
                 + "|webp|avif|pdf|txt|css|js|ico|xml|json|yaml|docx?)(?:[/?#]|$))[a-z]{2,}(?:/.*)?");
+        /** A picture's or document's path written without its first slash, or an image's bare name: "images/knee.svg". */
+        private static final Pattern FILE_PATH = Pattern.compile("(?:[a-z0-9-]+/)*[a-z0-9-]+\\.(?:svg|png|jpe?g|gif|webp|avif|pdf)");
         /** A page's path as written from the root, without its first slash: "about/", "exercises/clamshell/". */
         private static final Pattern PAGE_PATH = Pattern.compile("[a-z0-9-]+(?:/[a-z0-9-]+)*/?(?:#[\\w-]*)?");
 
@@ -494,9 +496,11 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             if (lower.matches("www\\.[^/\\s]+\\.[a-z]{2,}.*") || ANOTHER_SITE.matcher(lower).matches()) {
                 return "to link to another site, write its whole address: https://" + abbreviate(target);
             }
-            // "about/" or "exercises/clamshell/" meant from the root
-            String fromRoot = !PAGE_PATH.matcher(target).matches() ? "/exercises/clamshell/"
-                    : "/" + target + (target.endsWith("/") || target.contains("#") ? "" : "/");
+            // "about/" or "exercises/clamshell/" meant from the root; "images/knee.svg", or an image's bare name
+            String fromRoot = PAGE_PATH.matcher(target).matches()
+                    ? "/" + target + (target.endsWith("/") || target.contains("#") ? "" : "/")
+                    : FILE_PATH.matcher(target).matches() ? "/" + (image && target.indexOf('/') < 0 ? "images/" : "")
+                    + target : image ? "/images/knee.svg" : "/exercises/clamshell/";
             return LocalFile.advice(target, image)
                     .orElse("write links to this site from its root, for example " + abbreviate(fromRoot));
         }

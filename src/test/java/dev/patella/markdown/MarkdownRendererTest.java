@@ -106,17 +106,22 @@ class MarkdownRendererTest {
                 Arguments.of("[x](<a b>)", 10, 1, "not even between < and >"));
     }
 
-    /** CommonMark reads none of these as a link: each would reach the page as its brackets and address. */
-    /** A relative link is told what its editor most likely meant: another site's whole address, or the page from the root. */
+    /**
+     * A relative link or image is told what its editor most likely meant: another site's whole address, or the
+     * page or file from the root (a picture named alone is one of content/images/).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "nhs.uk/conditions/knee-pain/|whole address: https://nhs.uk/conditions/knee-pain/",
-            "www.nhs.uk|whole address: https://www.nhs.uk",
-            "about/|from its root, for example /about/",
-            "exercises/clamshell|from its root, for example /exercises/clamshell/",
-            "notes.html|from its root, for example /exercises/clamshell/"})
-    void aRelativeLinkIsToldTheAddressItMeant(String target, String advice) {
-        render("See [it](" + target + ").", new CitationNumbers());
+            "See [it](nhs.uk/conditions/knee-pain/).|whole address: https://nhs.uk/conditions/knee-pain/",
+            "See [it](www.nhs.uk).|whole address: https://www.nhs.uk",
+            "See [it](about/).|from its root, for example /about/",
+            "See [it](exercises/clamshell).|from its root, for example /exercises/clamshell/",
+            "See [it](notes.html).|from its root, for example /exercises/clamshell/",
+            "See [it](images/leaflet.pdf).|from its root, for example /images/leaflet.pdf",
+            "![A knee](images/wall-sit.svg)|from its root, for example /images/wall-sit.svg",
+            "![A knee](wall-sit.svg)|from its root, for example /images/wall-sit.svg"})
+    void aRelativeLinkIsToldTheAddressItMeant(String markdown, String advice) {
+        render(markdown, new CitationNumbers());
 
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("link.relative");
