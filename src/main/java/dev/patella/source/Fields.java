@@ -297,7 +297,7 @@ final class Fields {
 
     Optional<Integer> integer(String key, boolean required, int min, int max) {
         declare(key, FieldLog.Kind.NUMBER, required, false, min, max);
-        return (required ? required(key) : node(key)).flatMap(n -> Scalars.integer(this, key, n, min, max));
+        return (required ? required(key) : node(key)).flatMap(n -> Scalars.integer(this, key, n, min, max, false));
     }
 
     /** A whole number from {@code min} to {@code max} that must be there; {@code min} when it is not (reported). */
@@ -305,8 +305,11 @@ final class Fields {
         return integer(key, true, min, max).orElse(min);
     }
 
+    /** A whole number that may be left out, which is how an editor says there is none (no hold). */
     OptionalInt optionalInt(String key, int min, int max) {
-        return integer(key, false, min, max).map(OptionalInt::of).orElse(OptionalInt.empty());
+        declare(key, FieldLog.Kind.NUMBER, false, false, min, max);
+        return node(key).flatMap(n -> Scalars.integer(this, key, n, min, max, true)).map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
     Optional<Boolean> bool(String key) {

@@ -30,7 +30,8 @@ final class Scalars {
     private Scalars() {
     }
 
-    static Optional<Integer> integer(Fields f, String key, YNode n, int min, int max) {
+    /** @param noneByLeavingOut whether leaving the field out says "none", which a 0 below {@code min} meant */
+    static Optional<Integer> integer(Fields f, String key, YNode n, int min, int max, boolean noneByLeavingOut) {
         if (n instanceof YNode.YScalar s && s.type() == YNode.YScalar.Type.INTEGER) {
             try {
                 int value = Integer.parseInt(s.text().replace("_", ""));
@@ -38,7 +39,8 @@ final class Scalars {
                     return Optional.of(value);
                 }
                 f.error("schema.invalid-value", n.at(), "\"" + key + "\" in the " + f.what() + " must be from " + min
-                        + " to " + max + ", but it is " + value);
+                        + " to " + max + ", but it is " + value + (noneByLeavingOut && value == 0 && min > 0
+                        ? "; for none, remove the line" : ""));
                 return Optional.empty();
             } catch (NumberFormatException e) {
                 // too large for an int: reported below

@@ -215,6 +215,25 @@ class ContentErrorsTest {
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
     }
 
+    /**
+     * A hold of 0 seconds means no hold, which an exercise says by leaving the line out: the message says so; a
+     * required number at 0 (sets) is not told to be removed.
+     */
+    @Test
+    void aZeroWhereAFieldMayBeLeftOutIsToldToLeaveItOut() throws IOException {
+        Path project = TestSites.shipped(tmp.resolve("shipped"));
+        Path clamshell = project.resolve("content/exercises/clamshell.md");
+        String text = Files.readString(clamshell);
+        Files.writeString(clamshell, text.replace("hold_seconds: 1", "hold_seconds: 0"));
+
+        var hold = TestSites.run("build", "--project", project.toString());
+
+        assertThat(hold.message("schema.invalid-value")).endsWith("but it is 0; for none, remove the line");
+        Files.writeString(clamshell, text.replace("sets: 3", "sets: 0"));
+        assertThat(TestSites.run("build", "--project", project.toString()).message("schema.invalid-value"))
+                .endsWith("but it is 0");
+    }
+
     /** A file named over two lines (a block after >-) is reported where its name is, not at the >-. */
     @Test
     void aMissingIllustrationWrittenAsABlockIsReportedWhereItsNameIs() {
