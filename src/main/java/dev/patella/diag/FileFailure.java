@@ -129,9 +129,12 @@ public final class FileFailure extends UncheckedIOException {
         return switch (reason) {
             case PERMISSION -> switch (action) {
                 case READ, LIST, OPEN -> "allow reading it: chmod u+r " + shown + " (for a folder: chmod u+rx " + shown + ")";
-                case OPEN_TO_WRITE -> toWrite(shown);
-                case WRITE, MOVE, DELETE -> "check who may write there (ls -ld " + folder + ") and allow it: chmod u+w "
-                        + folder + ", or run Patella as the user who owns it";
+                case OPEN_TO_WRITE -> asOwner(path, shown, "ls -l ").orElse("it must be writable: check who may "
+                        + "write it (ls -l " + shown + ") and allow it: chmod u+w " + shown + ", or run Patella as the "
+                        + "user who owns it");
+                case WRITE, MOVE, DELETE -> asOwner(path.map(FileFailure::folderOf), folder, "ls -ld ").orElse("check "
+                        + "who may write there (ls -ld " + folder + ") and allow it: chmod u+w " + folder + ", or run "
+                        + "Patella as the user who owns it");
             };
             case LOCKED -> "check whether it is locked (lsattr -d " + shown + " shows an i) and unlock it with "
                     + "chattr -i " + shown + ", or close the program that holds it";
@@ -154,16 +157,14 @@ public final class FileFailure extends UncheckedIOException {
     }
 
     /**
-     * What lets a file that is there be written: when its owner may write it already, chmod u+w changes
-     * nothing, and the user who runs Patella is not its owner.
+     * What lets a file or folder that is there be written when its owner may write it already: chmod u+w
+     * would change nothing, as the user who runs Patella is not its owner. Empty when its owner may not.
      */
-    private String toWrite(String shown) {
-        return path.flatMap(FileFailure::ownerWhoMayWrite)
+    private static Optional<String> asOwner(Optional<Path> target, String shown, String list) {
+        return target.flatMap(FileFailure::ownerWhoMayWrite)
                 .map(owner -> "it must be writable by the user who runs Patella; its owner, " + owner
-                        + ", may write it (ls -l " + shown + "): run Patella as " + owner + ", or have an administrator "
-                        + "give it to that user: sudo chown USER " + shown)
-                .orElse("it must be writable: check who may write it (ls -l " + shown + ") and allow it: chmod u+w "
-                        + shown + ", or run Patella as the user who owns it");
+                        + ", may write it (" + list + shown + "): run Patella as " + owner + ", or have an administrator "
+                        + "give it to that user: sudo chown USER " + shown);
     }
 
     private static Optional<String> ownerWhoMayWrite(Path file) {

@@ -91,6 +91,21 @@ class FileFailureTest {
                 + "): run Patella as " + owner + ", or have an administrator give it to that user: sudo chown USER " + lock);
     }
 
+    /** So is a folder its owner may write already, where a file is to be made: chmod u+w would change nothing. */
+    @Test
+    void aFolderOnlyItsOwnerMayWriteIsToldToBeWrittenAsItsOwner(@TempDir Path tmp) throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        String owner = Files.getOwner(site).getName();
+
+        var failure = FileFailure.of(FileFailure.Action.WRITE, site.resolve("index.html"),
+                new AccessDeniedException(site.resolve("index.html").toString()));
+
+        assertThat(failure.getMessage()).isEqualTo("cannot write " + site.resolve("index.html") + ": permission denied; "
+                + "it must be writable by the user who runs Patella; its owner, " + owner + ", may write it (ls -ld "
+                + site + "): run Patella as " + owner + ", or have an administrator give it to that user: sudo chown "
+                + "USER " + site);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"/srv/my site/x.md | '/srv/my site/x.md'", "/srv/it's/x.md | '/srv/it'\\''s/x.md'"})
     void pathsInCommandsAreQuotedForTheShell(String path, String quoted) {
