@@ -101,8 +101,11 @@ public final class PathologicalInputs {
         return out.append('\n').toString();
     }
 
-    /** Short paragraphs, each with two notes, a link and a code span: every one is cheap, however many. */
-    private static String shortCrowdedParagraphs(int size) {
+    /**
+     * About {@code size} characters of short paragraphs, each with two notes, a link and a code span: every one
+     * is cheap, however many (also MarkdownLimitsTest's).
+     */
+    public static String shortCrowdedParagraphs(int size) {
         var out = new StringBuilder();
         for (int i = 0; out.length() < size; i++) {
             out.append("Lift it <!-- step ").append(i)

@@ -2,6 +2,7 @@ package dev.patella.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patella.bench.PathologicalInputs;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
 import dev.patella.diag.SourceSpan;
@@ -135,12 +136,12 @@ class MarkdownLimitsTest {
      */
     @Test
     void aBigPageOfShortCrowdedParagraphsIsReadButACrowdedParagraphInItIsNot() {
-        String page = shortCrowdedParagraphs(1_000_000);
+        String page = PathologicalInputs.shortCrowdedParagraphs(1_000_000);
         assertThat(errors(page)).isEmpty();
 
-        String before = shortCrowdedParagraphs(500_000);
+        String before = PathologicalInputs.shortCrowdedParagraphs(500_000);
         String crowded = "word <!-- x --> ".repeat(5000) + "\n\n";
-        var found = errorsFound(before + crowded + shortCrowdedParagraphs(500_000));
+        var found = errorsFound(before + crowded + PathologicalInputs.shortCrowdedParagraphs(500_000));
         int line = 5 + (int) before.chars().filter(c -> c == '\n').count();
         assertThat(found).extracting(MarkdownLimitsTest::where).containsExactly("markdown.too-complex " + line + ":1");
         assertThat(found.get(0).message()).contains("split it into shorter paragraphs");
@@ -183,16 +184,6 @@ class MarkdownLimitsTest {
                 + "> (a quote)\n\n";
         assertThat(errors(real.repeat(30))).isEmpty();
         assertThat(errors("Start\n" + real.replace("\n\n", "\n").repeat(30))).isEmpty();
-    }
-
-    /** About {@code size} characters of short paragraphs, each with two notes, a link and a code span. */
-    private static String shortCrowdedParagraphs(int size) {
-        var out = new StringBuilder();
-        for (int i = 0; out.length() < size; i++) {
-            out.append("Lift it <!-- step ").append(i)
-                    .append(" --> slowly as in [this](/about/), `then` <!-- ok --> rest.\n\n");
-        }
-        return out.toString();
     }
 
     private static String backtickRuns(int longest) {
