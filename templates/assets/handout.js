@@ -250,7 +250,7 @@
 
   /* What to avoid, from each condition whose program gives an exercise of the handout. */
   function avoid() {
-    document.querySelectorAll(".sheet-end .avoid[data-exercises]").forEach(function (a) {
+    document.querySelectorAll(".avoid[data-exercises]").forEach(function (a) {
       var mine = a.dataset.exercises.split(" ");
       a.hidden = !state.items.some(function (it) { return mine.indexOf(it.slug) >= 0; });
     });
