@@ -304,7 +304,10 @@ class HandoutBrowserTest {
             // the first page for the names, the QR code, the pain rule, "When to stop and get help", what to avoid and
             // the small print; then the exercises, each whole, two to a page: three pages, but four for the longer
             // Spanish words on Letter, the shorter page, where two exercises and their phases' headings do not fit
-            assertThat(printedPages).isEqualTo(Map.of("en A4", 3, "en Letter", 3, "es A4", 3, "es Letter", 4));
+            // (at most: another Chromium may set a line differently, and fewer sheets break no promise)
+            Map<String, Integer> most = Map.of("en A4", 3, "en Letter", 3, "es A4", 3, "es Letter", 4);
+            assertThat(printedPages).as("pages printed").containsOnlyKeys(most.keySet())
+                    .allSatisfy((paper, pages) -> assertThat(pages).as(paper).isBetween(2, most.get(paper)));
         }
     }
 
