@@ -43,7 +43,7 @@ public final class CitationChecker {
         for (Reference reference : references) {
             if (!used.contains(reference.id())) {
                 drafts = drafts == null ? DraftWords.of(site) : drafts;
-                if (drafts.uses(reference.id())) {
+                if (drafts.cites(reference.id())) {
                     continue;
                 }
                 diagnostics.warning("cite.unused", reference.at(), "the source \"" + reference.id() + "\" is not "

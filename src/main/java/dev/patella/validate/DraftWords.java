@@ -8,9 +8,11 @@ import dev.patella.model.Site;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +24,12 @@ final class DraftWords {
     private static final int MAX_DEPTH = 40;
 
     private final String text;
+    /** The sources the drafts list under {@code sources:} and {@code adapted_from:}. */
+    private final Set<String> listed;
 
-    private DraftWords(String text) {
+    private DraftWords(String text, Set<String> listed) {
         this.text = text;
+        this.listed = listed;
     }
 
     /** The words of every condition, exercise and page of {@code site} marked as a draft; empty when none is. */
@@ -33,7 +38,16 @@ final class DraftWords {
         Stream.of(site.conditions().stream().filter(Condition::draft), site.exercises().stream()
                 .filter(Exercise::draft), site.pages().stream().filter(Page::draft))
                 .flatMap(s -> s).forEach(draft -> collect(draft, out, 0));
-        return new DraftWords(out.toString().toLowerCase(Locale.ROOT));
+        Set<String> listed = new HashSet<>();
+        site.conditions().stream().filter(Condition::draft).forEach(c -> {
+            c.sources().forEach(k -> listed.add(k.value()));
+            c.editorial().adaptedFrom().ifPresent(k -> listed.add(k.value()));
+        });
+        site.exercises().stream().filter(Exercise::draft).forEach(e -> {
+            e.sources().forEach(k -> listed.add(k.value()));
+            e.editorial().adaptedFrom().ifPresent(k -> listed.add(k.value()));
+        });
+        return new DraftWords(out.toString().toLowerCase(Locale.ROOT), listed);
     }
 
     /** Whether {@code words} (any case) stand in a draft as words of their own, not inside longer ones. */
@@ -43,6 +57,27 @@ final class DraftWords {
             int end = at + w.length();
             if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a draft cites the source {@code key}: in its text ({@code [@key]}, {@code [@a; @key]}) or under its
+     * {@code sources:} or {@code adapted_from:}; a word that is only spelt like the key ("nice") is no citation.
+     */
+    boolean cites(String key) {
+        if (listed.contains(key)) {
+            return true;
+        }
+        String cited = "@" + key.toLowerCase(Locale.ROOT);
+        for (int at = text.indexOf(cited); at >= 0; at = text.indexOf(cited, at + 1)) {
+            int end = at + cited.length();
+            int open = text.lastIndexOf('[', at);
+            if (open >= 0 && text.indexOf(']', open) > at && text.indexOf('\n', open) > at
+                    && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end))
+                    || text.charAt(end) == '-' || text.charAt(end) == '_'))) {
                 return true;
             }
         }

@@ -274,7 +274,8 @@ class TrustAndStructuredDataTest {
         assertThat(cited.exitCode()).as(cited.err()).isZero();
         assertThat(cited.diagnostics()).as(cited.err()).noneMatch(d -> d.contains("cite.unused"));
 
-        TestSites.write(draft, "---\ntitle: Reading\nsummary: Books.\ndraft: true\n---\nA good book.\n");
+        // a word spelt like the key is no citation
+        TestSites.write(draft, "---\ntitle: Reading\nsummary: Books.\ndraft: true\n---\nA good book, lonely2020.\n");
         assertThat(TestSites.run("build", "--project", project.toString()).diagnostics())
                 .contains("warning cite.unused content/sources.yaml:10:5");
     }
