@@ -129,10 +129,10 @@ public final class FileFailure extends UncheckedIOException {
         return switch (reason) {
             case PERMISSION -> switch (action) {
                 case READ, LIST, OPEN -> "allow reading it: chmod u+r " + shown + " (for a folder: chmod u+rx " + shown + ")";
-                case OPEN_TO_WRITE -> asOwner(path, shown, "ls -l ").orElse("it must be writable: check who may "
+                case OPEN_TO_WRITE -> asOwner(path, shown, "ls -l ", "").orElse("it must be writable: check who may "
                         + "write it (ls -l " + shown + ") and allow it: chmod u+w " + shown + ", or run Patella as the "
                         + "user who owns it");
-                case WRITE, MOVE, DELETE -> asOwner(path.map(FileFailure::folderOf), folder, "ls -ld ").orElse("check "
+                case WRITE, MOVE, DELETE -> asOwner(path.map(FileFailure::folderOf), folder, "ls -ld ", "-R ").orElse("check "
                         + "who may write there (ls -ld " + folder + ") and allow it: chmod u+w " + folder + ", or run "
                         + "Patella as the user who owns it");
             };
@@ -158,13 +158,15 @@ public final class FileFailure extends UncheckedIOException {
 
     /**
      * What lets a file or folder that is there be written when its owner may write it already: chmod u+w
-     * would change nothing, as the user who runs Patella is not its owner. Empty when its owner may not.
+     * would change nothing, as the user who runs Patella is not its owner. Empty when its owner may not. A
+     * folder is given with what is in it ({@code recursive} is {@code "-R "}): its subfolders are likely the
+     * same owner's, and each would cost another run.
      */
-    private static Optional<String> asOwner(Optional<Path> target, String shown, String list) {
+    private static Optional<String> asOwner(Optional<Path> target, String shown, String list, String recursive) {
         return target.flatMap(FileFailure::ownerWhoMayWrite)
                 .map(owner -> "it must be writable by the user who runs Patella; its owner, " + owner
                         + ", may write it (" + list + shown + "): run Patella as " + owner + ", or have an administrator "
-                        + "give it to that user: sudo chown USER " + shown);
+                        + "give it to that user: sudo chown " + recursive + "USER " + shown);
     }
 
     private static Optional<String> ownerWhoMayWrite(Path file) {

@@ -103,7 +103,7 @@ class FileFailureTest {
         assertThat(failure.getMessage()).isEqualTo("cannot write " + site.resolve("index.html") + ": permission denied; "
                 + "it must be writable by the user who runs Patella; its owner, " + owner + ", may write it (ls -ld "
                 + site + "): run Patella as " + owner + ", or have an administrator give it to that user: sudo chown "
-                + "USER " + site);
+                + "-R USER " + site);
     }
 
     @ParameterizedTest(name = "{0}")
