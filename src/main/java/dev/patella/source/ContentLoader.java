@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -387,14 +388,14 @@ public final class ContentLoader {
                 files.misnamed(sub, diagnostics); // content/es/Exercises: one error, not one per program step
                 return List.of();
             }
-            List<T> read = markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
-                    (YNode.YMap) withoutTranslatedFrom(doc.frontMatter(), d)), d));
-            Set<String> orphans = new HashSet<>();
+            // a translation without its source is not read: what to rename it to is its one error (its name, its
+            // fields are told once it has a source, against that source's)
+            Set<Path> orphanPaths = new HashSet<>();
             for (Path path : files.markdownFiles(sub, new Diagnostics(Integer.MAX_VALUE))) {
                 Path source = files.content().resolve(folder).resolve(path.getFileName().toString());
                 if (!Files.exists(source)) {
                     String rel = files.relative(path);
-                    orphans.add(rel);
+                    orphanPaths.add(path);
                     if (files.misnamedSource(folder, path.getFileName().toString())
                             || files.unreadSourceNamedAs(folder, path.getFileName().toString(), unreadFiles)) {
                         continue; // its source is saved as wall-sit.md.txt or Clamshell.md: that file's error says it all
@@ -403,23 +404,19 @@ public final class ContentLoader {
                             path.getFileName().toString())));
                 }
             }
-            return read.stream().filter(item -> !orphans.contains(originOf(item))).toList();
-        }
-
-        private static String originOf(Object item) {
-            if (item instanceof Condition c) {
-                return c.origin().file();
-            } else if (item instanceof Exercise e) {
-                return e.origin().file();
-            } else if (item instanceof Page p) {
-                return p.origin().file();
-            }
-            return "";
+            return markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
+                    (YNode.YMap) withoutTranslatedFrom(doc.frontMatter(), d)), d), path -> !orphanPaths.contains(path));
         }
 
         /** Reads every Markdown file of a content folder, in file name order. */
         <T> List<T> markdown(String folder, int variant, BiFunction<ContentDocument, Diagnostics, Optional<T>> reader) {
-            List<Path> paths = files.markdownFiles(folder, diagnostics);
+            return markdown(folder, variant, reader, path -> true);
+        }
+
+        /** As {@link #markdown(String, int, BiFunction)}, reading only the files {@code read} keeps. */
+        <T> List<T> markdown(String folder, int variant, BiFunction<ContentDocument, Diagnostics, Optional<T>> reader,
+                             Predicate<Path> read) {
+            List<Path> paths = files.markdownFiles(folder, diagnostics).stream().filter(read).toList();
             // unchanged files are only looked up; the others are read and parsed in parallel
             List<Path> changed = paths.stream().filter(p -> cache.fresh(p, variant, marks).isEmpty()).toList();
             Map<Path, Optional<T>> parsed = new ConcurrentHashMap<>();
@@ -869,7 +866,9 @@ public final class ContentLoader {
                 }
                 if (Files.exists(content.resolve(folder).resolve(name)) || misnamedSource(folder, name)
                         || unreadSourceNamedAs(folder, name, unreadSources)) {
-                    out.add(name.substring(0, name.length() - 3));
+                    String stem = name.substring(0, name.length() - 3);
+                    out.add(stem);
+                    slugOfName(stem).ifPresent(out::add); // Clamshell.md, told to become clamshell.md with its source
                 } else {
                     // misspelt (clamshel.md): the source it most likely translates counts as translated but
                     // unreadable, so the one error at this file is not followed by one at each use of it

@@ -184,6 +184,23 @@ class RenamedPageFileTest {
     }
 
     /**
+     * Only the translation's name has a capital: it has lost its source, and that is its one error, with the name
+     * to give it; it is not also told to keep its name and add a slug (which would not find it a source).
+     */
+    @Test
+    void aCapitalInATranslationsFileNameIsOneErrorWithTheNameToGiveIt() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        move(project, "content/es/exercises/clamshell.md", "content/es/exercises/Clamshell.md");
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.errors()).as(run.err()).containsExactly("error translation.no-source content/es/exercises/Clamshell.md:1:1");
+        assertThat(run.message("translation.no-source")).contains("rename it to clamshell.md");
+        move(project, "content/es/exercises/Clamshell.md", "content/es/exercises/clamshell.md");
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+    }
+
+    /**
      * A source whose name is no slug, kept with a "slug:" line: its translation keeps that name too, and is told to
      * give itself a slug, not to rename itself; a translation still named the old way is told the name its source
      * is told to take, never a name that is no web address.
