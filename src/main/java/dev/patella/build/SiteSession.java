@@ -6,6 +6,7 @@ import dev.patella.cite.ReferenceFormatter;
 import dev.patella.config.BuildOptions;
 import dev.patella.diag.Diagnostic;
 import dev.patella.diag.Diagnostics;
+import dev.patella.diag.SourceSpan;
 import dev.patella.index.Editions;
 import dev.patella.index.Indexer;
 import dev.patella.index.RenamedFiles;
@@ -33,6 +34,7 @@ import dev.patella.source.SourceCache;
 import dev.patella.source.TranslationDrift;
 import dev.patella.validate.EditorialChecks;
 import dev.patella.validate.OutputLinkChecker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -168,7 +170,7 @@ public final class SiteSession {
         }
         boolean templates = Folders.check(templatesDir, "templates", "the templates (.ftlh files) and assets/",
                 diagnostics) && Folders.check(templatesDir.resolve("assets"), "templates/assets",
-                "the stylesheet, scripts and icons", diagnostics);
+                "the stylesheet, scripts and icons", diagnostics) && templatesThere(diagnostics);
         // the template engine is started and the templates parsed on the other core while this one
         // reads the content and checks it, which leave it idle for a while
         CompletableFuture<SiteRenderer> starting = renderer == null && templates
@@ -247,6 +249,17 @@ public final class SiteSession {
         Map<String, byte[]> files = new HashMap<>();
         pages.forEach(page -> files.put(Urls.file(page.url()), page.html()));
         return files;
+    }
+
+    /** Whether templates/ is there; told as content/ is when it is not (a folder deleted, the wrong folder). */
+    private boolean templatesThere(Diagnostics diagnostics) {
+        if (Files.isDirectory(templatesDir)) {
+            return true;
+        }
+        diagnostics.error("file.missing", SourceSpan.startOf("templates"), "there is no templates/ folder in "
+                + options.project().toAbsolutePath().normalize() + ", which every page is made with; put it back "
+                + "(with git: git checkout -- templates), or run Patella from the project folder or pass --project");
+        return false;
     }
 
     /** A renderer with its templates parsed. */

@@ -41,8 +41,11 @@ final class RebuildFailure {
      */
     static Optional<FileFailure> fileFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof FileFailure file) {
-                return Optional.of(file);
+            if (t instanceof UncheckedIOException io) {
+                return Optional.of(FileFailure.of(io)); // a FileFailure itself, or one a library threw without words
+            }
+            if (t instanceof IOException io) {
+                return Optional.of(FileFailure.of(new UncheckedIOException(io)));
             }
         }
         return Optional.empty();

@@ -61,6 +61,19 @@ class ReliabilityTest {
                 "error path.outside-content content/images/secret.svg:1:1");
     }
 
+    /** No templates/ folder is an error of the project, told as a missing content/ is: exit 1, not a failure to open. */
+    @Test
+    void aProjectWithoutTemplatesIsOneLocatedError() throws IOException {
+        Path project = TestSites.project(tmp.resolve("p"));
+        TestSites.deleteTree(project.resolve("templates"));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errors()).containsExactly("error file.missing templates:1:1");
+        assertThat(run.message("file.missing")).startsWith("there is no templates/ folder in ");
+    }
+
     /** A copy a file manager made of a page is named as a copy, at the file, not at its title line. */
     @Test
     void tellsAPageCopiedByAFileManagerAsACopy() {

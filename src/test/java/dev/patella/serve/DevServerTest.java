@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dev server through real HTTP on a free port, with its real file watcher. */
@@ -495,23 +497,24 @@ class DevServerTest {
     }
 
     /**
-     * content/ removed and made again (a copy put back, a branch switched) is a new folder the file events of
-     * the old one no longer cover: the preview shows the folder missing, builds again when it is back, and
-     * follows saves in it after that.
+     * content/ or templates/ removed and made again (a copy put back, a branch switched) is a new folder the file
+     * events of the old one no longer cover: the preview shows the folder missing (an error of the project, not of
+     * Patella), builds again when it is back, and follows saves after that.
      */
-    @Test
-    void contentRemovedAndPutBackIsFollowedAgain() throws Exception {
-        Path copy = tmp.resolve("content-copy");
-        TestSites.copyTree(project.resolve("content"), copy);
+    @ParameterizedTest
+    @ValueSource(strings = {"content", "templates"})
+    void aFolderRemovedAndPutBackIsFollowedAgain(String folder) throws Exception {
+        Path copy = tmp.resolve(folder + "-copy");
+        TestSites.copyTree(project.resolve(folder), copy);
         try (var events = new Events(url("/__patella/events"))) {
             events.next();
 
-            TestSites.deleteTree(project.resolve("content"));
+            TestSites.deleteTree(project.resolve(folder));
 
             String missing = events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\""));
-            assertThat(missing).contains("there is no content/ folder");
+            assertThat(missing).contains("there is no " + folder + "/ folder").doesNotContain("internal error");
 
-            TestSites.copyTree(copy, project.resolve("content"));
+            TestSites.copyTree(copy, project.resolve(folder));
 
             events.awaitPage(this, "/about/", html -> !html.contains("patella-overlay\""));
             edit("content/pages/about.md", "title: About", "title: About us");
