@@ -7,6 +7,7 @@ import dev.patella.index.Urls;
 import dev.patella.markdown.CitationUse;
 import dev.patella.markdown.LinkUse;
 import dev.patella.model.Exercise;
+import dev.patella.model.Translation;
 import dev.patella.output.SiteOutput;
 import dev.patella.render.Assets;
 import dev.patella.render.DataFile;
@@ -130,17 +131,15 @@ final class SiteChecks {
             for (RenderedPage page : pages) {
                 byEdition.get(editionOf(editions, starts, page.url())).add(page);
             }
-            // nor is one a translation left without its source used: that file's error says what to do with it
-            Set<String> orphaned = new HashSet<>();
-            index.site().translations().stream().filter(t -> !t.orphans().isEmpty())
-                    .forEach(t -> orphaned.add(t.language()));
+            // nor is one a translation left without its source uses (that file's error says what to do with it)
+            Map<String, List<String>> orphaned = new HashMap<>();
+            index.site().translations().forEach(t -> orphaned.put(t.language(),
+                    t.orphans().stream().map(Translation.Orphan::text).toList()));
             for (SiteIndex edition : editions) {
                 String prefix = edition.site().config().prefix();
-                if (orphaned.contains(edition.site().config().language())) {
-                    continue;
-                }
                 GlossaryCheck.unused(edition.site().glossary(), termsLinked(edition, byEdition.get(edition), prefix),
-                        edition.site(), diagnostics);
+                        edition.site(), orphaned.getOrDefault(edition.site().config().language(), List.of()),
+                        diagnostics);
             }
         }
     }

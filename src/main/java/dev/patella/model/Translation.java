@@ -44,8 +44,10 @@ public record Translation(String language, Optional<SiteConfig.EditionText> text
      * @param near the file of the source's folder with no translation yet whose name is nearly its own
      *             ({@code clamshel.md}), or starts it or is started by it ({@code clam.md}), for the message
      *             only; empty when none or several
+     * @param text the file's text as it is (not read as a page: it has no source to be checked against), for the
+     *             checks that ask whether any file of the language uses a word; empty when it cannot be read
      */
-    public record Orphan(String file, Optional<String> near) {
+    public record Orphan(String file, Optional<String> near, String text) {
 
         /** The folder of {@code content/} its source would be in: {@code exercises}. */
         public String folder() {

@@ -401,11 +401,20 @@ public final class ContentLoader {
                         continue; // its source is saved as wall-sit.md.txt or Clamshell.md: that file's error says it all
                     }
                     orphanFiles.add(new Translation.Orphan(rel, files.likelySource(code, folder,
-                            path.getFileName().toString())));
+                            path.getFileName().toString()), textOf(path)));
                 }
             }
             return markdown(sub, variant, (doc, d) -> reader.apply(doc.withFrontMatter(
                     (YNode.YMap) withoutTranslatedFrom(doc.frontMatter(), d)), d), path -> !orphanPaths.contains(path));
+        }
+
+        /** A file's text, for words only; empty when it cannot be read (a refused file is told where it is read). */
+        private static String textOf(Path path) {
+            try {
+                return Files.size(path) > TextDecoder.MAX_BYTES ? "" : Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                return "";
+            }
         }
 
         /** Reads every Markdown file of a content folder, in file name order. */

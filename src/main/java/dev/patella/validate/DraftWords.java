@@ -50,6 +50,11 @@ final class DraftWords {
         return new DraftWords(out.toString().toLowerCase(Locale.ROOT), listed);
     }
 
+    /** The words of files read as they are, not as pages (translations left without their source). */
+    static DraftWords ofTexts(Collection<String> texts) {
+        return new DraftWords(String.join("\n", texts).toLowerCase(Locale.ROOT), Set.of());
+    }
+
     /** Whether {@code words} (any case) stand in a draft as words of their own, not inside longer ones. */
     boolean uses(String words) {
         String w = words.toLowerCase(Locale.ROOT);

@@ -19,13 +19,18 @@ public final class GlossaryCheck {
     /**
      * @param targets every site-root path (with {@code #anchor}) the rendered pages link to
      * @param site    the edition's content, its drafts too
+     * @param orphans the texts of the edition's translations left without their source (an error of their own),
+     *                which may be the pages that use a term
      */
-    public static void unused(List<GlossaryTerm> glossary, Set<String> targets, Site site, Diagnostics diagnostics) {
+    public static void unused(List<GlossaryTerm> glossary, Set<String> targets, Site site, List<String> orphans,
+                              Diagnostics diagnostics) {
         DraftWords drafts = null;
+        DraftWords orphaned = DraftWords.ofTexts(orphans);
         for (GlossaryTerm term : glossary) {
             if (!targets.contains(Urls.term(term.id()))) {
                 drafts = drafts == null ? DraftWords.of(site) : drafts;
-                if (term.forms().stream().anyMatch(drafts::uses)) {
+                DraftWords inDrafts = drafts;
+                if (term.forms().stream().anyMatch(f -> inDrafts.uses(f) || orphaned.uses(f))) {
                     continue;
                 }
                 diagnostics.error("glossary.unused-term", term.at(), "no page uses the glossary term \""

@@ -56,6 +56,28 @@ class GlossaryPagesTest {
                 .contains("error glossary.unused-term content/glossary.yaml:4:1");
     }
 
+    /**
+     * A translation left without its source (an error of its own) may be the page that uses a term, so its words
+     * count; but an unrelated one does not hide a term no file uses.
+     */
+    @Test
+    void aTranslationWithoutItsSourceCountsForTheTermsItUsesOnly(@TempDir Path tmp) {
+        Path other = TestSites.shipped(tmp.resolve("p"));
+        Path glossary = other.resolve("content/es/glossary.yaml");
+        String text = TestSites.read(glossary);
+        TestSites.write(glossary, text.replace("  term: repetición\n  also: [repeticiones]\n", "  term: zzrara\n  also: [zzraras]\n"));
+        TestSites.write(other.resolve("content/es/pages/noticias.md"), "---\ntitle: Noticias\nsummary: Nuevo.\n---\nHola.\n");
+
+        var run = TestSites.run("build", "--project", other.toString());
+
+        assertThat(run.errors()).as(run.err()).contains("error translation.no-source content/es/pages/noticias.md:1:1")
+                .anyMatch(e -> e.startsWith("error glossary.unused-term content/es/glossary.yaml:"));
+        TestSites.write(other.resolve("content/es/pages/noticias.md"), "---\ntitle: Noticias\nsummary: Nuevo.\n---\n"
+                + "Una zzrara.\n");
+        assertThat(TestSites.run("build", "--project", other.toString()).errors())
+                .noneMatch(e -> e.contains("glossary.unused-term"));
+    }
+
     @Test
     void glossaryPageDefinesEveryTermOnceWithAnAnchor() {
         long entries = Pattern.compile("(?m)^[a-z0-9-]+:$")
