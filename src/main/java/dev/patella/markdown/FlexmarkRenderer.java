@@ -499,11 +499,23 @@ final class FlexmarkRenderer implements MarkdownRenderer {
             // "about/" or "exercises/clamshell/" meant from the root; "images/knee.svg", or an image's bare name
             String fromRoot = PAGE_PATH.matcher(target).matches()
                     ? "/" + target + (target.endsWith("/") || target.contains("#") ? "" : "/")
-                    : FILE_PATH.matcher(target).matches() ? "/" + (image && target.indexOf('/') < 0 ? "images/" : "")
-                    + target : image ? "/images/knee.svg" : "/exercises/clamshell/";
+                    : FILE_PATH.matcher(target).matches() ? "/" + (target.indexOf('/') < 0 ? "images/" : "") + target
+                    : fileName(target).map(name -> "/images/" + name).orElse(image ? "/images/knee.svg"
+                    : "/exercises/clamshell/");
             return LocalFile.advice(target, image)
                     .orElse("write links to this site from its root, for example " + abbreviate(fromRoot));
         }
+
+        /**
+         * The picture's or document's name at the end of {@code target} ({@code ../images/Wall_Sit.svg}), as a
+         * file of content/images/ is named: lower-case, with hyphens; empty when it names none.
+         */
+        private static Optional<String> fileName(String target) {
+            Matcher m = LAST_FILE.matcher(target);
+            return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT).replace('_', '-')) : Optional.empty();
+        }
+
+        private static final Pattern LAST_FILE = Pattern.compile("(?i)([a-z0-9_-]+\\.(?:svg|png|jpe?g|gif|webp|avif|pdf))$");
 
         private static boolean climbs(String path) {
             String lower = path.toLowerCase(Locale.ROOT);

@@ -119,7 +119,9 @@ class MarkdownRendererTest {
             "See [it](notes.html).|from its root, for example /exercises/clamshell/",
             "See [it](images/leaflet.pdf).|from its root, for example /images/leaflet.pdf",
             "![A knee](images/wall-sit.svg)|from its root, for example /images/wall-sit.svg",
-            "![A knee](wall-sit.svg)|from its root, for example /images/wall-sit.svg"})
+            "![A knee](wall-sit.svg)|from its root, for example /images/wall-sit.svg",
+            "![A knee](images/Wall_Sit.svg)|from its root, for example /images/wall-sit.svg",
+            "See [the leaflet](leaflet.pdf).|from its root, for example /images/leaflet.pdf"})
     void aRelativeLinkIsToldTheAddressItMeant(String markdown, String advice) {
         render(markdown, new CitationNumbers());
 
