@@ -572,20 +572,35 @@ final class YamlErrors {
                     + " starts in the same column as the lines it belongs with");
         }
         int column = target.get().column();
+        String message = said + fix(indentation, column, what) + ", so that " + what + " starts "
+                + target.get().where();
+        // a key after a group's last key may be the group's or the next key's below it, further left: the tab
+        // hides which, so both are said (lined up with the group, review_interval_months would join publisher:)
+        int below = lineBelow(lines, n);
+        if (!item && KEY_LINE.matcher(text).matches() && below < lines.length
+                && indent(lines[below]) == startColumn(lines[below]) && sameKind(lines[below], false)
+                && keyColumn(lines[below]) < column && lineAbove(lines, n) >= 0
+                && !GROUP_HEADER.matcher(lines[lineAbove(lines, n)].strip()).matches()) {
+            message += "; or, if " + what + " is not part of that group, " + fix(indentation, keyColumn(lines[below]),
+                    what) + ", so that it starts in the same column as " + named(lines[below], false) + " on line "
+                    + (below + 1 + lineOffset);
+        }
+        return Diagnostic.error("yaml.tab", at, message);
+    }
+
+    /** What to do to the {@code indentation} of a line holding a tab so that {@code what} starts in {@code column}. */
+    private static String fix(String indentation, int column, String what) {
         long tabs = indentation.chars().filter(c -> c == '\t').count();
         int spaces = column - (indentation.length() - 1);
         String blanks = indentation.contains(" ") ? "spaces and tabs" : "tabs";
-        String fix;
         if (tabs == 1 && spaces > 0) {
-            fix = "replace the tab with " + spaces + (spaces == 1 ? " space" : " spaces");
+            return "replace the tab with " + spaces + (spaces == 1 ? " space" : " spaces");
         } else if (tabs == 1 && spaces == 0) {
-            fix = "delete the tab";
+            return "delete the tab";
         } else if (column == 0) {
-            fix = "delete the " + blanks + " before " + what;
-        } else {
-            fix = "replace the " + blanks + " before " + what + " with " + column + (column == 1 ? " space" : " spaces");
+            return "delete the " + blanks + " before " + what;
         }
-        return Diagnostic.error("yaml.tab", at, said + fix + ", so that " + what + " starts " + target.get().where());
+        return "replace the " + blanks + " before " + what + " with " + column + (column == 1 ? " space" : " spaces");
     }
 
     /** The column (from 0) a line is meant to start in, and where that is said in words. */

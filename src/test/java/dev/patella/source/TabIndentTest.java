@@ -59,6 +59,27 @@ class TabIndentTest {
         tabbed(file, shipped, typed);
     }
 
+    /**
+     * A tab before a key that follows a group's last key: it may belong to the group or stand with the key below
+     * it, further left, and the tab hides which, so both are said; the second, followed, builds.
+     */
+    @Test
+    void aTabAfterAGroupsLastKeyIsToldBothColumns() {
+        Path project = TestSites.shipped(tmp.resolve("p"));
+        Path site = project.resolve("content/site.yaml");
+        String text = TestSites.read(site);
+        TestSites.write(site, text.replace("\nreview_interval_months: ", "\n\treview_interval_months: "));
+
+        var run = TestSites.run("build", "--project", project.toString());
+
+        assertThat(run.diagnostics()).as(run.err()).containsExactly("error yaml.tab content/site.yaml:10:1");
+        assertThat(run.message("yaml.tab")).endsWith("replace the tab with 2 spaces, so that \"review_interval_months:\" "
+                + "starts in the same column as \"url:\" on line 9; or, if \"review_interval_months:\" is not part of "
+                + "that group, delete the tab, so that it starts in the same column as \"report_errors_to:\" on line 11");
+        TestSites.write(site, text);
+        assertThat(TestSites.run("build", "--project", project.toString()).exitCode()).isZero();
+    }
+
     /** The advice followed word for word on one case: the site then builds, with nothing to say. */
     @Test
     void siteBuildsOnceTheAdviceIsFollowed() {
