@@ -129,7 +129,8 @@ public final class ContentLoader {
         }
         if (!Files.isDirectory(content)) {
             diagnostics.error("file.missing", SourceSpan.startOf("content"), "there is no content/ folder in "
-                    + project.toAbsolutePath().normalize() + "; run Patella from the project folder or pass --project");
+                    + project.toAbsolutePath().normalize() + "; put it back if it was moved or deleted (with git: git "
+                    + "checkout -- content), or run Patella from the project folder or pass --project");
             return Optional.empty();
         }
         var run = new Run(files, cache, cache.beginLoad(), diagnostics);
