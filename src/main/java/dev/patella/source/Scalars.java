@@ -53,7 +53,9 @@ final class Scalars {
                     + s.text().strip());
             return Optional.empty();
         }
-        return f.wrong(key, n, "a whole number from " + min + " to " + max);
+        boolean zero = n instanceof YNode.YScalar s && s.text().strip().equals("0");
+        return f.wrong(key, n, "a whole number from " + min + " to " + max + (noneByLeavingOut && zero && min > 0
+                ? " (for none, remove the line)" : ""));
     }
 
     /** Whether {@code s} is a number from {@code min} to {@code max} written in quotes, so read as text. */

@@ -229,6 +229,8 @@ class ContentErrorsTest {
         var hold = TestSites.run("build", "--project", project.toString());
 
         assertThat(hold.message("schema.invalid-value")).endsWith("but it is 0; for none, remove the line");
+        Files.writeString(clamshell, text.replace("hold_seconds: 1", "hold_seconds: \"0\""));
+        assertThat(TestSites.run("build", "--project", project.toString()).err()).contains("(for none, remove the line)");
         Files.writeString(clamshell, text.replace("sets: 3", "sets: 0"));
         assertThat(TestSites.run("build", "--project", project.toString()).message("schema.invalid-value"))
                 .endsWith("but it is 0");
