@@ -113,12 +113,30 @@ final class SiteWatcher implements AutoCloseable {
                     watchAgain();
                 }
                 if (!key.reset()) {
-                    return; // the project folder itself is gone: nothing of it is left to watch
+                    projectBack(); // the project folder itself is gone (removed, or moved and put back)
                 }
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed with the server
+        } catch (InterruptedException | ClosedWatchServiceException | IOException e) {
+            // closed with the server, or the project folder cannot be watched again: its error stays shown
         }
+    }
+
+    /**
+     * The project folder was removed: the build says its folders are missing, and once a folder of that name is
+     * there again (a copy put back), it is watched as a new one. Looked for twice a second, only while it is gone.
+     */
+    private void projectBack() throws InterruptedException, IOException {
+        overflow.run();
+        while (!Files.isDirectory(project)) {
+            Thread.sleep(500);
+            synchronized (this) {
+                if (closed) {
+                    throw new InterruptedException();
+                }
+            }
+        }
+        project.register(projectEvents, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+        watchAgain();
     }
 
     private void watchAgain() {

@@ -523,6 +523,27 @@ class DevServerTest {
         }
     }
 
+    /** The project folder itself removed and put back (a copy restored) is watched again, as its folders are. */
+    @Test
+    void theProjectFolderRemovedAndPutBackIsFollowedAgain() throws Exception {
+        Path copy = tmp.resolve("project-copy");
+        TestSites.copyTree(project, copy);
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            TestSites.deleteTree(project);
+
+            assertThat(events.awaitPage(this, "/about/", html -> html.contains("id=\"patella-overlay\"")))
+                    .contains("there is no content/ folder");
+
+            TestSites.copyTree(copy, project);
+            events.awaitPage(this, "/about/", html -> !html.contains("patella-overlay\""));
+            edit("content/pages/about.md", "title: About", "title: About us");
+            assertThat(events.awaitPage(this, "/about/", html -> html.contains("<h1>About us</h1>")))
+                    .doesNotContain("patella-overlay\"");
+        }
+    }
+
     /** The terminal does not say "Rebuilt 0 of 0 pages" when an error stopped the build before any page. */
     @Test
     void aTemplateThatDoesNotParseIsShownAndTheTerminalSaysNoPageWasRebuilt() throws Exception {
