@@ -13,7 +13,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -67,17 +69,27 @@ final class SiteWatcher implements AutoCloseable {
     /** Watches the folders that exist now; the watcher has registered every folder when this returns. */
     private DirectoryWatcher watch() {
         List<Path> existing = folders.stream().map(project::resolve).filter(Files::isDirectory).toList();
+        // a folder that is a symbolic link (content -> ../shared/content) is watched where it really is, and its
+        // events are told by the name the build reads it under
+        Map<Path, Path> named = new LinkedHashMap<>();
+        for (Path folder : existing) {
+            try {
+                named.put(folder.toRealPath(), folder);
+            } catch (IOException e) {
+                named.put(folder, folder); // gone again already: the next event looks again
+            }
+        }
         DirectoryWatcher made;
         try {
             made = DirectoryWatcher.builder()
-                    .paths(existing)
+                    .paths(List.copyOf(named.keySet()))
                     // a pipe is not opened to be hashed: that waits for a writer for ever, and no event comes after
                     .fileHasher(path -> Files.isRegularFile(path) || Files.isDirectory(path)
                             ? FileHasher.DEFAULT_FILE_HASHER.hash(path) : FileHasher.LAST_MODIFIED_TIME.hash(path))
                     .listener(new DirectoryChangeListener() {
                         @Override
                         public void onEvent(DirectoryChangeEvent event) {
-                            Path path = event.path();
+                            Path path = asNamed(event.path(), named);
                             if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || path == null
                                     || path.getFileName() == null) {
                                 overflow.run();
@@ -97,6 +109,18 @@ final class SiteWatcher implements AutoCloseable {
         }
         made.watchAsync(executor); // registers every folder before it returns
         return made;
+    }
+
+    /** {@code path} under the name the build reads its folder by; {@code path} itself outside every folder. */
+    private static Path asNamed(Path path, Map<Path, Path> named) {
+        if (path != null) {
+            for (Map.Entry<Path, Path> folder : named.entrySet()) {
+                if (path.startsWith(folder.getKey())) {
+                    return folder.getValue().resolve(folder.getKey().relativize(path));
+                }
+            }
+        }
+        return path;
     }
 
     /** Waits for a watched folder to come or go in the project folder, and watches the folders again. */

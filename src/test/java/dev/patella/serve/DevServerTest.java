@@ -523,6 +523,25 @@ class DevServerTest {
         }
     }
 
+    /** content/ as a symbolic link to a folder elsewhere: a save there is followed, under the name the build reads. */
+    @Test
+    void aContentFolderThatIsALinkIsFollowed() throws Exception {
+        Path elsewhere = tmp.resolve("shared-content");
+        Files.move(project.resolve("content"), elsewhere);
+        Files.createSymbolicLink(project.resolve("content"), elsewhere);
+        try (var events = new Events(url("/__patella/events"))) {
+            events.next();
+
+            // the server started before the link was made: putting content/ back as a link is a folder that came
+            events.awaitPage(this, "/about/", html -> !html.contains("patella-overlay\"") && html.contains("<h1>About</h1>"));
+            edit("content/pages/about.md", "title: About", "title: About us");
+
+            assertThat(events.awaitPage(this, "/about/", html -> html.contains("<h1>About us</h1>")))
+                    .doesNotContain("patella-overlay\"");
+            assertThat(Files.readString(elsewhere.resolve("pages/about.md"))).contains("title: About us");
+        }
+    }
+
     /** The project folder itself removed and put back (a copy restored) is watched again, as its folders are. */
     @Test
     void theProjectFolderRemovedAndPutBackIsFollowedAgain() throws Exception {
